@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The Debian packages the test suite needs: Chromium (end-to-end tests), a PostgreSQL 15 server
+# (integration tests run on PGlite and PostgreSQL), CUPS (the real print spooler test) and a
+# font for screenshots. Installs what is missing when run as root with apt; otherwise says what
+# to install and fails.
+set -euo pipefail
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/lib/postgresql/15/bin/pg_ctl ] || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing+=(postgresql)
+command -v psql >/dev/null || missing+=(postgresql-client)
+[ -x /usr/sbin/cupsd ] || missing+=(cups)
+command -v lpadmin >/dev/null || missing+=(cups-client)
+fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "installing system packages: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  echo "The tests need these system packages: ${missing[*]}" >&2
+  echo "Debian/Ubuntu: sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+  exit 1
+fi

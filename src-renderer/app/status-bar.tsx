@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import { station } from '../station-api/connect';
+import { useConnectivity } from '../state/connectivity-store';
+
+export function StatusBar() {
+  const { t, i18n } = useTranslation();
+  const { connectivity, stationError } = useConnectivity();
+  const state = stationError ? 'down' : connectivity === null ? 'checking' : connectivity.online ? 'online' : 'offline';
+  const label = {
+    down: t('connectivity.stationDown'),
+    checking: t('connectivity.checking'),
+    online: t('connectivity.online'),
+    offline: t('connectivity.offline'),
+  }[state];
+  const lastContact = connectivity?.lastContactAt
+    ? t('connectivity.lastContact', {
+        time: new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' }).format(new Date(connectivity.lastContactAt)),
+      })
+    : t('connectivity.never');
+
+  return (
+    <header className="status-bar">
+      <h1 className="status-bar__title">{t('app.title')}</h1>
+      <div className={`connectivity connectivity--${state}`} data-testid="connectivity" data-state={state} role="status">
+        <span className="connectivity__dot" aria-hidden="true" />
+        <span className="connectivity__label">
+          {t('connectivity.central')}: {label}
+        </span>
+        <span className="connectivity__detail" title={connectivity?.reason ?? undefined}>
+          {lastContact}
+        </span>
+        {state !== 'online' && (
+          <button type="button" className="button button--small" onClick={() => void station().checkConnectivity({})}>
+            {t('connectivity.retry')}
+          </button>
+        )}
+      </div>
+      <label className="language-picker">
+        <span className="visually-hidden">{t('language.label')}</span>
+        <select value={i18n.resolvedLanguage} onChange={(e) => void i18n.changeLanguage(e.target.value)}>
+          <option value="en">{t('language.en')}</option>
+          <option value="nl">{t('language.nl')}</option>
+        </select>
+      </label>
+    </header>
+  );
+}

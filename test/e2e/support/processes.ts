@@ -1,0 +1,80 @@
+// Starts the real central OMS and the real station web host as child processes, on free ports
+// on 127.0.0.1, for end-to-end tests. Each one can be stopped and started again (offline tests).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '../../setup/postgres-cluster';
+
+export interface ManagedProcess {
+  url: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  output(): string;
+}
+
+async function waitForUrl(url: string, child: ChildProcess, timeoutMs: number, log: () => string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`process exited early (${child.exitCode}):\n${log()}`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms:\n${log()}`);
+}
+
+function managed(entry: string, readyPath: string, port: number, env: NodeJS.ProcessEnv): ManagedProcess {
+  let child: ChildProcess | undefined;
+  let log = '';
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    output: () => log,
+    async start() {
+      child = spawn(process.execPath, ['--import', 'tsx', entry], {
+        env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
+      child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
+      await waitForUrl(url + readyPath, child, 60_000, () => log);
+    },
+    async stop() {
+      const running = child;
+      if (!running || running.exitCode !== null) return;
+      await new Promise<void>((resolve) => {
+        running.once('exit', () => resolve());
+        running.kill('SIGTERM');
+        setTimeout(() => running.kill('SIGKILL'), 10_000).unref();
+      });
+    },
+  };
+}
+
+export async function centralOms(options: { dataDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<ManagedProcess> {
+  const port = await freePort();
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'oms-central-'));
+  return managed('src-server/main.ts', '/health', port, {
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'false',
+    ADMIN_TOKEN: 'e2e-admin-token',
+    ...options.env,
+  });
+}
+
+export async function stationWebHost(centralUrl: string, env: NodeJS.ProcessEnv = {}): Promise<ManagedProcess> {
+  const port = await freePort();
+  return managed('src-main/web-host/main.ts', '/', port, {
+    STATION_PORT: String(port),
+    CENTRAL_URL: centralUrl,
+    STATION_POLL_MS: '500',
+    STATION_DATA_DIR: mkdtempSync(join(tmpdir(), 'oms-station-')),
+    ...env,
+  });
+}
