@@ -1,14 +1,17 @@
 // The station API: the single list of what the renderer may ask of the main process, and of the
 // events main pushes back. Each domain declares its own piece; this file only assembles them.
 import type { ApiOf, EventPayloads, HandlersOf } from './define';
+import { syncEvents, syncMethods } from './sync';
 import { systemEvents, systemMethods } from './system';
 
 export const stationMethods = {
   ...systemMethods,
+  ...syncMethods,
 };
 
 export const stationEvents = {
   ...systemEvents,
+  ...syncEvents,
 };
 
 export type StationMethods = typeof stationMethods;
@@ -39,3 +42,4 @@ export function isStationEvent(name: string): name is StationEventName {
 
 export * from './define';
 export * from './system';
+export * from './sync';

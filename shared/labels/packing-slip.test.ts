@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream } from 'pdf-lib';
+import { renderAndDecode } from '../../test/support/zpl-decode';
+import { makeAddress, makePackingSlip } from './label-fixtures';
+import { renderPackingSlipPdf, toFontCharacters } from './packing-slip-pdf';
+import { renderPackingSlipZpl } from './packing-slip-zpl';
+
+/** Text drawn by pdf-lib's standard fonts: hex strings before Tj, one byte per WinAnsi character. */
+async function pdfPageTexts(bytes: Uint8Array): Promise<string[]> {
+  const doc = await PDFDocument.load(bytes);
+  return doc.getPages().map((page) => {
+    const contents = page.node.Contents();
+    const objects = contents instanceof PDFArray ? contents.asArray().map((ref) => doc.context.lookup(ref)) : [contents];
+    const operators = objects
+      .filter((stream): stream is PDFRawStream => stream instanceof PDFRawStream)
+      .map((stream) => new TextDecoder('latin1').decode(decodePDFRawStream(stream).decode()))
+      .join('\n');
+    const hexStrings = operators.match(/<[0-9A-Fa-f]*> Tj/g) ?? [];
+    return hexStrings
+      .map((op) => (op.slice(1, op.indexOf('>')).match(/../g) ?? []).map((hex) => String.fromCharCode(parseInt(hex, 16))).join(''))
+      .join('\n');
+  });
+}
+
+describe('packing slip as 4×6 ZPL', () => {
+  it('puts nine lines on each label and the scannable order number on every page', async () => {
+    const slip = makePackingSlip({ lines: 11 });
+    const pages = await renderAndDecode(renderPackingSlipZpl(slip, 203));
+    expect(pages).toHaveLength(2);
+    for (const barcodes of pages) expect(barcodes.map((b) => b.text)).toEqual([slip.orderNumber]);
+  });
+
+  it('lists SKU, name and quantity of each line and the unit total', () => {
+    const zpl = renderPackingSlipZpl(makePackingSlip({ lines: 2, note: 'Gift wrap' }), 203);
+    for (const fact of ['SKU-1000', 'Linen shirt, size 2', '^FD2^FS', '2 lines, 3 units', 'Gift wrap', 'Page 1/1']) expect(zpl).toContain(fact);
+  });
+
+  it('decodes at 300 dpi too', async () => {
+    const slip = makePackingSlip({ lines: 1 });
+    const [barcodes] = await renderAndDecode(renderPackingSlipZpl(slip, 300), 300);
+    expect(barcodes?.map((b) => b.text)).toEqual([slip.orderNumber]);
+  });
+});
+
+describe('packing slip as A4 PDF', () => {
+  it('parses back with the order number, the lines and one page per 30 lines', async () => {
+    const slip = makePackingSlip({ lines: 31 });
+    const bytes = await renderPackingSlipPdf(slip);
+    const doc = await PDFDocument.load(bytes);
+    expect(doc.getPageCount()).toBe(2);
+    expect(doc.getTitle()).toBe(`Packing slip ${slip.orderNumber}`);
+    const [first, second] = await pdfPageTexts(bytes);
+    expect(first).toContain(`Order ${slip.orderNumber}`);
+    expect(first).toContain('SKU-1000');
+    expect(first).toContain('Page 1 of 2');
+    expect(second).toContain('SKU-1030');
+    expect(second).toContain('31 lines, 496 units');
+  });
+
+  it('prints Latin accents, drops accents the font lacks and replaces other scripts instead of crashing', async () => {
+    const slip = makePackingSlip({
+      shipTo: makeAddress({ name: 'Zoë Łukasz Őri', city: 'Москва' }),
+      lines: [{ sku: 'TEA-東京', name: 'Crème brûlée – Ω edition', quantity: 1 }],
+    });
+    const [text] = await pdfPageTexts(await renderPackingSlipPdf(slip));
+    expect(text).toContain('Zo\u00eb ?ukasz Ori');
+    expect(text).toContain('TEA-??');
+    expect(text).toContain('Cr\u00e8me br\u00fbl\u00e9e \u0096 ? edition'); // en dash is byte 0x96 in WinAnsi
+  });
+
+  it('keeps what the font supports and replaces the rest', () => {
+    const supported = new Set(Array.from('abcdeo? ', (c) => c.codePointAt(0) ?? 0));
+    expect(toFontCharacters('ab ő Ж', supported)).toBe('ab o ?');
+  });
+});

@@ -1,0 +1,177 @@
+// The documents a station replicates, one zod schema each. The same schema validates what crosses
+// the network (central OMS ⇄ station main) and generates the RxDB collection schema in the renderer.
+// `updatedAt` is assigned by the central OMS (a monotonic sequence), never by a station clock.
+import { z } from 'zod';
+
+const id = z.string().min(1).max(64);
+const sku = z.string().min(1).max(64);
+const iso = z.string().max(40);
+const seq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).multipleOf(1);
+const qty = z.number().int().min(0).max(1_000_000);
+
+export const Address = z.object({
+  name: z.string().max(200),
+  company: z.string().max(200).nullable(),
+  line1: z.string().max(200),
+  line2: z.string().max(200).nullable(),
+  postalCode: z.string().max(20),
+  city: z.string().max(100),
+  region: z.string().max(100).nullable(),
+  country: z.string().length(2),
+  phone: z.string().max(40).nullable(),
+  email: z.string().max(200).nullable(),
+});
+export type Address = z.infer<typeof Address>;
+
+/** A fulfillment order as a station sees it. Owned by the central OMS: stations never write it. */
+export const FulfillmentDoc = z.object({
+  id,
+  orderId: id,
+  orderNumber: z.string().max(64),
+  warehouseCode: z.string().max(32),
+  status: z.enum(['released', 'picking', 'packed', 'shipped', 'cancelled', 'on_hold']),
+  cancelRequested: z.boolean(),
+  onHold: z.boolean(),
+  priority: z.number().int().min(0).max(9).multipleOf(1),
+  promisedDate: z.string().max(10).nullable(),
+  channel: z.string().max(64),
+  poNumber: z.string().max(64).nullable(),
+  customerLocale: z.string().max(10),
+  shipTo: Address,
+  carrier: z.string().max(64),
+  service: z.string().max(64),
+  shippingCostCents: z.number().int(),
+  currency: z.string().length(3),
+  lines: z.array(
+    z.object({
+      lineId: id,
+      sku,
+      name: z.string().max(300),
+      quantity: qty,
+      bin: z.string().max(64).nullable(),
+      walkSequence: z.number().int(),
+      unitWeightGrams: z.number().int().min(0),
+    }),
+  ),
+  releasedAt: iso,
+  updatedAt: seq,
+});
+export type FulfillmentDoc = z.infer<typeof FulfillmentDoc>;
+
+export const ProductDoc = z.object({
+  id: sku, // the SKU
+  name: z.string().max(300),
+  gtins: z.array(z.string().regex(/^\d{14}$/)),
+  weightGrams: z.number().int().min(0),
+  lengthMm: z.number().int().min(0),
+  widthMm: z.number().int().min(0),
+  heightMm: z.number().int().min(0),
+  hsCode: z.string().max(12).nullable(),
+  originCountry: z.string().max(2).nullable(),
+  requiresLot: z.boolean(),
+  requiresSerial: z.boolean(),
+  requiresExpiry: z.boolean(),
+  updatedAt: seq,
+});
+export type ProductDoc = z.infer<typeof ProductDoc>;
+
+export const BinDoc = z.object({
+  id, // `${warehouseCode}:${code}`
+  code: z.string().max(64),
+  walkSequence: z.number().int().min(0).max(10_000_000).multipleOf(1),
+  updatedAt: seq,
+});
+export type BinDoc = z.infer<typeof BinDoc>;
+
+/** A packer who may sign in at this warehouse's stations; the PIN is checked offline against the hash. */
+export const OperatorDoc = z.object({
+  id,
+  badge: z.string().max(64),
+  name: z.string().max(200),
+  /** PBKDF2-SHA256, hex; see shared/operators/pin-hash.ts. */
+  pinHash: z.string().max(128),
+  pinSalt: z.string().max(64),
+  locale: z.enum(['en', 'nl']),
+  active: z.boolean(),
+  updatedAt: seq,
+});
+export type OperatorDoc = z.infer<typeof OperatorDoc>;
+
+export const ShortPick = z.object({
+  lineId: id,
+  sku,
+  quantity: qty,
+  reason: z.enum(['not_found', 'damaged', 'wrong_item_in_bin', 'other']),
+  note: z.string().max(500).nullable(),
+  operatorId: id,
+  at: iso,
+});
+
+/** Pick/pack progress of one fulfillment at a station. Owned by the station. id = fulfillment id. */
+export const WorkDoc = z.object({
+  id,
+  fulfillmentId: id,
+  stationId: id,
+  operatorId: id.nullable(),
+  stage: z.enum(['picking', 'packing', 'done']),
+  picked: z.record(z.string(), qty),
+  shorts: z.array(ShortPick),
+  updatedAt: seq,
+});
+export type WorkDoc = z.infer<typeof WorkDoc>;
+
+export const CartonItem = z.object({
+  lineId: id,
+  sku,
+  quantity: qty,
+  lot: z.string().max(20).nullable(),
+  serial: z.string().max(20).nullable(),
+  expiry: z.string().max(10).nullable(),
+});
+
+export const Carton = z.object({
+  id,
+  sscc: z.string().regex(/^\d{18}$/),
+  boxType: z.string().max(32),
+  weightGrams: z.number().int().min(0).nullable(),
+  items: z.array(CartonItem),
+  trackingNumber: z.string().max(64).nullable(),
+  labelState: z.enum(['pending', 'printed', 'voided']),
+});
+export type Carton = z.infer<typeof Carton>;
+
+/**
+ * A shipment (one or more cartons) created at a station. The station owns the cartons and asks
+ * for confirmation with status `confirmed`; the central OMS answers by setting `accepted` or
+ * `refused` with a reason (a cancelled fulfillment; another station's shipment came first).
+ */
+export const ShipmentDoc = z.object({
+  id,
+  fulfillmentId: id,
+  stationId: id,
+  operatorId: id,
+  carrier: z.string().max(64),
+  service: z.string().max(64),
+  cartons: z.array(Carton),
+  status: z.enum(['open', 'confirmed', 'accepted', 'refused', 'voided']),
+  refusalReason: z.string().max(500).nullable(),
+  confirmedAt: iso.nullable(),
+  updatedAt: seq,
+});
+export type ShipmentDoc = z.infer<typeof ShipmentDoc>;
+
+export const SYNC_DOCUMENTS = {
+  fulfillments: FulfillmentDoc,
+  products: ProductDoc,
+  bins: BinDoc,
+  operators: OperatorDoc,
+  work: WorkDoc,
+  shipments: ShipmentDoc,
+} as const;
+
+export type SyncCollection = keyof typeof SYNC_DOCUMENTS;
+export const SYNC_COLLECTIONS = Object.keys(SYNC_DOCUMENTS) as SyncCollection[];
+/** Collections the station writes and pushes; the others are pull-only. */
+export const STATION_WRITABLE: readonly SyncCollection[] = ['work', 'shipments'];
+
+export type SyncDocOf<C extends SyncCollection> = z.infer<(typeof SYNC_DOCUMENTS)[C]>;
