@@ -5,7 +5,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 
-const ALLOWED_RUNTIME_PACKAGES = new Set(['electron']);
+// electron-builder.yml packs exactly these from node_modules (the spooler binding is loaded lazily).
+const ALLOWED_RUNTIME_PACKAGES = new Set(['electron', '@printers/printers']);
 const builtins = new Set(builtinModules);
 const problems: string[] = [];
 

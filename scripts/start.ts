@@ -52,6 +52,22 @@ function electronBinary(): string | undefined {
   return existsSync(pathFile) || process.env.ELECTRON_OVERRIDE_DIST_PATH ? (existsSync(full) ? full : undefined) : undefined;
 }
 
+/** First start: a demo station for the Tilburg warehouse, enrolled by the station itself. */
+async function createDemoStation(): Promise<string | undefined> {
+  const response = await fetch(`${CENTRAL_URL}/v1/stations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${process.env.ADMIN_TOKEN ?? 'dev-admin-token'}` },
+    body: JSON.stringify({ warehouseCode: 'NL-TIL', name: 'Tilburg packing 1' }),
+  });
+  if (!response.ok) {
+    console.error(`[start] could not create the demo station (HTTP ${response.status}); enrol it on its set-up screen`);
+    return undefined;
+  }
+  const { enrolmentCode } = (await response.json()) as { enrolmentCode: string };
+  console.log(`[start] demo station created for warehouse NL-TIL (enrolment code ${enrolmentCode})`);
+  return enrolmentCode;
+}
+
 async function stopAll(code: number) {
   if (stopping) return;
   stopping = true;
@@ -75,15 +91,20 @@ if (buildExit !== 0) {
 }
 await waitForCentral(120_000);
 
+const stationDataDir = process.env.STATION_DATA_DIR ?? 'data/station';
+const enrolmentCode = existsSync(join(stationDataDir, 'credentials.json')) ? undefined : await createDemoStation();
+
 const electron = electronBinary();
 if (electron) {
   console.log('[start] launching the Electron packing station');
-  run('station', electron, ['.'], { CENTRAL_URL });
+  run('station', electron, ['.'], { CENTRAL_URL, ...(enrolmentCode ? { STATION_ENROLMENT_CODE: enrolmentCode } : {}) });
 } else {
   console.log('[start] Electron binary not available: starting the station web host');
   run('station', process.execPath, ['--import', 'tsx', 'src-main/web-host/main.ts'], {
     CENTRAL_URL,
     STATION_PORT: String(STATION_PORT),
+    STATION_DATA_DIR: stationDataDir,
+    ...(enrolmentCode ? { STATION_ENROLMENT_CODE: enrolmentCode } : {}),
   });
 }
 console.log(`[start] central OMS: ${CENTRAL_URL}  (API docs ${CENTRAL_URL}/docs)`);

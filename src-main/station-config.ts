@@ -5,6 +5,7 @@ const Env = z.object({
   CENTRAL_URL: z.url({ message: 'CENTRAL_URL must be an http(s) URL' }).default('http://127.0.0.1:8080'),
   STATION_DATA_DIR: z.string().default('data/station'),
   STATION_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  STATION_ENROLMENT_CODE: z.string().min(6).optional(),
 });
 
 export interface StationConfig {
@@ -12,6 +13,8 @@ export interface StationConfig {
   dataDir: string;
   pollIntervalMs: number;
   appVersion: string;
+  /** Enrol automatically at start when not enrolled yet (demo set-up, provisioning scripts). */
+  enrolmentCode: string | undefined;
 }
 
 export function loadStationConfig(env: NodeJS.ProcessEnv, appVersion: string): StationConfig {
@@ -25,5 +28,6 @@ export function loadStationConfig(env: NodeJS.ProcessEnv, appVersion: string): S
     dataDir: resolve(parsed.data.STATION_DATA_DIR),
     pollIntervalMs: parsed.data.STATION_POLL_MS,
     appVersion,
+    enrolmentCode: parsed.data.STATION_ENROLMENT_CODE,
   };
 }

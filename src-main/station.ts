@@ -5,31 +5,85 @@ import { CentralClient } from './central/central-client';
 import { ConnectivityMonitor, DEFAULT_CONNECTIVITY } from './central/connectivity-monitor';
 import type { StationConfig } from './station-config';
 import { StationEventHub } from './station-api/event-hub';
+import { fileCredentialStore, type CredentialStore } from './sync/credential-store';
+import { SyncService } from './sync/sync-service';
+import { NumberLeases } from './numbering/number-leases';
+import { numberingHandlers } from './numbering/numbering-handlers';
 import { systemHandlers } from './system/system-handlers';
+import { PrintService } from './printing/print-service';
+import { printingHandlers } from './printing/printing-handlers';
+import { join } from 'node:path';
 
 export interface Station {
   handlers: StationHandlers;
   events: StationEventHub;
-  start(): void;
+  start(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export function createStation(config: StationConfig, transport: StationStatus['transport']): Station {
+export interface StationPlatform {
+  transport: StationStatus['transport'];
+  /** Electron passes a safeStorage-backed store; the web host's default is an owner-only file. */
+  credentialStore?: CredentialStore;
+}
+
+export function createStation(config: StationConfig, platform: StationPlatform): Station {
+  const { transport } = platform;
   const events = new StationEventHub();
   const central = new CentralClient({ baseUrl: config.centralUrl });
-  const connectivity = new ConnectivityMonitor(central, (state) => events.emit('connectivity', state), {
-    ...DEFAULT_CONNECTIVITY,
-    onlineIntervalMs: config.pollIntervalMs,
+  let onOnline = () => {};
+  const connectivity = new ConnectivityMonitor(
+    central,
+    (state) => {
+      events.emit('connectivity', state);
+      if (state.online) onOnline();
+    },
+    {
+      ...DEFAULT_CONNECTIVITY,
+      onlineIntervalMs: config.pollIntervalMs,
+    },
+  );
+
+  const credentials =
+    platform.credentialStore ?? fileCredentialStore(join(config.dataDir, 'credentials.json'));
+  const sync = new SyncService(central, credentials, connectivity, events, config.centralUrl);
+  const numbers = new NumberLeases({
+    path: join(config.dataDir, 'number-leases.json'),
+    requestLease: (kind) => sync.requestLease(kind),
+    log: (message) => console.warn(message),
   });
+  onOnline = () => {
+    if (sync.isEnrolled()) void numbers.topUp();
+  };
+  events.subscribe((event) => {
+    if (event === 'enrolment') onOnline();
+  });
+
+  const printing = new PrintService({ dataDir: config.dataDir, emitStatus: (status) => events.emit('printerStatus', status) });
 
   const handlers: StationHandlers = {
     ...systemHandlers({ appVersion: config.appVersion, transport, connectivity }),
+    ...sync.handlers(),
+    ...numberingHandlers(numbers),
+    ...printingHandlers(printing),
   };
 
   return {
     handlers,
     events,
-    start: () => connectivity.start(),
-    stop: async () => connectivity.stop(),
+    async start() {
+      connectivity.start();
+      await sync.init(config.enrolmentCode).catch((err: unknown) => {
+        console.error(
+          'station enrolment at start failed:',
+          err instanceof Error ? err.message : err,
+        );
+      });
+      onOnline();
+    },
+    stop: async () => {
+      sync.stop();
+      connectivity.stop();
+    },
   };
 }

@@ -1,9 +1,67 @@
+// The central OMS HTTP application: Fastify with zod route schemas (validation, serialization and
+// OpenAPI from one source), one error shape, channel-key/admin access, and the domain routes.
 import Fastify from 'fastify';
+import type { FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { createAccessResolver } from './access/access';
+import { connectorRoutes } from './connectors/connector-routes';
 import type { ServerConfig } from './config';
+import type { Database } from './db/schema';
 import { healthRoutes } from './health/health-routes';
+import { installErrorHandler } from './http/error-handler';
+import { registerOpenApi } from './http/openapi';
+import { orderRoutes } from './orders/order-routes';
+import { DEMO_SHIPPING_SERVICES } from './shipping/demo-rates';
+import type { ShippingService } from './shipping/rate-table';
+import { warehouseRoutes } from './warehouses/warehouse-routes';
+import type { Listen } from './db/connect';
+import { stationAuth } from './stations/station-auth';
+import { stationRoutes } from './stations/station-routes';
+import { SyncHub } from './sync/sync-hub';
+import { syncRoutes } from './sync/sync-routes';
 
-export async function createApp(_config: ServerConfig) {
-  const app = Fastify({ logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export interface AppDependencies {
+  db: Kysely<Database>;
+  /** LISTEN on the database, for live changes to stations across API instances. */
+  listen: Listen;
+  /** The carriers' services and rate tables; the demo catalogue by default. */
+  shippingServices?: readonly ShippingService[];
+  logger?: FastifyServerOptions['logger'];
+}
+
+export async function createApp(config: ServerConfig, deps: AppDependencies) {
+  const app = Fastify({
+    logger: deps.logger ?? { level: process.env.LOG_LEVEL ?? 'info' },
+    bodyLimit: BODY_LIMIT_BYTES,
+    // While shutting down, new requests get 503 and in-flight ones finish.
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  app.decorateRequest('principal', null);
+  app.decorate('resolvePrincipal', createAccessResolver(deps.db, config.adminToken));
+
+  await registerOpenApi(app);
+  const intake = {
+    shippingServices: deps.shippingServices ?? DEMO_SHIPPING_SERVICES,
+    maxExtraKmForSingleWarehouse: config.maxExtraKmForSingleWarehouse,
+  };
   await app.register(healthRoutes);
+  await app.register(orderRoutes(deps.db, intake));
+  await app.register(connectorRoutes(deps.db, intake));
+  await app.register(warehouseRoutes(deps.db));
+
+  const stations = stationAuth(deps.db);
+  const hub = new SyncHub(deps.db, (msg, err) => app.log.warn({ err }, msg));
+  await hub.start(deps.listen);
+  // Open station streams would keep a graceful shutdown waiting forever: end them first.
+  app.addHook('preClose', async () => hub.closeAll());
+  app.addHook('onClose', async () => hub.stop());
+  await app.register(stationRoutes(deps.db, stations, config.numbering));
+  await app.register(syncRoutes(deps.db, stations, hub));
   return app;
 }

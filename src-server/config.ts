@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { NumberingConfig } from './stations/number-ranges';
 
 export interface ServerConfig {
   host: string;
@@ -6,8 +7,33 @@ export interface ServerConfig {
   dataDir: string;
   /** PostgreSQL connection string; when absent the embedded PGlite database under dataDir is used. */
   databaseUrl: string | undefined;
+  /** Connections in the PostgreSQL pool (ignored for PGlite, which has one). */
+  databasePoolSize: number;
   adminToken: string;
+  /** Seed demo data when the database is empty at start-up. */
   seedDemo: boolean;
+  /** Seed of the demo data's pseudo-random choices and demo API keys. */
+  demoSeed: string;
+  /** Size of the demo: products and orders (smaller demos start faster, e.g. in end-to-end tests). */
+  demoProducts: number;
+  demoOrders: number;
+  /** How much farther (km) one warehouse may be than the nearest to ship a whole order alone. */
+  maxExtraKmForSingleWarehouse: number;
+  /** SSCC and own-carrier tracking numbers leased to stations. */
+  numbering: NumberingConfig;
+}
+
+function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, check: (n: number) => boolean): number {
+  const raw = env[name];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!check(value)) throw new Error(`${name} is not valid: "${raw}"`);
+  return value;
+}
+
+function matching(env: NodeJS.ProcessEnv, name: string, fallback: string, pattern: RegExp): string {
+  const value = env[name] || fallback;
+  if (!pattern.test(value)) throw new Error(`${name} is not valid: "${value}" (expected ${pattern})`);
+  return value;
 }
 
 export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -20,7 +46,19 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     port,
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
+    databasePoolSize: numberFrom(env, 'DATABASE_POOL_SIZE', 20, (n) => Number.isInteger(n) && n >= 1 && n <= 500),
     adminToken: env.ADMIN_TOKEN ?? 'dev-admin-token',
     seedDemo: env.SEED_DEMO !== 'false',
+    demoSeed: env.DEMO_SEED ?? 'packing-oms-demo',
+    demoProducts: numberFrom(env, 'DEMO_PRODUCTS', 500, (n) => Number.isInteger(n) && n >= 1 && n <= 100_000),
+    demoOrders: numberFrom(env, 'DEMO_ORDERS', 2000, (n) => Number.isInteger(n) && n >= 0 && n <= 1_000_000),
+    maxExtraKmForSingleWarehouse: numberFrom(env, 'SOURCING_MAX_EXTRA_KM', 100, (n) => Number.isFinite(n) && n >= 0),
+    numbering: {
+      gs1CompanyPrefix: matching(env, 'GS1_COMPANY_PREFIX', '8712345', /^\d{7,10}$/),
+      ssccExtensionDigit: numberFrom(env, 'SSCC_EXTENSION_DIGIT', 0, (n) => Number.isInteger(n) && n >= 0 && n <= 9),
+      trackingServiceIndicator: matching(env, 'OWN_CARRIER_SERVICE_INDICATOR', 'CP', /^[A-Z]{2}$/),
+      trackingCountryCode: matching(env, 'OWN_CARRIER_COUNTRY', 'NL', /^[A-Z]{2}$/),
+      leaseSize: numberFrom(env, 'NUMBER_LEASE_SIZE', 500, (n) => Number.isInteger(n) && n >= 10 && n <= 100_000),
+    },
   };
 }

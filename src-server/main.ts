@@ -1,8 +1,18 @@
+// Starts the central OMS: open the database (PostgreSQL or embedded PGlite), migrate, seed demo
+// data into an empty database, then serve. SIGINT/SIGTERM finish in-flight requests first.
 import { createApp } from './app';
 import { loadServerConfig } from './config';
+import { openDatabase, pgliteDirFor } from './db/connect';
+import { migrateToLatest } from './db/migrate';
+import { seedDemoDataIfEmpty } from './seed/demo-seed';
 
 const config = loadServerConfig();
-const app = await createApp(config);
+const database = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  pgliteDir: pgliteDirFor(config.dataDir),
+  maxConnections: config.databasePoolSize,
+});
+const app = await createApp(config, { db: database.db, listen: database.listen });
 
 let stopping = false;
 async function stop(signal: string) {
@@ -10,9 +20,21 @@ async function stop(signal: string) {
   stopping = true;
   app.log.info({ signal }, 'shutting down: finishing in-flight requests');
   await app.close();
+  await database.close();
   process.exit(0);
 }
 process.on('SIGINT', () => void stop('SIGINT'));
 process.on('SIGTERM', () => void stop('SIGTERM'));
 
+const applied = await migrateToLatest(database.db);
+app.log.info({ backend: database.backend, applied }, 'database ready');
+if (config.seedDemo) {
+  await seedDemoDataIfEmpty(database.db, {
+    seed: config.demoSeed,
+    log: app.log,
+    maxExtraKmForSingleWarehouse: config.maxExtraKmForSingleWarehouse,
+    productCount: config.demoProducts,
+    orderCount: config.demoOrders,
+  });
+}
 await app.listen({ host: config.host, port: config.port });

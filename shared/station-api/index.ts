@@ -1,17 +1,22 @@
 // The station API: the single list of what the renderer may ask of the main process, and of the
 // events main pushes back. Each domain declares its own piece; this file only assembles them.
 import type { ApiOf, EventPayloads, HandlersOf } from './define';
+import { printingEvents, printingMethods } from './printing';
+import { numberingMethods } from './numbering';
 import { syncEvents, syncMethods } from './sync';
 import { systemEvents, systemMethods } from './system';
 
 export const stationMethods = {
   ...systemMethods,
   ...syncMethods,
+  ...numberingMethods,
+  ...printingMethods,
 };
 
 export const stationEvents = {
   ...systemEvents,
   ...syncEvents,
+  ...printingEvents,
 };
 
 export type StationMethods = typeof stationMethods;
@@ -43,3 +48,5 @@ export function isStationEvent(name: string): name is StationEventName {
 export * from './define';
 export * from './system';
 export * from './sync';
+export * from './numbering';
+export * from './printing';

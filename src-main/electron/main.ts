@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { STATION_CSP } from '../security/csp';
 import { createStation } from '../station';
 import { loadStationConfig } from '../station-config';
+import { safeStorageCredentialStore } from './credentials';
 import { forwardEvents, registerIpc } from './ipc';
 import { installNavigationGuards, stationWindowOptions } from './window-options';
 
@@ -15,7 +16,7 @@ app.enableSandbox();
 
 app.whenReady().then(() => {
   const config = loadStationConfig({ STATION_DATA_DIR: join(app.getPath('userData'), 'station'), ...process.env }, app.getVersion());
-  const station = createStation(config, 'ipc');
+  const station = createStation(config, { transport: 'ipc', credentialStore: safeStorageCredentialStore(join(config.dataDir, 'credentials.bin')) });
   registerIpc(station, appOrigin, log);
 
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
@@ -31,7 +32,7 @@ app.whenReady().then(() => {
   if (devServerUrl) void window.loadURL(devServerUrl);
   else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
 
-  station.start();
+  void station.start();
   app.on('before-quit', () => void station.stop());
 });
 

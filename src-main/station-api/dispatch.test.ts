@@ -5,12 +5,23 @@ import { createDispatcher } from './dispatch';
 
 const connectivity = { online: true, centralUrl: 'http://127.0.0.1:1', lastContactAt: null, reason: null };
 
+const notUsed = async (): Promise<never> => {
+  throw new Error('not used in this test');
+};
+
 function makeHandlers(overrides: Partial<StationHandlers> = {}): StationHandlers {
   return {
     getStatus: async () => ({ appVersion: '1.0.0', transport: 'http', connectivity }),
     checkConnectivity: async () => connectivity,
+    getEnrolment: notUsed,
+    enrol: notUsed,
+    syncPull: notUsed,
+    syncPush: notUsed,
+    allocateSscc: notUsed,
+    allocateTrackingNumber: notUsed,
+    numberStock: notUsed,
     ...overrides,
-  };
+  } as StationHandlers;
 }
 
 describe('station API dispatch', () => {

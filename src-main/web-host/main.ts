@@ -11,8 +11,8 @@ const rendererDir = resolve(process.env.STATION_RENDERER_DIR ?? resolve(here, '.
 const port = Number(process.env.STATION_PORT ?? 5317);
 
 const config = loadStationConfig(process.env, process.env.npm_package_version ?? '0.0.0');
-const station = createStation(config, 'http');
-station.start();
+const station = createStation(config, { transport: 'http' });
+await station.start();
 const host = await startWebHost({ station, rendererDir, port });
 console.log(`Packing station (web host) at ${host.url}  — central OMS ${config.centralUrl}`);
 

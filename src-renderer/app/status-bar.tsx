@@ -1,10 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { station } from '../station-api/connect';
 import { useConnectivity } from '../state/connectivity-store';
+import { useStation } from '../state/station-store';
+import { SyncIndicator } from './sync-indicator';
 
 export function StatusBar() {
   const { t, i18n } = useTranslation();
   const { connectivity, stationError } = useConnectivity();
+  const enrolment = useStation((s) => s.enrolment);
+  const ready = useStation((s) => s.phase === 'ready');
   const state = stationError ? 'down' : connectivity === null ? 'checking' : connectivity.online ? 'online' : 'offline';
   const label = {
     down: t('connectivity.stationDown'),
@@ -20,7 +24,12 @@ export function StatusBar() {
 
   return (
     <header className="status-bar">
-      <h1 className="status-bar__title">{t('app.title')}</h1>
+      <div className="status-bar__title">
+        <h1>{t('app.title')}</h1>
+        {enrolment?.enrolled && (
+          <span className="status-bar__station">{t('station.name', { name: enrolment.stationName, warehouse: enrolment.warehouseCode })}</span>
+        )}
+      </div>
       <div className={`connectivity connectivity--${state}`} data-testid="connectivity" data-state={state} role="status">
         <span className="connectivity__dot" aria-hidden="true" />
         <span className="connectivity__label">
@@ -35,6 +44,7 @@ export function StatusBar() {
           </button>
         )}
       </div>
+      {ready && <SyncIndicator />}
       <label className="language-picker">
         <span className="visually-hidden">{t('language.label')}</span>
         <select value={i18n.resolvedLanguage} onChange={(e) => void i18n.changeLanguage(e.target.value)}>

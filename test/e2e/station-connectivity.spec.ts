@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { centralOms, stationWebHost, type ManagedProcess } from './support/processes';
+import { centralOms, createStationCode, stationWebHost, type ManagedProcess } from './support/processes';
 
 let central: ManagedProcess;
 let station: ManagedProcess;
@@ -7,7 +7,7 @@ let station: ManagedProcess;
 test.beforeAll(async () => {
   central = await centralOms();
   await central.start();
-  station = await stationWebHost(central.url);
+  station = await stationWebHost(central.url, { STATION_ENROLMENT_CODE: await createStationCode(central) });
   await station.start();
 });
 

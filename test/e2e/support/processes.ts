@@ -62,10 +62,26 @@ export async function centralOms(options: { dataDir?: string; env?: NodeJS.Proce
   return managed('src-server/main.ts', '/health', port, {
     PORT: String(port),
     DATA_DIR: dataDir,
-    SEED_DEMO: 'false',
-    ADMIN_TOKEN: 'e2e-admin-token',
+    // The demo catalogue, channels and packers, but no orders: each test places what it needs.
+    SEED_DEMO: 'true',
+    DEMO_PRODUCTS: '30',
+    DEMO_ORDERS: '0',
+    ADMIN_TOKEN: E2E_ADMIN_TOKEN,
     ...options.env,
   });
+}
+
+export const E2E_ADMIN_TOKEN = 'e2e-admin-token';
+
+/** Creates a station for a warehouse on the central OMS and answers its one-time enrolment code. */
+export async function createStationCode(central: ManagedProcess, warehouseCode = 'NL-TIL', name = 'E2E station'): Promise<string> {
+  const response = await fetch(`${central.url}/v1/stations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${E2E_ADMIN_TOKEN}` },
+    body: JSON.stringify({ warehouseCode, name }),
+  });
+  if (response.status !== 201) throw new Error(`creating a station failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { enrolmentCode: string }).enrolmentCode;
 }
 
 export async function stationWebHost(centralUrl: string, env: NodeJS.ProcessEnv = {}): Promise<ManagedProcess> {

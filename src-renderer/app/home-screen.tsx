@@ -1,0 +1,74 @@
+// The packer's flow once the station is ready: sign in → work queue → picking → packing, with the
+// scanner test a key press away. One scanner listener serves every screen (see scanning/).
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { WorkScreen } from '../queue/work-screen';
+import { QueueScreen } from '../queue/queue-screen';
+import { useWorkSession } from '../queue/work-session';
+import { ScannerTestScreen } from '../scanner-test/scanner-test-screen';
+import { useKeyboardWedge } from '../scanning/use-keyboard-wedge';
+import { useScanHandler } from '../scanning/use-scan-handler';
+import { useOperator } from '../sign-in/operator-store';
+import { SignInScreen } from '../sign-in/sign-in-screen';
+import { feedback, useFeedback } from '../sound/feedback-store';
+import { preloadTones } from '../sound/feedback-sounds';
+import { useStation } from '../state/station-store';
+import '../styles/station-work.css';
+
+export function HomeScreen() {
+  const { t } = useTranslation();
+  const db = useStation((s) => s.db);
+  const enrolment = useStation((s) => s.enrolment);
+  const stationId = enrolment?.stationId ?? 'station';
+  const operator = useOperator((s) => s.operator);
+  const signOut = useOperator((s) => s.signOut);
+  const session = useWorkSession();
+  useKeyboardWedge(stationId);
+  useEffect(() => preloadTones(), []);
+
+  function leave() {
+    session.backToQueue();
+    signOut();
+    useFeedback.getState().clear();
+  }
+
+  // Under every screen: sign-out works from anywhere; a scan no screen wanted is said out loud.
+  useScanHandler('global', 'global', (scan) => {
+    if (scan.result.kind === 'command' && scan.result.command === 'SIGN-OUT' && operator) {
+      leave();
+      feedback.success('signIn.signedOut');
+    } else feedback.warning('scan.notExpected');
+    return true;
+  });
+
+  if (!db) return null;
+  if (session.view === 'scanner-test') return <ScannerTestScreen stationId={stationId} onClose={session.closeScannerTest} />;
+  const screen = !operator ? (
+    <SignInScreen />
+  ) : session.view === 'work' && session.fulfillmentId ? (
+    <WorkScreen key={session.fulfillmentId} db={db} fulfillmentId={session.fulfillmentId} stationId={stationId} operatorId={operator.id} onBack={session.backToQueue} />
+  ) : (
+    <QueueScreen db={db} warehouseCode={enrolment?.warehouseCode ?? ''} stationId={stationId} onStart={session.startWork} />
+  );
+
+  return (
+    <>
+      <nav className="operator-bar" aria-label={t('work.navigation')}>
+        {operator && (
+          <span className="operator-bar__name" data-testid="operator">
+            {t('signIn.signedInAs', { name: operator.name })}
+          </span>
+        )}
+        <button type="button" className="button button--small" onClick={session.openScannerTest}>
+          {t('scanner.open')}
+        </button>
+        {operator && (
+          <button type="button" className="button button--small" onClick={leave}>
+            {t('signIn.signOut')}
+          </button>
+        )}
+      </nav>
+      {screen}
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+// The station's local database: RxDB on Dexie (IndexedDB), owned by the renderer. One database per
+// enrolled station, so a station moved to another warehouse starts clean.
+import type { RxCollection, RxConflictHandler, RxDatabase } from 'rxdb';
+import { createRxDatabase } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { resolveConflict, sameDocument } from '../../shared/sync/conflicts';
+import type { SyncCollection, SyncDocOf } from '../../shared/sync/documents';
+import { SYNC_DOCUMENTS } from '../../shared/sync/documents';
+import { rxSchemaFromZod } from './rx-schema';
+import { PRINT_JOB_COLLECTIONS, type PrintJobCollections } from '../printing/print-job';
+
+export type StationCollections = { [C in SyncCollection]: RxCollection<SyncDocOf<C>> } & PrintJobCollections;
+export type StationDatabase = RxDatabase<StationCollections>;
+
+const INDEXES: Record<SyncCollection, (string | string[])[]> = {
+  fulfillments: ['status', 'updatedAt'],
+  products: [],
+  bins: ['walkSequence'],
+  operators: ['badge'],
+  work: ['updatedAt'],
+  shipments: ['fulfillmentId', 'updatedAt'],
+};
+
+function conflictHandler(collection: SyncCollection): RxConflictHandler<Record<string, unknown>> {
+  return {
+    // Whole documents, including the server's stamp: a local write resets updatedAt to 0, so
+    // an edit is never mistaken for the master it came from.
+    isEqual: (a, b) => sameDocument(a, b) && a.updatedAt === b.updatedAt,
+    resolve: async (input) => resolveConflict(collection, input.realMasterState, input.newDocumentState),
+  };
+}
+
+export async function openStationDatabase(stationId: string): Promise<StationDatabase> {
+  const db = await createRxDatabase<StationCollections>({
+    name: `station-${stationId.toLowerCase().replace(/[^a-z0-9]/g, '')}`,
+    storage: getRxStorageDexie(),
+    multiInstance: false,
+    eventReduce: true,
+    closeDuplicates: true,
+  });
+  const collections = Object.fromEntries(
+    (Object.keys(SYNC_DOCUMENTS) as SyncCollection[]).map((name) => [
+      name,
+      {
+        schema: rxSchemaFromZod(SYNC_DOCUMENTS[name], { version: 0, indexes: INDEXES[name] }),
+        conflictHandler: conflictHandler(name),
+      },
+    ]),
+  );
+  await db.addCollections({ ...collections, ...PRINT_JOB_COLLECTIONS } as never);
+  return db;
+}

@@ -1,0 +1,28 @@
+// The seam between packing and label printing. Printing (src-renderer/printing/) registers how it
+// queues a confirmed shipment's labels; packing calls handOffToLabelPrinting and tells the packer
+// honestly whether the labels were queued.
+import type { FulfillmentDoc, ShipmentDoc } from '../../shared/sync/documents';
+
+export type LabelPrinting = (shipment: ShipmentDoc, fulfillment: FulfillmentDoc) => Promise<void>;
+
+let printing: LabelPrinting | null = null;
+
+/** Called once by the printing module at start-up; returns the function that unregisters it. */
+export function registerLabelPrinting(handler: LabelPrinting): () => void {
+  printing = handler;
+  return () => {
+    if (printing === handler) printing = null;
+  };
+}
+
+export type HandOffResult = { queued: true } | { queued: false; reason: 'no-label-printing' | 'failed'; message?: string };
+
+export async function handOffToLabelPrinting(shipment: ShipmentDoc, fulfillment: FulfillmentDoc): Promise<HandOffResult> {
+  if (!printing) return { queued: false, reason: 'no-label-printing' };
+  try {
+    await printing(shipment, fulfillment);
+    return { queued: true };
+  } catch (err) {
+    return { queued: false, reason: 'failed', message: err instanceof Error ? err.message : String(err) };
+  }
+}

@@ -1,0 +1,133 @@
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FulfillmentDoc, ShipmentDoc } from '../../shared/sync/documents';
+import type { StationDatabase } from '../db/database';
+import { useScanHandler } from '../scanning/use-scan-handler';
+import { FeedbackBanner } from '../sound/feedback-banner';
+import { feedback } from '../sound/feedback-store';
+import { findScannedFulfillment } from './find-fulfillment';
+import { startRefusal, workQueue } from './queue-rules';
+
+/** Rows drawn at once: the queue is worked from the top, the filter finds the rest. */
+const VISIBLE_ROWS = 100;
+
+interface Props {
+  db: StationDatabase;
+  warehouseCode: string;
+  stationId: string;
+  onStart(fulfillmentId: string): void;
+}
+
+export function QueueScreen({ db, warehouseCode, stationId, onStart }: Props) {
+  const { t, i18n } = useTranslation();
+  const [fulfillments, setFulfillments] = useState<FulfillmentDoc[]>([]);
+  const [problems, setProblems] = useState<ShipmentDoc[]>([]);
+  const [filter, setFilter] = useState('');
+  const rows = useRef<HTMLTableSectionElement>(null);
+
+  useEffect(() => {
+    const sub = db.fulfillments
+      .find({ selector: { status: { $in: ['released', 'picking'] } } })
+      .$.subscribe((docs) => setFulfillments(docs.map((d) => d.toJSON() as FulfillmentDoc)));
+    const problemsSub = db.shipments
+      .find({ selector: { status: 'refused' } })
+      .$.subscribe((docs) => setProblems(docs.map((d) => d.toJSON() as ShipmentDoc).filter((s) => s.stationId === stationId)));
+    return () => {
+      sub.unsubscribe();
+      problemsSub.unsubscribe();
+    };
+  }, [db, stationId]);
+
+  const queue = useMemo(() => workQueue(fulfillments, warehouseCode, filter), [fulfillments, warehouseCode, filter]);
+  const date = useMemo(() => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }), [i18n.language]);
+
+  useScanHandler('queue', 'screen', (scan) => {
+    if (scan.result.kind !== 'fulfillment') {
+      feedback.warning('queue.scanOrder');
+      return true;
+    }
+    void findScannedFulfillment(db, scan.result.code).then((found) => {
+      if (!found) return feedback.error('queue.notFound', { code: scan.raw });
+      const refusal = startRefusal(found, warehouseCode);
+      if (refusal === 'cancelled') return feedback.error('work.stopCancelled');
+      if (refusal) return feedback.error(`queue.refusal.${refusal}`, { order: found.orderNumber });
+      feedback.success('queue.starting', { order: found.orderNumber });
+      onStart(found.id);
+    });
+    return true;
+  });
+
+  function onRowKey(event: KeyboardEvent<HTMLTableRowElement>, id: string) {
+    const row = event.currentTarget;
+    if (event.key === 'Enter') onStart(id);
+    else if (event.key === 'ArrowDown') (row.nextElementSibling as HTMLElement | null)?.focus();
+    else if (event.key === 'ArrowUp') (row.previousElementSibling as HTMLElement | null)?.focus();
+    else return;
+    event.preventDefault();
+  }
+
+  return (
+    <main className="screen" data-testid="queue-screen">
+      <h2 className="screen__title">{t('queue.title')}</h2>
+      <FeedbackBanner />
+      {problems.length > 0 && (
+        <ul className="problems" data-testid="problems">
+          {problems.map((shipment) => (
+            <li key={shipment.id} className="problem">
+              <span>{t('queue.problem', { reason: shipment.refusalReason ?? '—' })}</span>
+              <button type="button" className="button button--danger" onClick={() => onStart(shipment.fulfillmentId)}>
+                {t('queue.resolve')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="queue-bar">
+        <p className="instruction">{t('queue.scanOrder')}</p>
+        <label className="field queue-bar__filter">
+          <span className="field__label">{t('queue.filter')}</span>
+          <input
+            className="field__input"
+            type="search"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+            onKeyDown={(e) => e.key === 'ArrowDown' && (rows.current?.firstElementChild as HTMLElement | null)?.focus()}
+            data-testid="queue-filter"
+          />
+        </label>
+        <span className="queue-bar__count" data-testid="queue-size" data-count={queue.length}>
+          {t('home.queue', { count: queue.length })}
+        </span>
+      </div>
+      <table className="lines queue">
+        <thead>
+          <tr>
+            <th>{t('queue.order')}</th>
+            <th className="num">{t('queue.priority')}</th>
+            <th>{t('queue.promised')}</th>
+            <th className="num">{t('queue.items')}</th>
+            <th>{t('queue.shipTo')}</th>
+            <th>{t('queue.service')}</th>
+          </tr>
+        </thead>
+        <tbody ref={rows}>
+          {queue.slice(0, VISIBLE_ROWS).map((f) => (
+            <tr key={f.id} tabIndex={0} className="queue__row" data-id={f.id} onKeyDown={(e) => onRowKey(e, f.id)} onDoubleClick={() => onStart(f.id)}>
+              <td className="code">
+                {f.orderNumber}
+                {f.status === 'picking' && <span className="badge">{t('queue.inProgress')}</span>}
+              </td>
+              <td className="num">{f.priority}</td>
+              <td>{f.promisedDate ? date.format(new Date(`${f.promisedDate}T00:00:00Z`)) : '—'}</td>
+              <td className="num">{f.lines.reduce((sum, l) => sum + l.quantity, 0).toLocaleString(i18n.language)}</td>
+              <td>
+                {f.shipTo.name}, {f.shipTo.city} ({f.shipTo.country})
+              </td>
+              <td>{f.service}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </main>
+  );
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { hashPin } from '../../shared/operators/pin-hash';
+import type { OperatorDoc } from '../../shared/sync/documents';
+import { checkSignIn, normaliseBadge } from './sign-in';
+
+const salt = '00112233445566778899aabbccddeeff';
+
+async function makeOperator(overrides: Partial<OperatorDoc> = {}): Promise<OperatorDoc> {
+  return {
+    id: 'op-7',
+    badge: 'OP-0007',
+    name: 'Sanne de Vries',
+    pinSalt: salt,
+    pinHash: await hashPin('4821', salt),
+    locale: 'nl',
+    active: true,
+    updatedAt: 12,
+    ...overrides,
+  };
+}
+
+function directory(operators: OperatorDoc[]) {
+  return async (badge: string) => operators.find((o) => o.badge === badge) ?? null;
+}
+
+describe('signing in at the station', () => {
+  it('signs in a packer by scanned badge and PIN and carries their language', async () => {
+    const result = await checkSignIn(directory([await makeOperator()]), 'u:op-0007', '4821');
+    expect(result).toEqual({ ok: true, operator: { id: 'op-7', name: 'Sanne de Vries', badge: 'OP-0007', locale: 'nl' } });
+  });
+
+  it('refuses a wrong PIN and an unknown badge with the same answer', async () => {
+    const find = directory([await makeOperator()]);
+    expect(await checkSignIn(find, 'OP-0007', '1111')).toEqual({ ok: false, reason: 'unknown-or-wrong-pin' });
+    expect(await checkSignIn(find, 'OP-9999', '4821')).toEqual({ ok: false, reason: 'unknown-or-wrong-pin' });
+  });
+
+  it('refuses a deactivated packer even with the right PIN', async () => {
+    const result = await checkSignIn(directory([await makeOperator({ active: false })]), 'OP-0007', '4821');
+    expect(result).toEqual({ ok: false, reason: 'inactive' });
+  });
+
+  it('reads a typed badge with or without the printed prefix', () => {
+    expect(normaliseBadge(' U:op-0007 ')).toBe('OP-0007');
+    expect(normaliseBadge('op-0007')).toBe('OP-0007');
+  });
+});

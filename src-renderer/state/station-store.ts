@@ -1,0 +1,61 @@
+// The station's lifecycle in the renderer: is it enrolled, is its local database open, is it
+// replicating. Components read this; only start() and the enrolment event change it.
+import { create } from 'zustand';
+import type { Enrolment } from '../../shared/station-api';
+import type { StationDatabase } from '../db/database';
+import { openStationDatabase } from '../db/database';
+import { station } from '../station-api/connect';
+import { watchSyncCounts } from '../sync/sync-counts';
+import { startReplication, type StationReplication } from '../sync/replication';
+import { useSync } from '../sync/sync-store';
+
+type Phase = 'loading' | 'setup' | 'ready' | 'error';
+
+interface StationState {
+  phase: Phase;
+  enrolment: Enrolment | null;
+  db: StationDatabase | null;
+  error: string | null;
+  start(): () => void;
+}
+
+let replication: StationReplication | null = null;
+let stopCounts: (() => void) | null = null;
+
+async function openFor(enrolment: Enrolment, set: (s: Partial<StationState>) => void) {
+  if (!enrolment.enrolled || !enrolment.stationId) {
+    set({ phase: 'setup', enrolment });
+    return;
+  }
+  const db = await openStationDatabase(enrolment.stationId);
+  const sync = useSync.getState();
+  replication = startReplication(db, station(), enrolment.stationId, {
+    onPulled: (collection, received, remaining) => sync.pulled(collection, received, remaining),
+    onPushed: () => sync.succeeded(),
+    onError: (_collection, message) => sync.failed(message),
+  });
+  stopCounts = watchSyncCounts(db);
+  set({ phase: 'ready', enrolment, db });
+  await Promise.all([...replication.states.values()].map((s) => s.awaitInitialReplication()));
+  useSync.getState().firstSyncDone();
+}
+
+export const useStation = create<StationState>((set, get) => ({
+  phase: 'loading',
+  enrolment: null,
+  db: null,
+  error: null,
+  start() {
+    const api = station();
+    const fail = (err: unknown) => set({ phase: 'error', error: err instanceof Error ? err.message : String(err) });
+    const unsubscribe = api.on('enrolment', (enrolment) => {
+      if (get().phase === 'setup') void openFor(enrolment, set).catch(fail);
+    });
+    api.getEnrolment({}).then((enrolment) => openFor(enrolment, set)).catch(fail);
+    return () => {
+      unsubscribe();
+      stopCounts?.();
+      void replication?.stop();
+    };
+  },
+}));

@@ -1,0 +1,47 @@
+// What the sync indicator shows: changes waiting to be sent, the last successful exchange with the
+// central OMS, conflicts that need a person, and the first sync's progress.
+import { create } from 'zustand';
+import type { SyncCollection } from '../../shared/sync/documents';
+
+export interface FirstSyncProgress {
+  received: number;
+  total: number;
+  done: boolean;
+}
+
+interface SyncState {
+  pending: number;
+  conflicts: number;
+  lastSyncAt: string | null;
+  lastError: string | null;
+  firstSync: FirstSyncProgress | null;
+  setCounts(pending: number, conflicts: number): void;
+  pulled(collection: SyncCollection, received: number, remaining: number): void;
+  succeeded(): void;
+  failed(message: string): void;
+  firstSyncDone(): void;
+}
+
+const remainingByCollection = new Map<SyncCollection, number>();
+
+export const useSync = create<SyncState>((set) => ({
+  pending: 0,
+  conflicts: 0,
+  lastSyncAt: null,
+  lastError: null,
+  firstSync: null,
+  setCounts: (pending, conflicts) => set({ pending, conflicts }),
+  pulled: (collection, received, remaining) =>
+    set((s) => {
+      remainingByCollection.set(collection, remaining);
+      const stillRemaining = [...remainingByCollection.values()].reduce((a, b) => a + b, 0);
+      const first = s.firstSync ?? { received: 0, total: 0, done: false };
+      const firstSync = first.done
+        ? first
+        : { received: first.received + received, total: first.received + received + stillRemaining, done: false };
+      return { firstSync, lastSyncAt: new Date().toISOString(), lastError: null };
+    }),
+  succeeded: () => set({ lastSyncAt: new Date().toISOString(), lastError: null }),
+  failed: (message) => set({ lastError: message }),
+  firstSyncDone: () => set((s) => ({ firstSync: { received: s.firstSync?.received ?? 0, total: s.firstSync?.received ?? 0, done: true } })),
+}));

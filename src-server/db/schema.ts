@@ -1,0 +1,243 @@
+// Database typings for Kysely: one interface per table, column names as in the migrations.
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { SyncTables } from '../sync/sync-schema';
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+/** jsonb: written as a JSON string or value, read back parsed. */
+type Json<T> = ColumnType<T, string, string>;
+/** `date` columns are read as strings (YYYY-MM-DD) on both backends: see connect.ts. */
+type DateOnly = ColumnType<string, string, string>;
+
+export interface PostalAddress {
+  name: string;
+  company?: string | undefined;
+  line1: string;
+  line2?: string | undefined;
+  postalCode: string;
+  city: string;
+  region?: string | undefined;
+  country: string;
+  phone?: string | undefined;
+  email?: string | undefined;
+  latitude?: number | undefined;
+  longitude?: number | undefined;
+}
+
+export interface ProductsTable {
+  sku: string;
+  name: string;
+  weight_grams: number;
+  length_mm: number;
+  width_mm: number;
+  height_mm: number;
+  hs_code: string;
+  country_of_origin: string;
+  created_at: CreatedAt;
+}
+
+export interface ProductGtinsTable {
+  gtin: string;
+  sku: string;
+}
+
+export interface ProductPricesTable {
+  sku: string;
+  currency: string;
+  unit_price_minor: number;
+}
+
+export interface WarehousesTable {
+  code: string;
+  name: string;
+  address: Json<PostalAddress>;
+  country: string;
+  latitude: number;
+  longitude: number;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface BinsTable {
+  warehouse_code: string;
+  code: string;
+  walk_sequence: number;
+}
+
+export interface StockTable {
+  warehouse_code: string;
+  sku: string;
+  bin_code: string;
+  on_hand: number;
+  updated_at: UpdatedAt;
+}
+
+export type ChannelKind = 'web_shop' | 'marketplace' | 'social_shop' | 'b2b_portal' | 'sales_rep';
+export type ChannelPlatform = 'canonical' | 'shopify' | 'magento';
+
+export interface ChannelsTable {
+  code: string;
+  name: string;
+  kind: ChannelKind;
+  platform: ColumnType<ChannelPlatform, ChannelPlatform | undefined, ChannelPlatform>;
+  webhook_secret: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ChannelApiKeysTable {
+  id: string;
+  channel_code: string;
+  key_hash: string;
+  label: string;
+  created_at: CreatedAt;
+  revoked_at: Date | null;
+}
+
+export interface CustomersTable {
+  id: string;
+  kind: 'person' | 'company';
+  name: string;
+  email: string | null;
+  vat_number: string | null;
+  payment_terms_days: number | null;
+  locale: ColumnType<string, string | undefined, string>;
+  created_at: CreatedAt;
+}
+
+export interface CustomerBuyersTable {
+  id: string;
+  customer_id: string;
+  name: string;
+  email: string;
+}
+
+export interface OrdersTable {
+  id: string;
+  channel_code: string;
+  channel_order_ref: string;
+  customer_id: string | null;
+  buyer_id: string | null;
+  po_number: string | null;
+  currency: string;
+  status: string;
+  held_from: string | null;
+  email: string | null;
+  ship_to: Json<PostalAddress>;
+  bill_to: Json<PostalAddress | null> | null;
+  promised_delivery_date: DateOnly | null;
+  subtotal_minor: number;
+  shipping_charged_minor: number;
+  total_minor: number;
+  shipping_cost_minor: ColumnType<number, number | undefined, number>;
+  placed_at: ColumnType<Date, Date | string, never>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface OrderLinesTable {
+  id: string;
+  order_id: string;
+  line_no: number;
+  sku: string;
+  name: string;
+  quantity: number;
+  unit_price_minor: number;
+  line_total_minor: number;
+  backordered_quantity: ColumnType<number, number | undefined, number>;
+}
+
+export interface OrderEventsTable {
+  id: Generated<string>;
+  order_id: string;
+  type: string;
+  actor: string;
+  detail: Json<Record<string, unknown>>;
+  created_at: CreatedAt;
+}
+
+export interface FulfillmentOrdersTable {
+  id: string;
+  order_id: string;
+  warehouse_code: string;
+  status: string;
+  held_from: string | null;
+  cancel_requested: ColumnType<boolean, boolean | undefined, boolean>;
+  ship_to: Json<PostalAddress>;
+  carrier_code: string | null;
+  service_code: string | null;
+  shipping_cost_minor: number;
+  currency: string;
+  distance_km: number;
+  transit_days: number | null;
+  promised_delivery_date: DateOnly | null;
+  released_at: ColumnType<Date, Date | string, never>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface FulfillmentLinesTable {
+  id: string;
+  fulfillment_id: string;
+  order_line_id: string;
+  sku: string;
+  quantity: number;
+  bin_code: string;
+  walk_sequence: number;
+}
+
+export interface ReservationsTable {
+  id: string;
+  order_id: string;
+  order_line_id: string;
+  fulfillment_id: string;
+  warehouse_code: string;
+  sku: string;
+  quantity: number;
+  created_at: CreatedAt;
+  released_at: Date | null;
+}
+
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  request_hash: string;
+  status_code: number;
+  response: Json<unknown>;
+  created_at: CreatedAt;
+}
+
+export interface OutboxEventsTable {
+  id: string;
+  type: string;
+  aggregate_type: string;
+  aggregate_id: string;
+  payload: Json<Record<string, unknown>>;
+  status: ColumnType<'pending' | 'delivered' | 'dead', 'pending' | undefined, 'pending' | 'delivered' | 'dead'>;
+  attempts: ColumnType<number, number | undefined, number>;
+  available_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  created_at: CreatedAt;
+}
+
+export interface Database extends SyncTables {
+  products: ProductsTable;
+  product_gtins: ProductGtinsTable;
+  product_prices: ProductPricesTable;
+  warehouses: WarehousesTable;
+  bins: BinsTable;
+  stock: StockTable;
+  channels: ChannelsTable;
+  channel_api_keys: ChannelApiKeysTable;
+  customers: CustomersTable;
+  customer_buyers: CustomerBuyersTable;
+  orders: OrdersTable;
+  order_lines: OrderLinesTable;
+  order_events: OrderEventsTable;
+  fulfillment_orders: FulfillmentOrdersTable;
+  fulfillment_lines: FulfillmentLinesTable;
+  reservations: ReservationsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  outbox_events: OutboxEventsTable;
+}
+
+export type OrderRow = Selectable<OrdersTable>;
+export type FulfillmentOrderRow = Selectable<FulfillmentOrdersTable>;
+export type NewOrderEvent = Insertable<OrderEventsTable>;

@@ -1,0 +1,87 @@
+// Cancelling an order: the state machine decides whether it may be cancelled (409 and nothing
+// changed when not). Reservations are released. Every open fulfillment order is cancelled with
+// its cancel flag raised, so a station that already downloaded it sees it must stop.
+import type { Kysely } from 'kysely';
+import { transitionFulfillment } from '../../shared/orders/fulfillment-state';
+import type { FulfillmentStatus } from '../../shared/orders/fulfillment-state';
+import { transitionOrder } from '../../shared/orders/order-state';
+import type { OrderStatus } from '../../shared/orders/order-state';
+import type { Database } from '../db/schema';
+import { ApiError, notFound } from '../http/api-error';
+import { appendOutboxEvents } from '../outbox/outbox';
+import { appendOrderEvents } from './order-writes';
+import { publishFulfillments } from '../sync/projections';
+
+export interface CancelOrderCommand {
+  orderId: string;
+  actor: string;
+  reason: string | undefined;
+}
+
+export interface CancelOrderOutcome {
+  orderId: string;
+  status: OrderStatus;
+  releasedUnits: number;
+  flaggedFulfillments: string[];
+}
+
+export async function cancelOrder(db: Kysely<Database>, command: CancelOrderCommand): Promise<CancelOrderOutcome> {
+  return db.transaction().execute(async (trx) => {
+    const order = await trx
+      .selectFrom('orders')
+      .select(['id', 'status', 'held_from'])
+      .where('id', '=', command.orderId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!order) throw notFound(`Order ${command.orderId}`);
+    const next = transitionOrder(
+      { status: order.status as OrderStatus, heldFrom: order.held_from as OrderStatus | null },
+      'cancelled',
+    );
+    if (!next.ok) throw new ApiError(409, next.code, next.reason, 'status');
+
+    const fulfillments = await trx
+      .selectFrom('fulfillment_orders')
+      .select(['id', 'status', 'held_from'])
+      .where('order_id', '=', order.id)
+      .forUpdate()
+      .execute();
+    const flagged: string[] = [];
+    for (const f of fulfillments) {
+      const moved = transitionFulfillment(
+        { status: f.status as FulfillmentStatus, heldFrom: f.held_from as FulfillmentStatus | null },
+        'cancelled',
+      );
+      if (!moved.ok) continue; // shipped or already cancelled: nothing to stop
+      flagged.push(f.id);
+    }
+    if (flagged.length > 0) {
+      await trx
+        .updateTable('fulfillment_orders')
+        .set({ status: 'cancelled', held_from: null, cancel_requested: true, updated_at: new Date() })
+        .where('id', 'in', flagged)
+        .execute();
+      await publishFulfillments(trx, flagged);
+    }
+    const released = await trx
+      .updateTable('reservations')
+      .set({ released_at: new Date() })
+      .where('order_id', '=', order.id)
+      .where('released_at', 'is', null)
+      .returning('quantity')
+      .execute();
+    const releasedUnits = released.reduce((sum, r) => sum + r.quantity, 0);
+
+    await trx
+      .updateTable('orders')
+      .set({ status: next.state.status, held_from: null, updated_at: new Date() })
+      .where('id', '=', order.id)
+      .execute();
+    const detail = { from: order.status, reason: command.reason ?? null, releasedUnits, flaggedFulfillments: flagged };
+    await appendOrderEvents(trx, order.id, command.actor, [{ type: 'cancelled', detail }]);
+    await appendOutboxEvents(trx, [
+      { type: 'order.cancelled', aggregateType: 'order', aggregateId: order.id, payload: { orderId: order.id, ...detail } },
+    ]);
+    return { orderId: order.id, status: next.state.status, releasedUnits, flaggedFulfillments: flagged };
+  });
+}

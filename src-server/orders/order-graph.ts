@@ -1,0 +1,210 @@
+// Sourcing an order into rows: allocate to warehouses, assign bins, choose shipping, move the
+// order through its state machine, and build the order graph, the response and the outbox events.
+import { randomUUID } from 'node:crypto';
+import { NEW_ORDER_STATE, transitionOrder } from '../../shared/orders/order-state';
+import type { OrderState, OrderStatus } from '../../shared/orders/order-state';
+import type { CustomerRef } from '../customers/customer-upsert';
+import { assignBins } from '../inventory/stock-locks';
+import type { LockedStock } from '../inventory/stock-locks';
+import type { OutboxEvent } from '../outbox/outbox';
+import { allocateOrder } from '../sourcing/allocate';
+import type { GeoPoint } from '../sourcing/great-circle';
+import { chooseFulfillmentShipping } from './fulfillment-shipping';
+import type { OrderPlaced } from './order-contracts';
+import type { NewOrderGraph, OrderEventInput } from './order-writes';
+import type { IntakeSettings, PlaceOrderCommand } from './place-order';
+import type { PricedOrder } from './priced-order';
+
+export interface SourcingWarehouse {
+  code: string;
+  country: string;
+  latitude: number;
+  longitude: number;
+}
+
+export interface OrderGraphInput {
+  settings: IntakeSettings;
+  command: PlaceOrderCommand;
+  priced: PricedOrder;
+  warehouses: readonly SourcingWarehouse[];
+  shipTo: GeoPoint;
+  /** Availability read under lock (intake) or tracked in memory (demo seed). */
+  stock: LockedStock;
+  customer: CustomerRef;
+}
+
+export interface PlacedOrderGraph {
+  graph: NewOrderGraph;
+  body: OrderPlaced;
+  outbox: OutboxEvent[];
+}
+
+/** Sources the order against `stock` and builds every row to write. Pure apart from new ids. */
+export function buildPlacedOrder(input: OrderGraphInput): PlacedOrderGraph {
+  const { settings, command, priced, warehouses, shipTo, stock, customer } = input;
+  const { order, channelCode } = command;
+  const orderId = randomUUID();
+  const lines = priced.lines.map((line) => ({ ...line, id: randomUUID() }));
+  const plan = allocateOrder({
+    shipTo,
+    lines: lines.map((line) => ({ lineId: line.id, sku: line.sku, quantity: line.quantity })),
+    warehouses: warehouses.map((w) => ({
+      code: w.code,
+      lat: w.latitude,
+      lon: w.longitude,
+      available: Object.fromEntries(stock.available.get(w.code) ?? []),
+    })),
+    maxExtraKmForSingleWarehouse: settings.maxExtraKmForSingleWarehouse,
+  });
+  const placedAt = order.placedAt ? new Date(order.placedAt) : new Date();
+  const shipDate = new Date().toISOString().slice(0, 10);
+  const countryOf = new Map(warehouses.map((w) => [w.code, w.country]));
+
+  const fulfillments: NewOrderGraph['fulfillments'] = plan.fulfillments.map((planned) => {
+    const shipping = chooseFulfillmentShipping({
+      fromCountry: countryOf.get(planned.warehouseCode) ?? '',
+      toCountry: order.shipTo.country,
+      shipDate,
+      promisedDeliveryDate: order.promisedDeliveryDate ?? null,
+      lines: planned.lines,
+      products: priced.products,
+      services: settings.shippingServices,
+    });
+    const pickLines = planned.lines.flatMap((line) =>
+      assignBins(stock.bins, planned.warehouseCode, line.sku, line.quantity).map((pick) => ({
+        id: randomUUID(),
+        orderLineId: line.lineId,
+        sku: line.sku,
+        ...pick,
+      })),
+    );
+    return {
+      id: randomUUID(),
+      warehouseCode: planned.warehouseCode,
+      status: 'released',
+      carrier: shipping.carrier,
+      service: shipping.service,
+      shippingCostMinor: shipping.cost,
+      shippingCurrency: shipping.currency,
+      distanceKm: planned.distanceKm,
+      transitDays: shipping.transitDays,
+      pickLines,
+    };
+  });
+  const reservations = plan.fulfillments.flatMap((planned, i) =>
+    planned.lines.map((line) => ({
+      id: randomUUID(),
+      orderLineId: line.lineId,
+      fulfillmentId: fulfillments[i]!.id,
+      warehouseCode: planned.warehouseCode,
+      sku: line.sku,
+      quantity: line.quantity,
+    })),
+  );
+
+  const backorderedByLine = new Map<string, number>();
+  for (const line of plan.backordered) {
+    backorderedByLine.set(line.lineId, (backorderedByLine.get(line.lineId) ?? 0) + line.quantity);
+  }
+  const events: OrderEventInput[] = [
+    { type: 'placed', detail: { channel: channelCode, channelOrderRef: order.channelOrderRef } },
+  ];
+  let state: OrderState = NEW_ORDER_STATE;
+  const move = (to: OrderStatus, detail: Record<string, unknown>) => {
+    const next = transitionOrder(state, to);
+    if (!next.ok) throw new Error(next.reason);
+    state = next.state;
+    events.push({ type: to, detail });
+  };
+  if (fulfillments.length === 0) {
+    move('backordered', { lines: plan.backordered });
+  } else {
+    move('allocated', {
+      strategy: plan.strategy,
+      warehouses: fulfillments.map((f) => f.warehouseCode),
+      backordered: plan.backordered,
+    });
+    move('released', { fulfillments: fulfillments.map((f) => f.id) });
+  }
+
+  const shippingCostMinor = fulfillments.reduce((sum, f) => sum + f.shippingCostMinor, 0);
+  const body: OrderPlaced = {
+    orderId,
+    channel: channelCode,
+    channelOrderRef: order.channelOrderRef,
+    status: state.status,
+    currency: order.currency,
+    subtotalMinor: priced.subtotalMinor,
+    shippingChargedMinor: priced.shippingChargedMinor,
+    totalMinor: priced.totalMinor,
+    shippingCostMinor,
+    fulfillments: fulfillments.map((f, i) => ({
+      id: f.id,
+      warehouseCode: f.warehouseCode,
+      status: 'released',
+      cancelRequested: false,
+      distanceKm: f.distanceKm,
+      carrier: f.carrier,
+      service: f.service,
+      shippingCostMinor: f.shippingCostMinor,
+      shippingCurrency: f.shippingCurrency,
+      transitDays: f.transitDays,
+      lines: plan.fulfillments[i]!.lines,
+    })),
+    backordered: plan.backordered,
+  };
+
+  const graph: NewOrderGraph = {
+    order: {
+      id: orderId,
+      channelCode,
+      channelOrderRef: order.channelOrderRef,
+      customerId: customer.customerId,
+      buyerId: customer.buyerId,
+      poNumber: order.poNumber ?? null,
+      currency: order.currency,
+      status: state.status,
+      email: customer.email,
+      shipTo: order.shipTo,
+      billTo: order.billTo ?? null,
+      promisedDeliveryDate: order.promisedDeliveryDate ?? null,
+      subtotalMinor: priced.subtotalMinor,
+      shippingChargedMinor: priced.shippingChargedMinor,
+      totalMinor: priced.totalMinor,
+      shippingCostMinor,
+      placedAt,
+    },
+    lines: lines.map((line) => ({
+      ...line,
+      backorderedQuantity: backorderedByLine.get(line.id) ?? 0,
+    })),
+    fulfillments,
+    reservations,
+    events,
+    actor: command.actor,
+  };
+  const outbox: OutboxEvent[] = [
+    { type: 'order.placed', aggregateType: 'order', aggregateId: orderId, payload: body },
+    ...(fulfillments.length > 0
+      ? [
+          {
+            type: 'order.allocated' as const,
+            aggregateType: 'order' as const,
+            aggregateId: orderId,
+            payload: { orderId, fulfillments: body.fulfillments },
+          },
+        ]
+      : []),
+    ...(plan.backordered.length > 0
+      ? [
+          {
+            type: 'order.backordered' as const,
+            aggregateType: 'order' as const,
+            aggregateId: orderId,
+            payload: { orderId, lines: plan.backordered },
+          },
+        ]
+      : []),
+  ];
+  return { graph, body, outbox };
+}

@@ -1,0 +1,132 @@
+// Reading orders back: one order with its lines, fulfillments and event trail; and pages of
+// orders, newest first, with a keyset cursor on (placed_at, id) so deep pages stay cheap. placed_at is
+// written from a JS Date, so its millisecond precision round-trips through the cursor exactly.
+import type { Kysely } from 'kysely';
+import type { FulfillmentStatus } from '../../shared/orders/fulfillment-state';
+import type { OrderStatus } from '../../shared/orders/order-state';
+import type { Database, PostalAddress } from '../db/schema';
+import { decodeCursor, encodeCursor } from '../http/cursor';
+import type { FulfillmentSummary, OrderPage, OrderView } from './order-contracts';
+
+export async function fulfillmentSummaries(db: Kysely<Database>, orderId: string): Promise<FulfillmentSummary[]> {
+  const fulfillments = await db
+    .selectFrom('fulfillment_orders')
+    .selectAll()
+    .where('order_id', '=', orderId)
+    .orderBy('distance_km')
+    .orderBy('id')
+    .execute();
+  if (fulfillments.length === 0) return [];
+  const picked = await db
+    .selectFrom('fulfillment_lines')
+    .select(['fulfillment_id', 'order_line_id', 'sku'])
+    .select((eb) => eb.fn.sum<number>('quantity').as('quantity'))
+    .where('fulfillment_id', 'in', fulfillments.map((f) => f.id))
+    .groupBy(['fulfillment_id', 'order_line_id', 'sku'])
+    .orderBy('order_line_id')
+    .execute();
+  return fulfillments.map((f) => ({
+    id: f.id,
+    warehouseCode: f.warehouse_code,
+    status: f.status as FulfillmentStatus,
+    cancelRequested: f.cancel_requested,
+    distanceKm: f.distance_km,
+    carrier: f.carrier_code,
+    service: f.service_code,
+    shippingCostMinor: f.shipping_cost_minor,
+    shippingCurrency: f.currency,
+    transitDays: f.transit_days,
+    lines: picked
+      .filter((p) => p.fulfillment_id === f.id)
+      .map((p) => ({ lineId: p.order_line_id, sku: p.sku, quantity: Number(p.quantity) })),
+  }));
+}
+
+export async function getOrderView(db: Kysely<Database>, orderId: string): Promise<OrderView | null> {
+  const order = await db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
+  if (!order) return null;
+  const [lines, fulfillments, events] = await Promise.all([
+    db.selectFrom('order_lines').selectAll().where('order_id', '=', orderId).orderBy('line_no').execute(),
+    fulfillmentSummaries(db, orderId),
+    db.selectFrom('order_events').selectAll().where('order_id', '=', orderId).orderBy('id').execute(),
+  ]);
+  return {
+    orderId: order.id,
+    channel: order.channel_code,
+    channelOrderRef: order.channel_order_ref,
+    status: order.status as OrderStatus,
+    currency: order.currency,
+    subtotalMinor: order.subtotal_minor,
+    shippingChargedMinor: order.shipping_charged_minor,
+    totalMinor: order.total_minor,
+    shippingCostMinor: order.shipping_cost_minor,
+    poNumber: order.po_number,
+    customerId: order.customer_id,
+    email: order.email,
+    shipTo: order.ship_to,
+    billTo: order.bill_to as PostalAddress | null,
+    promisedDeliveryDate: order.promised_delivery_date,
+    placedAt: order.placed_at.toISOString(),
+    lines: lines.map((line) => ({
+      id: line.id,
+      lineNo: line.line_no,
+      sku: line.sku,
+      name: line.name,
+      quantity: line.quantity,
+      unitPriceMinor: line.unit_price_minor,
+      lineTotalMinor: line.line_total_minor,
+      backorderedQuantity: line.backordered_quantity,
+    })),
+    fulfillments,
+    events: events.map((event) => ({
+      type: event.type,
+      actor: event.actor,
+      detail: event.detail,
+      at: event.created_at.toISOString(),
+    })),
+  };
+}
+
+export interface OrderListQuery {
+  channelCode?: string | undefined;
+  status?: OrderStatus | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+export async function listOrders(db: Kysely<Database>, query: OrderListQuery): Promise<OrderPage> {
+  let select = db
+    .selectFrom('orders')
+    .select(['id', 'channel_code', 'channel_order_ref', 'status', 'currency', 'total_minor', 'po_number', 'placed_at', 'created_at'])
+    .orderBy('placed_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(query.limit + 1);
+  if (query.channelCode !== undefined) select = select.where('channel_code', '=', query.channelCode);
+  if (query.status !== undefined) select = select.where('status', '=', query.status);
+  if (query.cursor !== undefined) {
+    const after = decodeCursor(query.cursor);
+    select = select.where((eb) =>
+      eb.or([
+        eb('placed_at', '<', after.at),
+        eb.and([eb('placed_at', '=', after.at), eb('id', '<', after.id)]),
+      ]),
+    );
+  }
+  const rows = await select.execute();
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    orders: page.map((row) => ({
+      orderId: row.id,
+      channel: row.channel_code,
+      channelOrderRef: row.channel_order_ref,
+      status: row.status as OrderStatus,
+      currency: row.currency,
+      totalMinor: row.total_minor,
+      poNumber: row.po_number,
+      placedAt: row.placed_at.toISOString(),
+      createdAt: row.created_at.toISOString(),
+    })),
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.placed_at, id: last.id }) : null,
+  };
+}

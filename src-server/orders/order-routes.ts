@@ -1,0 +1,135 @@
+// The order API: intake, reading, paging and cancelling. Channel keys see only their channel.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { canonicalOrderSchema, storableText } from '../../shared/orders/order-schema';
+import { orderStatusSchema } from '../../shared/orders/order-state';
+import { assertMayReadChannel, requireAdmin, requireChannelOrAdmin } from '../access/access';
+import type { Principal } from '../access/access';
+import type { Database } from '../db/schema';
+import { ApiError, notFound } from '../http/api-error';
+import { adminSecurity, channelOrAdminSecurity, errorResponses } from '../http/route-schemas';
+import { cancelOrder } from './cancel-order';
+import { orderPageSchema, orderPlacedSchema, orderViewSchema } from './order-contracts';
+import { getOrderView, listOrders } from './order-queries';
+import { placeOrder } from './place-order';
+import type { IntakeSettings } from './place-order';
+
+const intakeHeaders = z.looseObject({
+  'idempotency-key': storableText(255).describe('Unique per order attempt; a replay returns the first response.'),
+  'x-channel-code': storableText(64).optional().describe('Admin only: the channel the order is placed for.'),
+});
+const orderIdParams = z.object({ id: z.uuid('must be an order id (UUID)') });
+
+export function actorOf(principal: Principal): string {
+  return principal.kind === 'admin' ? 'admin' : `channel:${principal.channelCode}`;
+}
+
+export async function resolveIntakeChannel(db: Kysely<Database>, principal: Principal, requested: string | undefined) {
+  if (principal.kind === 'channel') {
+    if (requested !== undefined && requested !== principal.channelCode) {
+      throw new ApiError(403, 'forbidden', 'A channel key places orders for its own channel only.', 'x-channel-code');
+    }
+    return principal.channelCode;
+  }
+  if (requested === undefined) {
+    throw new ApiError(400, 'channel_required', 'The admin token must name the channel in X-Channel-Code.', 'x-channel-code');
+  }
+  const channel = await db.selectFrom('channels').select('code').where('code', '=', requested).executeTakeFirst();
+  if (!channel) throw new ApiError(422, 'unknown_channel', `No channel has code "${requested}".`, 'x-channel-code');
+  return channel.code;
+}
+
+export function orderRoutes(db: Kysely<Database>, intake: IntakeSettings) {
+  return async (plain: FastifyInstance) => {
+    const app = plain.withTypeProvider<ZodTypeProvider>();
+
+    app.post('/v1/orders', {
+      onRequest: requireChannelOrAdmin,
+      schema: {
+        tags: ['orders'],
+        summary: 'Place an order (sourced, reserved and released to warehouses at once)',
+        security: channelOrAdminSecurity,
+        headers: intakeHeaders,
+        body: canonicalOrderSchema,
+        response: { 201: orderPlacedSchema, ...errorResponses },
+      },
+      handler: async (request, reply) => {
+        const principal = request.principal!;
+        const channelCode = await resolveIntakeChannel(db, principal, request.headers['x-channel-code']);
+        const result = await placeOrder(db, intake, {
+          channelCode,
+          order: request.body,
+          idempotencyKey: request.headers['idempotency-key'],
+          actor: actorOf(principal),
+        });
+        if (result.replayed) void reply.header('idempotent-replayed', 'true');
+        return reply.status(201).send(result.body);
+      },
+    });
+
+    app.get('/v1/orders/:id', {
+      onRequest: requireChannelOrAdmin,
+      schema: {
+        tags: ['orders'],
+        summary: 'One order with its lines, fulfillment orders and event trail',
+        security: channelOrAdminSecurity,
+        params: orderIdParams,
+        response: { 200: orderViewSchema, ...errorResponses },
+      },
+      handler: async (request) => {
+        const view = await getOrderView(db, request.params.id);
+        if (!view) throw notFound(`Order ${request.params.id}`);
+        assertMayReadChannel(request.principal, view.channel);
+        return view;
+      },
+    });
+
+    app.get('/v1/orders', {
+      onRequest: requireChannelOrAdmin,
+      schema: {
+        tags: ['orders'],
+        summary: 'Orders, newest first (a channel key sees its own channel only)',
+        security: channelOrAdminSecurity,
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          cursor: z.string().max(200).optional(),
+          status: orderStatusSchema.optional(),
+          channel: z.string().max(64).optional(),
+        }),
+        response: { 200: orderPageSchema, ...errorResponses },
+      },
+      handler: async (request) => {
+        const principal = request.principal!;
+        if (principal.kind === 'channel' && request.query.channel !== undefined && request.query.channel !== principal.channelCode) {
+          throw new ApiError(403, 'forbidden', "A channel key lists its own channel's orders only.", 'channel');
+        }
+        const channelCode = principal.kind === 'channel' ? principal.channelCode : request.query.channel;
+        return listOrders(db, { ...request.query, channelCode });
+      },
+    });
+
+    app.post('/v1/orders/:id/cancel', {
+      onRequest: requireAdmin,
+      schema: {
+        tags: ['orders'],
+        summary: 'Cancel an order: releases its reservations and flags its fulfillment orders',
+        security: adminSecurity,
+        params: orderIdParams,
+        body: z.object({ reason: storableText(500).optional() }).nullish(),
+        response: {
+          200: z.object({
+            orderId: z.string(),
+            status: orderStatusSchema,
+            releasedUnits: z.number().int(),
+            flaggedFulfillments: z.array(z.string()),
+          }),
+          ...errorResponses,
+        },
+      },
+      handler: async (request) =>
+        cancelOrder(db, { orderId: request.params.id, actor: actorOf(request.principal!), reason: request.body?.reason }),
+    });
+  };
+}

@@ -1,0 +1,25 @@
+// `npm run seed`: migrates the configured database and seeds the demo into it when it is empty;
+// otherwise prints the demo keys (they are derived from DEMO_SEED, so they are known anyway).
+import pino from 'pino';
+import { loadServerConfig } from '../config';
+import { openDatabase, pgliteDirFor } from '../db/connect';
+import { migrateToLatest } from '../db/migrate';
+import { demoChannelCredentials } from './demo-channels';
+import { seedDemoDataIfEmpty } from './demo-seed';
+
+const config = loadServerConfig();
+const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: pgliteDirFor(config.dataDir) });
+try {
+  await migrateToLatest(database.db);
+  const seeded = await seedDemoDataIfEmpty(database.db, {
+    seed: config.demoSeed,
+    log,
+    maxExtraKmForSingleWarehouse: config.maxExtraKmForSingleWarehouse,
+  });
+  if (!seeded) {
+    log.info({ channels: demoChannelCredentials(config.demoSeed) }, 'database already has data; nothing seeded. Demo keys:');
+  }
+} finally {
+  await database.close();
+}

@@ -1,0 +1,85 @@
+// Station administration (admin token), enrolment (the one-time code) and number leases (the
+// station token).
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { LeaseKind, NumberLease } from '../../shared/station-api/numbering';
+import { requireAdmin } from '../access/access';
+import type { Database } from '../db/schema';
+import { adminSecurity, errorResponses } from '../http/route-schemas';
+import { createOperator } from './operators';
+import { leaseNumbers, type NumberingConfig } from './number-ranges';
+import { stationOf, type stationAuth } from './station-auth';
+import { createStation, enrolStation, revokeStation } from './stations';
+
+export function stationRoutes(db: Kysely<Database>, auth: ReturnType<typeof stationAuth>, numbering: NumberingConfig) {
+  return async (plain: FastifyInstance) => {
+    const app = plain.withTypeProvider<ZodTypeProvider>();
+
+    app.post('/v1/stations', {
+      onRequest: requireAdmin,
+      schema: {
+        tags: ['stations'],
+        summary: 'Create a packing station for a warehouse; answers its one-time enrolment code',
+        security: adminSecurity,
+        body: z.object({ warehouseCode: z.string().min(1).max(32), name: z.string().trim().min(1).max(100) }),
+        response: {
+          201: z.object({ stationId: z.string(), name: z.string(), warehouseCode: z.string(), enrolmentCode: z.string(), expiresAt: z.string() }),
+          ...errorResponses,
+        },
+      },
+      handler: async (request, reply) => reply.code(201).send(await createStation(db, request.body)),
+    });
+
+    app.post('/v1/stations/enrol', {
+      schema: {
+        tags: ['stations'],
+        summary: "Exchange a one-time enrolment code for the station's long-lived token",
+        body: z.object({ code: z.string().trim().min(6).max(64) }),
+        response: { 200: z.object({ stationId: z.string(), stationName: z.string(), warehouseCode: z.string(), token: z.string() }), ...errorResponses },
+      },
+      handler: async (request) => enrolStation(db, request.body.code),
+    });
+
+    app.post('/v1/stations/:id/revoke', {
+      onRequest: requireAdmin,
+      schema: { tags: ['stations'], summary: 'Revoke a station: its token stops working', security: adminSecurity, params: z.object({ id: z.uuid() }), response: { 204: z.null(), ...errorResponses } },
+      handler: async (request, reply) => {
+        await revokeStation(db, request.params.id);
+        auth.forget();
+        return reply.code(204).send(null);
+      },
+    });
+
+    app.post('/v1/stations/leases', {
+      onRequest: auth.requireStation,
+      schema: {
+        tags: ['stations'],
+        summary: 'Lease the next block of SSCC serials or own-carrier tracking serials to this station',
+        security: [{ stationToken: [] }],
+        body: z.object({ kind: LeaseKind }),
+        response: { 200: NumberLease, ...errorResponses },
+      },
+      handler: async (request) => leaseNumbers(db, numbering, stationOf(request).stationId, request.body.kind),
+    });
+
+    app.post('/v1/operators', {
+      onRequest: requireAdmin,
+      schema: {
+        tags: ['stations'],
+        summary: "Add a packer to a warehouse (badge + PIN); synced to that warehouse's stations",
+        security: adminSecurity,
+        body: z.object({
+          warehouseCode: z.string().min(1).max(32),
+          badge: z.string().regex(/^[A-Z0-9][A-Z0-9-]{0,38}[A-Z0-9]$/, 'badge: uppercase letters, digits and single hyphens'),
+          name: z.string().trim().min(1).max(200),
+          pin: z.string().regex(/^\d{4,8}$/, 'pin: 4 to 8 digits'),
+          locale: z.enum(['en', 'nl']).default('en'),
+        }),
+        response: { 201: z.object({ id: z.string() }), ...errorResponses },
+      },
+      handler: async (request, reply) => reply.code(201).send(await createOperator(db, request.body)),
+    });
+  };
+}

@@ -1,0 +1,154 @@
+// Builds the documents stations replicate from the central OMS's own tables. Domain code calls
+// these inside the transaction that changed the source rows, so the station's view of a
+// fulfillment, product, bin or operator changes exactly when the truth does.
+import type { Transaction } from 'kysely';
+import type { Address, BinDoc, FulfillmentDoc, OperatorDoc, ProductDoc } from '../../shared/sync/documents';
+import type { Database, PostalAddress } from '../db/schema';
+import { writeSyncDocuments } from './document-store';
+
+type Trx = Transaction<Database>;
+
+function toAddress(a: PostalAddress): Address {
+  return {
+    name: a.name,
+    company: a.company ?? null,
+    line1: a.line1,
+    line2: a.line2 ?? null,
+    postalCode: a.postalCode,
+    city: a.city,
+    region: a.region ?? null,
+    country: a.country,
+    phone: a.phone ?? null,
+    email: a.email ?? null,
+  };
+}
+
+const gtin14 = (gtin: string) => gtin.padStart(14, '0');
+
+/** Express services and near promised dates go first in the station's queue (0 = most urgent). */
+function priorityOf(promisedDate: string | null, transitDays: number | null, releasedAt: Date): number {
+  if (!promisedDate) return 5;
+  const slackDays = (Date.parse(promisedDate) - releasedAt.getTime()) / 86_400_000 - (transitDays ?? 1);
+  return Math.max(0, Math.min(9, Math.floor(slackDays)));
+}
+
+/** Republishes fulfillment orders (after release, cancel, hold, ship...). */
+export async function publishFulfillments(trx: Trx, fulfillmentIds: readonly string[]): Promise<void> {
+  if (fulfillmentIds.length === 0) return;
+  const heads = await trx
+    .selectFrom('fulfillment_orders as f')
+    .innerJoin('orders as o', 'o.id', 'f.order_id')
+    .leftJoin('customers as c', 'c.id', 'o.customer_id')
+    .select([
+      'f.id', 'f.order_id', 'f.warehouse_code', 'f.status', 'f.cancel_requested', 'f.ship_to', 'f.carrier_code',
+      'f.service_code', 'f.shipping_cost_minor', 'f.currency', 'f.promised_delivery_date', 'f.transit_days',
+      'f.released_at', 'o.channel_code', 'o.channel_order_ref', 'o.po_number', 'c.locale',
+    ])
+    .where('f.id', 'in', fulfillmentIds)
+    .execute();
+  const lines = await trx
+    .selectFrom('fulfillment_lines as l')
+    .innerJoin('order_lines as ol', 'ol.id', 'l.order_line_id')
+    .innerJoin('products as p', 'p.sku', 'l.sku')
+    .select(['l.id', 'l.fulfillment_id', 'l.sku', 'l.quantity', 'l.bin_code', 'l.walk_sequence', 'ol.name', 'p.weight_grams'])
+    .where('l.fulfillment_id', 'in', fulfillmentIds)
+    .orderBy('l.walk_sequence')
+    .orderBy('l.sku')
+    .execute();
+
+  const byWarehouse = new Map<string, FulfillmentDoc[]>();
+  for (const f of heads) {
+    const releasedAt = new Date(f.released_at);
+    const doc: FulfillmentDoc = {
+      id: f.id,
+      orderId: f.order_id,
+      orderNumber: f.channel_order_ref,
+      warehouseCode: f.warehouse_code,
+      status: f.status as FulfillmentDoc['status'],
+      cancelRequested: f.cancel_requested,
+      onHold: f.status === 'on_hold',
+      priority: priorityOf(f.promised_delivery_date, f.transit_days, releasedAt),
+      promisedDate: f.promised_delivery_date,
+      channel: f.channel_code,
+      poNumber: f.po_number,
+      customerLocale: f.locale === 'nl' ? 'nl' : 'en',
+      shipTo: toAddress(f.ship_to),
+      carrier: f.carrier_code ?? 'unassigned',
+      service: f.service_code ?? 'unassigned',
+      shippingCostCents: f.shipping_cost_minor,
+      currency: f.currency,
+      lines: lines
+        .filter((l) => l.fulfillment_id === f.id)
+        .map((l) => ({
+          lineId: l.id,
+          sku: l.sku,
+          name: l.name,
+          quantity: l.quantity,
+          bin: l.bin_code,
+          walkSequence: l.walk_sequence,
+          unitWeightGrams: l.weight_grams,
+        })),
+      releasedAt: releasedAt.toISOString(),
+      updatedAt: 0,
+    };
+    const list = byWarehouse.get(f.warehouse_code) ?? [];
+    list.push(doc);
+    byWarehouse.set(f.warehouse_code, list);
+  }
+  for (const [warehouse, docs] of byWarehouse) await writeSyncDocuments(trx, warehouse, 'fulfillments', docs);
+}
+
+/** Publishes a warehouse's catalogue: every product with stock there, and its bins. */
+export async function publishWarehouseCatalogue(trx: Trx, warehouseCode: string): Promise<void> {
+  const products = await trx
+    .selectFrom('products as p')
+    .select(['p.sku', 'p.name', 'p.weight_grams', 'p.length_mm', 'p.width_mm', 'p.height_mm', 'p.hs_code', 'p.country_of_origin'])
+    .where((eb) => eb.exists(eb.selectFrom('stock as s').select('s.sku').whereRef('s.sku', '=', 'p.sku').where('s.warehouse_code', '=', warehouseCode)))
+    .orderBy('p.sku')
+    .execute();
+  const gtins = await trx
+    .selectFrom('product_gtins')
+    .select(['sku', 'gtin'])
+    .where('sku', 'in', products.length > 0 ? products.map((p) => p.sku) : [''])
+    .execute();
+  const productDocs: ProductDoc[] = products.map((p) => ({
+    id: p.sku,
+    name: p.name,
+    gtins: gtins.filter((g) => g.sku === p.sku).map((g) => gtin14(g.gtin)),
+    weightGrams: p.weight_grams,
+    lengthMm: p.length_mm,
+    widthMm: p.width_mm,
+    heightMm: p.height_mm,
+    hsCode: p.hs_code,
+    originCountry: p.country_of_origin,
+    requiresLot: false,
+    requiresSerial: false,
+    requiresExpiry: false,
+    updatedAt: 0,
+  }));
+  await writeSyncDocuments(trx, warehouseCode, 'products', productDocs);
+
+  const bins = await trx.selectFrom('bins').select(['code', 'walk_sequence']).where('warehouse_code', '=', warehouseCode).execute();
+  const binDocs: BinDoc[] = bins.map((b) => ({ id: `${warehouseCode}:${b.code}`, code: b.code, walkSequence: b.walk_sequence, updatedAt: 0 }));
+  await writeSyncDocuments(trx, warehouseCode, 'bins', binDocs);
+}
+
+export async function publishOperators(trx: Trx, operatorIds: readonly string[]): Promise<void> {
+  if (operatorIds.length === 0) return;
+  const rows = await trx.selectFrom('operators').selectAll().where('id', 'in', operatorIds).execute();
+  const byWarehouse = new Map<string, OperatorDoc[]>();
+  for (const o of rows) {
+    const doc: OperatorDoc = {
+      id: o.id,
+      badge: o.badge,
+      name: o.name,
+      pinHash: o.pin_hash,
+      pinSalt: o.pin_salt,
+      locale: o.locale === 'nl' ? 'nl' : 'en',
+      active: o.active,
+      updatedAt: 0,
+    };
+    byWarehouse.set(o.warehouse_code, [...(byWarehouse.get(o.warehouse_code) ?? []), doc]);
+  }
+  for (const [warehouse, docs] of byWarehouse) await writeSyncDocuments(trx, warehouse, 'operators', docs);
+}

@@ -1,0 +1,82 @@
+// The replication endpoints stations call (RxDB's protocol over HTTP): pull with a checkpoint,
+// push with conflicts answered, and a live stream of server-sent events.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { SyncCollection } from '../../shared/sync/documents';
+import { PullResponse, PushRequest, PushResponse, SyncCollectionName } from '../../shared/sync/protocol';
+import type { Database } from '../db/schema';
+import { errorResponses } from '../http/route-schemas';
+import { stationOf, type stationAuth } from '../stations/station-auth';
+import { pullSyncDocuments } from './document-store';
+import { applyPush } from './push';
+import type { SyncHub } from './sync-hub';
+
+const HEARTBEAT_MS = 15_000;
+const stationSecurity = [{ stationToken: [] }];
+
+export function syncRoutes(db: Kysely<Database>, auth: ReturnType<typeof stationAuth>, hub: SyncHub) {
+  return async (plain: FastifyInstance) => {
+    const app = plain.withTypeProvider<ZodTypeProvider>();
+    const params = z.object({ collection: SyncCollectionName });
+
+    app.get('/v1/sync/:collection/pull', {
+      onRequest: auth.requireStation,
+      schema: {
+        tags: ['sync'],
+        summary: "Documents of this station's warehouse after a checkpoint, in (updatedAt, id) order",
+        security: stationSecurity,
+        params,
+        querystring: z.object({
+          updatedAt: z.coerce.number().int().min(0).optional(),
+          id: z.string().max(64).optional(),
+          limit: z.coerce.number().int().min(1).max(1000).default(200),
+        }),
+        response: { 200: PullResponse, ...errorResponses },
+      },
+      handler: async (request) => {
+        const { updatedAt, id, limit } = request.query;
+        const checkpoint = updatedAt !== undefined ? { updatedAt, id: id ?? '' } : null;
+        return pullSyncDocuments(db, stationOf(request).warehouseCode, request.params.collection as SyncCollection, checkpoint, limit);
+      },
+    });
+
+    app.post('/v1/sync/:collection/push', {
+      onRequest: auth.requireStation,
+      schema: {
+        tags: ['sync'],
+        summary: 'Apply station changes; answers the conflicting master documents (empty when all applied)',
+        security: stationSecurity,
+        params,
+        body: PushRequest,
+        response: { 200: PushResponse, ...errorResponses },
+      },
+      handler: async (request) => applyPush(db, stationOf(request), request.params.collection as SyncCollection, request.body.rows),
+    });
+
+    app.get('/v1/sync/stream', {
+      onRequest: auth.requireStation,
+      schema: { tags: ['sync'], summary: 'Live changes as server-sent events (`data:` is a stream message)', security: stationSecurity },
+      handler: async (request, reply) => {
+        const station = stationOf(request);
+        reply.hijack();
+        const res = reply.raw;
+        res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+        res.write(': connected\n\n');
+        const detach = hub.attach({
+          warehouseCode: station.warehouseCode,
+          send: (m) => res.write(`data: ${JSON.stringify(m)}\n\n`),
+          close: () => res.end(),
+        });
+        const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
+        const close = () => {
+          clearInterval(heartbeat);
+          detach();
+        };
+        request.raw.on('close', close);
+        res.on('error', close);
+      },
+    });
+  };
+}

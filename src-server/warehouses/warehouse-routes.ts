@@ -1,0 +1,37 @@
+// Warehouse work over HTTP. Stations get the same data by sync (its own issue); this is the admin view.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { fulfillmentStatusSchema } from '../../shared/orders/fulfillment-state';
+import { requireAdmin } from '../access/access';
+import type { Database } from '../db/schema';
+import { notFound } from '../http/api-error';
+import { adminSecurity, errorResponses } from '../http/route-schemas';
+import { fulfillmentQueueSchema, listWarehouseFulfillments } from './fulfillment-queue';
+
+export function warehouseRoutes(db: Kysely<Database>) {
+  return async (plain: FastifyInstance) => {
+    const app = plain.withTypeProvider<ZodTypeProvider>();
+    app.get('/v1/warehouses/:code/fulfillments', {
+      onRequest: requireAdmin,
+      schema: {
+        tags: ['warehouses'],
+        summary: "A warehouse's fulfillment orders with pick lines in walk order (released by default)",
+        security: adminSecurity,
+        params: z.object({ code: z.string().min(1).max(64) }),
+        querystring: z.object({
+          status: fulfillmentStatusSchema.default('released'),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+          cursor: z.string().max(200).optional(),
+        }),
+        response: { 200: fulfillmentQueueSchema, ...errorResponses },
+      },
+      handler: async (request) => {
+        const warehouse = await db.selectFrom('warehouses').select('code').where('code', '=', request.params.code).executeTakeFirst();
+        if (!warehouse) throw notFound(`Warehouse ${request.params.code}`);
+        return listWarehouseFulfillments(db, { warehouseCode: warehouse.code, ...request.query });
+      },
+    });
+  };
+}
