@@ -1,4 +1,8 @@
 import { resolve } from 'node:path';
+import { loadNotificationConfig } from './notifications/notification-config';
+import type { NotificationConfig } from './notifications/notification-config';
+import { loadReturnsConfig } from './returns/returns-config';
+import type { ReturnsConfig } from './returns/returns-config';
 import type { NumberingConfig } from './stations/number-ranges';
 
 export interface ServerConfig {
@@ -21,6 +25,10 @@ export interface ServerConfig {
   maxExtraKmForSingleWarehouse: number;
   /** SSCC and own-carrier tracking numbers leased to stations. */
   numbering: NumberingConfig;
+  /** Customer emails, webhooks, internal alerts and the outbox dispatcher. */
+  notifications: NotificationConfig;
+  /** Restocking fees, shipping refund rule and the payment provider for refunds. */
+  returns: ReturnsConfig;
 }
 
 function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, check: (n: number) => boolean): number {
@@ -60,5 +68,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       trackingCountryCode: matching(env, 'OWN_CARRIER_COUNTRY', 'NL', /^[A-Z]{2}$/),
       leaseSize: numberFrom(env, 'NUMBER_LEASE_SIZE', 500, (n) => Number.isInteger(n) && n >= 10 && n <= 100_000),
     },
+    notifications: loadNotificationConfig(env),
+    returns: loadReturnsConfig(env),
   };
 }

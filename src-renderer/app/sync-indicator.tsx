@@ -4,10 +4,16 @@ import { useSync } from '../sync/sync-store';
 /** Always on screen once enrolled: what is waiting, when the last exchange was, what needs a person. */
 export function SyncIndicator() {
   const { t, i18n } = useTranslation();
-  const { pending, conflicts, lastSyncAt, firstSync } = useSync();
+  const { pending, conflicts, lastSyncAt, firstSync, lastReceivedAt } = useSync();
   const time = lastSyncAt ? new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' }).format(new Date(lastSyncAt)) : null;
   return (
-    <div className="sync-indicator" data-testid="sync-indicator">
+    <div
+      className="sync-indicator"
+      data-testid="sync-indicator"
+      data-first-sync={firstSync?.done ? 'done' : 'running'}
+      data-received={firstSync?.received ?? 0}
+      data-last-received-at={lastReceivedAt ?? ''}
+    >
       <span className={pending > 0 ? 'badge badge--warn' : 'badge'} data-testid="sync-pending" data-count={pending}>
         {t('sync.pending', { count: pending })}
       </span>

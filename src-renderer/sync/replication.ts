@@ -41,7 +41,8 @@ export function startReplication(db: StationDatabase, api: StationApi, stationId
       toggleOnDocumentVisible: false,
       autoStart: true,
       pull: {
-        batchSize: 500,
+        // Large pages: the first sync of a busy warehouse is tens of thousands of documents.
+        batchSize: 1000,
         stream$: streams.get(collection)!.asObservable(),
         handler: async (checkpoint, batchSize) => {
           const page = await api.syncPull({ collection, checkpoint: checkpoint ?? null, limit: batchSize });

@@ -1,7 +1,7 @@
 // Live counts for the sync indicator, straight from the local database: station-written documents
 // the central OMS has not stamped yet (updatedAt 0) are waiting to be sent; refused shipments
-// need a person.
-import { combineLatest } from 'rxjs';
+// need a person. The time of the last document that arrived is kept too (diagnostics, benchmarks).
+import { combineLatest, merge } from 'rxjs';
 import type { StationDatabase } from '../db/database';
 import { useSync } from './sync-store';
 
@@ -11,5 +11,12 @@ export function watchSyncCounts(db: StationDatabase): () => void {
     db.shipments.count({ selector: { updatedAt: 0 } }).$,
     db.shipments.count({ selector: { status: 'refused' } }).$,
   ]).subscribe(([work, shipments, refused]) => useSync.getState().setCounts(work + shipments, refused));
-  return () => subscription.unsubscribe();
+  // Documents arriving from the central OMS (central-owned collections are only written by sync).
+  const arrivals = merge(db.fulfillments.eventBulks$, db.products.eventBulks$, db.bins.eventBulks$, db.operators.eventBulks$).subscribe(() =>
+    useSync.getState().received(Date.now()),
+  );
+  return () => {
+    subscription.unsubscribe();
+    arrivals.unsubscribe();
+  };
 }

@@ -15,6 +15,9 @@ interface SyncState {
   lastSyncAt: string | null;
   lastError: string | null;
   firstSync: FirstSyncProgress | null;
+  /** Epoch ms when a document from the central OMS last landed in the local database. */
+  lastReceivedAt: number | null;
+  received(at: number): void;
   setCounts(pending: number, conflicts: number): void;
   pulled(collection: SyncCollection, received: number, remaining: number): void;
   succeeded(): void;
@@ -30,6 +33,8 @@ export const useSync = create<SyncState>((set) => ({
   lastSyncAt: null,
   lastError: null,
   firstSync: null,
+  lastReceivedAt: null,
+  received: (at) => set({ lastReceivedAt: at }),
   setCounts: (pending, conflicts) => set({ pending, conflicts }),
   pulled: (collection, received, remaining) =>
     set((s) => {

@@ -17,6 +17,7 @@ export interface StoredDocument {
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
+/** Documents are stored without their stamp; it lives in its own column and is added here. */
 export function toWire(stored: StoredDocument): WireDocument {
   return { ...stored.doc, id: String(stored.doc.id), updatedAt: stored.updatedAt, _deleted: stored.deleted };
 }
@@ -42,36 +43,29 @@ export async function writeSyncDocuments(
   docs: readonly (Record<string, unknown> & { id: string; _deleted?: boolean })[],
 ): Promise<StoredDocument[]> {
   if (docs.length === 0) return [];
-  await sql`select pg_advisory_xact_lock(hashtext(${`sync:${warehouse}`}))`.execute(trx);
-  const { rows } = await sql<{ seq: string }>`select nextval('sync_seq') as seq from generate_series(1, ${docs.length})`.execute(trx);
-  const stored = docs.map((doc, i) => {
-    const { updatedAt: _stamp, _deleted, ...body } = doc;
-    const updatedAt = Number(rows[i]!.seq);
-    return { doc: { ...body, id: doc.id, updatedAt }, updatedAt, deleted: _deleted === true };
-  });
-  await trx
-    .insertInto('sync_documents')
-    .values(
-      stored.map((s) => ({
-        warehouse_code: warehouse,
-        collection,
-        id: String(s.doc.id),
-        doc: JSON.stringify(s.doc),
-        updated_at: s.updatedAt,
-        deleted: s.deleted,
-      })),
-    )
-    .onConflict((oc) =>
-      oc.columns(['warehouse_code', 'collection', 'id']).doUpdateSet((eb) => ({
-        doc: eb.ref('excluded.doc'),
-        updated_at: eb.ref('excluded.updated_at'),
-        deleted: eb.ref('excluded.deleted'),
-      })),
-    )
-    .execute();
   const notice: SyncNoticeBatch = { warehouse, collection, ...(docs.length <= NOTICE_ID_LIMIT ? { ids: docs.map((d) => d.id) } : {}) };
-  await sql`select pg_notify(${SYNC_CHANNEL}, ${JSON.stringify(notice)})`.execute(trx);
-  return stored;
+  // The notice is delivered at commit, with the documents.
+  await sql`select pg_advisory_xact_lock(hashtext(${`sync:${warehouse}`})), pg_notify(${SYNC_CHANNEL}, ${JSON.stringify(notice)})`.execute(trx);
+  const rows = docs.map((doc) => {
+    const { updatedAt: _stamp, _deleted, ...body } = doc;
+    return { id: doc.id, doc: body, deleted: _deleted === true };
+  });
+  // One statement: stamps drawn in input order, rows upserted, stamps returned.
+  const { rows: stamped } = await sql<{ id: string; updated_at: string }>`
+    with input as (
+      select x.id, x.doc, x.deleted, x.n
+      from jsonb_to_recordset(${JSON.stringify(rows.map((r, n) => ({ ...r, n })))}::jsonb) as x(id text, doc jsonb, deleted boolean, n int)
+      order by x.n
+    ), stamped as (
+      select id, doc, deleted, nextval('sync_seq') as seq from input
+    )
+    insert into sync_documents (warehouse_code, collection, id, doc, updated_at, deleted)
+    select ${warehouse}, ${collection}, id, doc, seq, deleted from stamped
+    on conflict (warehouse_code, collection, id)
+    do update set doc = excluded.doc, updated_at = excluded.updated_at, deleted = excluded.deleted
+    returning id, updated_at`.execute(trx);
+  const stamps = new Map(stamped.map((r) => [r.id, Number(r.updated_at)]));
+  return rows.map((r) => ({ doc: r.doc, updatedAt: stamps.get(r.id) ?? 0, deleted: r.deleted }));
 }
 
 export async function readSyncDocument(

@@ -11,6 +11,7 @@ import { STATION_WRITABLE, SYNC_DOCUMENTS } from '../../shared/sync/documents';
 import type { PushRow, WireDocument } from '../../shared/sync/protocol';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
+import { applyReturnReceipt } from '../returns/return-receipt';
 import type { StationIdentity } from '../stations/stations';
 import { readSyncDocument, toWire, writeSyncDocuments } from './document-store';
 import { confirmShipment } from './shipment-confirmation';
@@ -80,6 +81,11 @@ function rulesFor(collection: SyncCollection): Rules {
         const verdict = await confirmShipment(trx, station, doc as never);
         const decided = { ...doc, status: verdict.status, refusalReason: verdict.status === 'refused' ? verdict.reason : null };
         return { store: decided, answer: true };
+      };
+    case 'returns':
+      return async (trx, station, doc, previous) => {
+        const decided = await applyReturnReceipt(trx, station, doc as never, previous as never);
+        return { store: decided, answer: !sameDocument(decided, doc) };
       };
     default:
       return async () => ({ store: null, answer: false });
