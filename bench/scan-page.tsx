@@ -17,7 +17,7 @@ import '../src-renderer/styles/station-work.css';
 
 declare global {
   interface Window {
-    scanBench: { ready: Promise<{ fulfillments: number; insertMs: number }>; latencies: number[] };
+    scanBench: { ready: Promise<{ fulfillments: number; insertMs: number }>; latencies: number[]; domLatencies: number[] };
   }
 }
 
@@ -58,6 +58,7 @@ function fulfillment(n: number, lines: { sku: string; quantity: number }[]): Ful
     channel: 'webshop',
     poNumber: null,
     customerLocale: 'nl',
+    shipFrom: { name: 'Tilburg DC', company: null, line1: 'Dockweg 1', line2: null, postalCode: '5048 AA', city: 'Tilburg', region: null, country: 'NL', phone: null, email: null },
     shipTo: { name: `Klant ${n}`, company: null, line1: 'Oudegracht 1', line2: null, postalCode: '3511 AA', city: 'Utrecht', region: null, country: 'NL', phone: null, email: null },
     carrier: 'postnl',
     service: 'parcel',
@@ -109,6 +110,7 @@ async function prepare() {
     lastSeq = seq;
     const from = enterAt;
     enterAt = null;
+    window.scanBench.domLatencies.push(performance.now() - from);
     requestAnimationFrame(() => window.scanBench.latencies.push(performance.now() - from));
   }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-seq'] });
   installKeyboardWedge(window, { config: { maxGapMs: 250 }, onScan: (value, keyTime) => useScanRouter.getState().scan(value, keyTime) });
@@ -122,4 +124,4 @@ async function prepare() {
   return { fulfillments: await db.fulfillments.count().exec(), insertMs };
 }
 
-window.scanBench = { ready: prepare(), latencies: [] };
+window.scanBench = { ready: prepare(), latencies: [], domLatencies: [] };

@@ -57,13 +57,15 @@ for (let i = 0; i < SCANS + WARM_UP; i++) {
   await page.waitForFunction((n) => window.scanBench.latencies.length >= n, i + 1);
 }
 const latencies = (await page.evaluate(() => window.scanBench.latencies)).slice(WARM_UP).sort((a, b) => a - b);
+const domLatencies = (await page.evaluate(() => window.scanBench.domLatencies)).slice(WARM_UP).sort((a, b) => a - b);
 const packed = await page.getByTestId('packed-SKU-1').textContent();
 await browser.close();
 server.close();
 
-const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)]!;
-const [p50, p99, max] = [pct(50), pct(99), latencies.at(-1)!];
-console.log(`scans: ${latencies.length}, p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${max.toFixed(1)} ms (SKU-1 packed: ${packed})`);
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const [p50, p99, max] = [pct(latencies, 50), pct(latencies, 99), latencies.at(-1)!];
+const [dom50, dom99] = [pct(domLatencies, 50), pct(domLatencies, 99)];
+console.log(`scans: ${latencies.length}, painted p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${max.toFixed(1)} ms; DOM updated p50 ${dom50.toFixed(1)} ms, p99 ${dom99.toFixed(1)} ms (SKU-1 packed: ${packed})`);
 
 const section = `## Scan feedback
 
@@ -75,16 +77,19 @@ and saved to RxDB, 1 in 10 an unknown barcode). Each scan runs the real keyboard
 scan router, pack rules, RxDB write and React render. Measured ${new Date().toISOString().slice(0, 10)} on 2 cores.
 Goal: p99 under 16 ms.
 
-| scans | p50 ms | p99 ms | max ms |
-|---:|---:|---:|---:|
-| ${latencies.length} | ${p50.toFixed(1)} | ${p99.toFixed(1)} | ${max.toFixed(1)} |
+| scans | painted p50 ms | painted p99 ms | max ms | DOM updated p50 ms | DOM updated p99 ms |
+|---:|---:|---:|---:|---:|---:|
+| ${latencies.length} | ${p50.toFixed(1)} | ${p99.toFixed(1)} | ${max.toFixed(1)} | ${dom50.toFixed(1)} | ${dom99.toFixed(1)} |
 
-- Goal p99 < 16 ms: ${p99 < 16 ? 'met' : 'not met'}.
+- "Painted" is the goal's measure: it includes waiting for the next animation frame, up to one frame
+  (16.7 ms at 60 Hz) whatever the work, so its p99 sits near one frame by construction. "DOM updated" is
+  the station's own work per scan: keydown → detector → router → rules → React commit of the banner.
+- Goal p99 < 16 ms: ${p99 < 16 ? 'met' : `not met (${p99.toFixed(1)} ms)`}.
 `;
 const docs = 'docs/benchmarks.md';
 const current = existsSync(docs) ? readFileSync(docs, 'utf8') : '# Benchmarks\n';
 const start = current.indexOf('## Scan feedback');
 const next = start === -1 ? -1 : current.indexOf('\n## ', start + 1);
-const updated = start === -1 ? `${current.trimEnd()}\n\n${section}` : `${current.slice(0, start)}${section}${next === -1 ? '' : current.slice(next + 1)}`;
+const updated = start === -1 ? `${current.trimEnd()}\n\n${section}` : `${current.slice(0, start)}${section}${next === -1 ? '' : `\n${current.slice(next + 1)}`}`;
 writeFileSync(docs, updated);
 console.log(`wrote ${docs}`);

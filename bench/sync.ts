@@ -41,6 +41,7 @@ function makeFulfillment(i: number): FulfillmentDoc {
     channel: 'webshop',
     poNumber: null,
     customerLocale: i % 2 ? 'nl' : 'en',
+    shipFrom: { name: 'Tilburg DC', company: null, line1: 'Dockweg 1', line2: null, postalCode: '5048 AA', city: 'Tilburg', region: null, country: 'NL', phone: null, email: null },
     shipTo: { name: `Klant ${i}`, company: null, line1: `Damrak ${i % 200}`, line2: null, postalCode: '1012 AB', city: 'Amsterdam', region: null, country: 'NL', phone: null, email: null },
     carrier: 'postnl',
     service: 'standard',

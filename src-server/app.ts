@@ -9,9 +9,15 @@ import { connectorRoutes } from './connectors/connector-routes';
 import type { ServerConfig } from './config';
 import type { Database } from './db/schema';
 import { healthRoutes } from './health/health-routes';
+import { replenishmentRoutes } from './notifications/alerts/replenishment-routes';
+import { webhookRoutes } from './notifications/webhooks/webhook-routes';
 import { installErrorHandler } from './http/error-handler';
 import { registerOpenApi } from './http/openapi';
 import { orderRoutes } from './orders/order-routes';
+import { refundLedgerRoutes } from './payments/refund-ledger';
+import { returnAnalyticsRoutes } from './returns/analytics-routes';
+import { installReturnsRuntime } from './returns/returns-runtime';
+import { rmaRoutes } from './returns/rma-routes';
 import { DEMO_SHIPPING_SERVICES } from './shipping/demo-rates';
 import type { ShippingService } from './shipping/rate-table';
 import { warehouseRoutes } from './warehouses/warehouse-routes';
@@ -54,6 +60,12 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
   await app.register(orderRoutes(deps.db, intake));
   await app.register(connectorRoutes(deps.db, intake));
   await app.register(warehouseRoutes(deps.db));
+  await app.register(webhookRoutes(deps.db));
+  await app.register(replenishmentRoutes(deps.db));
+  installReturnsRuntime(config.returns);
+  await app.register(rmaRoutes(deps.db));
+  await app.register(refundLedgerRoutes(deps.db));
+  await app.register(returnAnalyticsRoutes(deps.db));
 
   const stations = stationAuth(deps.db);
   const hub = new SyncHub(deps.db, (msg, err) => app.log.warn({ err }, msg));

@@ -4,6 +4,8 @@ import { createApp } from './app';
 import { loadServerConfig } from './config';
 import { openDatabase, pgliteDirFor } from './db/connect';
 import { migrateToLatest } from './db/migrate';
+import { startNotifications } from './notifications/notifications-runtime';
+import type { NotificationsHandle } from './notifications/notifications-runtime';
 import { seedDemoDataIfEmpty } from './seed/demo-seed';
 
 const config = loadServerConfig();
@@ -15,10 +17,13 @@ const database = await openDatabase({
 const app = await createApp(config, { db: database.db, listen: database.listen });
 
 let stopping = false;
+let notifications: NotificationsHandle | undefined;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+  // Deliveries in flight finish; claimed ones not started are handed back for the next start.
+  await notifications?.stop();
   await app.close();
   await database.close();
   process.exit(0);
@@ -36,5 +41,8 @@ if (config.seedDemo) {
     productCount: config.demoProducts,
     orderCount: config.demoOrders,
   });
+}
+if (config.notifications.enabled && !stopping) {
+  notifications = await startNotifications(config.notifications, config.dataDir, { db: database.db, listen: database.listen, log: app.log });
 }
 await app.listen({ host: config.host, port: config.port });

@@ -53,3 +53,12 @@ describe('conflict resolution by field ownership', () => {
     expect(resolved).toMatchObject({ status: 'refused', refusalReason: 'Fulfillment was cancelled', cartons: localCartons, updatedAt: 12 });
   });
 });
+
+describe('return receipts follow the shipment rule', () => {
+  it('takes the central verdict and refund on a receipt, keeping the station items', () => {
+    const items = [{ id: 'i1', sku: 'SKU-1', quantity: 1, grade: 'A' }];
+    const master = { id: 'r1', items: [], status: 'accepted', refusalReason: null, refundMinor: 1999, updatedAt: 30 };
+    const local = { id: 'r1', items, status: 'submitted', refusalReason: null, refundMinor: null, updatedAt: 0 };
+    expect(resolveConflict('returns', master, local)).toEqual({ id: 'r1', items, status: 'accepted', refusalReason: null, refundMinor: 1999, updatedAt: 30 });
+  });
+});

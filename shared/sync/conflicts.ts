@@ -29,7 +29,7 @@ export function sameDocument(a: Doc | null | undefined, b: Doc | null | undefine
   return jsonEqual(strip(a), strip(b));
 }
 
-/** Shipment fields only the central OMS decides. */
+/** Shipment and return-receipt verdicts only the central OMS decides. */
 const SHIPMENT_VERDICTS = new Set(['accepted', 'refused']);
 
 /**
@@ -41,11 +41,13 @@ export function resolveConflict<T extends Doc>(collection: SyncCollection, maste
     case 'work':
       // Progress is the station's: keep it, on top of the server's stamps.
       return { ...local, updatedAt: master.updatedAt };
+    case 'returns':
     case 'shipments': {
       const verdict = master.status as string;
       if (SHIPMENT_VERDICTS.has(verdict)) {
         // The server's verdict stands; the station keeps what it knows about its own cartons.
-        return { ...local, status: verdict, refusalReason: master.refusalReason, updatedAt: master.updatedAt };
+        const refund = 'refundMinor' in master ? { refundMinor: master.refundMinor } : {};
+        return { ...local, status: verdict, refusalReason: master.refusalReason, ...refund, updatedAt: master.updatedAt };
       }
       return { ...local, updatedAt: master.updatedAt };
     }

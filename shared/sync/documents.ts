@@ -2,6 +2,7 @@
 // the network (central OMS ⇄ station main) and generates the RxDB collection schema in the renderer.
 // `updatedAt` is assigned by the central OMS (a monotonic sequence), never by a station clock.
 import { z } from 'zod';
+import { refundMethodSchema, returnReasonSchema, rmaStatusSchema } from '../returns/rma-state';
 
 const id = z.string().min(1).max(64);
 const sku = z.string().min(1).max(64);
@@ -37,6 +38,8 @@ export const FulfillmentDoc = z.object({
   channel: z.string().max(64),
   poNumber: z.string().max(64).nullable(),
   customerLocale: z.string().max(10),
+  /** The warehouse's own address, printed as ship-from on labels. */
+  shipFrom: Address,
   shipTo: Address,
   carrier: z.string().max(64),
   service: z.string().max(64),
@@ -160,6 +163,86 @@ export const ShipmentDoc = z.object({
 });
 export type ShipmentDoc = z.infer<typeof ShipmentDoc>;
 
+/**
+ * An RMA as the returns desk sees it, so a parcel can be matched offline by scanning the RMA
+ * barcode (`RMA:<code>`), the order number, or an outbound tracking number or SSCC. Owned by the
+ * central OMS; published to the stations of the warehouse the goods were shipped from.
+ */
+export const RmaDoc = z.object({
+  id,
+  /** Printed on the return label as `RMA:<code>`, e.g. R-2025-00017. */
+  code: z.string().min(1).max(40),
+  orderId: id,
+  orderNumber: z.string().max(64),
+  warehouseCode: z.string().max(32),
+  status: rmaStatusSchema,
+  reason: returnReasonSchema,
+  reasonText: z.string().max(500).nullable(),
+  refundMethod: refundMethodSchema,
+  customerName: z.string().max(200),
+  /** Outbound tracking numbers and SSCCs of the order's cartons from this warehouse. */
+  trackingNumbers: z.array(z.string().max(64)),
+  ssccs: z.array(z.string().regex(/^\d{18}$/)),
+  lines: z.array(
+    z.object({
+      rmaLineId: id,
+      orderLineId: id,
+      sku,
+      name: z.string().max(300),
+      /** Units authorised for return. */
+      quantity: qty,
+      receivedQuantity: qty,
+    }),
+  ),
+  createdAt: iso,
+  updatedAt: seq,
+});
+export type RmaDoc = z.infer<typeof RmaDoc>;
+
+export const ReturnGrade = z.enum(['A', 'B', 'C', 'D']);
+export type ReturnGrade = z.infer<typeof ReturnGrade>;
+export const ReturnDisposition = z.enum(['restock', 'quarantine', 'scrap', 'return_to_vendor']);
+export type ReturnDisposition = z.infer<typeof ReturnDisposition>;
+
+/** One graded unit group of a return receipt. */
+export const ReturnItem = z.object({
+  /** Station-made id (unique within the receipt), e.g. for the quarantine intake label. */
+  id,
+  sku,
+  quantity: qty.min(1),
+  /** A resellable, B open box, C damaged, D missing parts. */
+  grade: ReturnGrade,
+  note: z.string().max(500).nullable(),
+  disposition: ReturnDisposition,
+  /** The bin scanned for a restock; null for the other dispositions. */
+  binCode: z.string().max(64).nullable(),
+  /** `expected`: on the RMA; `wrong_item`: not what was authorised; `extra`: beyond the authorised quantity. */
+  match: z.enum(['expected', 'wrong_item', 'extra']),
+});
+export type ReturnItem = z.infer<typeof ReturnItem>;
+
+/**
+ * A parcel taken in at a station. The station owns the items and submits with status `submitted`;
+ * the central OMS answers `accepted` (stock moved, refund computed) or `refused` with a reason.
+ * `rmaId` null is an unexpected return (no RMA), flagged for customer service. A refused receipt
+ * may be corrected and submitted again; an accepted one is final.
+ */
+export const ReturnReceiptDoc = z.object({
+  id,
+  rmaId: id.nullable(),
+  stationId: id,
+  operatorId: id,
+  items: z.array(ReturnItem).min(1).max(200),
+  note: z.string().max(500).nullable(),
+  status: z.enum(['open', 'submitted', 'accepted', 'refused']),
+  refusalReason: z.string().max(500).nullable(),
+  /** Set by the central OMS on acceptance: the refund issued for this receipt (minor units), else null. */
+  refundMinor: z.number().int().min(0).nullable(),
+  receivedAt: iso,
+  updatedAt: seq,
+});
+export type ReturnReceiptDoc = z.infer<typeof ReturnReceiptDoc>;
+
 export const SYNC_DOCUMENTS = {
   fulfillments: FulfillmentDoc,
   products: ProductDoc,
@@ -167,11 +250,13 @@ export const SYNC_DOCUMENTS = {
   operators: OperatorDoc,
   work: WorkDoc,
   shipments: ShipmentDoc,
+  rmas: RmaDoc,
+  returns: ReturnReceiptDoc,
 } as const;
 
 export type SyncCollection = keyof typeof SYNC_DOCUMENTS;
 export const SYNC_COLLECTIONS = Object.keys(SYNC_DOCUMENTS) as SyncCollection[];
 /** Collections the station writes and pushes; the others are pull-only. */
-export const STATION_WRITABLE: readonly SyncCollection[] = ['work', 'shipments'];
+export const STATION_WRITABLE: readonly SyncCollection[] = ['work', 'shipments', 'returns'];
 
 export type SyncDocOf<C extends SyncCollection> = z.infer<(typeof SYNC_DOCUMENTS)[C]>;

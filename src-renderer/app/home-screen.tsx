@@ -1,6 +1,7 @@
 // The packer's flow once the station is ready: sign in → work queue → picking → packing, with the
 // scanner test a key press away. One scanner listener serves every screen (see scanning/).
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { PrinterSetupScreen, PrintQueuePanel } from '../printing';
 import { useTranslation } from 'react-i18next';
 import { WorkScreen } from '../queue/work-screen';
 import { QueueScreen } from '../queue/queue-screen';
@@ -23,6 +24,7 @@ export function HomeScreen() {
   const operator = useOperator((s) => s.operator);
   const signOut = useOperator((s) => s.signOut);
   const session = useWorkSession();
+  const [printersOpen, setPrintersOpen] = useState(false);
   useKeyboardWedge(stationId);
   useEffect(() => preloadTones(), []);
 
@@ -43,6 +45,17 @@ export function HomeScreen() {
 
   if (!db) return null;
   if (session.view === 'scanner-test') return <ScannerTestScreen stationId={stationId} onClose={session.closeScannerTest} />;
+  if (printersOpen) {
+    return (
+      <main className="screen" data-testid="printers-screen">
+        <button type="button" className="button button--small" onClick={() => setPrintersOpen(false)}>
+          {t('work.back')}
+        </button>
+        <PrinterSetupScreen />
+        <PrintQueuePanel jobs={db.print_jobs} />
+      </main>
+    );
+  }
   const screen = !operator ? (
     <SignInScreen />
   ) : session.view === 'work' && session.fulfillmentId ? (
@@ -61,6 +74,9 @@ export function HomeScreen() {
         )}
         <button type="button" className="button button--small" onClick={session.openScannerTest}>
           {t('scanner.open')}
+        </button>
+        <button type="button" className="button button--small" onClick={() => setPrintersOpen(true)}>
+          {t('printing.setupTitle')}
         </button>
         {operator && (
           <button type="button" className="button button--small" onClick={leave}>

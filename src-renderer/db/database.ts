@@ -19,6 +19,8 @@ const INDEXES: Record<SyncCollection, (string | string[])[]> = {
   operators: ['badge'],
   work: ['updatedAt'],
   shipments: ['fulfillmentId', 'updatedAt'],
+  rmas: ['code', 'orderNumber', 'updatedAt'],
+  returns: ['receivedAt', 'updatedAt'],
 };
 
 function conflictHandler(collection: SyncCollection): RxConflictHandler<Record<string, unknown>> {

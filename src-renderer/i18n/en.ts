@@ -140,6 +140,7 @@ export const en = {
   work: {
     navigation: 'Station',
     backToQueue: 'Back to queue',
+    back: 'Back',
     notFound: 'Order {{id}} is no longer at this station',
     stopTitle: 'STOP: cancelled, do not ship',
     stopExplain: 'Order {{order}} was cancelled. Put the items back and set the order aside.',
@@ -220,7 +221,7 @@ export const en = {
     nextOrder: 'Next order',
     blocker: {
       'no-cartons': 'No carton opened',
-      'not-all-packed': 'Line {{lineId}}: {{packed}} of {{expected}} packed',
+      'not-all-packed': '{{name}}: {{packed}} of {{expected}} packed',
       'empty-carton': 'Carton {{cartonNumber}} is empty',
       'not-weighed': 'Carton {{cartonNumber}} is not weighed',
       'weight-off': 'Carton {{cartonNumber}} weighs {{actualGrams}} g, expected about {{expectedGrams}} g',

@@ -142,6 +142,7 @@ export const nl: Messages = {
   work: {
     navigation: 'Station',
     backToQueue: 'Terug naar de werkvoorraad',
+    back: 'Terug',
     notFound: 'Order {{id}} is niet meer op dit station',
     stopTitle: 'STOP: geannuleerd, niet verzenden',
     stopExplain: 'Order {{order}} is geannuleerd. Leg de artikelen terug en zet de order opzij.',
@@ -222,7 +223,7 @@ export const nl: Messages = {
     nextOrder: 'Volgende order',
     blocker: {
       'no-cartons': 'Nog geen colli geopend',
-      'not-all-packed': 'Regel {{lineId}}: {{packed}} van {{expected}} ingepakt',
+      'not-all-packed': '{{name}}: {{packed}} van {{expected}} ingepakt',
       'empty-carton': 'Colli {{cartonNumber}} is leeg',
       'not-weighed': 'Colli {{cartonNumber}} is niet gewogen',
       'weight-off': 'Colli {{cartonNumber}} weegt {{actualGrams}} g, verwacht ongeveer {{expectedGrams}} g',

@@ -11,6 +11,8 @@ import { saveWork } from '../sync/station-writes';
 import { CartonList } from './carton-list';
 import { confirmBlockers, confirmShipment, moveItem, openCarton, removeEmptyCarton, undoLastItem, unitWeights, weighCarton, type ConfirmBlocker } from './carton-rules';
 import { handOffToLabelPrinting } from './label-hand-off';
+import { assignTrackingNumbers } from './tracking-numbers';
+import { station } from '../station-api/connect';
 import { nextSscc } from './next-sscc';
 import { packFeedback } from './pack-feedback';
 import { activeCarton, applyPackScan, packedQuantity, type PackLine } from './pack-rules';
@@ -33,7 +35,8 @@ export function PackingScreen({ db, fulfillment, work, catalogue, stationId, ope
   const { t, i18n } = useTranslation();
   const give = useFeedback((s) => s.give);
   const pack = usePackState(db, fulfillment, stationId, operatorId);
-  const [blockers, setBlockers] = useState<ConfirmBlocker[]>([]);
+  // After a refused confirm the blockers stay on screen, recomputed as the packer fixes them.
+  const [triedConfirm, setTriedConfirm] = useState(false);
   const lines: PackLine[] = useMemo(
     () =>
       fulfillment.lines
@@ -64,9 +67,9 @@ export function PackingScreen({ db, fulfillment, work, catalogue, stationId, ope
     const state = pack.current();
     if (!state) return;
     const found = confirmBlockers(lines, state.shipment);
-    setBlockers(found);
+    setTriedConfirm(true);
     if (found.length > 0) return say({ tone: 'error', key: 'pack.cannotConfirm', values: { count: found.length } });
-    const confirmed = confirmShipment(state.shipment, new Date().toISOString());
+    const confirmed = confirmShipment(await assignTrackingNumbers(state.shipment, station()), new Date().toISOString());
     pack.update({ ...state, shipment: confirmed });
     void saveWork(db, { ...work, stage: 'done' });
     const handOff = await handOffToLabelPrinting(confirmed, fulfillment);
@@ -90,6 +93,7 @@ export function PackingScreen({ db, fulfillment, work, catalogue, stationId, ope
     if (!state) return true;
     if (state.shipment.status !== 'open') {
       if (result.kind === 'command' && result.command === 'DONE' && state.shipment.status !== 'refused') onBack();
+      else if (result.kind === 'command' && result.command === 'SIGN-OUT') return false;
       else say({ tone: 'warning', key: state.shipment.status === 'refused' ? 'pack.resolveRefusalFirst' : 'pack.alreadyConfirmed' });
       return true;
     }
@@ -103,7 +107,7 @@ export function PackingScreen({ db, fulfillment, work, catalogue, stationId, ope
       } else if (result.command === 'NEXT-CARTON' || result.command === 'CLOSE-CARTON') {
         say({ tone: 'warning', key: result.command === 'NEXT-CARTON' ? 'pack.scanBoxForNext' : 'pack.typeWeight' });
       } else if (result.command === 'CANCEL') onBack();
-      else say({ tone: 'warning', key: 'scan.notExpected' });
+      else return false;
     } else {
       const step = applyPackScan(ctx, state, result);
       if (step.state !== state) pack.update(step.state);
@@ -118,6 +122,8 @@ export function PackingScreen({ db, fulfillment, work, catalogue, stationId, ope
   const active = activeCarton(state);
   const allPacked = lines.every((l) => packedQuantity(state.shipment, l.lineId) === l.expected);
   const number = (n: number) => n.toLocaleString(i18n.language);
+  const blockers: ConfirmBlocker[] = triedConfirm && open ? confirmBlockers(lines, state.shipment) : [];
+  const lineName = (lineId: string) => lines.find((l) => l.lineId === lineId)?.name ?? lineId;
 
   return (
     <main className="screen work-screen" data-testid="packing-screen">
@@ -171,10 +177,10 @@ export function PackingScreen({ db, fulfillment, work, catalogue, stationId, ope
           onRemove={(id) => pack.update(removeEmptyCarton(state, id))}
         />
       </div>
-      {blockers.length > 0 && open && (
+      {blockers.length > 0 && (
         <ul className="blockers" data-testid="blockers">
           {blockers.map((b, i) => (
-            <li key={i}>{t(`pack.blocker.${b.kind}`, { ...b })}</li>
+            <li key={i}>{t(`pack.blocker.${b.kind}`, { ...b, name: 'lineId' in b ? lineName(b.lineId) : '' })}</li>
           ))}
         </ul>
       )}

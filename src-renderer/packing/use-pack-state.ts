@@ -1,6 +1,6 @@
 // The shipment being packed for one fulfillment at this station: loaded from RxDB (so a reload
 // resumes exactly), saved on every change, and told when the central OMS gives its verdict.
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import type { FulfillmentDoc, ShipmentDoc } from '../../shared/sync/documents';
 import type { StationDatabase } from '../db/database';
 import { saveShipment } from '../sync/station-writes';
@@ -30,9 +30,11 @@ export interface PackStateHandle {
 export function usePackState(db: StationDatabase, fulfillment: FulfillmentDoc, stationId: string, operatorId: string): PackStateHandle {
   const [state, setState] = useState<PackState | null>(null);
   const latest = useRef<PackState | null>(null);
+  // The ref moves at once (the next scan builds on it); the screen follows as a transition, so
+  // the feedback banner (a separate store) is painted first and a scan never waits for the tables.
   const set = (next: PackState) => {
     latest.current = next;
-    setState(next);
+    startTransition(() => setState(next));
   };
 
   useEffect(() => {

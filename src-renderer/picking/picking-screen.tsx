@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { startTransition, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FulfillmentDoc, WorkDoc } from '../../shared/sync/documents';
 import type { StationDatabase } from '../db/database';
@@ -30,11 +30,12 @@ export function PickingScreen({ db, fulfillment, work, catalogue, operatorId, on
     [lines, catalogue.skuByGtin, operatorId],
   );
   const [progress, setProgressState] = useState<PickProgress>({ work, bin: null });
-  // Scans can arrive faster than React renders: each one must build on the one before.
+  // Scans can arrive faster than React renders: each one must build on the one before. The table
+  // follows as a transition, so the feedback banner is painted first.
   const latest = useRef(progress);
   const setProgress = (next: PickProgress) => {
     latest.current = next;
-    setProgressState(next);
+    startTransition(() => setProgressState(next));
   };
   const [prompt, setPrompt] = useState<'quantity' | 'short' | null>(null);
   const current = nextLine(lines, progress.work);
@@ -69,7 +70,7 @@ export function PickingScreen({ db, fulfillment, work, catalogue, operatorId, on
       if (result.command === 'SHORT' && current) setPrompt('short');
       else if (result.command === 'CANCEL' && prompt) setPrompt(null);
       else if (result.command === 'CANCEL') onBack();
-      else say({ tone: 'warning', key: 'scan.notExpected' });
+      else return false;
       return true;
     }
     commit(applyPickScan(ctx, latest.current, result));

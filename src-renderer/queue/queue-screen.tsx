@@ -42,6 +42,8 @@ export function QueueScreen({ db, warehouseCode, stationId, onStart }: Props) {
   const date = useMemo(() => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }), [i18n.language]);
 
   useScanHandler('queue', 'screen', (scan) => {
+    // Commands (sign-out) belong to the level below.
+    if (scan.result.kind === 'command') return false;
     if (scan.result.kind !== 'fulfillment') {
       feedback.warning('queue.scanOrder');
       return true;

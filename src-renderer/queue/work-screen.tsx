@@ -69,6 +69,7 @@ function StopCancelled(props: { db: StationDatabase; fulfillment: FulfillmentDoc
 
   useScanHandler('stop-cancelled', 'screen', (scan) => {
     if (scan.result.kind === 'command' && (scan.result.command === 'CANCEL' || scan.result.command === 'DONE')) void setAside();
+    else if (scan.result.kind === 'command') return false;
     else feedback.error('work.stopCancelled');
     return true;
   });

@@ -5,6 +5,8 @@ import type { Enrolment } from '../../shared/station-api';
 import type { StationDatabase } from '../db/database';
 import { openStationDatabase } from '../db/database';
 import { station } from '../station-api/connect';
+import { startLabelPrinting } from '../printing/label-printing';
+import { PrintQueueWorker } from '../printing/print-queue';
 import { watchSyncCounts } from '../sync/sync-counts';
 import { startReplication, type StationReplication } from '../sync/replication';
 import { useSync } from '../sync/sync-store';
@@ -21,6 +23,8 @@ interface StationState {
 
 let replication: StationReplication | null = null;
 let stopCounts: (() => void) | null = null;
+let printQueue: PrintQueueWorker | null = null;
+let stopLabelPrinting: (() => void) | null = null;
 
 async function openFor(enrolment: Enrolment, set: (s: Partial<StationState>) => void) {
   if (!enrolment.enrolled || !enrolment.stationId) {
@@ -35,6 +39,9 @@ async function openFor(enrolment: Enrolment, set: (s: Partial<StationState>) => 
     onError: (_collection, message) => sync.failed(message),
   });
   stopCounts = watchSyncCounts(db);
+  printQueue = new PrintQueueWorker(db.print_jobs, station());
+  await printQueue.start();
+  stopLabelPrinting = startLabelPrinting(db, station());
   set({ phase: 'ready', enrolment, db });
   await Promise.all([...replication.states.values()].map((s) => s.awaitInitialReplication()));
   useSync.getState().firstSyncDone();
@@ -55,6 +62,8 @@ export const useStation = create<StationState>((set, get) => ({
     return () => {
       unsubscribe();
       stopCounts?.();
+      stopLabelPrinting?.();
+      printQueue?.stop();
       void replication?.stop();
     };
   },

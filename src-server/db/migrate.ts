@@ -5,12 +5,16 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import * as catalog from './migrations/0001-catalog';
 import * as orders from './migrations/0002-orders';
 import * as stationsSync from './migrations/0100-stations-sync';
+import * as notifications from './migrations/0200-notifications';
+import * as returns from './migrations/0300-returns';
 import type { Database } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-catalog': catalog,
   '0002-orders': orders,
   '0100-stations-sync': stationsSync,
+  '0200-notifications': notifications,
+  '0300-returns': returns,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

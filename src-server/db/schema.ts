@@ -1,5 +1,7 @@
 // Database typings for Kysely: one interface per table, column names as in the migrations.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { NotificationTables } from '../notifications/notifications-schema';
+import type { ReturnsTables } from '../returns/returns-schema';
 import type { SyncTables } from '../sync/sync-schema';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -217,7 +219,7 @@ export interface OutboxEventsTable {
   created_at: CreatedAt;
 }
 
-export interface Database extends SyncTables {
+export interface Database extends SyncTables, NotificationTables, ReturnsTables {
   products: ProductsTable;
   product_gtins: ProductGtinsTable;
   product_prices: ProductPricesTable;

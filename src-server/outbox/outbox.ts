@@ -1,17 +1,42 @@
 // The transactional outbox: business events written in the same transaction as the change, so
-// an event exists exactly when its change committed. A dispatcher (another module) delivers them.
+// an event exists exactly when its change committed. The dispatcher (dispatcher.ts) delivers them.
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 
-export type OutboxEventType = 'order.placed' | 'order.allocated' | 'order.backordered' | 'order.cancelled' | 'order.shipped';
+/** Every event type the OMS tells people and systems about (payloads: docs in notifications/). */
+export const OUTBOX_EVENT_TYPES = [
+  'order.placed',
+  'order.allocated',
+  'order.backordered',
+  'order.shipped',
+  'order.delivered',
+  'order.cancelled',
+  'return.authorized',
+  'return.received',
+  'refund.issued',
+  'stock.low',
+  'product.not_selling',
+  'shipment.late',
+  'report.return_rate_digest',
+] as const;
+
+export type OutboxEventType = (typeof OUTBOX_EVENT_TYPES)[number];
+
+export type OutboxAggregateType = 'order' | 'return' | 'product' | 'stock' | 'fulfillment' | 'report';
 
 export interface OutboxEvent {
+  /** Given when the writer must refer to the event (e.g. an alert remembering what it raised). */
+  id?: string;
   type: OutboxEventType;
-  aggregateType: 'order';
+  aggregateType: OutboxAggregateType;
   aggregateId: string;
   payload: Record<string, unknown>;
 }
+
+/** Dispatchers LISTEN here so a committed event is delivered without waiting for the next poll. */
+export const OUTBOX_CHANNEL = 'outbox_events';
 
 export async function appendOutboxEvents(trx: Transaction<Database>, events: readonly OutboxEvent[]): Promise<void> {
   if (events.length === 0) return;
@@ -19,7 +44,7 @@ export async function appendOutboxEvents(trx: Transaction<Database>, events: rea
     .insertInto('outbox_events')
     .values(
       events.map((event) => ({
-        id: randomUUID(),
+        id: event.id ?? randomUUID(),
         type: event.type,
         aggregate_type: event.aggregateType,
         aggregate_id: event.aggregateId,
@@ -27,4 +52,6 @@ export async function appendOutboxEvents(trx: Transaction<Database>, events: rea
       })),
     )
     .execute();
+  // Sent on commit only; PostgreSQL folds identical notices of one transaction into one.
+  await sql`select pg_notify(${OUTBOX_CHANNEL}, '')`.execute(trx);
 }

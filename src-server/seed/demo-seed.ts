@@ -9,6 +9,7 @@ import { DEMO_OPERATOR_PIN, insertDemoOperators } from './demo-operators';
 import type { DemoChannelCredentials } from './demo-channels';
 import { demoOrders } from './demo-orders';
 import { placeDemoOrders } from './demo-placement';
+import { seedDemoReturns } from './demo-returns';
 import { createRandom } from './prng';
 
 export interface SeedLog {
@@ -77,6 +78,8 @@ export async function seedDemoData(db: Kysely<Database>, options: SeedOptions): 
   const orders = demoOrders(random, products, options.orderCount ?? 2000, new Date());
   await placeDemoOrders(db, { products, stock, orders, maxExtraKmForSingleWarehouse: options.maxExtraKmForSingleWarehouse });
   options.log.info({ orders: orders.length, ms: Date.now() - started }, 'demo orders placed');
+  const history = await seedDemoReturns(db, createRandom(`${options.seed}:returns`), { shipShare: 0.05, returnShare: 0.3 });
+  options.log.info(history, 'demo shipped history and returns seeded (for return analytics)');
   options.log.info(
     { channels: credentials.map((c) => ({ channel: c.channel, apiKey: c.apiKey, ...(c.webhookSecret ? { webhookSecret: c.webhookSecret } : {}) })) },
     'demo channel API keys (development only; derived from DEMO_SEED)',

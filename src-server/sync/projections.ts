@@ -8,16 +8,17 @@ import { writeSyncDocuments } from './document-store';
 
 type Trx = Transaction<Database>;
 
-function toAddress(a: PostalAddress): Address {
+/** Addresses are stored as channels sent them; a missing part becomes empty, never undefined. */
+function toAddress(a: Partial<PostalAddress>): Address {
   return {
-    name: a.name,
+    name: a.name ?? '',
     company: a.company ?? null,
-    line1: a.line1,
+    line1: a.line1 ?? '',
     line2: a.line2 ?? null,
-    postalCode: a.postalCode,
-    city: a.city,
+    postalCode: a.postalCode ?? '',
+    city: a.city ?? '',
     region: a.region ?? null,
-    country: a.country,
+    country: a.country ?? '',
     phone: a.phone ?? null,
     email: a.email ?? null,
   };
@@ -39,10 +40,11 @@ export async function publishFulfillments(trx: Trx, fulfillmentIds: readonly str
     .selectFrom('fulfillment_orders as f')
     .innerJoin('orders as o', 'o.id', 'f.order_id')
     .leftJoin('customers as c', 'c.id', 'o.customer_id')
+    .innerJoin('warehouses as w', 'w.code', 'f.warehouse_code')
     .select([
       'f.id', 'f.order_id', 'f.warehouse_code', 'f.status', 'f.cancel_requested', 'f.ship_to', 'f.carrier_code',
       'f.service_code', 'f.shipping_cost_minor', 'f.currency', 'f.promised_delivery_date', 'f.transit_days',
-      'f.released_at', 'o.channel_code', 'o.channel_order_ref', 'o.po_number', 'c.locale',
+      'f.released_at', 'o.channel_code', 'o.channel_order_ref', 'o.po_number', 'c.locale', 'w.name as warehouse_name', 'w.address as warehouse_address',
     ])
     .where('f.id', 'in', fulfillmentIds)
     .execute();
@@ -72,6 +74,7 @@ export async function publishFulfillments(trx: Trx, fulfillmentIds: readonly str
       channel: f.channel_code,
       poNumber: f.po_number,
       customerLocale: f.locale === 'nl' ? 'nl' : 'en',
+      shipFrom: toAddress({ ...f.warehouse_address, name: f.warehouse_address.name ?? f.warehouse_name }),
       shipTo: toAddress(f.ship_to),
       carrier: f.carrier_code ?? 'unassigned',
       service: f.service_code ?? 'unassigned',

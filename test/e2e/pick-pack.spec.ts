@@ -156,9 +156,11 @@ test('the scanner test shows the raw characters, the reading and a keyboard-layo
   await expect(page.getByTestId('scanner-test')).toBeVisible();
   await scan(page, 'B:NL1-A-01-03');
   await expect(page.getByTestId('scan-kind')).toHaveAttribute('data-kind', 'bin');
-  // What a US-QWERTY scanner types for "B:NL1-A-01" on a Belgian AZERTY station.
-  await scan(page, 'BMNL&)Q)à&');
-  await expect(page.getByTestId('scan-raw')).toHaveText('BMNL&)Q)à&');
-  await expect(page.getByTestId('layout-warning')).toBeVisible();
+  // What a US-QWERTY scanner types for "B:NL1-A-11" on an AZERTY station (Playwright cannot press
+  // keys a US keyboard lacks, such as "à", so the code avoids them).
+  await scan(page, 'BMNL&)Q)&&');
+  await expect(page.getByTestId('scan-raw')).toHaveText('BMNL&)Q)&&');
+  await expect(page.getByTestId('scan-kind')).toHaveAttribute('data-kind', 'unknown');
+  await expect(page.getByTestId('layout-warning')).toContainText('B:NL1-A-11');
   await shot(page, 'scanner-test-1920');
 });

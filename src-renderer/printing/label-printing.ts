@@ -1,0 +1,81 @@
+// From a confirmed shipment to labels in the print queue: one 4×6 shipping label per carton on
+// the station's default label printer, rendered at that printer's resolution. A carton without a
+// tracking number (no numbers left offline) keeps its label pending instead.
+import type { StationApi } from '../../shared/station-api';
+import { shippingLabelDataSchema, type LabelAddress } from '../../shared/labels/label-data';
+import { renderShippingLabelZpl } from '../../shared/labels/shipping-label';
+import type { Address, FulfillmentDoc, ShipmentDoc } from '../../shared/sync/documents';
+import type { StationDatabase } from '../db/database';
+import { registerLabelPrinting } from '../packing/label-hand-off';
+import { saveShipment } from '../sync/station-writes';
+import { enqueuePrint } from './print-queue';
+
+function labelAddress(a: Address): LabelAddress {
+  const optional = (v: string | null) => (v && v.trim() ? v.trim() : undefined);
+  return {
+    name: a.name.trim() || '-',
+    company: optional(a.company),
+    street: a.line1.trim() || '-',
+    street2: optional(a.line2),
+    postalCode: a.postalCode.trim() || '-',
+    city: a.city.trim() || '-',
+    region: optional(a.region),
+    country: a.country,
+  };
+}
+
+export class NoLabelPrinterError extends Error {
+  constructor() {
+    super('No label printer is set up at this station: choose one under Printers');
+    this.name = 'NoLabelPrinterError';
+  }
+}
+
+export async function queueShippingLabels(
+  db: StationDatabase,
+  api: Pick<StationApi, 'listPrinters'>,
+  shipment: ShipmentDoc,
+  fulfillment: FulfillmentDoc,
+): Promise<number> {
+  const { printers, defaultLabelPrinterId } = await api.listPrinters({});
+  const printer = printers.find((p) => p.id === defaultLabelPrinterId);
+  if (!printer) throw new NoLabelPrinterError();
+  let queued = 0;
+  const cartons = [];
+  for (const [index, carton] of shipment.cartons.entries()) {
+    if (!carton.trackingNumber) {
+      cartons.push(carton);
+      continue;
+    }
+    const label = shippingLabelDataSchema.parse({
+      shipFrom: labelAddress(fulfillment.shipFrom),
+      shipTo: labelAddress(fulfillment.shipTo),
+      carrier: { name: shipment.carrier, service: shipment.service },
+      trackingNumber: carton.trackingNumber,
+      sscc: carton.sscc,
+      orderNumber: fulfillment.orderNumber.slice(0, 30),
+      poNumber: fulfillment.poNumber ?? undefined,
+      cartonIndex: index + 1,
+      cartonCount: shipment.cartons.length,
+      weightGrams: Math.max(1, carton.weightGrams ?? 1),
+    });
+    await enqueuePrint(db.print_jobs, {
+      kind: 'shipping-label',
+      printerId: printer.id,
+      format: 'zpl',
+      payload: renderShippingLabelZpl(label, printer.dpi),
+      reference: carton.id,
+    });
+    cartons.push({ ...carton, labelState: 'printed' as const });
+    queued += 1;
+  }
+  await saveShipment(db, { ...shipment, cartons });
+  return queued;
+}
+
+/** Registers label printing for packing; returns the function that unregisters it. */
+export function startLabelPrinting(db: StationDatabase, api: Pick<StationApi, 'listPrinters'>): () => void {
+  return registerLabelPrinting(async (shipment, fulfillment) => {
+    await queueShippingLabels(db, api, shipment, fulfillment);
+  });
+}

@@ -1,0 +1,163 @@
+// Turns an outbox event into a customer email model: the payload names the order (and the RMA);
+// the order, its lines, the recipient and their language are read from the database by id.
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../../db/schema';
+import { DeliveryFailure } from '../../outbox/consumer';
+import type { DispatchedEvent } from '../../outbox/consumer';
+import type { CustomerEmailModel, OrderSummary, ReturnItem } from './customer-email-copy';
+import type { EmailLocale } from './email-layout';
+import { emailLocale } from './email-layout';
+import { carrierDisplayName, trackingUrl } from './tracking-links';
+
+/** Event types that send the customer an email. */
+export const CUSTOMER_EMAIL_EVENTS = ['order.placed', 'order.shipped', 'order.backordered', 'shipment.late', 'return.authorized', 'return.received', 'refund.issued'] as const;
+
+const itemSchema = z.object({ sku: z.string(), quantity: z.number().int().positive(), name: z.string().optional() });
+const returnTarget = {
+  orderId: z.string(),
+  rmaId: z.string(),
+  /** The customer-facing RMA number; the id is shown when absent. */
+  rmaCode: z.string().optional(),
+  lines: z.array(itemSchema).optional(),
+  items: z.array(itemSchema).optional(),
+  /** Override the order's email address and the customer's language. */
+  customerEmail: z.email().optional(),
+  locale: z.string().optional(),
+};
+const orderRef = z.object({ orderId: z.string() });
+const payloads = {
+  'order.placed': orderRef,
+  'order.shipped': z.object({ orderId: z.string(), carrier: z.string(), cartons: z.array(z.object({ trackingNumber: z.string().nullable().optional() })) }),
+  'order.backordered': z.object({ orderId: z.string(), lines: z.array(itemSchema) }),
+  'shipment.late': z.object({ orderId: z.string(), lines: z.array(itemSchema).default([]) }),
+  'return.authorized': z.object({
+    ...returnTarget,
+    returnLabelPdfBase64: z.base64().optional(),
+    returnLabelZpl: z.string().optional(),
+  }),
+  'return.received': z.object(returnTarget),
+  'refund.issued': z.object({
+    orderId: z.string(),
+    rmaId: z.string().optional(),
+    rmaCode: z.string().optional(),
+    amountMinor: z.number().int().nonnegative(),
+    currency: z.string().length(3),
+    customerEmail: z.email().optional(),
+    locale: z.string().optional(),
+  }),
+};
+export type CustomerEmailEvent = keyof typeof payloads;
+
+export interface CustomerEmailPlan {
+  to: string | null;
+  locale: EmailLocale;
+  model: CustomerEmailModel;
+  attachments: { filename: string; content: Buffer; contentType: string }[];
+}
+
+interface LoadedOrder {
+  summary: OrderSummary;
+  email: string | null;
+  locale: EmailLocale;
+  shipTo: { postalCode: string; country: string };
+  nameOf: (sku: string) => string;
+}
+
+async function loadOrder(db: Kysely<Database>, orderId: string): Promise<LoadedOrder | undefined> {
+  const order = await db
+    .selectFrom('orders as o')
+    .leftJoin('customers as c', 'c.id', 'o.customer_id')
+    .leftJoin('customer_buyers as b', 'b.id', 'o.buyer_id')
+    .select(['o.id', 'o.channel_order_ref', 'o.email', 'o.currency', 'o.ship_to', 'o.subtotal_minor', 'o.shipping_charged_minor', 'o.total_minor', 'o.promised_delivery_date', 'c.locale', 'c.name as customer_name', 'b.name as buyer_name'])
+    .where('o.id', '=', orderId)
+    .executeTakeFirst();
+  if (!order) return undefined;
+  const lines = await db.selectFrom('order_lines').select(['sku', 'name', 'quantity', 'line_total_minor']).where('order_id', '=', orderId).orderBy('line_no').execute();
+  const names = new Map(lines.map((l) => [l.sku, l.name]));
+  return {
+    summary: {
+      reference: order.channel_order_ref,
+      customerName: order.buyer_name ?? order.ship_to.name ?? order.customer_name ?? '',
+      currency: order.currency,
+      lines: lines.map((l) => ({ name: l.name, quantity: l.quantity, lineTotalMinor: l.line_total_minor })),
+      subtotalMinor: order.subtotal_minor,
+      shippingChargedMinor: order.shipping_charged_minor,
+      totalMinor: order.total_minor,
+      promisedDeliveryDate: order.promised_delivery_date,
+    },
+    email: order.email,
+    locale: emailLocale(order.locale),
+    shipTo: { postalCode: order.ship_to.postalCode, country: order.ship_to.country },
+    nameOf: (sku) => names.get(sku) ?? sku,
+  };
+}
+
+function parseWith<S extends z.ZodType>(schema: S, type: string, payload: unknown): z.infer<S> {
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new DeliveryFailure(`${type} payload.${issue.path.join('.')}: ${issue.message}`, { permanent: true });
+  }
+  return parsed.data;
+}
+
+export interface CustomerEmailContext {
+  retailerName: string;
+  trackingUrlTemplate: string;
+  /** The RMA's printable return label (PDF), when the returns module can render one. */
+  returnLabelPdf?: ((rmaId: string) => Promise<Uint8Array | undefined>) | undefined;
+}
+
+/** The email an event sends, or undefined when the event type sends none. */
+export async function planCustomerEmail(db: Kysely<Database>, event: DispatchedEvent, context: CustomerEmailContext): Promise<CustomerEmailPlan | undefined> {
+  if (!(event.type in payloads)) return undefined;
+  const type = event.type as CustomerEmailEvent;
+  // A return received without an RMA (unexpected parcel) names no order: nobody to tell.
+  if (typeof event.payload.orderId !== 'string') return undefined;
+  const { orderId } = parseWith(orderRef, type, event.payload);
+  const order = await loadOrder(db, orderId);
+  if (!order) throw new DeliveryFailure(`Order ${orderId} of ${type} was not found.`, { permanent: true });
+  const items = (lines: z.infer<typeof itemSchema>[]): ReturnItem[] => lines.map((l) => ({ name: l.name ?? order.nameOf(l.sku), quantity: l.quantity }));
+  const plan = (model: CustomerEmailModel, overrides: { customerEmail?: string | undefined; locale?: string | undefined } = {}, attachments: CustomerEmailPlan['attachments'] = []): CustomerEmailPlan => ({
+    to: overrides.customerEmail ?? order.email,
+    locale: overrides.locale ? emailLocale(overrides.locale) : order.locale,
+    model,
+    attachments,
+  });
+  const summary = order.summary;
+
+  switch (type) {
+    case 'order.placed':
+      return plan({ template: 'order_confirmation', order: summary });
+    case 'order.shipped': {
+      const p = parseWith(payloads[type], type, event.payload);
+      const parcels = p.cartons
+        .map((c) => c.trackingNumber)
+        .filter((t): t is string => !!t)
+        .map((t) => ({ trackingNumber: t, url: trackingUrl({ carrier: p.carrier, trackingNumber: t, ...order.shipTo }, context.trackingUrlTemplate) }));
+      return plan({ template: 'shipped', order: summary, carrierName: carrierDisplayName(p.carrier, context.retailerName), parcels });
+    }
+    case 'order.backordered':
+      return plan({ template: 'delayed', order: summary, reason: 'backordered', items: items(parseWith(payloads[type], type, event.payload).lines) });
+    case 'shipment.late':
+      return plan({ template: 'delayed', order: summary, reason: 'late', items: items(parseWith(payloads[type], type, event.payload).lines) });
+    case 'return.authorized': {
+      const p = parseWith(payloads[type], type, event.payload);
+      const rma = p.rmaCode ?? p.rmaId;
+      const pdf = p.returnLabelPdfBase64 ? Buffer.from(p.returnLabelPdfBase64, 'base64') : await context.returnLabelPdf?.(p.rmaId);
+      const attachments: CustomerEmailPlan['attachments'] = [];
+      if (pdf) attachments.push({ filename: `return-label-${rma}.pdf`, content: Buffer.from(pdf), contentType: 'application/pdf' });
+      if (p.returnLabelZpl) attachments.push({ filename: `return-label-${rma}.zpl`, content: Buffer.from(p.returnLabelZpl, 'utf8'), contentType: 'text/plain' });
+      return plan({ template: 'return_authorized', order: summary, rmaId: rma, items: items(p.items ?? p.lines ?? []), labelAttached: attachments.length > 0 }, p, attachments);
+    }
+    case 'return.received': {
+      const p = parseWith(payloads[type], type, event.payload);
+      return plan({ template: 'return_received', order: summary, rmaId: p.rmaCode ?? p.rmaId, items: items(p.items ?? p.lines ?? []) }, p);
+    }
+    case 'refund.issued': {
+      const p = parseWith(payloads[type], type, event.payload);
+      return plan({ template: 'refund_issued', order: summary, rmaId: p.rmaCode ?? p.rmaId ?? null, amountMinor: p.amountMinor, currency: p.currency }, p);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+// One layout for every email: the retailer's name and logo on top, a heading, paragraphs, a table
+// of facts, order lines, a closing. Rendered as simple inline-styled HTML and as plain text.
+
+export type EmailLocale = 'nl' | 'en';
+
+export interface Brand {
+  retailerName: string;
+  logoUrl?: string | undefined;
+}
+
+export interface EmailFact {
+  label: string;
+  value: string;
+  href?: string | undefined;
+}
+
+export interface EmailLine {
+  name: string;
+  quantity: number;
+  amount?: string | undefined;
+}
+
+export interface EmailBody {
+  subject: string;
+  heading: string;
+  paragraphs: string[];
+  facts?: EmailFact[] | undefined;
+  lines?: EmailLine[] | undefined;
+  closing: string;
+}
+
+/** Customers.locale holds e.g. `nl`, `nl-BE`, `en`; everything not Dutch gets English. */
+export const emailLocale = (raw: string | null | undefined): EmailLocale => (raw?.toLowerCase().startsWith('nl') ? 'nl' : 'en');
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+export function formatMoney(amountMinor: number, currency: string, locale: EmailLocale): string {
+  return new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency }).format(amountMinor / 100);
+}
+
+export function renderEmail(brand: Brand, locale: EmailLocale, body: EmailBody): { html: string; text: string } {
+  const text = [
+    brand.retailerName,
+    '',
+    body.heading,
+    '',
+    ...body.paragraphs.flatMap((p) => [p, '']),
+    ...(body.facts ?? []).map((f) => `${f.label}: ${f.value}${f.href && f.href !== f.value ? ` (${f.href})` : ''}`),
+    ...(body.facts?.length ? [''] : []),
+    ...(body.lines ?? []).map((l) => `${l.quantity} × ${l.name}${l.amount ? `  ${l.amount}` : ''}`),
+    ...(body.lines?.length ? [''] : []),
+    body.closing,
+    brand.retailerName,
+  ].join('\n');
+
+  const cell = 'padding:4px 8px;border-bottom:1px solid #eee;';
+  const logo = brand.logoUrl
+    ? `<img src="${escapeHtml(brand.logoUrl)}" alt="${escapeHtml(brand.retailerName)}" style="max-height:48px;">`
+    : `<strong style="font-size:20px;">${escapeHtml(brand.retailerName)}</strong>`;
+  const facts = body.facts?.length
+    ? `<table style="border-collapse:collapse;margin:12px 0;">${body.facts
+        .map((f) => {
+          const value = f.href ? `<a href="${escapeHtml(f.href)}">${escapeHtml(f.value)}</a>` : escapeHtml(f.value);
+          return `<tr><th style="${cell}text-align:left;">${escapeHtml(f.label)}</th><td style="${cell}">${value}</td></tr>`;
+        })
+        .join('')}</table>`
+    : '';
+  const lines = body.lines?.length
+    ? `<table style="border-collapse:collapse;margin:12px 0;width:100%;">${body.lines
+        .map((l) => `<tr><td style="${cell}">${l.quantity} ×</td><td style="${cell}">${escapeHtml(l.name)}</td><td style="${cell}text-align:right;">${escapeHtml(l.amount ?? '')}</td></tr>`)
+        .join('')}</table>`
+    : '';
+  const html = `<!doctype html>
+<html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(body.subject)}</title></head>
+<body style="font-family:Arial,Helvetica,sans-serif;color:#222;max-width:600px;margin:0 auto;padding:16px;">
+<div style="margin-bottom:16px;">${logo}</div>
+<h1 style="font-size:20px;">${escapeHtml(body.heading)}</h1>
+${body.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+${facts}${lines}
+<p>${escapeHtml(body.closing)}<br>${escapeHtml(brand.retailerName)}</p>
+</body></html>`;
+  return { html, text };
+}

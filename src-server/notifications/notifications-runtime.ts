@@ -1,0 +1,68 @@
+// Wires the notification side together: the mailer (SMTP or .eml files), the consumers, the
+// outbox dispatcher and the periodic alert check. main.ts starts it; stop() ends it cleanly.
+import type { Kysely } from 'kysely';
+import type { Listen } from '../db/connect';
+import type { Database } from '../db/schema';
+import { OutboxDispatcher } from '../outbox/dispatcher';
+import { renderReturnLabelPdf, returnLabelData } from '../returns/return-label-files';
+import type { OutboxConsumer } from '../outbox/consumer';
+import { startAlertChecker } from './alerts/alert-checker';
+import { teamAlertConsumer } from './alerts/team-alert-email';
+import { customerEmailConsumer } from './email/customer-email';
+import { createMailer, mailDirFor } from './email/mailer';
+import type { Mailer } from './email/mailer';
+import type { NotificationConfig } from './notification-config';
+import { webhookConsumer } from './webhooks/webhook-consumer';
+
+export interface NotificationLog {
+  info(detail: object, message: string): void;
+  warn(detail: object, message: string): void;
+}
+
+export interface NotificationDeps {
+  db: Kysely<Database>;
+  listen?: Listen | undefined;
+  log?: NotificationLog | undefined;
+}
+
+/** The three consumers every dispatcher delivers to. */
+export function notificationConsumers(db: Kysely<Database>, mailer: Mailer, config: NotificationConfig): OutboxConsumer[] {
+  const brand = { retailerName: config.retailerName, logoUrl: config.retailerLogoUrl };
+  return [
+    customerEmailConsumer(db, mailer, {
+      brand,
+      trackingUrlTemplate: config.trackingUrlTemplate,
+      returnLabelPdf: async (rmaId) => renderReturnLabelPdf(await returnLabelData(db, rmaId, null)),
+    }),
+    teamAlertConsumer(mailer, { brand, locale: config.teamLocale, teamEmails: config.teamAlertEmails, purchasingEmails: config.purchasingEmails }),
+    webhookConsumer(db, config.dispatcher.webhookTimeoutMs),
+  ];
+}
+
+export interface NotificationsHandle {
+  dispatcher: OutboxDispatcher;
+  stop(): Promise<void>;
+}
+
+export async function startNotifications(config: NotificationConfig, dataDir: string, deps: NotificationDeps): Promise<NotificationsHandle> {
+  const mailDir = mailDirFor(dataDir);
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, mailDir, maxConnections: config.dispatcher.concurrency });
+  const dispatcher = new OutboxDispatcher({
+    db: deps.db,
+    consumers: notificationConsumers(deps.db, mailer, config),
+    settings: config.dispatcher,
+    listen: deps.listen,
+    log: deps.log,
+  });
+  await dispatcher.start();
+  const checker = startAlertChecker(deps.db, config.alerts, deps.log);
+  deps.log?.info({ mail: config.smtpUrl ? 'smtp' : mailDir }, 'notifications started');
+  return {
+    dispatcher,
+    async stop() {
+      await checker.stop();
+      await dispatcher.stop();
+      mailer.close();
+    },
+  };
+}

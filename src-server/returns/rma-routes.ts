@@ -1,0 +1,111 @@
+// The RMA API: authorise a return (admin or the order's channel), read RMAs, move them by hand
+// (in transit, closed, rejected), retry a refund, and fetch the customer's return label.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { renderReturnLabelZpl } from '../../shared/labels/return-label';
+import { channelScope, requireAdmin, requireChannelOrAdmin } from '../access/access';
+import type { Database } from '../db/schema';
+import { ApiError, notFound } from '../http/api-error';
+import { adminSecurity, channelOrAdminSecurity, errorResponses } from '../http/route-schemas';
+import { actorOf } from '../orders/order-routes';
+import { refundRma } from './refund-issue';
+import { renderReturnLabelPdf, returnLabelData } from './return-label-files';
+import { newRmaSchema, rmaStatusChangeSchema, rmaViewSchema } from './rma-contracts';
+import { createRma } from './rma-create';
+import { publishRmas } from './rma-projection';
+import { getRmaView, listRmaIds } from './rma-queries';
+import { lockRmaOrThrow, moveRma } from './rma-writes';
+
+const idParams = z.object({ id: z.string().min(1).max(64) });
+
+export function rmaRoutes(db: Kysely<Database>) {
+  return async (plain: FastifyInstance) => {
+    const app = plain.withTypeProvider<ZodTypeProvider>();
+    const view = async (id: string, channel: string | null) => {
+      const rma = await getRmaView(db, id);
+      if (!rma || (channel !== null && rma.channel !== channel)) throw notFound(`RMA ${id}`);
+      return rma;
+    };
+
+    app.post('/v1/rmas', {
+      onRequest: requireChannelOrAdmin,
+      schema: { tags: ['returns'], summary: "Authorise a return of an order's shipped lines", security: channelOrAdminSecurity, body: newRmaSchema, response: { 201: rmaViewSchema, ...errorResponses } },
+      handler: async (request, reply) => {
+        const principal = request.principal!;
+        const id = await createRma(db, request.body, { actor: actorOf(principal), channelCode: channelScope(principal) });
+        return reply.status(201).send(await view(id, null));
+      },
+    });
+
+    app.get('/v1/rmas/:id', {
+      onRequest: requireChannelOrAdmin,
+      schema: { tags: ['returns'], summary: 'One RMA with lines, event trail, receipts and refund', security: channelOrAdminSecurity, params: idParams, response: { 200: rmaViewSchema, ...errorResponses } },
+      handler: async (request) => view(request.params.id, channelScope(request.principal)),
+    });
+
+    app.get('/v1/rmas', {
+      onRequest: requireChannelOrAdmin,
+      schema: {
+        tags: ['returns'],
+        summary: 'RMAs, newest first (at most 200), optionally of one order',
+        security: channelOrAdminSecurity,
+        querystring: z.object({ orderId: z.uuid('must be an order id (UUID)').optional() }),
+        response: { 200: z.object({ rmas: z.array(rmaViewSchema) }), ...errorResponses },
+      },
+      handler: async (request) => {
+        const channelCode = channelScope(request.principal);
+        const ids = await listRmaIds(db, { orderId: request.query.orderId, channelCode });
+        return { rmas: await Promise.all(ids.map((id) => view(id, channelCode))) };
+      },
+    });
+
+    app.post('/v1/rmas/:id/status', {
+      onRequest: requireAdmin,
+      schema: { tags: ['returns'], summary: 'Mark an RMA in transit, closed or rejected', security: adminSecurity, params: idParams, body: rmaStatusChangeSchema, response: { 200: rmaViewSchema, ...errorResponses } },
+      handler: async (request) => {
+        await db.transaction().execute(async (trx) => {
+          const rma = await lockRmaOrThrow(trx, request.params.id);
+          await moveRma(trx, rma, request.body.status, actorOf(request.principal!), request.body.note ? { note: request.body.note } : {});
+          await publishRmas(trx, [rma.id]);
+        });
+        return view(request.params.id, null);
+      },
+    });
+
+    app.post('/v1/rmas/:id/refund', {
+      onRequest: requireAdmin,
+      schema: { tags: ['returns'], summary: "Retry an inspected RMA's refund that the provider did not take", security: adminSecurity, params: idParams, response: { 200: rmaViewSchema, ...errorResponses } },
+      handler: async (request) => {
+        await db.transaction().execute(async (trx) => {
+          const rma = await lockRmaOrThrow(trx, request.params.id);
+          if (rma.status !== 'inspected') throw new ApiError(409, 'rma_state', `RMA ${rma.code} is ${rma.status}; only an inspected RMA waits for its refund.`, 'status');
+          const refund = await refundRma(trx, rma, actorOf(request.principal!));
+          if (!refund) throw new ApiError(409, 'no_refund', `RMA ${rma.code} has no refund to issue.`);
+          await publishRmas(trx, [rma.id]);
+        });
+        return view(request.params.id, null);
+      },
+    });
+
+    app.get('/v1/rmas/:id/label.zpl', {
+      onRequest: requireChannelOrAdmin,
+      schema: { tags: ['returns'], summary: 'The 4×6 return label as ZPL', security: channelOrAdminSecurity, params: idParams, querystring: z.object({ dpi: z.enum(['203', '300']).default('203') }) },
+      handler: async (request, reply) => {
+        const label = await returnLabelData(db, request.params.id, channelScope(request.principal));
+        return reply.type('application/zpl; charset=utf-8').send(renderReturnLabelZpl(label, request.query.dpi === '300' ? 300 : 203));
+      },
+    });
+
+    app.get('/v1/rmas/:id/label.pdf', {
+      onRequest: requireChannelOrAdmin,
+      schema: { tags: ['returns'], summary: 'The return label as an A6 PDF', security: channelOrAdminSecurity, params: idParams },
+      handler: async (request, reply) => {
+        const label = await returnLabelData(db, request.params.id, channelScope(request.principal));
+        const pdf = await renderReturnLabelPdf(label);
+        return reply.type('application/pdf').header('content-disposition', `inline; filename="return-${label.rmaId}.pdf"`).send(Buffer.from(pdf));
+      },
+    });
+  };
+}
