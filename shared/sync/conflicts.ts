@@ -40,19 +40,24 @@ export function resolveConflict<T extends Doc>(collection: SyncCollection, maste
   switch (collection) {
     case 'work':
       // Progress is the station's: keep it, on top of the server's stamps.
-      return { ...local, updatedAt: master.updatedAt };
+      return keptOver(master, local);
     case 'returns':
     case 'shipments': {
       const verdict = master.status as string;
       if (SHIPMENT_VERDICTS.has(verdict)) {
         // The server's verdict stands; the station keeps what it knows about its own cartons.
         const refund = 'refundMinor' in master ? { refundMinor: master.refundMinor } : {};
-        return { ...local, status: verdict, refusalReason: master.refusalReason, ...refund, updatedAt: master.updatedAt };
+        return keptOver(master, { ...local, status: verdict, refusalReason: master.refusalReason, ...refund });
       }
-      return { ...local, updatedAt: master.updatedAt };
+      return keptOver(master, local);
     }
     default:
-      // fulfillments, products, bins, operators: central-owned, the master wins.
+      // fulfillments, products, bins, operators, rmas: central-owned, the master wins.
       return master;
   }
+}
+
+/** The station's version, unstamped (waiting to be sent) unless it equals the master. */
+function keptOver<T extends Doc>(master: T, kept: T): T {
+  return sameDocument(kept, master) ? master : { ...kept, updatedAt: 0 };
 }

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { refundMethodSchema, returnReasonSchema, rmaStatusSchema } from '../returns/rma-state';
 
-const id = z.string().min(1).max(64);
+const id = z.string().min(1).max(80);
 const sku = z.string().min(1).max(64);
 const iso = z.string().max(40);
 const seq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).multipleOf(1);
@@ -110,7 +110,14 @@ export const ShortPick = z.object({
   at: iso,
 });
 
-/** Pick/pack progress of one fulfillment at a station. Owned by the station. id = fulfillment id. */
+/**
+ * Pick/pack progress of one fulfillment at one station. Owned by that station; the id names both
+ * (see workDocId), so two stations working on one fulfillment never overwrite each other.
+ */
+export function workDocId(fulfillmentId: string, stationId: string): string {
+  return `${fulfillmentId}:${stationId}`;
+}
+
 export const WorkDoc = z.object({
   id,
   fulfillmentId: id,

@@ -7,12 +7,12 @@ export const SyncCollectionName = z.enum(SYNC_COLLECTIONS as [string, ...string[
 
 export const Checkpoint = z.object({
   updatedAt: z.number().int().min(0),
-  id: z.string().max(64),
+  id: z.string().max(80),
 });
 export type Checkpoint = z.infer<typeof Checkpoint>;
 
 /** A replicated document on the wire: the collection's fields plus RxDB's deletion flag. */
-export const WireDocument = z.looseObject({ id: z.string().min(1).max(64), _deleted: z.boolean() });
+export const WireDocument = z.looseObject({ id: z.string().min(1).max(80), _deleted: z.boolean() });
 export type WireDocument = z.infer<typeof WireDocument>;
 
 export const PullRequest = z.object({

@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { WorkScreen } from '../queue/work-screen';
 import { QueueScreen } from '../queue/queue-screen';
 import { useWorkSession } from '../queue/work-session';
+import { useReturnsDesk } from '../returns/returns-desk';
+import { ReturnsScreen } from '../returns/returns-screen';
 import { ScannerTestScreen } from '../scanner-test/scanner-test-screen';
 import { useKeyboardWedge } from '../scanning/use-keyboard-wedge';
 import { useScanHandler } from '../scanning/use-scan-handler';
@@ -24,12 +26,14 @@ export function HomeScreen() {
   const operator = useOperator((s) => s.operator);
   const signOut = useOperator((s) => s.signOut);
   const session = useWorkSession();
+  const returnsDesk = useReturnsDesk();
   const [printersOpen, setPrintersOpen] = useState(false);
   useKeyboardWedge(stationId);
   useEffect(() => preloadTones(), []);
 
   function leave() {
     session.backToQueue();
+    returnsDesk.closeDesk();
     signOut();
     useFeedback.getState().clear();
   }
@@ -58,6 +62,8 @@ export function HomeScreen() {
   }
   const screen = !operator ? (
     <SignInScreen />
+  ) : returnsDesk.open ? (
+    <ReturnsScreen db={db} warehouseCode={enrolment?.warehouseCode ?? ''} stationId={stationId} operatorId={operator.id} />
   ) : session.view === 'work' && session.fulfillmentId ? (
     <WorkScreen key={session.fulfillmentId} db={db} fulfillmentId={session.fulfillmentId} stationId={stationId} operatorId={operator.id} onBack={session.backToQueue} />
   ) : (
@@ -71,6 +77,11 @@ export function HomeScreen() {
           <span className="operator-bar__name" data-testid="operator">
             {t('signIn.signedInAs', { name: operator.name })}
           </span>
+        )}
+        {operator && (
+          <button type="button" className="button button--small" onClick={returnsDesk.open ? returnsDesk.closeDesk : returnsDesk.openDesk} data-testid="returns-toggle">
+            {returnsDesk.open ? t('work.back') : t('returns.open')}
+          </button>
         )}
         <button type="button" className="button button--small" onClick={session.openScannerTest}>
           {t('scanner.open')}

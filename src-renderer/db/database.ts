@@ -18,7 +18,7 @@ const INDEXES: Record<SyncCollection, (string | string[])[]> = {
   bins: ['walkSequence'],
   operators: ['badge'],
   work: ['updatedAt'],
-  shipments: ['fulfillmentId', 'updatedAt'],
+  shipments: ['fulfillmentId', 'updatedAt', 'status'],
   rmas: ['code', 'orderNumber', 'updatedAt'],
   returns: ['receivedAt', 'updatedAt'],
 };

@@ -3,6 +3,7 @@
 // code or more than the line needs never counts.
 import { scannedGtin, type ScanResult } from '../../shared/barcodes';
 import type { FulfillmentDoc, WorkDoc } from '../../shared/sync/documents';
+import { workDocId } from '../../shared/sync/documents';
 
 export type PickLine = FulfillmentDoc['lines'][number];
 export type ShortReason = WorkDoc['shorts'][number]['reason'];
@@ -40,7 +41,7 @@ export interface PickStep {
 }
 
 export function newWork(fulfillmentId: string, stationId: string, operatorId: string): WorkDoc {
-  return { id: fulfillmentId, fulfillmentId, stationId, operatorId, stage: 'picking', picked: {}, shorts: [], updatedAt: 0 };
+  return { id: workDocId(fulfillmentId, stationId), fulfillmentId, stationId, operatorId, stage: 'picking', picked: {}, shorts: [], updatedAt: 0 };
 }
 
 /** The order a packer walks the warehouse: by the bins' walk sequence, lines without a bin last. */

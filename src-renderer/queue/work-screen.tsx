@@ -24,7 +24,7 @@ interface Props {
 export function WorkScreen({ db, fulfillmentId, stationId, operatorId, onBack }: Props) {
   const { t } = useTranslation();
   const fulfillment = useFulfillment(db, fulfillmentId);
-  const work = useWork(db, fulfillmentId);
+  const work = useWork(db, fulfillmentId, stationId);
   const catalogue = useCatalogue(db);
 
   // First visit: the WorkDoc is created (and sent) so the central OMS sees the order is being picked.

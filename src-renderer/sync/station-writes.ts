@@ -1,7 +1,7 @@
-// Every write the station makes to a document it owns (work, shipments) goes through here, so each
+// Every write the station makes to a document it owns (work, shipments, returns) goes through here, so each
 // one carries `updatedAt: 0`: "waiting to be sent". The central OMS stamps it when it accepts it,
 // and the sync indicator counts the zeros, so the count survives a restart.
-import type { ShipmentDoc, WorkDoc } from '../../shared/sync/documents';
+import type { ReturnReceiptDoc, ShipmentDoc, WorkDoc } from '../../shared/sync/documents';
 import type { StationDatabase } from '../db/database';
 
 /** A station-written version of a document: same fields, not yet stamped by the central OMS. */
@@ -31,4 +31,8 @@ export function saveWork(db: StationDatabase, work: WorkDoc): Promise<WorkDoc> {
 
 export function saveShipment(db: StationDatabase, shipment: ShipmentDoc): Promise<ShipmentDoc> {
   return inOrder(`shipment:${shipment.id}`, async () => (await db.shipments.upsert(unsent(shipment))).toMutableJSON());
+}
+
+export function saveReturnReceipt(db: StationDatabase, receipt: ReturnReceiptDoc): Promise<ReturnReceiptDoc> {
+  return inOrder(`return:${receipt.id}`, async () => (await db.returns.upsert(unsent(receipt))).toMutableJSON());
 }

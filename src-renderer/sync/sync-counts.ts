@@ -10,7 +10,11 @@ export function watchSyncCounts(db: StationDatabase): () => void {
     db.work.count({ selector: { updatedAt: 0 } }).$,
     db.shipments.count({ selector: { updatedAt: 0 } }).$,
     db.shipments.count({ selector: { status: 'refused' } }).$,
-  ]).subscribe(([work, shipments, refused]) => useSync.getState().setCounts(work + shipments, refused));
+  ]).subscribe({
+    next: ([work, shipments, refused]) => useSync.getState().setCounts(work + shipments, refused),
+    // A count RxDB cannot serve (no index) must be loud, not a silent "all changes sent".
+    error: (err: unknown) => useSync.getState().failed(`Sync counts unavailable: ${err instanceof Error ? err.message : String(err)}`),
+  });
   // Documents arriving from the central OMS (central-owned collections are only written by sync).
   const arrivals = merge(db.fulfillments.eventBulks$, db.products.eventBulks$, db.bins.eventBulks$, db.operators.eventBulks$).subscribe(() =>
     useSync.getState().received(Date.now()),

@@ -4,6 +4,7 @@
 // commit, NOTIFY tells every API instance which documents changed (live stream).
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { SyncCollection } from '../../shared/sync/documents';
+import { STATION_WRITABLE } from '../../shared/sync/documents';
 import type { Checkpoint, WireDocument } from '../../shared/sync/protocol';
 import type { Database } from '../db/schema';
 
@@ -106,18 +107,24 @@ export interface PullPage {
   remaining: number;
 }
 
-/** The documents after `checkpoint`, in (updatedAt, id) order. */
+/**
+ * The documents after `checkpoint`, in (updatedAt, id) order. Of the collections stations write,
+ * a station gets only its own documents: another station's work is none of its business.
+ */
 export async function pullSyncDocuments(
   db: Executor,
   warehouse: string,
   collection: SyncCollection,
   checkpoint: Checkpoint | null,
   limit: number,
+  stationId: string,
 ): Promise<PullPage> {
   const after = (q: ReturnType<typeof base>, cp: Checkpoint | null) =>
     cp ? q.where(sql<boolean>`(updated_at, id) > (${cp.updatedAt}, ${cp.id})`) : q;
-  const base = () =>
-    db.selectFrom('sync_documents').where('warehouse_code', '=', warehouse).where('collection', '=', collection);
+  const base = () => {
+    const q = db.selectFrom('sync_documents').where('warehouse_code', '=', warehouse).where('collection', '=', collection);
+    return STATION_WRITABLE.includes(collection) ? q.where(sql<boolean>`doc->>'stationId' = ${stationId}`) : q;
+  };
   const rows = await after(base(), checkpoint)
     .select(['doc', 'updated_at', 'deleted', 'id'])
     .orderBy('updated_at')

@@ -4,6 +4,7 @@
 // without ids (a bulk change) tells the stations to pull.
 import type { Kysely } from 'kysely';
 import type { SyncCollection } from '../../shared/sync/documents';
+import { STATION_WRITABLE } from '../../shared/sync/documents';
 import type { StreamMessage } from '../../shared/sync/protocol';
 import type { Listen } from '../db/connect';
 import type { Database } from '../db/schema';
@@ -11,6 +12,7 @@ import { readSyncDocuments, SYNC_CHANNEL, type SyncNoticeBatch } from './documen
 
 export interface StationStream {
   warehouseCode: string;
+  stationId: string;
   send(message: StreamMessage): void;
   close(): void;
 }
@@ -79,10 +81,12 @@ export class SyncHub {
           continue;
         }
         const documents = await readSyncDocuments(this.db, warehouse, collection, [...ids]);
-        const last = documents.at(-1);
-        if (!last) continue;
-        const message: StreamMessage = { collection, documents, checkpoint: { updatedAt: Number(last.updatedAt), id: last.id } };
-        for (const t of targets) t.send(message);
+        const stationOwned = STATION_WRITABLE.includes(collection);
+        for (const t of targets) {
+          const own = stationOwned ? documents.filter((d) => d.stationId === t.stationId) : documents;
+          const last = own.at(-1);
+          if (last) t.send({ collection, documents: own, checkpoint: { updatedAt: Number(last.updatedAt), id: last.id } });
+        }
       } catch (err) {
         this.log('sync hub could not forward a change; stations will be told to pull', err);
         for (const t of targets) t.send({ collection, resync: true });

@@ -30,7 +30,7 @@ export function syncRoutes(db: Kysely<Database>, auth: ReturnType<typeof station
         params,
         querystring: z.object({
           updatedAt: z.coerce.number().int().min(0).optional(),
-          id: z.string().max(64).optional(),
+          id: z.string().max(80).optional(),
           limit: z.coerce.number().int().min(1).max(1000).default(200),
         }),
         response: { 200: PullResponse, ...errorResponses },
@@ -38,7 +38,8 @@ export function syncRoutes(db: Kysely<Database>, auth: ReturnType<typeof station
       handler: async (request) => {
         const { updatedAt, id, limit } = request.query;
         const checkpoint = updatedAt !== undefined ? { updatedAt, id: id ?? '' } : null;
-        return pullSyncDocuments(db, stationOf(request).warehouseCode, request.params.collection as SyncCollection, checkpoint, limit);
+        const station = stationOf(request);
+        return pullSyncDocuments(db, station.warehouseCode, request.params.collection as SyncCollection, checkpoint, limit, station.stationId);
       },
     });
 
@@ -66,6 +67,7 @@ export function syncRoutes(db: Kysely<Database>, auth: ReturnType<typeof station
         res.write(': connected\n\n');
         const detach = hub.attach({
           warehouseCode: station.warehouseCode,
+          stationId: station.stationId,
           send: (m) => res.write(`data: ${JSON.stringify(m)}\n\n`),
           close: () => res.end(),
         });

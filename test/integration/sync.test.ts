@@ -140,6 +140,10 @@ describe.each(BACKENDS)('station sync on %s', (backend) => {
     const stale = await client.push('work', [{ assumedMasterState: { ...work, picked: {}, _deleted: false }, newDocumentState: { ...work, stage: 'packing', _deleted: false } }]);
     expect(stale.json()).toEqual([expect.objectContaining({ id: work.id, stage: 'picking' })]);
     expect((await fulfillmentDoc(tilburg, order.orderId)).status).toBe('picking');
+    // Another station of the warehouse never receives this station's progress.
+    const others = await syncClient(server.app, tilburg2).pullAll('work');
+    expect(others.find((d) => d.id === work.id)).toBeUndefined();
+    expect((await client.pullAll('work')).find((d) => d.id === work.id)).toBeDefined();
   });
 
   it('backorders a short pick and releases its reservation', async () => {

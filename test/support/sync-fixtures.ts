@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { buildSscc } from '../../shared/gs1/sscc';
 import type { FulfillmentDoc, ShipmentDoc, WorkDoc } from '../../shared/sync/documents';
+import { workDocId } from '../../shared/sync/documents';
 import { ADMIN_TOKEN } from './server-harness';
 import { bearer } from './oms-fixtures';
 
@@ -53,7 +54,7 @@ export function makeShipment(station: EnrolledTestStation, fulfillment: Fulfillm
 
 export function makeWork(station: EnrolledTestStation, fulfillment: FulfillmentDoc, over: Partial<WorkDoc> = {}): WorkDoc {
   return {
-    id: fulfillment.id,
+    id: workDocId(fulfillment.id, station.stationId),
     fulfillmentId: fulfillment.id,
     stationId: station.stationId,
     operatorId: 'op-1',
