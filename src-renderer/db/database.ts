@@ -20,7 +20,7 @@ const INDEXES: Record<SyncCollection, (string | string[])[]> = {
   work: ['updatedAt'],
   shipments: ['fulfillmentId', 'updatedAt', 'status'],
   rmas: ['code', 'orderNumber', 'updatedAt'],
-  returns: ['receivedAt', 'updatedAt'],
+  returns: ['receivedAt', 'updatedAt', 'status'],
 };
 
 function conflictHandler(collection: SyncCollection): RxConflictHandler<Record<string, unknown>> {

@@ -2,7 +2,10 @@
 // the station's default label printer, rendered at that printer's resolution. A carton without a
 // tracking number (no numbers left offline) keeps its label pending instead.
 import type { StationApi } from '../../shared/station-api';
-import { shippingLabelDataSchema, type LabelAddress } from '../../shared/labels/label-data';
+import { packingSlipDataSchema, shippingLabelDataSchema, type LabelAddress } from '../../shared/labels/label-data';
+import { renderPackingSlipPdf } from '../../shared/labels/packing-slip-pdf';
+import { renderPackingSlipZpl } from '../../shared/labels/packing-slip-zpl';
+import type { PrinterList } from '../../shared/station-api/printing';
 import { renderShippingLabelZpl } from '../../shared/labels/shipping-label';
 import type { Address, FulfillmentDoc, ShipmentDoc } from '../../shared/sync/documents';
 import type { StationDatabase } from '../db/database';
@@ -37,7 +40,7 @@ export async function queueShippingLabels(
   shipment: ShipmentDoc,
   fulfillment: FulfillmentDoc,
 ): Promise<number> {
-  const { printers, defaultLabelPrinterId } = await api.listPrinters({});
+  const { printers, defaultLabelPrinterId, defaultSlipPrinterId } = await api.listPrinters({});
   const printer = printers.find((p) => p.id === defaultLabelPrinterId);
   if (!printer) throw new NoLabelPrinterError();
   let queued = 0;
@@ -70,7 +73,56 @@ export async function queueShippingLabels(
     queued += 1;
   }
   await saveShipment(db, { ...shipment, cartons });
+  await queuePackingSlip(db, printers, defaultLabelPrinterId, defaultSlipPrinterId, shipment, fulfillment);
   return queued;
+}
+
+/** Barcode text on labels is limited to letters, digits and - . / : (every scanner reads those alike). */
+const barcodeSafe = (text: string) => text.replace(/[^A-Za-z0-9\-./:]/g, '-').slice(0, 30) || '-';
+
+/**
+ * The packing slip goes in the first carton: as an A4 PDF on the slip printer when the station
+ * has one, otherwise as a 4×6 label on the label printer.
+ */
+async function queuePackingSlip(
+  db: StationDatabase,
+  printers: PrinterList['printers'],
+  labelPrinterId: string | null,
+  slipPrinterId: string | null,
+  shipment: ShipmentDoc,
+  fulfillment: FulfillmentDoc,
+): Promise<void> {
+  const packed = new Map<string, number>();
+  for (const item of shipment.cartons.flatMap((c) => c.items)) packed.set(item.lineId, (packed.get(item.lineId) ?? 0) + item.quantity);
+  const lines = fulfillment.lines
+    .filter((l) => (packed.get(l.lineId) ?? 0) > 0)
+    .map((l) => ({ sku: l.sku, name: l.name.trim().slice(0, 120) || l.sku, quantity: packed.get(l.lineId)! }));
+  if (lines.length === 0) return;
+  const slip = packingSlipDataSchema.parse({
+    orderNumber: barcodeSafe(fulfillment.orderNumber),
+    poNumber: fulfillment.poNumber ?? undefined,
+    orderDate: fulfillment.releasedAt.slice(0, 10),
+    shipFrom: labelAddress(fulfillment.shipFrom),
+    shipTo: labelAddress(fulfillment.shipTo),
+    lines,
+  });
+  const slipPrinter = printers.find((p) => p.id === slipPrinterId);
+  if (slipPrinter && slipPrinter.kind !== 'zebra-tcp') {
+    const pdf = await renderPackingSlipPdf(slip);
+    let binary = '';
+    for (const byte of pdf) binary += String.fromCharCode(byte);
+    await enqueuePrint(db.print_jobs, { kind: 'packing-slip', printerId: slipPrinter.id, format: 'pdf', payload: btoa(binary), reference: shipment.id });
+    return;
+  }
+  const labelPrinter = slipPrinter ?? printers.find((p) => p.id === labelPrinterId);
+  if (!labelPrinter) return;
+  await enqueuePrint(db.print_jobs, {
+    kind: 'packing-slip',
+    printerId: labelPrinter.id,
+    format: 'zpl',
+    payload: renderPackingSlipZpl(slip, labelPrinter.dpi),
+    reference: shipment.id,
+  });
 }
 
 /** Registers label printing for packing; returns the function that unregisters it. */

@@ -10,6 +10,7 @@ export const PrintJobKind = z.enum([
   'shipping-label',
   'packing-slip',
   'return-label',
+  'intake-label',
   'cn22',
   'test',
 ]);

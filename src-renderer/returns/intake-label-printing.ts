@@ -34,6 +34,6 @@ export async function printIntakeLabel(db: StationDatabase, api: Pick<StationApi
     date: input.receivedAt.slice(0, 10),
   });
   // The print queue has no intake-label kind yet; a return label is its closest relative.
-  await enqueuePrint(db.print_jobs, { kind: 'return-label', printerId: printer.id, format: 'zpl', payload: renderIntakeLabelZpl(label, printer.dpi), reference: unitReference });
+  await enqueuePrint(db.print_jobs, { kind: 'intake-label', printerId: printer.id, format: 'zpl', payload: renderIntakeLabelZpl(label, printer.dpi), reference: unitReference });
   return 'queued';
 }

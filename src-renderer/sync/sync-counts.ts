@@ -10,8 +10,11 @@ export function watchSyncCounts(db: StationDatabase): () => void {
     db.work.count({ selector: { updatedAt: 0 } }).$,
     db.shipments.count({ selector: { updatedAt: 0 } }).$,
     db.shipments.count({ selector: { status: 'refused' } }).$,
+    db.returns.count({ selector: { updatedAt: 0 } }).$,
+    db.returns.count({ selector: { status: 'refused' } }).$,
   ]).subscribe({
-    next: ([work, shipments, refused]) => useSync.getState().setCounts(work + shipments, refused),
+    next: ([work, shipments, refusedShipments, receipts, refusedReceipts]) =>
+      useSync.getState().setCounts(work + shipments + receipts, refusedShipments + refusedReceipts),
     // A count RxDB cannot serve (no index) must be loud, not a silent "all changes sent".
     error: (err: unknown) => useSync.getState().failed(`Sync counts unavailable: ${err instanceof Error ? err.message : String(err)}`),
   });

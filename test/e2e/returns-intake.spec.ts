@@ -87,8 +87,6 @@ test('a two-item return taken in offline syncs once: stock, RMA state and one re
   await scanExpecting(page, products.mug.gtin, 'returns.itemScanned');
   await page.keyboard.press('3');
   await expect(page.getByTestId('disposition-prompt')).toBeVisible();
-  await page.screenshot({ path: '/tmp/shot-prompt.png' });
-  await expect(page.getByTestId('disposition-prompt')).toBeVisible();
   await page.getByTestId('item-note').fill('Chipped handle');
   await page.getByTestId('disposition-prompt').focus();
   await page.keyboard.press('Enter');
@@ -99,7 +97,7 @@ test('a two-item return taken in offline syncs once: stock, RMA state and one re
 
   await page.reload();
   await expect(page.getByTestId('receipt-state')).toHaveAttribute('data-state', 'waiting');
-  await test.info().attach('returns-offline', { body: await page.screenshot({ fullPage: true, path: `/tmp/shot-${Date.now()}.png` }), contentType: 'image/png' });
+  await test.info().attach('returns-offline', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
 
   // The central OMS comes back: the receipt is sent and its verdict shows at the desk.
   await central.start();
@@ -115,7 +113,7 @@ test('a two-item return taken in offline syncs once: stock, RMA state and one re
   expect(rma.refund).toMatchObject({ status: 'issued', amountMinor: 1492 });
   await expect(page.getByTestId('receipt-state')).toContainText('14.92');
   expect(await refundRows(central.url, parcel.rmaCode)).toHaveLength(1);
-  await test.info().attach('returns-accepted', { body: await page.screenshot({ fullPage: true, path: `/tmp/shot-${Date.now()}.png` }), contentType: 'image/png' });
+  await test.info().attach('returns-accepted', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
 
   // Stock: the restocked tea is back on hand in A-01; the quarantined mug is on hand nowhere.
   await central.stop();
