@@ -9,7 +9,11 @@ export default defineConfig({
       outDir: 'out/main',
       // Bundle what main needs, so the packaged app carries no server-only packages in node_modules.
       externalizeDeps: { exclude: ['zod'] },
-      lib: { entry: resolve('src-main/electron/main.ts'), formats: ['es'], fileName: () => 'index.js' },
+      lib: {
+        entry: resolve('src-main/electron/main.ts'),
+        formats: ['es'],
+        fileName: () => 'index.js',
+      },
     },
   },
   preload: {
@@ -17,7 +21,10 @@ export default defineConfig({
       outDir: 'out/preload',
       // A sandboxed preload cannot require packages: everything is bundled into one CommonJS file.
       externalizeDeps: false,
-      rolldownOptions: { input: resolve('src-main/electron/preload.ts'), output: { format: 'cjs', entryFileNames: 'preload.cjs' } },
+      rolldownOptions: {
+        input: resolve('src-main/electron/preload.ts'),
+        output: { format: 'cjs', entryFileNames: 'preload.cjs' },
+      },
     },
   },
   renderer: {
@@ -26,7 +33,13 @@ export default defineConfig({
       react(),
       {
         name: 'station-csp',
-        transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: STATION_CSP }, injectTo: 'head-prepend' }],
+        transformIndexHtml: () => [
+          {
+            tag: 'meta',
+            attrs: { 'http-equiv': 'Content-Security-Policy', content: STATION_CSP },
+            injectTo: 'head-prepend',
+          },
+        ],
       },
     ],
     build: {

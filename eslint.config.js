@@ -13,20 +13,47 @@ const nodeImportPatterns = [
     message: 'Node built-ins are not available here.',
   },
 ];
-const electronPattern = { regex: '^electron(\\/.*)?$', message: 'Electron belongs to src-main only.' };
+const electronPattern = {
+  regex: '^electron(\\/.*)?$',
+  message: 'Electron belongs to src-main only.',
+};
 const srcPattern = (folder, why) => ({ regex: `(^|\\/)${folder}(\\/|$)`, message: why });
 
-const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'HTMLElement', 'Element', 'location', 'alert'];
+const domGlobals = [
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'HTMLElement',
+  'Element',
+  'location',
+  'alert',
+];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'data/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'release/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'data/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'release/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -68,7 +95,10 @@ export default tseslint.config(
       ],
       'no-restricted-globals': [
         'error',
-        ...domGlobals.map((name) => ({ name, message: 'shared/ is platform-neutral: no DOM globals.' })),
+        ...domGlobals.map((name) => ({
+          name,
+          message: 'shared/ is platform-neutral: no DOM globals.',
+        })),
         { name: 'process', message: 'shared/ is platform-neutral: no Node globals.' },
         { name: 'Buffer', message: 'shared/ is platform-neutral: use Uint8Array.' },
       ],

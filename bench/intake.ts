@@ -17,13 +17,24 @@ import { createDatabase, startPostgresCluster } from '../test/setup/postgres-clu
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 6000);
 const CONCURRENCY = [1, 8, 32];
 const SEED = 'bench';
-const DESTINATIONS = [['NL', '1012 AB', 'Amsterdam'], ['BE', '9000', 'Gent'], ['DE', '50667', 'Köln'], ['NL', '3011 AD', 'Rotterdam']] as const;
+const DESTINATIONS = [
+  ['NL', '1012 AB', 'Amsterdam'],
+  ['BE', '9000', 'Gent'],
+  ['DE', '50667', 'Köln'],
+  ['NL', '3011 AD', 'Rotterdam'],
+] as const;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 function benchOrder(i: number, skus?: string[]) {
   const [country, postalCode, city] = DESTINATIONS[i % DESTINATIONS.length]!;
-  const lineSkus = skus ?? Array.from({ length: 1 + (i % 3) }, (_, k) => `SKU-${String(((i * 7 + k * 131) % 500) + 1).padStart(5, '0')}`);
+  const lineSkus =
+    skus ??
+    Array.from(
+      { length: 1 + (i % 3) },
+      (_, k) => `SKU-${String(((i * 7 + k * 131) % 500) + 1).padStart(5, '0')}`,
+    );
   return {
     channelOrderRef: `BENCH-${randomUUID()}`,
     currency: 'EUR',
@@ -50,7 +61,13 @@ async function runRound(clients: number, durationMs: number, once: (i: number) =
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { clients, orders: latencies.length, perSecond: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return {
+    clients,
+    orders: latencies.length,
+    perSecond: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
 }
 
 const cluster = await startPostgresCluster();
@@ -58,7 +75,12 @@ try {
   const url = createDatabase(cluster.url, 'oms_bench');
   const handle = await openDatabase({ databaseUrl: url, maxConnections: 40 });
   await migrateToLatest(handle.db);
-  await seedDemoData(handle.db, { seed: SEED, log: { info: () => undefined }, maxExtraKmForSingleWarehouse: 100, orderCount: 0 });
+  await seedDemoData(handle.db, {
+    seed: SEED,
+    log: { info: () => undefined },
+    maxExtraKmForSingleWarehouse: 100,
+    orderCount: 0,
+  });
   await sql`update stock set on_hand = 1000000`.execute(handle.db);
   const config = { ...loadServerConfig({ ADMIN_TOKEN: 'bench-admin' }), databaseUrl: url };
   const app = await createApp(config, { db: handle.db, listen: handle.listen, logger: false });
@@ -67,7 +89,11 @@ try {
   const place = async (order: object) => {
     const res = await fetch(`${address}/v1/orders`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}`, 'idempotency-key': randomUUID() },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${apiKey}`,
+        'idempotency-key': randomUUID(),
+      },
       body: JSON.stringify(order),
     });
     if (res.status !== 201) throw new Error(`intake answered ${res.status}: ${await res.text()}`);
@@ -76,7 +102,8 @@ try {
 
   await runRound(8, 1500, (i) => place(benchOrder(i))); // warm-up
   const intake = [];
-  for (const clients of CONCURRENCY) intake.push(await runRound(clients, ROUND_MS, (i) => place(benchOrder(i))));
+  for (const clients of CONCURRENCY)
+    intake.push(await runRound(clients, ROUND_MS, (i) => place(benchOrder(i))));
 
   // Baseline: the same rows an intake writes, inserted by plain SQL in one transaction per order.
   const pool = new pg.Pool({ connectionString: url, max: 40 });
@@ -95,23 +122,47 @@ try {
       await client.query(
         `insert into orders (id, channel_code, channel_order_ref, customer_id, currency, status, email, ship_to, subtotal_minor, shipping_charged_minor, total_minor, placed_at)
          values ($1, 'marketplace', $2, $3, 'EUR', 'released', $4, $5, 1000, 0, 1000, now())`,
-        [orderId, order.channelOrderRef, customer.rows[0].id, order.customer.email, JSON.stringify(order.shipTo)],
+        [
+          orderId,
+          order.channelOrderRef,
+          customer.rows[0].id,
+          order.customer.email,
+          JSON.stringify(order.shipTo),
+        ],
       );
       const lineIds = order.lines.map(() => randomUUID());
       for (const [k, line] of order.lines.entries()) {
-        await client.query(`insert into order_lines (id, order_id, line_no, sku, name, quantity, unit_price_minor, line_total_minor) values ($1, $2, $3, $4, 'x', 1, 1000, 1000)`, [lineIds[k], orderId, k + 1, line.sku]);
+        await client.query(
+          `insert into order_lines (id, order_id, line_no, sku, name, quantity, unit_price_minor, line_total_minor) values ($1, $2, $3, $4, 'x', 1, 1000, 1000)`,
+          [lineIds[k], orderId, k + 1, line.sku],
+        );
       }
       await client.query(
         `insert into fulfillment_orders (id, order_id, warehouse_code, status, ship_to, currency, distance_km, released_at) values ($1, $2, 'NL-TIL', 'released', $3, 'EUR', 10, now())`,
         [fulfillmentId, orderId, JSON.stringify(order.shipTo)],
       );
       for (const [k, line] of order.lines.entries()) {
-        await client.query(`insert into fulfillment_lines (id, fulfillment_id, order_line_id, sku, quantity, bin_code, walk_sequence) values ($1, $2, $3, $4, 1, 'A-01', 1)`, [randomUUID(), fulfillmentId, lineIds[k], line.sku]);
-        await client.query(`insert into reservations (id, order_id, order_line_id, fulfillment_id, warehouse_code, sku, quantity) values ($1, $2, $3, $4, 'NL-TIL', $5, 1)`, [randomUUID(), orderId, lineIds[k], fulfillmentId, line.sku]);
+        await client.query(
+          `insert into fulfillment_lines (id, fulfillment_id, order_line_id, sku, quantity, bin_code, walk_sequence) values ($1, $2, $3, $4, 1, 'A-01', 1)`,
+          [randomUUID(), fulfillmentId, lineIds[k], line.sku],
+        );
+        await client.query(
+          `insert into reservations (id, order_id, order_line_id, fulfillment_id, warehouse_code, sku, quantity) values ($1, $2, $3, $4, 'NL-TIL', $5, 1)`,
+          [randomUUID(), orderId, lineIds[k], fulfillmentId, line.sku],
+        );
       }
-      await client.query(`insert into order_events (order_id, type, actor) values ($1, 'placed', 'bench'), ($1, 'allocated', 'bench'), ($1, 'released', 'bench')`, [orderId]);
-      await client.query(`insert into outbox_events (id, type, aggregate_type, aggregate_id, payload) values ($1, 'order.placed', 'order', $2, '{}'), ($3, 'order.allocated', 'order', $2, '{}')`, [randomUUID(), orderId, randomUUID()]);
-      await client.query(`insert into idempotency_keys (scope, key, request_hash, status_code, response) values ('marketplace', $1, 'x', 201, '{}')`, [randomUUID()]);
+      await client.query(
+        `insert into order_events (order_id, type, actor) values ($1, 'placed', 'bench'), ($1, 'allocated', 'bench'), ($1, 'released', 'bench')`,
+        [orderId],
+      );
+      await client.query(
+        `insert into outbox_events (id, type, aggregate_type, aggregate_id, payload) values ($1, 'order.placed', 'order', $2, '{}'), ($3, 'order.allocated', 'order', $2, '{}')`,
+        [randomUUID(), orderId, randomUUID()],
+      );
+      await client.query(
+        `insert into idempotency_keys (scope, key, request_hash, status_code, response) values ('marketplace', $1, 'x', 201, '{}')`,
+        [randomUUID()],
+      );
       await client.query('commit');
     } finally {
       client.release();
@@ -123,13 +174,23 @@ try {
   // Scarce stock: 10 units of one SKU in one warehouse, 32 clients asking 4 times each.
   const scarceSku = 'SKU-00001';
   await sql`update stock set on_hand = 0 where sku = ${scarceSku}`.execute(handle.db);
-  await sql`update stock set on_hand = 10 where sku = ${scarceSku} and warehouse_code = 'NL-TIL' and bin_code = (select min(bin_code) from stock where sku = ${scarceSku} and warehouse_code = 'NL-TIL')`.execute(handle.db);
-  await sql`update reservations set released_at = now() where sku = ${scarceSku}`.execute(handle.db);
-  await Promise.all(Array.from({ length: 32 }, async (_, c) => { for (let k = 0; k < 4; k++) await place(benchOrder(c * 4 + k, [scarceSku])); }));
+  await sql`update stock set on_hand = 10 where sku = ${scarceSku} and warehouse_code = 'NL-TIL' and bin_code = (select min(bin_code) from stock where sku = ${scarceSku} and warehouse_code = 'NL-TIL')`.execute(
+    handle.db,
+  );
+  await sql`update reservations set released_at = now() where sku = ${scarceSku}`.execute(
+    handle.db,
+  );
+  await Promise.all(
+    Array.from({ length: 32 }, async (_, c) => {
+      for (let k = 0; k < 4; k++) await place(benchOrder(c * 4 + k, [scarceSku]));
+    }),
+  );
   const { rows } = await sql<{ oversold: number; reserved: number }>`
     select coalesce(sum(greatest(r.reserved - s.on_hand, 0)), 0)::int as oversold, coalesce(sum(r.reserved), 0)::int as reserved
     from (select warehouse_code, sum(quantity)::int as reserved from reservations where sku = ${scarceSku} and released_at is null group by warehouse_code) r
-    join (select warehouse_code, sum(on_hand)::int as on_hand from stock where sku = ${scarceSku} group by warehouse_code) s using (warehouse_code)`.execute(handle.db);
+    join (select warehouse_code, sum(on_hand)::int as on_hand from stock where sku = ${scarceSku} group by warehouse_code) s using (warehouse_code)`.execute(
+    handle.db,
+  );
   const scarce = rows[0]!;
 
   await app.close();
@@ -140,7 +201,9 @@ try {
   const table = [
     '| clients | orders | orders/s | p50 ms | p99 ms |',
     '|---:|---:|---:|---:|---:|',
-    ...intake.map((r) => `| ${r.clients} | ${r.orders} | ${fmt(r.perSecond)} | ${fmt(r.p50)} | ${fmt(r.p99)} |`),
+    ...intake.map(
+      (r) => `| ${r.clients} | ${r.orders} | ${fmt(r.perSecond)} | ${fmt(r.p50)} | ${fmt(r.p99)} |`,
+    ),
   ].join('\n');
   const section = `## Order intake
 
@@ -160,7 +223,9 @@ ${table}
   const path = 'docs/benchmarks.md';
   const current = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
   const pattern = /## Order intake\n[\s\S]*?(?=\n## |$)/;
-  const next = pattern.test(current) ? current.replace(pattern, section.trimEnd() + '\n') : `${current.trimEnd()}\n\n${section}`;
+  const next = pattern.test(current)
+    ? current.replace(pattern, section.trimEnd() + '\n')
+    : `${current.trimEnd()}\n\n${section}`;
   writeFileSync(path, next);
 } finally {
   cluster.stop();

@@ -26,18 +26,41 @@ await build({
   minify: true,
   logLevel: 'error',
 });
-writeFileSync(join(out, 'index.html'), '<!doctype html><html><head><link rel="stylesheet" href="bench.css"></head><body><div id="root"></div><script type="module" src="bench.js"></script></body></html>');
-const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wav': 'audio/wav' };
+writeFileSync(
+  join(out, 'index.html'),
+  '<!doctype html><html><head><link rel="stylesheet" href="bench.css"></head><body><div id="root"></div><script type="module" src="bench.js"></script></body></html>',
+);
+const types: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.wav': 'audio/wav',
+};
 const server = createServer((req, res) => {
-  const file = join(out, (req.url ?? '/').split('?')[0] === '/' ? 'index.html' : (req.url ?? '').split('?')[0]!.slice(1));
+  const file = join(
+    out,
+    (req.url ?? '/').split('?')[0] === '/' ? 'index.html' : (req.url ?? '').split('?')[0]!.slice(1),
+  );
   if (!file.startsWith(out) || !existsSync(file)) return void res.writeHead(404).end();
-  res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  res
+    .writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' })
+    .end(readFileSync(file));
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const port = (server.address() as { port: number }).port;
 
-const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required'] });
+const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) =>
+  existsSync(p),
+);
+const browser = await chromium.launch({
+  executablePath,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--autoplay-policy=no-user-gesture-required',
+  ],
+});
 const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
 await page.goto(`http://127.0.0.1:${port}/?fulfillments=${FULFILLMENTS}`);
 const setup = await page.evaluate(() => window.scanBench.ready);
@@ -45,7 +68,8 @@ console.log(`stored ${setup.fulfillments} fulfillment orders in ${Math.round(set
 
 const codes = ['SKU-1', 'SKU-2'].map((_, i) => {
   const body = `871234588${String(i + 1).padStart(3, '0')}`;
-  const check = (10 - ([...body].reduce((sum, d, j) => sum + Number(d) * (j % 2 === 0 ? 1 : 3), 0) % 10)) % 10;
+  const check =
+    (10 - ([...body].reduce((sum, d, j) => sum + Number(d) * (j % 2 === 0 ? 1 : 3), 0) % 10)) % 10;
   return `${body}${check}`;
 });
 const unknown = '4006381333931';
@@ -56,16 +80,23 @@ for (let i = 0; i < SCANS + WARM_UP; i++) {
   await page.keyboard.press('Enter');
   await page.waitForFunction((n) => window.scanBench.latencies.length >= n, i + 1);
 }
-const latencies = (await page.evaluate(() => window.scanBench.latencies)).slice(WARM_UP).sort((a, b) => a - b);
-const domLatencies = (await page.evaluate(() => window.scanBench.domLatencies)).slice(WARM_UP).sort((a, b) => a - b);
+const latencies = (await page.evaluate(() => window.scanBench.latencies))
+  .slice(WARM_UP)
+  .sort((a, b) => a - b);
+const domLatencies = (await page.evaluate(() => window.scanBench.domLatencies))
+  .slice(WARM_UP)
+  .sort((a, b) => a - b);
 const packed = await page.getByTestId('packed-SKU-1').textContent();
 await browser.close();
 server.close();
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const [p50, p99, max] = [pct(latencies, 50), pct(latencies, 99), latencies.at(-1)!];
 const [dom50, dom99] = [pct(domLatencies, 50), pct(domLatencies, 99)];
-console.log(`scans: ${latencies.length}, painted p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${max.toFixed(1)} ms; DOM updated p50 ${dom50.toFixed(1)} ms, p99 ${dom99.toFixed(1)} ms (SKU-1 packed: ${packed})`);
+console.log(
+  `scans: ${latencies.length}, painted p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${max.toFixed(1)} ms; DOM updated p50 ${dom50.toFixed(1)} ms, p99 ${dom99.toFixed(1)} ms (SKU-1 packed: ${packed})`,
+);
 
 const section = `## Scan feedback
 
@@ -90,6 +121,9 @@ const docs = 'docs/benchmarks.md';
 const current = existsSync(docs) ? readFileSync(docs, 'utf8') : '# Benchmarks\n';
 const start = current.indexOf('## Scan feedback');
 const next = start === -1 ? -1 : current.indexOf('\n## ', start + 1);
-const updated = start === -1 ? `${current.trimEnd()}\n\n${section}` : `${current.slice(0, start)}${section}${next === -1 ? '' : `\n${current.slice(next + 1)}`}`;
+const updated =
+  start === -1
+    ? `${current.trimEnd()}\n\n${section}`
+    : `${current.slice(0, start)}${section}${next === -1 ? '' : `\n${current.slice(next + 1)}`}`;
 writeFileSync(docs, updated);
 console.log(`wrote ${docs}`);

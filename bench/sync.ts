@@ -41,19 +41,54 @@ function makeFulfillment(i: number): FulfillmentDoc {
     channel: 'webshop',
     poNumber: null,
     customerLocale: i % 2 ? 'nl' : 'en',
-    shipFrom: { name: 'Tilburg DC', company: null, line1: 'Dockweg 1', line2: null, postalCode: '5048 AA', city: 'Tilburg', region: null, country: 'NL', phone: null, email: null },
-    shipTo: { name: `Klant ${i}`, company: null, line1: `Damrak ${i % 200}`, line2: null, postalCode: '1012 AB', city: 'Amsterdam', region: null, country: 'NL', phone: null, email: null },
+    shipFrom: {
+      name: 'Tilburg DC',
+      company: null,
+      line1: 'Dockweg 1',
+      line2: null,
+      postalCode: '5048 AA',
+      city: 'Tilburg',
+      region: null,
+      country: 'NL',
+      phone: null,
+      email: null,
+    },
+    shipTo: {
+      name: `Klant ${i}`,
+      company: null,
+      line1: `Damrak ${i % 200}`,
+      line2: null,
+      postalCode: '1012 AB',
+      city: 'Amsterdam',
+      region: null,
+      country: 'NL',
+      phone: null,
+      email: null,
+    },
     carrier: 'postnl',
     service: 'standard',
     shippingCostCents: 695,
     currency: 'EUR',
-    lines: [1, 2, 3].map((n) => ({ lineId: randomUUID(), sku: `SKU-${(i * 3 + n) % 500}`, name: `Product ${n}`, quantity: n, bin: `A-0${n}-01`, walkSequence: n * 10, unitWeightGrams: 350 })),
+    lines: [1, 2, 3].map((n) => ({
+      lineId: randomUUID(),
+      sku: `SKU-${(i * 3 + n) % 500}`,
+      name: `Product ${n}`,
+      quantity: n,
+      bin: `A-0${n}-01`,
+      walkSequence: n * 10,
+      unitWeightGrams: 350,
+    })),
     releasedAt: new Date().toISOString(),
     updatedAt: 0,
   };
 }
 
-if (!existsSync('out/renderer/index.html')) execFileSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+if (!existsSync('out/renderer/index.html'))
+  execFileSync(
+    process.execPath,
+    ['node_modules/electron-vite/bin/electron-vite.js', 'build', '--logLevel', 'warn'],
+    { stdio: 'inherit' },
+  );
 
 const cluster = await startPostgresCluster();
 const cleanups: (() => Promise<unknown> | unknown)[] = [() => cluster.stop()];
@@ -62,19 +97,41 @@ try {
   const handle = await openDatabase({ databaseUrl, maxConnections: 10 });
   cleanups.unshift(() => handle.close());
   await migrateToLatest(handle.db);
-  await seedDemoData(handle.db, { seed: 'bench', log: { info: () => undefined }, maxExtraKmForSingleWarehouse: 100, orderCount: 0, productCount: 50 });
+  await seedDemoData(handle.db, {
+    seed: 'bench',
+    log: { info: () => undefined },
+    maxExtraKmForSingleWarehouse: 100,
+    orderCount: 0,
+    productCount: 50,
+  });
   const docs = Array.from({ length: FULFILLMENTS }, (_, i) => makeFulfillment(i));
   for (let i = 0; i < docs.length; i += 1000) {
-    await handle.db.transaction().execute((trx) => writeSyncDocuments(trx, WAREHOUSE, 'fulfillments', docs.slice(i, i + 1000)));
+    await handle.db
+      .transaction()
+      .execute((trx) =>
+        writeSyncDocuments(trx, WAREHOUSE, 'fulfillments', docs.slice(i, i + 1000)),
+      );
   }
   const config = { ...loadServerConfig({ ADMIN_TOKEN: 'bench-admin' }), databaseUrl };
   const app = await createApp(config, { db: handle.db, listen: handle.listen, logger: false });
   cleanups.unshift(() => app.close());
   const centralUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-  const created = await app.inject({ method: 'POST', url: '/v1/stations', headers: { authorization: 'Bearer bench-admin' }, payload: { warehouseCode: WAREHOUSE, name: 'Bench station' } });
+  const created = await app.inject({
+    method: 'POST',
+    url: '/v1/stations',
+    headers: { authorization: 'Bearer bench-admin' },
+    payload: { warehouseCode: WAREHOUSE, name: 'Bench station' },
+  });
 
   const station = createStation(
-    loadStationConfig({ CENTRAL_URL: centralUrl, STATION_DATA_DIR: mkdtempSync(join(tmpdir(), 'sync-bench-station-')), STATION_ENROLMENT_CODE: created.json().enrolmentCode }, 'bench'),
+    loadStationConfig(
+      {
+        CENTRAL_URL: centralUrl,
+        STATION_DATA_DIR: mkdtempSync(join(tmpdir(), 'sync-bench-station-')),
+        STATION_ENROLMENT_CODE: created.json().enrolmentCode,
+      },
+      'bench',
+    ),
     { transport: 'http' },
   );
   await station.start();
@@ -82,43 +139,71 @@ try {
   const host = await startWebHost({ station, rendererDir: 'out/renderer', port: 0 });
   cleanups.unshift(() => host.close());
 
-  const baselineBundle = await build({ entryPoints: ['bench/sync/bulk-insert-page.ts'], bundle: true, format: 'iife', write: false, minify: true, logLevel: 'error' });
+  const baselineBundle = await build({
+    entryPoints: ['bench/sync/bulk-insert-page.ts'],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    minify: true,
+    logLevel: 'error',
+  });
   const browser = await launchChromium();
   cleanups.unshift(() => browser.close());
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1366, height: 768 } });
+  const context = await browser.newContext({
+    bypassCSP: true,
+    viewport: { width: 1366, height: 768 },
+  });
 
   // First sync through the real station.
   const page = await context.newPage();
   const started = Date.now();
   await page.goto(host.url);
-  await page.waitForSelector('[data-testid=sync-indicator][data-first-sync=done]', { timeout: 300_000 });
+  await page.waitForSelector('[data-testid=sync-indicator][data-first-sync=done]', {
+    timeout: 300_000,
+  });
   const firstSyncMs = Date.now() - started;
   const received = Number(await page.getByTestId('sync-indicator').getAttribute('data-received'));
   const syncRate = (FULFILLMENTS / firstSyncMs) * 1000;
-  console.log(`first sync: ${received} documents in ${firstSyncMs} ms (${syncRate.toFixed(0)} fulfillments/s)`);
+  console.log(
+    `first sync: ${received} documents in ${firstSyncMs} ms (${syncRate.toFixed(0)} fulfillments/s)`,
+  );
 
   // Baseline: the same documents, one plain bulkInsert, same browser, same origin.
   const baselinePage = await context.newPage();
   await baselinePage.goto(host.url);
   await baselinePage.addScriptTag({ content: baselineBundle.outputFiles[0]!.text });
-  const baselineMs = await baselinePage.evaluate((d) => window.bulkInsertBaseline(d), docs.map((d, i) => ({ ...d, updatedAt: i + 1 })));
+  const baselineMs = await baselinePage.evaluate(
+    (d) => window.bulkInsertBaseline(d),
+    docs.map((d, i) => ({ ...d, updatedAt: i + 1 })),
+  );
   await baselinePage.close();
   const baselineRate = (FULFILLMENTS / baselineMs) * 1000;
-  console.log(`baseline bulkInsert: ${FULFILLMENTS} documents in ${baselineMs.toFixed(0)} ms (${baselineRate.toFixed(0)}/s)`);
+  console.log(
+    `baseline bulkInsert: ${FULFILLMENTS} documents in ${baselineMs.toFixed(0)} ms (${baselineRate.toFixed(0)}/s)`,
+  );
 
   // Live: a fulfillment released centrally until it is in the station's database.
   const latencies: number[] = [];
   for (let i = 0; i < RELEASES; i++) {
     const doc = makeFulfillment(FULFILLMENTS + i);
     const releasedAt = Date.now();
-    await handle.db.transaction().execute((trx) => writeSyncDocuments(trx, WAREHOUSE, 'fulfillments', [doc]));
+    await handle.db
+      .transaction()
+      .execute((trx) => writeSyncDocuments(trx, WAREHOUSE, 'fulfillments', [doc]));
     const handleArrival = await page.waitForFunction(
-      (t) => Number(document.querySelector('[data-testid=sync-indicator]')?.getAttribute('data-last-received-at') || 0) >= t,
+      (t) =>
+        Number(
+          document
+            .querySelector('[data-testid=sync-indicator]')
+            ?.getAttribute('data-last-received-at') || 0,
+        ) >= t,
       releasedAt,
       { polling: 'raf', timeout: 10_000 },
     );
     await handleArrival.dispose();
-    const arrivedAt = Number(await page.getByTestId('sync-indicator').getAttribute('data-last-received-at'));
+    const arrivedAt = Number(
+      await page.getByTestId('sync-indicator').getAttribute('data-last-received-at'),
+    );
     latencies.push(arrivedAt - releasedAt);
     await new Promise((r) => setTimeout(r, 10));
   }

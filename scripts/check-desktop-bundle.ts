@@ -13,10 +13,15 @@ const problems: string[] = [];
 for (const dir of ['out/main', 'out/preload']) {
   for (const file of readdirSync(dir).filter((f) => /\.(c|m)?js$/.test(f))) {
     const code = readFileSync(join(dir, file), 'utf8');
-    for (const match of code.matchAll(/(?:from\s+|import\(\s*|require\(\s*)["']([^"'./][^"']*)["']/g)) {
+    for (const match of code.matchAll(
+      /(?:from\s+|import\(\s*|require\(\s*)["']([^"'./][^"']*)["']/g,
+    )) {
       const specifier = match[1] ?? '';
-      const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0] ?? '';
-      if (specifier.startsWith('node:') || builtins.has(name) || ALLOWED_RUNTIME_PACKAGES.has(name)) continue;
+      const name = specifier.startsWith('@')
+        ? specifier.split('/').slice(0, 2).join('/')
+        : (specifier.split('/')[0] ?? '');
+      if (specifier.startsWith('node:') || builtins.has(name) || ALLOWED_RUNTIME_PACKAGES.has(name))
+        continue;
       problems.push(`${dir}/${file} imports "${specifier}" at run time`);
     }
   }

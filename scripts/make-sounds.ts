@@ -26,7 +26,8 @@ function render(steps: Step[], volume = 0.6): Int16Array {
     for (let i = 0; i < count; i++) {
       const t = i / SAMPLE_RATE;
       let value = Math.sin(2 * Math.PI * step.hz * t);
-      for (let h = 3; h <= 7; h += 2) value += ((step.harsh ?? 0) / h) * Math.sin(2 * Math.PI * step.hz * h * t);
+      for (let h = 3; h <= 7; h += 2)
+        value += ((step.harsh ?? 0) / h) * Math.sin(2 * Math.PI * step.hz * h * t);
       const envelope = Math.min(1, i / fade, (count - i) / fade);
       samples.push(value * envelope);
     }

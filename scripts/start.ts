@@ -12,8 +12,16 @@ const CENTRAL_URL = process.env.CENTRAL_URL ?? `http://127.0.0.1:${CENTRAL_PORT}
 const children: ChildProcess[] = [];
 let stopping = false;
 
-function run(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
-  const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+function run(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): ChildProcess {
+  const child = spawn(command, args, {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, ...env },
+  });
   children.push(child);
   child.on('exit', (code, signal) => {
     if (!stopping) {
@@ -39,7 +47,9 @@ async function waitForCentral(timeoutMs: number): Promise<void> {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`central OMS did not answer at ${CENTRAL_URL}/health within ${timeoutMs / 1000} s`);
+  throw new Error(
+    `central OMS did not answer at ${CENTRAL_URL}/health within ${timeoutMs / 1000} s`,
+  );
 }
 
 /** The Electron executable when it is installed; never triggers the package's lazy download. */
@@ -49,22 +59,33 @@ function electronBinary(): string | undefined {
   const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : 'electron';
   const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(packageDir, 'dist');
   const full = join(distDir, executable);
-  return existsSync(pathFile) || process.env.ELECTRON_OVERRIDE_DIST_PATH ? (existsSync(full) ? full : undefined) : undefined;
+  return existsSync(pathFile) || process.env.ELECTRON_OVERRIDE_DIST_PATH
+    ? existsSync(full)
+      ? full
+      : undefined
+    : undefined;
 }
 
 /** First start: a demo station for the Tilburg warehouse, enrolled by the station itself. */
 async function createDemoStation(): Promise<string | undefined> {
   const response = await fetch(`${CENTRAL_URL}/v1/stations`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${process.env.ADMIN_TOKEN ?? 'dev-admin-token'}` },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${process.env.ADMIN_TOKEN ?? 'dev-admin-token'}`,
+    },
     body: JSON.stringify({ warehouseCode: 'NL-TIL', name: 'Tilburg packing 1' }),
   });
   if (!response.ok) {
-    console.error(`[start] could not create the demo station (HTTP ${response.status}); enrol it on its set-up screen`);
+    console.error(
+      `[start] could not create the demo station (HTTP ${response.status}); enrol it on its set-up screen`,
+    );
     return undefined;
   }
   const { enrolmentCode } = (await response.json()) as { enrolmentCode: string };
-  console.log(`[start] demo station created for warehouse NL-TIL (enrolment code ${enrolmentCode})`);
+  console.log(
+    `[start] demo station created for warehouse NL-TIL (enrolment code ${enrolmentCode})`,
+  );
   return enrolmentCode;
 }
 
@@ -80,10 +101,16 @@ process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
 console.log('[start] building the station and starting the central OMS…');
-const build = spawn(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build', '--logLevel', 'warn'], {
-  stdio: ['ignore', 'inherit', 'inherit'],
+const build = spawn(
+  process.execPath,
+  ['node_modules/electron-vite/bin/electron-vite.js', 'build', '--logLevel', 'warn'],
+  {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  },
+);
+run('central OMS', process.execPath, ['--import', 'tsx', 'src-server/main.ts'], {
+  PORT: String(CENTRAL_PORT),
 });
-run('central OMS', process.execPath, ['--import', 'tsx', 'src-server/main.ts'], { PORT: String(CENTRAL_PORT) });
 const buildExit = await finished(build);
 if (buildExit !== 0) {
   console.error('[start] the station build failed');
@@ -92,12 +119,17 @@ if (buildExit !== 0) {
 await waitForCentral(120_000);
 
 const stationDataDir = process.env.STATION_DATA_DIR ?? 'data/station';
-const enrolmentCode = existsSync(join(stationDataDir, 'credentials.json')) ? undefined : await createDemoStation();
+const enrolmentCode = existsSync(join(stationDataDir, 'credentials.json'))
+  ? undefined
+  : await createDemoStation();
 
 const electron = electronBinary();
 if (electron) {
   console.log('[start] launching the Electron packing station');
-  run('station', electron, ['.'], { CENTRAL_URL, ...(enrolmentCode ? { STATION_ENROLMENT_CODE: enrolmentCode } : {}) });
+  run('station', electron, ['.'], {
+    CENTRAL_URL,
+    ...(enrolmentCode ? { STATION_ENROLMENT_CODE: enrolmentCode } : {}),
+  });
 } else {
   console.log('[start] Electron binary not available: starting the station web host');
   run('station', process.execPath, ['--import', 'tsx', 'src-main/web-host/main.ts'], {

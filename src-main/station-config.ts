@@ -2,7 +2,9 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 
 const Env = z.object({
-  CENTRAL_URL: z.url({ message: 'CENTRAL_URL must be an http(s) URL' }).default('http://127.0.0.1:8080'),
+  CENTRAL_URL: z
+    .url({ message: 'CENTRAL_URL must be an http(s) URL' })
+    .default('http://127.0.0.1:8080'),
   STATION_DATA_DIR: z.string().default('data/station'),
   STATION_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   STATION_ENROLMENT_CODE: z.string().min(6).optional(),

@@ -59,7 +59,10 @@ export function createStation(config: StationConfig, platform: StationPlatform):
     if (event === 'enrolment') onOnline();
   });
 
-  const printing = new PrintService({ dataDir: config.dataDir, emitStatus: (status) => events.emit('printerStatus', status) });
+  const printing = new PrintService({
+    dataDir: config.dataDir,
+    emitStatus: (status) => events.emit('printerStatus', status),
+  });
 
   const handlers: StationHandlers = {
     ...systemHandlers({ appVersion: config.appVersion, transport, connectivity }),

@@ -31,7 +31,12 @@ export interface ServerConfig {
   returns: ReturnsConfig;
 }
 
-function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, check: (n: number) => boolean): number {
+function numberFrom(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  check: (n: number) => boolean,
+): number {
   const raw = env[name];
   const value = raw === undefined || raw === '' ? fallback : Number(raw);
   if (!check(value)) throw new Error(`${name} is not valid: "${raw}"`);
@@ -40,7 +45,8 @@ function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, chec
 
 function matching(env: NodeJS.ProcessEnv, name: string, fallback: string, pattern: RegExp): string {
   const value = env[name] || fallback;
-  if (!pattern.test(value)) throw new Error(`${name} is not valid: "${value}" (expected ${pattern})`);
+  if (!pattern.test(value))
+    throw new Error(`${name} is not valid: "${value}" (expected ${pattern})`);
   return value;
 }
 
@@ -54,19 +60,49 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     port,
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
-    databasePoolSize: numberFrom(env, 'DATABASE_POOL_SIZE', 20, (n) => Number.isInteger(n) && n >= 1 && n <= 500),
+    databasePoolSize: numberFrom(
+      env,
+      'DATABASE_POOL_SIZE',
+      20,
+      (n) => Number.isInteger(n) && n >= 1 && n <= 500,
+    ),
     adminToken: env.ADMIN_TOKEN ?? 'dev-admin-token',
     seedDemo: env.SEED_DEMO !== 'false',
     demoSeed: env.DEMO_SEED ?? 'packing-oms-demo',
-    demoProducts: numberFrom(env, 'DEMO_PRODUCTS', 500, (n) => Number.isInteger(n) && n >= 1 && n <= 100_000),
-    demoOrders: numberFrom(env, 'DEMO_ORDERS', 2000, (n) => Number.isInteger(n) && n >= 0 && n <= 1_000_000),
-    maxExtraKmForSingleWarehouse: numberFrom(env, 'SOURCING_MAX_EXTRA_KM', 100, (n) => Number.isFinite(n) && n >= 0),
+    demoProducts: numberFrom(
+      env,
+      'DEMO_PRODUCTS',
+      500,
+      (n) => Number.isInteger(n) && n >= 1 && n <= 100_000,
+    ),
+    demoOrders: numberFrom(
+      env,
+      'DEMO_ORDERS',
+      2000,
+      (n) => Number.isInteger(n) && n >= 0 && n <= 1_000_000,
+    ),
+    maxExtraKmForSingleWarehouse: numberFrom(
+      env,
+      'SOURCING_MAX_EXTRA_KM',
+      100,
+      (n) => Number.isFinite(n) && n >= 0,
+    ),
     numbering: {
       gs1CompanyPrefix: matching(env, 'GS1_COMPANY_PREFIX', '8712345', /^\d{7,10}$/),
-      ssccExtensionDigit: numberFrom(env, 'SSCC_EXTENSION_DIGIT', 0, (n) => Number.isInteger(n) && n >= 0 && n <= 9),
+      ssccExtensionDigit: numberFrom(
+        env,
+        'SSCC_EXTENSION_DIGIT',
+        0,
+        (n) => Number.isInteger(n) && n >= 0 && n <= 9,
+      ),
       trackingServiceIndicator: matching(env, 'OWN_CARRIER_SERVICE_INDICATOR', 'CP', /^[A-Z]{2}$/),
       trackingCountryCode: matching(env, 'OWN_CARRIER_COUNTRY', 'NL', /^[A-Z]{2}$/),
-      leaseSize: numberFrom(env, 'NUMBER_LEASE_SIZE', 500, (n) => Number.isInteger(n) && n >= 10 && n <= 100_000),
+      leaseSize: numberFrom(
+        env,
+        'NUMBER_LEASE_SIZE',
+        500,
+        (n) => Number.isInteger(n) && n >= 10 && n <= 100_000,
+      ),
     },
     notifications: loadNotificationConfig(env),
     returns: loadReturnsConfig(env),

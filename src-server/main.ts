@@ -43,6 +43,10 @@ if (config.seedDemo) {
   });
 }
 if (config.notifications.enabled && !stopping) {
-  notifications = await startNotifications(config.notifications, config.dataDir, { db: database.db, listen: database.listen, log: app.log });
+  notifications = await startNotifications(config.notifications, config.dataDir, {
+    db: database.db,
+    listen: database.listen,
+    log: app.log,
+  });
 }
 await app.listen({ host: config.host, port: config.port });

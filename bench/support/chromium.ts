@@ -3,7 +3,9 @@ import { chromium, type Browser } from '@playwright/test';
 import { existsSync } from 'node:fs';
 
 export function launchChromium(): Promise<Browser> {
-  const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+  const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) =>
+    existsSync(p),
+  );
   return chromium.launch({
     executablePath,
     args: [

@@ -10,10 +10,15 @@ export function writeBenchmarkSection(heading: string, section: string): void {
   const escaped = heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const pattern = new RegExp(`## ${escaped}\\n[\\s\\S]*?(?=\\n## |$)`);
   const body = section.trimEnd() + '\n';
-  writeFileSync(DOC, pattern.test(current) ? current.replace(pattern, body) : `${current.trimEnd()}\n\n${body}`);
+  writeFileSync(
+    DOC,
+    pattern.test(current) ? current.replace(pattern, body) : `${current.trimEnd()}\n\n${body}`,
+  );
 }
 
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+  return sorted[
+    Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+  ]!;
 }

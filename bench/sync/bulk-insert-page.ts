@@ -12,8 +12,16 @@ declare global {
 }
 
 window.bulkInsertBaseline = async (docs) => {
-  const db = await createRxDatabase({ name: `baseline${Date.now()}`, storage: getRxStorageDexie(), multiInstance: false });
-  await db.addCollections({ fulfillments: { schema: rxSchemaFromZod(FulfillmentDoc, { version: 0, indexes: ['status', 'updatedAt'] }) } });
+  const db = await createRxDatabase({
+    name: `baseline${Date.now()}`,
+    storage: getRxStorageDexie(),
+    multiInstance: false,
+  });
+  await db.addCollections({
+    fulfillments: {
+      schema: rxSchemaFromZod(FulfillmentDoc, { version: 0, indexes: ['status', 'updatedAt'] }),
+    },
+  });
   const started = performance.now();
   await db.fulfillments!.bulkInsert(docs as never[]);
   const ms = performance.now() - started;

@@ -21,11 +21,16 @@ export interface CarrierCarton {
  */
 export const trackingRangeSchema = z
   .object({
-    prefix: z.string().regex(/^[A-Z0-9]{1,10}$/, 'prefix must be 1 to 10 capital letters or digits'),
+    prefix: z
+      .string()
+      .regex(/^[A-Z0-9]{1,10}$/, 'prefix must be 1 to 10 capital letters or digits'),
     next: z.number().int().nonnegative(),
     end: z.number().int().nonnegative(),
   })
-  .refine((range) => range.next <= range.end + 1, { message: 'next may be at most end + 1', path: ['next'] });
+  .refine((range) => range.next <= range.end + 1, {
+    message: 'next may be at most end + 1',
+    path: ['next'],
+  });
 export type TrackingRange = z.infer<typeof trackingRangeSchema>;
 
 /**
@@ -33,7 +38,10 @@ export type TrackingRange = z.infer<typeof trackingRangeSchema>;
  * `update` must apply the updater atomically; the updater is pure and may run more than once.
  */
 export interface TrackingRangeStore {
-  update(carrierId: string, updater: (range: TrackingRange | undefined) => TrackingRange): Promise<TrackingRange>;
+  update(
+    carrierId: string,
+    updater: (range: TrackingRange | undefined) => TrackingRange,
+  ): Promise<TrackingRange>;
 }
 
 export interface CarrierContext {
@@ -55,7 +63,8 @@ export interface CarrierAdapter {
   assignTracking(carton: CarrierCarton, ctx: CarrierContext): Promise<TrackingAssignment>;
 }
 
-export type TrackingOutcome = ({ status: 'assigned' } & TrackingAssignment) | { status: 'label-pending'; carrierId: string };
+export type TrackingOutcome =
+  ({ status: 'assigned' } & TrackingAssignment) | { status: 'label-pending'; carrierId: string };
 
 /** Asks the adapter only when it can answer; an online-only carrier offline leaves the carton pending. */
 export async function assignTrackingOrPend(
@@ -63,6 +72,7 @@ export async function assignTrackingOrPend(
   carton: CarrierCarton,
   ctx: CarrierContext,
 ): Promise<TrackingOutcome> {
-  if (adapter.requiresOnline && !ctx.online) return { status: 'label-pending', carrierId: adapter.id };
+  if (adapter.requiresOnline && !ctx.online)
+    return { status: 'label-pending', carrierId: adapter.id };
   return { status: 'assigned', ...(await adapter.assignTracking(carton, ctx)) };
 }

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { assignTrackingOrPend, trackingRangeSchema, type CarrierAdapter, type CarrierCarton, type CarrierContext } from './carrier-adapter';
-import { createMemoryTrackingRangeStore, createOwnCarrierAdapter, TrackingRangeMissingError } from './own-carrier';
+import {
+  assignTrackingOrPend,
+  trackingRangeSchema,
+  type CarrierAdapter,
+  type CarrierCarton,
+  type CarrierContext,
+} from './carrier-adapter';
+import {
+  createMemoryTrackingRangeStore,
+  createOwnCarrierAdapter,
+  TrackingRangeMissingError,
+} from './own-carrier';
 import { isValidS10TrackingNumber } from './upu-s10';
 import { SerialRangeExhaustedError } from '../gs1/serial-range';
 
@@ -13,7 +23,10 @@ const makeCarton = (overrides: Partial<CarrierCarton> = {}): CarrierCarton => ({
   ...overrides,
 });
 
-const makeContext = (ranges: Parameters<typeof createMemoryTrackingRangeStore>[0], online = false) => {
+const makeContext = (
+  ranges: Parameters<typeof createMemoryTrackingRangeStore>[0],
+  online = false,
+) => {
   const trackingRanges = createMemoryTrackingRangeStore(ranges);
   return { online, trackingRanges } satisfies CarrierContext;
 };
@@ -44,12 +57,16 @@ describe('own carrier adapter', () => {
 
   it('refuses to reuse a number once the lease is used up, and keeps the range unchanged', async () => {
     const ctx = makeContext({ own: { prefix: 'AA', next: 5, end: 4 } });
-    await expect(adapter.assignTracking(makeCarton(), ctx)).rejects.toThrow(SerialRangeExhaustedError);
+    await expect(adapter.assignTracking(makeCarton(), ctx)).rejects.toThrow(
+      SerialRangeExhaustedError,
+    );
     expect(ctx.trackingRanges.ranges.get('own')).toEqual({ prefix: 'AA', next: 5, end: 4 });
   });
 
   it('says a lease is missing when the station never leased one', async () => {
-    await expect(adapter.assignTracking(makeCarton(), makeContext({}))).rejects.toThrow(TrackingRangeMissingError);
+    await expect(adapter.assignTracking(makeCarton(), makeContext({}))).rejects.toThrow(
+      TrackingRangeMissingError,
+    );
   });
 
   it('validates a lease from the central OMS, naming the field', () => {
@@ -67,10 +84,12 @@ describe('carrier needing an online label API', () => {
   };
 
   it('leaves the carton label-pending while offline and assigns once online', async () => {
-    expect(await assignTrackingOrPend(onlineCarrier, makeCarton(), makeContext({}, false))).toEqual({
-      status: 'label-pending',
-      carrierId: 'postnl',
-    });
+    expect(await assignTrackingOrPend(onlineCarrier, makeCarton(), makeContext({}, false))).toEqual(
+      {
+        status: 'label-pending',
+        carrierId: 'postnl',
+      },
+    );
     expect(await assignTrackingOrPend(onlineCarrier, makeCarton(), makeContext({}, true))).toEqual({
       status: 'assigned',
       trackingNumber: '3SABCD1234567',
@@ -80,7 +99,11 @@ describe('carrier needing an online label API', () => {
 
   it('lets the own carrier assign offline through the same call', async () => {
     const own = createOwnCarrierAdapter({ countryCode: 'BE', lowWaterMark: 0 });
-    const outcome = await assignTrackingOrPend(own, makeCarton(), makeContext({ own: { prefix: 'RR', next: 0, end: 9 } }));
+    const outcome = await assignTrackingOrPend(
+      own,
+      makeCarton(),
+      makeContext({ own: { prefix: 'RR', next: 0, end: 9 } }),
+    );
     expect(outcome).toMatchObject({ status: 'assigned', trackingNumber: 'RR000000005BE' });
   });
 });

@@ -13,7 +13,9 @@ export interface OwnCarrierOptions {
 
 export class TrackingRangeMissingError extends Error {
   constructor(readonly carrierId: string) {
-    super(`no tracking range leased for carrier "${carrierId}"; the station must go online to lease one`);
+    super(
+      `no tracking range leased for carrier "${carrierId}"; the station must go online to lease one`,
+    );
     this.name = 'TrackingRangeMissingError';
   }
 }
@@ -28,7 +30,8 @@ export function createOwnCarrierAdapter(options: OwnCarrierOptions): CarrierAdap
       let trackingNumber = '';
       const advanced = await ctx.trackingRanges.update(id, (range) => {
         if (!range) throw new TrackingRangeMissingError(id);
-        if (range.end >= S10_SERIAL_CAPACITY) throw new RangeError(`tracking range of "${id}" ends beyond 8 S10 digits`);
+        if (range.end >= S10_SERIAL_CAPACITY)
+          throw new RangeError(`tracking range of "${id}" ends beyond 8 S10 digits`);
         const taken = takeSerial<TrackingRange>(range);
         trackingNumber = buildS10TrackingNumber(range.prefix, taken.serial, options.countryCode);
         return taken.range;

@@ -11,7 +11,8 @@ export const S10_SERIAL_CAPACITY = 100_000_000;
 const S10_PATTERN = /^([A-Z]{2})(\d{8})(\d)([A-Z]{2})$/;
 
 export function s10CheckDigit(serialDigits: string): number {
-  if (!/^\d{8}$/.test(serialDigits)) throw new Error(`S10 serial must be 8 digits, got "${serialDigits}"`);
+  if (!/^\d{8}$/.test(serialDigits))
+    throw new Error(`S10 serial must be 8 digits, got "${serialDigits}"`);
   const sum = S10_WEIGHTS.reduce((total, weight, i) => total + weight * Number(serialDigits[i]), 0);
   const check = 11 - (sum % 11);
   if (check === 10) return 0;
@@ -19,9 +20,15 @@ export function s10CheckDigit(serialDigits: string): number {
   return check;
 }
 
-export function buildS10TrackingNumber(serviceIndicator: string, serial: number, countryCode: string): string {
-  if (!/^[A-Z]{2}$/.test(serviceIndicator)) throw new Error(`S10 service indicator must be two capital letters, got "${serviceIndicator}"`);
-  if (!/^[A-Z]{2}$/.test(countryCode)) throw new Error(`S10 country code must be two capital letters, got "${countryCode}"`);
+export function buildS10TrackingNumber(
+  serviceIndicator: string,
+  serial: number,
+  countryCode: string,
+): string {
+  if (!/^[A-Z]{2}$/.test(serviceIndicator))
+    throw new Error(`S10 service indicator must be two capital letters, got "${serviceIndicator}"`);
+  if (!/^[A-Z]{2}$/.test(countryCode))
+    throw new Error(`S10 country code must be two capital letters, got "${countryCode}"`);
   if (!Number.isSafeInteger(serial) || serial < 0 || serial >= S10_SERIAL_CAPACITY) {
     throw new RangeError(`S10 serial ${serial} is outside 0 to ${S10_SERIAL_CAPACITY - 1}`);
   }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { needsRenewal, remainingSerials, SerialRangeExhaustedError, serialRangeSchema, takeSerial } from './serial-range';
+import {
+  needsRenewal,
+  remainingSerials,
+  SerialRangeExhaustedError,
+  serialRangeSchema,
+  takeSerial,
+} from './serial-range';
 
 const makeRange = (next: number, end: number) => ({ next, end });
 

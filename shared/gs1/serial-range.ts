@@ -10,12 +10,17 @@ export const serialRangeSchema = z
     next: z.number().int().nonnegative(),
     end: z.number().int().nonnegative(),
   })
-  .refine((range) => range.next <= range.end + 1, { message: 'next may be at most end + 1', path: ['next'] });
+  .refine((range) => range.next <= range.end + 1, {
+    message: 'next may be at most end + 1',
+    path: ['next'],
+  });
 export type SerialRange = z.infer<typeof serialRangeSchema>;
 
 export class SerialRangeExhaustedError extends Error {
   constructor(readonly range: SerialRange) {
-    super(`serial range used up (next ${range.next}, end ${range.end}); the station needs a new lease`);
+    super(
+      `serial range used up (next ${range.next}, end ${range.end}); the station needs a new lease`,
+    );
     this.name = 'SerialRangeExhaustedError';
   }
 }

@@ -22,7 +22,11 @@ export function ssccSerialCapacity(companyPrefix: string): number {
 export function buildSscc(config: SsccConfig, serialReference: number): string {
   const { companyPrefix, extensionDigit } = ssccConfigSchema.parse(config);
   const capacity = ssccSerialCapacity(companyPrefix);
-  if (!Number.isSafeInteger(serialReference) || serialReference < 0 || serialReference >= capacity) {
+  if (
+    !Number.isSafeInteger(serialReference) ||
+    serialReference < 0 ||
+    serialReference >= capacity
+  ) {
     throw new RangeError(
       `SSCC serial reference ${serialReference} does not fit company prefix ${companyPrefix} (0 to ${capacity - 1})`,
     );
@@ -32,7 +36,10 @@ export function buildSscc(config: SsccConfig, serialReference: number): string {
 }
 
 /** Numbers the next carton from a leased serial range; the range comes back advanced. */
-export function takeSscc<R extends SerialRange>(config: SsccConfig, range: R): { sscc: string; range: R } {
+export function takeSscc<R extends SerialRange>(
+  config: SsccConfig,
+  range: R,
+): { sscc: string; range: R } {
   const taken = takeSerial(range);
   return { sscc: buildSscc(config, taken.serial), range: taken.range };
 }
@@ -43,7 +50,9 @@ export function isValidSscc(value: string): boolean {
 }
 
 /** Schema for an SSCC arriving from outside (scan, sync, API). */
-export const ssccSchema = z.string().refine(isValidSscc, 'sscc must be 18 digits with a valid GS1 check digit');
+export const ssccSchema = z
+  .string()
+  .refine(isValidSscc, 'sscc must be 18 digits with a valid GS1 check digit');
 
 /**
  * Human-readable line under the SSCC barcode: "(00) " then the 18 digits. Grouping the digits

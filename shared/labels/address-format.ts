@@ -2,10 +2,29 @@ import type { LabelAddress } from './label-data';
 
 /** English country names for the last line of an international address (UPU: capitals, last line). */
 const COUNTRY_NAMES: Record<string, string> = {
-  AT: 'AUSTRIA', BE: 'BELGIUM', CH: 'SWITZERLAND', CZ: 'CZECHIA', DE: 'GERMANY', DK: 'DENMARK', ES: 'SPAIN',
-  FI: 'FINLAND', FR: 'FRANCE', GB: 'UNITED KINGDOM', IE: 'IRELAND', IT: 'ITALY', LU: 'LUXEMBOURG',
-  NL: 'NETHERLANDS', NO: 'NORWAY', PL: 'POLAND', PT: 'PORTUGAL', SE: 'SWEDEN', US: 'UNITED STATES',
-  CA: 'CANADA', AU: 'AUSTRALIA', JP: 'JAPAN', CN: 'CHINA',
+  AT: 'AUSTRIA',
+  BE: 'BELGIUM',
+  CH: 'SWITZERLAND',
+  CZ: 'CZECHIA',
+  DE: 'GERMANY',
+  DK: 'DENMARK',
+  ES: 'SPAIN',
+  FI: 'FINLAND',
+  FR: 'FRANCE',
+  GB: 'UNITED KINGDOM',
+  IE: 'IRELAND',
+  IT: 'ITALY',
+  LU: 'LUXEMBOURG',
+  NL: 'NETHERLANDS',
+  NO: 'NORWAY',
+  PL: 'POLAND',
+  PT: 'PORTUGAL',
+  SE: 'SWEDEN',
+  US: 'UNITED STATES',
+  CA: 'CANADA',
+  AU: 'AUSTRALIA',
+  JP: 'JAPAN',
+  CN: 'CHINA',
 };
 
 export function countryName(code: string): string {
@@ -51,6 +70,7 @@ export function formatAddressLines(address: LabelAddress, originCountry?: string
   lines.push(address.street);
   if (address.street2) lines.push(address.street2);
   lines.push(...localityLines(address));
-  if (originCountry !== undefined && originCountry !== address.country) lines.push(countryName(address.country));
+  if (originCountry !== undefined && originCountry !== address.country)
+    lines.push(countryName(address.country));
   return lines;
 }

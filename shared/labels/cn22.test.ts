@@ -9,7 +9,18 @@ describe('CN22 customs declaration', () => {
     const declaration = makeCn22();
     const zpl = renderCn22Zpl(declaration, 203);
     expect(cn22Totals(declaration)).toEqual({ weightGrams: 650, valueMinor: 9440 });
-    for (const fact of ['CN 22', '2 x Linen shirt', 'HS tariff no. 620520', 'Origin PORTUGAL', 'Origin ITALY', '0.400', '59.90', 'Total gross weight: 0.650 kg', 'Total value: 94.40 EUR', 'Value (EUR)']) {
+    for (const fact of [
+      'CN 22',
+      '2 x Linen shirt',
+      'HS tariff no. 620520',
+      'Origin PORTUGAL',
+      'Origin ITALY',
+      '0.400',
+      '59.90',
+      'Total gross weight: 0.650 kg',
+      'Total value: 94.40 EUR',
+      'Value (EUR)',
+    ]) {
       expect(zpl).toContain(fact);
     }
   });
@@ -35,7 +46,9 @@ describe('CN22 customs declaration', () => {
 
   it('refuses more lines than the form holds and a malformed HS code, naming the field', () => {
     const line = makeCn22().lines[0]!;
-    expect(cn22DataSchema.safeParse(makeCn22({ lines: Array(6).fill(line) })).error?.issues[0]?.path).toEqual(['lines']);
+    expect(
+      cn22DataSchema.safeParse(makeCn22({ lines: Array(6).fill(line) })).error?.issues[0]?.path,
+    ).toEqual(['lines']);
     const badHs = cn22DataSchema.safeParse(makeCn22({ lines: [{ ...line, hsCode: '61.09' }] }));
     expect(badHs.error?.issues[0]?.path).toEqual(['lines', 0, 'hsCode']);
   });

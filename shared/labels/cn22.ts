@@ -22,7 +22,10 @@ const DECLARATION =
 
 export function cn22Totals(declaration: Cn22Data): { weightGrams: number; valueMinor: number } {
   return declaration.lines.reduce(
-    (totals, line) => ({ weightGrams: totals.weightGrams + line.weightGrams, valueMinor: totals.valueMinor + line.valueMinor }),
+    (totals, line) => ({
+      weightGrams: totals.weightGrams + line.weightGrams,
+      valueMinor: totals.valueMinor + line.valueMinor,
+    }),
     { weightGrams: 0, valueMinor: 0 },
   );
 }
@@ -42,7 +45,8 @@ export function renderCn22Zpl(declaration: Cn22Data, dpi: LabelDpi): string {
     if (category === declaration.category) zpl.text(x + 5, y + 2, 22, 'X');
     zpl.text(x + 34, y + 2, 22, caption, { maxWidth: 340 });
   });
-  if (declaration.categoryExplanation) zpl.text(MARGIN, 224, 20, `Explanation: ${declaration.categoryExplanation}`);
+  if (declaration.categoryExplanation)
+    zpl.text(MARGIN, 224, 20, `Explanation: ${declaration.categoryExplanation}`);
   zpl.hline(MARGIN, 252, FULL_WIDTH);
 
   zpl.text(MARGIN, 262, 20, 'Quantity and detailed description', { maxWidth: 460 });
@@ -54,15 +58,30 @@ export function renderCn22Zpl(declaration: Cn22Data, dpi: LabelDpi): string {
     zpl.text(MARGIN, y, 24, `${line.quantity} x ${line.description}`, { maxWidth: 470 });
     zpl.text(500, y, 24, formatKg(line.weightGrams, 3), { maxWidth: 140 });
     zpl.text(650, y, 24, formatAmount(line.valueMinor, currency), { maxWidth: 142 });
-    zpl.text(MARGIN + 20, y + 28, 20, `HS tariff no. ${line.hsCode}   Origin ${countryName(line.originCountry)}`);
+    zpl.text(
+      MARGIN + 20,
+      y + 28,
+      20,
+      `HS tariff no. ${line.hsCode}   Origin ${countryName(line.originCountry)}`,
+    );
   });
   zpl.hline(MARGIN, 600, FULL_WIDTH);
 
   const totals = cn22Totals(declaration);
   zpl.text(MARGIN, 612, 24, `Total gross weight: ${formatWeightKg(totals.weightGrams, 3)}`);
   zpl.text(MARGIN, 644, 24, `Total value: ${formatMoney(totals.valueMinor, currency)}`);
-  zpl.text(MARGIN, 684, 20, `From: ${declaration.sender.name}, ${declaration.sender.city}, ${countryName(declaration.sender.country)}`);
-  zpl.text(MARGIN, 710, 20, `To: ${declaration.recipient.name}, ${declaration.recipient.city}, ${countryName(declaration.recipient.country)}`);
+  zpl.text(
+    MARGIN,
+    684,
+    20,
+    `From: ${declaration.sender.name}, ${declaration.sender.city}, ${countryName(declaration.sender.country)}`,
+  );
+  zpl.text(
+    MARGIN,
+    710,
+    20,
+    `To: ${declaration.recipient.name}, ${declaration.recipient.city}, ${countryName(declaration.recipient.country)}`,
+  );
   zpl.hline(MARGIN, 740, FULL_WIDTH, 2);
 
   const nextY = zpl.lines(MARGIN, 752, 18, wrapText(DECLARATION, FULL_WIDTH, 18));
@@ -70,7 +89,12 @@ export function renderCn22Zpl(declaration: Cn22Data, dpi: LabelDpi): string {
   zpl.hline(MARGIN, nextY + 70, 500, 2);
 
   if (declaration.trackingNumber) {
-    zpl.code128(40, 1000, declaration.trackingNumber, { height: 120, moduleWidth: 2, maxWidth: 732, humanReadable: true });
+    zpl.code128(40, 1000, declaration.trackingNumber, {
+      height: 120,
+      moduleWidth: 2,
+      maxWidth: 732,
+      humanReadable: true,
+    });
   }
   return zpl.toZpl();
 }

@@ -1,7 +1,32 @@
 /** EU member states (2025), whose mutual shipments need no customs declaration. Greece is GR in ISO 3166. */
 export const EU_MEMBER_STATES: ReadonlySet<string> = new Set([
-  'AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU',
-  'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK',
+  'AT',
+  'BE',
+  'BG',
+  'CY',
+  'CZ',
+  'DE',
+  'DK',
+  'EE',
+  'ES',
+  'FI',
+  'FR',
+  'GR',
+  'HR',
+  'HU',
+  'IE',
+  'IT',
+  'LT',
+  'LU',
+  'LV',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SE',
+  'SI',
+  'SK',
 ]);
 
 /**
@@ -33,7 +58,11 @@ export interface CustomsPostalCodes {
  * True when the parcel needs a CN22/CN23: it leaves or enters the EU territory. Within one
  * country no declaration is needed; pass postal codes to catch the special territories above.
  */
-export function needsCustomsDeclaration(fromCountry: string, toCountry: string, postalCodes: CustomsPostalCodes = {}): boolean {
+export function needsCustomsDeclaration(
+  fromCountry: string,
+  toCountry: string,
+  postalCodes: CustomsPostalCodes = {},
+): boolean {
   const fromInside = insideEuTerritory(fromCountry, postalCodes.fromPostalCode);
   const toInside = insideEuTerritory(toCountry, postalCodes.toPostalCode);
   if (fromInside && toInside) return false;

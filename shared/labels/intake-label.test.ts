@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { renderAndDecode } from '../../test/support/zpl-decode';
-import { intakeLabelDataSchema, intakeUnitReference, renderIntakeLabelZpl, type IntakeLabelData } from './intake-label';
+import {
+  intakeLabelDataSchema,
+  intakeUnitReference,
+  renderIntakeLabelZpl,
+  type IntakeLabelData,
+} from './intake-label';
 
 function makeIntakeLabel(over: Partial<IntakeLabelData> = {}): IntakeLabelData {
   return {
@@ -24,7 +29,10 @@ describe('quarantine intake label', () => {
   });
 
   it('reads back at 300 dpi too, for an unexpected return flagged for customer service', async () => {
-    const zpl = renderIntakeLabelZpl(makeIntakeLabel({ rmaCode: null, match: 'wrong_item', note: null }), 300);
+    const zpl = renderIntakeLabelZpl(
+      makeIntakeLabel({ rmaCode: null, match: 'wrong_item', note: null }),
+      300,
+    );
     expect(zpl).toContain('NO RMA - CUSTOMER SERVICE');
     expect(zpl).toContain('WRONG ITEM');
     const [barcodes] = await renderAndDecode(zpl, 300);
@@ -33,7 +41,14 @@ describe('quarantine intake label', () => {
 
   it('prints the RMA, SKU, grade and date, and a note as text that cannot end the label', () => {
     const zpl = renderIntakeLabelZpl(makeIntakeLabel({ note: 'lid ^XZ missing' }), 203);
-    for (const part of ['RMA R-2025-00017', 'E2E-MUG', 'DAMAGED', 'Returned 2025-03-05', 'QUARANTINE']) expect(zpl).toContain(part);
+    for (const part of [
+      'RMA R-2025-00017',
+      'E2E-MUG',
+      'DAMAGED',
+      'Returned 2025-03-05',
+      'QUARANTINE',
+    ])
+      expect(zpl).toContain(part);
     expect(zpl).toContain('lid _5EXZ missing');
     expect(zpl.match(/\^XZ/g)).toHaveLength(1);
   });

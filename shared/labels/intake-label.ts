@@ -12,7 +12,9 @@ export const intakeLabelDataSchema = z.object({
   /** The RMA code, or null for an unexpected return (no RMA). */
   rmaCode: text(40).nullable(),
   /** Unit reference, e.g. RET-1A2B3C4D-I2: printable ASCII so every scanner reads it alike. */
-  unitReference: z.string().regex(/^[A-Z0-9-]{1,40}$/, 'must be 1 to 40 capital letters, digits or -'),
+  unitReference: z
+    .string()
+    .regex(/^[A-Z0-9-]{1,40}$/, 'must be 1 to 40 capital letters, digits or -'),
   sku: text(64),
   productName: text(300),
   grade: z.enum(['A', 'B', 'C', 'D']),
@@ -25,12 +27,24 @@ export const intakeLabelDataSchema = z.object({
 export type IntakeLabelData = z.infer<typeof intakeLabelDataSchema>;
 
 const GRADE_WORDS = { A: 'RESELLABLE', B: 'OPEN BOX', C: 'DAMAGED', D: 'MISSING PARTS' } as const;
-const DISPOSITION_WORDS = { restock: 'RESTOCK', quarantine: 'QUARANTINE', scrap: 'SCRAP', return_to_vendor: 'RETURN TO VENDOR' } as const;
-const MATCH_WORDS = { expected: null, wrong_item: 'WRONG ITEM - NOT ON RMA', extra: 'EXTRA - MORE THAN AUTHORISED' } as const;
+const DISPOSITION_WORDS = {
+  restock: 'RESTOCK',
+  quarantine: 'QUARANTINE',
+  scrap: 'SCRAP',
+  return_to_vendor: 'RETURN TO VENDOR',
+} as const;
+const MATCH_WORDS = {
+  expected: null,
+  wrong_item: 'WRONG ITEM - NOT ON RMA',
+  extra: 'EXTRA - MORE THAN AUTHORISED',
+} as const;
 
 /** The unit reference printed as the label's barcode. */
 export function intakeUnitReference(receiptId: string, itemId: string): string {
-  const receipt = receiptId.replace(/[^A-Za-z0-9]/g, '').slice(0, 8).toUpperCase();
+  const receipt = receiptId
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(0, 8)
+    .toUpperCase();
   return `RET-${receipt}-${itemId.replace(/[^A-Za-z0-9]/g, '').toUpperCase()}`;
 }
 
@@ -62,6 +76,11 @@ export function renderIntakeLabelZpl(label: IntakeLabelData, dpi: LabelDpi): str
   }
   zpl.hline(MARGIN, y, FULL_WIDTH);
 
-  zpl.code128(40, y + 30, label.unitReference, { height: 200, moduleWidth: 3, maxWidth: 732, humanReadable: true });
+  zpl.code128(40, y + 30, label.unitReference, {
+    height: 200,
+    moduleWidth: 3,
+    maxWidth: 732,
+    humanReadable: true,
+  });
   return zpl.toZpl();
 }

@@ -6,7 +6,13 @@ import { ssccSchema } from '../gs1/sscc';
 const countryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as NL');
 const labelText = (max: number) => z.string().trim().min(1).max(max);
 /** Barcode contents stay printable ASCII so every scanner reads them the same way. */
-const barcodeText = (max: number) => z.string().regex(new RegExp(`^[A-Za-z0-9\\-./:]{1,${max}}$`), `must be 1 to ${max} letters, digits or - . / :`);
+const barcodeText = (max: number) =>
+  z
+    .string()
+    .regex(
+      new RegExp(`^[A-Za-z0-9\\-./:]{1,${max}}$`),
+      `must be 1 to ${max} letters, digits or - . / :`,
+    );
 
 export const labelAddressSchema = z.object({
   name: labelText(60),
@@ -34,7 +40,10 @@ export const shippingLabelDataSchema = z
     cartonCount: z.number().int().min(1),
     weightGrams: z.number().int().positive(),
   })
-  .refine((label) => label.cartonIndex <= label.cartonCount, { message: 'cartonIndex may not exceed cartonCount', path: ['cartonIndex'] });
+  .refine((label) => label.cartonIndex <= label.cartonCount, {
+    message: 'cartonIndex may not exceed cartonCount',
+    path: ['cartonIndex'],
+  });
 export type ShippingLabelData = z.infer<typeof shippingLabelDataSchema>;
 
 export const packingSlipLineSchema = z.object({
@@ -67,7 +76,14 @@ export const returnLabelDataSchema = z.object({
 });
 export type ReturnLabelData = z.infer<typeof returnLabelDataSchema>;
 
-export const cn22CategorySchema = z.enum(['gift', 'commercial-sample', 'documents', 'returned-goods', 'sale-of-goods', 'other']);
+export const cn22CategorySchema = z.enum([
+  'gift',
+  'commercial-sample',
+  'documents',
+  'returned-goods',
+  'sale-of-goods',
+  'other',
+]);
 export type Cn22Category = z.infer<typeof cn22CategorySchema>;
 
 export const cn22LineSchema = z.object({
@@ -92,7 +108,10 @@ export const cn22DataSchema = z.object({
   category: cn22CategorySchema,
   categoryExplanation: labelText(60).optional(),
   currency: z.string().regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code such as EUR'),
-  lines: z.array(cn22LineSchema).min(1).max(CN22_MAX_LINES, `more than ${CN22_MAX_LINES} lines need a CN23`),
+  lines: z
+    .array(cn22LineSchema)
+    .min(1)
+    .max(CN22_MAX_LINES, `more than ${CN22_MAX_LINES} lines need a CN23`),
   trackingNumber: barcodeText(35).optional(),
   /** ISO date the sender signs for. */
   date: z.iso.date(),

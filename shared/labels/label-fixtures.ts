@@ -1,13 +1,33 @@
-import type { Cn22Data, LabelAddress, PackingSlipData, ReturnLabelData, ShippingLabelData } from './label-data';
+import type {
+  Cn22Data,
+  LabelAddress,
+  PackingSlipData,
+  ReturnLabelData,
+  ShippingLabelData,
+} from './label-data';
 
 /** Small factories for label tests and previews; every field can be overridden. */
 
 export function makeAddress(overrides: Partial<LabelAddress> = {}): LabelAddress {
-  return { name: 'Sanne de Vries', street: 'Keizersgracht 123', postalCode: '1015 CJ', city: 'Amsterdam', country: 'NL', ...overrides };
+  return {
+    name: 'Sanne de Vries',
+    street: 'Keizersgracht 123',
+    postalCode: '1015 CJ',
+    city: 'Amsterdam',
+    country: 'NL',
+    ...overrides,
+  };
 }
 
 export function makeWarehouseAddress(overrides: Partial<LabelAddress> = {}): LabelAddress {
-  return makeAddress({ name: 'Fulfilment Centre', company: 'Voorbeeld Retail B.V.', street: 'Havenweg 4', postalCode: '3542 AD', city: 'Utrecht', ...overrides });
+  return makeAddress({
+    name: 'Fulfilment Centre',
+    company: 'Voorbeeld Retail B.V.',
+    street: 'Havenweg 4',
+    postalCode: '3542 AD',
+    city: 'Utrecht',
+    ...overrides,
+  });
 }
 
 export function makeShippingLabel(overrides: Partial<ShippingLabelData> = {}): ShippingLabelData {
@@ -27,7 +47,11 @@ export function makeShippingLabel(overrides: Partial<ShippingLabelData> = {}): S
 }
 
 /** `lines` is either a count of generated lines or the lines themselves. */
-export function makePackingSlip(options: Partial<Omit<PackingSlipData, 'lines'>> & { lines?: number | PackingSlipData['lines'] } = {}): PackingSlipData {
+export function makePackingSlip(
+  options: Partial<Omit<PackingSlipData, 'lines'>> & {
+    lines?: number | PackingSlipData['lines'];
+  } = {},
+): PackingSlipData {
   const { lines = 3, ...overrides } = options;
   return {
     orderNumber: 'ORD-2025-0042',
@@ -37,26 +61,57 @@ export function makePackingSlip(options: Partial<Omit<PackingSlipData, 'lines'>>
     shipTo: makeAddress(),
     lines:
       typeof lines === 'number'
-        ? Array.from({ length: lines }, (_, i) => ({ sku: `SKU-${1000 + i}`, name: `Linen shirt, size ${i + 1}`, quantity: i + 1 }))
+        ? Array.from({ length: lines }, (_, i) => ({
+            sku: `SKU-${1000 + i}`,
+            name: `Linen shirt, size ${i + 1}`,
+            quantity: i + 1,
+          }))
         : lines,
     ...overrides,
   };
 }
 
 export function makeReturnLabel(overrides: Partial<ReturnLabelData> = {}): ReturnLabelData {
-  return { rmaId: 'R-10077', orderNumber: 'ORD-2025-0042', returnFrom: makeAddress(), returnTo: makeWarehouseAddress(), ...overrides };
+  return {
+    rmaId: 'R-10077',
+    orderNumber: 'ORD-2025-0042',
+    returnFrom: makeAddress(),
+    returnTo: makeWarehouseAddress(),
+    ...overrides,
+  };
 }
 
 export function makeCn22(overrides: Partial<Cn22Data> = {}): Cn22Data {
   return {
     sender: makeWarehouseAddress(),
-    recipient: makeAddress({ name: 'Jane Doe', street: '350 Fifth Avenue', postalCode: '10118', city: 'New York', region: 'NY', country: 'US' }),
+    recipient: makeAddress({
+      name: 'Jane Doe',
+      street: '350 Fifth Avenue',
+      postalCode: '10118',
+      city: 'New York',
+      region: 'NY',
+      country: 'US',
+    }),
     carrierName: 'PostNL',
     category: 'sale-of-goods',
     currency: 'EUR',
     lines: [
-      { description: 'Linen shirt', quantity: 2, weightGrams: 400, valueMinor: 5990, hsCode: '620520', originCountry: 'PT' },
-      { description: 'Leather belt', quantity: 1, weightGrams: 250, valueMinor: 3450, hsCode: '420330', originCountry: 'IT' },
+      {
+        description: 'Linen shirt',
+        quantity: 2,
+        weightGrams: 400,
+        valueMinor: 5990,
+        hsCode: '620520',
+        originCountry: 'PT',
+      },
+      {
+        description: 'Leather belt',
+        quantity: 1,
+        weightGrams: 250,
+        valueMinor: 3450,
+        hsCode: '420330',
+        originCountry: 'IT',
+      },
     ],
     date: '2025-03-14',
     ...overrides,

@@ -11,7 +11,9 @@ export function formatWeightKg(grams: number, decimals = 2): string {
 
 /** Minor units (cents) to "12.50", with the currency's own number of decimals (JPY has none). */
 export function formatAmount(valueMinor: number, currency: string): string {
-  const decimals = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const decimals =
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+      .maximumFractionDigits ?? 2;
   return (valueMinor / 10 ** decimals).toFixed(decimals);
 }
 

@@ -23,7 +23,8 @@ export function toFontCharacters(text: string, supported: ReadonlySet<number>): 
       continue;
     }
     const base = char.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-    result += base && Array.from(base).every((c) => supported.has(c.codePointAt(0) ?? 0)) ? base : '?';
+    result +=
+      base && Array.from(base).every((c) => supported.has(c.codePointAt(0) ?? 0)) ? base : '?';
   }
   return result;
 }
@@ -37,13 +38,21 @@ interface Fonts {
 function cutToWidth(text: string, font: PDFFont, size: number, width: number): string {
   if (font.widthOfTextAtSize(text, size) <= width) return text;
   let cut = text;
-  while (cut.length > 1 && font.widthOfTextAtSize(`${cut}...`, size) > width) cut = cut.slice(0, -1);
+  while (cut.length > 1 && font.widthOfTextAtSize(`${cut}...`, size) > width)
+    cut = cut.slice(0, -1);
   return `${cut}...`;
 }
 
 function drawAddress(page: PDFPage, fonts: Fonts, x: number, title: string, lines: string[]): void {
   page.drawText(title, { x, y: 700, size: 10, font: fonts.bold });
-  lines.forEach((line, i) => page.drawText(cutToWidth(fonts.safe(line), fonts.regular, 10, 230), { x, y: 686 - i * 13, size: 10, font: fonts.regular }));
+  lines.forEach((line, i) =>
+    page.drawText(cutToWidth(fonts.safe(line), fonts.regular, 10, 230), {
+      x,
+      y: 686 - i * 13,
+      size: 10,
+      font: fonts.regular,
+    }),
+  );
 }
 
 /** A4 packing slip for office printers: header and addresses on every page, 30 order lines per page. */
@@ -63,31 +72,91 @@ export async function renderPackingSlipPdf(slip: PackingSlipData): Promise<Uint8
     const page = doc.addPage(A4);
     page.drawText('Packing slip', { x: LEFT, y: 790, size: 20, font: bold });
     const pageLabel = `Page ${pageIndex + 1} of ${pages.length}`;
-    page.drawText(pageLabel, { x: RIGHT - regular.widthOfTextAtSize(pageLabel, 10), y: 795, size: 10, font: regular });
-    page.drawText(fonts.safe(`Order ${slip.orderNumber}`), { x: LEFT, y: 765, size: 12, font: bold });
-    const facts = [slip.poNumber ? `PO ${slip.poNumber}` : undefined, `Order date ${slip.orderDate}`].filter((fact) => fact !== undefined);
+    page.drawText(pageLabel, {
+      x: RIGHT - regular.widthOfTextAtSize(pageLabel, 10),
+      y: 795,
+      size: 10,
+      font: regular,
+    });
+    page.drawText(fonts.safe(`Order ${slip.orderNumber}`), {
+      x: LEFT,
+      y: 765,
+      size: 12,
+      font: bold,
+    });
+    const facts = [
+      slip.poNumber ? `PO ${slip.poNumber}` : undefined,
+      `Order date ${slip.orderDate}`,
+    ].filter((fact) => fact !== undefined);
     page.drawText(fonts.safe(facts.join('    ')), { x: LEFT, y: 749, size: 10, font: regular });
 
     drawAddress(page, fonts, LEFT, 'Ship from', formatAddressLines(slip.shipFrom));
-    drawAddress(page, fonts, 310, 'Ship to', formatAddressLines(slip.shipTo, slip.shipFrom.country));
+    drawAddress(
+      page,
+      fonts,
+      310,
+      'Ship to',
+      formatAddressLines(slip.shipTo, slip.shipFrom.country),
+    );
 
     page.drawText('SKU', { x: LEFT, y: 580, size: 10, font: bold });
     page.drawText('Item', { x: 180, y: 580, size: 10, font: bold });
-    page.drawText('Qty', { x: RIGHT - bold.widthOfTextAtSize('Qty', 10), y: 580, size: 10, font: bold });
-    page.drawLine({ start: { x: LEFT, y: 574 }, end: { x: RIGHT, y: 574 }, thickness: 0.8, color: rgb(0, 0, 0) });
+    page.drawText('Qty', {
+      x: RIGHT - bold.widthOfTextAtSize('Qty', 10),
+      y: 580,
+      size: 10,
+      font: bold,
+    });
+    page.drawLine({
+      start: { x: LEFT, y: 574 },
+      end: { x: RIGHT, y: 574 },
+      thickness: 0.8,
+      color: rgb(0, 0, 0),
+    });
     lines.forEach((line, i) => {
       const y = 558 - i * ROW_PITCH;
       const quantity = String(line.quantity);
-      page.drawText(cutToWidth(fonts.safe(line.sku), regular, 10, 125), { x: LEFT, y, size: 10, font: regular });
-      page.drawText(cutToWidth(fonts.safe(line.name), regular, 10, 320), { x: 180, y, size: 10, font: regular });
-      page.drawText(quantity, { x: RIGHT - regular.widthOfTextAtSize(quantity, 10), y, size: 10, font: regular });
+      page.drawText(cutToWidth(fonts.safe(line.sku), regular, 10, 125), {
+        x: LEFT,
+        y,
+        size: 10,
+        font: regular,
+      });
+      page.drawText(cutToWidth(fonts.safe(line.name), regular, 10, 320), {
+        x: 180,
+        y,
+        size: 10,
+        font: regular,
+      });
+      page.drawText(quantity, {
+        x: RIGHT - regular.widthOfTextAtSize(quantity, 10),
+        y,
+        size: 10,
+        font: regular,
+      });
     });
 
     if (pageIndex === pages.length - 1) {
       const y = 558 - lines.length * ROW_PITCH - 8;
-      page.drawLine({ start: { x: LEFT, y: y + 10 }, end: { x: RIGHT, y: y + 10 }, thickness: 0.8, color: rgb(0, 0, 0) });
-      page.drawText(`${slip.lines.length} lines, ${totalUnits} units`, { x: LEFT, y: y - 6, size: 10, font: bold });
-      if (slip.note) page.drawText(cutToWidth(fonts.safe(slip.note), regular, 10, RIGHT - LEFT), { x: LEFT, y: y - 24, size: 10, font: regular });
+      page.drawLine({
+        start: { x: LEFT, y: y + 10 },
+        end: { x: RIGHT, y: y + 10 },
+        thickness: 0.8,
+        color: rgb(0, 0, 0),
+      });
+      page.drawText(`${slip.lines.length} lines, ${totalUnits} units`, {
+        x: LEFT,
+        y: y - 6,
+        size: 10,
+        font: bold,
+      });
+      if (slip.note)
+        page.drawText(cutToWidth(fonts.safe(slip.note), regular, 10, RIGHT - LEFT), {
+          x: LEFT,
+          y: y - 24,
+          size: 10,
+          font: regular,
+        });
     }
   });
   return doc.save();

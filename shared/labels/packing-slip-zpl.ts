@@ -21,8 +21,18 @@ export function renderPackingSlipZpl(slip: PackingSlipData, dpi: LabelDpi): stri
       zpl.text(MARGIN, 20, 40, 'PACKING SLIP', { maxWidth: 560 });
       zpl.text(620, 28, 24, `Page ${pageIndex + 1}/${pages.length}`, { maxWidth: 172 });
       zpl.text(MARGIN, 70, 30, `Order ${slip.orderNumber}`);
-      zpl.text(MARGIN, 106, 24, slip.poNumber ? `PO ${slip.poNumber}   Date ${slip.orderDate}` : `Date ${slip.orderDate}`);
-      zpl.code128(MARGIN + 20, 140, slip.orderNumber, { height: 90, moduleWidth: 2, maxWidth: FULL_WIDTH - 40, humanReadable: false });
+      zpl.text(
+        MARGIN,
+        106,
+        24,
+        slip.poNumber ? `PO ${slip.poNumber}   Date ${slip.orderDate}` : `Date ${slip.orderDate}`,
+      );
+      zpl.code128(MARGIN + 20, 140, slip.orderNumber, {
+        height: 90,
+        moduleWidth: 2,
+        maxWidth: FULL_WIDTH - 40,
+        humanReadable: false,
+      });
       zpl.hline(MARGIN, 250, FULL_WIDTH);
 
       zpl.text(MARGIN, 262, 20, 'SHIP TO');

@@ -10,14 +10,21 @@ async function pdfPageTexts(bytes: Uint8Array): Promise<string[]> {
   const doc = await PDFDocument.load(bytes);
   return doc.getPages().map((page) => {
     const contents = page.node.Contents();
-    const objects = contents instanceof PDFArray ? contents.asArray().map((ref) => doc.context.lookup(ref)) : [contents];
+    const objects =
+      contents instanceof PDFArray
+        ? contents.asArray().map((ref) => doc.context.lookup(ref))
+        : [contents];
     const operators = objects
       .filter((stream): stream is PDFRawStream => stream instanceof PDFRawStream)
       .map((stream) => new TextDecoder('latin1').decode(decodePDFRawStream(stream).decode()))
       .join('\n');
     const hexStrings = operators.match(/<[0-9A-Fa-f]*> Tj/g) ?? [];
     return hexStrings
-      .map((op) => (op.slice(1, op.indexOf('>')).match(/../g) ?? []).map((hex) => String.fromCharCode(parseInt(hex, 16))).join(''))
+      .map((op) =>
+        (op.slice(1, op.indexOf('>')).match(/../g) ?? [])
+          .map((hex) => String.fromCharCode(parseInt(hex, 16)))
+          .join(''),
+      )
       .join('\n');
   });
 }
@@ -32,7 +39,15 @@ describe('packing slip as 4×6 ZPL', () => {
 
   it('lists SKU, name and quantity of each line and the unit total', () => {
     const zpl = renderPackingSlipZpl(makePackingSlip({ lines: 2, note: 'Gift wrap' }), 203);
-    for (const fact of ['SKU-1000', 'Linen shirt, size 2', '^FD2^FS', '2 lines, 3 units', 'Gift wrap', 'Page 1/1']) expect(zpl).toContain(fact);
+    for (const fact of [
+      'SKU-1000',
+      'Linen shirt, size 2',
+      '^FD2^FS',
+      '2 lines, 3 units',
+      'Gift wrap',
+      'Page 1/1',
+    ])
+      expect(zpl).toContain(fact);
   });
 
   it('decodes at 300 dpi too', async () => {

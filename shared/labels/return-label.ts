@@ -29,10 +29,20 @@ export function renderReturnLabelZpl(label: ReturnLabelData, dpi: LabelDpi): str
   zpl.hline(MARGIN, 780, FULL_WIDTH);
 
   zpl.text(MARGIN, 792, 20, 'RMA');
-  zpl.code128(40, 820, rmaBarcodeValue(label.rmaId), { height: 160, moduleWidth: 3, maxWidth: 732, humanReadable: true });
+  zpl.code128(40, 820, rmaBarcodeValue(label.rmaId), {
+    height: 160,
+    moduleWidth: 3,
+    maxWidth: 732,
+    humanReadable: true,
+  });
   if (label.trackingNumber) {
     zpl.text(MARGIN, 1022, 20, 'TRACKING');
-    zpl.code128(40, 1046, label.trackingNumber, { height: 110, moduleWidth: 2, maxWidth: 732, humanReadable: true });
+    zpl.code128(40, 1046, label.trackingNumber, {
+      height: 110,
+      moduleWidth: 2,
+      maxWidth: 732,
+      humanReadable: true,
+    });
   }
   return zpl.toZpl();
 }

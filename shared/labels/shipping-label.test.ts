@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { hasValidGs1CheckDigit } from '../gs1/check-digit';
-import { decodeBarcodes, renderAndDecode, renderZpl, writeRenderedPng } from '../../test/support/zpl-decode';
+import {
+  decodeBarcodes,
+  renderAndDecode,
+  renderZpl,
+  writeRenderedPng,
+} from '../../test/support/zpl-decode';
 import { makeAddress, makeShippingLabel } from './label-fixtures';
 import { shippingLabelDataSchema } from './label-data';
 import { renderShippingLabelZpl } from './shipping-label';
@@ -25,7 +30,10 @@ describe('4×6 shipping label', () => {
   });
 
   it('scales the same layout to 300 dpi and still scans', async () => {
-    const label = makeShippingLabel({ trackingNumber: 'RR000000005BE', sscc: '006141411234567890' });
+    const label = makeShippingLabel({
+      trackingNumber: 'RR000000005BE',
+      sscc: '006141411234567890',
+    });
     const zpl = renderShippingLabelZpl(label, 300);
     expect(zpl).toContain('^PW1200^LL1800');
     const [barcodes] = await renderAndDecode(zpl, 300);
@@ -48,16 +56,31 @@ describe('4×6 shipping label', () => {
   });
 
   it('shows carrier, service, order, PO, carton n of m and weight', () => {
-    const zpl = renderShippingLabelZpl(makeShippingLabel({ cartonIndex: 2, cartonCount: 3, weightGrams: 12_340 }), 203);
-    for (const fact of ['Own Courier', 'Next day', 'Order ORD-2025-0042', 'PO PO-7781', 'Carton 2 of 3', '12.34 kg', '(00) 387123450000000012']) {
+    const zpl = renderShippingLabelZpl(
+      makeShippingLabel({ cartonIndex: 2, cartonCount: 3, weightGrams: 12_340 }),
+      203,
+    );
+    for (const fact of [
+      'Own Courier',
+      'Next day',
+      'Order ORD-2025-0042',
+      'PO PO-7781',
+      'Carton 2 of 3',
+      '12.34 kg',
+      '(00) 387123450000000012',
+    ]) {
       expect(zpl).toContain(fact);
     }
   });
 
   it('refuses label data with a bad SSCC check digit or carton 3 of 2, naming the field', () => {
-    const badSscc = shippingLabelDataSchema.safeParse(makeShippingLabel({ sscc: '387123450000000013' }));
+    const badSscc = shippingLabelDataSchema.safeParse(
+      makeShippingLabel({ sscc: '387123450000000013' }),
+    );
     expect(badSscc.error?.issues[0]?.path).toEqual(['sscc']);
-    const badCarton = shippingLabelDataSchema.safeParse(makeShippingLabel({ cartonIndex: 3, cartonCount: 2 }));
+    const badCarton = shippingLabelDataSchema.safeParse(
+      makeShippingLabel({ cartonIndex: 3, cartonCount: 2 }),
+    );
     expect(badCarton.error?.issues[0]?.path).toEqual(['cartonIndex']);
     expect(shippingLabelDataSchema.safeParse(makeShippingLabel()).success).toBe(true);
   });

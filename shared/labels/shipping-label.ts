@@ -17,7 +17,9 @@ export function renderShippingLabelZpl(label: ShippingLabelData, dpi: LabelDpi):
   const origin = label.shipFrom.country;
 
   zpl.text(MARGIN, 20, 20, 'FROM');
-  zpl.lines(MARGIN, 44, 20, formatAddressLines(label.shipFrom, label.shipTo.country), { maxWidth: 460 });
+  zpl.lines(MARGIN, 44, 20, formatAddressLines(label.shipFrom, label.shipTo.country), {
+    maxWidth: 460,
+  });
   zpl.text(500, 20, 40, label.carrier.name, { maxWidth: 292 });
   zpl.text(500, 68, 28, label.carrier.service, { maxWidth: 292 });
   zpl.text(500, 106, 28, formatWeightKg(label.weightGrams), { maxWidth: 292 });
@@ -33,7 +35,12 @@ export function renderShippingLabelZpl(label: ShippingLabelData, dpi: LabelDpi):
   zpl.hline(MARGIN, 600, FULL_WIDTH);
 
   zpl.text(MARGIN, 612, 20, `TRACKING (${label.carrier.name})`);
-  zpl.code128(40, 640, label.trackingNumber, { height: 140, moduleWidth: 3, maxWidth: 732, humanReadable: true });
+  zpl.code128(40, 640, label.trackingNumber, {
+    height: 140,
+    moduleWidth: 3,
+    maxWidth: 732,
+    humanReadable: true,
+  });
   zpl.hline(MARGIN, 830, FULL_WIDTH);
 
   zpl.text(MARGIN, 842, 20, 'SSCC');

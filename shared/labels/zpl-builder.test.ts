@@ -19,8 +19,14 @@ describe('ZPL builder', () => {
   });
 
   it('scales positions, sizes and bar widths from the 203-dpi layout', () => {
-    const at203 = new ZplLabel(203).text(100, 200, 30, 'A').code128(40, 640, 'AB', { height: 140, moduleWidth: 3, maxWidth: 732, humanReadable: true }).toZpl();
-    const at300 = new ZplLabel(300).text(100, 200, 30, 'A').code128(40, 640, 'AB', { height: 140, moduleWidth: 3, maxWidth: 732, humanReadable: true }).toZpl();
+    const at203 = new ZplLabel(203)
+      .text(100, 200, 30, 'A')
+      .code128(40, 640, 'AB', { height: 140, moduleWidth: 3, maxWidth: 732, humanReadable: true })
+      .toZpl();
+    const at300 = new ZplLabel(300)
+      .text(100, 200, 30, 'A')
+      .code128(40, 640, 'AB', { height: 140, moduleWidth: 3, maxWidth: 732, humanReadable: true })
+      .toZpl();
     expect(at203).toContain('^FO100,200^A0N,30,30');
     expect(at300).toContain('^FO148,296^A0N,44,44');
     expect(at203).toContain('^BY3^BCN,140,Y,N,N^FDAB^FS');
@@ -28,20 +34,42 @@ describe('ZPL builder', () => {
   });
 
   it('narrows the bars of long Code 128 data so the barcode stays on the label', () => {
-    const zpl = new ZplLabel(203).code128(40, 0, 'A'.repeat(30), { height: 100, moduleWidth: 3, maxWidth: 732, humanReadable: false }).toZpl();
+    const zpl = new ZplLabel(203)
+      .code128(40, 0, 'A'.repeat(30), {
+        height: 100,
+        moduleWidth: 3,
+        maxWidth: 732,
+        humanReadable: false,
+      })
+      .toZpl();
     expect(zpl).toContain('^BY2^BCN');
   });
 
   it('writes the SSCC with subset C, FNC1 and AI 00, and refuses anything but 18 digits', () => {
     const label = new ZplLabel(203);
-    expect(label.ssccBarcode(40, 870, '387123450000000012', { height: 240, moduleWidth: 4, maxWidth: 732 }).toZpl()).toContain(
-      '^BY4^BCN,240,N,N,N^FD>;>800387123450000000012^FS',
-    );
-    expect(() => label.ssccBarcode(0, 0, '12345', { height: 1, moduleWidth: 1, maxWidth: 700 })).toThrow(/18 digits/);
+    expect(
+      label
+        .ssccBarcode(40, 870, '387123450000000012', { height: 240, moduleWidth: 4, maxWidth: 732 })
+        .toZpl(),
+    ).toContain('^BY4^BCN,240,N,N,N^FD>;>800387123450000000012^FS');
+    expect(() =>
+      label.ssccBarcode(0, 0, '12345', { height: 1, moduleWidth: 1, maxWidth: 700 }),
+    ).toThrow(/18 digits/);
   });
 
   it('refuses Code 128 data with ZPL command characters and escapes the > invocation sign', () => {
-    expect(() => new ZplLabel(203).code128(0, 0, 'A^XZ', { height: 1, moduleWidth: 1, maxWidth: 700, humanReadable: false })).toThrow();
-    expect(new ZplLabel(203).code128(0, 0, 'A>B', { height: 1, moduleWidth: 1, maxWidth: 700, humanReadable: false }).toZpl()).toContain('^FDA><B^FS');
+    expect(() =>
+      new ZplLabel(203).code128(0, 0, 'A^XZ', {
+        height: 1,
+        moduleWidth: 1,
+        maxWidth: 700,
+        humanReadable: false,
+      }),
+    ).toThrow();
+    expect(
+      new ZplLabel(203)
+        .code128(0, 0, 'A>B', { height: 1, moduleWidth: 1, maxWidth: 700, humanReadable: false })
+        .toZpl(),
+    ).toContain('^FDA><B^FS');
   });
 });

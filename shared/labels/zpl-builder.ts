@@ -75,12 +75,20 @@ export class ZplLabel {
   text(x: number, y: number, height: number, value: string, options: TextOptions = {}): this {
     const maxWidth = options.maxWidth ?? LABEL_LAYOUT_WIDTH - x - 20;
     const h = this.dots(height);
-    this.commands.push(`^FO${this.dots(x)},${this.dots(y)}^A0N,${h},${h}^FH^FD${escapeZplText(fitText(value, maxWidth, height))}^FS`);
+    this.commands.push(
+      `^FO${this.dots(x)},${this.dots(y)}^A0N,${h},${h}^FH^FD${escapeZplText(fitText(value, maxWidth, height))}^FS`,
+    );
     return this;
   }
 
   /** Text lines stacked at a fixed pitch; returns the y below the last line. */
-  lines(x: number, y: number, height: number, values: readonly string[], options: TextOptions = {}): number {
+  lines(
+    x: number,
+    y: number,
+    height: number,
+    values: readonly string[],
+    options: TextOptions = {},
+  ): number {
     const pitch = Math.round(height * 1.2);
     values.forEach((value, i) => this.text(x, y + i * pitch, height, value, options));
     return y + values.length * pitch;
@@ -88,7 +96,9 @@ export class ZplLabel {
 
   box(x: number, y: number, width: number, height: number, thickness: number): this {
     const t = Math.max(1, this.dots(thickness));
-    this.commands.push(`^FO${this.dots(x)},${this.dots(y)}^GB${Math.max(t, this.dots(width))},${Math.max(t, this.dots(height))},${t}^FS`);
+    this.commands.push(
+      `^FO${this.dots(x)},${this.dots(y)}^GB${Math.max(t, this.dots(width))},${Math.max(t, this.dots(height))},${t}^FS`,
+    );
     return this;
   }
 
@@ -105,16 +115,25 @@ export class ZplLabel {
     const modules = (data.length + 2) * 11 + 13;
     const moduleWidth = this.fitModuleWidth(modules, options);
     const hri = options.humanReadable ? 'Y' : 'N';
-    this.commands.push(`^FO${this.dots(x)},${this.dots(y)}^BY${moduleWidth}^BCN,${this.dots(options.height)},${hri},N,N^FD${data.replace(/>/g, '><')}^FS`);
+    this.commands.push(
+      `^FO${this.dots(x)},${this.dots(y)}^BY${moduleWidth}^BCN,${this.dots(options.height)},${hri},N,N^FD${data.replace(/>/g, '><')}^FS`,
+    );
     return this;
   }
 
   /** GS1-128 with AI (00): ">;" starts subset C, ">8" is FNC1, then "00" and the 18 digits. */
-  ssccBarcode(x: number, y: number, sscc: string, options: Omit<Code128Options, 'humanReadable'>): this {
+  ssccBarcode(
+    x: number,
+    y: number,
+    sscc: string,
+    options: Omit<Code128Options, 'humanReadable'>,
+  ): this {
     if (!/^\d{18}$/.test(sscc)) throw new Error(`SSCC must be 18 digits, got "${sscc}"`);
     // start C + FNC1 + 10 digit pairs + check + stop.
     const moduleWidth = this.fitModuleWidth(13 * 11 + 13, options);
-    this.commands.push(`^FO${this.dots(x)},${this.dots(y)}^BY${moduleWidth}^BCN,${this.dots(options.height)},N,N,N^FD>;>800${sscc}^FS`);
+    this.commands.push(
+      `^FO${this.dots(x)},${this.dots(y)}^BY${moduleWidth}^BCN,${this.dots(options.height)},N,N,N^FD>;>800${sscc}^FS`,
+    );
     return this;
   }
 
@@ -123,7 +142,10 @@ export class ZplLabel {
     return `${header}\n${this.commands.join('\n')}\n^PQ1^XZ\n`;
   }
 
-  private fitModuleWidth(modules: number, options: { moduleWidth: number; maxWidth: number }): number {
+  private fitModuleWidth(
+    modules: number,
+    options: { moduleWidth: number; maxWidth: number },
+  ): number {
     const fitting = Math.floor(this.dots(options.maxWidth) / modules);
     return Math.max(1, Math.min(this.dots(options.moduleWidth), fitting));
   }

@@ -18,9 +18,19 @@ export function isValidPin(pin: string): boolean {
   return /^\d{4,8}$/.test(pin);
 }
 
-export async function hashPin(pin: string, saltHex: string, iterations = PIN_HASH_ITERATIONS): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, ['deriveBits']);
-  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: fromHex(saltHex), iterations }, key, 256);
+export async function hashPin(
+  pin: string,
+  saltHex: string,
+  iterations = PIN_HASH_ITERATIONS,
+): Promise<string> {
+  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, [
+    'deriveBits',
+  ]);
+  const bits = await crypto.subtle.deriveBits(
+    { name: 'PBKDF2', hash: 'SHA-256', salt: fromHex(saltHex), iterations },
+    key,
+    256,
+  );
   return toHex(bits);
 }
 
@@ -29,7 +39,11 @@ export function newPinSalt(): string {
 }
 
 /** Compares in constant time for equal-length hashes. */
-export async function verifyPin(pin: string, saltHex: string, expectedHex: string): Promise<boolean> {
+export async function verifyPin(
+  pin: string,
+  saltHex: string,
+  expectedHex: string,
+): Promise<boolean> {
   if (!isValidPin(pin)) return false;
   const actual = await hashPin(pin, saltHex);
   if (actual.length !== expectedHex.length) return false;

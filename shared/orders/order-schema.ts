@@ -5,7 +5,17 @@
  */
 import { z } from 'zod';
 
-export const SUPPORTED_CURRENCIES = ['EUR', 'GBP', 'USD', 'CHF', 'SEK', 'DKK', 'NOK', 'PLN', 'CZK'] as const;
+export const SUPPORTED_CURRENCIES = [
+  'EUR',
+  'GBP',
+  'USD',
+  'CHF',
+  'SEK',
+  'DKK',
+  'NOK',
+  'PLN',
+  'CZK',
+] as const;
 export type Currency = (typeof SUPPORTED_CURRENCIES)[number];
 
 // PostgreSQL text cannot hold NUL, and a lone surrogate cannot be stored exactly as UTF-8.
@@ -18,7 +28,10 @@ export function storableText(max: number) {
     .string()
     .min(1, 'must not be empty')
     .max(max, `must be at most ${max} characters`)
-    .refine((value) => !UNSTORABLE.test(value), 'contains a NUL character or a broken Unicode surrogate');
+    .refine(
+      (value) => !UNSTORABLE.test(value),
+      'contains a NUL character or a broken Unicode surrogate',
+    );
 }
 
 const quantity = z.number().int('must be a whole number').min(1, 'must be at least 1').max(100_000);
@@ -64,14 +77,19 @@ const companyCustomerSchema = z.object({
   locale: z.enum(['nl', 'en']).optional(),
 });
 
-export const orderCustomerSchema = z.discriminatedUnion('type', [personCustomerSchema, companyCustomerSchema]);
+export const orderCustomerSchema = z.discriminatedUnion('type', [
+  personCustomerSchema,
+  companyCustomerSchema,
+]);
 export type OrderCustomerInput = z.infer<typeof orderCustomerSchema>;
 
 export const canonicalOrderSchema = z.object({
   /** The channel's own order number; unique per channel. */
   channelOrderRef: storableText(64),
   placedAt: z.iso.datetime({ offset: true }).optional(),
-  currency: z.enum(SUPPORTED_CURRENCIES, { error: `must be one of ${SUPPORTED_CURRENCIES.join(', ')}` }),
+  currency: z.enum(SUPPORTED_CURRENCIES, {
+    error: `must be one of ${SUPPORTED_CURRENCIES.join(', ')}`,
+  }),
   /** The B2B buyer's purchase order number. */
   poNumber: storableText(64).optional(),
   customer: orderCustomerSchema,

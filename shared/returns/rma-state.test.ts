@@ -19,13 +19,19 @@ describe('RMA state machine', () => {
 
   it('refuses to refund goods that were not inspected, and names the allowed next states', () => {
     const moved = transitionRma('received', 'refunded');
-    expect(moved).toEqual({ ok: false, reason: expect.stringContaining('next: inspected, rejected') });
+    expect(moved).toEqual({
+      ok: false,
+      reason: expect.stringContaining('next: inspected, rejected'),
+    });
   });
 
   it('never leaves a final state', () => {
     for (const final of ['refunded', 'closed', 'rejected'] as const) {
       for (const to of RMA_STATUSES) expect(transitionRma(final, to).ok).toBe(false);
-      expect(transitionRma(final, 'authorised')).toEqual({ ok: false, reason: `The RMA is ${final}; that is final.` });
+      expect(transitionRma(final, 'authorised')).toEqual({
+        ok: false,
+        reason: `The RMA is ${final}; that is final.`,
+      });
     }
   });
 

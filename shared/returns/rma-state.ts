@@ -3,11 +3,26 @@
 // can never be skipped backwards or left after it is final.
 import { z } from 'zod';
 
-export const RMA_STATUSES = ['authorised', 'in_transit', 'received', 'inspected', 'refunded', 'closed', 'rejected'] as const;
+export const RMA_STATUSES = [
+  'authorised',
+  'in_transit',
+  'received',
+  'inspected',
+  'refunded',
+  'closed',
+  'rejected',
+] as const;
 export const rmaStatusSchema = z.enum(RMA_STATUSES);
 export type RmaStatus = z.infer<typeof rmaStatusSchema>;
 
-export const RETURN_REASONS = ['wrong_size', 'damaged', 'not_as_described', 'arrived_late', 'changed_mind', 'other'] as const;
+export const RETURN_REASONS = [
+  'wrong_size',
+  'damaged',
+  'not_as_described',
+  'arrived_late',
+  'changed_mind',
+  'other',
+] as const;
 export const returnReasonSchema = z.enum(RETURN_REASONS);
 export type ReturnReason = z.infer<typeof returnReasonSchema>;
 
@@ -25,14 +40,21 @@ const NEXT: Record<RmaStatus, readonly RmaStatus[]> = {
 };
 
 /** States an operator may set by hand; the others follow from receipts and refunds. */
-export const MANUAL_RMA_TARGETS = ['in_transit', 'closed', 'rejected'] as const satisfies readonly RmaStatus[];
+export const MANUAL_RMA_TARGETS = [
+  'in_transit',
+  'closed',
+  'rejected',
+] as const satisfies readonly RmaStatus[];
 
 export type RmaTransition = { ok: true; status: RmaStatus } | { ok: false; reason: string };
 
 export function transitionRma(from: RmaStatus, to: RmaStatus): RmaTransition {
   if (NEXT[from].includes(to)) return { ok: true, status: to };
   if (NEXT[from].length === 0) return { ok: false, reason: `The RMA is ${from}; that is final.` };
-  return { ok: false, reason: `An RMA that is ${from} cannot become ${to} (next: ${NEXT[from].join(', ')}).` };
+  return {
+    ok: false,
+    reason: `An RMA that is ${from} cannot become ${to} (next: ${NEXT[from].join(', ')}).`,
+  };
 }
 
 /** The RMA still expects goods: a station may take a receipt against it. */

@@ -3,7 +3,12 @@
 // transports cannot drift apart.
 import type { Envelope } from './define';
 import { StationApiError } from './define';
-import type { StationApi, StationEventListener, StationEventName, StationMethodName } from './index';
+import type {
+  StationApi,
+  StationEventListener,
+  StationEventName,
+  StationMethodName,
+} from './index';
 import { stationMethods } from './index';
 
 export interface StationTransport {
@@ -22,7 +27,9 @@ export function createStationApi(transport: StationTransport): StationApi {
     api[name] = async (args: unknown) => unwrapEnvelope(await transport.call(name, args ?? {}));
   }
   api.on = <E extends StationEventName>(event: E, listener: StationEventListener<E>) =>
-    transport.subscribe(event, (payload) => listener(payload as Parameters<StationEventListener<E>>[0]));
+    transport.subscribe(event, (payload) =>
+      listener(payload as Parameters<StationEventListener<E>>[0]),
+    );
   // Every method of the table was assigned above; the table's keys are the type's keys.
   return api as StationApi;
 }

@@ -7,7 +7,10 @@ export interface MethodSpec<A extends z.ZodType = z.ZodType, R extends z.ZodType
   result: R;
 }
 
-export function method<A extends z.ZodType, R extends z.ZodType>(args: A, result: R): MethodSpec<A, R> {
+export function method<A extends z.ZodType, R extends z.ZodType>(
+  args: A,
+  result: R,
+): MethodSpec<A, R> {
   return { args, result };
 }
 

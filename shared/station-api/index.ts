@@ -25,7 +25,9 @@ export type StationEvents = typeof stationEvents;
 export type StationEventName = keyof StationEvents & string;
 export type StationEventPayloads = EventPayloads<StationEvents>;
 
-export type StationEventListener<E extends StationEventName> = (payload: StationEventPayloads[E]) => void;
+export type StationEventListener<E extends StationEventName> = (
+  payload: StationEventPayloads[E],
+) => void;
 
 /** `window.station` in Electron, or the HTTP client under the web host. */
 export type StationApi = ApiOf<StationMethods> & {

@@ -27,6 +27,12 @@ export type NumberLease = z.infer<typeof NumberLease>;
 
 export const numberingMethods = {
   allocateSscc: method(z.object({}).strict(), z.object({ sscc: z.string().regex(/^\d{18}$/) })),
-  allocateTrackingNumber: method(z.object({}).strict(), z.object({ trackingNumber: z.string(), carrier: z.literal('own') })),
-  numberStock: method(z.object({}).strict(), z.object({ sscc: z.number().int(), tracking: z.number().int() })),
+  allocateTrackingNumber: method(
+    z.object({}).strict(),
+    z.object({ trackingNumber: z.string(), carrier: z.literal('own') }),
+  ),
+  numberStock: method(
+    z.object({}).strict(),
+    z.object({ sscc: z.number().int(), tracking: z.number().int() }),
+  ),
 };

@@ -8,7 +8,17 @@ const shipment = (over: Record<string, unknown> = {}) => ({
   operatorId: 'op1',
   carrier: 'postnl',
   service: 'standard',
-  cartons: [{ id: 'c1', sscc: '387123450000000012', boxType: 'M', weightGrams: 1200, items: [], trackingNumber: null, labelState: 'printed' }],
+  cartons: [
+    {
+      id: 'c1',
+      sscc: '387123450000000012',
+      boxType: 'M',
+      weightGrams: 1200,
+      items: [],
+      trackingNumber: null,
+      labelState: 'printed',
+    },
+  ],
   status: 'confirmed',
   refusalReason: null,
   confirmedAt: '2026-11-27T10:00:00Z',
@@ -43,23 +53,57 @@ describe('conflict resolution by field ownership', () => {
   it('keeps the station pick progress over the master', () => {
     const master = { id: 'f1', picked: { l1: 1 }, updatedAt: 7 };
     const local = { id: 'f1', picked: { l1: 3 }, updatedAt: 5 };
-    expect(resolveConflict('work', master, local)).toEqual({ id: 'f1', picked: { l1: 3 }, updatedAt: 0 });
+    expect(resolveConflict('work', master, local)).toEqual({
+      id: 'f1',
+      picked: { l1: 3 },
+      updatedAt: 0,
+    });
   });
 
   it('takes the server verdict on a refused shipment but keeps the station cartons', () => {
-    const master = shipment({ status: 'refused', refusalReason: 'Fulfillment was cancelled', updatedAt: 12 });
+    const master = shipment({
+      status: 'refused',
+      refusalReason: 'Fulfillment was cancelled',
+      updatedAt: 12,
+    });
     const localCartons = [{ id: 'c1', labelState: 'voided' }];
     const resolved = resolveConflict('shipments', master, shipment({ cartons: localCartons }));
-    expect(resolved).toMatchObject({ status: 'refused', refusalReason: 'Fulfillment was cancelled', cartons: localCartons, updatedAt: 0 });
+    expect(resolved).toMatchObject({
+      status: 'refused',
+      refusalReason: 'Fulfillment was cancelled',
+      cartons: localCartons,
+      updatedAt: 0,
+    });
   });
 });
 
 describe('return receipts follow the shipment rule', () => {
   it('takes the central verdict and refund on a receipt, keeping the station items', () => {
     const items = [{ id: 'i1', sku: 'SKU-1', quantity: 1, grade: 'A' }];
-    const master: Record<string, unknown> = { id: 'r1', items: [], status: 'accepted', refusalReason: null, refundMinor: 1999, updatedAt: 30 };
-    const local: Record<string, unknown> = { id: 'r1', items, status: 'submitted', refusalReason: null, refundMinor: null, updatedAt: 0 };
-    expect(resolveConflict('returns', master, local)).toEqual({ id: 'r1', items, status: 'accepted', refusalReason: null, refundMinor: 1999, updatedAt: 0 });
+    const master: Record<string, unknown> = {
+      id: 'r1',
+      items: [],
+      status: 'accepted',
+      refusalReason: null,
+      refundMinor: 1999,
+      updatedAt: 30,
+    };
+    const local: Record<string, unknown> = {
+      id: 'r1',
+      items,
+      status: 'submitted',
+      refusalReason: null,
+      refundMinor: null,
+      updatedAt: 0,
+    };
+    expect(resolveConflict('returns', master, local)).toEqual({
+      id: 'r1',
+      items,
+      status: 'accepted',
+      refusalReason: null,
+      refundMinor: 1999,
+      updatedAt: 0,
+    });
     expect(resolveConflict('returns', master, { ...master, updatedAt: 0 })).toBe(master);
   });
 });

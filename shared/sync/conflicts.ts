@@ -13,7 +13,8 @@ function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => jsonEqual(v, b[i]));
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((v, i) => jsonEqual(v, b[i]));
   const ak = Object.keys(a).filter((k) => (a as Doc)[k] !== undefined);
   const bk = Object.keys(b).filter((k) => (b as Doc)[k] !== undefined);
   return ak.length === bk.length && ak.every((k) => jsonEqual((a as Doc)[k], (b as Doc)[k]));
@@ -25,7 +26,8 @@ function jsonEqual(a: unknown, b: unknown): boolean {
  */
 export function sameDocument(a: Doc | null | undefined, b: Doc | null | undefined): boolean {
   if (!a || !b) return a === b;
-  const strip = (doc: Doc) => Object.fromEntries(Object.entries(doc).filter(([k]) => !IGNORED.has(k))) as Json;
+  const strip = (doc: Doc) =>
+    Object.fromEntries(Object.entries(doc).filter(([k]) => !IGNORED.has(k))) as Json;
   return jsonEqual(strip(a), strip(b));
 }
 
@@ -47,7 +49,12 @@ export function resolveConflict<T extends Doc>(collection: SyncCollection, maste
       if (SHIPMENT_VERDICTS.has(verdict)) {
         // The server's verdict stands; the station keeps what it knows about its own cartons.
         const refund = 'refundMinor' in master ? { refundMinor: master.refundMinor } : {};
-        return keptOver(master, { ...local, status: verdict, refusalReason: master.refusalReason, ...refund });
+        return keptOver(master, {
+          ...local,
+          status: verdict,
+          refusalReason: master.refusalReason,
+          ...refund,
+        });
       }
       return keptOver(master, local);
     }

@@ -39,7 +39,11 @@ export const PushRequest = z.object({ rows: z.array(PushRow).min(1).max(500) });
 export const PushResponse = z.array(WireDocument);
 
 export const StreamMessage = z.union([
-  z.object({ collection: SyncCollectionName, documents: z.array(WireDocument), checkpoint: Checkpoint }),
+  z.object({
+    collection: SyncCollectionName,
+    documents: z.array(WireDocument),
+    checkpoint: Checkpoint,
+  }),
   z.object({ collection: SyncCollectionName, resync: z.literal(true) }),
 ]);
 export type StreamMessage = z.infer<typeof StreamMessage>;

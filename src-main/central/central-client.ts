@@ -41,17 +41,30 @@ export class CentralClient {
 
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
-    if (this.token && !headers.has('Authorization')) headers.set('Authorization', `Bearer ${this.token}`);
+    if (this.token && !headers.has('Authorization'))
+      headers.set('Authorization', `Bearer ${this.token}`);
     try {
-      return await fetch(`${this.baseUrl}${path}`, { ...init, headers, signal: init.signal ?? AbortSignal.timeout(this.timeoutMs) });
+      return await fetch(`${this.baseUrl}${path}`, {
+        ...init,
+        headers,
+        signal: init.signal ?? AbortSignal.timeout(this.timeoutMs),
+      });
     } catch (err) {
-      const cause = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
+      const cause =
+        err instanceof Error
+          ? err.cause instanceof Error
+            ? err.cause.message
+            : err.message
+          : String(err);
       throw new CentralUnreachableError(`Central OMS at ${this.baseUrl} is unreachable (${cause})`);
     }
   }
 
   /** JSON request; a non-2xx answer becomes a CentralRequestError carrying the server's message. */
-  async json(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<unknown> {
+  async json(
+    path: string,
+    init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+  ): Promise<unknown> {
     const response = await this.request(path, {
       method: init.method ?? 'GET',
       signal: init.signal,
@@ -64,7 +77,9 @@ export class CentralClient {
       throw new CentralRequestError(
         response.status,
         typeof error.code === 'string' ? error.code : `http_${response.status}`,
-        typeof error.message === 'string' ? error.message : `Central OMS answered HTTP ${response.status}`,
+        typeof error.message === 'string'
+          ? error.message
+          : `Central OMS answered HTTP ${response.status}`,
       );
     }
     return body;
@@ -74,7 +89,9 @@ export class CentralClient {
   async health(): Promise<void> {
     const response = await this.request('/health');
     if (!response.ok) {
-      throw new CentralUnreachableError(`Central OMS health check answered HTTP ${response.status}`);
+      throw new CentralUnreachableError(
+        `Central OMS health check answered HTTP ${response.status}`,
+      );
     }
     const body = (await response.json().catch(() => null)) as { service?: unknown } | null;
     if (body?.service !== 'central-oms') {

@@ -28,7 +28,12 @@ export class ConnectivityMonitor {
     private readonly onChange: (state: Connectivity) => void,
     private readonly options: ConnectivityOptions = DEFAULT_CONNECTIVITY,
   ) {
-    this.state = { online: false, centralUrl: client.baseUrl, lastContactAt: null, reason: 'Not checked yet' };
+    this.state = {
+      online: false,
+      centralUrl: client.baseUrl,
+      lastContactAt: null,
+      reason: 'Not checked yet',
+    };
   }
 
   current(): Connectivity {
@@ -53,7 +58,12 @@ export class ConnectivityMonitor {
 
   /** Other main-process code reports what it learnt from its own requests. */
   reportContact(): void {
-    this.update({ online: true, centralUrl: this.client.baseUrl, lastContactAt: new Date().toISOString(), reason: null });
+    this.update({
+      online: true,
+      centralUrl: this.client.baseUrl,
+      lastContactAt: new Date().toISOString(),
+      reason: null,
+    });
   }
 
   reportFailure(reason: string): void {
@@ -79,7 +89,8 @@ export class ConnectivityMonitor {
     const { onlineIntervalMs, offlineInitialMs, offlineMaxMs } = this.options;
     const delay = this.state.online
       ? onlineIntervalMs
-      : Math.min(offlineMaxMs, offlineInitialMs * 2 ** Math.max(0, this.failures - 1)) * (0.8 + Math.random() * 0.4);
+      : Math.min(offlineMaxMs, offlineInitialMs * 2 ** Math.max(0, this.failures - 1)) *
+        (0.8 + Math.random() * 0.4);
     this.timer = setTimeout(() => void this.checkNow(), delay);
     this.timer.unref?.();
   }

@@ -5,7 +5,8 @@ import { fileCredentialStore, type CredentialStore } from '../sync/credential-st
 export function safeStorageCredentialStore(path: string): CredentialStore {
   return fileCredentialStore(path, {
     encrypt(plain) {
-      if (!safeStorage.isEncryptionAvailable()) throw new Error('The OS keychain is not available to protect the station token');
+      if (!safeStorage.isEncryptionAvailable())
+        throw new Error('The OS keychain is not available to protect the station token');
       return safeStorage.encryptString(plain);
     },
     decrypt: (data) => safeStorage.decryptString(data),

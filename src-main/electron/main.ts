@@ -15,16 +15,28 @@ const log = (msg: string, err: unknown) => console.error(msg, err);
 app.enableSandbox();
 
 app.whenReady().then(() => {
-  const config = loadStationConfig({ STATION_DATA_DIR: join(app.getPath('userData'), 'station'), ...process.env }, app.getVersion());
-  const station = createStation(config, { transport: 'ipc', credentialStore: safeStorageCredentialStore(join(config.dataDir, 'credentials.bin')) });
+  const config = loadStationConfig(
+    { STATION_DATA_DIR: join(app.getPath('userData'), 'station'), ...process.env },
+    app.getVersion(),
+  );
+  const station = createStation(config, {
+    transport: 'ipc',
+    credentialStore: safeStorageCredentialStore(join(config.dataDir, 'credentials.bin')),
+  });
   registerIpc(station, appOrigin, log);
 
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [STATION_CSP] } });
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [STATION_CSP] },
+    });
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false),
+  );
 
-  const window = new BrowserWindow(stationWindowOptions(join(import.meta.dirname, '../preload/preload.cjs')));
+  const window = new BrowserWindow(
+    stationWindowOptions(join(import.meta.dirname, '../preload/preload.cjs')),
+  );
   installNavigationGuards(window.webContents, appOrigin);
   const stopEvents = forwardEvents(station, window.webContents);
   window.once('ready-to-show', () => window.show());

@@ -14,7 +14,8 @@ ipcRenderer.on(IPC_EVENT_CHANNEL, (_event, message: { event: string; payload: un
 });
 
 const station = createStationApi({
-  call: (method, args) => ipcRenderer.invoke(IPC_METHOD_PREFIX + method, args) as Promise<Envelope<unknown>>,
+  call: (method, args) =>
+    ipcRenderer.invoke(IPC_METHOD_PREFIX + method, args) as Promise<Envelope<unknown>>,
   subscribe: (event, listener) => {
     if (!isStationEvent(event)) throw new Error(`Unknown station event "${event}"`);
     const set = listeners.get(event) ?? new Set();

@@ -20,10 +20,12 @@ describe('the packing station window is locked down', () => {
   });
 
   it('has a CSP that allows nothing remote, no inline script and no eval', () => {
-    const directives = new Map(STATION_CSP.split(';').map((d) => {
-      const [name, ...values] = d.trim().split(/\s+/);
-      return [name, values] as const;
-    }));
+    const directives = new Map(
+      STATION_CSP.split(';').map((d) => {
+        const [name, ...values] = d.trim().split(/\s+/);
+        return [name, values] as const;
+      }),
+    );
     expect(directives.get('default-src')).toEqual(["'none'"]);
     expect(directives.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     expect(directives.get('connect-src')).toEqual(["'self'"]);
@@ -33,7 +35,9 @@ describe('the packing station window is locked down', () => {
   });
 
   it('blocks navigation away from the app and every new window', () => {
-    const contents = new EventEmitter() as EventEmitter & { setWindowOpenHandler(h: () => { action: string }): void };
+    const contents = new EventEmitter() as EventEmitter & {
+      setWindowOpenHandler(h: () => { action: string }): void;
+    };
     let openHandler: (() => { action: string }) | undefined;
     contents.setWindowOpenHandler = (h) => (openHandler = h);
     installNavigationGuards(contents as never, 'file://');

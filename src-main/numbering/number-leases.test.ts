@@ -12,14 +12,21 @@ function leaseFor(kind: LeaseKind, next: number, end: number): NumberLease {
     : { kind, prefix: 'LA', countryCode: 'NL', next, end };
 }
 
-function makeLeases(requestLease = vi.fn(async (kind: LeaseKind) => leaseFor(kind, 1, 100)), lowWaterMark = 2) {
+function makeLeases(
+  requestLease = vi.fn(async (kind: LeaseKind) => leaseFor(kind, 1, 100)),
+  lowWaterMark = 2,
+) {
   const path = join(mkdtempSync(join(tmpdir(), 'leases-')), 'number-leases.json');
   return { path, requestLease, leases: new NumberLeases({ path, requestLease, lowWaterMark }) };
 }
 
 describe('leased number ranges at the station', () => {
   it('refuses to invent numbers when nothing is leased, and asks for a lease', async () => {
-    const { leases, requestLease } = makeLeases(vi.fn(async () => { throw new Error('offline'); }));
+    const { leases, requestLease } = makeLeases(
+      vi.fn(async () => {
+        throw new Error('offline');
+      }),
+    );
     await expect(leases.allocateSscc()).rejects.toMatchObject({ code: 'no_numbers' });
     expect(requestLease).toHaveBeenCalledWith('sscc');
   });

@@ -31,7 +31,10 @@ export class NumberLeases {
   allocateSscc(): Promise<string> {
     return this.take('sscc', (lease, serial) => {
       if (lease.kind !== 'sscc') throw new Error('lease kind mismatch');
-      return buildSscc({ companyPrefix: lease.companyPrefix, extensionDigit: lease.extensionDigit }, serial);
+      return buildSscc(
+        { companyPrefix: lease.companyPrefix, extensionDigit: lease.extensionDigit },
+        serial,
+      );
     });
   }
 
@@ -45,33 +48,47 @@ export class NumberLeases {
   async stock(): Promise<Record<LeaseKind, number>> {
     const file = await this.load();
     const count = (kind: LeaseKind) =>
-      file.leases.filter((l) => l.kind === kind).reduce((sum, l) => sum + Math.max(0, l.end - l.next + 1), 0);
+      file.leases
+        .filter((l) => l.kind === kind)
+        .reduce((sum, l) => sum + Math.max(0, l.end - l.next + 1), 0);
     return { sscc: count('sscc'), tracking: count('tracking') };
   }
 
   /** Tops up every kind that is low; called when the station comes online. */
   async topUp(): Promise<void> {
     const stock = await this.stock();
-    await Promise.all((Object.keys(stock) as LeaseKind[]).filter((k) => stock[k] <= this.lowWater()).map((k) => this.renew(k)));
+    await Promise.all(
+      (Object.keys(stock) as LeaseKind[])
+        .filter((k) => stock[k] <= this.lowWater())
+        .map((k) => this.renew(k)),
+    );
   }
 
   private lowWater(): number {
     return this.options.lowWaterMark ?? 50;
   }
 
-  private take(kind: LeaseKind, format: (lease: NumberLease, serial: number) => string): Promise<string> {
+  private take(
+    kind: LeaseKind,
+    format: (lease: NumberLease, serial: number) => string,
+  ): Promise<string> {
     const run = this.queue.then(async () => {
       const file = await this.load();
       const lease = file.leases.find((l) => l.kind === kind && l.next <= l.end);
       if (!lease) {
         void this.renew(kind);
-        throw new StationApiError('no_numbers', `This station has no ${kind === 'sscc' ? 'SSCC' : 'tracking'} numbers left; connect it to the central OMS to lease more`);
+        throw new StationApiError(
+          'no_numbers',
+          `This station has no ${kind === 'sscc' ? 'SSCC' : 'tracking'} numbers left; connect it to the central OMS to lease more`,
+        );
       }
       const number = format(lease, lease.next);
       lease.next += 1;
       file.leases = file.leases.filter((l) => l.next <= l.end);
       await this.save(file);
-      const left = file.leases.filter((l) => l.kind === kind).reduce((s, l) => s + l.end - l.next + 1, 0);
+      const left = file.leases
+        .filter((l) => l.kind === kind)
+        .reduce((s, l) => s + l.end - l.next + 1, 0);
       if (left <= this.lowWater()) void this.renew(kind);
       return number;
     });
@@ -92,7 +109,9 @@ export class NumberLeases {
       this.queue = append.catch(() => undefined);
       await append;
     } catch (err) {
-      this.options.log?.(`could not lease ${kind} numbers: ${err instanceof Error ? err.message : String(err)}`);
+      this.options.log?.(
+        `could not lease ${kind} numbers: ${err instanceof Error ? err.message : String(err)}`,
+      );
     } finally {
       this.renewing.delete(kind);
     }

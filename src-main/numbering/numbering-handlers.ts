@@ -5,7 +5,10 @@ import type { NumberLeases } from './number-leases';
 export function numberingHandlers(numbers: NumberLeases): HandlersOf<typeof numberingMethods> {
   return {
     allocateSscc: async () => ({ sscc: await numbers.allocateSscc() }),
-    allocateTrackingNumber: async () => ({ trackingNumber: await numbers.allocateTrackingNumber(), carrier: 'own' as const }),
+    allocateTrackingNumber: async () => ({
+      trackingNumber: await numbers.allocateTrackingNumber(),
+      carrier: 'own' as const,
+    }),
     numberStock: () => numbers.stock(),
   };
 }

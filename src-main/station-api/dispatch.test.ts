@@ -3,7 +3,12 @@ import type { StationHandlers } from '../../shared/station-api';
 import { StationApiError } from '../../shared/station-api';
 import { createDispatcher } from './dispatch';
 
-const connectivity = { online: true, centralUrl: 'http://127.0.0.1:1', lastContactAt: null, reason: null };
+const connectivity = {
+  online: true,
+  centralUrl: 'http://127.0.0.1:1',
+  lastContactAt: null,
+  reason: null,
+};
 
 const notUsed = async (): Promise<never> => {
   throw new Error('not used in this test');
@@ -27,13 +32,22 @@ function makeHandlers(overrides: Partial<StationHandlers> = {}): StationHandlers
 describe('station API dispatch', () => {
   it('answers a valid call with the handler result', async () => {
     const dispatch = createDispatcher(makeHandlers(), vi.fn());
-    expect(await dispatch('getStatus', {})).toEqual({ ok: true, value: { appVersion: '1.0.0', transport: 'http', connectivity } });
+    expect(await dispatch('getStatus', {})).toEqual({
+      ok: true,
+      value: { appVersion: '1.0.0', transport: 'http', connectivity },
+    });
   });
 
   it('refuses a method that is not in the table, without calling anything', async () => {
     const dispatch = createDispatcher(makeHandlers(), vi.fn());
-    expect(await dispatch('constructor', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
-    expect(await dispatch('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(await dispatch('constructor', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_method' },
+    });
+    expect(await dispatch('__proto__', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_method' },
+    });
   });
 
   it('refuses arguments that do not match the schema and names the field', async () => {
@@ -46,10 +60,27 @@ describe('station API dispatch', () => {
 
   it('passes a domain error through with its code, and hides internal errors', async () => {
     const log = vi.fn();
-    const domainError = createDispatcher(makeHandlers({ getStatus: async () => { throw new StationApiError('offline', 'Central OMS is offline'); } }), log);
-    expect(await domainError('getStatus', {})).toEqual({ ok: false, error: { code: 'offline', message: 'Central OMS is offline', field: undefined } });
+    const domainError = createDispatcher(
+      makeHandlers({
+        getStatus: async () => {
+          throw new StationApiError('offline', 'Central OMS is offline');
+        },
+      }),
+      log,
+    );
+    expect(await domainError('getStatus', {})).toEqual({
+      ok: false,
+      error: { code: 'offline', message: 'Central OMS is offline', field: undefined },
+    });
 
-    const crash = createDispatcher(makeHandlers({ getStatus: async () => { throw new Error('ECONNRESET at secret host'); } }), log);
+    const crash = createDispatcher(
+      makeHandlers({
+        getStatus: async () => {
+          throw new Error('ECONNRESET at secret host');
+        },
+      }),
+      log,
+    );
     const answer = await crash('getStatus', {});
     expect(answer).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(JSON.stringify(answer)).not.toContain('secret host');
@@ -57,7 +88,13 @@ describe('station API dispatch', () => {
   });
 
   it('refuses to send an answer that breaks the result schema', async () => {
-    const dispatch = createDispatcher(makeHandlers({ getStatus: async () => ({ appVersion: 7 }) as never }), vi.fn());
-    expect(await dispatch('getStatus', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+    const dispatch = createDispatcher(
+      makeHandlers({ getStatus: async () => ({ appVersion: 7 }) as never }),
+      vi.fn(),
+    );
+    expect(await dispatch('getStatus', {})).toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
   });
 });

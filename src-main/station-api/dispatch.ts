@@ -7,10 +7,16 @@ import { StationApiError, isStationMethod, stationMethods } from '../../shared/s
 
 export type Dispatch = (method: string, rawArgs: unknown) => Promise<Envelope<unknown>>;
 
-export function createDispatcher(handlers: StationHandlers, log: (msg: string, err: unknown) => void): Dispatch {
+export function createDispatcher(
+  handlers: StationHandlers,
+  log: (msg: string, err: unknown) => void,
+): Dispatch {
   return async (method, rawArgs) => {
     if (!isStationMethod(method)) {
-      return { ok: false, error: { code: 'unknown_method', message: `The station API has no method "${method}"` } };
+      return {
+        ok: false,
+        error: { code: 'unknown_method', message: `The station API has no method "${method}"` },
+      };
     }
     const spec = stationMethods[method];
     const parsed = spec.args.safeParse(rawArgs);
@@ -19,7 +25,11 @@ export function createDispatcher(handlers: StationHandlers, log: (msg: string, e
       const field = issue?.path.join('.') || undefined;
       return {
         ok: false,
-        error: { code: 'invalid_arguments', message: `${method}: ${field ? `${field}: ` : ''}${issue?.message ?? 'invalid'}`, field },
+        error: {
+          code: 'invalid_arguments',
+          message: `${method}: ${field ? `${field}: ` : ''}${issue?.message ?? 'invalid'}`,
+          field,
+        },
       };
     }
     try {
@@ -32,7 +42,10 @@ export function createDispatcher(handlers: StationHandlers, log: (msg: string, e
         return { ok: false, error: { code: err.code, message: err.message, field: err.field } };
       }
       log(`station API ${method} failed`, err);
-      const message = err instanceof z.ZodError ? 'The station produced an answer that does not match its API' : 'The station could not complete this action';
+      const message =
+        err instanceof z.ZodError
+          ? 'The station produced an answer that does not match its API'
+          : 'The station could not complete this action';
       return { ok: false, error: { code: 'internal', message } };
     }
   };

@@ -13,7 +13,11 @@ export interface CentralStreamOptions {
   retryMaxMs: number;
 }
 
-export const DEFAULT_STREAM_OPTIONS: CentralStreamOptions = { idleTimeoutMs: 45_000, retryInitialMs: 500, retryMaxMs: 10_000 };
+export const DEFAULT_STREAM_OPTIONS: CentralStreamOptions = {
+  idleTimeoutMs: 45_000,
+  retryInitialMs: 500,
+  retryMaxMs: 10_000,
+};
 
 export class CentralStream {
   private running = false;
@@ -54,7 +58,10 @@ export class CentralStream {
         this.onConnected(false, err instanceof Error ? err.message : String(err));
       }
       if (!this.running) break;
-      const delay = Math.min(this.options.retryMaxMs, this.options.retryInitialMs * 2 ** Math.min(this.failures, 10));
+      const delay = Math.min(
+        this.options.retryMaxMs,
+        this.options.retryInitialMs * 2 ** Math.min(this.failures, 10),
+      );
       await new Promise((resolve) => setTimeout(resolve, delay * (0.8 + Math.random() * 0.4)));
     }
   }
@@ -68,8 +75,12 @@ export class CentralStream {
       idleTimer = setTimeout(() => abort.abort(), this.options.idleTimeoutMs);
     };
     try {
-      const response = await this.client.request('/v1/sync/stream', { signal: abort.signal, headers: { Accept: 'text/event-stream' } });
-      if (!response.ok || !response.body) throw new Error(`Central OMS stream answered HTTP ${response.status}`);
+      const response = await this.client.request('/v1/sync/stream', {
+        signal: abort.signal,
+        headers: { Accept: 'text/event-stream' },
+      });
+      if (!response.ok || !response.body)
+        throw new Error(`Central OMS stream answered HTTP ${response.status}`);
       this.failures = 0;
       this.onConnected(true, null);
       for (const collection of SYNC_COLLECTIONS) this.onMessage({ collection, resync: true });

@@ -26,7 +26,10 @@ export interface Cipher {
   decrypt(data: Buffer): string;
 }
 
-const plainCipher: Cipher = { encrypt: (s) => Buffer.from(s, 'utf8'), decrypt: (b) => b.toString('utf8') };
+const plainCipher: Cipher = {
+  encrypt: (s) => Buffer.from(s, 'utf8'),
+  decrypt: (b) => b.toString('utf8'),
+};
 
 export function fileCredentialStore(path: string, cipher: Cipher = plainCipher): CredentialStore {
   return {
@@ -37,13 +40,16 @@ export function fileCredentialStore(path: string, cipher: Cipher = plainCipher):
       });
       if (!data) return null;
       const parsed = StationCredentials.safeParse(JSON.parse(cipher.decrypt(data)));
-      if (!parsed.success) throw new Error(`Station credentials in ${path} are damaged; enrol the station again`);
+      if (!parsed.success)
+        throw new Error(`Station credentials in ${path} are damaged; enrol the station again`);
       return parsed.data;
     },
     async save(credentials) {
       await mkdir(dirname(path), { recursive: true, mode: 0o700 });
       const tmp = `${path}.tmp`;
-      await writeFile(tmp, cipher.encrypt(JSON.stringify(StationCredentials.parse(credentials))), { mode: 0o600 });
+      await writeFile(tmp, cipher.encrypt(JSON.stringify(StationCredentials.parse(credentials))), {
+        mode: 0o600,
+      });
       await chmod(tmp, 0o600);
       await rename(tmp, path);
     },

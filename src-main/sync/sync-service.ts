@@ -36,7 +36,10 @@ export class SyncService {
     this.stream = new CentralStream(
       client,
       (message: StreamMessage) => events.emit('syncStream', message),
-      (connected, reason) => (connected ? connectivity.reportContact() : connectivity.reportFailure(reason ?? 'Stream closed')),
+      (connected, reason) =>
+        connected
+          ? connectivity.reportContact()
+          : connectivity.reportFailure(reason ?? 'Stream closed'),
     );
   }
 
@@ -70,7 +73,11 @@ export class SyncService {
   async enrol(args: { centralUrl: string; code: string }): Promise<Enrolment> {
     this.client.setBaseUrl(args.centralUrl);
     this.client.token = null;
-    const answer = EnrolAnswer.parse(await this.call(() => this.client.json('/v1/stations/enrol', { method: 'POST', body: { code: args.code } })));
+    const answer = EnrolAnswer.parse(
+      await this.call(() =>
+        this.client.json('/v1/stations/enrol', { method: 'POST', body: { code: args.code } }),
+      ),
+    );
     this.credentials = { centralUrl: this.client.baseUrl, ...answer };
     await this.store.save(this.credentials);
     this.client.token = answer.token;
@@ -93,11 +100,17 @@ export class SyncService {
           query.set('updatedAt', String(checkpoint.updatedAt));
           query.set('id', checkpoint.id);
         }
-        return PullResponse.parse(await this.call(() => this.client.json(`/v1/sync/${collection}/pull?${query}`)));
+        return PullResponse.parse(
+          await this.call(() => this.client.json(`/v1/sync/${collection}/pull?${query}`)),
+        );
       },
       syncPush: async ({ collection, rows }) => {
         this.requireEnrolled();
-        return PushResponse.parse(await this.call(() => this.client.json(`/v1/sync/${collection}/push`, { method: 'POST', body: { rows } })));
+        return PushResponse.parse(
+          await this.call(() =>
+            this.client.json(`/v1/sync/${collection}/push`, { method: 'POST', body: { rows } }),
+          ),
+        );
       },
     };
   }
@@ -105,7 +118,11 @@ export class SyncService {
   /** Asks the central OMS for the next range of SSCC or tracking numbers for this station. */
   async requestLease(kind: LeaseKind): Promise<NumberLease> {
     this.requireEnrolled();
-    return NumberLease.parse(await this.call(() => this.client.json('/v1/stations/leases', { method: 'POST', body: { kind } })));
+    return NumberLease.parse(
+      await this.call(() =>
+        this.client.json('/v1/stations/leases', { method: 'POST', body: { kind } }),
+      ),
+    );
   }
 
   isEnrolled(): boolean {
@@ -113,7 +130,11 @@ export class SyncService {
   }
 
   private requireEnrolled(): void {
-    if (!this.credentials) throw new StationApiError('not_enrolled', 'This station is not enrolled with a central OMS yet');
+    if (!this.credentials)
+      throw new StationApiError(
+        'not_enrolled',
+        'This station is not enrolled with a central OMS yet',
+      );
   }
 
   /** Runs a central request, keeps the connectivity state honest, and turns failures into API errors. */
@@ -130,7 +151,10 @@ export class SyncService {
       if (err instanceof CentralRequestError) {
         this.connectivity.reportContact();
         if (err.status === 401 && this.credentials) {
-          throw new StationApiError('station_revoked', 'The central OMS no longer accepts this station; enrol it again');
+          throw new StationApiError(
+            'station_revoked',
+            'The central OMS no longer accepts this station; enrol it again',
+          );
         }
         throw new StationApiError(err.code, err.message);
       }

@@ -7,7 +7,9 @@ import { loadStationConfig } from '../station-config';
 import { startWebHost } from './web-host';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const rendererDir = resolve(process.env.STATION_RENDERER_DIR ?? resolve(here, '../../out/renderer'));
+const rendererDir = resolve(
+  process.env.STATION_RENDERER_DIR ?? resolve(here, '../../out/renderer'),
+);
 const port = Number(process.env.STATION_PORT ?? 5317);
 
 const config = loadStationConfig(process.env, process.env.npm_package_version ?? '0.0.0');

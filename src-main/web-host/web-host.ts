@@ -53,7 +53,8 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
   const server = createServer((req, res) => {
     handle(req, res).catch((err) => {
       log('web host request failed', err);
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Web host error' } });
+      if (!res.headersSent)
+        sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Web host error' } });
       else res.end();
     });
   });
@@ -64,27 +65,51 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     res.setHeader('X-Frame-Options', 'DENY');
     res.setHeader('Referrer-Policy', 'no-referrer');
     if (!isTrustedRequest(req, origin)) {
-      sendJson(res, 403, { ok: false, error: { code: 'forbidden_origin', message: 'Requests must come from the station page itself' } });
+      sendJson(res, 403, {
+        ok: false,
+        error: {
+          code: 'forbidden_origin',
+          message: 'Requests must come from the station page itself',
+        },
+      });
       return;
     }
     const url = new URL(req.url ?? '/', origin);
     if (url.pathname === '/station-api/events' && req.method === 'GET') return openEventStream(res);
     if (url.pathname.startsWith('/station-api/')) {
-      if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'method_not_allowed', message: 'Use POST' } });
+      if (req.method !== 'POST')
+        return sendJson(res, 405, {
+          ok: false,
+          error: { code: 'method_not_allowed', message: 'Use POST' },
+        });
       if (!req.headers['content-type']?.startsWith('application/json')) {
-        return sendJson(res, 415, { ok: false, error: { code: 'unsupported_media_type', message: 'Send application/json' } });
+        return sendJson(res, 415, {
+          ok: false,
+          error: { code: 'unsupported_media_type', message: 'Send application/json' },
+        });
       }
       const body = await readJson(req);
       if (!body.ok) return sendJson(res, body.status, { ok: false, error: body.error });
-      const envelope = await dispatch(decodeURIComponent(url.pathname.slice('/station-api/'.length)), body.value);
+      const envelope = await dispatch(
+        decodeURIComponent(url.pathname.slice('/station-api/'.length)),
+        body.value,
+      );
       return sendJson(res, 200, envelope);
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false, error: { code: 'method_not_allowed', message: 'Not allowed' } });
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendJson(res, 405, {
+        ok: false,
+        error: { code: 'method_not_allowed', message: 'Not allowed' },
+      });
     return serveStatic(url.pathname, res);
   }
 
   function openEventStream(res: ServerResponse) {
-    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
     res.write(': connected\n\n');
     sseClients.add(res);
     res.on('close', () => sseClients.delete(res));
@@ -93,18 +118,28 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
   async function serveStatic(pathname: string, res: ServerResponse) {
     const root = normalize(options.rendererDir);
     let file = normalize(join(root, decodeURIComponent(pathname)));
-    if (file !== root && !file.startsWith(root + sep)) return sendJson(res, 404, { ok: false, error: { code: 'not_found', message: 'Not found' } });
+    if (file !== root && !file.startsWith(root + sep))
+      return sendJson(res, 404, { ok: false, error: { code: 'not_found', message: 'Not found' } });
     let info = await stat(file).catch(() => null);
     if (!info || info.isDirectory()) {
       // The renderer is a single page: unknown paths get the app shell.
       file = join(root, 'index.html');
       info = await stat(file).catch(() => null);
     }
-    if (!info) return sendJson(res, 503, { ok: false, error: { code: 'renderer_not_built', message: `No built renderer in ${root}; run npm run build` } });
+    if (!info)
+      return sendJson(res, 503, {
+        ok: false,
+        error: {
+          code: 'renderer_not_built',
+          message: `No built renderer in ${root}; run npm run build`,
+        },
+      });
     res.writeHead(200, {
       'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
       'Content-Length': info.size,
-      'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'public, max-age=31536000, immutable',
+      'Cache-Control': file.endsWith('index.html')
+        ? 'no-store'
+        : 'public, max-age=31536000, immutable',
     });
     createReadStream(file).pipe(res);
   }
@@ -132,14 +167,21 @@ function isTrustedRequest(req: IncomingMessage, origin: string): boolean {
   return requestOrigin === undefined || requestOrigin === `http://${host}`;
 }
 
-type JsonBody = { ok: true; value: unknown } | { ok: false; status: number; error: { code: string; message: string } };
+type JsonBody =
+  | { ok: true; value: unknown }
+  | { ok: false; status: number; error: { code: string; message: string } };
 
 async function readJson(req: IncomingMessage): Promise<JsonBody> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return { ok: false, status: 413, error: { code: 'body_too_large', message: 'Request body over 1 MB' } };
+    if (size > MAX_BODY_BYTES)
+      return {
+        ok: false,
+        status: 413,
+        error: { code: 'body_too_large', message: 'Request body over 1 MB' },
+      };
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');
@@ -147,12 +189,19 @@ async function readJson(req: IncomingMessage): Promise<JsonBody> {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
-    return { ok: false, status: 400, error: { code: 'malformed_json', message: 'Request body is not valid JSON' } };
+    return {
+      ok: false,
+      status: 400,
+      error: { code: 'malformed_json', message: 'Request body is not valid JSON' },
+    };
   }
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
   res.end(text);
 }

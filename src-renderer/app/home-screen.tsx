@@ -48,11 +48,16 @@ export function HomeScreen() {
   });
 
   if (!db) return null;
-  if (session.view === 'scanner-test') return <ScannerTestScreen stationId={stationId} onClose={session.closeScannerTest} />;
+  if (session.view === 'scanner-test')
+    return <ScannerTestScreen stationId={stationId} onClose={session.closeScannerTest} />;
   if (printersOpen) {
     return (
       <main className="screen" data-testid="printers-screen">
-        <button type="button" className="button button--small" onClick={() => setPrintersOpen(false)}>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => setPrintersOpen(false)}
+        >
           {t('work.back')}
         </button>
         <PrinterSetupScreen />
@@ -63,11 +68,28 @@ export function HomeScreen() {
   const screen = !operator ? (
     <SignInScreen />
   ) : returnsDesk.open ? (
-    <ReturnsScreen db={db} warehouseCode={enrolment?.warehouseCode ?? ''} stationId={stationId} operatorId={operator.id} />
+    <ReturnsScreen
+      db={db}
+      warehouseCode={enrolment?.warehouseCode ?? ''}
+      stationId={stationId}
+      operatorId={operator.id}
+    />
   ) : session.view === 'work' && session.fulfillmentId ? (
-    <WorkScreen key={session.fulfillmentId} db={db} fulfillmentId={session.fulfillmentId} stationId={stationId} operatorId={operator.id} onBack={session.backToQueue} />
+    <WorkScreen
+      key={session.fulfillmentId}
+      db={db}
+      fulfillmentId={session.fulfillmentId}
+      stationId={stationId}
+      operatorId={operator.id}
+      onBack={session.backToQueue}
+    />
   ) : (
-    <QueueScreen db={db} warehouseCode={enrolment?.warehouseCode ?? ''} stationId={stationId} onStart={session.startWork} />
+    <QueueScreen
+      db={db}
+      warehouseCode={enrolment?.warehouseCode ?? ''}
+      stationId={stationId}
+      onStart={session.startWork}
+    />
   );
 
   return (
@@ -79,14 +101,23 @@ export function HomeScreen() {
           </span>
         )}
         {operator && (
-          <button type="button" className="button button--small" onClick={returnsDesk.open ? returnsDesk.closeDesk : returnsDesk.openDesk} data-testid="returns-toggle">
+          <button
+            type="button"
+            className="button button--small"
+            onClick={returnsDesk.open ? returnsDesk.closeDesk : returnsDesk.openDesk}
+            data-testid="returns-toggle"
+          >
             {returnsDesk.open ? t('work.back') : t('returns.open')}
           </button>
         )}
         <button type="button" className="button button--small" onClick={session.openScannerTest}>
           {t('scanner.open')}
         </button>
-        <button type="button" className="button button--small" onClick={() => setPrintersOpen(true)}>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => setPrintersOpen(true)}
+        >
           {t('printing.setupTitle')}
         </button>
         {operator && (

@@ -9,7 +9,13 @@ export function StatusBar() {
   const { connectivity, stationError } = useConnectivity();
   const enrolment = useStation((s) => s.enrolment);
   const ready = useStation((s) => s.phase === 'ready');
-  const state = stationError ? 'down' : connectivity === null ? 'checking' : connectivity.online ? 'online' : 'offline';
+  const state = stationError
+    ? 'down'
+    : connectivity === null
+      ? 'checking'
+      : connectivity.online
+        ? 'online'
+        : 'offline';
   const label = {
     down: t('connectivity.stationDown'),
     checking: t('connectivity.checking'),
@@ -18,7 +24,9 @@ export function StatusBar() {
   }[state];
   const lastContact = connectivity?.lastContactAt
     ? t('connectivity.lastContact', {
-        time: new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' }).format(new Date(connectivity.lastContactAt)),
+        time: new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' }).format(
+          new Date(connectivity.lastContactAt),
+        ),
       })
     : t('connectivity.never');
 
@@ -27,10 +35,17 @@ export function StatusBar() {
       <div className="status-bar__title">
         <h1>{t('app.title')}</h1>
         {enrolment?.enrolled && (
-          <span className="status-bar__station">{t('station.name', { name: enrolment.stationName, warehouse: enrolment.warehouseCode })}</span>
+          <span className="status-bar__station">
+            {t('station.name', { name: enrolment.stationName, warehouse: enrolment.warehouseCode })}
+          </span>
         )}
       </div>
-      <div className={`connectivity connectivity--${state}`} data-testid="connectivity" data-state={state} role="status">
+      <div
+        className={`connectivity connectivity--${state}`}
+        data-testid="connectivity"
+        data-state={state}
+        role="status"
+      >
         <span className="connectivity__dot" aria-hidden="true" />
         <span className="connectivity__label">
           {t('connectivity.central')}: {label}
@@ -39,7 +54,11 @@ export function StatusBar() {
           {lastContact}
         </span>
         {state !== 'online' && (
-          <button type="button" className="button button--small" onClick={() => void station().checkConnectivity({})}>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => void station().checkConnectivity({})}
+          >
             {t('connectivity.retry')}
           </button>
         )}
@@ -47,7 +66,10 @@ export function StatusBar() {
       {ready && <SyncIndicator />}
       <label className="language-picker">
         <span className="visually-hidden">{t('language.label')}</span>
-        <select value={i18n.resolvedLanguage} onChange={(e) => void i18n.changeLanguage(e.target.value)}>
+        <select
+          value={i18n.resolvedLanguage}
+          onChange={(e) => void i18n.changeLanguage(e.target.value)}
+        >
           <option value="en">{t('language.en')}</option>
           <option value="nl">{t('language.nl')}</option>
         </select>

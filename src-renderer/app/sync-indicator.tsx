@@ -5,7 +5,9 @@ import { useSync } from '../sync/sync-store';
 export function SyncIndicator() {
   const { t, i18n } = useTranslation();
   const { pending, conflicts, lastSyncAt, firstSync, lastReceivedAt } = useSync();
-  const time = lastSyncAt ? new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' }).format(new Date(lastSyncAt)) : null;
+  const time = lastSyncAt
+    ? new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' }).format(new Date(lastSyncAt))
+    : null;
   return (
     <div
       className="sync-indicator"
@@ -14,7 +16,11 @@ export function SyncIndicator() {
       data-received={firstSync?.received ?? 0}
       data-last-received-at={lastReceivedAt ?? ''}
     >
-      <span className={pending > 0 ? 'badge badge--warn' : 'badge'} data-testid="sync-pending" data-count={pending}>
+      <span
+        className={pending > 0 ? 'badge badge--warn' : 'badge'}
+        data-testid="sync-pending"
+        data-count={pending}
+      >
         {t('sync.pending', { count: pending })}
       </span>
       {conflicts > 0 && (
@@ -22,14 +28,24 @@ export function SyncIndicator() {
           {t('sync.conflicts', { count: conflicts })}
         </span>
       )}
-      <span className="sync-indicator__last">{time ? t('sync.last', { time }) : t('sync.never')}</span>
+      <span className="sync-indicator__last">
+        {time ? t('sync.last', { time }) : t('sync.never')}
+      </span>
       {firstSync && !firstSync.done && (
         <span className="sync-indicator__first" data-testid="first-sync-text">
-          {t('sync.firstSync', { received: firstSync.received.toLocaleString(i18n.language), total: firstSync.total.toLocaleString(i18n.language) })}
+          {t('sync.firstSync', {
+            received: firstSync.received.toLocaleString(i18n.language),
+            total: firstSync.total.toLocaleString(i18n.language),
+          })}
         </span>
       )}
       {firstSync && !firstSync.done && (
-        <progress className="sync-indicator__progress" data-testid="first-sync" max={Math.max(firstSync.total, 1)} value={firstSync.received}>
+        <progress
+          className="sync-indicator__progress"
+          data-testid="first-sync"
+          max={Math.max(firstSync.total, 1)}
+          value={firstSync.received}
+        >
           {firstSync.received}/{firstSync.total}
         </progress>
       )}

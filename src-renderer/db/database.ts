@@ -9,7 +9,9 @@ import { SYNC_DOCUMENTS } from '../../shared/sync/documents';
 import { rxSchemaFromZod } from './rx-schema';
 import { PRINT_JOB_COLLECTIONS, type PrintJobCollections } from '../printing/print-job';
 
-export type StationCollections = { [C in SyncCollection]: RxCollection<SyncDocOf<C>> } & PrintJobCollections;
+export type StationCollections = {
+  [C in SyncCollection]: RxCollection<SyncDocOf<C>>;
+} & PrintJobCollections;
 export type StationDatabase = RxDatabase<StationCollections>;
 
 const INDEXES: Record<SyncCollection, (string | string[])[]> = {
@@ -28,7 +30,8 @@ function conflictHandler(collection: SyncCollection): RxConflictHandler<Record<s
     // Whole documents, including the server's stamp: a local write resets updatedAt to 0, so
     // an edit is never mistaken for the master it came from.
     isEqual: (a, b) => sameDocument(a, b) && a.updatedAt === b.updatedAt,
-    resolve: async (input) => resolveConflict(collection, input.realMasterState, input.newDocumentState),
+    resolve: async (input) =>
+      resolveConflict(collection, input.realMasterState, input.newDocumentState),
   };
 }
 

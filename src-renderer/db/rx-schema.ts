@@ -3,7 +3,10 @@
 import type { RxJsonSchema } from 'rxdb';
 import { z } from 'zod';
 
-export function rxSchemaFromZod<T = Record<string, unknown>>(schema: z.ZodType, options: { version: number; indexes?: (string | string[])[] }): RxJsonSchema<T> {
+export function rxSchemaFromZod<T = Record<string, unknown>>(
+  schema: z.ZodType,
+  options: { version: number; indexes?: (string | string[])[] },
+): RxJsonSchema<T> {
   const json = z.toJSONSchema(schema, { target: 'draft-7' }) as Record<string, unknown>;
   // RxDB adds its own bookkeeping fields (_deleted, _rev, _meta, _attachments) to every document.
   const { $schema: _ignored, additionalProperties: _strict, ...rest } = json;

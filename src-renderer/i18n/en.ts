@@ -14,11 +14,13 @@ export const en = {
     welcome: 'Ready to pack',
     queue_one: '{{count}} fulfillment order waiting',
     queue_other: '{{count}} fulfillment orders waiting',
-    offlineNote: 'Working offline: your work is saved on this station and sent when the central OMS is back.',
+    offlineNote:
+      'Working offline: your work is saved on this station and sent when the central OMS is back.',
   },
   setup: {
     title: 'Set up this station',
-    explain: 'Ask your warehouse lead for the central OMS address and a one-time enrolment code for this station.',
+    explain:
+      'Ask your warehouse lead for the central OMS address and a one-time enrolment code for this station.',
     centralUrl: 'Central OMS address',
     code: 'Enrolment code',
     enrol: 'Enrol station',
@@ -41,7 +43,8 @@ export const en = {
   },
   printing: {
     setupTitle: 'Printers',
-    setupExplain: 'Add the label printer and the slip printer of this station, then print a test label.',
+    setupExplain:
+      'Add the label printer and the slip printer of this station, then print a test label.',
     printers: 'Printers on this station',
     none: 'No printers yet. Add a network printer or pick one the computer already knows.',
     kind: { 'zebra-tcp': 'Network Zebra', spooler: 'System printer', file: 'File output' },
@@ -84,7 +87,13 @@ export const en = {
     queueEmpty: 'Nothing printed yet.',
     state: { queued: 'Waiting', sent: 'Printing…', done: 'Printed', failed: 'Failed' },
     waitingForPrinter: 'Waits for the printer: {{reason}}',
-    kindName: { 'shipping-label': 'Shipping label', 'packing-slip': 'Packing slip', 'return-label': 'Return label', cn22: 'CN22 customs form', test: 'Test label' },
+    kindName: {
+      'shipping-label': 'Shipping label',
+      'packing-slip': 'Packing slip',
+      'return-label': 'Return label',
+      cn22: 'CN22 customs form',
+      test: 'Test label',
+    },
     attempts_one: '{{count}} attempt',
     attempts_other: '{{count}} attempts',
     reprint: 'Reprint',
@@ -224,13 +233,15 @@ export const en = {
       'not-all-packed': '{{name}}: {{packed}} of {{expected}} packed',
       'empty-carton': 'Carton {{cartonNumber}} is empty',
       'not-weighed': 'Carton {{cartonNumber}} is not weighed',
-      'weight-off': 'Carton {{cartonNumber}} weighs {{actualGrams}} g, expected about {{expectedGrams}} g',
+      'weight-off':
+        'Carton {{cartonNumber}} weighs {{actualGrams}} g, expected about {{expectedGrams}} g',
     },
   },
   problem: {
     refusedTitle: 'PROBLEM: the central OMS refused this shipment',
     refusedReason: 'Reason: {{reason}}',
-    voidExplain: 'Do not ship. Remove and destroy the labels of {{count}} carton(s), then void them here.',
+    voidExplain:
+      'Do not ship. Remove and destroy the labels of {{count}} carton(s), then void them here.',
     voidLabels: 'Labels removed: void them',
     voided: 'Labels voided. Put the items back as your lead tells you.',
   },
@@ -243,8 +254,10 @@ export const en = {
     readAs: 'Read as',
     read: 'Scan read',
     notRead: 'Scan not recognised',
-    layoutMismatch: 'Keyboard layout mismatch: the scanner types US-QWERTY on this {{layout}} station. It meant “{{repaired}}”. Set the scanner to the station’s layout.',
-    layoutMismatchUnknown: 'Keyboard layout mismatch: the scanner types US-QWERTY on this AZERTY station. It meant “{{repaired}}”. Set the scanner to the station’s layout.',
+    layoutMismatch:
+      'Keyboard layout mismatch: the scanner types US-QWERTY on this {{layout}} station. It meant “{{repaired}}”. Set the scanner to the station’s layout.',
+    layoutMismatchUnknown:
+      'Keyboard layout mismatch: the scanner types US-QWERTY on this AZERTY station. It meant “{{repaired}}”. Set the scanner to the station’s layout.',
     settings: 'Scanner settings for this station',
     prefix: 'Prefix (leave empty if none)',
     suffix: 'Suffix',
@@ -258,7 +271,8 @@ export const en = {
   returns: {
     open: 'Returns',
     title: 'Returns intake',
-    scanReturn: 'Scan the RMA label, the order number, or the tracking number or SSCC of the parcel',
+    scanReturn:
+      'Scan the RMA label, the order number, or the tracking number or SSCC of the parcel',
     typeCode: 'Or type an RMA, order or tracking number',
     find: 'Find',
     noRma: 'No RMA: unexpected return',
@@ -270,14 +284,19 @@ export const en = {
     status: 'Status',
     found: 'Return {{code}} from {{customer}}: scan the items',
     resumed: 'Return {{code}} was already taken in at this station: here it is',
-    notFound: 'No return found for {{code}}. Check the label, or take it in as an unexpected return',
-    otherWarehouse: 'Return {{code}} belongs to warehouse {{warehouse}}: do not take it in here. Ask your lead to forward the parcel',
-    notAwaiting: 'Return {{code}} is {{status}} and takes no parcel any more. Set the parcel aside for customer service',
+    notFound:
+      'No return found for {{code}}. Check the label, or take it in as an unexpected return',
+    otherWarehouse:
+      'Return {{code}} belongs to warehouse {{warehouse}}: do not take it in here. Ask your lead to forward the parcel',
+    notAwaiting:
+      'Return {{code}} is {{status}} and takes no parcel any more. Set the parcel aside for customer service',
     binWhereReturnExpected: 'That is bin {{bin}}: first scan the return label or the order number',
-    findReturnFirst: 'That is an item: first find the return (RMA label, order or tracking number), or choose “unexpected return”',
+    findReturnFirst:
+      'That is an item: first find the return (RMA label, order or tracking number), or choose “unexpected return”',
     titleRma: 'Return {{code}}',
     titleUnexpected: 'Unexpected return (no RMA)',
-    unexpectedExplain: 'No RMA: this parcel is flagged for customer service. Grade every item as usual.',
+    unexpectedExplain:
+      'No RMA: this parcel is flagged for customer service. Grade every item as usual.',
     customer: 'Customer',
     order: 'Order',
     reason: 'Reason',
@@ -296,10 +315,12 @@ export const en = {
     scanItem: 'Scan an item from the parcel',
     itemScanned: '{{name}}: grade it with 1–4',
     itemFlagged: {
-      wrong_item: 'WRONG ITEM: {{name}} is not on this return. Grade it; it is flagged for customer service',
+      wrong_item:
+        'WRONG ITEM: {{name}} is not on this return. Grade it; it is flagged for customer service',
       extra: 'EXTRA: more {{name}} than authorised. Grade it; it is flagged for customer service',
     },
-    unknownProduct: 'Unknown barcode: this product is not in the catalogue. Set it aside for customer service',
+    unknownProduct:
+      'Unknown barcode: this product is not in the catalogue. Set it aside for customer service',
     gradeFirst: 'Grade this item first (1–4)',
     dispositionFirst: 'Choose what happens to this item first (1–4, Enter for the suggestion)',
     gradeQuestion: 'Condition of {{name}}?',
@@ -309,7 +330,12 @@ export const en = {
     suggested: 'suggested',
     itemNote: 'Note (optional)',
     grade: { A: 'Resellable', B: 'Open box', C: 'Damaged', D: 'Missing parts' },
-    disposition: { restock: 'Restock into a bin', quarantine: 'Quarantine', scrap: 'Scrap', return_to_vendor: 'Return to vendor' },
+    disposition: {
+      restock: 'Restock into a bin',
+      quarantine: 'Quarantine',
+      scrap: 'Scrap',
+      return_to_vendor: 'Return to vendor',
+    },
     match: { wrong_item: 'WRONG ITEM', extra: 'EXTRA' },
     scanBin: 'Scan the bin this item goes into (B:…)',
     scanBinFor: 'Restock {{name}}: scan the bin it goes into',
@@ -318,7 +344,8 @@ export const en = {
     itemWhereBinExpected: 'That is an item, not a bin: scan the bin (B:…) this item goes into',
     restocked: '{{name}} (grade {{grade}}) restocked into {{bin}}',
     quarantined: '{{name}} (grade {{grade}}) to quarantine: intake label printing',
-    quarantinedNoPrinter: '{{name}} to quarantine. No label printer is set up: write the RMA on the item, set up a printer under Printers',
+    quarantinedNoPrinter:
+      '{{name}} to quarantine. No label printer is set up: write the RMA on the item, set up a printer under Printers',
     set: {
       scrap: '{{name}} (grade {{grade}}) to scrap',
       return_to_vendor: '{{name}} (grade {{grade}}) to return to vendor',

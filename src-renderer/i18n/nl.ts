@@ -16,11 +16,13 @@ export const nl: Messages = {
     welcome: 'Klaar om in te pakken',
     queue_one: '{{count}} fulfilmentorder wacht',
     queue_other: '{{count}} fulfilmentorders wachten',
-    offlineNote: 'Offline aan het werk: je werk wordt op dit station bewaard en verstuurd zodra de centrale OMS terug is.',
+    offlineNote:
+      'Offline aan het werk: je werk wordt op dit station bewaard en verstuurd zodra de centrale OMS terug is.',
   },
   setup: {
     title: 'Dit station instellen',
-    explain: 'Vraag je teamleider om het adres van de centrale OMS en een eenmalige inschrijfcode voor dit station.',
+    explain:
+      'Vraag je teamleider om het adres van de centrale OMS en een eenmalige inschrijfcode voor dit station.',
     centralUrl: 'Adres van de centrale OMS',
     code: 'Inschrijfcode',
     enrol: 'Station inschrijven',
@@ -43,7 +45,8 @@ export const nl: Messages = {
   },
   printing: {
     setupTitle: 'Printers',
-    setupExplain: 'Voeg de labelprinter en de pakbonprinter van dit station toe en print een testlabel.',
+    setupExplain:
+      'Voeg de labelprinter en de pakbonprinter van dit station toe en print een testlabel.',
     printers: 'Printers op dit station',
     none: 'Nog geen printers. Voeg een netwerkprinter toe of kies er een die de computer al kent.',
     kind: { 'zebra-tcp': 'Netwerk-Zebra', spooler: 'Systeemprinter', file: 'Uitvoer naar map' },
@@ -86,7 +89,13 @@ export const nl: Messages = {
     queueEmpty: 'Nog niets geprint.',
     state: { queued: 'Wacht', sent: 'Bezig met printen…', done: 'Geprint', failed: 'Mislukt' },
     waitingForPrinter: 'Wacht op de printer: {{reason}}',
-    kindName: { 'shipping-label': 'Verzendlabel', 'packing-slip': 'Pakbon', 'return-label': 'Retourlabel', cn22: 'CN22-douaneformulier', test: 'Testlabel' },
+    kindName: {
+      'shipping-label': 'Verzendlabel',
+      'packing-slip': 'Pakbon',
+      'return-label': 'Retourlabel',
+      cn22: 'CN22-douaneformulier',
+      test: 'Testlabel',
+    },
     attempts_one: '{{count}} poging',
     attempts_other: '{{count}} pogingen',
     reprint: 'Opnieuw printen',
@@ -226,27 +235,32 @@ export const nl: Messages = {
       'not-all-packed': '{{name}}: {{packed}} van {{expected}} ingepakt',
       'empty-carton': 'Colli {{cartonNumber}} is leeg',
       'not-weighed': 'Colli {{cartonNumber}} is niet gewogen',
-      'weight-off': 'Colli {{cartonNumber}} weegt {{actualGrams}} g, verwacht ongeveer {{expectedGrams}} g',
+      'weight-off':
+        'Colli {{cartonNumber}} weegt {{actualGrams}} g, verwacht ongeveer {{expectedGrams}} g',
     },
   },
   problem: {
     refusedTitle: 'PROBLEEM: de centrale OMS heeft deze zending geweigerd',
     refusedReason: 'Reden: {{reason}}',
-    voidExplain: 'Niet verzenden. Verwijder en vernietig de labels van {{count}} colli en maak ze hier ongeldig.',
+    voidExplain:
+      'Niet verzenden. Verwijder en vernietig de labels van {{count}} colli en maak ze hier ongeldig.',
     voidLabels: 'Labels verwijderd: ongeldig maken',
     voided: 'Labels ongeldig gemaakt. Leg de artikelen terug zoals je teamleider zegt.',
   },
   scanner: {
     open: 'Scanner testen',
     title: 'Test je scanner',
-    explain: 'Scan een willekeurige barcode. Je ziet precies wat de scanner stuurde en hoe het station het las.',
+    explain:
+      'Scan een willekeurige barcode. Je ziet precies wat de scanner stuurde en hoe het station het las.',
     raw: 'Ontvangen tekens',
     codes: 'Tekencodes',
     readAs: 'Gelezen als',
     read: 'Scan gelezen',
     notRead: 'Scan niet herkend',
-    layoutMismatch: 'Toetsenbordindeling klopt niet: de scanner typt US-QWERTY op dit {{layout}}-station. Bedoeld was “{{repaired}}”. Stel de scanner in op de indeling van het station.',
-    layoutMismatchUnknown: 'Toetsenbordindeling klopt niet: de scanner typt US-QWERTY op dit AZERTY-station. Bedoeld was “{{repaired}}”. Stel de scanner in op de indeling van het station.',
+    layoutMismatch:
+      'Toetsenbordindeling klopt niet: de scanner typt US-QWERTY op dit {{layout}}-station. Bedoeld was “{{repaired}}”. Stel de scanner in op de indeling van het station.',
+    layoutMismatchUnknown:
+      'Toetsenbordindeling klopt niet: de scanner typt US-QWERTY op dit AZERTY-station. Bedoeld was “{{repaired}}”. Stel de scanner in op de indeling van het station.',
     settings: 'Scannerinstellingen voor dit station',
     prefix: 'Prefix (leeg als er geen is)',
     suffix: 'Suffix',
@@ -260,7 +274,8 @@ export const nl: Messages = {
   returns: {
     open: 'Retouren',
     title: 'Retouren ontvangen',
-    scanReturn: 'Scan het RMA-label, het ordernummer, of het trackingnummer of de SSCC van het pakket',
+    scanReturn:
+      'Scan het RMA-label, het ordernummer, of het trackingnummer of de SSCC van het pakket',
     typeCode: 'Of typ een RMA-, order- of trackingnummer',
     find: 'Zoeken',
     noRma: 'Geen RMA: onverwachte retour',
@@ -272,14 +287,19 @@ export const nl: Messages = {
     status: 'Status',
     found: 'Retour {{code}} van {{customer}}: scan de artikelen',
     resumed: 'Retour {{code}} is al op dit station ontvangen: hier is hij',
-    notFound: 'Geen retour gevonden voor {{code}}. Controleer het label, of neem het aan als onverwachte retour',
-    otherWarehouse: 'Retour {{code}} hoort bij magazijn {{warehouse}}: niet hier aannemen. Vraag je leidinggevende het pakket door te sturen',
-    notAwaiting: 'Retour {{code}} is {{status}} en neemt geen pakket meer aan. Zet het pakket apart voor de klantenservice',
+    notFound:
+      'Geen retour gevonden voor {{code}}. Controleer het label, of neem het aan als onverwachte retour',
+    otherWarehouse:
+      'Retour {{code}} hoort bij magazijn {{warehouse}}: niet hier aannemen. Vraag je leidinggevende het pakket door te sturen',
+    notAwaiting:
+      'Retour {{code}} is {{status}} en neemt geen pakket meer aan. Zet het pakket apart voor de klantenservice',
     binWhereReturnExpected: 'Dat is locatie {{bin}}: scan eerst het retourlabel of het ordernummer',
-    findReturnFirst: 'Dat is een artikel: zoek eerst de retour (RMA-label, order- of trackingnummer), of kies “onverwachte retour”',
+    findReturnFirst:
+      'Dat is een artikel: zoek eerst de retour (RMA-label, order- of trackingnummer), of kies “onverwachte retour”',
     titleRma: 'Retour {{code}}',
     titleUnexpected: 'Onverwachte retour (geen RMA)',
-    unexpectedExplain: 'Geen RMA: dit pakket wordt gemarkeerd voor de klantenservice. Beoordeel elk artikel zoals gewoonlijk.',
+    unexpectedExplain:
+      'Geen RMA: dit pakket wordt gemarkeerd voor de klantenservice. Beoordeel elk artikel zoals gewoonlijk.',
     customer: 'Klant',
     order: 'Order',
     reason: 'Reden',
@@ -298,10 +318,13 @@ export const nl: Messages = {
     scanItem: 'Scan een artikel uit het pakket',
     itemScanned: '{{name}}: beoordeel met 1–4',
     itemFlagged: {
-      wrong_item: 'VERKEERD ARTIKEL: {{name}} staat niet op deze retour. Beoordeel het; het wordt gemarkeerd voor de klantenservice',
-      extra: 'EXTRA: meer {{name}} dan toegestaan. Beoordeel het; het wordt gemarkeerd voor de klantenservice',
+      wrong_item:
+        'VERKEERD ARTIKEL: {{name}} staat niet op deze retour. Beoordeel het; het wordt gemarkeerd voor de klantenservice',
+      extra:
+        'EXTRA: meer {{name}} dan toegestaan. Beoordeel het; het wordt gemarkeerd voor de klantenservice',
     },
-    unknownProduct: 'Onbekende barcode: dit product staat niet in de catalogus. Zet het apart voor de klantenservice',
+    unknownProduct:
+      'Onbekende barcode: dit product staat niet in de catalogus. Zet het apart voor de klantenservice',
     gradeFirst: 'Beoordeel eerst dit artikel (1–4)',
     dispositionFirst: 'Kies eerst wat er met dit artikel gebeurt (1–4, Enter voor het voorstel)',
     gradeQuestion: 'Staat van {{name}}?',
@@ -310,17 +333,29 @@ export const nl: Messages = {
     dispositionHint: 'Druk 1–4, of Enter voor het voorstel. Escape: opnieuw beoordelen.',
     suggested: 'voorstel',
     itemNote: 'Opmerking (optioneel)',
-    grade: { A: 'Verkoopbaar', B: 'Geopende verpakking', C: 'Beschadigd', D: 'Onderdelen ontbreken' },
-    disposition: { restock: 'Terug op voorraad (locatie)', quarantine: 'Quarantaine', scrap: 'Afvoeren', return_to_vendor: 'Terug naar leverancier' },
+    grade: {
+      A: 'Verkoopbaar',
+      B: 'Geopende verpakking',
+      C: 'Beschadigd',
+      D: 'Onderdelen ontbreken',
+    },
+    disposition: {
+      restock: 'Terug op voorraad (locatie)',
+      quarantine: 'Quarantaine',
+      scrap: 'Afvoeren',
+      return_to_vendor: 'Terug naar leverancier',
+    },
     match: { wrong_item: 'VERKEERD ARTIKEL', extra: 'EXTRA' },
     scanBin: 'Scan de locatie waar dit artikel in gaat (B:…)',
     scanBinFor: '{{name}} terug op voorraad: scan de locatie',
     unknownBin: 'Locatie {{bin}} is geen locatie van dit magazijn: scan een andere locatie',
     binWhereItemExpected: 'Dat is locatie {{bin}}, geen artikel: scan het artikel uit het pakket',
-    itemWhereBinExpected: 'Dat is een artikel, geen locatie: scan de locatie (B:…) waar dit artikel in gaat',
+    itemWhereBinExpected:
+      'Dat is een artikel, geen locatie: scan de locatie (B:…) waar dit artikel in gaat',
     restocked: '{{name}} (klasse {{grade}}) terug op voorraad in {{bin}}',
     quarantined: '{{name}} (klasse {{grade}}) naar quarantaine: ontvangstlabel wordt geprint',
-    quarantinedNoPrinter: '{{name}} naar quarantaine. Geen labelprinter ingesteld: schrijf de RMA op het artikel, stel een printer in onder Printers',
+    quarantinedNoPrinter:
+      '{{name}} naar quarantaine. Geen labelprinter ingesteld: schrijf de RMA op het artikel, stel een printer in onder Printers',
     set: {
       scrap: '{{name}} (klasse {{grade}}) wordt afgevoerd',
       return_to_vendor: '{{name}} (klasse {{grade}}) gaat terug naar de leverancier',
@@ -342,7 +377,8 @@ export const nl: Messages = {
     nextParcel: 'Volgend pakket',
     state: {
       open: 'Wordt ontvangen',
-      waiting: 'Wacht op verzending: bewaard op dit station, verstuurd zodra de centrale OMS terug is',
+      waiting:
+        'Wacht op verzending: bewaard op dit station, verstuurd zodra de centrale OMS terug is',
       sent: 'Verstuurd, wacht op de centrale OMS',
       acceptedRefund: 'Geaccepteerd door de centrale OMS: terugbetaling {{amount}}',
       acceptedNoRefund: 'Geaccepteerd door de centrale OMS: geen terugbetaling',

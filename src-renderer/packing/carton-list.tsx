@@ -20,29 +20,51 @@ interface Props {
 /** The shipment's cartons side by side: contents, moves between cartons, weight against expected. */
 export function CartonList(props: Props) {
   const { t, i18n } = useTranslation();
-  const grams = (value: number) => new Intl.NumberFormat(i18n.language, { style: 'unit', unit: 'gram' }).format(value);
+  const grams = (value: number) =>
+    new Intl.NumberFormat(i18n.language, { style: 'unit', unit: 'gram' }).format(value);
   return (
     <div className="cartons" data-testid="cartons">
       {props.cartons.map((carton, index) => {
         const expected = expectedCartonWeight(carton, props.unitWeights);
-        const check = carton.weightGrams === null ? null : checkWeight(expected, carton.weightGrams);
+        const check =
+          carton.weightGrams === null ? null : checkWeight(expected, carton.weightGrams);
         const active = carton.id === props.activeCartonId;
         return (
-          <section key={carton.id} className={`carton${active ? ' carton--active' : ''}`} data-testid={`carton-${index + 1}`} aria-label={t('pack.cartonN', { number: index + 1 })}>
+          <section
+            key={carton.id}
+            className={`carton${active ? ' carton--active' : ''}`}
+            data-testid={`carton-${index + 1}`}
+            aria-label={t('pack.cartonN', { number: index + 1 })}
+          >
             <header className="carton__header">
-              <button type="button" className="button button--quiet" disabled={!props.editable} onClick={() => props.onSelect(carton.id)}>
+              <button
+                type="button"
+                className="button button--quiet"
+                disabled={!props.editable}
+                onClick={() => props.onSelect(carton.id)}
+              >
                 {t('pack.cartonN', { number: index + 1 })} · {carton.boxType}
               </button>
               <span className="code carton__sscc">{ssccHumanReadable(carton.sscc)}</span>
             </header>
             <ul className="carton__items">
               {carton.items.map((item, itemIndex) => (
-                <li key={`${item.lineId}-${item.lot}-${item.serial}-${item.expiry}`} data-sku={item.sku}>
-                  <span className="carton__qty">{item.quantity.toLocaleString(i18n.language)} ×</span> {props.nameOf(item.sku)}
+                <li
+                  key={`${item.lineId}-${item.lot}-${item.serial}-${item.expiry}`}
+                  data-sku={item.sku}
+                >
+                  <span className="carton__qty">
+                    {item.quantity.toLocaleString(i18n.language)} ×
+                  </span>{' '}
+                  {props.nameOf(item.sku)}
                   {(item.lot || item.serial || item.expiry) && (
                     <span className="muted">
                       {' '}
-                      {[item.lot && t('pack.lot', { lot: item.lot }), item.expiry && t('pack.expiry', { date: item.expiry }), item.serial && t('pack.serial', { serial: item.serial })]
+                      {[
+                        item.lot && t('pack.lot', { lot: item.lot }),
+                        item.expiry && t('pack.expiry', { date: item.expiry }),
+                        item.serial && t('pack.serial', { serial: item.serial }),
+                      ]
                         .filter(Boolean)
                         .join(' · ')}
                     </span>
@@ -50,7 +72,12 @@ export function CartonList(props: Props) {
                   {props.editable &&
                     props.cartons.map((other, otherIndex) =>
                       other.id === carton.id ? null : (
-                        <button key={other.id} type="button" className="button button--small" onClick={() => props.onMove(carton.id, itemIndex, other.id)}>
+                        <button
+                          key={other.id}
+                          type="button"
+                          className="button button--small"
+                          onClick={() => props.onMove(carton.id, itemIndex, other.id)}
+                        >
                           {t('pack.moveTo', { number: otherIndex + 1 })}
                         </button>
                       ),
@@ -61,14 +88,34 @@ export function CartonList(props: Props) {
             </ul>
             <footer className="carton__weight">
               <span>{t('pack.expectedWeight', { weight: grams(expected) })}</span>
-              {props.editable && <WeightField cartonNumber={index + 1} weight={carton.weightGrams} onWeigh={(g) => props.onWeigh(carton.id, g)} />}
+              {props.editable && (
+                <WeightField
+                  cartonNumber={index + 1}
+                  weight={carton.weightGrams}
+                  onWeigh={(g) => props.onWeigh(carton.id, g)}
+                />
+              )}
               {check && (
-                <span className={check.ok ? 'weight weight--ok' : 'weight weight--off'} data-testid={`weight-check-${index + 1}`} data-ok={check.ok}>
-                  {check.ok ? t('pack.weightOk', { weight: grams(carton.weightGrams ?? 0) }) : t('pack.weightOff', { weight: grams(carton.weightGrams ?? 0), min: grams(check.minGrams), max: grams(check.maxGrams) })}
+                <span
+                  className={check.ok ? 'weight weight--ok' : 'weight weight--off'}
+                  data-testid={`weight-check-${index + 1}`}
+                  data-ok={check.ok}
+                >
+                  {check.ok
+                    ? t('pack.weightOk', { weight: grams(carton.weightGrams ?? 0) })
+                    : t('pack.weightOff', {
+                        weight: grams(carton.weightGrams ?? 0),
+                        min: grams(check.minGrams),
+                        max: grams(check.maxGrams),
+                      })}
                 </span>
               )}
               {props.editable && carton.items.length === 0 && (
-                <button type="button" className="button button--small" onClick={() => props.onRemove(carton.id)}>
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => props.onRemove(carton.id)}
+                >
                   {t('pack.removeCarton')}
                 </button>
               )}
@@ -81,7 +128,11 @@ export function CartonList(props: Props) {
 }
 
 /** Typed weight (the manual scale driver): grams, or kilograms with "kg". Enter records it. */
-function WeightField(props: { cartonNumber: number; weight: number | null; onWeigh(grams: number | null): void }) {
+function WeightField(props: {
+  cartonNumber: number;
+  weight: number | null;
+  onWeigh(grams: number | null): void;
+}) {
   const { t } = useTranslation();
   const [typed, setTyped] = useState(props.weight === null ? '' : String(props.weight));
   return (
@@ -96,7 +147,9 @@ function WeightField(props: { cartonNumber: number; weight: number | null; onWei
       }}
     >
       <label>
-        <span className="visually-hidden">{t('pack.weightLabel', { number: props.cartonNumber })}</span>
+        <span className="visually-hidden">
+          {t('pack.weightLabel', { number: props.cartonNumber })}
+        </span>
         <input
           name="weight"
           className="field__input weight-field__input"

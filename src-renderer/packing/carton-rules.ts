@@ -14,13 +14,32 @@ export interface NewShipment {
 }
 
 export function newShipment(fields: NewShipment): ShipmentDoc {
-  return { ...fields, cartons: [], status: 'open', refusalReason: null, confirmedAt: null, updatedAt: 0 };
+  return {
+    ...fields,
+    cartons: [],
+    status: 'open',
+    refusalReason: null,
+    confirmedAt: null,
+    updatedAt: 0,
+  };
 }
 
 /** Opens a carton of a box type (with its SSCC) and makes it the one items go into. */
-export function openCarton(state: PackState, carton: { id: string; sscc: string; boxType: string }): PackState {
-  const opened: Carton = { ...carton, weightGrams: null, items: [], trackingNumber: null, labelState: 'pending' };
-  return { shipment: { ...state.shipment, cartons: [...state.shipment.cartons, opened] }, activeCartonId: opened.id };
+export function openCarton(
+  state: PackState,
+  carton: { id: string; sscc: string; boxType: string },
+): PackState {
+  const opened: Carton = {
+    ...carton,
+    weightGrams: null,
+    items: [],
+    trackingNumber: null,
+    labelState: 'pending',
+  };
+  return {
+    shipment: { ...state.shipment, cartons: [...state.shipment.cartons, opened] },
+    activeCartonId: opened.id,
+  };
 }
 
 export type MoveRefusal = 'same-carton' | 'no-such-carton' | 'no-such-item';
@@ -41,11 +60,30 @@ export function moveItem(
   const item = from.items[move.itemIndex];
   const quantity = move.quantity ?? 1;
   if (!item || quantity < 1 || quantity > item.quantity) return { state, refusal: 'no-such-item' };
-  const fromItems = from.items.flatMap((i, index) => (index !== move.itemIndex ? [i] : i.quantity > quantity ? [{ ...i, quantity: i.quantity - quantity }] : []));
-  const at = to.items.findIndex((i) => i.lineId === item.lineId && i.lot === item.lot && i.serial === item.serial && i.expiry === item.expiry);
-  const toItems = at === -1 ? [...to.items, { ...item, quantity }] : to.items.map((i, index) => (index === at ? { ...i, quantity: i.quantity + quantity } : i));
+  const fromItems = from.items.flatMap((i, index) =>
+    index !== move.itemIndex
+      ? [i]
+      : i.quantity > quantity
+        ? [{ ...i, quantity: i.quantity - quantity }]
+        : [],
+  );
+  const at = to.items.findIndex(
+    (i) =>
+      i.lineId === item.lineId &&
+      i.lot === item.lot &&
+      i.serial === item.serial &&
+      i.expiry === item.expiry,
+  );
+  const toItems =
+    at === -1
+      ? [...to.items, { ...item, quantity }]
+      : to.items.map((i, index) => (index === at ? { ...i, quantity: i.quantity + quantity } : i));
   const updated = cartons.map((c) =>
-    c.id === from.id ? { ...c, items: fromItems, weightGrams: null } : c.id === to.id ? { ...c, items: toItems, weightGrams: null } : c,
+    c.id === from.id
+      ? { ...c, items: fromItems, weightGrams: null }
+      : c.id === to.id
+        ? { ...c, items: toItems, weightGrams: null }
+        : c,
   );
   return { state: { ...state, shipment: { ...state.shipment, cartons: updated } }, refusal: null };
 }
@@ -55,20 +93,30 @@ export function undoLastItem(state: PackState, cartonId: string): PackState {
   const carton = state.shipment.cartons.find((c) => c.id === cartonId);
   const last = carton?.items.at(-1);
   if (!carton || !last) return state;
-  const items = last.quantity > 1 ? [...carton.items.slice(0, -1), { ...last, quantity: last.quantity - 1 }] : carton.items.slice(0, -1);
-  const cartons = state.shipment.cartons.map((c) => (c.id === cartonId ? { ...c, items, weightGrams: null } : c));
+  const items =
+    last.quantity > 1
+      ? [...carton.items.slice(0, -1), { ...last, quantity: last.quantity - 1 }]
+      : carton.items.slice(0, -1);
+  const cartons = state.shipment.cartons.map((c) =>
+    c.id === cartonId ? { ...c, items, weightGrams: null } : c,
+  );
   return { ...state, shipment: { ...state.shipment, cartons } };
 }
 
 export function weighCarton(state: PackState, cartonId: string, grams: number): PackState {
-  const cartons = state.shipment.cartons.map((c) => (c.id === cartonId ? { ...c, weightGrams: grams } : c));
+  const cartons = state.shipment.cartons.map((c) =>
+    c.id === cartonId ? { ...c, weightGrams: grams } : c,
+  );
   return { ...state, shipment: { ...state.shipment, cartons } };
 }
 
 /** Drops a carton that holds nothing (opened by mistake); a carton with items stays. */
 export function removeEmptyCarton(state: PackState, cartonId: string): PackState {
   const cartons = state.shipment.cartons.filter((c) => c.id !== cartonId || c.items.length > 0);
-  return { shipment: { ...state.shipment, cartons }, activeCartonId: state.activeCartonId === cartonId ? null : state.activeCartonId };
+  return {
+    shipment: { ...state.shipment, cartons },
+    activeCartonId: state.activeCartonId === cartonId ? null : state.activeCartonId,
+  };
 }
 
 export type ConfirmBlocker =
@@ -83,12 +131,22 @@ export function unitWeights(lines: readonly PackLine[]): Map<string, number> {
 }
 
 /** Everything that stands between this shipment and confirming it; empty means it may go. */
-export function confirmBlockers(lines: readonly PackLine[], shipment: ShipmentDoc, tolerance?: WeightTolerance): ConfirmBlocker[] {
+export function confirmBlockers(
+  lines: readonly PackLine[],
+  shipment: ShipmentDoc,
+  tolerance?: WeightTolerance,
+): ConfirmBlocker[] {
   const blockers: ConfirmBlocker[] = [];
   if (shipment.cartons.length === 0) blockers.push({ kind: 'no-cartons' });
   for (const line of lines) {
     const packed = packedQuantity(shipment, line.lineId);
-    if (packed !== line.expected) blockers.push({ kind: 'not-all-packed', lineId: line.lineId, packed, expected: line.expected });
+    if (packed !== line.expected)
+      blockers.push({
+        kind: 'not-all-packed',
+        lineId: line.lineId,
+        packed,
+        expected: line.expected,
+      });
   }
   const weights = unitWeights(lines);
   shipment.cartons.forEach((carton, index) => {
@@ -98,7 +156,12 @@ export function confirmBlockers(lines: readonly PackLine[], shipment: ShipmentDo
     else {
       const expectedGrams = expectedCartonWeight(carton, weights);
       if (!checkWeight(expectedGrams, carton.weightGrams, tolerance).ok) {
-        blockers.push({ kind: 'weight-off', cartonNumber, expectedGrams, actualGrams: carton.weightGrams });
+        blockers.push({
+          kind: 'weight-off',
+          cartonNumber,
+          expectedGrams,
+          actualGrams: carton.weightGrams,
+        });
       }
     }
   });
@@ -112,5 +175,9 @@ export function confirmShipment(shipment: ShipmentDoc, confirmedAt: string): Shi
 
 /** After a refusal: the labels must not be used; the shipment is set aside. */
 export function voidShipment(shipment: ShipmentDoc): ShipmentDoc {
-  return { ...shipment, status: 'voided', cartons: shipment.cartons.map((c) => ({ ...c, labelState: 'voided' as const })) };
+  return {
+    ...shipment,
+    status: 'voided',
+    cartons: shipment.cartons.map((c) => ({ ...c, labelState: 'voided' as const })),
+  };
 }

@@ -15,14 +15,22 @@ export function registerLabelPrinting(handler: LabelPrinting): () => void {
   };
 }
 
-export type HandOffResult = { queued: true } | { queued: false; reason: 'no-label-printing' | 'failed'; message?: string };
+export type HandOffResult =
+  { queued: true } | { queued: false; reason: 'no-label-printing' | 'failed'; message?: string };
 
-export async function handOffToLabelPrinting(shipment: ShipmentDoc, fulfillment: FulfillmentDoc): Promise<HandOffResult> {
+export async function handOffToLabelPrinting(
+  shipment: ShipmentDoc,
+  fulfillment: FulfillmentDoc,
+): Promise<HandOffResult> {
   if (!printing) return { queued: false, reason: 'no-label-printing' };
   try {
     await printing(shipment, fulfillment);
     return { queued: true };
   } catch (err) {
-    return { queued: false, reason: 'failed', message: err instanceof Error ? err.message : String(err) };
+    return {
+      queued: false,
+      reason: 'failed',
+      message: err instanceof Error ? err.message : String(err),
+    };
   }
 }

@@ -11,7 +11,9 @@ describe('numbering a carton', () => {
   it('refuses an SSCC with a wrong check digit, and says why when the station has none', async () => {
     const valid = buildSscc({ companyPrefix: '8712345', extensionDigit: 0 }, 42);
     const wrongCheckDigit = `${valid.slice(0, 17)}${(Number(valid.at(-1)) + 1) % 10}`;
-    await expect(nextSscc({ allocateSscc: async () => ({ sscc: wrongCheckDigit }) })).rejects.toBeInstanceOf(SsccUnavailableError);
+    await expect(
+      nextSscc({ allocateSscc: async () => ({ sscc: wrongCheckDigit }) }),
+    ).rejects.toBeInstanceOf(SsccUnavailableError);
     const offline = nextSscc({
       allocateSscc: async () => {
         throw new Error('No SSCC numbers left: connect to the central OMS');

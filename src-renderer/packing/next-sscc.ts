@@ -15,7 +15,8 @@ export class SsccUnavailableError extends Error {
 export async function nextSscc(api: Pick<StationApi, 'allocateSscc'> = station()): Promise<string> {
   try {
     const { sscc } = await api.allocateSscc({});
-    if (!isValidSscc(sscc)) throw new SsccUnavailableError(`The station gave an invalid SSCC: ${sscc}`);
+    if (!isValidSscc(sscc))
+      throw new SsccUnavailableError(`The station gave an invalid SSCC: ${sscc}`);
     return sscc;
   } catch (err) {
     if (err instanceof SsccUnavailableError) throw err;

@@ -2,12 +2,28 @@
 import type { FeedbackMessage } from '../picking/pick-feedback';
 import type { PackOutcome } from './pack-rules';
 
-export function packFeedback(outcome: PackOutcome, nameOf: (sku: string) => string): FeedbackMessage {
+export function packFeedback(
+  outcome: PackOutcome,
+  nameOf: (sku: string) => string,
+): FeedbackMessage {
   switch (outcome.kind) {
     case 'packed':
-      return { tone: 'success', key: 'pack.packed', values: { name: nameOf(outcome.sku), packed: outcome.packed, expected: outcome.expected, carton: outcome.cartonNumber } };
+      return {
+        tone: 'success',
+        key: 'pack.packed',
+        values: {
+          name: nameOf(outcome.sku),
+          packed: outcome.packed,
+          expected: outcome.expected,
+          carton: outcome.cartonNumber,
+        },
+      };
     case 'wrong-item':
-      return { tone: 'error', key: 'scan.wrongItem', values: { name: nameOf(outcome.sku), sku: outcome.sku } };
+      return {
+        tone: 'error',
+        key: 'scan.wrongItem',
+        values: { name: nameOf(outcome.sku), sku: outcome.sku },
+      };
     case 'over-scan':
       return { tone: 'error', key: 'pack.overScan', values: { name: nameOf(outcome.sku) } };
     case 'unknown-barcode':

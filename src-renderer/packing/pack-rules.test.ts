@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ScanResult } from '../../shared/barcodes';
 import { applyPackScan, packedQuantity, type PackState } from './pack-rules';
-import { gtinScan, makePackContext, makePackLine, makePackState, mugGtin, spoonGtin, teaGtin, vaccineGtin } from './pack-fixtures';
+import {
+  gtinScan,
+  makePackContext,
+  makePackLine,
+  makePackState,
+  mugGtin,
+  spoonGtin,
+  teaGtin,
+  vaccineGtin,
+} from './pack-fixtures';
 
 const ctx = makePackContext();
 
@@ -17,9 +26,16 @@ function run(state: PackState, scans: ScanResult[]) {
 
 describe('scan-to-verify packing', () => {
   it('counts the order’s items into the active carton', () => {
-    const { state, outcomes } = run(makePackState(), [gtinScan(mugGtin), gtinScan(teaGtin), gtinScan(mugGtin)]);
+    const { state, outcomes } = run(makePackState(), [
+      gtinScan(mugGtin),
+      gtinScan(teaGtin),
+      gtinScan(mugGtin),
+    ]);
     expect(outcomes).toEqual(['packed', 'packed', 'packed']);
-    expect(state.shipment.cartons[0]?.items.map((i) => [i.sku, i.quantity])).toEqual([['MUG-RED', 2], ['TEA-GREEN', 1]]);
+    expect(state.shipment.cartons[0]?.items.map((i) => [i.sku, i.quantity])).toEqual([
+      ['MUG-RED', 2],
+      ['TEA-GREEN', 1],
+    ]);
   });
 
   it('gives a wrong item, an over-scan, an unknown barcode and a bad check digit each their own outcome, and counts none', () => {
@@ -32,7 +48,14 @@ describe('scan-to-verify packing', () => {
       { kind: 'invalid', code: 'bad-check-digit', message: 'GTIN check digit should be 6' },
       { kind: 'invalid', code: 'invalid-station-code', message: 'bad code' },
     ]);
-    expect(outcomes).toEqual(['wrong-item', 'over-scan', 'unknown-barcode', 'unknown-barcode', 'bad-check-digit', 'invalid-code']);
+    expect(outcomes).toEqual([
+      'wrong-item',
+      'over-scan',
+      'unknown-barcode',
+      'unknown-barcode',
+      'bad-check-digit',
+      'invalid-code',
+    ]);
     expect(state.shipment).toEqual(before.shipment);
   });
 
@@ -63,7 +86,11 @@ describe('scan-to-verify packing', () => {
 
     it('refuses the plain GTIN and says what is missing', () => {
       const step = applyPackScan(traced, makePackState(), gtinScan(vaccineGtin));
-      expect(step.outcome).toEqual({ kind: 'needs-trace', sku: 'VACCINE-X', missing: ['lot', 'expiry', 'serial'] });
+      expect(step.outcome).toEqual({
+        kind: 'needs-trace',
+        sku: 'VACCINE-X',
+        missing: ['lot', 'expiry', 'serial'],
+      });
     });
 
     it('captures lot, expiry and serial from the GS1 code and refuses the same serial twice', () => {
@@ -72,8 +99,22 @@ describe('scan-to-verify packing', () => {
       const second = applyPackScan(traced, first.state, gs1('SN2'));
       expect(again.outcome).toEqual({ kind: 'duplicate-serial', serial: 'SN1' });
       expect(second.state.shipment.cartons[0]?.items).toEqual([
-        { lineId: 'L9', sku: 'VACCINE-X', quantity: 1, lot: 'LOT42', serial: 'SN1', expiry: '2027-03-31' },
-        { lineId: 'L9', sku: 'VACCINE-X', quantity: 1, lot: 'LOT42', serial: 'SN2', expiry: '2027-03-31' },
+        {
+          lineId: 'L9',
+          sku: 'VACCINE-X',
+          quantity: 1,
+          lot: 'LOT42',
+          serial: 'SN1',
+          expiry: '2027-03-31',
+        },
+        {
+          lineId: 'L9',
+          sku: 'VACCINE-X',
+          quantity: 1,
+          lot: 'LOT42',
+          serial: 'SN2',
+          expiry: '2027-03-31',
+        },
       ]);
       expect(packedQuantity(second.state.shipment, 'L9')).toBe(2);
     });

@@ -31,7 +31,14 @@ export interface PackState {
 }
 
 export type PackOutcome =
-  | { kind: 'packed'; lineId: string; sku: string; packed: number; expected: number; cartonNumber: number }
+  | {
+      kind: 'packed';
+      lineId: string;
+      sku: string;
+      packed: number;
+      expected: number;
+      cartonNumber: number;
+    }
   | { kind: 'wrong-item'; sku: string }
   | { kind: 'over-scan'; sku: string }
   | { kind: 'unknown-barcode' }
@@ -48,7 +55,11 @@ export interface PackStep {
 }
 
 export function packedQuantity(shipment: ShipmentDoc, lineId: string): number {
-  return shipment.cartons.reduce((sum, c) => sum + c.items.filter((i) => i.lineId === lineId).reduce((s, i) => s + i.quantity, 0), 0);
+  return shipment.cartons.reduce(
+    (sum, c) =>
+      sum + c.items.filter((i) => i.lineId === lineId).reduce((s, i) => s + i.quantity, 0),
+    0,
+  );
 }
 
 /** The carton that receives items: the chosen one, else the last one not weighed yet. */
@@ -67,28 +78,48 @@ function missingTrace(product: TraceRules, scan: ScanResult): TraceField[] {
   return missing;
 }
 
-function sameTrace(item: CartonItem, trace: Pick<CartonItem, 'lot' | 'serial' | 'expiry'>): boolean {
+function sameTrace(
+  item: CartonItem,
+  trace: Pick<CartonItem, 'lot' | 'serial' | 'expiry'>,
+): boolean {
   return item.lot === trace.lot && item.serial === trace.serial && item.expiry === trace.expiry;
 }
 
-function addToCarton(carton: Carton, lineId: string, sku: string, trace: Pick<CartonItem, 'lot' | 'serial' | 'expiry'>): Carton {
+function addToCarton(
+  carton: Carton,
+  lineId: string,
+  sku: string,
+  trace: Pick<CartonItem, 'lot' | 'serial' | 'expiry'>,
+): Carton {
   const at = carton.items.findIndex((i) => i.lineId === lineId && sameTrace(i, trace));
   const items =
     at === -1
       ? [...carton.items, { lineId, sku, quantity: 1, ...trace }]
-      : carton.items.map((item, index) => (index === at ? { ...item, quantity: item.quantity + 1 } : item));
+      : carton.items.map((item, index) =>
+          index === at ? { ...item, quantity: item.quantity + 1 } : item,
+        );
   return { ...carton, items };
 }
 
 function replaceCarton(state: PackState, carton: Carton): PackState {
-  return { ...state, shipment: { ...state.shipment, cartons: state.shipment.cartons.map((c) => (c.id === carton.id ? carton : c)) } };
+  return {
+    ...state,
+    shipment: {
+      ...state.shipment,
+      cartons: state.shipment.cartons.map((c) => (c.id === carton.id ? carton : c)),
+    },
+  };
 }
 
 /** One scan while packing. Box codes and commands are the screen's business (they need an SSCC). */
 export function applyPackScan(ctx: PackContext, state: PackState, scan: ScanResult): PackStep {
   const refuse = (outcome: PackOutcome): PackStep => ({ state, outcome });
   if (scan.kind === 'invalid') {
-    return refuse(scan.code === 'bad-check-digit' ? { kind: 'bad-check-digit', message: scan.message } : { kind: 'invalid-code', message: scan.message });
+    return refuse(
+      scan.code === 'bad-check-digit'
+        ? { kind: 'bad-check-digit', message: scan.message }
+        : { kind: 'invalid-code', message: scan.message },
+    );
   }
   if (scan.kind === 'unknown') return refuse({ kind: 'unknown-barcode' });
   const gtin = scannedGtin(scan);
@@ -101,15 +132,27 @@ export function applyPackScan(ctx: PackContext, state: PackState, scan: ScanResu
   if (!line) return refuse({ kind: 'over-scan', sku });
   const carton = activeCarton(state);
   if (!carton) return refuse({ kind: 'open-carton-first' });
-  const product = ctx.products.get(sku) ?? { requiresLot: false, requiresExpiry: false, requiresSerial: false };
+  const product = ctx.products.get(sku) ?? {
+    requiresLot: false,
+    requiresExpiry: false,
+    requiresSerial: false,
+  };
   const missing = missingTrace(product, scan);
   if (missing.length > 0) return refuse({ kind: 'needs-trace', sku, missing });
   const gs1: Partial<Gs1Scan> = scan.kind === 'gs1' ? scan : {};
   const trace = { lot: gs1.lot ?? null, serial: gs1.serial ?? null, expiry: gs1.expiry ?? null };
-  if (trace.serial !== null && state.shipment.cartons.some((c) => c.items.some((i) => i.sku === sku && i.serial === trace.serial))) {
+  if (
+    trace.serial !== null &&
+    state.shipment.cartons.some((c) =>
+      c.items.some((i) => i.sku === sku && i.serial === trace.serial),
+    )
+  ) {
     return refuse({ kind: 'duplicate-serial', serial: trace.serial });
   }
-  const next = replaceCarton({ ...state, activeCartonId: carton.id }, addToCarton(carton, line.lineId, sku, trace));
+  const next = replaceCarton(
+    { ...state, activeCartonId: carton.id },
+    addToCarton(carton, line.lineId, sku, trace),
+  );
   return {
     state: next,
     outcome: {

@@ -9,7 +9,17 @@ import { FeedbackBanner } from '../sound/feedback-banner';
 import { useFeedback } from '../sound/feedback-store';
 import { saveWork } from '../sync/station-writes';
 import { CartonList } from './carton-list';
-import { confirmBlockers, confirmShipment, moveItem, openCarton, removeEmptyCarton, undoLastItem, unitWeights, weighCarton, type ConfirmBlocker } from './carton-rules';
+import {
+  confirmBlockers,
+  confirmShipment,
+  moveItem,
+  openCarton,
+  removeEmptyCarton,
+  undoLastItem,
+  unitWeights,
+  weighCarton,
+  type ConfirmBlocker,
+} from './carton-rules';
 import { handOffToLabelPrinting } from './label-hand-off';
 import { assignTrackingNumbers } from './tracking-numbers';
 import { station } from '../station-api/connect';
@@ -31,7 +41,15 @@ interface Props {
 }
 
 /** Scan-to-verify into one or more cartons, weigh each, confirm, hand off to label printing. */
-export function PackingScreen({ db, fulfillment, work, catalogue, stationId, operatorId, onBack }: Props) {
+export function PackingScreen({
+  db,
+  fulfillment,
+  work,
+  catalogue,
+  stationId,
+  operatorId,
+  onBack,
+}: Props) {
   const { t, i18n } = useTranslation();
   const give = useFeedback((s) => s.give);
   const pack = usePackState(db, fulfillment, stationId, operatorId);
@@ -40,26 +58,45 @@ export function PackingScreen({ db, fulfillment, work, catalogue, stationId, ope
   const lines: PackLine[] = useMemo(
     () =>
       fulfillment.lines
-        .map((l) => ({ lineId: l.lineId, sku: l.sku, name: l.name, expected: work.picked[l.lineId] ?? 0, unitWeightGrams: l.unitWeightGrams }))
+        .map((l) => ({
+          lineId: l.lineId,
+          sku: l.sku,
+          name: l.name,
+          expected: work.picked[l.lineId] ?? 0,
+          unitWeightGrams: l.unitWeightGrams,
+        }))
         .filter((l) => l.expected > 0),
     [fulfillment.lines, work.picked],
   );
-  const ctx = useMemo(() => ({ lines, skuByGtin: catalogue.skuByGtin, products: catalogue.products }), [lines, catalogue]);
+  const ctx = useMemo(
+    () => ({ lines, skuByGtin: catalogue.skuByGtin, products: catalogue.products }),
+    [lines, catalogue],
+  );
   const weights = useMemo(() => unitWeights(lines), [lines]);
-  const nameOf = (sku: string) => catalogue.products.get(sku)?.name ?? lines.find((l) => l.sku === sku)?.name ?? sku;
+  const nameOf = (sku: string) =>
+    catalogue.products.get(sku)?.name ?? lines.find((l) => l.sku === sku)?.name ?? sku;
   const say = (m: FeedbackMessage) => give(m.tone, m.key, m.values);
 
   async function openBox(boxType: string) {
-    if (boxTare(boxType) === null) return say({ tone: 'error', key: 'pack.unknownBox', values: { box: boxType } });
+    if (boxTare(boxType) === null)
+      return say({ tone: 'error', key: 'pack.unknownBox', values: { box: boxType } });
     try {
       const sscc = await nextSscc();
       const state = pack.current();
       if (!state) return;
       const next = openCarton(state, { id: crypto.randomUUID(), sscc, boxType });
       pack.update(next);
-      say({ tone: 'success', key: 'pack.cartonOpened', values: { number: next.shipment.cartons.length, box: boxType } });
+      say({
+        tone: 'success',
+        key: 'pack.cartonOpened',
+        values: { number: next.shipment.cartons.length, box: boxType },
+      });
     } catch (err) {
-      say({ tone: 'error', key: 'pack.noSscc', values: { message: err instanceof Error ? err.message : String(err) } });
+      say({
+        tone: 'error',
+        key: 'pack.noSscc',
+        values: { message: err instanceof Error ? err.message : String(err) },
+      });
     }
   }
 
@@ -68,12 +105,20 @@ export function PackingScreen({ db, fulfillment, work, catalogue, stationId, ope
     if (!state) return;
     const found = confirmBlockers(lines, state.shipment);
     setTriedConfirm(true);
-    if (found.length > 0) return say({ tone: 'error', key: 'pack.cannotConfirm', values: { count: found.length } });
-    const confirmed = confirmShipment(await assignTrackingNumbers(state.shipment, station()), new Date().toISOString());
+    if (found.length > 0)
+      return say({ tone: 'error', key: 'pack.cannotConfirm', values: { count: found.length } });
+    const confirmed = confirmShipment(
+      await assignTrackingNumbers(state.shipment, station()),
+      new Date().toISOString(),
+    );
     pack.update({ ...state, shipment: confirmed });
     void saveWork(db, { ...work, stage: 'done' });
     const handOff = await handOffToLabelPrinting(confirmed, fulfillment);
-    say(handOff.queued ? { tone: 'success', key: 'pack.confirmed' } : { tone: 'warning', key: 'pack.confirmedNoLabels' });
+    say(
+      handOff.queued
+        ? { tone: 'success', key: 'pack.confirmed' }
+        : { tone: 'warning', key: 'pack.confirmedNoLabels' },
+    );
   }
 
   function weigh(cartonId: string, grams: number | null) {
@@ -84,7 +129,11 @@ export function PackingScreen({ db, fulfillment, work, catalogue, stationId, ope
     pack.update(next);
     const carton = next.shipment.cartons.find((c) => c.id === cartonId);
     const check = carton && checkWeight(expectedCartonWeight(carton, weights), grams);
-    say(check?.ok ? { tone: 'success', key: 'pack.weighed' } : { tone: 'error', key: 'pack.weighedOff' });
+    say(
+      check?.ok
+        ? { tone: 'success', key: 'pack.weighed' }
+        : { tone: 'error', key: 'pack.weighedOff' },
+    );
   }
 
   useScanHandler('packing', 'screen', (scan) => {
@@ -92,9 +141,21 @@ export function PackingScreen({ db, fulfillment, work, catalogue, stationId, ope
     const result = scan.result;
     if (!state) return true;
     if (state.shipment.status !== 'open') {
-      if (result.kind === 'command' && result.command === 'DONE' && state.shipment.status !== 'refused') onBack();
+      if (
+        result.kind === 'command' &&
+        result.command === 'DONE' &&
+        state.shipment.status !== 'refused'
+      )
+        onBack();
       else if (result.kind === 'command' && result.command === 'SIGN-OUT') return false;
-      else say({ tone: 'warning', key: state.shipment.status === 'refused' ? 'pack.resolveRefusalFirst' : 'pack.alreadyConfirmed' });
+      else
+        say({
+          tone: 'warning',
+          key:
+            state.shipment.status === 'refused'
+              ? 'pack.resolveRefusalFirst'
+              : 'pack.alreadyConfirmed',
+        });
       return true;
     }
     if (result.kind === 'box') void openBox(result.code);
@@ -105,7 +166,10 @@ export function PackingScreen({ db, fulfillment, work, catalogue, stationId, ope
         pack.update(undoLastItem(state, carton.id));
         say({ tone: 'warning', key: 'pack.undone' });
       } else if (result.command === 'NEXT-CARTON' || result.command === 'CLOSE-CARTON') {
-        say({ tone: 'warning', key: result.command === 'NEXT-CARTON' ? 'pack.scanBoxForNext' : 'pack.typeWeight' });
+        say({
+          tone: 'warning',
+          key: result.command === 'NEXT-CARTON' ? 'pack.scanBoxForNext' : 'pack.typeWeight',
+        });
       } else if (result.command === 'CANCEL') onBack();
       else return false;
     } else {
@@ -122,7 +186,8 @@ export function PackingScreen({ db, fulfillment, work, catalogue, stationId, ope
   const active = activeCarton(state);
   const allPacked = lines.every((l) => packedQuantity(state.shipment, l.lineId) === l.expected);
   const number = (n: number) => n.toLocaleString(i18n.language);
-  const blockers: ConfirmBlocker[] = triedConfirm && open ? confirmBlockers(lines, state.shipment) : [];
+  const blockers: ConfirmBlocker[] =
+    triedConfirm && open ? confirmBlockers(lines, state.shipment) : [];
   const lineName = (lineId: string) => lines.find((l) => l.lineId === lineId)?.name ?? lineId;
 
   return (
@@ -130,16 +195,25 @@ export function PackingScreen({ db, fulfillment, work, catalogue, stationId, ope
       <header className="work-screen__header">
         <h2 className="screen__title">{t('pack.title', { order: fulfillment.orderNumber })}</h2>
         <span className="work-screen__meta">
-          {fulfillment.shipTo.name}, {fulfillment.shipTo.city} ({fulfillment.shipTo.country}) · {fulfillment.carrier} {fulfillment.service}
+          {fulfillment.shipTo.name}, {fulfillment.shipTo.city} ({fulfillment.shipTo.country}) ·{' '}
+          {fulfillment.carrier} {fulfillment.service}
         </span>
       </header>
       <FeedbackBanner />
       {open ? (
         <p className="instruction" data-testid="instruction">
-          {!active ? t('pack.scanBox') : allPacked ? t('pack.weighAndConfirm') : t('pack.scanItems', { number: state.shipment.cartons.indexOf(active) + 1 })}
+          {!active
+            ? t('pack.scanBox')
+            : allPacked
+              ? t('pack.weighAndConfirm')
+              : t('pack.scanItems', { number: state.shipment.cartons.indexOf(active) + 1 })}
         </p>
       ) : (
-        <ShipmentDone shipment={state.shipment} onBack={onBack} onVoided={(s) => pack.update({ ...state, shipment: s })} />
+        <ShipmentDone
+          shipment={state.shipment}
+          onBack={onBack}
+          onVoided={(s) => pack.update({ ...state, shipment: s })}
+        />
       )}
       <div className="pack-layout">
         <table className="lines" data-testid="pack-lines">
@@ -153,7 +227,11 @@ export function PackingScreen({ db, fulfillment, work, catalogue, stationId, ope
             {lines.map((line) => {
               const packed = packedQuantity(state.shipment, line.lineId);
               return (
-                <tr key={line.lineId} className={packed === line.expected ? 'lines__row--done' : undefined} data-sku={line.sku}>
+                <tr
+                  key={line.lineId}
+                  className={packed === line.expected ? 'lines__row--done' : undefined}
+                  data-sku={line.sku}
+                >
                   <td>
                     {line.name} <span className="muted">{line.sku}</span>
                   </td>
@@ -172,7 +250,9 @@ export function PackingScreen({ db, fulfillment, work, catalogue, stationId, ope
           nameOf={nameOf}
           editable={open}
           onSelect={(id) => pack.update({ ...state, activeCartonId: id })}
-          onMove={(from, itemIndex, to) => pack.update(moveItem(state, { fromCartonId: from, itemIndex, toCartonId: to }).state)}
+          onMove={(from, itemIndex, to) =>
+            pack.update(moveItem(state, { fromCartonId: from, itemIndex, toCartonId: to }).state)
+          }
           onWeigh={weigh}
           onRemove={(id) => pack.update(removeEmptyCarton(state, id))}
         />
@@ -180,7 +260,9 @@ export function PackingScreen({ db, fulfillment, work, catalogue, stationId, ope
       {blockers.length > 0 && (
         <ul className="blockers" data-testid="blockers">
           {blockers.map((b, i) => (
-            <li key={i}>{t(`pack.blocker.${b.kind}`, { ...b, name: 'lineId' in b ? lineName(b.lineId) : '' })}</li>
+            <li key={i}>
+              {t(`pack.blocker.${b.kind}`, { ...b, name: 'lineId' in b ? lineName(b.lineId) : '' })}
+            </li>
           ))}
         </ul>
       )}

@@ -9,7 +9,11 @@ import { feedback } from '../sound/feedback-store';
  * After confirming: confirmed (waiting for the central OMS), accepted, or refused. A refusal is a
  * problem the packer must resolve: the printed labels must not be used, so they are voided here.
  */
-export function ShipmentDone(props: { shipment: ShipmentDoc; onBack(): void; onVoided(shipment: ShipmentDoc): void }) {
+export function ShipmentDone(props: {
+  shipment: ShipmentDoc;
+  onBack(): void;
+  onVoided(shipment: ShipmentDoc): void;
+}) {
   const { t } = useTranslation();
   const db = useStation((s) => s.db);
   const { shipment } = props;
@@ -46,7 +50,9 @@ export function ShipmentDone(props: { shipment: ShipmentDoc; onBack(): void; onV
   }
   return (
     <div className="done" data-testid="shipment-confirmed" data-status={shipment.status}>
-      <p className="done__title">{shipment.status === 'accepted' ? t('pack.accepted') : t('pack.waitingForCentral')}</p>
+      <p className="done__title">
+        {shipment.status === 'accepted' ? t('pack.accepted') : t('pack.waitingForCentral')}
+      </p>
       <button type="button" className="button" onClick={props.onBack} autoFocus>
         {t('pack.nextOrder')}
       </button>

@@ -5,7 +5,10 @@ import type { StationApi } from '../../shared/station-api';
 import { StationApiError } from '../../shared/station-api';
 import type { ShipmentDoc } from '../../shared/sync/documents';
 
-export async function assignTrackingNumbers(shipment: ShipmentDoc, api: Pick<StationApi, 'allocateTrackingNumber'>): Promise<ShipmentDoc> {
+export async function assignTrackingNumbers(
+  shipment: ShipmentDoc,
+  api: Pick<StationApi, 'allocateTrackingNumber'>,
+): Promise<ShipmentDoc> {
   const cartons = [];
   for (const carton of shipment.cartons) {
     if (carton.trackingNumber) {

@@ -7,15 +7,35 @@ import { saveShipment } from '../sync/station-writes';
 import { newShipment } from './carton-rules';
 import type { PackState } from './pack-rules';
 
-async function loadShipment(db: StationDatabase, fulfillment: FulfillmentDoc, stationId: string, operatorId: string): Promise<ShipmentDoc> {
+async function loadShipment(
+  db: StationDatabase,
+  fulfillment: FulfillmentDoc,
+  stationId: string,
+  operatorId: string,
+): Promise<ShipmentDoc> {
   const docs = await db.shipments.find({ selector: { fulfillmentId: fulfillment.id } }).exec();
-  const mine = docs.map((d) => d.toJSON() as ShipmentDoc).filter((s) => s.stationId === stationId && s.status !== 'voided');
+  const mine = docs
+    .map((d) => d.toJSON() as ShipmentDoc)
+    .filter((s) => s.stationId === stationId && s.status !== 'voided');
   // Several live shipments would be a bug elsewhere; the one furthest along is the one to show.
-  const rank: Record<ShipmentDoc['status'], number> = { refused: 4, accepted: 3, confirmed: 2, open: 1, voided: 0 };
+  const rank: Record<ShipmentDoc['status'], number> = {
+    refused: 4,
+    accepted: 3,
+    confirmed: 2,
+    open: 1,
+    voided: 0,
+  };
   const existing = mine.sort((a, b) => rank[b.status] - rank[a.status])[0];
   return (
     existing ??
-    newShipment({ id: crypto.randomUUID(), fulfillmentId: fulfillment.id, stationId, operatorId, carrier: fulfillment.carrier, service: fulfillment.service })
+    newShipment({
+      id: crypto.randomUUID(),
+      fulfillmentId: fulfillment.id,
+      stationId,
+      operatorId,
+      carrier: fulfillment.carrier,
+      service: fulfillment.service,
+    })
   );
 }
 
@@ -27,7 +47,12 @@ export interface PackStateHandle {
   update(next: PackState): void;
 }
 
-export function usePackState(db: StationDatabase, fulfillment: FulfillmentDoc, stationId: string, operatorId: string): PackStateHandle {
+export function usePackState(
+  db: StationDatabase,
+  fulfillment: FulfillmentDoc,
+  stationId: string,
+  operatorId: string,
+): PackStateHandle {
   const [state, setState] = useState<PackState | null>(null);
   const latest = useRef<PackState | null>(null);
   // The ref moves at once (the next scan builds on it); the screen follows as a transition, so
@@ -55,8 +80,18 @@ export function usePackState(db: StationDatabase, fulfillment: FulfillmentDoc, s
       const mine = latest.current;
       if (!doc || !mine) return;
       const stored = doc.toJSON() as ShipmentDoc;
-      if ((stored.status === 'accepted' || stored.status === 'refused') && stored.status !== mine.shipment.status) {
-        set({ ...mine, shipment: { ...mine.shipment, status: stored.status, refusalReason: stored.refusalReason } });
+      if (
+        (stored.status === 'accepted' || stored.status === 'refused') &&
+        stored.status !== mine.shipment.status
+      ) {
+        set({
+          ...mine,
+          shipment: {
+            ...mine.shipment,
+            status: stored.status,
+            refusalReason: stored.refusalReason,
+          },
+        });
       }
     });
     return () => sub.unsubscribe();

@@ -5,7 +5,11 @@ describe('carton weight', () => {
   it('accepts within 10% of the expected weight and refuses beyond it', () => {
     expect(checkWeight(2000, 2190).ok).toBe(true);
     expect(checkWeight(2000, 1800).ok).toBe(true);
-    expect(checkWeight(2000, 2201)).toMatchObject({ ok: false, maxGrams: 2200, differenceGrams: 201 });
+    expect(checkWeight(2000, 2201)).toMatchObject({
+      ok: false,
+      maxGrams: 2200,
+      differenceGrams: 201,
+    });
     expect(checkWeight(2000, 1799).ok).toBe(false);
   });
 
@@ -16,7 +20,10 @@ describe('carton weight', () => {
   });
 
   it('expects the items’ unit weights plus the box tare', () => {
-    const weights = new Map([['MUG-RED', 350], ['TEA-GREEN', 120]]);
+    const weights = new Map([
+      ['MUG-RED', 350],
+      ['TEA-GREEN', 120],
+    ]);
     const carton = {
       boxType: 'M-40X30X20',
       items: [

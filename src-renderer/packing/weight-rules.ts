@@ -3,7 +3,14 @@
 import type { Carton } from '../../shared/sync/documents';
 
 /** Empty box weights by size, the first group of a box-type code (`BOX:M` or `BOX:M-40X30X20`). */
-export const boxTareGrams: Readonly<Record<string, number>> = { XS: 60, S: 120, M: 220, L: 380, XL: 600, BAG: 20 };
+export const boxTareGrams: Readonly<Record<string, number>> = {
+  XS: 60,
+  S: 120,
+  M: 220,
+  L: 380,
+  XL: 600,
+  BAG: 20,
+};
 
 export function boxSize(boxType: string): string {
   return boxType.toUpperCase().split('-')[0] ?? '';
@@ -32,16 +39,32 @@ export interface WeightCheck {
   differenceGrams: number;
 }
 
-export function checkWeight(expectedGrams: number, actualGrams: number, tolerance: WeightTolerance = defaultTolerance): WeightCheck {
+export function checkWeight(
+  expectedGrams: number,
+  actualGrams: number,
+  tolerance: WeightTolerance = defaultTolerance,
+): WeightCheck {
   const allowed = Math.max(Math.round((expectedGrams * tolerance.percent) / 100), tolerance.grams);
   const minGrams = Math.max(0, expectedGrams - allowed);
   const maxGrams = expectedGrams + allowed;
-  return { ok: actualGrams >= minGrams && actualGrams <= maxGrams, expectedGrams, minGrams, maxGrams, differenceGrams: actualGrams - expectedGrams };
+  return {
+    ok: actualGrams >= minGrams && actualGrams <= maxGrams,
+    expectedGrams,
+    minGrams,
+    maxGrams,
+    differenceGrams: actualGrams - expectedGrams,
+  };
 }
 
 /** The box's tare plus each item's unit weight; unknown SKUs weigh nothing (the tolerance absorbs it). */
-export function expectedCartonWeight(carton: Pick<Carton, 'boxType' | 'items'>, unitWeightBySku: ReadonlyMap<string, number>): number {
-  const items = carton.items.reduce((sum, item) => sum + item.quantity * (unitWeightBySku.get(item.sku) ?? 0), 0);
+export function expectedCartonWeight(
+  carton: Pick<Carton, 'boxType' | 'items'>,
+  unitWeightBySku: ReadonlyMap<string, number>,
+): number {
+  const items = carton.items.reduce(
+    (sum, item) => sum + item.quantity * (unitWeightBySku.get(item.sku) ?? 0),
+    0,
+  );
   return items + (boxTare(carton.boxType) ?? 0);
 }
 

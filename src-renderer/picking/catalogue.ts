@@ -23,7 +23,11 @@ export function useCatalogue(db: StationDatabase | null): Catalogue | null {
   const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
   useEffect(() => {
     if (!db) return;
-    const sub = db.products.find().$.subscribe((docs) => setCatalogue(buildCatalogue(docs.map((d) => d.toJSON() as ProductDoc))));
+    const sub = db.products
+      .find()
+      .$.subscribe((docs) =>
+        setCatalogue(buildCatalogue(docs.map((d) => d.toJSON() as ProductDoc))),
+      );
     return () => sub.unsubscribe();
   }, [db]);
   return catalogue;

@@ -14,17 +14,37 @@ import {
 } from './pick-rules';
 
 function makeLine(overrides: Partial<PickLine> = {}): PickLine {
-  return { lineId: 'L1', sku: 'MUG-RED', name: 'Red mug', quantity: 1, bin: 'A-01', walkSequence: 10, unitWeightGrams: 350, ...overrides };
+  return {
+    lineId: 'L1',
+    sku: 'MUG-RED',
+    name: 'Red mug',
+    quantity: 1,
+    bin: 'A-01',
+    walkSequence: 10,
+    unitWeightGrams: 350,
+    ...overrides,
+  };
 }
 
 const mugs = makeLine({ lineId: 'L1', sku: 'MUG-RED', quantity: 3, bin: 'B-02', walkSequence: 20 });
-const tea = makeLine({ lineId: 'L2', sku: 'TEA-GREEN', quantity: 1, bin: 'A-01', walkSequence: 10 });
+const tea = makeLine({
+  lineId: 'L2',
+  sku: 'TEA-GREEN',
+  quantity: 1,
+  bin: 'A-01',
+  walkSequence: 10,
+});
 const gtins = new Map([
   ['08712345678906', 'MUG-RED'],
   ['08712345678913', 'TEA-GREEN'],
   ['08712345678920', 'SPOON-STEEL'],
 ]);
-const ctx: PickContext = { lines: walkOrder([mugs, tea]), skuByGtin: gtins, operatorId: 'op-7', now: () => '2026-11-27T10:00:00Z' };
+const ctx: PickContext = {
+  lines: walkOrder([mugs, tea]),
+  skuByGtin: gtins,
+  operatorId: 'op-7',
+  now: () => '2026-11-27T10:00:00Z',
+};
 const start = (): PickProgress => ({ work: newWork('FO-1', 'ST-1', 'op-7'), bin: null });
 const gtin = (gtin14: string): ScanResult => ({ kind: 'gtin', gtin14, symbology: 'ean-13' });
 const bin = (code: string): ScanResult => ({ kind: 'bin', code });
@@ -47,7 +67,12 @@ describe('picking', () => {
   });
 
   it('asks for the bin before the item and refuses a bin with nothing left to pick', () => {
-    const { progress, outcomes } = run([gtin('08712345678913'), bin('C-09'), bin('a-01'), gtin('08712345678913')]);
+    const { progress, outcomes } = run([
+      gtin('08712345678913'),
+      bin('C-09'),
+      bin('a-01'),
+      gtin('08712345678913'),
+    ]);
     expect(outcomes).toEqual(['scan-bin-first', 'wrong-bin', 'bin-confirmed', 'picked']);
     expect(progress.work.picked).toEqual({ L2: 1 });
   });
@@ -61,13 +86,32 @@ describe('picking', () => {
       gtin('08712345678913'), // the line needed one
       { kind: 'invalid', code: 'bad-check-digit', message: 'check digit' },
     ]);
-    expect(outcomes).toEqual(['bin-confirmed', 'wrong-item', 'unknown-item', 'picked', 'over-pick', 'invalid']);
+    expect(outcomes).toEqual([
+      'bin-confirmed',
+      'wrong-item',
+      'unknown-item',
+      'picked',
+      'over-pick',
+      'invalid',
+    ]);
     expect(progress.work.picked).toEqual({ L2: 1 });
   });
 
   it('counts a GS1 count (AI 37) at once but refuses more than the line needs', () => {
-    const counted = (count: number): ScanResult => ({ kind: 'gs1', symbology: 'gs1-128', elements: [], gtin: '08712345678906', count });
-    const { progress, outcomes } = run([bin('B-02'), counted(4), counted(2), counted(1), counted(1)]);
+    const counted = (count: number): ScanResult => ({
+      kind: 'gs1',
+      symbology: 'gs1-128',
+      elements: [],
+      gtin: '08712345678906',
+      count,
+    });
+    const { progress, outcomes } = run([
+      bin('B-02'),
+      counted(4),
+      counted(2),
+      counted(1),
+      counted(1),
+    ]);
     expect(outcomes).toEqual(['bin-confirmed', 'over-pick', 'picked', 'picked', 'over-pick']);
     expect(progress.work.picked).toEqual({ L1: 3 });
   });
@@ -77,7 +121,15 @@ describe('picking', () => {
     const step = shortPick(ctx, progress, mugs, 'damaged');
     expect(step.outcome).toEqual({ kind: 'shorted', lineId: 'L1', sku: 'MUG-RED', quantity: 2 });
     expect(step.progress.work.shorts).toEqual([
-      { lineId: 'L1', sku: 'MUG-RED', quantity: 2, reason: 'damaged', note: null, operatorId: 'op-7', at: '2026-11-27T10:00:00Z' },
+      {
+        lineId: 'L1',
+        sku: 'MUG-RED',
+        quantity: 2,
+        reason: 'damaged',
+        note: null,
+        operatorId: 'op-7',
+        at: '2026-11-27T10:00:00Z',
+      },
     ]);
     expect(remainingToPick(mugs, step.progress.work)).toBe(0);
     expect(isPickComplete(ctx.lines, step.progress.work)).toBe(false);

@@ -9,7 +9,18 @@ import { saveWork } from '../sync/station-writes';
 import type { Catalogue } from './catalogue';
 import { pickFeedback, type FeedbackMessage } from './pick-feedback';
 import { QuantityPrompt, ShortPrompt } from './pick-prompts';
-import { addPicked, applyPickScan, isPickComplete, nextLine, remainingToPick, shortPick, shortedQuantity, walkOrder, type PickProgress, type PickStep } from './pick-rules';
+import {
+  addPicked,
+  applyPickScan,
+  isPickComplete,
+  nextLine,
+  remainingToPick,
+  shortPick,
+  shortedQuantity,
+  walkOrder,
+  type PickProgress,
+  type PickStep,
+} from './pick-rules';
 
 interface Props {
   db: StationDatabase;
@@ -26,7 +37,12 @@ export function PickingScreen({ db, fulfillment, work, catalogue, operatorId, on
   const give = useFeedback((s) => s.give);
   const lines = useMemo(() => walkOrder(fulfillment.lines), [fulfillment.lines]);
   const ctx = useMemo(
-    () => ({ lines, skuByGtin: catalogue.skuByGtin, operatorId, now: () => new Date().toISOString() }),
+    () => ({
+      lines,
+      skuByGtin: catalogue.skuByGtin,
+      operatorId,
+      now: () => new Date().toISOString(),
+    }),
     [lines, catalogue.skuByGtin, operatorId],
   );
   const [progress, setProgressState] = useState<PickProgress>({ work, bin: null });
@@ -39,7 +55,8 @@ export function PickingScreen({ db, fulfillment, work, catalogue, operatorId, on
   };
   const [prompt, setPrompt] = useState<'quantity' | 'short' | null>(null);
   const current = nextLine(lines, progress.work);
-  const nameOf = (sku: string) => catalogue.products.get(sku)?.name ?? lines.find((l) => l.sku === sku)?.name ?? sku;
+  const nameOf = (sku: string) =>
+    catalogue.products.get(sku)?.name ?? lines.find((l) => l.sku === sku)?.name ?? sku;
   const number = (n: number) => n.toLocaleString(i18n.language);
 
   function say(message: FeedbackMessage) {
@@ -51,7 +68,9 @@ export function PickingScreen({ db, fulfillment, work, catalogue, operatorId, on
     say(pickFeedback(step.outcome, nameOf));
     if (step.progress === progress) return;
     const done = isPickComplete(lines, step.progress.work);
-    const next = done ? { ...step.progress, work: { ...step.progress.work, stage: 'packing' as const } } : step.progress;
+    const next = done
+      ? { ...step.progress, work: { ...step.progress.work, stage: 'packing' as const } }
+      : step.progress;
     setProgress(next);
     if (next.work !== progress.work) void saveWork(db, next.work);
     if (done) {
@@ -60,7 +79,8 @@ export function PickingScreen({ db, fulfillment, work, catalogue, operatorId, on
       return;
     }
     const outcome = step.outcome;
-    const line = outcome.kind === 'picked' ? lines.find((l) => l.lineId === outcome.lineId) : undefined;
+    const line =
+      outcome.kind === 'picked' ? lines.find((l) => l.lineId === outcome.lineId) : undefined;
     setPrompt(line && remainingToPick(line, next.work) > 0 ? 'quantity' : null);
   }
 
@@ -82,7 +102,8 @@ export function PickingScreen({ db, fulfillment, work, catalogue, operatorId, on
       <header className="work-screen__header">
         <h2 className="screen__title">{t('pick.title', { order: fulfillment.orderNumber })}</h2>
         <span className="work-screen__meta">
-          {fulfillment.shipTo.name}, {fulfillment.shipTo.city} ({fulfillment.shipTo.country}) · {fulfillment.carrier} {fulfillment.service}
+          {fulfillment.shipTo.name}, {fulfillment.shipTo.city} ({fulfillment.shipTo.country}) ·{' '}
+          {fulfillment.carrier} {fulfillment.service}
         </span>
       </header>
       <FeedbackBanner />
@@ -90,7 +111,10 @@ export function PickingScreen({ db, fulfillment, work, catalogue, operatorId, on
         <p className="instruction" data-testid="instruction">
           {current.bin && progress.bin !== current.bin
             ? t('pick.goToBin', { bin: current.bin })
-            : t('pick.scanItem', { name: current.name, remaining: number(remainingToPick(current, progress.work)) })}
+            : t('pick.scanItem', {
+                name: current.name,
+                remaining: number(remainingToPick(current, progress.work)),
+              })}
         </p>
       )}
       {current && prompt === 'quantity' && (
@@ -124,13 +148,25 @@ export function PickingScreen({ db, fulfillment, work, catalogue, operatorId, on
           {lines.map((line) => {
             const left = remainingToPick(line, progress.work);
             return (
-              <tr key={line.lineId} className={line === current ? 'lines__row--current' : left === 0 ? 'lines__row--done' : undefined} data-sku={line.sku}>
+              <tr
+                key={line.lineId}
+                className={
+                  line === current
+                    ? 'lines__row--current'
+                    : left === 0
+                      ? 'lines__row--done'
+                      : undefined
+                }
+                data-sku={line.sku}
+              >
                 <td className="code">{line.bin ?? '—'}</td>
                 <td>
                   {line.name} <span className="muted">{line.sku}</span>
                 </td>
                 <td className="num">{number(line.quantity)}</td>
-                <td className="num" data-testid={`picked-${line.sku}`}>{number(progress.work.picked[line.lineId] ?? 0)}</td>
+                <td className="num" data-testid={`picked-${line.sku}`}>
+                  {number(progress.work.picked[line.lineId] ?? 0)}
+                </td>
                 <td className="num">{number(shortedQuantity(progress.work, line.lineId))}</td>
               </tr>
             );
@@ -138,7 +174,12 @@ export function PickingScreen({ db, fulfillment, work, catalogue, operatorId, on
         </tbody>
       </table>
       <div className="actions">
-        <button type="button" className="button button--warn" disabled={!current} onClick={() => setPrompt('short')}>
+        <button
+          type="button"
+          className="button button--warn"
+          disabled={!current}
+          onClick={() => setPrompt('short')}
+        >
           {t('pick.shortButton')}
         </button>
         <button type="button" className="button button--quiet" onClick={onBack}>

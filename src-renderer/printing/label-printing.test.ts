@@ -5,30 +5,89 @@ import type { FulfillmentDoc, ShipmentDoc } from '../../shared/sync/documents';
 import { openStationDatabase, type StationDatabase } from '../db/database';
 import { NoLabelPrinterError, queueShippingLabels } from './label-printing';
 
-const address = { name: 'Eva Smit', company: null, line1: 'Oudegracht 2', line2: null, postalCode: '3511 AB', city: 'Utrecht', region: null, country: 'NL', phone: null, email: null };
+const address = {
+  name: 'Eva Smit',
+  company: null,
+  line1: 'Oudegracht 2',
+  line2: null,
+  postalCode: '3511 AB',
+  city: 'Utrecht',
+  region: null,
+  country: 'NL',
+  phone: null,
+  email: null,
+};
 
 function makeFulfillment(): FulfillmentDoc {
   return {
-    id: 'f1', orderId: 'o1', orderNumber: '#1001', warehouseCode: 'NL-TIL', status: 'picking', cancelRequested: false, onHold: false, priority: 5,
-    promisedDate: null, channel: 'webshop', poNumber: null, customerLocale: 'nl', shipFrom: { ...address, name: 'Tilburg DC', line1: 'Kraaivenstraat 21', postalCode: '5048 AB', city: 'Tilburg' },
-    shipTo: address, carrier: 'postnl', service: 'parcel', shippingCostCents: 695, currency: 'EUR',
-    lines: [{ lineId: 'l1', sku: 'TEA', name: 'Green tea tin', quantity: 2, bin: 'A-01', walkSequence: 1, unitWeightGrams: 150 }],
-    releasedAt: '2026-11-27T10:00:00.000Z', updatedAt: 3,
+    id: 'f1',
+    orderId: 'o1',
+    orderNumber: '#1001',
+    warehouseCode: 'NL-TIL',
+    status: 'picking',
+    cancelRequested: false,
+    onHold: false,
+    priority: 5,
+    promisedDate: null,
+    channel: 'webshop',
+    poNumber: null,
+    customerLocale: 'nl',
+    shipFrom: {
+      ...address,
+      name: 'Tilburg DC',
+      line1: 'Kraaivenstraat 21',
+      postalCode: '5048 AB',
+      city: 'Tilburg',
+    },
+    shipTo: address,
+    carrier: 'postnl',
+    service: 'parcel',
+    shippingCostCents: 695,
+    currency: 'EUR',
+    lines: [
+      {
+        lineId: 'l1',
+        sku: 'TEA',
+        name: 'Green tea tin',
+        quantity: 2,
+        bin: 'A-01',
+        walkSequence: 1,
+        unitWeightGrams: 150,
+      },
+    ],
+    releasedAt: '2026-11-27T10:00:00.000Z',
+    updatedAt: 3,
   };
 }
 
 function makeShipment(trackingNumbers: (string | null)[]): ShipmentDoc {
   return {
-    id: 's1', fulfillmentId: 'f1', stationId: 'st1', operatorId: 'op1', carrier: 'postnl', service: 'parcel', status: 'confirmed', refusalReason: null, confirmedAt: '2026-11-27T11:00:00.000Z', updatedAt: 0,
+    id: 's1',
+    fulfillmentId: 'f1',
+    stationId: 'st1',
+    operatorId: 'op1',
+    carrier: 'postnl',
+    service: 'parcel',
+    status: 'confirmed',
+    refusalReason: null,
+    confirmedAt: '2026-11-27T11:00:00.000Z',
+    updatedAt: 0,
     cartons: trackingNumbers.map((trackingNumber, i) => ({
-      id: `c${i + 1}`, sscc: ['387123450000000012', '387123450000000029'][i]!, boxType: 'S', weightGrams: 300, trackingNumber, labelState: 'pending' as const,
+      id: `c${i + 1}`,
+      sscc: ['387123450000000012', '387123450000000029'][i]!,
+      boxType: 'S',
+      weightGrams: 300,
+      trackingNumber,
+      labelState: 'pending' as const,
       items: [{ lineId: 'l1', sku: 'TEA', quantity: 1, lot: null, serial: null, expiry: null }],
     })),
   };
 }
 
 const zebra: PrinterList = {
-  printers: [{ id: 'p1', name: 'Zebra', kind: 'zebra-tcp', host: '127.0.0.1', port: 9100, dpi: 203 }],
+  printers: [
+    { id: 'p1', name: 'Zebra', kind: 'zebra-tcp', host: '127.0.0.1', port: 9100, dpi: 203 },
+  ],
   defaultLabelPrinterId: 'p1',
   defaultSlipPrinterId: null,
 } as PrinterList;
@@ -41,9 +100,19 @@ afterEach(async () => {
 describe('labels for a confirmed shipment', () => {
   it('queues one shipping label per carton and a packing slip, and marks the labels printed', async () => {
     db = await openStationDatabase(`label-${Date.now()}`);
-    await queueShippingLabels(db, { listPrinters: async () => zebra }, makeShipment(['CP000000015NL', 'CP000000029NL']), makeFulfillment());
+    await queueShippingLabels(
+      db,
+      { listPrinters: async () => zebra },
+      makeShipment(['CP000000015NL', 'CP000000029NL']),
+      makeFulfillment(),
+    );
     const jobs = (await db.print_jobs.find().exec()).map((d) => d.toJSON());
-    expect(jobs.filter((j) => j.kind === 'shipping-label').map((j) => j.reference).sort()).toEqual(['c1', 'c2']);
+    expect(
+      jobs
+        .filter((j) => j.kind === 'shipping-label')
+        .map((j) => j.reference)
+        .sort(),
+    ).toEqual(['c1', 'c2']);
     expect(jobs.find((j) => j.reference === 'c1')?.payload).toContain('CP000000015NL');
     expect(jobs.filter((j) => j.kind === 'packing-slip')).toHaveLength(1);
     const saved = (await db.shipments.findOne('s1').exec())?.toJSON();
@@ -53,14 +122,34 @@ describe('labels for a confirmed shipment', () => {
 
   it('keeps a carton without a tracking number pending and prints no label for it', async () => {
     db = await openStationDatabase(`label-pending-${Date.now()}`);
-    await queueShippingLabels(db, { listPrinters: async () => zebra }, makeShipment([null]), makeFulfillment());
-    expect((await db.print_jobs.find({ selector: { kind: 'shipping-label' } }).exec()).length).toBe(0);
-    expect((await db.shipments.findOne('s1').exec())?.toJSON().cartons[0]?.labelState).toBe('pending');
+    await queueShippingLabels(
+      db,
+      { listPrinters: async () => zebra },
+      makeShipment([null]),
+      makeFulfillment(),
+    );
+    expect((await db.print_jobs.find({ selector: { kind: 'shipping-label' } }).exec()).length).toBe(
+      0,
+    );
+    expect((await db.shipments.findOne('s1').exec())?.toJSON().cartons[0]?.labelState).toBe(
+      'pending',
+    );
   });
 
   it('refuses clearly when the station has no label printer', async () => {
     db = await openStationDatabase(`label-none-${Date.now()}`);
-    const none = { printers: [], defaultLabelPrinterId: null, defaultSlipPrinterId: null } as unknown as PrinterList;
-    await expect(queueShippingLabels(db, { listPrinters: async () => none }, makeShipment(['CP000000015NL']), makeFulfillment())).rejects.toBeInstanceOf(NoLabelPrinterError);
+    const none = {
+      printers: [],
+      defaultLabelPrinterId: null,
+      defaultSlipPrinterId: null,
+    } as unknown as PrinterList;
+    await expect(
+      queueShippingLabels(
+        db,
+        { listPrinters: async () => none },
+        makeShipment(['CP000000015NL']),
+        makeFulfillment(),
+      ),
+    ).rejects.toBeInstanceOf(NoLabelPrinterError);
   });
 });

@@ -2,7 +2,11 @@
 // the station's default label printer, rendered at that printer's resolution. A carton without a
 // tracking number (no numbers left offline) keeps its label pending instead.
 import type { StationApi } from '../../shared/station-api';
-import { packingSlipDataSchema, shippingLabelDataSchema, type LabelAddress } from '../../shared/labels/label-data';
+import {
+  packingSlipDataSchema,
+  shippingLabelDataSchema,
+  type LabelAddress,
+} from '../../shared/labels/label-data';
 import { renderPackingSlipPdf } from '../../shared/labels/packing-slip-pdf';
 import { renderPackingSlipZpl } from '../../shared/labels/packing-slip-zpl';
 import type { PrinterList } from '../../shared/station-api/printing';
@@ -73,7 +77,14 @@ export async function queueShippingLabels(
     queued += 1;
   }
   await saveShipment(db, { ...shipment, cartons });
-  await queuePackingSlip(db, printers, defaultLabelPrinterId, defaultSlipPrinterId, shipment, fulfillment);
+  await queuePackingSlip(
+    db,
+    printers,
+    defaultLabelPrinterId,
+    defaultSlipPrinterId,
+    shipment,
+    fulfillment,
+  );
   return queued;
 }
 
@@ -93,10 +104,15 @@ async function queuePackingSlip(
   fulfillment: FulfillmentDoc,
 ): Promise<void> {
   const packed = new Map<string, number>();
-  for (const item of shipment.cartons.flatMap((c) => c.items)) packed.set(item.lineId, (packed.get(item.lineId) ?? 0) + item.quantity);
+  for (const item of shipment.cartons.flatMap((c) => c.items))
+    packed.set(item.lineId, (packed.get(item.lineId) ?? 0) + item.quantity);
   const lines = fulfillment.lines
     .filter((l) => (packed.get(l.lineId) ?? 0) > 0)
-    .map((l) => ({ sku: l.sku, name: l.name.trim().slice(0, 120) || l.sku, quantity: packed.get(l.lineId)! }));
+    .map((l) => ({
+      sku: l.sku,
+      name: l.name.trim().slice(0, 120) || l.sku,
+      quantity: packed.get(l.lineId)!,
+    }));
   if (lines.length === 0) return;
   const slip = packingSlipDataSchema.parse({
     orderNumber: barcodeSafe(fulfillment.orderNumber),
@@ -111,7 +127,13 @@ async function queuePackingSlip(
     const pdf = await renderPackingSlipPdf(slip);
     let binary = '';
     for (const byte of pdf) binary += String.fromCharCode(byte);
-    await enqueuePrint(db.print_jobs, { kind: 'packing-slip', printerId: slipPrinter.id, format: 'pdf', payload: btoa(binary), reference: shipment.id });
+    await enqueuePrint(db.print_jobs, {
+      kind: 'packing-slip',
+      printerId: slipPrinter.id,
+      format: 'pdf',
+      payload: btoa(binary),
+      reference: shipment.id,
+    });
     return;
   }
   const labelPrinter = slipPrinter ?? printers.find((p) => p.id === labelPrinterId);
@@ -126,7 +148,10 @@ async function queuePackingSlip(
 }
 
 /** Registers label printing for packing; returns the function that unregisters it. */
-export function startLabelPrinting(db: StationDatabase, api: Pick<StationApi, 'listPrinters'>): () => void {
+export function startLabelPrinting(
+  db: StationDatabase,
+  api: Pick<StationApi, 'listPrinters'>,
+): () => void {
   return registerLabelPrinting(async (shipment, fulfillment) => {
     await queueShippingLabels(db, api, shipment, fulfillment);
   });

@@ -3,7 +3,10 @@
 import type { FulfillmentDoc } from '../../shared/sync/documents';
 import type { StationDatabase } from '../db/database';
 
-export async function findScannedFulfillment(db: StationDatabase, code: string): Promise<FulfillmentDoc | null> {
+export async function findScannedFulfillment(
+  db: StationDatabase,
+  code: string,
+): Promise<FulfillmentDoc | null> {
   for (const id of new Set([code, code.toLowerCase()])) {
     const doc = await db.fulfillments.findOne(id).exec();
     if (doc) return doc.toJSON() as FulfillmentDoc;

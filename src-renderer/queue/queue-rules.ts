@@ -5,15 +5,32 @@ import type { FulfillmentDoc } from '../../shared/sync/documents';
 
 export type QueueFulfillment = Pick<
   FulfillmentDoc,
-  'id' | 'orderNumber' | 'warehouseCode' | 'status' | 'cancelRequested' | 'onHold' | 'priority' | 'promisedDate' | 'channel' | 'poNumber' | 'service' | 'releasedAt'
-> & { shipTo: Pick<FulfillmentDoc['shipTo'], 'name' | 'city' | 'country'>; lines: Pick<FulfillmentDoc['lines'][number], 'sku' | 'quantity'>[] };
+  | 'id'
+  | 'orderNumber'
+  | 'warehouseCode'
+  | 'status'
+  | 'cancelRequested'
+  | 'onHold'
+  | 'priority'
+  | 'promisedDate'
+  | 'channel'
+  | 'poNumber'
+  | 'service'
+  | 'releasedAt'
+> & {
+  shipTo: Pick<FulfillmentDoc['shipTo'], 'name' | 'city' | 'country'>;
+  lines: Pick<FulfillmentDoc['lines'][number], 'sku' | 'quantity'>[];
+};
 
 const startable = new Set<FulfillmentDoc['status']>(['released', 'picking']);
 
 /** Released or being picked, not cancelled, not on hold, and in this station's warehouse. */
 export function isStartable(fulfillment: QueueFulfillment, warehouseCode: string): boolean {
   return (
-    startable.has(fulfillment.status) && !fulfillment.cancelRequested && !fulfillment.onHold && fulfillment.warehouseCode === warehouseCode
+    startable.has(fulfillment.status) &&
+    !fulfillment.cancelRequested &&
+    !fulfillment.onHold &&
+    fulfillment.warehouseCode === warehouseCode
   );
 }
 
@@ -48,14 +65,23 @@ export function matchesFilter(fulfillment: QueueFulfillment, filter: string): bo
   return words.every((word) => haystack.includes(word));
 }
 
-export function workQueue<T extends QueueFulfillment>(fulfillments: readonly T[], warehouseCode: string, filter = ''): T[] {
-  return fulfillments.filter((f) => isStartable(f, warehouseCode) && matchesFilter(f, filter)).sort(compareQueue);
+export function workQueue<T extends QueueFulfillment>(
+  fulfillments: readonly T[],
+  warehouseCode: string,
+  filter = '',
+): T[] {
+  return fulfillments
+    .filter((f) => isStartable(f, warehouseCode) && matchesFilter(f, filter))
+    .sort(compareQueue);
 }
 
 export type StartRefusal = 'cancelled' | 'on-hold' | 'finished' | 'other-warehouse';
 
 /** Why a scanned fulfillment cannot be started, or null when it can. */
-export function startRefusal(fulfillment: QueueFulfillment, warehouseCode: string): StartRefusal | null {
+export function startRefusal(
+  fulfillment: QueueFulfillment,
+  warehouseCode: string,
+): StartRefusal | null {
   if (fulfillment.cancelRequested || fulfillment.status === 'cancelled') return 'cancelled';
   if (fulfillment.warehouseCode !== warehouseCode) return 'other-warehouse';
   if (fulfillment.onHold || fulfillment.status === 'on_hold') return 'on-hold';

@@ -31,15 +31,25 @@ export function QueueScreen({ db, warehouseCode, stationId, onStart }: Props) {
       .$.subscribe((docs) => setFulfillments(docs.map((d) => d.toJSON() as FulfillmentDoc)));
     const problemsSub = db.shipments
       .find({ selector: { status: 'refused' } })
-      .$.subscribe((docs) => setProblems(docs.map((d) => d.toJSON() as ShipmentDoc).filter((s) => s.stationId === stationId)));
+      .$.subscribe((docs) =>
+        setProblems(
+          docs.map((d) => d.toJSON() as ShipmentDoc).filter((s) => s.stationId === stationId),
+        ),
+      );
     return () => {
       sub.unsubscribe();
       problemsSub.unsubscribe();
     };
   }, [db, stationId]);
 
-  const queue = useMemo(() => workQueue(fulfillments, warehouseCode, filter), [fulfillments, warehouseCode, filter]);
-  const date = useMemo(() => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }), [i18n.language]);
+  const queue = useMemo(
+    () => workQueue(fulfillments, warehouseCode, filter),
+    [fulfillments, warehouseCode, filter],
+  );
+  const date = useMemo(
+    () => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }),
+    [i18n.language],
+  );
 
   useScanHandler('queue', 'screen', (scan) => {
     // Commands (sign-out) belong to the level below.
@@ -77,7 +87,11 @@ export function QueueScreen({ db, warehouseCode, stationId, onStart }: Props) {
           {problems.map((shipment) => (
             <li key={shipment.id} className="problem">
               <span>{t('queue.problem', { reason: shipment.refusalReason ?? '—' })}</span>
-              <button type="button" className="button button--danger" onClick={() => onStart(shipment.fulfillmentId)}>
+              <button
+                type="button"
+                className="button button--danger"
+                onClick={() => onStart(shipment.fulfillmentId)}
+              >
                 {t('queue.resolve')}
               </button>
             </li>
@@ -93,7 +107,10 @@ export function QueueScreen({ db, warehouseCode, stationId, onStart }: Props) {
             type="search"
             value={filter}
             onChange={(e) => setFilter(e.target.value)}
-            onKeyDown={(e) => e.key === 'ArrowDown' && (rows.current?.firstElementChild as HTMLElement | null)?.focus()}
+            onKeyDown={(e) =>
+              e.key === 'ArrowDown' &&
+              (rows.current?.firstElementChild as HTMLElement | null)?.focus()
+            }
             data-testid="queue-filter"
           />
         </label>
@@ -114,14 +131,23 @@ export function QueueScreen({ db, warehouseCode, stationId, onStart }: Props) {
         </thead>
         <tbody ref={rows}>
           {queue.slice(0, VISIBLE_ROWS).map((f) => (
-            <tr key={f.id} tabIndex={0} className="queue__row" data-id={f.id} onKeyDown={(e) => onRowKey(e, f.id)} onDoubleClick={() => onStart(f.id)}>
+            <tr
+              key={f.id}
+              tabIndex={0}
+              className="queue__row"
+              data-id={f.id}
+              onKeyDown={(e) => onRowKey(e, f.id)}
+              onDoubleClick={() => onStart(f.id)}
+            >
               <td className="code">
                 {f.orderNumber}
                 {f.status === 'picking' && <span className="badge">{t('queue.inProgress')}</span>}
               </td>
               <td className="num">{f.priority}</td>
               <td>{f.promisedDate ? date.format(new Date(`${f.promisedDate}T00:00:00Z`)) : '—'}</td>
-              <td className="num">{f.lines.reduce((sum, l) => sum + l.quantity, 0).toLocaleString(i18n.language)}</td>
+              <td className="num">
+                {f.lines.reduce((sum, l) => sum + l.quantity, 0).toLocaleString(i18n.language)}
+              </td>
               <td>
                 {f.shipTo.name}, {f.shipTo.city} ({f.shipTo.country})
               </td>

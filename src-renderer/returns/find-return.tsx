@@ -10,20 +10,42 @@ import { useFeedback } from '../sound/feedback-store';
 import { receiptState } from './intake-rules';
 import { formatRefund } from './receipt-verdict';
 import { useReturnsDesk } from './returns-desk';
-import { chooseReturn, queryFromScan, queryFromText, type ReturnLookup, type ReturnQuery } from './rma-lookup';
+import {
+  chooseReturn,
+  queryFromScan,
+  queryFromText,
+  type ReturnLookup,
+  type ReturnQuery,
+} from './rma-lookup';
 
 const RECENT = 10;
 
 /** Indexed look-ups first (RMA code, order number); tracking numbers and SSCCs need a pass over the RMAs. */
-async function lookUp(db: StationDatabase, query: ReturnQuery, warehouseCode: string): Promise<ReturnLookup> {
+async function lookUp(
+  db: StationDatabase,
+  query: ReturnQuery,
+  warehouseCode: string,
+): Promise<ReturnLookup> {
   if (query.by !== 'sscc') {
     const value = query.by === 'rma' ? query.code : query.text;
-    const exact = await db.rmas.find({ selector: { $or: [{ code: value }, { code: value.toUpperCase() }, { orderNumber: value }] } }).exec();
-    const found = chooseReturn(exact.map((d) => d.toJSON() as RmaDoc), query, warehouseCode);
+    const exact = await db.rmas
+      .find({
+        selector: { $or: [{ code: value }, { code: value.toUpperCase() }, { orderNumber: value }] },
+      })
+      .exec();
+    const found = chooseReturn(
+      exact.map((d) => d.toJSON() as RmaDoc),
+      query,
+      warehouseCode,
+    );
     if (found.ok || exact.length > 0) return found;
   }
   const all = await db.rmas.find().exec();
-  return chooseReturn(all.map((d) => d.toJSON() as RmaDoc), query, warehouseCode);
+  return chooseReturn(
+    all.map((d) => d.toJSON() as RmaDoc),
+    query,
+    warehouseCode,
+  );
 }
 
 function useRecentReceipts(db: StationDatabase, stationId: string) {
@@ -36,33 +58,51 @@ function useRecentReceipts(db: StationDatabase, stationId: string) {
         const list = docs.map((d) => d.toJSON() as ReturnReceiptDoc);
         setReceipts(list);
         const ids = list.flatMap((r) => (r.rmaId ? [r.rmaId] : []));
-        void db.rmas.findByIds(ids).exec().then((found) => setCodes(new Map([...found.values()].map((r) => [r.id, r.code]))));
+        void db.rmas
+          .findByIds(ids)
+          .exec()
+          .then((found) => setCodes(new Map([...found.values()].map((r) => [r.id, r.code]))));
       });
     return () => sub.unsubscribe();
   }, [db, stationId]);
   return { receipts, codes };
 }
 
-export function FindReturn({ db, warehouseCode, stationId }: { db: StationDatabase; warehouseCode: string; stationId: string }) {
+export function FindReturn({
+  db,
+  warehouseCode,
+  stationId,
+}: {
+  db: StationDatabase;
+  warehouseCode: string;
+  stationId: string;
+}) {
   const { t, i18n } = useTranslation();
   const give = useFeedback((s) => s.give);
   const say = (m: FeedbackMessage) => give(m.tone, m.key, m.values);
   const { startParcel, resumeParcel, closeDesk } = useReturnsDesk();
   const [typed, setTyped] = useState('');
   const recent = useRecentReceipts(db, stationId);
-  const resume = (receipt: ReturnReceiptDoc) => resumeParcel({ receiptId: receipt.id, rmaId: receipt.rmaId, receivedAt: receipt.receivedAt });
+  const resume = (receipt: ReturnReceiptDoc) =>
+    resumeParcel({ receiptId: receipt.id, rmaId: receipt.rmaId, receivedAt: receipt.receivedAt });
 
   async function find(query: ReturnQuery) {
     const found = await lookUp(db, query, warehouseCode);
     if (!found.ok) return say(found.message);
     setTyped('');
     // A parcel of this RMA already taken in here (maybe offline, not yet sent) is resumed, never doubled.
-    const earlier = await db.returns.findOne({ selector: { rmaId: found.rma.id, stationId }, sort: [{ receivedAt: 'desc' }] }).exec();
+    const earlier = await db.returns
+      .findOne({ selector: { rmaId: found.rma.id, stationId }, sort: [{ receivedAt: 'desc' }] })
+      .exec();
     if (earlier) {
       say({ tone: 'warning', key: 'returns.resumed', values: { code: found.rma.code } });
       return resume(earlier.toJSON() as ReturnReceiptDoc);
     }
-    say({ tone: 'success', key: 'returns.found', values: { code: found.rma.code, customer: found.rma.customerName } });
+    say({
+      tone: 'success',
+      key: 'returns.found',
+      values: { code: found.rma.code, customer: found.rma.customerName },
+    });
     startParcel(found.rma.id);
   }
 
@@ -76,8 +116,13 @@ export function FindReturn({ db, warehouseCode, stationId }: { db: StationDataba
     }
     const query = queryFromScan(result, scan.raw);
     if (query) void find(query);
-    else if (result.kind === 'bin') say({ tone: 'error', key: 'returns.binWhereReturnExpected', values: { bin: result.code } });
-    else say({ tone: 'warning', key: scannedGtin(result) ? 'returns.findReturnFirst' : 'returns.scanReturn' });
+    else if (result.kind === 'bin')
+      say({ tone: 'error', key: 'returns.binWhereReturnExpected', values: { bin: result.code } });
+    else
+      say({
+        tone: 'warning',
+        key: scannedGtin(result) ? 'returns.findReturnFirst' : 'returns.scanReturn',
+      });
     return true;
   });
 
@@ -95,12 +140,24 @@ export function FindReturn({ db, warehouseCode, stationId }: { db: StationDataba
       <form className="queue-bar" onSubmit={onSubmit}>
         <label className="field queue-bar__filter">
           <span className="field__label">{t('returns.typeCode')}</span>
-          <input className="field__input" type="search" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} data-testid="return-query" />
+          <input
+            className="field__input"
+            type="search"
+            autoComplete="off"
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            data-testid="return-query"
+          />
         </label>
         <button type="submit" className="button">
           {t('returns.find')}
         </button>
-        <button type="button" className="button button--warn" onClick={() => startParcel(null)} data-testid="unexpected-return">
+        <button
+          type="button"
+          className="button button--warn"
+          onClick={() => startParcel(null)}
+          data-testid="unexpected-return"
+        >
           {t('returns.noRma')}
         </button>
       </form>
@@ -118,13 +175,27 @@ export function FindReturn({ db, warehouseCode, stationId }: { db: StationDataba
           {recent.receipts.map((receipt) => {
             const state = receiptState(receipt);
             return (
-              <tr key={receipt.id} tabIndex={0} className="queue__row" data-id={receipt.id} data-state={state} onKeyDown={(e) => e.key === 'Enter' && resume(receipt)} onDoubleClick={() => resume(receipt)}>
+              <tr
+                key={receipt.id}
+                tabIndex={0}
+                className="queue__row"
+                data-id={receipt.id}
+                data-state={state}
+                onKeyDown={(e) => e.key === 'Enter' && resume(receipt)}
+                onDoubleClick={() => resume(receipt)}
+              >
                 <td>{new Date(receipt.receivedAt).toLocaleString(i18n.language)}</td>
-                <td className="code">{receipt.rmaId ? (recent.codes.get(receipt.rmaId) ?? '…') : t('returns.noRmaShort')}</td>
+                <td className="code">
+                  {receipt.rmaId
+                    ? (recent.codes.get(receipt.rmaId) ?? '…')
+                    : t('returns.noRmaShort')}
+                </td>
                 <td className="num">{receipt.items.length}</td>
                 <td>
                   {state === 'accepted' && receipt.refundMinor !== null
-                    ? t('returns.state.acceptedRefund', { amount: formatRefund(receipt.refundMinor, i18n.language) })
+                    ? t('returns.state.acceptedRefund', {
+                        amount: formatRefund(receipt.refundMinor, i18n.language),
+                      })
                     : state === 'refused'
                       ? t('returns.state.refused', { reason: receipt.refusalReason ?? '—' })
                       : t(`returns.state.${state === 'accepted' ? 'acceptedNoRefund' : state}`)}

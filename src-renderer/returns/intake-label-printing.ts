@@ -1,7 +1,11 @@
 // A quarantined unit gets an intake label on the station's default label printer, through the
 // print queue (stored first, so it survives a printer that is off). No label printer set up is
 // told to the packer, never a reason to stop the intake.
-import { intakeLabelDataSchema, intakeUnitReference, renderIntakeLabelZpl } from '../../shared/labels/intake-label';
+import {
+  intakeLabelDataSchema,
+  intakeUnitReference,
+  renderIntakeLabelZpl,
+} from '../../shared/labels/intake-label';
 import type { StationApi } from '../../shared/station-api';
 import type { ReturnItem } from '../../shared/sync/documents';
 import type { StationDatabase } from '../db/database';
@@ -17,7 +21,11 @@ export interface IntakeLabelInput {
 
 export type IntakeLabelOutcome = 'queued' | 'no-printer';
 
-export async function printIntakeLabel(db: StationDatabase, api: Pick<StationApi, 'listPrinters'>, input: IntakeLabelInput): Promise<IntakeLabelOutcome> {
+export async function printIntakeLabel(
+  db: StationDatabase,
+  api: Pick<StationApi, 'listPrinters'>,
+  input: IntakeLabelInput,
+): Promise<IntakeLabelOutcome> {
   const { printers, defaultLabelPrinterId } = await api.listPrinters({});
   const printer = printers.find((p) => p.id === defaultLabelPrinterId);
   if (!printer) return 'no-printer';
@@ -34,6 +42,12 @@ export async function printIntakeLabel(db: StationDatabase, api: Pick<StationApi
     date: input.receivedAt.slice(0, 10),
   });
   // The print queue has no intake-label kind yet; a return label is its closest relative.
-  await enqueuePrint(db.print_jobs, { kind: 'intake-label', printerId: printer.id, format: 'zpl', payload: renderIntakeLabelZpl(label, printer.dpi), reference: unitReference });
+  await enqueuePrint(db.print_jobs, {
+    kind: 'intake-label',
+    printerId: printer.id,
+    format: 'zpl',
+    payload: renderIntakeLabelZpl(label, printer.dpi),
+    reference: unitReference,
+  });
   return 'queued';
 }

@@ -2,11 +2,22 @@
 // wrong item, extra), which disposition a grade suggests, what each scan means at each step of
 // grading an item, and how the receipt grows. The screen only applies these to RxDB.
 import { scannedGtin, type ScanResult } from '../../shared/barcodes';
-import type { ReturnDisposition, ReturnGrade, ReturnItem, ReturnReceiptDoc, RmaDoc } from '../../shared/sync/documents';
+import type {
+  ReturnDisposition,
+  ReturnGrade,
+  ReturnItem,
+  ReturnReceiptDoc,
+  RmaDoc,
+} from '../../shared/sync/documents';
 import type { FeedbackMessage } from '../picking/pick-feedback';
 
 export const GRADES: readonly ReturnGrade[] = ['A', 'B', 'C', 'D'];
-export const DISPOSITIONS: readonly ReturnDisposition[] = ['restock', 'quarantine', 'scrap', 'return_to_vendor'];
+export const DISPOSITIONS: readonly ReturnDisposition[] = [
+  'restock',
+  'quarantine',
+  'scrap',
+  'return_to_vendor',
+];
 export type ItemMatch = ReturnItem['match'];
 
 /** One scanned unit being graded; kept in the desk session so a reload resumes the prompt. */
@@ -33,11 +44,17 @@ export function intakeStep(pending: PendingItem | null): IntakeStep {
  * How one more unit of `sku` compares with the RMA, given the units already on the receipt. A
  * parcel without an RMA has nothing authorised, so each unit counts as not what was authorised.
  */
-export function matchScannedSku(rma: RmaDoc | null, items: readonly ReturnItem[], sku: string): ItemMatch {
+export function matchScannedSku(
+  rma: RmaDoc | null,
+  items: readonly ReturnItem[],
+  sku: string,
+): ItemMatch {
   const lines = rma?.lines.filter((l) => l.sku === sku) ?? [];
   if (lines.length === 0) return 'wrong_item';
   const open = lines.reduce((n, l) => n + Math.max(0, l.quantity - l.receivedQuantity), 0);
-  const taken = items.filter((i) => i.sku === sku && i.match === 'expected').reduce((n, i) => n + i.quantity, 0);
+  const taken = items
+    .filter((i) => i.sku === sku && i.match === 'expected')
+    .reduce((n, i) => n + i.quantity, 0);
   return taken < open ? 'expected' : 'extra';
 }
 
@@ -60,31 +77,61 @@ export interface IntakeContext {
   binCodes: ReadonlySet<string>;
 }
 
-export type IntakeScan = { kind: 'item'; sku: string } | { kind: 'bin'; code: string } | { kind: 'refused'; message: FeedbackMessage } | { kind: 'pass' };
+export type IntakeScan =
+  | { kind: 'item'; sku: string }
+  | { kind: 'bin'; code: string }
+  | { kind: 'refused'; message: FeedbackMessage }
+  | { kind: 'pass' };
 
 /** Reads a scan at the current step. Commands and RMA codes pass: the screen decides those. */
-export function readIntakeScan(step: IntakeStep, result: ScanResult, ctx: IntakeContext): IntakeScan {
-  const refused = (tone: FeedbackMessage['tone'], key: string, values?: FeedbackMessage['values']): IntakeScan => ({ kind: 'refused', message: { tone, key, values } });
+export function readIntakeScan(
+  step: IntakeStep,
+  result: ScanResult,
+  ctx: IntakeContext,
+): IntakeScan {
+  const refused = (
+    tone: FeedbackMessage['tone'],
+    key: string,
+    values?: FeedbackMessage['values'],
+  ): IntakeScan => ({ kind: 'refused', message: { tone, key, values } });
   if (result.kind === 'command' || result.kind === 'rma') return { kind: 'pass' };
-  if (result.kind === 'invalid') return refused('error', result.code === 'bad-check-digit' ? 'scan.badCheckDigit' : 'scan.invalidCode', { message: result.message });
+  if (result.kind === 'invalid')
+    return refused(
+      'error',
+      result.code === 'bad-check-digit' ? 'scan.badCheckDigit' : 'scan.invalidCode',
+      { message: result.message },
+    );
   const gtin = scannedGtin(result);
   if (step === 'bin') {
     if (gtin) return refused('error', 'returns.itemWhereBinExpected');
     if (result.kind !== 'bin') return refused('warning', 'returns.scanBin');
-    if (!ctx.binCodes.has(result.code)) return refused('error', 'returns.unknownBin', { bin: result.code });
+    if (!ctx.binCodes.has(result.code))
+      return refused('error', 'returns.unknownBin', { bin: result.code });
     return { kind: 'bin', code: result.code };
   }
   if (step === 'grade') return refused('warning', 'returns.gradeFirst');
   if (step === 'disposition') return refused('warning', 'returns.dispositionFirst');
-  if (result.kind === 'bin') return refused('error', 'returns.binWhereItemExpected', { bin: result.code });
+  if (result.kind === 'bin')
+    return refused('error', 'returns.binWhereItemExpected', { bin: result.code });
   if (!gtin) return refused('warning', 'returns.scanItem');
   const sku = ctx.skuByGtin.get(gtin);
   if (!sku) return refused('error', 'returns.unknownProduct');
   return { kind: 'item', sku };
 }
 
-export function pendingFor(rma: RmaDoc | null, items: readonly ReturnItem[], sku: string): PendingItem {
-  return { sku, match: matchScannedSku(rma, items, sku), grade: null, disposition: null, note: '', replaces: null };
+export function pendingFor(
+  rma: RmaDoc | null,
+  items: readonly ReturnItem[],
+  sku: string,
+): PendingItem {
+  return {
+    sku,
+    match: matchScannedSku(rma, items, sku),
+    grade: null,
+    disposition: null,
+    note: '',
+    replaces: null,
+  };
 }
 
 /** Item ids are short (I1, I2…) because they are printed on the quarantine intake label. */
@@ -96,7 +143,8 @@ export function nextItemId(items: readonly ReturnItem[]): string {
 /** The graded unit as a receipt line; refuses (throws) one that is not ready, so nothing half-graded is stored. */
 export function itemFrom(pending: PendingItem, id: string, binCode: string | null): ReturnItem {
   if (!pending.grade || !pending.disposition) throw new Error(`${pending.sku} is not graded yet`);
-  if (needsBin(pending.disposition) && !binCode) throw new Error(`${pending.sku} is restocked but no bin was scanned`);
+  if (needsBin(pending.disposition) && !binCode)
+    throw new Error(`${pending.sku} is restocked but no bin was scanned`);
   return {
     id,
     sku: pending.sku,
@@ -118,9 +166,22 @@ export interface ReceiptStart {
 }
 
 /** Adds a graded item, starting the receipt with the parcel's first item (a receipt is never empty). */
-export function withItem(receipt: ReturnReceiptDoc | null, start: ReceiptStart, item: ReturnItem, replaces: string | null): ReturnReceiptDoc {
+export function withItem(
+  receipt: ReturnReceiptDoc | null,
+  start: ReceiptStart,
+  item: ReturnItem,
+  replaces: string | null,
+): ReturnReceiptDoc {
   if (!receipt) {
-    return { ...start, items: [item], note: null, status: 'open', refusalReason: null, refundMinor: null, updatedAt: 0 };
+    return {
+      ...start,
+      items: [item],
+      note: null,
+      status: 'open',
+      refusalReason: null,
+      refundMinor: null,
+      updatedAt: 0,
+    };
   }
   return { ...receipt, items: [...receipt.items.filter((i) => i.id !== replaces), item] };
 }
@@ -133,15 +194,27 @@ export type UndoResult = { receipt: ReturnReceiptDoc; pending: PendingItem | nul
  */
 export function undoLastItem(receipt: ReturnReceiptDoc): UndoResult {
   const last = receipt.items.at(-1)!;
-  if (receipt.items.length > 1) return { receipt: { ...receipt, items: receipt.items.slice(0, -1) }, pending: null };
-  return { receipt, pending: { sku: last.sku, match: last.match, grade: null, disposition: null, note: last.note ?? '', replaces: last.id } };
+  if (receipt.items.length > 1)
+    return { receipt: { ...receipt, items: receipt.items.slice(0, -1) }, pending: null };
+  return {
+    receipt,
+    pending: {
+      sku: last.sku,
+      match: last.match,
+      grade: null,
+      disposition: null,
+      note: last.note ?? '',
+      replaces: last.id,
+    },
+  };
 }
 
 export type ReceiptState = 'open' | 'waiting' | 'sent' | 'accepted' | 'refused';
 
 /** What the packer is told about a receipt: waiting to be sent until the central OMS stamped it. */
 export function receiptState(receipt: ReturnReceiptDoc): ReceiptState {
-  if (receipt.status === 'accepted' || receipt.status === 'refused' || receipt.status === 'open') return receipt.status;
+  if (receipt.status === 'accepted' || receipt.status === 'refused' || receipt.status === 'open')
+    return receipt.status;
   return receipt.updatedAt === 0 ? 'waiting' : 'sent';
 }
 
@@ -151,7 +224,10 @@ export function submitReceipt(receipt: ReturnReceiptDoc, note: string): ReturnRe
 
 /** A refused receipt may be corrected and sent again; an accepted one is final. */
 export function reopenReceipt(receipt: ReturnReceiptDoc): ReturnReceiptDoc {
-  if (receipt.status !== 'refused') throw new Error(`receipt ${receipt.id} is ${receipt.status}; only a refused receipt can be corrected`);
+  if (receipt.status !== 'refused')
+    throw new Error(
+      `receipt ${receipt.id} is ${receipt.status}; only a refused receipt can be corrected`,
+    );
   return { ...receipt, status: 'open', refusalReason: null };
 }
 
@@ -166,11 +242,18 @@ export interface LineProgress {
 
 export function lineProgress(rma: RmaDoc, items: readonly ReturnItem[]): LineProgress[] {
   const scanned = new Map<string, number>();
-  for (const item of items.filter((i) => i.match === 'expected')) scanned.set(item.sku, (scanned.get(item.sku) ?? 0) + item.quantity);
+  for (const item of items.filter((i) => i.match === 'expected'))
+    scanned.set(item.sku, (scanned.get(item.sku) ?? 0) + item.quantity);
   return rma.lines.map((line) => {
     const open = Math.max(0, line.quantity - line.receivedQuantity);
     const take = Math.min(open, scanned.get(line.sku) ?? 0);
     scanned.set(line.sku, (scanned.get(line.sku) ?? 0) - take);
-    return { rmaLineId: line.rmaLineId, sku: line.sku, name: line.name, authorised: line.quantity, received: line.receivedQuantity + take };
+    return {
+      rmaLineId: line.rmaLineId,
+      sku: line.sku,
+      name: line.name,
+      authorised: line.quantity,
+      received: line.receivedQuantity + take,
+    };
   });
 }

@@ -9,7 +9,19 @@ import { useFeedback } from '../sound/feedback-store';
 import { station } from '../station-api/connect';
 import { GradePrompt } from './grade-prompt';
 import { printIntakeLabel } from './intake-label-printing';
-import { intakeStep, itemFrom, needsBin, nextItemId, pendingFor, readIntakeScan, reopenReceipt, submitReceipt, undoLastItem, withItem, type IntakeContext } from './intake-rules';
+import {
+  intakeStep,
+  itemFrom,
+  needsBin,
+  nextItemId,
+  pendingFor,
+  readIntakeScan,
+  reopenReceipt,
+  submitReceipt,
+  undoLastItem,
+  withItem,
+  type IntakeContext,
+} from './intake-rules';
 import { ReceiptItems, RmaLines, RmaSummary } from './parcel-tables';
 import { ReceiptVerdict } from './receipt-verdict';
 import { useReturnsDesk, type ParcelInProgress } from './returns-desk';
@@ -36,7 +48,13 @@ export function ParcelIntake({ db, parcel, rma, stationId, operatorId, ctx, name
   const receipt = handle.receipt;
   const open = !receipt || receipt.status === 'open';
   const step = intakeStep(pending);
-  const start = { id: parcel.receiptId, rmaId: parcel.rmaId, stationId, operatorId, receivedAt: parcel.receivedAt };
+  const start = {
+    id: parcel.receiptId,
+    rmaId: parcel.rmaId,
+    stationId,
+    operatorId,
+    receivedAt: parcel.receivedAt,
+  };
 
   async function commit(binCode: string | null) {
     const unit = useReturnsDesk.getState().pending;
@@ -46,12 +64,22 @@ export function ParcelIntake({ db, parcel, rma, stationId, operatorId, ctx, name
     await handle.update(withItem(before, start, item, unit.replaces));
     setPending(null);
     const values = { name: nameOf(item.sku), grade: item.grade, bin: binCode ?? '' };
-    if (item.disposition === 'restock') return say({ tone: 'success', key: 'returns.restocked', values });
-    if (item.disposition !== 'quarantine') return say({ tone: 'success', key: `returns.set.${item.disposition}`, values });
-    const printed = await printIntakeLabel(db, station(), { receiptId: parcel.receiptId, receivedAt: parcel.receivedAt, rmaCode: rma?.code ?? null, item, productName: nameOf(item.sku) }).catch(
-      () => 'no-printer' as const,
-    );
-    say({ tone: printed === 'queued' ? 'success' : 'warning', key: printed === 'queued' ? 'returns.quarantined' : 'returns.quarantinedNoPrinter', values });
+    if (item.disposition === 'restock')
+      return say({ tone: 'success', key: 'returns.restocked', values });
+    if (item.disposition !== 'quarantine')
+      return say({ tone: 'success', key: `returns.set.${item.disposition}`, values });
+    const printed = await printIntakeLabel(db, station(), {
+      receiptId: parcel.receiptId,
+      receivedAt: parcel.receivedAt,
+      rmaCode: rma?.code ?? null,
+      item,
+      productName: nameOf(item.sku),
+    }).catch(() => 'no-printer' as const);
+    say({
+      tone: printed === 'queued' ? 'success' : 'warning',
+      key: printed === 'queued' ? 'returns.quarantined' : 'returns.quarantinedNoPrinter',
+      values,
+    });
   }
 
   function chooseGrade(grade: ReturnGrade) {
@@ -62,7 +90,8 @@ export function ParcelIntake({ db, parcel, rma, stationId, operatorId, ctx, name
   function chooseDisposition(disposition: ReturnDisposition) {
     if (!pending) return;
     setPending({ ...pending, disposition });
-    if (needsBin(disposition)) say({ tone: 'success', key: 'returns.scanBinFor', values: { name: nameOf(pending.sku) } });
+    if (needsBin(disposition))
+      say({ tone: 'success', key: 'returns.scanBinFor', values: { name: nameOf(pending.sku) } });
     else void commit(null);
   }
 
@@ -75,9 +104,11 @@ export function ParcelIntake({ db, parcel, rma, stationId, operatorId, ctx, name
 
   async function finish() {
     const current = handle.current();
-    if (useReturnsDesk.getState().pending) return say({ tone: 'warning', key: 'returns.finishItemFirst' });
+    if (useReturnsDesk.getState().pending)
+      return say({ tone: 'warning', key: 'returns.finishItemFirst' });
     if (!current) return say({ tone: 'warning', key: 'returns.nothingScanned' });
-    if (current.status === 'refused') return say({ tone: 'warning', key: 'returns.refusedCorrect' });
+    if (current.status === 'refused')
+      return say({ tone: 'warning', key: 'returns.refusedCorrect' });
     if (current.status !== 'open') return nextParcel();
     await handle.update(submitReceipt(current, note));
     say({ tone: 'success', key: 'returns.submitted', values: { count: current.items.length } });
@@ -86,7 +117,8 @@ export function ParcelIntake({ db, parcel, rma, stationId, operatorId, ctx, name
   async function undo() {
     const current = handle.current();
     if (useReturnsDesk.getState().pending) return stepBack();
-    if (!current || current.status !== 'open') return say({ tone: 'warning', key: 'returns.nothingToUndo' });
+    if (!current || current.status !== 'open')
+      return say({ tone: 'warning', key: 'returns.nothingToUndo' });
     const undone = undoLastItem(current);
     if (undone.receipt !== current) await handle.update(undone.receipt);
     setPending(undone.pending);
@@ -105,7 +137,10 @@ export function ParcelIntake({ db, parcel, rma, stationId, operatorId, ctx, name
       return true;
     }
     if (!open) {
-      say({ tone: 'warning', key: receipt?.status === 'refused' ? 'returns.refusedCorrect' : 'returns.parcelFinished' });
+      say({
+        tone: 'warning',
+        key: receipt?.status === 'refused' ? 'returns.refusedCorrect' : 'returns.parcelFinished',
+      });
       return true;
     }
     const read = readIntakeScan(step, result, ctx);
@@ -116,19 +151,35 @@ export function ParcelIntake({ db, parcel, rma, stationId, operatorId, ctx, name
       const unit = pendingFor(rma, handle.current()?.items ?? [], read.sku);
       setPending(unit);
       const values = { name: nameOf(read.sku) };
-      say(unit.match === 'expected' ? { tone: 'success', key: 'returns.itemScanned', values } : { tone: 'warning', key: `returns.itemFlagged.${unit.match}`, values });
+      say(
+        unit.match === 'expected'
+          ? { tone: 'success', key: 'returns.itemScanned', values }
+          : { tone: 'warning', key: `returns.itemFlagged.${unit.match}`, values },
+      );
     }
     return true;
   });
 
   if (!handle.loaded) return <main className="screen">{t('station.loading')}</main>;
   const items = receipt?.items ?? [];
-  const instruction = !open ? null : step === 'bin' ? t('returns.scanBinFor', { name: nameOf(pending!.sku) }) : step === 'item' ? t('returns.scanItems') : null;
+  const instruction = !open
+    ? null
+    : step === 'bin'
+      ? t('returns.scanBinFor', { name: nameOf(pending!.sku) })
+      : step === 'item'
+        ? t('returns.scanItems')
+        : null;
 
   return (
-    <main className="screen work-screen returns-screen" data-testid="returns-intake" data-step={open ? step : 'finished'}>
+    <main
+      className="screen work-screen returns-screen"
+      data-testid="returns-intake"
+      data-step={open ? step : 'finished'}
+    >
       <header className="work-screen__header">
-        <h2 className="screen__title">{rma ? t('returns.titleRma', { code: rma.code }) : t('returns.titleUnexpected')}</h2>
+        <h2 className="screen__title">
+          {rma ? t('returns.titleRma', { code: rma.code }) : t('returns.titleUnexpected')}
+        </h2>
       </header>
       <FeedbackBanner />
       {instruction && (
@@ -137,7 +188,14 @@ export function ParcelIntake({ db, parcel, rma, stationId, operatorId, ctx, name
         </p>
       )}
       {open && pending && step !== 'bin' && (
-        <GradePrompt pending={pending} productName={nameOf(pending.sku)} onGrade={chooseGrade} onDisposition={chooseDisposition} onNote={(n) => setPending({ ...pending, note: n })} onBack={stepBack} />
+        <GradePrompt
+          pending={pending}
+          productName={nameOf(pending.sku)}
+          onGrade={chooseGrade}
+          onDisposition={chooseDisposition}
+          onNote={(n) => setPending({ ...pending, note: n })}
+          onBack={stepBack}
+        />
       )}
       {!open && handle.stored && (
         <ReceiptVerdict
@@ -160,10 +218,25 @@ export function ParcelIntake({ db, parcel, rma, stationId, operatorId, ctx, name
           {open && (
             <div className="returns-finish">
               <label className="field">
-                <span className="field__label">{rma ? t('returns.receiptNote') : t('returns.unexpectedNote')}</span>
-                <input className="field__input" type="text" maxLength={500} autoComplete="off" value={note} onChange={(e) => setNote(e.target.value)} data-testid="receipt-note" />
+                <span className="field__label">
+                  {rma ? t('returns.receiptNote') : t('returns.unexpectedNote')}
+                </span>
+                <input
+                  className="field__input"
+                  type="text"
+                  maxLength={500}
+                  autoComplete="off"
+                  value={note}
+                  onChange={(e) => setNote(e.target.value)}
+                  data-testid="receipt-note"
+                />
               </label>
-              <button type="button" className="button" onClick={() => void finish()} data-testid="finish-parcel">
+              <button
+                type="button"
+                className="button"
+                onClick={() => void finish()}
+                data-testid="finish-parcel"
+              >
                 {t('returns.finish')}
               </button>
             </div>

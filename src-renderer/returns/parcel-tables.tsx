@@ -40,7 +40,10 @@ export function RmaLines({ rma, items }: { rma: RmaDoc; items: readonly ReturnIt
       </thead>
       <tbody>
         {lineProgress(rma, items).map((line) => (
-          <tr key={line.rmaLineId} className={line.received >= line.authorised ? 'lines__row--done' : undefined}>
+          <tr
+            key={line.rmaLineId}
+            className={line.received >= line.authorised ? 'lines__row--done' : undefined}
+          >
             <td>
               {line.name} <span className="muted code">{line.sku}</span>
             </td>
@@ -55,16 +58,29 @@ export function RmaLines({ rma, items }: { rma: RmaDoc; items: readonly ReturnIt
 }
 
 /** What this parcel held so far, graded, newest last. */
-export function ReceiptItems({ items, nameOf }: { items: readonly ReturnItem[]; nameOf(sku: string): string }) {
+export function ReceiptItems({
+  items,
+  nameOf,
+}: {
+  items: readonly ReturnItem[];
+  nameOf(sku: string): string;
+}) {
   const { t } = useTranslation();
   return (
     <ol className="returns-items" data-testid="receipt-items">
       {items.map((item) => (
-        <li key={item.id} className="returns-item" data-sku={item.sku} data-disposition={item.disposition}>
+        <li
+          key={item.id}
+          className="returns-item"
+          data-sku={item.sku}
+          data-disposition={item.disposition}
+        >
           <span className="returns-item__grade">{item.grade}</span>
           <span>
             {nameOf(item.sku)}
-            {item.match !== 'expected' && <span className="badge badge--warn">{t(`returns.match.${item.match}`)}</span>}
+            {item.match !== 'expected' && (
+              <span className="badge badge--warn">{t(`returns.match.${item.match}`)}</span>
+            )}
             <br />
             <span className="muted">
               {t(`returns.disposition.${item.disposition}`)}

@@ -33,7 +33,11 @@ export const useReturnsDesk = create<ReturnsDeskState>()(
       pending: null,
       openDesk: () => set({ open: true }),
       closeDesk: () => set({ open: false }),
-      startParcel: (rmaId) => set({ parcel: { receiptId: crypto.randomUUID(), rmaId, receivedAt: new Date().toISOString() }, pending: null }),
+      startParcel: (rmaId) =>
+        set({
+          parcel: { receiptId: crypto.randomUUID(), rmaId, receivedAt: new Date().toISOString() },
+          pending: null,
+        }),
       resumeParcel: (parcel) => set({ parcel, pending: null }),
       setPending: (pending) => set({ pending }),
       nextParcel: () => set({ parcel: null, pending: null }),

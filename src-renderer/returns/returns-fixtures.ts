@@ -21,8 +21,22 @@ export function makeRma(over: Partial<RmaDoc> = {}): RmaDoc {
     trackingNumbers: ['3SABC123456789'],
     ssccs: [PARCEL_SSCC],
     lines: [
-      { rmaLineId: 'line-tea', orderLineId: 'ol-1', sku: 'TEA', name: 'Green tea tin', quantity: 2, receivedQuantity: 0 },
-      { rmaLineId: 'line-mug', orderLineId: 'ol-2', sku: 'MUG', name: 'Blue mug', quantity: 1, receivedQuantity: 0 },
+      {
+        rmaLineId: 'line-tea',
+        orderLineId: 'ol-1',
+        sku: 'TEA',
+        name: 'Green tea tin',
+        quantity: 2,
+        receivedQuantity: 0,
+      },
+      {
+        rmaLineId: 'line-mug',
+        orderLineId: 'ol-2',
+        sku: 'MUG',
+        name: 'Blue mug',
+        quantity: 1,
+        receivedQuantity: 0,
+      },
     ],
     createdAt: '2025-03-01T10:00:00.000Z',
     updatedAt: 10,
@@ -31,7 +45,17 @@ export function makeRma(over: Partial<RmaDoc> = {}): RmaDoc {
 }
 
 export function makeItem(over: Partial<ReturnItem> = {}): ReturnItem {
-  return { id: 'I1', sku: 'TEA', quantity: 1, grade: 'A', note: null, disposition: 'restock', binCode: 'A-01', match: 'expected', ...over };
+  return {
+    id: 'I1',
+    sku: 'TEA',
+    quantity: 1,
+    grade: 'A',
+    note: null,
+    disposition: 'restock',
+    binCode: 'A-01',
+    match: 'expected',
+    ...over,
+  };
 }
 
 export function makeReceipt(over: Partial<ReturnReceiptDoc> = {}): ReturnReceiptDoc {

@@ -21,17 +21,27 @@ interface Props {
 function useBinCodes(db: StationDatabase): Set<string> {
   const [codes, setCodes] = useState<Set<string>>(new Set());
   useEffect(() => {
-    const sub = db.bins.find().$.subscribe((docs) => setCodes(new Set(docs.map((d) => (d.toJSON() as BinDoc).code))));
+    const sub = db.bins
+      .find()
+      .$.subscribe((docs) => setCodes(new Set(docs.map((d) => (d.toJSON() as BinDoc).code))));
     return () => sub.unsubscribe();
   }, [db]);
   return codes;
 }
 
-function useRma(db: StationDatabase, rmaId: string | null): { rma: RmaDoc | null; loaded: boolean } {
-  const [state, setState] = useState<{ id: string | null; rma: RmaDoc | null }>({ id: null, rma: null });
+function useRma(
+  db: StationDatabase,
+  rmaId: string | null,
+): { rma: RmaDoc | null; loaded: boolean } {
+  const [state, setState] = useState<{ id: string | null; rma: RmaDoc | null }>({
+    id: null,
+    rma: null,
+  });
   useEffect(() => {
     if (!rmaId) return;
-    const sub = db.rmas.findOne(rmaId).$.subscribe((doc) => setState({ id: rmaId, rma: doc ? (doc.toJSON() as RmaDoc) : null }));
+    const sub = db.rmas
+      .findOne(rmaId)
+      .$.subscribe((doc) => setState({ id: rmaId, rma: doc ? (doc.toJSON() as RmaDoc) : null }));
     return () => sub.unsubscribe();
   }, [db, rmaId]);
   return { rma: rmaId ? state.rma : null, loaded: !rmaId || state.id === rmaId };
@@ -43,10 +53,25 @@ export function ReturnsScreen({ db, warehouseCode, stationId, operatorId }: Prop
   const catalogue = useCatalogue(db);
   const binCodes = useBinCodes(db);
   const { rma, loaded } = useRma(db, parcel?.rmaId ?? null);
-  const ctx = useMemo(() => ({ skuByGtin: catalogue?.skuByGtin ?? new Map<string, string>(), binCodes }), [catalogue, binCodes]);
+  const ctx = useMemo(
+    () => ({ skuByGtin: catalogue?.skuByGtin ?? new Map<string, string>(), binCodes }),
+    [catalogue, binCodes],
+  );
 
   if (!parcel) return <FindReturn db={db} warehouseCode={warehouseCode} stationId={stationId} />;
   if (!catalogue || !loaded) return <main className="screen">{t('station.loading')}</main>;
-  const nameOf = (sku: string) => catalogue.products.get(sku)?.name ?? rma?.lines.find((l) => l.sku === sku)?.name ?? sku;
-  return <ParcelIntake key={parcel.receiptId} db={db} parcel={parcel} rma={rma} stationId={stationId} operatorId={operatorId} ctx={ctx} nameOf={nameOf} />;
+  const nameOf = (sku: string) =>
+    catalogue.products.get(sku)?.name ?? rma?.lines.find((l) => l.sku === sku)?.name ?? sku;
+  return (
+    <ParcelIntake
+      key={parcel.receiptId}
+      db={db}
+      parcel={parcel}
+      rma={rma}
+      stationId={stationId}
+      operatorId={operatorId}
+      ctx={ctx}
+      nameOf={nameOf}
+    />
+  );
 }

@@ -9,7 +9,12 @@ describe('finding the return a parcel belongs to', () => {
   const rma = makeRma();
 
   it('finds it by the RMA barcode, the order number, a tracking number or an SSCC', () => {
-    for (const query of [scanned('RMA:R-2025-00017'), queryFromText('web-1001'), scanned('3SABC123456789'), scanned(PARCEL_SSCC)]) {
+    for (const query of [
+      scanned('RMA:R-2025-00017'),
+      queryFromText('web-1001'),
+      scanned('3SABC123456789'),
+      scanned(PARCEL_SSCC),
+    ]) {
       expect(chooseReturn([rma], query!, 'NL-TIL')).toEqual({ ok: true, rma });
     }
   });
@@ -20,22 +25,40 @@ describe('finding the return a parcel belongs to', () => {
   });
 
   it('says which code was not found', () => {
-    expect(chooseReturn([rma], queryFromText('WEB-9999')!, 'NL-TIL')).toMatchObject({ ok: false, message: { key: 'returns.notFound', values: { code: 'WEB-9999' } } });
+    expect(chooseReturn([rma], queryFromText('WEB-9999')!, 'NL-TIL')).toMatchObject({
+      ok: false,
+      message: { key: 'returns.notFound', values: { code: 'WEB-9999' } },
+    });
   });
 
   it('refuses an RMA of another warehouse, naming it', () => {
-    expect(chooseReturn([makeRma({ warehouseCode: 'BE-ANT' })], scanned('RMA:R-2025-00017')!, 'NL-TIL')).toMatchObject({
+    expect(
+      chooseReturn([makeRma({ warehouseCode: 'BE-ANT' })], scanned('RMA:R-2025-00017')!, 'NL-TIL'),
+    ).toMatchObject({
       ok: false,
       message: { key: 'returns.otherWarehouse', values: { warehouse: 'BE-ANT' } },
     });
   });
 
   it('prefers the return still awaiting goods over an earlier, finished one of the same order', () => {
-    const earlier = makeRma({ id: 'rma-0', code: 'R-0', status: 'refunded', createdAt: '2025-01-01T00:00:00.000Z' });
-    expect(chooseReturn([earlier, rma], queryFromText('WEB-1001')!, 'NL-TIL')).toEqual({ ok: true, rma });
+    const earlier = makeRma({
+      id: 'rma-0',
+      code: 'R-0',
+      status: 'refunded',
+      createdAt: '2025-01-01T00:00:00.000Z',
+    });
+    expect(chooseReturn([earlier, rma], queryFromText('WEB-1001')!, 'NL-TIL')).toEqual({
+      ok: true,
+      rma,
+    });
   });
 
   it('refuses a return that takes no parcel any more', () => {
-    expect(chooseReturn([makeRma({ status: 'refunded' })], scanned('RMA:R-2025-00017')!, 'NL-TIL')).toMatchObject({ ok: false, message: { key: 'returns.notAwaiting', values: { status: 'refunded' } } });
+    expect(
+      chooseReturn([makeRma({ status: 'refunded' })], scanned('RMA:R-2025-00017')!, 'NL-TIL'),
+    ).toMatchObject({
+      ok: false,
+      message: { key: 'returns.notAwaiting', values: { status: 'refunded' } },
+    });
   });
 });

@@ -5,13 +5,15 @@ import { awaitsGoods } from '../../shared/returns/rma-state';
 import type { RmaDoc } from '../../shared/sync/documents';
 import type { FeedbackMessage } from '../picking/pick-feedback';
 
-export type ReturnQuery = { by: 'rma'; code: string } | { by: 'sscc'; sscc: string } | { by: 'text'; text: string };
+export type ReturnQuery =
+  { by: 'rma'; code: string } | { by: 'sscc'; sscc: string } | { by: 'text'; text: string };
 
 /** What a scan on the find step asks for; null when it cannot name a return (an item, a bin, a command). */
 export function queryFromScan(result: ScanResult, raw: string): ReturnQuery | null {
   if (result.kind === 'rma') return { by: 'rma', code: result.code };
   if (result.kind === 'sscc') return { by: 'sscc', sscc: result.sscc };
-  if (result.kind === 'gs1' && result.sscc && !result.gtin) return { by: 'sscc', sscc: result.sscc };
+  if (result.kind === 'gs1' && result.sscc && !result.gtin)
+    return { by: 'sscc', sscc: result.sscc };
   // Order numbers and carrier tracking numbers have no shape of their own.
   if (result.kind === 'unknown' || result.kind === 'fulfillment') return queryFromText(raw);
   return null;
@@ -35,7 +37,11 @@ export function rmaMatches(rma: RmaDoc, query: ReturnQuery): boolean {
     case 'sscc':
       return rma.ssccs.includes(query.sscc);
     case 'text':
-      return same(rma.code, query.text) || same(rma.orderNumber, query.text) || rma.trackingNumbers.some((t) => same(t, query.text));
+      return (
+        same(rma.code, query.text) ||
+        same(rma.orderNumber, query.text) ||
+        rma.trackingNumbers.some((t) => same(t, query.text))
+      );
   }
 }
 
@@ -46,16 +52,40 @@ export type ReturnLookup = { ok: true; rma: RmaDoc } | { ok: false; message: Fee
  * order may have had an earlier return). A match that takes no parcel, or belongs to another
  * warehouse, is refused with the reason.
  */
-export function chooseReturn(candidates: readonly RmaDoc[], query: ReturnQuery, warehouseCode: string): ReturnLookup {
-  const matching = candidates.filter((r) => rmaMatches(r, query)).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+export function chooseReturn(
+  candidates: readonly RmaDoc[],
+  query: ReturnQuery,
+  warehouseCode: string,
+): ReturnLookup {
+  const matching = candidates
+    .filter((r) => rmaMatches(r, query))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   const what = query.by === 'rma' ? query.code : query.by === 'sscc' ? query.sscc : query.text;
-  if (matching.length === 0) return { ok: false, message: { tone: 'error', key: 'returns.notFound', values: { code: what } } };
+  if (matching.length === 0)
+    return {
+      ok: false,
+      message: { tone: 'error', key: 'returns.notFound', values: { code: what } },
+    };
   const here = matching.filter((r) => r.warehouseCode === warehouseCode);
   if (here.length === 0) {
     const other = matching[0]!;
-    return { ok: false, message: { tone: 'error', key: 'returns.otherWarehouse', values: { code: other.code, warehouse: other.warehouseCode } } };
+    return {
+      ok: false,
+      message: {
+        tone: 'error',
+        key: 'returns.otherWarehouse',
+        values: { code: other.code, warehouse: other.warehouseCode },
+      },
+    };
   }
   const open = here.find((r) => awaitsGoods(r.status));
   if (open) return { ok: true, rma: open };
-  return { ok: false, message: { tone: 'error', key: 'returns.notAwaiting', values: { code: here[0]!.code, status: here[0]!.status } } };
+  return {
+    ok: false,
+    message: {
+      tone: 'error',
+      key: 'returns.notAwaiting',
+      values: { code: here[0]!.code, status: here[0]!.status },
+    },
+  };
 }

@@ -31,7 +31,12 @@ export function useReceipt(db: StationDatabase, receiptId: string): ReceiptHandl
       setStored(saved);
       // The working copy follows the store only where the central OMS decides: the verdict.
       const mine = latest.current;
-      if (!mine || (saved && saved.status !== mine.status && (saved.status === 'accepted' || saved.status === 'refused'))) {
+      if (
+        !mine ||
+        (saved &&
+          saved.status !== mine.status &&
+          (saved.status === 'accepted' || saved.status === 'refused'))
+      ) {
         latest.current = saved;
         setReceipt(saved);
       }

@@ -29,7 +29,11 @@ export function ScannerSettingsForm({ stationId }: { stationId: string }) {
       setSettings(saved);
       setError(null);
     } catch (err) {
-      setError(err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : String(err));
+      setError(
+        err instanceof z.ZodError
+          ? err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+          : String(err),
+      );
     }
   }
 
@@ -38,7 +42,11 @@ export function ScannerSettingsForm({ stationId }: { stationId: string }) {
       <h3>{t('scanner.settings')}</h3>
       <label className="field">
         <span className="field__label">{t('scanner.prefix')}</span>
-        <input className="field__input" value={prefix} onChange={(e) => setPrefix(e.target.value)} />
+        <input
+          className="field__input"
+          value={prefix}
+          onChange={(e) => setPrefix(e.target.value)}
+        />
       </label>
       <label className="field">
         <span className="field__label">{t('scanner.suffix')}</span>
@@ -51,11 +59,21 @@ export function ScannerSettingsForm({ stationId }: { stationId: string }) {
       </label>
       <label className="field">
         <span className="field__label">{t('scanner.maxGap')}</span>
-        <input className="field__input" inputMode="numeric" value={maxGap} onChange={(e) => setMaxGap(e.target.value)} />
+        <input
+          className="field__input"
+          inputMode="numeric"
+          value={maxGap}
+          onChange={(e) => setMaxGap(e.target.value)}
+        />
       </label>
       <label className="field">
         <span className="field__label">{t('scanner.minLength')}</span>
-        <input className="field__input" inputMode="numeric" value={minLength} onChange={(e) => setMinLength(e.target.value)} />
+        <input
+          className="field__input"
+          inputMode="numeric"
+          value={minLength}
+          onChange={(e) => setMinLength(e.target.value)}
+        />
       </label>
       <label className="field">
         <span className="field__label">{t('scanner.fnc1')}</span>

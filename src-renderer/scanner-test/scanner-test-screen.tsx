@@ -50,7 +50,12 @@ export function ScannerTestScreen({ stationId, onClose }: { stationId: string; o
       )}
       {mismatch?.suspect && (
         <p className="message message--error" role="alert" data-testid="layout-warning">
-          {mismatch.layout ? t('scanner.layoutMismatch', { layout: mismatch.layout.toUpperCase(), repaired: mismatch.repaired ?? '' }) : t('scanner.layoutMismatchUnknown', { repaired: mismatch.repaired ?? '' })}
+          {mismatch.layout
+            ? t('scanner.layoutMismatch', {
+                layout: mismatch.layout.toUpperCase(),
+                repaired: mismatch.repaired ?? '',
+              })
+            : t('scanner.layoutMismatchUnknown', { repaired: mismatch.repaired ?? '' })}
         </p>
       )}
       <ScannerSettingsForm stationId={stationId} />

@@ -1,7 +1,11 @@
 // Wires keyboard-wedge scanners to the scan detector: one keydown listener on the window, in the
 // capture phase, so a scan is caught wherever focus is and never reaches a text field. Keys the
 // detector held that turn out to be typing are put back where focus is (scan-detector.ts header).
-import { createScanDetector, type ScanDetectorConfig, type ScanDetectorOutput } from './scan-detector';
+import {
+  createScanDetector,
+  type ScanDetectorConfig,
+  type ScanDetectorOutput,
+} from './scan-detector';
 
 export interface KeyboardWedgeOptions {
   config: ScanDetectorConfig;
@@ -14,7 +18,8 @@ const editableInputTypes = new Set(['text', 'search', 'password', 'tel', 'url'])
 type TextField = HTMLInputElement | HTMLTextAreaElement;
 
 function textField(element: Element | null): TextField | null {
-  if (element instanceof HTMLTextAreaElement) return element.readOnly || element.disabled ? null : element;
+  if (element instanceof HTMLTextAreaElement)
+    return element.readOnly || element.disabled ? null : element;
   if (element instanceof HTMLInputElement && editableInputTypes.has(element.type)) {
     return element.readOnly || element.disabled ? null : element;
   }
@@ -62,16 +67,24 @@ export function installKeyboardWedge(target: Window, options: KeyboardWedgeOptio
     clearTimeout(timer);
     const deadline = detector.deadline;
     if (deadline === undefined) return;
-    timer = setTimeout(() => {
-      const now = performance.now();
-      apply(detector.flush(now), now);
-      scheduleFlush();
-    }, Math.max(0, deadline - performance.now()) + 1);
+    timer = setTimeout(
+      () => {
+        const now = performance.now();
+        apply(detector.flush(now), now);
+        scheduleFlush();
+      },
+      Math.max(0, deadline - performance.now()) + 1,
+    );
   }
 
   function onKeyDown(event: KeyboardEvent): void {
     if (replayed.has(event) || event.isComposing) return;
-    const step = detector.push({ key: event.key, time: event.timeStamp, ctrl: event.ctrlKey, alt: event.altKey });
+    const step = detector.push({
+      key: event.key,
+      time: event.timeStamp,
+      ctrl: event.ctrlKey,
+      alt: event.altKey,
+    });
     if (step.hold) {
       event.preventDefault();
       event.stopImmediatePropagation();

@@ -3,7 +3,12 @@ import { pushRoute, routeScan, useScanRouter, type ScanEvent, type ScanRoute } f
 
 const scan = (raw: string): ScanEvent => ({ raw, result: { kind: 'unknown', raw }, keyTime: 0 });
 
-function recorder(id: string, level: ScanRoute['level'], takes: (raw: string) => boolean, seen: string[]): ScanRoute {
+function recorder(
+  id: string,
+  level: ScanRoute['level'],
+  takes: (raw: string) => boolean,
+  seen: string[],
+): ScanRoute {
   return {
     id,
     level,
@@ -19,25 +24,47 @@ describe('scan routing', () => {
     const seen: string[] = [];
     let routes: ScanRoute[] = [];
     // React mounts the prompt (a child) before its screen: levels, not mount order, decide.
-    routes = pushRoute(routes, recorder('quantity-prompt', 'prompt', (raw) => raw === '3', seen));
-    routes = pushRoute(routes, recorder('picking', 'screen', () => true, seen));
-    routes = pushRoute(routes, recorder('global', 'global', () => true, seen));
+    routes = pushRoute(
+      routes,
+      recorder('quantity-prompt', 'prompt', (raw) => raw === '3', seen),
+    );
+    routes = pushRoute(
+      routes,
+      recorder('picking', 'screen', () => true, seen),
+    );
+    routes = pushRoute(
+      routes,
+      recorder('global', 'global', () => true, seen),
+    );
     expect(routeScan(routes, scan('3'))).toBe('quantity-prompt');
     expect(routeScan(routes, scan('08712345678906'))).toBe('picking');
-    expect(seen).toEqual(['quantity-prompt:3', 'quantity-prompt:08712345678906', 'picking:08712345678906']);
+    expect(seen).toEqual([
+      'quantity-prompt:3',
+      'quantity-prompt:08712345678906',
+      'picking:08712345678906',
+    ]);
   });
 
   it('falls through to the global handler and answers null when nobody takes the scan', () => {
     const seen: string[] = [];
-    const routes = [recorder('global', 'global', (raw) => raw === 'CMD:SIGN-OUT', seen), recorder('queue', 'screen', () => false, seen)];
+    const routes = [
+      recorder('global', 'global', (raw) => raw === 'CMD:SIGN-OUT', seen),
+      recorder('queue', 'screen', () => false, seen),
+    ];
     expect(routeScan(routes, scan('CMD:SIGN-OUT'))).toBe('global');
     expect(routeScan(routes, scan('nothing'))).toBeNull();
   });
 
   it('replaces a route registered again under the same id', () => {
     const seen: string[] = [];
-    let routes = pushRoute([], recorder('picking', 'screen', () => false, seen));
-    routes = pushRoute(routes, recorder('picking', 'screen', () => true, seen));
+    let routes = pushRoute(
+      [],
+      recorder('picking', 'screen', () => false, seen),
+    );
+    routes = pushRoute(
+      routes,
+      recorder('picking', 'screen', () => true, seen),
+    );
     expect(routes).toHaveLength(1);
     expect(routeScan(routes, scan('x'))).toBe('picking');
   });
@@ -47,15 +74,23 @@ describe('scan routing', () => {
 
     it('classifies once, remembers the last scan and routes it to the newest screen', () => {
       const taken: string[] = [];
-      const stopQueue = useScanRouter.getState().listen('queue', 'screen', (event) => (taken.push(`queue:${event.result.kind}`), true));
-      const stopPicking = useScanRouter.getState().listen('picking', 'screen', (event) => (taken.push(`picking:${event.result.kind}`), true));
+      const stopQueue = useScanRouter
+        .getState()
+        .listen('queue', 'screen', (event) => (taken.push(`queue:${event.result.kind}`), true));
+      const stopPicking = useScanRouter
+        .getState()
+        .listen('picking', 'screen', (event) => (taken.push(`picking:${event.result.kind}`), true));
       expect(useScanRouter.getState().scan('B:A-01', 12.5)).toBe('picking');
       stopPicking();
       expect(useScanRouter.getState().scan('F:FO-1', 20)).toBe('queue');
       stopQueue();
       expect(useScanRouter.getState().scan('F:FO-1', 30)).toBeNull();
       expect(taken).toEqual(['picking:bin', 'queue:fulfillment']);
-      expect(useScanRouter.getState().lastScan).toMatchObject({ raw: 'F:FO-1', result: { kind: 'fulfillment', code: 'FO-1' }, keyTime: 30 });
+      expect(useScanRouter.getState().lastScan).toMatchObject({
+        raw: 'F:FO-1',
+        result: { kind: 'fulfillment', code: 'FO-1' },
+        keyTime: 30,
+      });
     });
   });
 });

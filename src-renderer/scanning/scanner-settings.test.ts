@@ -3,8 +3,20 @@ import { defaultScannerSettings, readScannerSettings } from './scanner-settings'
 
 describe('stored scanner settings', () => {
   it('reads what was stored', () => {
-    const stored = JSON.stringify({ maxGapMs: 50, minLength: 3, prefix: '#', suffixes: ['Tab'], fnc1Substitutes: ['~'] });
-    expect(readScannerSettings(stored)).toEqual({ maxGapMs: 50, minLength: 3, prefix: '#', suffixes: ['Tab'], fnc1Substitutes: ['~'] });
+    const stored = JSON.stringify({
+      maxGapMs: 50,
+      minLength: 3,
+      prefix: '#',
+      suffixes: ['Tab'],
+      fnc1Substitutes: ['~'],
+    });
+    expect(readScannerSettings(stored)).toEqual({
+      maxGapMs: 50,
+      minLength: 3,
+      prefix: '#',
+      suffixes: ['Tab'],
+      fnc1Substitutes: ['~'],
+    });
   });
 
   it('falls back to the defaults for nothing, damaged JSON or values out of range', () => {

@@ -32,7 +32,10 @@ export function loadScannerSettings(stationId: string): ScannerSettings {
 }
 
 /** Validates, stores and returns the settings; throws the zod error (it names the field). */
-export function saveScannerSettings(stationId: string, settings: z.input<typeof scannerSettingsSchema>): ScannerSettings {
+export function saveScannerSettings(
+  stationId: string,
+  settings: z.input<typeof scannerSettingsSchema>,
+): ScannerSettings {
   const checked = scannerSettingsSchema.parse(settings);
   localStorage.setItem(storageKey(stationId), JSON.stringify(checked));
   return checked;

@@ -33,11 +33,23 @@ export function SetupScreen() {
       <form className="form" onSubmit={(e) => void submit(e)}>
         <label className="field">
           <span className="field__label">{t('setup.centralUrl')}</span>
-          <input className="field__input" type="url" required value={centralUrl} onChange={(e) => setCentralUrl(e.target.value)} />
+          <input
+            className="field__input"
+            type="url"
+            required
+            value={centralUrl}
+            onChange={(e) => setCentralUrl(e.target.value)}
+          />
         </label>
         <label className="field">
           <span className="field__label">{t('setup.code')}</span>
-          <input className="field__input field__input--code" required autoComplete="off" value={code} onChange={(e) => setCode(e.target.value)} />
+          <input
+            className="field__input field__input--code"
+            required
+            autoComplete="off"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+          />
         </label>
         {error && (
           <p className="message message--error" role="alert">

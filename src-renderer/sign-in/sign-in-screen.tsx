@@ -23,7 +23,9 @@ export function SignInScreen() {
 
   useEffect(() => {
     if (!db) return;
-    const sub = db.fulfillments.count({ selector: { status: { $in: ['released', 'picking'] } } }).$.subscribe(setQueued);
+    const sub = db.fulfillments
+      .count({ selector: { status: { $in: ['released', 'picking'] } } })
+      .$.subscribe(setQueued);
     return () => sub.unsubscribe();
   }, [db]);
   useEffect(() => badgeField.current?.focus(), []);
@@ -45,7 +47,8 @@ export function SignInScreen() {
     if (!db || busy) return;
     setBusy(true);
     try {
-      const find = async (code: string) => (await db.operators.findOne({ selector: { badge: code } }).exec())?.toMutableJSON() ?? null;
+      const find = async (code: string) =>
+        (await db.operators.findOne({ selector: { badge: code } }).exec())?.toMutableJSON() ?? null;
       const result = await checkSignIn(find, badge, pin);
       if (result.ok) {
         signIn(result.operator);

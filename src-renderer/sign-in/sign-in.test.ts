@@ -26,17 +26,30 @@ function directory(operators: OperatorDoc[]) {
 describe('signing in at the station', () => {
   it('signs in a packer by scanned badge and PIN and carries their language', async () => {
     const result = await checkSignIn(directory([await makeOperator()]), 'u:op-0007', '4821');
-    expect(result).toEqual({ ok: true, operator: { id: 'op-7', name: 'Sanne de Vries', badge: 'OP-0007', locale: 'nl' } });
+    expect(result).toEqual({
+      ok: true,
+      operator: { id: 'op-7', name: 'Sanne de Vries', badge: 'OP-0007', locale: 'nl' },
+    });
   });
 
   it('refuses a wrong PIN and an unknown badge with the same answer', async () => {
     const find = directory([await makeOperator()]);
-    expect(await checkSignIn(find, 'OP-0007', '1111')).toEqual({ ok: false, reason: 'unknown-or-wrong-pin' });
-    expect(await checkSignIn(find, 'OP-9999', '4821')).toEqual({ ok: false, reason: 'unknown-or-wrong-pin' });
+    expect(await checkSignIn(find, 'OP-0007', '1111')).toEqual({
+      ok: false,
+      reason: 'unknown-or-wrong-pin',
+    });
+    expect(await checkSignIn(find, 'OP-9999', '4821')).toEqual({
+      ok: false,
+      reason: 'unknown-or-wrong-pin',
+    });
   });
 
   it('refuses a deactivated packer even with the right PIN', async () => {
-    const result = await checkSignIn(directory([await makeOperator({ active: false })]), 'OP-0007', '4821');
+    const result = await checkSignIn(
+      directory([await makeOperator({ active: false })]),
+      'OP-0007',
+      '4821',
+    );
     expect(result).toEqual({ ok: false, reason: 'inactive' });
   });
 

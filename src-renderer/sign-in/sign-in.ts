@@ -4,7 +4,9 @@ import { verifyPin } from '../../shared/operators/pin-hash';
 import type { OperatorDoc } from '../../shared/sync/documents';
 import type { SignedInOperator } from './operator-store';
 
-export type SignInResult = { ok: true; operator: SignedInOperator } | { ok: false; reason: 'unknown-or-wrong-pin' | 'inactive' };
+export type SignInResult =
+  | { ok: true; operator: SignedInOperator }
+  | { ok: false; reason: 'unknown-or-wrong-pin' | 'inactive' };
 
 /** A typed badge may come with or without the `U:` of the printed code, in any case. */
 export function normaliseBadge(typed: string): string {
@@ -19,7 +21,16 @@ export async function checkSignIn(
 ): Promise<SignInResult> {
   const operator = await findByBadge(normaliseBadge(badge));
   if (!operator) return { ok: false, reason: 'unknown-or-wrong-pin' };
-  if (!(await verifyPin(pin, operator.pinSalt, operator.pinHash))) return { ok: false, reason: 'unknown-or-wrong-pin' };
+  if (!(await verifyPin(pin, operator.pinSalt, operator.pinHash)))
+    return { ok: false, reason: 'unknown-or-wrong-pin' };
   if (!operator.active) return { ok: false, reason: 'inactive' };
-  return { ok: true, operator: { id: operator.id, name: operator.name, badge: operator.badge, locale: operator.locale } };
+  return {
+    ok: true,
+    operator: {
+      id: operator.id,
+      name: operator.name,
+      badge: operator.badge,
+      locale: operator.locale,
+    },
+  };
 }

@@ -5,7 +5,15 @@ import { useFeedback } from './feedback-store';
 export function FeedbackBanner() {
   const { t } = useTranslation();
   const current = useFeedback((s) => s.current);
-  if (!current) return <p className="feedback feedback--idle" data-testid="feedback" data-seq={0} aria-live="assertive" />;
+  if (!current)
+    return (
+      <p
+        className="feedback feedback--idle"
+        data-testid="feedback"
+        data-seq={0}
+        aria-live="assertive"
+      />
+    );
   return (
     <p
       key={current.seq}

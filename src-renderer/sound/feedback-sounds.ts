@@ -6,7 +6,11 @@ import warningUrl from '../../assets/sounds/warning.wav';
 
 export type FeedbackTone = 'success' | 'warning' | 'error';
 
-const urls: Record<FeedbackTone, string> = { success: successUrl, warning: warningUrl, error: errorUrl };
+const urls: Record<FeedbackTone, string> = {
+  success: successUrl,
+  warning: warningUrl,
+  error: errorUrl,
+};
 const players = new Map<FeedbackTone, HTMLAudioElement>();
 
 function player(tone: FeedbackTone): HTMLAudioElement {

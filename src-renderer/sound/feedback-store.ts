@@ -30,7 +30,10 @@ export const useFeedback = create<FeedbackState>((set, get) => ({
 
 /** Shorthands for screens. */
 export const feedback = {
-  success: (key: string, values?: FeedbackValues) => useFeedback.getState().give('success', key, values),
-  warning: (key: string, values?: FeedbackValues) => useFeedback.getState().give('warning', key, values),
-  error: (key: string, values?: FeedbackValues) => useFeedback.getState().give('error', key, values),
+  success: (key: string, values?: FeedbackValues) =>
+    useFeedback.getState().give('success', key, values),
+  warning: (key: string, values?: FeedbackValues) =>
+    useFeedback.getState().give('warning', key, values),
+  error: (key: string, values?: FeedbackValues) =>
+    useFeedback.getState().give('error', key, values),
 };

@@ -14,11 +14,15 @@ export const useConnectivity = create<ConnectivityState>((set) => ({
   stationError: null,
   start() {
     const api = station();
-    const unsubscribe = api.on('connectivity', (connectivity) => set({ connectivity, stationError: null }));
+    const unsubscribe = api.on('connectivity', (connectivity) =>
+      set({ connectivity, stationError: null }),
+    );
     api
       .getStatus({})
       .then((status) => set({ connectivity: status.connectivity, stationError: null }))
-      .catch((err: unknown) => set({ stationError: err instanceof Error ? err.message : String(err) }));
+      .catch((err: unknown) =>
+        set({ stationError: err instanceof Error ? err.message : String(err) }),
+      );
     return unsubscribe;
   },
 }));

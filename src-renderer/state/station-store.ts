@@ -54,11 +54,15 @@ export const useStation = create<StationState>((set, get) => ({
   error: null,
   start() {
     const api = station();
-    const fail = (err: unknown) => set({ phase: 'error', error: err instanceof Error ? err.message : String(err) });
+    const fail = (err: unknown) =>
+      set({ phase: 'error', error: err instanceof Error ? err.message : String(err) });
     const unsubscribe = api.on('enrolment', (enrolment) => {
       if (get().phase === 'setup') void openFor(enrolment, set).catch(fail);
     });
-    api.getEnrolment({}).then((enrolment) => openFor(enrolment, set)).catch(fail);
+    api
+      .getEnrolment({})
+      .then((enrolment) => openFor(enrolment, set))
+      .catch(fail);
     return () => {
       unsubscribe();
       stopCounts?.();

@@ -23,7 +23,10 @@ export function httpTransport(baseUrl = ''): StationTransport {
           body: JSON.stringify(args),
         });
       } catch {
-        return { ok: false, error: { code: 'station_unreachable', message: 'The station service is not running' } };
+        return {
+          ok: false,
+          error: { code: 'station_unreachable', message: 'The station service is not running' },
+        };
       }
       return (await response.json()) as Envelope<unknown>;
     },

@@ -21,8 +21,18 @@ export interface StationReplication {
   stop(): Promise<void>;
 }
 
-export function startReplication(db: StationDatabase, api: StationApi, stationId: string, hooks: ReplicationHooks): StationReplication {
-  const streams = new Map(SYNC_COLLECTIONS.map((c) => [c, new Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>()]));
+export function startReplication(
+  db: StationDatabase,
+  api: StationApi,
+  stationId: string,
+  hooks: ReplicationHooks,
+): StationReplication {
+  const streams = new Map(
+    SYNC_COLLECTIONS.map((c) => [
+      c,
+      new Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>(),
+    ]),
+  );
   const unsubscribe = api.on('syncStream', (message) => {
     const stream = streams.get(message.collection as SyncCollection);
     if (!stream) return;
@@ -45,16 +55,26 @@ export function startReplication(db: StationDatabase, api: StationApi, stationId
         batchSize: 1000,
         stream$: streams.get(collection)!.asObservable(),
         handler: async (checkpoint, batchSize) => {
-          const page = await api.syncPull({ collection, checkpoint: checkpoint ?? null, limit: batchSize });
+          const page = await api.syncPull({
+            collection,
+            checkpoint: checkpoint ?? null,
+            limit: batchSize,
+          });
           hooks.onPulled(collection, page.documents.length, page.remaining);
-          return { documents: page.documents as never[], checkpoint: page.checkpoint ?? checkpoint ?? undefined };
+          return {
+            documents: page.documents as never[],
+            checkpoint: page.checkpoint ?? checkpoint ?? undefined,
+          };
         },
       },
       push: STATION_WRITABLE.includes(collection)
         ? {
             batchSize: 50,
             handler: async (rows) => {
-              const conflicts = await api.syncPush({ collection, rows: rows as { newDocumentState: WireDocument }[] });
+              const conflicts = await api.syncPush({
+                collection,
+                rows: rows as { newDocumentState: WireDocument }[],
+              });
               hooks.onPushed(collection, rows.length, conflicts.length);
               return conflicts as never[];
             },

@@ -26,13 +26,22 @@ function inOrder<T>(key: string, write: () => Promise<T>): Promise<T> {
 }
 
 export function saveWork(db: StationDatabase, work: WorkDoc): Promise<WorkDoc> {
-  return inOrder(`work:${work.id}`, async () => (await db.work.upsert(unsent(work))).toMutableJSON());
+  return inOrder(`work:${work.id}`, async () =>
+    (await db.work.upsert(unsent(work))).toMutableJSON(),
+  );
 }
 
 export function saveShipment(db: StationDatabase, shipment: ShipmentDoc): Promise<ShipmentDoc> {
-  return inOrder(`shipment:${shipment.id}`, async () => (await db.shipments.upsert(unsent(shipment))).toMutableJSON());
+  return inOrder(`shipment:${shipment.id}`, async () =>
+    (await db.shipments.upsert(unsent(shipment))).toMutableJSON(),
+  );
 }
 
-export function saveReturnReceipt(db: StationDatabase, receipt: ReturnReceiptDoc): Promise<ReturnReceiptDoc> {
-  return inOrder(`return:${receipt.id}`, async () => (await db.returns.upsert(unsent(receipt))).toMutableJSON());
+export function saveReturnReceipt(
+  db: StationDatabase,
+  receipt: ReturnReceiptDoc,
+): Promise<ReturnReceiptDoc> {
+  return inOrder(`return:${receipt.id}`, async () =>
+    (await db.returns.upsert(unsent(receipt))).toMutableJSON(),
+  );
 }

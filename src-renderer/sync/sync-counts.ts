@@ -16,12 +16,18 @@ export function watchSyncCounts(db: StationDatabase): () => void {
     next: ([work, shipments, refusedShipments, receipts, refusedReceipts]) =>
       useSync.getState().setCounts(work + shipments + receipts, refusedShipments + refusedReceipts),
     // A count RxDB cannot serve (no index) must be loud, not a silent "all changes sent".
-    error: (err: unknown) => useSync.getState().failed(`Sync counts unavailable: ${err instanceof Error ? err.message : String(err)}`),
+    error: (err: unknown) =>
+      useSync
+        .getState()
+        .failed(`Sync counts unavailable: ${err instanceof Error ? err.message : String(err)}`),
   });
   // Documents arriving from the central OMS (central-owned collections are only written by sync).
-  const arrivals = merge(db.fulfillments.eventBulks$, db.products.eventBulks$, db.bins.eventBulks$, db.operators.eventBulks$).subscribe(() =>
-    useSync.getState().received(Date.now()),
-  );
+  const arrivals = merge(
+    db.fulfillments.eventBulks$,
+    db.products.eventBulks$,
+    db.bins.eventBulks$,
+    db.operators.eventBulks$,
+  ).subscribe(() => useSync.getState().received(Date.now()));
   return () => {
     subscription.unsubscribe();
     arrivals.unsubscribe();

@@ -43,10 +43,21 @@ export const useSync = create<SyncState>((set) => ({
       const first = s.firstSync ?? { received: 0, total: 0, done: false };
       const firstSync = first.done
         ? first
-        : { received: first.received + received, total: first.received + received + stillRemaining, done: false };
+        : {
+            received: first.received + received,
+            total: first.received + received + stillRemaining,
+            done: false,
+          };
       return { firstSync, lastSyncAt: new Date().toISOString(), lastError: null };
     }),
   succeeded: () => set({ lastSyncAt: new Date().toISOString(), lastError: null }),
   failed: (message) => set({ lastError: message }),
-  firstSyncDone: () => set((s) => ({ firstSync: { received: s.firstSync?.received ?? 0, total: s.firstSync?.received ?? 0, done: true } })),
+  firstSyncDone: () =>
+    set((s) => ({
+      firstSync: {
+        received: s.firstSync?.received ?? 0,
+        total: s.firstSync?.received ?? 0,
+        done: true,
+      },
+    })),
 }));

@@ -22,7 +22,8 @@ const KEY_CACHE_MS = 30_000;
 
 export function presentedCredential(request: FastifyRequest): string | undefined {
   const auth = request.headers.authorization;
-  if (typeof auth === 'string' && /^Bearer\s+/i.test(auth)) return auth.replace(/^Bearer\s+/i, '').trim();
+  if (typeof auth === 'string' && /^Bearer\s+/i.test(auth))
+    return auth.replace(/^Bearer\s+/i, '').trim();
   const apiKey = request.headers['x-api-key'];
   return typeof apiKey === 'string' && apiKey !== '' ? apiKey : undefined;
 }
@@ -55,7 +56,8 @@ export function createAccessResolver(db: Kysely<Database>, adminToken: string) {
       return;
     }
     const channelCode = await channelForKey(credential);
-    if (channelCode === null) throw new ApiError(401, 'unauthorized', 'The API key or token is not valid.');
+    if (channelCode === null)
+      throw new ApiError(401, 'unauthorized', 'The API key or token is not valid.');
     request.principal = { kind: 'channel', channelCode };
   };
 }
@@ -63,18 +65,32 @@ export function createAccessResolver(db: Kysely<Database>, adminToken: string) {
 async function requirePrincipal(request: FastifyRequest): Promise<Principal> {
   await request.server.resolvePrincipal(request);
   if (!request.principal) {
-    throw new ApiError(401, 'unauthorized', 'Send an API key (Authorization: Bearer <key> or X-Api-Key) or the admin token.');
+    throw new ApiError(
+      401,
+      'unauthorized',
+      'Send an API key (Authorization: Bearer <key> or X-Api-Key) or the admin token.',
+    );
   }
   return request.principal;
 }
 
-export const requireAdmin: onRequestHookHandler = async (request: FastifyRequest, _reply: FastifyReply) => {
+export const requireAdmin: onRequestHookHandler = async (
+  request: FastifyRequest,
+  _reply: FastifyReply,
+) => {
   if ((await requirePrincipal(request)).kind !== 'admin') {
-    throw new ApiError(403, 'forbidden', 'This route needs the admin token; a channel API key is not enough.');
+    throw new ApiError(
+      403,
+      'forbidden',
+      'This route needs the admin token; a channel API key is not enough.',
+    );
   }
 };
 
-export const requireChannelOrAdmin: onRequestHookHandler = async (request: FastifyRequest, _reply: FastifyReply) => {
+export const requireChannelOrAdmin: onRequestHookHandler = async (
+  request: FastifyRequest,
+  _reply: FastifyReply,
+) => {
   await requirePrincipal(request);
 };
 
@@ -86,6 +102,6 @@ export function channelScope(principal: Principal | null): string | null {
 /** Throws 403 when a channel key reaches for another channel's order. */
 export function assertMayReadChannel(principal: Principal | null, channelCode: string): void {
   if (principal?.kind === 'channel' && principal.channelCode !== channelCode) {
-    throw new ApiError(403, 'forbidden', "This order belongs to another channel.");
+    throw new ApiError(403, 'forbidden', 'This order belongs to another channel.');
   }
 }

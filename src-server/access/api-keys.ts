@@ -14,7 +14,9 @@ export function generateApiKey(): string {
 
 /** A reproducible key for demo data, so the docs can name it. Never used outside the seed. */
 export function deriveDemoApiKey(seed: string, channelCode: string): string {
-  return KEY_PREFIX + createHmac('sha256', seed).update(`channel:${channelCode}`).digest('base64url');
+  return (
+    KEY_PREFIX + createHmac('sha256', seed).update(`channel:${channelCode}`).digest('base64url')
+  );
 }
 
 /** Compares two secrets without leaking where they differ through timing. */

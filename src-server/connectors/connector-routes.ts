@@ -43,7 +43,8 @@ export function connectorRoutes(db: Kysely<Database>, intake: IntakeSettings) {
     app.post('/v1/connectors/shopify/:channel/orders-create', {
       schema: {
         tags: ['connectors'],
-        summary: 'Shopify orders/create webhook (verified by X-Shopify-Hmac-Sha256 with the channel webhook secret)',
+        summary:
+          'Shopify orders/create webhook (verified by X-Shopify-Hmac-Sha256 with the channel webhook secret)',
         params: z.object({ channel: z.string().min(1).max(64) }),
         headers: z.looseObject({
           'x-shopify-hmac-sha256': z.string().max(200).optional(),
@@ -59,12 +60,26 @@ export function connectorRoutes(db: Kysely<Database>, intake: IntakeSettings) {
           .where('code', '=', request.params.channel)
           .executeTakeFirst();
         const secret = channel?.platform === 'shopify' ? channel.webhook_secret : null;
-        if (!channel || !secret || !request.rawBody || !verifyShopifyHmac(request.rawBody, secret, request.headers['x-shopify-hmac-sha256'])) {
-          throw new ApiError(401, 'invalid_signature', 'The webhook signature (X-Shopify-Hmac-Sha256) does not verify.');
+        if (
+          !channel ||
+          !secret ||
+          !request.rawBody ||
+          !verifyShopifyHmac(request.rawBody, secret, request.headers['x-shopify-hmac-sha256'])
+        ) {
+          throw new ApiError(
+            401,
+            'invalid_signature',
+            'The webhook signature (X-Shopify-Hmac-Sha256) does not verify.',
+          );
         }
         const topic = request.headers['x-shopify-topic'];
         if (topic !== undefined && topic !== 'orders/create') {
-          throw new ApiError(422, 'unsupported_topic', `This endpoint takes orders/create, not ${topic}.`, 'x-shopify-topic');
+          throw new ApiError(
+            422,
+            'unsupported_topic',
+            `This endpoint takes orders/create, not ${topic}.`,
+            'x-shopify-topic',
+          );
         }
         const order = validateMappedOrder('Shopify', mapShopifyOrder(request.body));
         const shopifyId = (request.body as { id: number }).id;
@@ -90,10 +105,22 @@ export function connectorRoutes(db: Kysely<Database>, intake: IntakeSettings) {
       },
       handler: async (request, reply) => {
         const principal = request.principal!;
-        const channelCode = await resolveIntakeChannel(db, principal, request.headers['x-channel-code']);
-        const channel = await db.selectFrom('channels').select('platform').where('code', '=', channelCode).executeTakeFirstOrThrow();
+        const channelCode = await resolveIntakeChannel(
+          db,
+          principal,
+          request.headers['x-channel-code'],
+        );
+        const channel = await db
+          .selectFrom('channels')
+          .select('platform')
+          .where('code', '=', channelCode)
+          .executeTakeFirstOrThrow();
         if (channel.platform !== 'magento') {
-          throw new ApiError(403, 'forbidden', `Channel ${channelCode} is not an Adobe Commerce channel.`);
+          throw new ApiError(
+            403,
+            'forbidden',
+            `Channel ${channelCode} is not an Adobe Commerce channel.`,
+          );
         }
         const order = validateMappedOrder('Adobe Commerce', mapMagentoOrder(request.body));
         const entityId = (request.body as { entity_id: number }).entity_id;

@@ -24,16 +24,28 @@ describe('Shopify orders/create', () => {
     expect(order).toMatchObject({
       channelOrderRef: '#1001',
       currency: 'EUR',
-      customer: { type: 'person', name: 'Emma de Vries', email: 'emma.devries@example.com', locale: 'nl' },
+      customer: {
+        type: 'person',
+        name: 'Emma de Vries',
+        email: 'emma.devries@example.com',
+        locale: 'nl',
+      },
       shipTo: { country: 'NL', postalCode: '1012 LG', latitude: 52.3756 },
-      lines: [{ sku: 'SKU-1', quantity: 2, unitPriceMinor: 1250 }, { sku: 'SKU-3', quantity: 1, unitPriceMinor: 1495 }],
+      lines: [
+        { sku: 'SKU-1', quantity: 2, unitPriceMinor: 1250 },
+        { sku: 'SKU-3', quantity: 1, unitPriceMinor: 1495 },
+      ],
       shippingChargedMinor: 495,
     });
   });
 
   it('names the Shopify field when a line has no SKU', () => {
-    const payload = shopifyOrderCreated({ line_items: [{ sku: '', title: 'x', quantity: 1, price: '1.00' }] });
-    expect(() => mapShopifyOrder(payload)).toThrow(expect.objectContaining({ field: 'line_items[0].sku' }));
+    const payload = shopifyOrderCreated({
+      line_items: [{ sku: '', title: 'x', quantity: 1, price: '1.00' }],
+    });
+    expect(() => mapShopifyOrder(payload)).toThrow(
+      expect.objectContaining({ field: 'line_items[0].sku' }),
+    );
   });
 
   it('verifies X-Shopify-Hmac-Sha256 over the raw body and refuses a tampered body', () => {
@@ -53,9 +65,16 @@ describe('Adobe Commerce order', () => {
       channelOrderRef: '000000042',
       placedAt: '2024-11-12T09:15:00Z',
       poNumber: 'PO-2024-0117',
-      customer: { type: 'company', companyName: 'Brasserie Maes', buyer: { name: 'Jan Peeters', email: 'jan@brasserie-maes.example' } },
+      customer: {
+        type: 'company',
+        companyName: 'Brasserie Maes',
+        buyer: { name: 'Jan Peeters', email: 'jan@brasserie-maes.example' },
+      },
       shipTo: { line1: 'Veldstraat 12', line2: 'bus 3', country: 'BE', postalCode: '9000' },
-      lines: [{ sku: 'SKU-1', quantity: 20, unitPriceMinor: 1000 }, { sku: 'SKU-3', quantity: 5, unitPriceMinor: 1000 }],
+      lines: [
+        { sku: 'SKU-1', quantity: 20, unitPriceMinor: 1000 },
+        { sku: 'SKU-3', quantity: 5, unitPriceMinor: 1000 },
+      ],
       shippingChargedMinor: 995,
     });
   });

@@ -13,8 +13,19 @@ export function platformPayloadError(platform: string, error: z.ZodError): ApiEr
   );
 }
 
-export function requireMinor(platform: string, value: string | number, field: string, toMinor: (v: string | number) => number | null): number {
+export function requireMinor(
+  platform: string,
+  value: string | number,
+  field: string,
+  toMinor: (v: string | number) => number | null,
+): number {
   const minor = toMinor(value);
-  if (minor === null) throw new ApiError(400, 'validation_failed', `${platform} ${field} is not an amount: "${value}"`, field);
+  if (minor === null)
+    throw new ApiError(
+      400,
+      'validation_failed',
+      `${platform} ${field} is not an amount: "${value}"`,
+      field,
+    );
   return minor;
 }

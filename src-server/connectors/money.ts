@@ -4,7 +4,8 @@ const DECIMAL = /^(\d{1,12})(?:\.(\d{1,4}))?$/;
 
 /** "19.9" → 1990 (two-decimal currencies); null when the value is not a plain non-negative amount. */
 export function decimalToMinor(value: string | number): number | null {
-  const text = typeof value === 'number' ? (Number.isFinite(value) ? value.toFixed(4) : '') : value.trim();
+  const text =
+    typeof value === 'number' ? (Number.isFinite(value) ? value.toFixed(4) : '') : value.trim();
   const match = DECIMAL.exec(text);
   if (!match) return null;
   const fraction = (match[2] ?? '').padEnd(4, '0');

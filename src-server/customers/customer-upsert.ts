@@ -14,7 +14,10 @@ export interface CustomerRef {
   email: string;
 }
 
-export async function upsertCustomer(trx: Transaction<Database>, customer: OrderCustomerInput): Promise<CustomerRef> {
+export async function upsertCustomer(
+  trx: Transaction<Database>,
+  customer: OrderCustomerInput,
+): Promise<CustomerRef> {
   const locale = customer.locale ?? 'en';
   if (customer.type === 'person') {
     const { rows } = await sql<{ id: string }>`

@@ -16,7 +16,10 @@ const keepText = (value: string) => value;
 export type DatabaseBackend = 'postgres' | 'pglite';
 
 /** LISTEN on a channel; resolves to a function that stops listening. */
-export type Listen = (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>;
+export type Listen = (
+  channel: string,
+  onPayload: (payload: string) => void,
+) => Promise<() => Promise<void>>;
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
@@ -42,7 +45,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       max: options.maxConnections ?? 20,
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-          oid === DATE_OID || oid === INT8_OID ? keepText : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+          oid === DATE_OID || oid === INT8_OID
+            ? keepText
+            : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
       },
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -50,7 +55,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     return {
       db,
       backend: 'postgres',
-      listen: (channel, onPayload) => listenOnPostgres(options.databaseUrl!, channel, onPayload, listeners),
+      listen: (channel, onPayload) =>
+        listenOnPostgres(options.databaseUrl!, channel, onPayload, listeners),
       close: async () => {
         await Promise.all([...listeners].map((c) => c.end().catch(() => undefined)));
         await db.destroy();

@@ -26,7 +26,10 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
     const where = failed ? ` in migration ${failed.migrationName}` : '';
-    throw new Error(`database migration failed${where}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(
+      `database migration failed${where}: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

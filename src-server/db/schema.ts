@@ -213,7 +213,11 @@ export interface OutboxEventsTable {
   aggregate_type: string;
   aggregate_id: string;
   payload: Json<Record<string, unknown>>;
-  status: ColumnType<'pending' | 'delivered' | 'dead', 'pending' | undefined, 'pending' | 'delivered' | 'dead'>;
+  status: ColumnType<
+    'pending' | 'delivered' | 'dead',
+    'pending' | undefined,
+    'pending' | 'delivered' | 'dead'
+  >;
   attempts: ColumnType<number, number | undefined, number>;
   available_at: ColumnType<Date, Date | string | undefined, Date | string>;
   created_at: CreatedAt;

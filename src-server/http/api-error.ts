@@ -18,14 +18,18 @@ export const apiErrorSchema = z.object({
   code: z.string(),
   message: z.string(),
   field: z.string().optional(),
-  issues: z.array(z.object({ code: z.string(), message: z.string(), field: z.string().optional() })).optional(),
+  issues: z
+    .array(z.object({ code: z.string(), message: z.string(), field: z.string().optional() }))
+    .optional(),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
 
 /** `['lines', 0, 'sku']` → `lines[0].sku`: how people write a field's place in a JSON body. */
 export function fieldPath(path: readonly PropertyKey[]): string {
   return path
-    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
+    .map((part, i) =>
+      typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`,
+    )
     .join('');
 }
 

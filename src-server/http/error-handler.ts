@@ -12,35 +12,59 @@ const FASTIFY_CODES: Record<string, { status: number; code: string }> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'bad_request' },
 };
 
-export function toApiError(error: FastifyError | ApiError | Error): { status: number; body: ApiErrorBody } {
+export function toApiError(error: FastifyError | ApiError | Error): {
+  status: number;
+  body: ApiErrorBody;
+} {
   if (error instanceof ApiError) {
     const body: ApiErrorBody = { code: error.code, message: error.message };
     if (error.field !== undefined) body.field = error.field;
     return { status: error.statusCode, body };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const where = 'validationContext' in error && typeof error.validationContext === 'string' ? error.validationContext : 'body';
+    const where =
+      'validationContext' in error && typeof error.validationContext === 'string'
+        ? error.validationContext
+        : 'body';
     const issues = error.validation.map((v) => {
       const path = fieldFromPointer(v.instancePath);
-      return { code: v.keyword, message: v.message ?? 'is invalid', field: path === '' ? where : path };
+      return {
+        code: v.keyword,
+        message: v.message ?? 'is invalid',
+        field: path === '' ? where : path,
+      };
     });
     const first = issues[0] ?? { code: 'invalid', message: 'Invalid request', field: where };
     return {
       status: 400,
-      body: { code: 'validation_failed', message: `${first.field}: ${first.message}`, field: first.field, issues },
+      body: {
+        code: 'validation_failed',
+        message: `${first.field}: ${first.message}`,
+        field: first.field,
+        issues,
+      },
     };
   }
   const fastifyError = error as FastifyError;
   const known = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined;
   if (known) return { status: known.status, body: { code: known.code, message: error.message } };
   if (error instanceof SyntaxError || fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
-    return { status: 400, body: { code: 'malformed_json', message: `The body is not valid JSON: ${error.message}` } };
+    return {
+      status: 400,
+      body: { code: 'malformed_json', message: `The body is not valid JSON: ${error.message}` },
+    };
   }
   const status = fastifyError.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return { status, body: { code: (fastifyError.code ?? 'bad_request').toLowerCase(), message: error.message } };
+    return {
+      status,
+      body: { code: (fastifyError.code ?? 'bad_request').toLowerCase(), message: error.message },
+    };
   }
-  return { status: 500, body: { code: 'internal_error', message: 'Something went wrong on our side.' } };
+  return {
+    status: 500,
+    body: { code: 'internal_error', message: 'Something went wrong on our side.' },
+  };
 }
 
 export function installErrorHandler(app: FastifyInstance): void {
@@ -50,6 +74,8 @@ export function installErrorHandler(app: FastifyInstance): void {
     void reply.status(status).send(body);
   });
   app.setNotFoundHandler((request, reply) => {
-    void reply.status(404).send({ code: 'not_found', message: `No route for ${request.method} ${request.url}.` });
+    void reply
+      .status(404)
+      .send({ code: 'not_found', message: `No route for ${request.method} ${request.url}.` });
   });
 }

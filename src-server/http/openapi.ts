@@ -17,18 +17,45 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       },
       components: {
         securitySchemes: {
-          channelKey: { type: 'http', scheme: 'bearer', description: "A channel's API key (its own orders only)." },
-          apiKeyHeader: { type: 'apiKey', in: 'header', name: 'X-Api-Key', description: "A channel's API key." },
-          adminToken: { type: 'http', scheme: 'bearer', description: 'The admin token from configuration (ADMIN_TOKEN).' },
-          stationToken: { type: 'http', scheme: 'bearer', description: "A packing station's token, from enrolment (its warehouse only)." },
+          channelKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: "A channel's API key (its own orders only).",
+          },
+          apiKeyHeader: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-Api-Key',
+            description: "A channel's API key.",
+          },
+          adminToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'The admin token from configuration (ADMIN_TOKEN).',
+          },
+          stationToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description: "A packing station's token, from enrolment (its warehouse only).",
+          },
         },
       },
       tags: [
         { name: 'orders', description: 'Order intake and lifecycle' },
-        { name: 'connectors', description: 'Channel platforms (Shopify, Adobe Commerce) mapped onto the canonical order' },
+        {
+          name: 'connectors',
+          description:
+            'Channel platforms (Shopify, Adobe Commerce) mapped onto the canonical order',
+        },
         { name: 'warehouses', description: 'Warehouse work' },
-        { name: 'stations', description: 'Packing stations: enrolment, packers, leased number ranges' },
-        { name: 'sync', description: "Replication of a warehouse's work with its stations (RxDB protocol)" },
+        {
+          name: 'stations',
+          description: 'Packing stations: enrolment, packers, leased number ranges',
+        },
+        {
+          name: 'sync',
+          description: "Replication of a warehouse's work with its stations (RxDB protocol)",
+        },
       ],
     },
     transform: jsonSchemaTransform,

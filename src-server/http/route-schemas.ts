@@ -13,5 +13,9 @@ export const errorResponses = {
 
 type SecurityRequirement = Record<string, string[]>;
 
-export const channelOrAdminSecurity: SecurityRequirement[] = [{ channelKey: [] }, { apiKeyHeader: [] }, { adminToken: [] }];
+export const channelOrAdminSecurity: SecurityRequirement[] = [
+  { channelKey: [] },
+  { apiKeyHeader: [] },
+  { adminToken: [] },
+];
 export const adminSecurity: SecurityRequirement[] = [{ adminToken: [] }];

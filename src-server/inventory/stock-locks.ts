@@ -19,11 +19,20 @@ export interface LockedStock {
   available: Map<string, Map<string, number>>;
 }
 
-export async function lockStockForSkus(trx: Transaction<Database>, skus: readonly string[]): Promise<LockedStock> {
+export async function lockStockForSkus(
+  trx: Transaction<Database>,
+  skus: readonly string[],
+): Promise<LockedStock> {
   const sorted = [...new Set(skus)].sort();
   if (sorted.length === 0) return { bins: [], available: new Map() };
   const skuList = sql.join(sorted.map((sku) => sql`${sku}`));
-  const locked = await sql<{ warehouse_code: string; sku: string; bin_code: string; on_hand: number; walk_sequence: number }>`
+  const locked = await sql<{
+    warehouse_code: string;
+    sku: string;
+    bin_code: string;
+    on_hand: number;
+    walk_sequence: number;
+  }>`
     select s.warehouse_code, s.sku, s.bin_code, s.on_hand, b.walk_sequence
     from stock s
     join bins b on b.warehouse_code = s.warehouse_code and b.code = s.bin_code
@@ -71,7 +80,12 @@ export interface PickAssignment {
 }
 
 /** Which bins to pick a quantity from: in walk order, each bin giving what it holds. */
-export function assignBins(bins: readonly LockedBin[], warehouseCode: string, sku: string, quantity: number): PickAssignment[] {
+export function assignBins(
+  bins: readonly LockedBin[],
+  warehouseCode: string,
+  sku: string,
+  quantity: number,
+): PickAssignment[] {
   const candidates = bins
     .filter((bin) => bin.warehouseCode === warehouseCode && bin.sku === sku && bin.onHand > 0)
     .sort((a, b) => a.walkSequence - b.walkSequence || a.binCode.localeCompare(b.binCode));
@@ -87,8 +101,13 @@ export function assignBins(bins: readonly LockedBin[], warehouseCode: string, sk
     // Reserved stock can sit in any bin; the last bin carries the rest and the picker reports a short pick.
     const last = picks.at(-1) ?? candidates.at(-1);
     if (!last) throw new Error(`no bin holds ${sku} in ${warehouseCode}`);
-    if (picks.length === 0) picks.push({ binCode: last.binCode, walkSequence: last.walkSequence, quantity: remaining });
-    else picks[picks.length - 1] = { ...picks[picks.length - 1]!, quantity: picks[picks.length - 1]!.quantity + remaining };
+    if (picks.length === 0)
+      picks.push({ binCode: last.binCode, walkSequence: last.walkSequence, quantity: remaining });
+    else
+      picks[picks.length - 1] = {
+        ...picks[picks.length - 1]!,
+        quantity: picks[picks.length - 1]!.quantity + remaining,
+      };
   }
   return picks;
 }

@@ -53,7 +53,12 @@ export interface NotificationConfig {
 
 const emailList = z
   .string()
-  .transform((raw) => raw.split(',').map((s) => s.trim()).filter((s) => s !== ''))
+  .transform((raw) =>
+    raw
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
+  )
   .pipe(z.array(z.email()));
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const emptyAsMissing = (value: unknown) => (value === '' ? undefined : value);
@@ -67,14 +72,20 @@ const envSchema = z.object({
   ALERT_EMAILS: z.preprocess(emptyAsMissing, emailList.default(['warehouse-team@oms.example'])),
   PURCHASING_EMAILS: z.preprocess(emptyAsMissing, emailList.default(['purchasing@oms.example'])),
   ALERT_LOCALE: z.preprocess(emptyAsMissing, z.enum(['nl', 'en']).default('en')),
-  TRACKING_URL_TEMPLATE: z.preprocess(emptyAsMissing, z.string().default('https://track.oms.example/{carrier}/{tracking}')),
+  TRACKING_URL_TEMPLATE: z.preprocess(
+    emptyAsMissing,
+    z.string().default('https://track.oms.example/{carrier}/{tracking}'),
+  ),
   DISPATCH_BATCH_SIZE: z.preprocess(emptyAsMissing, positiveInt(50).pipe(z.number().max(1000))),
   DISPATCH_CONCURRENCY: z.preprocess(emptyAsMissing, positiveInt(4).pipe(z.number().max(64))),
   DISPATCH_MAX_ATTEMPTS: z.preprocess(emptyAsMissing, positiveInt(8).pipe(z.number().max(100))),
   DISPATCH_BACKOFF_BASE_MS: z.preprocess(emptyAsMissing, positiveInt(5_000)),
   DISPATCH_BACKOFF_MAX_MS: z.preprocess(emptyAsMissing, positiveInt(3_600_000)),
   DISPATCH_POLL_MS: z.preprocess(emptyAsMissing, positiveInt(5_000)),
-  WEBHOOK_TIMEOUT_MS: z.preprocess(emptyAsMissing, positiveInt(10_000).pipe(z.number().max(120_000))),
+  WEBHOOK_TIMEOUT_MS: z.preprocess(
+    emptyAsMissing,
+    positiveInt(10_000).pipe(z.number().max(120_000)),
+  ),
   ALERT_CHECK_INTERVAL_MS: z.preprocess(emptyAsMissing, positiveInt(300_000)),
   REORDER_POINT_DEFAULT: z.preprocess(emptyAsMissing, z.coerce.number().int().min(0).default(5)),
   REORDER_QUANTITY_DEFAULT: z.preprocess(emptyAsMissing, positiveInt(50)),

@@ -26,7 +26,11 @@ export interface NotificationDeps {
 }
 
 /** The three consumers every dispatcher delivers to. */
-export function notificationConsumers(db: Kysely<Database>, mailer: Mailer, config: NotificationConfig): OutboxConsumer[] {
+export function notificationConsumers(
+  db: Kysely<Database>,
+  mailer: Mailer,
+  config: NotificationConfig,
+): OutboxConsumer[] {
   const brand = { retailerName: config.retailerName, logoUrl: config.retailerLogoUrl };
   return [
     customerEmailConsumer(db, mailer, {
@@ -34,7 +38,12 @@ export function notificationConsumers(db: Kysely<Database>, mailer: Mailer, conf
       trackingUrlTemplate: config.trackingUrlTemplate,
       returnLabelPdf: async (rmaId) => renderReturnLabelPdf(await returnLabelData(db, rmaId, null)),
     }),
-    teamAlertConsumer(mailer, { brand, locale: config.teamLocale, teamEmails: config.teamAlertEmails, purchasingEmails: config.purchasingEmails }),
+    teamAlertConsumer(mailer, {
+      brand,
+      locale: config.teamLocale,
+      teamEmails: config.teamAlertEmails,
+      purchasingEmails: config.purchasingEmails,
+    }),
     webhookConsumer(db, config.dispatcher.webhookTimeoutMs),
   ];
 }
@@ -44,9 +53,18 @@ export interface NotificationsHandle {
   stop(): Promise<void>;
 }
 
-export async function startNotifications(config: NotificationConfig, dataDir: string, deps: NotificationDeps): Promise<NotificationsHandle> {
+export async function startNotifications(
+  config: NotificationConfig,
+  dataDir: string,
+  deps: NotificationDeps,
+): Promise<NotificationsHandle> {
   const mailDir = mailDirFor(dataDir);
-  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, mailDir, maxConnections: config.dispatcher.concurrency });
+  const mailer = createMailer({
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    mailDir,
+    maxConnections: config.dispatcher.concurrency,
+  });
   const dispatcher = new OutboxDispatcher({
     db: deps.db,
     consumers: notificationConsumers(deps.db, mailer, config),

@@ -25,7 +25,10 @@ export interface CancelOrderOutcome {
   flaggedFulfillments: string[];
 }
 
-export async function cancelOrder(db: Kysely<Database>, command: CancelOrderCommand): Promise<CancelOrderOutcome> {
+export async function cancelOrder(
+  db: Kysely<Database>,
+  command: CancelOrderCommand,
+): Promise<CancelOrderOutcome> {
   return db.transaction().execute(async (trx) => {
     const order = await trx
       .selectFrom('orders')
@@ -49,7 +52,10 @@ export async function cancelOrder(db: Kysely<Database>, command: CancelOrderComm
     const flagged: string[] = [];
     for (const f of fulfillments) {
       const moved = transitionFulfillment(
-        { status: f.status as FulfillmentStatus, heldFrom: f.held_from as FulfillmentStatus | null },
+        {
+          status: f.status as FulfillmentStatus,
+          heldFrom: f.held_from as FulfillmentStatus | null,
+        },
         'cancelled',
       );
       if (!moved.ok) continue; // shipped or already cancelled: nothing to stop
@@ -58,7 +64,12 @@ export async function cancelOrder(db: Kysely<Database>, command: CancelOrderComm
     if (flagged.length > 0) {
       await trx
         .updateTable('fulfillment_orders')
-        .set({ status: 'cancelled', held_from: null, cancel_requested: true, updated_at: new Date() })
+        .set({
+          status: 'cancelled',
+          held_from: null,
+          cancel_requested: true,
+          updated_at: new Date(),
+        })
         .where('id', 'in', flagged)
         .execute();
       await publishFulfillments(trx, flagged);
@@ -77,11 +88,26 @@ export async function cancelOrder(db: Kysely<Database>, command: CancelOrderComm
       .set({ status: next.state.status, held_from: null, updated_at: new Date() })
       .where('id', '=', order.id)
       .execute();
-    const detail = { from: order.status, reason: command.reason ?? null, releasedUnits, flaggedFulfillments: flagged };
+    const detail = {
+      from: order.status,
+      reason: command.reason ?? null,
+      releasedUnits,
+      flaggedFulfillments: flagged,
+    };
     await appendOrderEvents(trx, order.id, command.actor, [{ type: 'cancelled', detail }]);
     await appendOutboxEvents(trx, [
-      { type: 'order.cancelled', aggregateType: 'order', aggregateId: order.id, payload: { orderId: order.id, ...detail } },
+      {
+        type: 'order.cancelled',
+        aggregateType: 'order',
+        aggregateId: order.id,
+        payload: { orderId: order.id, ...detail },
+      },
     ]);
-    return { orderId: order.id, status: next.state.status, releasedUnits, flaggedFulfillments: flagged };
+    return {
+      orderId: order.id,
+      status: next.state.status,
+      releasedUnits,
+      flaggedFulfillments: flagged,
+    };
   });
 }

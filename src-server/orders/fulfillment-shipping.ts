@@ -41,7 +41,10 @@ export function packIntoParcels(
   if (open.grams > 0) parcels.push(open);
   return parcels.map(({ grams, cm3 }) => {
     const side = Math.max(1, Math.round(Math.cbrt(cm3) * 10) / 10);
-    return { weightKg: grams / 1000, dimensions: { lengthCm: side, widthCm: side, heightCm: side } };
+    return {
+      weightKg: grams / 1000,
+      dimensions: { lengthCm: side, widthCm: side, heightCm: side },
+    };
   });
 }
 

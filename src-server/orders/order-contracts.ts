@@ -4,7 +4,11 @@ import { z } from 'zod';
 import { orderStatusSchema } from '../../shared/orders/order-state';
 import { fulfillmentStatusSchema } from '../../shared/orders/fulfillment-state';
 
-export const allocatedLineSchema = z.object({ lineId: z.string(), sku: z.string(), quantity: z.number().int() });
+export const allocatedLineSchema = z.object({
+  lineId: z.string(),
+  sku: z.string(),
+  quantity: z.number().int(),
+});
 
 export const fulfillmentSummarySchema = z.object({
   id: z.string(),
@@ -70,18 +74,20 @@ export const orderEventViewSchema = z.object({
   at: z.string(),
 });
 
-export const orderViewSchema = orderPlacedSchema.omit({ fulfillments: true, backordered: true }).extend({
-  poNumber: z.string().nullable(),
-  customerId: z.string().nullable(),
-  email: z.string().nullable(),
-  shipTo: addressSchema,
-  billTo: addressSchema.nullable(),
-  promisedDeliveryDate: z.string().nullable(),
-  placedAt: z.string(),
-  lines: z.array(orderLineViewSchema),
-  fulfillments: z.array(fulfillmentSummarySchema),
-  events: z.array(orderEventViewSchema),
-});
+export const orderViewSchema = orderPlacedSchema
+  .omit({ fulfillments: true, backordered: true })
+  .extend({
+    poNumber: z.string().nullable(),
+    customerId: z.string().nullable(),
+    email: z.string().nullable(),
+    shipTo: addressSchema,
+    billTo: addressSchema.nullable(),
+    promisedDeliveryDate: z.string().nullable(),
+    placedAt: z.string(),
+    lines: z.array(orderLineViewSchema),
+    fulfillments: z.array(fulfillmentSummarySchema),
+    events: z.array(orderEventViewSchema),
+  });
 export type OrderView = z.infer<typeof orderViewSchema>;
 
 export const orderListItemSchema = z.object({

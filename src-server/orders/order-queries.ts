@@ -8,7 +8,10 @@ import type { Database, PostalAddress } from '../db/schema';
 import { decodeCursor, encodeCursor } from '../http/cursor';
 import type { FulfillmentSummary, OrderPage, OrderView } from './order-contracts';
 
-export async function fulfillmentSummaries(db: Kysely<Database>, orderId: string): Promise<FulfillmentSummary[]> {
+export async function fulfillmentSummaries(
+  db: Kysely<Database>,
+  orderId: string,
+): Promise<FulfillmentSummary[]> {
   const fulfillments = await db
     .selectFrom('fulfillment_orders')
     .selectAll()
@@ -21,7 +24,11 @@ export async function fulfillmentSummaries(db: Kysely<Database>, orderId: string
     .selectFrom('fulfillment_lines')
     .select(['fulfillment_id', 'order_line_id', 'sku'])
     .select((eb) => eb.fn.sum<number>('quantity').as('quantity'))
-    .where('fulfillment_id', 'in', fulfillments.map((f) => f.id))
+    .where(
+      'fulfillment_id',
+      'in',
+      fulfillments.map((f) => f.id),
+    )
     .groupBy(['fulfillment_id', 'order_line_id', 'sku'])
     .orderBy('order_line_id')
     .execute();
@@ -42,13 +49,30 @@ export async function fulfillmentSummaries(db: Kysely<Database>, orderId: string
   }));
 }
 
-export async function getOrderView(db: Kysely<Database>, orderId: string): Promise<OrderView | null> {
-  const order = await db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
+export async function getOrderView(
+  db: Kysely<Database>,
+  orderId: string,
+): Promise<OrderView | null> {
+  const order = await db
+    .selectFrom('orders')
+    .selectAll()
+    .where('id', '=', orderId)
+    .executeTakeFirst();
   if (!order) return null;
   const [lines, fulfillments, events] = await Promise.all([
-    db.selectFrom('order_lines').selectAll().where('order_id', '=', orderId).orderBy('line_no').execute(),
+    db
+      .selectFrom('order_lines')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .orderBy('line_no')
+      .execute(),
     fulfillmentSummaries(db, orderId),
-    db.selectFrom('order_events').selectAll().where('order_id', '=', orderId).orderBy('id').execute(),
+    db
+      .selectFrom('order_events')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .orderBy('id')
+      .execute(),
   ]);
   return {
     orderId: order.id,
@@ -97,11 +121,22 @@ export interface OrderListQuery {
 export async function listOrders(db: Kysely<Database>, query: OrderListQuery): Promise<OrderPage> {
   let select = db
     .selectFrom('orders')
-    .select(['id', 'channel_code', 'channel_order_ref', 'status', 'currency', 'total_minor', 'po_number', 'placed_at', 'created_at'])
+    .select([
+      'id',
+      'channel_code',
+      'channel_order_ref',
+      'status',
+      'currency',
+      'total_minor',
+      'po_number',
+      'placed_at',
+      'created_at',
+    ])
     .orderBy('placed_at', 'desc')
     .orderBy('id', 'desc')
     .limit(query.limit + 1);
-  if (query.channelCode !== undefined) select = select.where('channel_code', '=', query.channelCode);
+  if (query.channelCode !== undefined)
+    select = select.where('channel_code', '=', query.channelCode);
   if (query.status !== undefined) select = select.where('status', '=', query.status);
   if (query.cursor !== undefined) {
     const after = decodeCursor(query.cursor);
@@ -127,6 +162,7 @@ export async function listOrders(db: Kysely<Database>, query: OrderListQuery): P
       placedAt: row.placed_at.toISOString(),
       createdAt: row.created_at.toISOString(),
     })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.placed_at, id: last.id }) : null,
+    nextCursor:
+      rows.length > query.limit && last ? encodeCursor({ at: last.placed_at, id: last.id }) : null,
   };
 }

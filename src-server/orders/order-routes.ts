@@ -17,8 +17,12 @@ import { placeOrder } from './place-order';
 import type { IntakeSettings } from './place-order';
 
 const intakeHeaders = z.looseObject({
-  'idempotency-key': storableText(255).describe('Unique per order attempt; a replay returns the first response.'),
-  'x-channel-code': storableText(64).optional().describe('Admin only: the channel the order is placed for.'),
+  'idempotency-key': storableText(255).describe(
+    'Unique per order attempt; a replay returns the first response.',
+  ),
+  'x-channel-code': storableText(64)
+    .optional()
+    .describe('Admin only: the channel the order is placed for.'),
 });
 const orderIdParams = z.object({ id: z.uuid('must be an order id (UUID)') });
 
@@ -26,18 +30,42 @@ export function actorOf(principal: Principal): string {
   return principal.kind === 'admin' ? 'admin' : `channel:${principal.channelCode}`;
 }
 
-export async function resolveIntakeChannel(db: Kysely<Database>, principal: Principal, requested: string | undefined) {
+export async function resolveIntakeChannel(
+  db: Kysely<Database>,
+  principal: Principal,
+  requested: string | undefined,
+) {
   if (principal.kind === 'channel') {
     if (requested !== undefined && requested !== principal.channelCode) {
-      throw new ApiError(403, 'forbidden', 'A channel key places orders for its own channel only.', 'x-channel-code');
+      throw new ApiError(
+        403,
+        'forbidden',
+        'A channel key places orders for its own channel only.',
+        'x-channel-code',
+      );
     }
     return principal.channelCode;
   }
   if (requested === undefined) {
-    throw new ApiError(400, 'channel_required', 'The admin token must name the channel in X-Channel-Code.', 'x-channel-code');
+    throw new ApiError(
+      400,
+      'channel_required',
+      'The admin token must name the channel in X-Channel-Code.',
+      'x-channel-code',
+    );
   }
-  const channel = await db.selectFrom('channels').select('code').where('code', '=', requested).executeTakeFirst();
-  if (!channel) throw new ApiError(422, 'unknown_channel', `No channel has code "${requested}".`, 'x-channel-code');
+  const channel = await db
+    .selectFrom('channels')
+    .select('code')
+    .where('code', '=', requested)
+    .executeTakeFirst();
+  if (!channel)
+    throw new ApiError(
+      422,
+      'unknown_channel',
+      `No channel has code "${requested}".`,
+      'x-channel-code',
+    );
   return channel.code;
 }
 
@@ -57,7 +85,11 @@ export function orderRoutes(db: Kysely<Database>, intake: IntakeSettings) {
       },
       handler: async (request, reply) => {
         const principal = request.principal!;
-        const channelCode = await resolveIntakeChannel(db, principal, request.headers['x-channel-code']);
+        const channelCode = await resolveIntakeChannel(
+          db,
+          principal,
+          request.headers['x-channel-code'],
+        );
         const result = await placeOrder(db, intake, {
           channelCode,
           order: request.body,
@@ -102,10 +134,20 @@ export function orderRoutes(db: Kysely<Database>, intake: IntakeSettings) {
       },
       handler: async (request) => {
         const principal = request.principal!;
-        if (principal.kind === 'channel' && request.query.channel !== undefined && request.query.channel !== principal.channelCode) {
-          throw new ApiError(403, 'forbidden', "A channel key lists its own channel's orders only.", 'channel');
+        if (
+          principal.kind === 'channel' &&
+          request.query.channel !== undefined &&
+          request.query.channel !== principal.channelCode
+        ) {
+          throw new ApiError(
+            403,
+            'forbidden',
+            "A channel key lists its own channel's orders only.",
+            'channel',
+          );
         }
-        const channelCode = principal.kind === 'channel' ? principal.channelCode : request.query.channel;
+        const channelCode =
+          principal.kind === 'channel' ? principal.channelCode : request.query.channel;
         return listOrders(db, { ...request.query, channelCode });
       },
     });
@@ -129,7 +171,11 @@ export function orderRoutes(db: Kysely<Database>, intake: IntakeSettings) {
         },
       },
       handler: async (request) =>
-        cancelOrder(db, { orderId: request.params.id, actor: actorOf(request.principal!), reason: request.body?.reason }),
+        cancelOrder(db, {
+          orderId: request.params.id,
+          actor: actorOf(request.principal!),
+          reason: request.body?.reason,
+        }),
     });
   };
 }

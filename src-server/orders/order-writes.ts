@@ -182,7 +182,10 @@ export async function insertOrderGraphs(
   );
   if (events.length > 0) await trx.insertInto('order_events').values(events).execute();
   // Released work reaches the warehouse's stations in the same transaction that created it.
-  await publishFulfillments(trx, fulfillments.map(({ f }) => f.id));
+  await publishFulfillments(
+    trx,
+    fulfillments.map(({ f }) => f.id),
+  );
 }
 
 export async function appendOrderEvents(

@@ -40,7 +40,10 @@ export interface PlaceOrderResult {
 
 const MAX_ATTEMPTS = 3;
 const WAREHOUSE_CACHE_MS = 5_000;
-const warehouseCache = new WeakMap<Kysely<Database>, { until: number; rows: Promise<SourcingWarehouse[]> }>();
+const warehouseCache = new WeakMap<
+  Kysely<Database>,
+  { until: number; rows: Promise<SourcingWarehouse[]> }
+>();
 
 /** Warehouses change rarely and every order needs them: remembered for a few seconds. */
 function activeWarehouses(db: Kysely<Database>): Promise<SourcingWarehouse[]> {

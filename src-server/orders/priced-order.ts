@@ -42,14 +42,25 @@ export interface CatalogueRow {
   unit_price_minor: number | null;
 }
 
-export async function priceOrder(db: Kysely<Database>, order: CanonicalOrder): Promise<PricedOrder> {
+export async function priceOrder(
+  db: Kysely<Database>,
+  order: CanonicalOrder,
+): Promise<PricedOrder> {
   const skus = [...new Set(order.lines.map((line) => line.sku))];
   const rows = await db
     .selectFrom('products as p')
     .leftJoin('product_prices as pp', (join) =>
       join.onRef('pp.sku', '=', 'p.sku').on('pp.currency', '=', order.currency),
     )
-    .select(['p.sku', 'p.name', 'p.weight_grams', 'p.length_mm', 'p.width_mm', 'p.height_mm', 'pp.unit_price_minor'])
+    .select([
+      'p.sku',
+      'p.name',
+      'p.weight_grams',
+      'p.length_mm',
+      'p.width_mm',
+      'p.height_mm',
+      'pp.unit_price_minor',
+    ])
     .where('p.sku', 'in', skus)
     .execute();
   return priceOrderFrom(order, rows);
@@ -62,7 +73,12 @@ export function priceOrderFrom(order: CanonicalOrder, rows: readonly CatalogueRo
   const lines = order.lines.map((line, index): PricedLine => {
     const product = bySku.get(line.sku);
     if (!product) {
-      throw new ApiError(422, 'unknown_sku', `No product has SKU "${line.sku}".`, `lines[${index}].sku`);
+      throw new ApiError(
+        422,
+        'unknown_sku',
+        `No product has SKU "${line.sku}".`,
+        `lines[${index}].sku`,
+      );
     }
     const unitPriceMinor = line.unitPriceMinor ?? product.unit_price_minor;
     if (unitPriceMinor === null || unitPriceMinor === undefined) {
@@ -87,12 +103,22 @@ export function priceOrderFrom(order: CanonicalOrder, rows: readonly CatalogueRo
   const shippingChargedMinor = order.shippingChargedMinor ?? 0;
   const totalMinor = subtotalMinor + shippingChargedMinor;
   if (lines.some((line) => line.lineTotalMinor > MAX_TOTAL_MINOR) || totalMinor > MAX_TOTAL_MINOR) {
-    throw new ApiError(422, 'total_too_large', 'The order total is larger than the OMS accepts.', 'lines');
+    throw new ApiError(
+      422,
+      'total_too_large',
+      'The order total is larger than the OMS accepts.',
+      'lines',
+    );
   }
   const products = new Map(
     rows.map((row) => [
       row.sku,
-      { weightGrams: row.weight_grams, lengthMm: row.length_mm, widthMm: row.width_mm, heightMm: row.height_mm },
+      {
+        weightGrams: row.weight_grams,
+        lengthMm: row.length_mm,
+        widthMm: row.width_mm,
+        heightMm: row.height_mm,
+      },
     ]),
   );
   return { lines, products, subtotalMinor, shippingChargedMinor, totalMinor };

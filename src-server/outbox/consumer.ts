@@ -38,7 +38,11 @@ export interface DeliveryResult {
 export class DeliveryFailure extends Error {
   constructor(
     message: string,
-    readonly detail: { responseStatus?: number | undefined; responseExcerpt?: string | undefined; permanent?: boolean } = {},
+    readonly detail: {
+      responseStatus?: number | undefined;
+      responseExcerpt?: string | undefined;
+      permanent?: boolean;
+    } = {},
   ) {
     super(message);
     this.name = 'DeliveryFailure';
@@ -55,4 +59,5 @@ export interface OutboxConsumer {
 export const consumerKind = (consumer: string): string => consumer.split(':', 1)[0]!;
 
 /** Bodies and errors are kept short in the attempt log. */
-export const excerpt = (text: string, max = 500): string => (text.length > max ? `${text.slice(0, max)}…` : text);
+export const excerpt = (text: string, max = 500): string =>
+  text.length > max ? `${text.slice(0, max)}…` : text;

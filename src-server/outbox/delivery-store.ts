@@ -11,7 +11,11 @@ import { excerpt } from './consumer';
 const secondsFromNow = (ms: number) => sql<Date>`now() + make_interval(secs => ${ms / 1000})`;
 
 /** Turns due events into deliveries; the event is then `delivered` (handed to its receivers). */
-export async function fanOutDueEvents(db: Kysely<Database>, consumers: readonly OutboxConsumer[], batchSize: number): Promise<number> {
+export async function fanOutDueEvents(
+  db: Kysely<Database>,
+  consumers: readonly OutboxConsumer[],
+  batchSize: number,
+): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const events = await trx
       .selectFrom('outbox_events')
@@ -27,7 +31,14 @@ export async function fanOutDueEvents(db: Kysely<Database>, consumers: readonly 
     if (events.length === 0) return 0;
     const routes = await Promise.all(consumers.map((c) => c.targets(trx)));
     const rows = events.flatMap((event) =>
-      routes.flatMap((route) => route(event.type)).map((t) => ({ id: randomUUID(), event_id: event.id, consumer: t.consumer, subscription_id: t.subscriptionId })),
+      routes
+        .flatMap((route) => route(event.type))
+        .map((t) => ({
+          id: randomUUID(),
+          event_id: event.id,
+          consumer: t.consumer,
+          subscription_id: t.subscriptionId,
+        })),
     );
     for (let i = 0; i < rows.length; i += 500) {
       await trx
@@ -39,14 +50,22 @@ export async function fanOutDueEvents(db: Kysely<Database>, consumers: readonly 
     await trx
       .updateTable('outbox_events')
       .set((eb) => ({ status: 'delivered', attempts: eb('attempts', '+', 1) }))
-      .where('id', 'in', events.map((e) => e.id))
+      .where(
+        'id',
+        'in',
+        events.map((e) => e.id),
+      )
       .execute();
     return events.length;
   });
 }
 
 /** Claims up to `batchSize` due deliveries for `leaseMs`, with their events. */
-export async function claimDueDeliveries(db: Kysely<Database>, batchSize: number, leaseMs: number): Promise<DeliveryJob[]> {
+export async function claimDueDeliveries(
+  db: Kysely<Database>,
+  batchSize: number,
+  leaseMs: number,
+): Promise<DeliveryJob[]> {
   const claimed = await db
     .updateTable('outbox_deliveries')
     .set({ available_at: secondsFromNow(leaseMs), updated_at: sql<Date>`now()` })
@@ -72,7 +91,9 @@ export async function claimDueDeliveries(db: Kysely<Database>, batchSize: number
     .execute();
   const byId = new Map(events.map((e) => [e.id, e]));
   // Oldest first, so one receiver sees an order's events in the order they happened.
-  claimed.sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || a.id.localeCompare(b.id));
+  claimed.sort(
+    (a, b) => a.created_at.getTime() - b.created_at.getTime() || a.id.localeCompare(b.id),
+  );
   return claimed.map((d) => {
     const e = byId.get(d.event_id)!;
     return {
@@ -80,7 +101,14 @@ export async function claimDueDeliveries(db: Kysely<Database>, batchSize: number
       consumer: d.consumer,
       subscriptionId: d.subscription_id,
       attempt: d.attempts + 1,
-      event: { id: e.id, type: e.type, aggregateType: e.aggregate_type, aggregateId: e.aggregate_id, payload: e.payload, createdAt: e.created_at },
+      event: {
+        id: e.id,
+        type: e.type,
+        aggregateType: e.aggregate_type,
+        aggregateId: e.aggregate_id,
+        payload: e.payload,
+        createdAt: e.created_at,
+      },
     };
   });
 }
@@ -94,10 +122,17 @@ export interface AttemptRecord {
 }
 
 /** Stores one try's outcome and log row: done, retry later, or dead-lettered. */
-export async function recordAttempt(db: Kysely<Database>, record: AttemptRecord): Promise<'delivered' | 'skipped' | 'pending' | 'dead'> {
+export async function recordAttempt(
+  db: Kysely<Database>,
+  record: AttemptRecord,
+): Promise<'delivered' | 'skipped' | 'pending' | 'dead'> {
   const { job, result } = record;
   const failed = result instanceof Error;
-  const status = !failed ? result.outcome : record.job.attempt >= record.maxAttempts || result.detail.permanent ? 'dead' : 'pending';
+  const status = !failed
+    ? result.outcome
+    : record.job.attempt >= record.maxAttempts || result.detail.permanent
+      ? 'dead'
+      : 'pending';
   const detail = failed ? result.detail : result;
   await db.transaction().execute(async (trx) => {
     await trx
@@ -119,7 +154,8 @@ export async function recordAttempt(db: Kysely<Database>, record: AttemptRecord)
         attempt: job.attempt,
         outcome: failed ? 'failed' : result.outcome,
         response_status: detail.responseStatus ?? null,
-        response_excerpt: detail.responseExcerpt === undefined ? null : excerpt(detail.responseExcerpt),
+        response_excerpt:
+          detail.responseExcerpt === undefined ? null : excerpt(detail.responseExcerpt),
         error: failed ? excerpt(result.message) : null,
         duration_ms: Math.round(record.durationMs),
       })
@@ -129,7 +165,10 @@ export async function recordAttempt(db: Kysely<Database>, record: AttemptRecord)
 }
 
 /** Hands claimed but unstarted deliveries back at once (a stopping dispatcher), instead of after the lease. */
-export async function releaseDeliveries(db: Kysely<Database>, deliveryIds: readonly string[]): Promise<void> {
+export async function releaseDeliveries(
+  db: Kysely<Database>,
+  deliveryIds: readonly string[],
+): Promise<void> {
   if (deliveryIds.length === 0) return;
   await db
     .updateTable('outbox_deliveries')
@@ -140,10 +179,18 @@ export async function releaseDeliveries(db: Kysely<Database>, deliveryIds: reado
 }
 
 /** Puts a dead-lettered delivery back in the queue with a fresh set of tries. */
-export async function replayDeadDelivery(db: Kysely<Database>, deliveryId: string): Promise<boolean> {
+export async function replayDeadDelivery(
+  db: Kysely<Database>,
+  deliveryId: string,
+): Promise<boolean> {
   const result = await db
     .updateTable('outbox_deliveries')
-    .set({ status: 'pending', attempts: 0, available_at: sql<Date>`now()`, updated_at: sql<Date>`now()` })
+    .set({
+      status: 'pending',
+      attempts: 0,
+      available_at: sql<Date>`now()`,
+      updated_at: sql<Date>`now()`,
+    })
     .where('id', '=', deliveryId)
     .where('status', '=', 'dead')
     .executeTakeFirst();

@@ -8,7 +8,12 @@ import type { Database } from '../db/schema';
 import type { DispatcherSettings } from '../notifications/notification-config';
 import { consumerKind, DeliveryFailure } from './consumer';
 import type { DeliveryJob, DeliveryResult, OutboxConsumer } from './consumer';
-import { claimDueDeliveries, fanOutDueEvents, recordAttempt, releaseDeliveries } from './delivery-store';
+import {
+  claimDueDeliveries,
+  fanOutDueEvents,
+  recordAttempt,
+  releaseDeliveries,
+} from './delivery-store';
 import { OUTBOX_CHANNEL } from './outbox';
 import { retryDelayMs } from './retry-policy';
 
@@ -41,7 +46,8 @@ export class OutboxDispatcher {
   async start(): Promise<void> {
     if (this.loop) return;
     this.stopping = false;
-    if (this.options.listen) this.unlisten = await this.options.listen(OUTBOX_CHANNEL, () => this.poke());
+    if (this.options.listen)
+      this.unlisten = await this.options.listen(OUTBOX_CHANNEL, () => this.poke());
     this.loop = this.run();
   }
 
@@ -71,9 +77,14 @@ export class OutboxDispatcher {
       while (next < jobs.length && !this.stopping) await this.deliver(jobs[next++]!);
     };
     try {
-      await Promise.all(Array.from({ length: Math.min(settings.concurrency, jobs.length) }, worker));
+      await Promise.all(
+        Array.from({ length: Math.min(settings.concurrency, jobs.length) }, worker),
+      );
     } finally {
-      await releaseDeliveries(db, jobs.slice(next).map((j) => j.deliveryId));
+      await releaseDeliveries(
+        db,
+        jobs.slice(next).map((j) => j.deliveryId),
+      );
     }
     return Math.max(fannedOut, jobs.length);
   }
@@ -94,7 +105,11 @@ export class OutboxDispatcher {
       if (this.stopping) break;
       // A full batch means more is waiting; otherwise sleep until a notice or the next poll.
       if (failures > 0 || (found < settings.batchSize && !this.poked)) {
-        await this.sleep(failures > 0 ? Math.min(settings.pollIntervalMs * 2 ** Math.min(failures, 6), 300_000) : settings.pollIntervalMs);
+        await this.sleep(
+          failures > 0
+            ? Math.min(settings.pollIntervalMs * 2 ** Math.min(failures, 6), 300_000)
+            : settings.pollIntervalMs,
+        );
       }
     }
   }
@@ -119,10 +134,16 @@ export class OutboxDispatcher {
     const started = performance.now();
     let result: DeliveryResult | DeliveryFailure;
     try {
-      if (!consumer) throw new DeliveryFailure(`No consumer "${consumerKind(job.consumer)}" is configured here.`);
+      if (!consumer)
+        throw new DeliveryFailure(
+          `No consumer "${consumerKind(job.consumer)}" is configured here.`,
+        );
       result = await consumer.deliver(job);
     } catch (error) {
-      result = error instanceof DeliveryFailure ? error : new DeliveryFailure(error instanceof Error ? error.message : String(error));
+      result =
+        error instanceof DeliveryFailure
+          ? error
+          : new DeliveryFailure(error instanceof Error ? error.message : String(error));
     }
     const durationMs = performance.now() - started;
     try {
@@ -131,9 +152,16 @@ export class OutboxDispatcher {
         result,
         durationMs,
         maxAttempts: settings.maxAttempts,
-        retryDelayMs: retryDelayMs(job.attempt, { baseMs: settings.backoffBaseMs, maxMs: settings.backoffMaxMs }),
+        retryDelayMs: retryDelayMs(job.attempt, {
+          baseMs: settings.backoffBaseMs,
+          maxMs: settings.backoffMaxMs,
+        }),
       });
-      if (status === 'dead') log?.warn({ deliveryId: job.deliveryId, eventId: job.event.id, consumer: job.consumer }, 'delivery dead-lettered');
+      if (status === 'dead')
+        log?.warn(
+          { deliveryId: job.deliveryId, eventId: job.event.id, consumer: job.consumer },
+          'delivery dead-lettered',
+        );
     } catch (error) {
       // The lease runs out and another round tries again: at-least-once, never lost.
       log?.warn({ err: error, deliveryId: job.deliveryId }, 'could not record a delivery attempt');

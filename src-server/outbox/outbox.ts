@@ -24,7 +24,8 @@ export const OUTBOX_EVENT_TYPES = [
 
 export type OutboxEventType = (typeof OUTBOX_EVENT_TYPES)[number];
 
-export type OutboxAggregateType = 'order' | 'return' | 'product' | 'stock' | 'fulfillment' | 'report';
+export type OutboxAggregateType =
+  'order' | 'return' | 'product' | 'stock' | 'fulfillment' | 'report';
 
 export interface OutboxEvent {
   /** Given when the writer must refer to the event (e.g. an alert remembering what it raised). */
@@ -38,7 +39,10 @@ export interface OutboxEvent {
 /** Dispatchers LISTEN here so a committed event is delivered without waiting for the next poll. */
 export const OUTBOX_CHANNEL = 'outbox_events';
 
-export async function appendOutboxEvents(trx: Transaction<Database>, events: readonly OutboxEvent[]): Promise<void> {
+export async function appendOutboxEvents(
+  trx: Transaction<Database>,
+  events: readonly OutboxEvent[],
+): Promise<void> {
   if (events.length === 0) return;
   await trx
     .insertInto('outbox_events')

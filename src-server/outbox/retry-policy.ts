@@ -7,7 +7,11 @@ export interface BackoffPolicy {
 }
 
 /** Delay before try `failedAttempt + 1`: half of min(max, base·2^(n−1)) fixed, the other half random. */
-export function retryDelayMs(failedAttempt: number, policy: BackoffPolicy, random: () => number = Math.random): number {
+export function retryDelayMs(
+  failedAttempt: number,
+  policy: BackoffPolicy,
+  random: () => number = Math.random,
+): number {
   const exponent = Math.max(0, Math.min(failedAttempt - 1, 52));
   const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** exponent);
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);

@@ -18,15 +18,21 @@ export function returnAnalyticsRoutes(db: Kysely<Database>) {
       onRequest: requireAdmin,
       schema: {
         tags: ['analytics'],
-        summary: 'Return rate per product and per reason, top returned products, reasons per product ([from, to); default: the last 90 days)',
+        summary:
+          'Return rate per product and per reason, top returned products, reasons per product ([from, to); default: the last 90 days)',
         security: adminSecurity,
-        querystring: z.object({ from: z.coerce.date().optional(), to: z.coerce.date().optional(), top: z.coerce.number().int().min(1).max(100).default(10) }),
+        querystring: z.object({
+          from: z.coerce.date().optional(),
+          to: z.coerce.date().optional(),
+          top: z.coerce.number().int().min(1).max(100).default(10),
+        }),
         response: { 200: returnAnalyticsSchema, ...errorResponses },
       },
       handler: async (request) => {
         const to = request.query.to ?? new Date(Date.now() + 1000);
         const from = request.query.from ?? new Date(to.getTime() - 90 * DAY_MS);
-        if (from >= to) throw new ApiError(400, 'empty_period', '`from` must be before `to`.', 'from');
+        if (from >= to)
+          throw new ApiError(400, 'empty_period', '`from` must be before `to`.', 'from');
         return returnAnalytics(db, from, to, request.query.top);
       },
     });

@@ -12,35 +12,71 @@ type Trx = Transaction<Database>;
 
 export type ReceiptCheck = { ok: true; rma: LockedRma | null } | { ok: false; reason: string };
 
-export async function checkReceipt(trx: Trx, station: StationIdentity, receipt: ReturnReceiptDoc): Promise<ReceiptCheck> {
-  if (Number.isNaN(Date.parse(receipt.receivedAt))) return { ok: false, reason: `receivedAt "${receipt.receivedAt}" is not a date and time.` };
+export async function checkReceipt(
+  trx: Trx,
+  station: StationIdentity,
+  receipt: ReturnReceiptDoc,
+): Promise<ReceiptCheck> {
+  if (Number.isNaN(Date.parse(receipt.receivedAt)))
+    return { ok: false, reason: `receivedAt "${receipt.receivedAt}" is not a date and time.` };
   const ids = new Set<string>();
   for (const item of receipt.items) {
-    if (ids.has(item.id)) return { ok: false, reason: `Item id ${item.id} appears twice on the receipt.` };
+    if (ids.has(item.id))
+      return { ok: false, reason: `Item id ${item.id} appears twice on the receipt.` };
     ids.add(item.id);
   }
   const skus = [...new Set(receipt.items.map((i) => i.sku))];
-  const known = new Set((await trx.selectFrom('products').select('sku').where('sku', 'in', skus).execute()).map((p) => p.sku));
+  const known = new Set(
+    (await trx.selectFrom('products').select('sku').where('sku', 'in', skus).execute()).map(
+      (p) => p.sku,
+    ),
+  );
   const unknown = skus.find((sku) => !known.has(sku));
-  if (unknown) return { ok: false, reason: `${unknown} is not a product we sell: set it aside for customer service.` };
+  if (unknown)
+    return {
+      ok: false,
+      reason: `${unknown} is not a product we sell: set it aside for customer service.`,
+    };
 
   const restocks = receipt.items.filter((i) => i.disposition === 'restock');
   const missingBin = restocks.find((i) => !i.binCode);
-  if (missingBin) return { ok: false, reason: `${missingBin.sku} is to be restocked but no bin was scanned: scan the bin it goes into.` };
+  if (missingBin)
+    return {
+      ok: false,
+      reason: `${missingBin.sku} is to be restocked but no bin was scanned: scan the bin it goes into.`,
+    };
   const binCodes = [...new Set(restocks.map((i) => i.binCode!))];
   if (binCodes.length > 0) {
     const bins = new Set(
-      (await trx.selectFrom('bins').select('code').where('warehouse_code', '=', station.warehouseCode).where('code', 'in', binCodes).execute()).map((b) => b.code),
+      (
+        await trx
+          .selectFrom('bins')
+          .select('code')
+          .where('warehouse_code', '=', station.warehouseCode)
+          .where('code', 'in', binCodes)
+          .execute()
+      ).map((b) => b.code),
     );
     const foreign = binCodes.find((code) => !bins.has(code));
-    if (foreign) return { ok: false, reason: `Bin ${foreign} is not a bin of warehouse ${station.warehouseCode}: scan a bin of this warehouse.` };
+    if (foreign)
+      return {
+        ok: false,
+        reason: `Bin ${foreign} is not a bin of warehouse ${station.warehouseCode}: scan a bin of this warehouse.`,
+      };
   }
 
   if (receipt.rmaId === null) return { ok: true, rma: null };
   const rma = await lockRma(trx, receipt.rmaId);
-  if (!rma) return { ok: false, reason: `RMA ${receipt.rmaId} is unknown to the central OMS: take the parcel in as an unexpected return.` };
+  if (!rma)
+    return {
+      ok: false,
+      reason: `RMA ${receipt.rmaId} is unknown to the central OMS: take the parcel in as an unexpected return.`,
+    };
   if (rma.warehouse_code !== station.warehouseCode) {
-    return { ok: false, reason: `RMA ${rma.code} belongs to warehouse ${rma.warehouse_code}, not ${station.warehouseCode}: do not take it in here; ask your lead to forward the parcel.` };
+    return {
+      ok: false,
+      reason: `RMA ${rma.code} belongs to warehouse ${rma.warehouse_code}, not ${station.warehouseCode}: do not take it in here; ask your lead to forward the parcel.`,
+    };
   }
   if (!awaitsGoods(rma.status)) {
     const first = await trx

@@ -22,32 +22,83 @@ function makeInput(over: Partial<RefundInput> = {}): RefundInput {
 
 describe('refund amount', () => {
   it('keeps the restocking fee of each grade and no shipping for a change of mind', () => {
-    const outcome = computeRefund(makeInput({ items: [{ sku: 'SHIRT', quantity: 1, grade: 'A', match: 'expected' }, { sku: 'SHIRT', quantity: 1, grade: 'C', match: 'expected' }, { sku: 'BELT', quantity: 1, grade: 'B', match: 'expected' }] }));
-    expect(outcome.ok && outcome.refund).toMatchObject({ itemsMinor: 7000, feesMinor: 1000 + 300, shippingMinor: 0, totalMinor: 5700, receivedPerLine: { l1: 2, l2: 1 } });
+    const outcome = computeRefund(
+      makeInput({
+        items: [
+          { sku: 'SHIRT', quantity: 1, grade: 'A', match: 'expected' },
+          { sku: 'SHIRT', quantity: 1, grade: 'C', match: 'expected' },
+          { sku: 'BELT', quantity: 1, grade: 'B', match: 'expected' },
+        ],
+      }),
+    );
+    expect(outcome.ok && outcome.refund).toMatchObject({
+      itemsMinor: 7000,
+      feesMinor: 1000 + 300,
+      shippingMinor: 0,
+      totalMinor: 5700,
+      receivedPerLine: { l1: 2, l2: 1 },
+    });
   });
 
   it('gives the shipping charge back for a damaged parcel, once per order', () => {
     const items = [{ sku: 'BELT', quantity: 1, grade: 'A' as const, match: 'expected' as const }];
-    expect(computeRefund(makeInput({ reason: 'damaged', items }))).toMatchObject({ ok: true, refund: { shippingMinor: 495, totalMinor: 3495 } });
-    expect(computeRefund(makeInput({ reason: 'damaged', items, shippingAlreadyRefunded: true }))).toMatchObject({ ok: true, refund: { totalMinor: 3000 } });
+    expect(computeRefund(makeInput({ reason: 'damaged', items }))).toMatchObject({
+      ok: true,
+      refund: { shippingMinor: 495, totalMinor: 3495 },
+    });
+    expect(
+      computeRefund(makeInput({ reason: 'damaged', items, shippingAlreadyRefunded: true })),
+    ).toMatchObject({ ok: true, refund: { totalMinor: 3000 } });
   });
 
   it('refunds nothing for wrong and extra items and for a grade D unit', () => {
-    const outcome = computeRefund(makeInput({ items: [{ sku: 'SOCKS', quantity: 1, grade: 'A', match: 'wrong_item' }, { sku: 'SHIRT', quantity: 3, grade: 'A', match: 'extra' }, { sku: 'BELT', quantity: 1, grade: 'D', match: 'expected' }] }));
-    expect(outcome).toMatchObject({ ok: true, refund: { itemsMinor: 3000, feesMinor: 3000, totalMinor: 0 } });
+    const outcome = computeRefund(
+      makeInput({
+        items: [
+          { sku: 'SOCKS', quantity: 1, grade: 'A', match: 'wrong_item' },
+          { sku: 'SHIRT', quantity: 3, grade: 'A', match: 'extra' },
+          { sku: 'BELT', quantity: 1, grade: 'D', match: 'expected' },
+        ],
+      }),
+    );
+    expect(outcome).toMatchObject({
+      ok: true,
+      refund: { itemsMinor: 3000, feesMinor: 3000, totalMinor: 0 },
+    });
   });
 
   it('refuses more units as expected than the RMA authorises, naming the SKU', () => {
-    const outcome = computeRefund(makeInput({ items: [{ sku: 'SHIRT', quantity: 3, grade: 'A', match: 'expected' }] }));
-    expect(outcome).toEqual({ ok: false, code: 'above_authorised', message: '3 × SHIRT received as expected, but the RMA authorises 2: mark the rest as extra.' });
+    const outcome = computeRefund(
+      makeInput({ items: [{ sku: 'SHIRT', quantity: 3, grade: 'A', match: 'expected' }] }),
+    );
+    expect(outcome).toEqual({
+      ok: false,
+      code: 'above_authorised',
+      message: '3 × SHIRT received as expected, but the RMA authorises 2: mark the rest as extra.',
+    });
   });
 
   it('refuses an expected item that is not on the RMA', () => {
-    expect(computeRefund(makeInput({ items: [{ sku: 'SOCKS', quantity: 1, grade: 'A', match: 'expected' }] }))).toMatchObject({ ok: false, code: 'not_on_rma' });
+    expect(
+      computeRefund(
+        makeInput({ items: [{ sku: 'SOCKS', quantity: 1, grade: 'A', match: 'expected' }] }),
+      ),
+    ).toMatchObject({ ok: false, code: 'not_on_rma' });
   });
 
   it('refuses a refund above what is left of the paid amount after earlier refunds', () => {
-    const outcome = computeRefund(makeInput({ refundedBeforeMinor: 6000, items: [{ sku: 'BELT', quantity: 1, grade: 'A', match: 'expected' }] }));
-    expect(outcome).toMatchObject({ ok: false, code: 'above_paid', message: expect.stringContaining('30.00 EUR would exceed what is left of the order\'s paid amount (14.95 EUR of 74.95 EUR)') });
+    const outcome = computeRefund(
+      makeInput({
+        refundedBeforeMinor: 6000,
+        items: [{ sku: 'BELT', quantity: 1, grade: 'A', match: 'expected' }],
+      }),
+    );
+    expect(outcome).toMatchObject({
+      ok: false,
+      code: 'above_paid',
+      message: expect.stringContaining(
+        "30.00 EUR would exceed what is left of the order's paid amount (14.95 EUR of 74.95 EUR)",
+      ),
+    });
   });
 });

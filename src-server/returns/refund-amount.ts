@@ -47,7 +47,9 @@ export interface RefundBreakdown {
   receivedPerLine: Record<string, number>;
 }
 
-export type RefundOutcome = { ok: true; refund: RefundBreakdown } | { ok: false; code: 'not_on_rma' | 'above_authorised' | 'above_paid'; message: string };
+export type RefundOutcome =
+  | { ok: true; refund: RefundBreakdown }
+  | { ok: false; code: 'not_on_rma' | 'above_authorised' | 'above_paid'; message: string };
 
 export function computeRefund(input: RefundInput): RefundOutcome {
   const open = new Map(input.lines.map((l) => [l.rmaLineId, l.open]));
@@ -55,7 +57,11 @@ export function computeRefund(input: RefundInput): RefundOutcome {
   for (const item of input.items.filter((i) => i.match === 'expected')) {
     const candidates = input.lines.filter((l) => l.sku === item.sku);
     if (candidates.length === 0) {
-      return { ok: false, code: 'not_on_rma', message: `${item.sku} is not on this RMA: mark it as a wrong item.` };
+      return {
+        ok: false,
+        code: 'not_on_rma',
+        message: `${item.sku} is not on this RMA: mark it as a wrong item.`,
+      };
     }
     let left = item.quantity;
     for (const line of candidates) {
@@ -65,11 +71,21 @@ export function computeRefund(input: RefundInput): RefundOutcome {
       left -= take;
       const feePercent = input.feePercent[item.grade];
       const feeMinor = Math.round((take * line.unitPriceMinor * feePercent) / 100);
-      lines.push({ rmaLineId: line.rmaLineId, sku: item.sku, quantity: take, grade: item.grade, unitPriceMinor: line.unitPriceMinor, feePercent, feeMinor });
+      lines.push({
+        rmaLineId: line.rmaLineId,
+        sku: item.sku,
+        quantity: take,
+        grade: item.grade,
+        unitPriceMinor: line.unitPriceMinor,
+        feePercent,
+        feeMinor,
+      });
     }
     if (left > 0) {
       const authorised = candidates.reduce((n, l) => n + l.open, 0);
-      const expected = input.items.filter((i) => i.match === 'expected' && i.sku === item.sku).reduce((n, i) => n + i.quantity, 0);
+      const expected = input.items
+        .filter((i) => i.match === 'expected' && i.sku === item.sku)
+        .reduce((n, i) => n + i.quantity, 0);
       return {
         ok: false,
         code: 'above_authorised',
@@ -80,7 +96,11 @@ export function computeRefund(input: RefundInput): RefundOutcome {
   const itemsMinor = lines.reduce((n, l) => n + l.quantity * l.unitPriceMinor, 0);
   const feesMinor = lines.reduce((n, l) => n + l.feeMinor, 0);
   const shippingMinor =
-    lines.length > 0 && input.shippingRefundReasons.includes(input.reason) && !input.shippingAlreadyRefunded ? input.shippingChargedMinor : 0;
+    lines.length > 0 &&
+    input.shippingRefundReasons.includes(input.reason) &&
+    !input.shippingAlreadyRefunded
+      ? input.shippingChargedMinor
+      : 0;
   const totalMinor = itemsMinor - feesMinor + shippingMinor;
   const left = input.paidMinor - input.refundedBeforeMinor;
   if (totalMinor > left) {
@@ -91,6 +111,10 @@ export function computeRefund(input: RefundInput): RefundOutcome {
     };
   }
   const receivedPerLine: Record<string, number> = {};
-  for (const l of lines) receivedPerLine[l.rmaLineId] = (receivedPerLine[l.rmaLineId] ?? 0) + l.quantity;
-  return { ok: true, refund: { lines, itemsMinor, feesMinor, shippingMinor, totalMinor, receivedPerLine } };
+  for (const l of lines)
+    receivedPerLine[l.rmaLineId] = (receivedPerLine[l.rmaLineId] ?? 0) + l.quantity;
+  return {
+    ok: true,
+    refund: { lines, itemsMinor, feesMinor, shippingMinor, totalMinor, receivedPerLine },
+  };
 }

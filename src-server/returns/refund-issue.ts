@@ -30,9 +30,17 @@ export interface RefundRecord {
 
 export async function recordRefund(
   trx: Trx,
-  input: { rmaId: string; orderId: string; method: string; amountMinor: number; currency: string; breakdown: RefundBreakdown },
+  input: {
+    rmaId: string;
+    orderId: string;
+    method: string;
+    amountMinor: number;
+    currency: string;
+    breakdown: RefundBreakdown;
+  },
 ): Promise<void> {
-  const provider = input.method === 'store_credit' ? ledgerProvider.name : returnsRuntime().provider.name;
+  const provider =
+    input.method === 'store_credit' ? ledgerProvider.name : returnsRuntime().provider.name;
   await trx
     .insertInto('refunds')
     .values({
@@ -53,7 +61,12 @@ export async function recordRefund(
 
 /** Sends the RMA's recorded refund to its provider unless it was issued already. */
 export async function sendRefund(trx: Trx, rmaId: string): Promise<RefundRecord | null> {
-  const refund = await trx.selectFrom('refunds').selectAll().where('rma_id', '=', rmaId).forUpdate().executeTakeFirst();
+  const refund = await trx
+    .selectFrom('refunds')
+    .selectAll()
+    .where('rma_id', '=', rmaId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!refund) return null;
   const record = (over: Partial<RefundRecord>): RefundRecord => ({
     id: refund.id,
@@ -67,9 +80,18 @@ export async function sendRefund(trx: Trx, rmaId: string): Promise<RefundRecord 
     ...over,
   });
   if (refund.status === 'issued') return record({});
-  const provider = refund.provider === ledgerProvider.name ? ledgerProvider : returnsRuntime().provider;
-  const rma = await trx.selectFrom('rmas').select('code').where('id', '=', rmaId).executeTakeFirstOrThrow();
-  const payment = await trx.selectFrom('order_payments').select('payment_reference').where('order_id', '=', refund.order_id).executeTakeFirst();
+  const provider =
+    refund.provider === ledgerProvider.name ? ledgerProvider : returnsRuntime().provider;
+  const rma = await trx
+    .selectFrom('rmas')
+    .select('code')
+    .where('id', '=', rmaId)
+    .executeTakeFirstOrThrow();
+  const payment = await trx
+    .selectFrom('order_payments')
+    .select('payment_reference')
+    .where('order_id', '=', refund.order_id)
+    .executeTakeFirst();
   try {
     const issued = await provider.issueRefund({
       idempotencyKey: refund.idempotency_key,
@@ -81,25 +103,60 @@ export async function sendRefund(trx: Trx, rmaId: string): Promise<RefundRecord 
     });
     await trx
       .updateTable('refunds')
-      .set({ status: 'issued', provider_reference: issued.reference, last_error: null, issued_at: new Date() })
+      .set({
+        status: 'issued',
+        provider_reference: issued.reference,
+        last_error: null,
+        issued_at: new Date(),
+      })
       .where('id', '=', refund.id)
       .execute();
-    return record({ status: 'issued', providerReference: issued.reference, lastError: null, issuedNow: true });
+    return record({
+      status: 'issued',
+      providerReference: issued.reference,
+      lastError: null,
+      issuedNow: true,
+    });
   } catch (error) {
     if (!(error instanceof PaymentProviderError)) throw error;
-    await trx.updateTable('refunds').set({ status: 'failed', last_error: error.message }).where('id', '=', refund.id).execute();
+    await trx
+      .updateTable('refunds')
+      .set({ status: 'failed', last_error: error.message })
+      .where('id', '=', refund.id)
+      .execute();
     return record({ status: 'failed', lastError: error.message });
   }
 }
 
 /** Issues the (locked, inspected) RMA's refund; once issued the RMA is refunded and refund.issued recorded. */
-export async function refundRma(trx: Trx, rma: LockedRma, actor: string): Promise<RefundRecord | null> {
+export async function refundRma(
+  trx: Trx,
+  rma: LockedRma,
+  actor: string,
+): Promise<RefundRecord | null> {
   const refund = await sendRefund(trx, rma.id);
   if (refund?.status === 'issued' && rma.status === 'inspected') {
-    const detail = { refundId: refund.id, amountMinor: refund.amountMinor, currency: refund.currency, provider: refund.provider, providerReference: refund.providerReference };
+    const detail = {
+      refundId: refund.id,
+      amountMinor: refund.amountMinor,
+      currency: refund.currency,
+      provider: refund.provider,
+      providerReference: refund.providerReference,
+    };
     await moveRma(trx, rma, 'refunded', actor, detail);
     await appendOutboxEvents(trx, [
-      { type: 'refund.issued', aggregateType: 'order', aggregateId: rma.order_id, payload: { orderId: rma.order_id, rmaId: rma.id, rmaCode: rma.code, method: rma.refund_method, ...detail } },
+      {
+        type: 'refund.issued',
+        aggregateType: 'order',
+        aggregateId: rma.order_id,
+        payload: {
+          orderId: rma.order_id,
+          rmaId: rma.id,
+          rmaCode: rma.code,
+          method: rma.refund_method,
+          ...detail,
+        },
+      },
     ]);
   }
   return refund;

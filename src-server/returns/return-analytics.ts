@@ -5,7 +5,11 @@ import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema';
 
-const rate = z.number().min(0).nullable().describe('returned ÷ shipped units; null when nothing shipped');
+const rate = z
+  .number()
+  .min(0)
+  .nullable()
+  .describe('returned ÷ shipped units; null when nothing shipped');
 
 export const returnAnalyticsSchema = z.object({
   from: z.string(),
@@ -13,17 +17,44 @@ export const returnAnalyticsSchema = z.object({
   shippedUnits: z.number().int(),
   returnedUnits: z.number().int(),
   returnRate: rate,
-  reasons: z.array(z.object({ reason: z.string(), returnedUnits: z.number().int(), returnRate: rate, share: z.number() })),
-  products: z.array(
-    z.object({ sku: z.string(), name: z.string(), shippedUnits: z.number().int(), returnedUnits: z.number().int(), returnRate: rate, reasons: z.record(z.string(), z.number().int()) }),
+  reasons: z.array(
+    z.object({
+      reason: z.string(),
+      returnedUnits: z.number().int(),
+      returnRate: rate,
+      share: z.number(),
+    }),
   ),
-  topReturned: z.array(z.object({ sku: z.string(), name: z.string(), returnedUnits: z.number().int(), returnRate: rate })),
+  products: z.array(
+    z.object({
+      sku: z.string(),
+      name: z.string(),
+      shippedUnits: z.number().int(),
+      returnedUnits: z.number().int(),
+      returnRate: rate,
+      reasons: z.record(z.string(), z.number().int()),
+    }),
+  ),
+  topReturned: z.array(
+    z.object({
+      sku: z.string(),
+      name: z.string(),
+      returnedUnits: z.number().int(),
+      returnRate: rate,
+    }),
+  ),
 });
 export type ReturnAnalytics = z.infer<typeof returnAnalyticsSchema>;
 
-const ratio = (returned: number, shipped: number) => (shipped > 0 ? Math.round((returned / shipped) * 10_000) / 10_000 : null);
+const ratio = (returned: number, shipped: number) =>
+  shipped > 0 ? Math.round((returned / shipped) * 10_000) / 10_000 : null;
 
-export async function returnAnalytics(db: Kysely<Database>, from: Date, to: Date, top = 10): Promise<ReturnAnalytics> {
+export async function returnAnalytics(
+  db: Kysely<Database>,
+  from: Date,
+  to: Date,
+  top = 10,
+): Promise<ReturnAnalytics> {
   const shipped = await sql<{ sku: string; units: string }>`
     select item ->> 'sku' as sku, sum((item ->> 'quantity')::int) as units
     from shipments s
@@ -42,7 +73,11 @@ export async function returnAnalytics(db: Kysely<Database>, from: Date, to: Date
   const shippedBySku = new Map(shipped.rows.map((r) => [r.sku, Number(r.units)]));
   const skus = [...new Set([...shippedBySku.keys(), ...returned.rows.map((r) => r.sku)])];
   const names = new Map(
-    skus.length === 0 ? [] : (await db.selectFrom('products').select(['sku', 'name']).where('sku', 'in', skus).execute()).map((p) => [p.sku, p.name]),
+    skus.length === 0
+      ? []
+      : (
+          await db.selectFrom('products').select(['sku', 'name']).where('sku', 'in', skus).execute()
+        ).map((p) => [p.sku, p.name]),
   );
   const shippedUnits = [...shippedBySku.values()].reduce((n, u) => n + u, 0);
   const returnedUnits = returned.rows.reduce((n, r) => n + Number(r.units), 0);
@@ -58,9 +93,21 @@ export async function returnAnalytics(db: Kysely<Database>, from: Date, to: Date
       const reasons = perProduct.get(sku) ?? {};
       const back = Object.values(reasons).reduce((n, u) => n + u, 0);
       const out = shippedBySku.get(sku) ?? 0;
-      return { sku, name: names.get(sku) ?? sku, shippedUnits: out, returnedUnits: back, returnRate: ratio(back, out), reasons };
+      return {
+        sku,
+        name: names.get(sku) ?? sku,
+        shippedUnits: out,
+        returnedUnits: back,
+        returnRate: ratio(back, out),
+        reasons,
+      };
     })
-    .sort((a, b) => b.returnedUnits - a.returnedUnits || (b.returnRate ?? 0) - (a.returnRate ?? 0) || a.sku.localeCompare(b.sku));
+    .sort(
+      (a, b) =>
+        b.returnedUnits - a.returnedUnits ||
+        (b.returnRate ?? 0) - (a.returnRate ?? 0) ||
+        a.sku.localeCompare(b.sku),
+    );
   return {
     from: from.toISOString(),
     to: to.toISOString(),
@@ -68,9 +115,22 @@ export async function returnAnalytics(db: Kysely<Database>, from: Date, to: Date
     returnedUnits,
     returnRate: ratio(returnedUnits, shippedUnits),
     reasons: [...perReason.entries()]
-      .map(([reason, units]) => ({ reason, returnedUnits: units, returnRate: ratio(units, shippedUnits), share: returnedUnits > 0 ? Math.round((units / returnedUnits) * 10_000) / 10_000 : 0 }))
+      .map(([reason, units]) => ({
+        reason,
+        returnedUnits: units,
+        returnRate: ratio(units, shippedUnits),
+        share: returnedUnits > 0 ? Math.round((units / returnedUnits) * 10_000) / 10_000 : 0,
+      }))
       .sort((a, b) => b.returnedUnits - a.returnedUnits || a.reason.localeCompare(b.reason)),
     products,
-    topReturned: products.filter((p) => p.returnedUnits > 0).slice(0, top).map(({ sku, name, returnedUnits: units, returnRate }) => ({ sku, name, returnedUnits: units, returnRate })),
+    topReturned: products
+      .filter((p) => p.returnedUnits > 0)
+      .slice(0, top)
+      .map(({ sku, name, returnedUnits: units, returnRate }) => ({
+        sku,
+        name,
+        returnedUnits: units,
+        returnRate,
+      })),
   };
 }

@@ -4,7 +4,11 @@ import { toBuffer } from 'bwip-js/node';
 import type { Kysely } from 'kysely';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { formatAddressLines } from '../../shared/labels/address-format';
-import { returnLabelDataSchema, type LabelAddress, type ReturnLabelData } from '../../shared/labels/label-data';
+import {
+  returnLabelDataSchema,
+  type LabelAddress,
+  type ReturnLabelData,
+} from '../../shared/labels/label-data';
 import { toFontCharacters } from '../../shared/labels/packing-slip-pdf';
 import { rmaBarcodeValue } from '../../shared/labels/return-label';
 import type { Database, PostalAddress } from '../db/schema';
@@ -13,8 +17,13 @@ import { isUuid } from './rma-writes';
 
 const A6: [number, number] = [297.64, 419.53];
 
-function labelAddress(a: Partial<PostalAddress>, fallbackName: string, fallbackCountry: string): LabelAddress {
-  const text = (value: string | undefined, max: number, fallback: string) => (value?.trim() ? value.trim() : fallback).slice(0, max);
+function labelAddress(
+  a: Partial<PostalAddress>,
+  fallbackName: string,
+  fallbackCountry: string,
+): LabelAddress {
+  const text = (value: string | undefined, max: number, fallback: string) =>
+    (value?.trim() ? value.trim() : fallback).slice(0, max);
   return {
     name: text(a.name, 60, fallbackName),
     ...(a.company?.trim() ? { company: a.company.trim().slice(0, 60) } : {}),
@@ -27,27 +36,49 @@ function labelAddress(a: Partial<PostalAddress>, fallbackName: string, fallbackC
 }
 
 /** The label's data, channel-checked: `channelCode` limits a channel key to its own orders. */
-export async function returnLabelData(db: Kysely<Database>, rmaId: string, channelCode: string | null): Promise<ReturnLabelData> {
+export async function returnLabelData(
+  db: Kysely<Database>,
+  rmaId: string,
+  channelCode: string | null,
+): Promise<ReturnLabelData> {
   const row = isUuid(rmaId)
     ? await db
         .selectFrom('rmas as r')
         .innerJoin('orders as o', 'o.id', 'r.order_id')
         .innerJoin('warehouses as w', 'w.code', 'r.warehouse_code')
-        .select(['r.code', 'r.status', 'o.channel_code', 'o.channel_order_ref', 'o.ship_to', 'w.name as warehouse_name', 'w.address as warehouse_address', 'w.country as warehouse_country'])
+        .select([
+          'r.code',
+          'r.status',
+          'o.channel_code',
+          'o.channel_order_ref',
+          'o.ship_to',
+          'w.name as warehouse_name',
+          'w.address as warehouse_address',
+          'w.country as warehouse_country',
+        ])
         .where('r.id', '=', rmaId)
         .executeTakeFirst()
     : undefined;
   if (!row) throw notFound(`RMA ${rmaId}`);
-  if (channelCode !== null && row.channel_code !== channelCode) throw new ApiError(403, 'forbidden', 'This RMA belongs to another channel.');
+  if (channelCode !== null && row.channel_code !== channelCode)
+    throw new ApiError(403, 'forbidden', 'This RMA belongs to another channel.');
   const parsed = returnLabelDataSchema.safeParse({
     rmaId: row.code,
     orderNumber: row.channel_order_ref.slice(0, 30),
     returnFrom: labelAddress(row.ship_to, 'Customer', row.ship_to.country),
-    returnTo: labelAddress({ ...row.warehouse_address, name: `Returns ${row.warehouse_name}` }, row.warehouse_name, row.warehouse_country),
+    returnTo: labelAddress(
+      { ...row.warehouse_address, name: `Returns ${row.warehouse_name}` },
+      row.warehouse_name,
+      row.warehouse_country,
+    ),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ApiError(422, 'label_data', `The return label cannot be made: ${issue?.path.join('.')}: ${issue?.message}`);
+    throw new ApiError(
+      422,
+      'label_data',
+      `The return label cannot be made: ${issue?.path.join('.')}: ${issue?.message}`,
+    );
   }
   return parsed.data;
 }
@@ -63,13 +94,30 @@ export async function renderReturnLabelPdf(label: ReturnLabelData): Promise<Uint
   const page = doc.addPage(A6);
   const x = 18;
   page.drawText('RETURN', { x, y: 390, size: 22, font: bold });
-  page.drawText(safe(`RMA ${label.rmaId}   Order ${label.orderNumber}`), { x, y: 370, size: 9, font: regular });
+  page.drawText(safe(`RMA ${label.rmaId}   Order ${label.orderNumber}`), {
+    x,
+    y: 370,
+    size: 9,
+    font: regular,
+  });
   page.drawText('FROM', { x, y: 348, size: 8, font: bold });
-  formatAddressLines(label.returnFrom, label.returnTo.country).forEach((line, i) => page.drawText(safe(line), { x, y: 336 - i * 10, size: 8, font: regular }));
+  formatAddressLines(label.returnFrom, label.returnTo.country).forEach((line, i) =>
+    page.drawText(safe(line), { x, y: 336 - i * 10, size: 8, font: regular }),
+  );
   page.drawText('RETURN TO', { x, y: 268, size: 8, font: bold });
-  formatAddressLines(label.returnTo, label.returnFrom.country).forEach((line, i) => page.drawText(safe(line), { x, y: 252 - i * 14, size: 12, font: bold }));
+  formatAddressLines(label.returnTo, label.returnFrom.country).forEach((line, i) =>
+    page.drawText(safe(line), { x, y: 252 - i * 14, size: 12, font: bold }),
+  );
 
-  const png = await toBuffer({ bcid: 'code128', text: rmaBarcodeValue(label.rmaId), scale: 3, height: 14, includetext: true, textxalign: 'center', backgroundcolor: 'FFFFFF' });
+  const png = await toBuffer({
+    bcid: 'code128',
+    text: rmaBarcodeValue(label.rmaId),
+    scale: 3,
+    height: 14,
+    includetext: true,
+    textxalign: 'center',
+    backgroundcolor: 'FFFFFF',
+  });
   const image = await doc.embedPng(png);
   const width = A6[0] - 2 * x;
   const height = (image.height / image.width) * width;

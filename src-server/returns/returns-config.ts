@@ -22,11 +22,21 @@ const GRADES: readonly ReturnGrade[] = ['A', 'B', 'C', 'D'];
 
 function parseFees(raw: string): Record<ReturnGrade, number> {
   const fees: Record<ReturnGrade, number> = { A: 0, B: 10, C: 50, D: 100 };
-  for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [grade, percent] = part.split(':').map((s) => s.trim());
     const value = Number(percent);
-    if (!GRADES.includes(grade as ReturnGrade) || !Number.isFinite(value) || value < 0 || value > 100) {
-      throw new Error(`RETURN_RESTOCKING_FEES is not valid at "${part}" (expected e.g. A:0,B:10,C:50,D:100)`);
+    if (
+      !GRADES.includes(grade as ReturnGrade) ||
+      !Number.isFinite(value) ||
+      value < 0 ||
+      value > 100
+    ) {
+      throw new Error(
+        `RETURN_RESTOCKING_FEES is not valid at "${part}" (expected e.g. A:0,B:10,C:50,D:100)`,
+      );
     }
     fees[grade as ReturnGrade] = value;
   }
@@ -34,20 +44,35 @@ function parseFees(raw: string): Record<ReturnGrade, number> {
 }
 
 function parseReasons(raw: string): ReturnReason[] {
-  const reasons = raw.split(',').map((r) => r.trim()).filter(Boolean);
+  const reasons = raw
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
   const unknown = reasons.find((r) => !(RETURN_REASONS as readonly string[]).includes(r));
-  if (unknown) throw new Error(`RETURN_SHIPPING_REFUND_REASONS names an unknown reason "${unknown}" (known: ${RETURN_REASONS.join(', ')})`);
+  if (unknown)
+    throw new Error(
+      `RETURN_SHIPPING_REFUND_REASONS names an unknown reason "${unknown}" (known: ${RETURN_REASONS.join(', ')})`,
+    );
   return reasons as ReturnReason[];
 }
 
 export function loadReturnsConfig(env: NodeJS.ProcessEnv): ReturnsConfig {
   const provider = env.PAYMENT_PROVIDER || 'ledger';
-  if (provider !== 'ledger' && provider !== 'mollie') throw new Error(`PAYMENT_PROVIDER must be ledger or mollie, got "${provider}"`);
-  if (provider === 'mollie' && !env.MOLLIE_API_KEY) throw new Error('PAYMENT_PROVIDER=mollie needs MOLLIE_API_KEY');
+  if (provider !== 'ledger' && provider !== 'mollie')
+    throw new Error(`PAYMENT_PROVIDER must be ledger or mollie, got "${provider}"`);
+  if (provider === 'mollie' && !env.MOLLIE_API_KEY)
+    throw new Error('PAYMENT_PROVIDER=mollie needs MOLLIE_API_KEY');
   return {
     restockingFeePercent: parseFees(env.RETURN_RESTOCKING_FEES ?? ''),
-    shippingRefundReasons: parseReasons(env.RETURN_SHIPPING_REFUND_REASONS ?? 'damaged,not_as_described,arrived_late'),
+    shippingRefundReasons: parseReasons(
+      env.RETURN_SHIPPING_REFUND_REASONS ?? 'damaged,not_as_described,arrived_late',
+    ),
     paymentProvider: provider,
-    mollie: env.MOLLIE_API_KEY ? { apiKey: env.MOLLIE_API_KEY, apiUrl: (env.MOLLIE_API_URL || 'https://api.mollie.com/v2').replace(/\/+$/, '') } : null,
+    mollie: env.MOLLIE_API_KEY
+      ? {
+          apiKey: env.MOLLIE_API_KEY,
+          apiUrl: (env.MOLLIE_API_URL || 'https://api.mollie.com/v2').replace(/\/+$/, ''),
+        }
+      : null,
   };
 }

@@ -13,12 +13,17 @@ export interface ReturnsRuntime {
 }
 
 export function providerFor(config: ReturnsConfig): PaymentProvider {
-  return config.paymentProvider === 'mollie' && config.mollie ? mollieProvider(config.mollie) : ledgerProvider;
+  return config.paymentProvider === 'mollie' && config.mollie
+    ? mollieProvider(config.mollie)
+    : ledgerProvider;
 }
 
 let runtime: ReturnsRuntime = { config: loadReturnsConfig({}), provider: ledgerProvider };
 
-export function installReturnsRuntime(config: ReturnsConfig, provider: PaymentProvider = providerFor(config)): void {
+export function installReturnsRuntime(
+  config: ReturnsConfig,
+  provider: PaymentProvider = providerFor(config),
+): void {
   runtime = { config, provider };
 }
 

@@ -1,20 +1,36 @@
 // The RMA API's request and response shapes (zod: validation, serialisation and OpenAPI).
 import { z } from 'zod';
-import { MANUAL_RMA_TARGETS, refundMethodSchema, returnReasonSchema, rmaStatusSchema } from '../../shared/returns/rma-state';
+import {
+  MANUAL_RMA_TARGETS,
+  refundMethodSchema,
+  returnReasonSchema,
+  rmaStatusSchema,
+} from '../../shared/returns/rma-state';
 
 export const newRmaSchema = z
   .object({
     orderId: z.uuid('must be an order id (UUID)'),
     lines: z
-      .array(z.object({ orderLineId: z.string().min(1).max(64), quantity: z.number().int().min(1).max(100_000) }))
+      .array(
+        z.object({
+          orderLineId: z.string().min(1).max(64),
+          quantity: z.number().int().min(1).max(100_000),
+        }),
+      )
       .min(1)
       .max(200)
-      .refine((lines) => new Set(lines.map((l) => l.orderLineId)).size === lines.length, 'names the same order line twice'),
+      .refine(
+        (lines) => new Set(lines.map((l) => l.orderLineId)).size === lines.length,
+        'names the same order line twice',
+      ),
     reason: returnReasonSchema,
     reasonText: z.string().trim().min(1).max(500).optional(),
     refundMethod: refundMethodSchema.default('original_payment'),
   })
-  .refine((rma) => rma.reason !== 'other' || rma.reasonText !== undefined, { message: 'is required when the reason is other', path: ['reasonText'] });
+  .refine((rma) => rma.reason !== 'other' || rma.reasonText !== undefined, {
+    message: 'is required when the reason is other',
+    path: ['reasonText'],
+  });
 
 export const rmaStatusChangeSchema = z.object({
   status: z.enum(MANUAL_RMA_TARGETS),
@@ -48,11 +64,35 @@ export const rmaViewSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   lines: z.array(
-    z.object({ id: z.string(), orderLineId: z.string(), sku: z.string(), name: z.string(), quantity: z.number().int(), receivedQuantity: z.number().int(), unitPriceMinor: z.number().int() }),
+    z.object({
+      id: z.string(),
+      orderLineId: z.string(),
+      sku: z.string(),
+      name: z.string(),
+      quantity: z.number().int(),
+      receivedQuantity: z.number().int(),
+      unitPriceMinor: z.number().int(),
+    }),
   ),
-  events: z.array(z.object({ fromStatus: rmaStatusSchema.nullable(), toStatus: rmaStatusSchema, actor: z.string(), detail: z.record(z.string(), z.unknown()), at: z.string() })),
+  events: z.array(
+    z.object({
+      fromStatus: rmaStatusSchema.nullable(),
+      toStatus: rmaStatusSchema,
+      actor: z.string(),
+      detail: z.record(z.string(), z.unknown()),
+      at: z.string(),
+    }),
+  ),
   receipts: z.array(
-    z.object({ id: z.string(), stationId: z.string(), operatorId: z.string(), status: z.enum(['accepted', 'refused']), refusalReason: z.string().nullable(), needsReview: z.boolean(), receivedAt: z.string() }),
+    z.object({
+      id: z.string(),
+      stationId: z.string(),
+      operatorId: z.string(),
+      status: z.enum(['accepted', 'refused']),
+      refusalReason: z.string().nullable(),
+      needsReview: z.boolean(),
+      receivedAt: z.string(),
+    }),
   ),
   refund: refundSchema.nullable(),
   labels: z.object({ zpl: z.string(), pdf: z.string() }),

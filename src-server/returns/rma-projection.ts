@@ -8,18 +8,42 @@ import type { Database } from '../db/schema';
 import { writeSyncDocuments } from '../sync/document-store';
 import { outboundCartons } from './shipped-units';
 
-export async function publishRmas(trx: Transaction<Database>, rmaIds: readonly string[]): Promise<void> {
+export async function publishRmas(
+  trx: Transaction<Database>,
+  rmaIds: readonly string[],
+): Promise<void> {
   if (rmaIds.length === 0) return;
   const heads = await trx
     .selectFrom('rmas as r')
     .innerJoin('orders as o', 'o.id', 'r.order_id')
-    .select(['r.id', 'r.code', 'r.order_id', 'r.warehouse_code', 'r.status', 'r.reason', 'r.reason_text', 'r.refund_method', 'r.created_at', 'o.channel_order_ref', 'o.ship_to'])
+    .select([
+      'r.id',
+      'r.code',
+      'r.order_id',
+      'r.warehouse_code',
+      'r.status',
+      'r.reason',
+      'r.reason_text',
+      'r.refund_method',
+      'r.created_at',
+      'o.channel_order_ref',
+      'o.ship_to',
+    ])
     .where('r.id', 'in', rmaIds)
     .execute();
   const lines = await trx
     .selectFrom('rma_lines as l')
     .innerJoin('order_lines as ol', 'ol.id', 'l.order_line_id')
-    .select(['l.id', 'l.rma_id', 'l.order_line_id', 'l.sku', 'l.quantity', 'l.received_quantity', 'ol.name', 'ol.line_no'])
+    .select([
+      'l.id',
+      'l.rma_id',
+      'l.order_line_id',
+      'l.sku',
+      'l.quantity',
+      'l.received_quantity',
+      'ol.name',
+      'ol.line_no',
+    ])
     .where('l.rma_id', 'in', rmaIds)
     .orderBy('ol.line_no')
     .execute();
@@ -41,11 +65,19 @@ export async function publishRmas(trx: Transaction<Database>, rmaIds: readonly s
       ssccs: cartons.map((c) => c.sscc),
       lines: lines
         .filter((l) => l.rma_id === r.id)
-        .map((l) => ({ rmaLineId: l.id, orderLineId: l.order_line_id, sku: l.sku, name: l.name, quantity: l.quantity, receivedQuantity: l.received_quantity })),
+        .map((l) => ({
+          rmaLineId: l.id,
+          orderLineId: l.order_line_id,
+          sku: l.sku,
+          name: l.name,
+          quantity: l.quantity,
+          receivedQuantity: l.received_quantity,
+        })),
       createdAt: new Date(r.created_at).toISOString(),
       updatedAt: 0,
     };
     byWarehouse.set(r.warehouse_code, [...(byWarehouse.get(r.warehouse_code) ?? []), doc]);
   }
-  for (const [warehouse, docs] of byWarehouse) await writeSyncDocuments(trx, warehouse, 'rmas', docs);
+  for (const [warehouse, docs] of byWarehouse)
+    await writeSyncDocuments(trx, warehouse, 'rmas', docs);
 }

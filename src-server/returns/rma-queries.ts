@@ -21,12 +21,25 @@ export async function getRmaView(db: Kysely<Database>, rmaId: string): Promise<R
     db
       .selectFrom('rma_lines as l')
       .innerJoin('order_lines as ol', 'ol.id', 'l.order_line_id')
-      .select(['l.id', 'l.order_line_id', 'l.sku', 'l.quantity', 'l.received_quantity', 'l.unit_price_minor', 'ol.name'])
+      .select([
+        'l.id',
+        'l.order_line_id',
+        'l.sku',
+        'l.quantity',
+        'l.received_quantity',
+        'l.unit_price_minor',
+        'ol.name',
+      ])
       .where('l.rma_id', '=', r.id)
       .orderBy('ol.line_no')
       .execute(),
     db.selectFrom('rma_events').selectAll().where('rma_id', '=', r.id).orderBy('id').execute(),
-    db.selectFrom('return_receipts').selectAll().where('rma_id', '=', r.id).orderBy('created_at').execute(),
+    db
+      .selectFrom('return_receipts')
+      .selectAll()
+      .where('rma_id', '=', r.id)
+      .orderBy('created_at')
+      .execute(),
     db.selectFrom('refunds').selectAll().where('rma_id', '=', r.id).executeTakeFirst(),
   ]);
   return {
@@ -42,9 +55,31 @@ export async function getRmaView(db: Kysely<Database>, rmaId: string): Promise<R
     refundMethod: r.refund_method as RefundMethod,
     createdAt: iso(r.created_at)!,
     updatedAt: iso(r.updated_at)!,
-    lines: lines.map((l) => ({ id: l.id, orderLineId: l.order_line_id, sku: l.sku, name: l.name, quantity: l.quantity, receivedQuantity: l.received_quantity, unitPriceMinor: l.unit_price_minor })),
-    events: events.map((e) => ({ fromStatus: e.from_status as RmaStatus | null, toStatus: e.to_status as RmaStatus, actor: e.actor, detail: e.detail, at: iso(e.created_at)! })),
-    receipts: receipts.map((x) => ({ id: x.id, stationId: x.station_id, operatorId: x.operator_id, status: x.status, refusalReason: x.refusal_reason, needsReview: x.needs_review, receivedAt: iso(x.received_at)! })),
+    lines: lines.map((l) => ({
+      id: l.id,
+      orderLineId: l.order_line_id,
+      sku: l.sku,
+      name: l.name,
+      quantity: l.quantity,
+      receivedQuantity: l.received_quantity,
+      unitPriceMinor: l.unit_price_minor,
+    })),
+    events: events.map((e) => ({
+      fromStatus: e.from_status as RmaStatus | null,
+      toStatus: e.to_status as RmaStatus,
+      actor: e.actor,
+      detail: e.detail,
+      at: iso(e.created_at)!,
+    })),
+    receipts: receipts.map((x) => ({
+      id: x.id,
+      stationId: x.station_id,
+      operatorId: x.operator_id,
+      status: x.status,
+      refusalReason: x.refusal_reason,
+      needsReview: x.needs_review,
+      receivedAt: iso(x.received_at)!,
+    })),
     refund: refund
       ? {
           id: refund.id,
@@ -63,8 +98,17 @@ export async function getRmaView(db: Kysely<Database>, rmaId: string): Promise<R
   };
 }
 
-export async function listRmaIds(db: Kysely<Database>, filter: { orderId?: string | undefined; channelCode: string | null }): Promise<string[]> {
-  let query = db.selectFrom('rmas as r').innerJoin('orders as o', 'o.id', 'r.order_id').select('r.id').orderBy('r.created_at', 'desc').orderBy('r.id').limit(200);
+export async function listRmaIds(
+  db: Kysely<Database>,
+  filter: { orderId?: string | undefined; channelCode: string | null },
+): Promise<string[]> {
+  let query = db
+    .selectFrom('rmas as r')
+    .innerJoin('orders as o', 'o.id', 'r.order_id')
+    .select('r.id')
+    .orderBy('r.created_at', 'desc')
+    .orderBy('r.id')
+    .limit(200);
   if (filter.orderId) query = query.where('r.order_id', '=', filter.orderId);
   if (filter.channelCode) query = query.where('o.channel_code', '=', filter.channelCode);
   return (await query.execute()).map((r) => r.id);

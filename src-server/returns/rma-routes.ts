@@ -31,17 +31,32 @@ export function rmaRoutes(db: Kysely<Database>) {
 
     app.post('/v1/rmas', {
       onRequest: requireChannelOrAdmin,
-      schema: { tags: ['returns'], summary: "Authorise a return of an order's shipped lines", security: channelOrAdminSecurity, body: newRmaSchema, response: { 201: rmaViewSchema, ...errorResponses } },
+      schema: {
+        tags: ['returns'],
+        summary: "Authorise a return of an order's shipped lines",
+        security: channelOrAdminSecurity,
+        body: newRmaSchema,
+        response: { 201: rmaViewSchema, ...errorResponses },
+      },
       handler: async (request, reply) => {
         const principal = request.principal!;
-        const id = await createRma(db, request.body, { actor: actorOf(principal), channelCode: channelScope(principal) });
+        const id = await createRma(db, request.body, {
+          actor: actorOf(principal),
+          channelCode: channelScope(principal),
+        });
         return reply.status(201).send(await view(id, null));
       },
     });
 
     app.get('/v1/rmas/:id', {
       onRequest: requireChannelOrAdmin,
-      schema: { tags: ['returns'], summary: 'One RMA with lines, event trail, receipts and refund', security: channelOrAdminSecurity, params: idParams, response: { 200: rmaViewSchema, ...errorResponses } },
+      schema: {
+        tags: ['returns'],
+        summary: 'One RMA with lines, event trail, receipts and refund',
+        security: channelOrAdminSecurity,
+        params: idParams,
+        response: { 200: rmaViewSchema, ...errorResponses },
+      },
       handler: async (request) => view(request.params.id, channelScope(request.principal)),
     });
 
@@ -63,11 +78,24 @@ export function rmaRoutes(db: Kysely<Database>) {
 
     app.post('/v1/rmas/:id/status', {
       onRequest: requireAdmin,
-      schema: { tags: ['returns'], summary: 'Mark an RMA in transit, closed or rejected', security: adminSecurity, params: idParams, body: rmaStatusChangeSchema, response: { 200: rmaViewSchema, ...errorResponses } },
+      schema: {
+        tags: ['returns'],
+        summary: 'Mark an RMA in transit, closed or rejected',
+        security: adminSecurity,
+        params: idParams,
+        body: rmaStatusChangeSchema,
+        response: { 200: rmaViewSchema, ...errorResponses },
+      },
       handler: async (request) => {
         await db.transaction().execute(async (trx) => {
           const rma = await lockRmaOrThrow(trx, request.params.id);
-          await moveRma(trx, rma, request.body.status, actorOf(request.principal!), request.body.note ? { note: request.body.note } : {});
+          await moveRma(
+            trx,
+            rma,
+            request.body.status,
+            actorOf(request.principal!),
+            request.body.note ? { note: request.body.note } : {},
+          );
           await publishRmas(trx, [rma.id]);
         });
         return view(request.params.id, null);
@@ -76,13 +104,26 @@ export function rmaRoutes(db: Kysely<Database>) {
 
     app.post('/v1/rmas/:id/refund', {
       onRequest: requireAdmin,
-      schema: { tags: ['returns'], summary: "Retry an inspected RMA's refund that the provider did not take", security: adminSecurity, params: idParams, response: { 200: rmaViewSchema, ...errorResponses } },
+      schema: {
+        tags: ['returns'],
+        summary: "Retry an inspected RMA's refund that the provider did not take",
+        security: adminSecurity,
+        params: idParams,
+        response: { 200: rmaViewSchema, ...errorResponses },
+      },
       handler: async (request) => {
         await db.transaction().execute(async (trx) => {
           const rma = await lockRmaOrThrow(trx, request.params.id);
-          if (rma.status !== 'inspected') throw new ApiError(409, 'rma_state', `RMA ${rma.code} is ${rma.status}; only an inspected RMA waits for its refund.`, 'status');
+          if (rma.status !== 'inspected')
+            throw new ApiError(
+              409,
+              'rma_state',
+              `RMA ${rma.code} is ${rma.status}; only an inspected RMA waits for its refund.`,
+              'status',
+            );
           const refund = await refundRma(trx, rma, actorOf(request.principal!));
-          if (!refund) throw new ApiError(409, 'no_refund', `RMA ${rma.code} has no refund to issue.`);
+          if (!refund)
+            throw new ApiError(409, 'no_refund', `RMA ${rma.code} has no refund to issue.`);
           await publishRmas(trx, [rma.id]);
         });
         return view(request.params.id, null);
@@ -91,20 +132,36 @@ export function rmaRoutes(db: Kysely<Database>) {
 
     app.get('/v1/rmas/:id/label.zpl', {
       onRequest: requireChannelOrAdmin,
-      schema: { tags: ['returns'], summary: 'The 4×6 return label as ZPL', security: channelOrAdminSecurity, params: idParams, querystring: z.object({ dpi: z.enum(['203', '300']).default('203') }) },
+      schema: {
+        tags: ['returns'],
+        summary: 'The 4×6 return label as ZPL',
+        security: channelOrAdminSecurity,
+        params: idParams,
+        querystring: z.object({ dpi: z.enum(['203', '300']).default('203') }),
+      },
       handler: async (request, reply) => {
         const label = await returnLabelData(db, request.params.id, channelScope(request.principal));
-        return reply.type('application/zpl; charset=utf-8').send(renderReturnLabelZpl(label, request.query.dpi === '300' ? 300 : 203));
+        return reply
+          .type('application/zpl; charset=utf-8')
+          .send(renderReturnLabelZpl(label, request.query.dpi === '300' ? 300 : 203));
       },
     });
 
     app.get('/v1/rmas/:id/label.pdf', {
       onRequest: requireChannelOrAdmin,
-      schema: { tags: ['returns'], summary: 'The return label as an A6 PDF', security: channelOrAdminSecurity, params: idParams },
+      schema: {
+        tags: ['returns'],
+        summary: 'The return label as an A6 PDF',
+        security: channelOrAdminSecurity,
+        params: idParams,
+      },
       handler: async (request, reply) => {
         const label = await returnLabelData(db, request.params.id, channelScope(request.principal));
         const pdf = await renderReturnLabelPdf(label);
-        return reply.type('application/pdf').header('content-disposition', `inline; filename="return-${label.rmaId}.pdf"`).send(Buffer.from(pdf));
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `inline; filename="return-${label.rmaId}.pdf"`)
+          .send(Buffer.from(pdf));
       },
     });
   };

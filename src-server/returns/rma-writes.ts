@@ -40,10 +40,29 @@ export async function lockRmaOrThrow(trx: Trx, rmaId: string): Promise<LockedRma
 }
 
 /** Moves the (locked) RMA to `to` and records who did it and why; refuses an illegal move with 409. */
-export async function moveRma(trx: Trx, rma: LockedRma, to: RmaStatus, actor: string, detail: Record<string, unknown> = {}): Promise<void> {
+export async function moveRma(
+  trx: Trx,
+  rma: LockedRma,
+  to: RmaStatus,
+  actor: string,
+  detail: Record<string, unknown> = {},
+): Promise<void> {
   const moved = transitionRma(rma.status, to);
   if (!moved.ok) throw new ApiError(409, 'rma_state', `RMA ${rma.code}: ${moved.reason}`, 'status');
-  await trx.updateTable('rmas').set({ status: to, updated_at: new Date() }).where('id', '=', rma.id).execute();
-  await trx.insertInto('rma_events').values({ rma_id: rma.id, from_status: rma.status, to_status: to, actor, detail: JSON.stringify(detail) }).execute();
+  await trx
+    .updateTable('rmas')
+    .set({ status: to, updated_at: new Date() })
+    .where('id', '=', rma.id)
+    .execute();
+  await trx
+    .insertInto('rma_events')
+    .values({
+      rma_id: rma.id,
+      from_status: rma.status,
+      to_status: to,
+      actor,
+      detail: JSON.stringify(detail),
+    })
+    .execute();
   rma.status = to;
 }

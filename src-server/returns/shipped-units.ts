@@ -21,14 +21,21 @@ export async function shippedPerOrderLine(db: Executor, orderId: string): Promis
     join fulfillment_lines fl on fl.id::text = item ->> 'lineId'
     where s.status = 'accepted' and f.order_id = ${orderId}
     group by fl.order_line_id, f.warehouse_code`.execute(db);
-  return rows.map((r) => ({ orderLineId: r.order_line_id, warehouseCode: r.warehouse_code, shipped: Number(r.shipped) }));
+  return rows.map((r) => ({
+    orderLineId: r.order_line_id,
+    warehouseCode: r.warehouse_code,
+    shipped: Number(r.shipped),
+  }));
 }
 
 /**
  * Units of each order line already claimed by RMAs: what open RMAs authorise, and what finished
  * ones actually received (an RMA closed before its parcel arrived frees its units again).
  */
-export async function claimedPerOrderLine(db: Executor, orderId: string): Promise<Map<string, number>> {
+export async function claimedPerOrderLine(
+  db: Executor,
+  orderId: string,
+): Promise<Map<string, number>> {
   const { rows } = await sql<{ order_line_id: string; claimed: string }>`
     select rl.order_line_id,
            sum(case when r.status in ('authorised', 'in_transit') then rl.quantity else rl.received_quantity end) as claimed
@@ -39,7 +46,11 @@ export async function claimedPerOrderLine(db: Executor, orderId: string): Promis
 }
 
 /** The outbound cartons of an order from one warehouse: what a returns desk may scan to find its RMA. */
-export async function outboundCartons(db: Executor, orderId: string, warehouseCode: string): Promise<{ sscc: string; trackingNumber: string | null }[]> {
+export async function outboundCartons(
+  db: Executor,
+  orderId: string,
+  warehouseCode: string,
+): Promise<{ sscc: string; trackingNumber: string | null }[]> {
   const rows = await db
     .selectFrom('cartons as c')
     .innerJoin('shipments as s', 's.id', 'c.shipment_id')

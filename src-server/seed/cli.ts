@@ -9,7 +9,10 @@ import { seedDemoDataIfEmpty } from './demo-seed';
 
 const config = loadServerConfig();
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
-const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: pgliteDirFor(config.dataDir) });
+const database = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  pgliteDir: pgliteDirFor(config.dataDir),
+});
 try {
   await migrateToLatest(database.db);
   const seeded = await seedDemoDataIfEmpty(database.db, {
@@ -18,7 +21,10 @@ try {
     maxExtraKmForSingleWarehouse: config.maxExtraKmForSingleWarehouse,
   });
   if (!seeded) {
-    log.info({ channels: demoChannelCredentials(config.demoSeed) }, 'database already has data; nothing seeded. Demo keys:');
+    log.info(
+      { channels: demoChannelCredentials(config.demoSeed) },
+      'database already has data; nothing seeded. Demo keys:',
+    );
   }
 } finally {
   await database.close();

@@ -4,12 +4,48 @@ import { gs1CheckDigit } from '../../shared/gs1/check-digit';
 import type { Random } from './prng';
 
 export const DEMO_WAREHOUSES = [
-  { code: 'NL-TIL', name: 'Tilburg DC', country: 'NL', latitude: 51.5606, longitude: 5.0919,
-    address: { name: 'Tilburg DC', line1: 'Kraaivenstraat 21', postalCode: '5048 AB', city: 'Tilburg', country: 'NL' } },
-  { code: 'BE-GNT', name: 'Gent Hub', country: 'BE', latitude: 51.0543, longitude: 3.7174,
-    address: { name: 'Gent Hub', line1: 'Skaldenstraat 7', postalCode: '9042', city: 'Gent', country: 'BE' } },
-  { code: 'DE-KSL', name: 'Kassel Lager', country: 'DE', latitude: 51.3127, longitude: 9.4797,
-    address: { name: 'Kassel Lager', line1: 'Sandershäuser Str. 34', postalCode: '34123', city: 'Kassel', country: 'DE' } },
+  {
+    code: 'NL-TIL',
+    name: 'Tilburg DC',
+    country: 'NL',
+    latitude: 51.5606,
+    longitude: 5.0919,
+    address: {
+      name: 'Tilburg DC',
+      line1: 'Kraaivenstraat 21',
+      postalCode: '5048 AB',
+      city: 'Tilburg',
+      country: 'NL',
+    },
+  },
+  {
+    code: 'BE-GNT',
+    name: 'Gent Hub',
+    country: 'BE',
+    latitude: 51.0543,
+    longitude: 3.7174,
+    address: {
+      name: 'Gent Hub',
+      line1: 'Skaldenstraat 7',
+      postalCode: '9042',
+      city: 'Gent',
+      country: 'BE',
+    },
+  },
+  {
+    code: 'DE-KSL',
+    name: 'Kassel Lager',
+    country: 'DE',
+    latitude: 51.3127,
+    longitude: 9.4797,
+    address: {
+      name: 'Kassel Lager',
+      line1: 'Sandershäuser Str. 34',
+      postalCode: '34123',
+      city: 'Kassel',
+      country: 'DE',
+    },
+  },
 ] as const;
 
 const AISLES = 10;
@@ -34,12 +70,37 @@ export function demoBins(warehouseCode: string): DemoBin[] {
   return bins;
 }
 
-const ADJECTIVES = ['Classic', 'Compact', 'Deluxe', 'Eco', 'Nordic', 'Urban', 'Vintage', 'Smart', 'Sturdy', 'Soft', 'Bold', 'Mini'];
+const ADJECTIVES = [
+  'Classic',
+  'Compact',
+  'Deluxe',
+  'Eco',
+  'Nordic',
+  'Urban',
+  'Vintage',
+  'Smart',
+  'Sturdy',
+  'Soft',
+  'Bold',
+  'Mini',
+];
 const NOUNS = [
-  ['Desk Lamp', '940520'], ['Coffee Mug', '691200'], ['Backpack', '420292'], ['Water Bottle', '732393'],
-  ['Wool Scarf', '611710'], ['Cutting Board', '441900'], ['Notebook', '482010'], ['Headphones', '851830'],
-  ['Yoga Mat', '950691'], ['Throw Pillow', '940490'], ['Plant Pot', '691490'], ['Cable Set', '854442'],
-  ['Rain Jacket', '620193'], ['Teapot', '691110'], ['Bike Light', '851210'], ['Candle', '340600'],
+  ['Desk Lamp', '940520'],
+  ['Coffee Mug', '691200'],
+  ['Backpack', '420292'],
+  ['Water Bottle', '732393'],
+  ['Wool Scarf', '611710'],
+  ['Cutting Board', '441900'],
+  ['Notebook', '482010'],
+  ['Headphones', '851830'],
+  ['Yoga Mat', '950691'],
+  ['Throw Pillow', '940490'],
+  ['Plant Pot', '691490'],
+  ['Cable Set', '854442'],
+  ['Rain Jacket', '620193'],
+  ['Teapot', '691110'],
+  ['Bike Light', '851210'],
+  ['Candle', '340600'],
 ] as const;
 const ORIGINS = ['NL', 'BE', 'DE', 'CN', 'PT', 'PL', 'VN', 'IT'];
 
@@ -98,10 +159,20 @@ export function demoStock(random: Random, products: readonly DemoProduct[]): Dem
       if (!random.chance(warehouse.code === 'NL-TIL' ? 0.85 : 0.6)) continue;
       const warehouseBins = bins.get(warehouse.code)!;
       const first = random.pick(warehouseBins);
-      rows.push({ warehouseCode: warehouse.code, sku: product.sku, binCode: first.code, onHand: scarce ? random.int(0, 3) : random.int(20, 150) });
+      rows.push({
+        warehouseCode: warehouse.code,
+        sku: product.sku,
+        binCode: first.code,
+        onHand: scarce ? random.int(0, 3) : random.int(20, 150),
+      });
       const second = random.pick(warehouseBins);
       if (!scarce && second.code !== first.code && random.chance(0.3)) {
-        rows.push({ warehouseCode: warehouse.code, sku: product.sku, binCode: second.code, onHand: random.int(10, 80) });
+        rows.push({
+          warehouseCode: warehouse.code,
+          sku: product.sku,
+          binCode: second.code,
+          onHand: random.int(10, 80),
+        });
       }
     }
   }

@@ -6,11 +6,21 @@ import type { Kysely } from 'kysely';
 import { deriveDemoApiKey, hashApiKey } from '../access/api-keys';
 import type { ChannelKind, ChannelPlatform, Database } from '../db/schema';
 
-export const DEMO_CHANNELS: readonly { code: string; name: string; kind: ChannelKind; platform: ChannelPlatform }[] = [
+export const DEMO_CHANNELS: readonly {
+  code: string;
+  name: string;
+  kind: ChannelKind;
+  platform: ChannelPlatform;
+}[] = [
   { code: 'webshop', name: 'Own web shop (Shopify)', kind: 'web_shop', platform: 'shopify' },
   { code: 'marketplace', name: 'Marketplace', kind: 'marketplace', platform: 'canonical' },
   { code: 'social', name: 'Instagram & Facebook shop', kind: 'social_shop', platform: 'canonical' },
-  { code: 'b2b-portal', name: 'B2B portal (Adobe Commerce)', kind: 'b2b_portal', platform: 'magento' },
+  {
+    code: 'b2b-portal',
+    name: 'B2B portal (Adobe Commerce)',
+    kind: 'b2b_portal',
+    platform: 'magento',
+  },
   { code: 'sales-rep', name: 'Sales-rep order entry', kind: 'sales_rep', platform: 'canonical' },
 ];
 
@@ -32,7 +42,10 @@ export function demoChannelCredentials(seed: string): DemoChannelCredentials[] {
   }));
 }
 
-export async function insertDemoChannels(db: Kysely<Database>, seed: string): Promise<DemoChannelCredentials[]> {
+export async function insertDemoChannels(
+  db: Kysely<Database>,
+  seed: string,
+): Promise<DemoChannelCredentials[]> {
   const credentials = demoChannelCredentials(seed);
   await db
     .insertInto('channels')
@@ -48,7 +61,14 @@ export async function insertDemoChannels(db: Kysely<Database>, seed: string): Pr
     .execute();
   await db
     .insertInto('channel_api_keys')
-    .values(credentials.map((c) => ({ id: randomUUID(), channel_code: c.channel, key_hash: hashApiKey(c.apiKey), label: 'demo key' })))
+    .values(
+      credentials.map((c) => ({
+        id: randomUUID(),
+        channel_code: c.channel,
+        key_hash: hashApiKey(c.apiKey),
+        label: 'demo key',
+      })),
+    )
     .execute();
   return credentials;
 }

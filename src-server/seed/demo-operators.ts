@@ -13,7 +13,9 @@ const NAMES = [
   { name: 'Tom Peeters', locale: 'en' },
 ] as const;
 
-export async function insertDemoOperators(trx: Transaction<Database>): Promise<{ badge: string; name: string; warehouseCode: string }[]> {
+export async function insertDemoOperators(
+  trx: Transaction<Database>,
+): Promise<{ badge: string; name: string; warehouseCode: string }[]> {
   const rows = await Promise.all(
     DEMO_WAREHOUSES.flatMap((w) =>
       NAMES.map(async (person, i) => {

@@ -30,8 +30,16 @@ export interface DemoPlacementInput {
 }
 
 function inMemoryStock(stock: readonly DemoStock[]): LockedStock {
-  const walk = new Map(DEMO_WAREHOUSES.flatMap((w) => demoBins(w.code)).map((b) => [`${b.warehouseCode}/${b.code}`, b.walkSequence]));
-  const bins: LockedBin[] = stock.map((s) => ({ ...s, walkSequence: walk.get(`${s.warehouseCode}/${s.binCode}`) ?? 0 }));
+  const walk = new Map(
+    DEMO_WAREHOUSES.flatMap((w) => demoBins(w.code)).map((b) => [
+      `${b.warehouseCode}/${b.code}`,
+      b.walkSequence,
+    ]),
+  );
+  const bins: LockedBin[] = stock.map((s) => ({
+    ...s,
+    walkSequence: walk.get(`${s.warehouseCode}/${s.binCode}`) ?? 0,
+  }));
   const available = new Map<string, Map<string, number>>();
   for (const bin of bins) {
     const skus = available.get(bin.warehouseCode) ?? new Map<string, number>();
@@ -48,7 +56,10 @@ class DemoCustomers {
   private readonly byKey = new Map<string, string>();
 
   refFor(customer: OrderCustomerInput): CustomerRef {
-    const key = customer.type === 'person' ? `p:${customer.email.toLowerCase()}` : `c:${customer.companyName.toLowerCase()}`;
+    const key =
+      customer.type === 'person'
+        ? `p:${customer.email.toLowerCase()}`
+        : `c:${customer.companyName.toLowerCase()}`;
     let customerId = this.byKey.get(key);
     if (!customerId) {
       customerId = randomUUID();
@@ -69,15 +80,31 @@ class DemoCustomers {
     if (!buyerId) {
       buyerId = randomUUID();
       this.byKey.set(buyerKey, buyerId);
-      this.buyers.push({ id: buyerId, customer_id: customerId, name: customer.buyer.name, email: customer.buyer.email });
+      this.buyers.push({
+        id: buyerId,
+        customer_id: customerId,
+        name: customer.buyer.name,
+        email: customer.buyer.email,
+      });
     }
     return { customerId, buyerId, email: customer.buyer.email };
   }
 }
 
-export async function placeDemoOrders(db: Kysely<Database>, input: DemoPlacementInput): Promise<void> {
-  const settings = { shippingServices: DEMO_SHIPPING_SERVICES, maxExtraKmForSingleWarehouse: input.maxExtraKmForSingleWarehouse };
-  const warehouses = DEMO_WAREHOUSES.map((w) => ({ code: w.code, country: w.country, latitude: w.latitude, longitude: w.longitude }));
+export async function placeDemoOrders(
+  db: Kysely<Database>,
+  input: DemoPlacementInput,
+): Promise<void> {
+  const settings = {
+    shippingServices: DEMO_SHIPPING_SERVICES,
+    maxExtraKmForSingleWarehouse: input.maxExtraKmForSingleWarehouse,
+  };
+  const warehouses = DEMO_WAREHOUSES.map((w) => ({
+    code: w.code,
+    country: w.country,
+    latitude: w.latitude,
+    longitude: w.longitude,
+  }));
   const catalogue = new Map(input.products.map((p) => [p.sku, p]));
   const stock = inMemoryStock(input.stock);
   const customers = new DemoCustomers();
@@ -90,7 +117,15 @@ export async function placeDemoOrders(db: Kysely<Database>, input: DemoPlacement
     const rows = order.lines.map((line) => {
       const p = catalogue.get(line.sku)!;
       const prices: Record<string, number> = p.prices;
-      return { sku: p.sku, name: p.name, weight_grams: p.weightGrams, length_mm: p.lengthMm, width_mm: p.widthMm, height_mm: p.heightMm, unit_price_minor: prices[order.currency] ?? null };
+      return {
+        sku: p.sku,
+        name: p.name,
+        weight_grams: p.weightGrams,
+        length_mm: p.lengthMm,
+        width_mm: p.widthMm,
+        height_mm: p.heightMm,
+        unit_price_minor: prices[order.currency] ?? null,
+      };
     });
     const result = buildPlacedOrder({
       settings,
@@ -110,15 +145,27 @@ export async function placeDemoOrders(db: Kysely<Database>, input: DemoPlacement
 
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < customers.customers.length; i += BATCH) {
-      await trx.insertInto('customers').values(customers.customers.slice(i, i + BATCH)).execute();
+      await trx
+        .insertInto('customers')
+        .values(customers.customers.slice(i, i + BATCH))
+        .execute();
     }
     for (let i = 0; i < customers.buyers.length; i += BATCH) {
-      await trx.insertInto('customer_buyers').values(customers.buyers.slice(i, i + BATCH)).execute();
+      await trx
+        .insertInto('customer_buyers')
+        .values(customers.buyers.slice(i, i + BATCH))
+        .execute();
     }
     for (let i = 0; i < placed.length; i += BATCH) {
       const batch = placed.slice(i, i + BATCH);
-      await insertOrderGraphs(trx, batch.map((p) => p.graph));
-      await appendOutboxEvents(trx, batch.flatMap((p) => p.outbox));
+      await insertOrderGraphs(
+        trx,
+        batch.map((p) => p.graph),
+      );
+      await appendOutboxEvents(
+        trx,
+        batch.flatMap((p) => p.outbox),
+      );
     }
   });
 }

@@ -26,22 +26,35 @@ export interface SeedOptions {
 
 const CHUNK = 500;
 
-async function insertChunked<T>(rows: readonly T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+async function insertChunked<T>(
+  rows: readonly T[],
+  insert: (chunk: T[]) => Promise<unknown>,
+): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
 }
 
 export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
-  const { rows } = await sql<{ present: boolean }>`select exists (select 1 from warehouses) or exists (select 1 from channels) as present`.execute(db);
+  const { rows } = await sql<{
+    present: boolean;
+  }>`select exists (select 1 from warehouses) or exists (select 1 from channels) as present`.execute(
+    db,
+  );
   return !rows[0]?.present;
 }
 
-export async function seedDemoDataIfEmpty(db: Kysely<Database>, options: SeedOptions): Promise<DemoChannelCredentials[] | null> {
+export async function seedDemoDataIfEmpty(
+  db: Kysely<Database>,
+  options: SeedOptions,
+): Promise<DemoChannelCredentials[] | null> {
   if (!(await isDatabaseEmpty(db))) return null;
   return seedDemoData(db, options);
 }
 
 /** Seeds the demo; the stock rows it inserted are handed to the order placement. */
-export async function seedDemoData(db: Kysely<Database>, options: SeedOptions): Promise<DemoChannelCredentials[]> {
+export async function seedDemoData(
+  db: Kysely<Database>,
+  options: SeedOptions,
+): Promise<DemoChannelCredentials[]> {
   const started = Date.now();
   const random = createRandom(options.seed);
   const products = demoProducts(random, options.productCount ?? 500);
@@ -49,39 +62,109 @@ export async function seedDemoData(db: Kysely<Database>, options: SeedOptions): 
   const credentials = await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('warehouses')
-      .values(DEMO_WAREHOUSES.map((w) => ({ code: w.code, name: w.name, country: w.country, latitude: w.latitude, longitude: w.longitude, address: JSON.stringify(w.address) })))
+      .values(
+        DEMO_WAREHOUSES.map((w) => ({
+          code: w.code,
+          name: w.name,
+          country: w.country,
+          latitude: w.latitude,
+          longitude: w.longitude,
+          address: JSON.stringify(w.address),
+        })),
+      )
       .execute();
     const bins = DEMO_WAREHOUSES.flatMap((w) => demoBins(w.code));
     await insertChunked(bins, (chunk) =>
-      trx.insertInto('bins').values(chunk.map((b) => ({ warehouse_code: b.warehouseCode, code: b.code, walk_sequence: b.walkSequence }))).execute(),
+      trx
+        .insertInto('bins')
+        .values(
+          chunk.map((b) => ({
+            warehouse_code: b.warehouseCode,
+            code: b.code,
+            walk_sequence: b.walkSequence,
+          })),
+        )
+        .execute(),
     );
     await insertChunked(products, async (chunk) => {
       await trx
         .insertInto('products')
-        .values(chunk.map((p) => ({ sku: p.sku, name: p.name, weight_grams: p.weightGrams, length_mm: p.lengthMm, width_mm: p.widthMm, height_mm: p.heightMm, hs_code: p.hsCode, country_of_origin: p.countryOfOrigin })))
+        .values(
+          chunk.map((p) => ({
+            sku: p.sku,
+            name: p.name,
+            weight_grams: p.weightGrams,
+            length_mm: p.lengthMm,
+            width_mm: p.widthMm,
+            height_mm: p.heightMm,
+            hs_code: p.hsCode,
+            country_of_origin: p.countryOfOrigin,
+          })),
+        )
         .execute();
-      await trx.insertInto('product_gtins').values(chunk.map((p) => ({ gtin: p.gtin, sku: p.sku }))).execute();
+      await trx
+        .insertInto('product_gtins')
+        .values(chunk.map((p) => ({ gtin: p.gtin, sku: p.sku })))
+        .execute();
       await trx
         .insertInto('product_prices')
-        .values(chunk.flatMap((p) => Object.entries(p.prices).map(([currency, price]) => ({ sku: p.sku, currency, unit_price_minor: price }))))
+        .values(
+          chunk.flatMap((p) =>
+            Object.entries(p.prices).map(([currency, price]) => ({
+              sku: p.sku,
+              currency,
+              unit_price_minor: price,
+            })),
+          ),
+        )
         .execute();
     });
     await insertChunked(stock, (chunk) =>
-      trx.insertInto('stock').values(chunk.map((s) => ({ warehouse_code: s.warehouseCode, sku: s.sku, bin_code: s.binCode, on_hand: s.onHand }))).execute(),
+      trx
+        .insertInto('stock')
+        .values(
+          chunk.map((s) => ({
+            warehouse_code: s.warehouseCode,
+            sku: s.sku,
+            bin_code: s.binCode,
+            on_hand: s.onHand,
+          })),
+        )
+        .execute(),
     );
     const operators = await insertDemoOperators(trx);
-    options.log.info({ operators, pin: DEMO_OPERATOR_PIN }, 'demo packers (badge + PIN; development only)');
+    options.log.info(
+      { operators, pin: DEMO_OPERATOR_PIN },
+      'demo packers (badge + PIN; development only)',
+    );
     return insertDemoChannels(trx, options.seed);
   });
-  options.log.info({ products: products.length, warehouses: DEMO_WAREHOUSES.length }, 'demo catalogue seeded');
+  options.log.info(
+    { products: products.length, warehouses: DEMO_WAREHOUSES.length },
+    'demo catalogue seeded',
+  );
 
   const orders = demoOrders(random, products, options.orderCount ?? 2000, new Date());
-  await placeDemoOrders(db, { products, stock, orders, maxExtraKmForSingleWarehouse: options.maxExtraKmForSingleWarehouse });
+  await placeDemoOrders(db, {
+    products,
+    stock,
+    orders,
+    maxExtraKmForSingleWarehouse: options.maxExtraKmForSingleWarehouse,
+  });
   options.log.info({ orders: orders.length, ms: Date.now() - started }, 'demo orders placed');
-  const history = await seedDemoReturns(db, createRandom(`${options.seed}:returns`), { shipShare: 0.05, returnShare: 0.3 });
+  const history = await seedDemoReturns(db, createRandom(`${options.seed}:returns`), {
+    shipShare: 0.05,
+    returnShare: 0.3,
+  });
   options.log.info(history, 'demo shipped history and returns seeded (for return analytics)');
   options.log.info(
-    { channels: credentials.map((c) => ({ channel: c.channel, apiKey: c.apiKey, ...(c.webhookSecret ? { webhookSecret: c.webhookSecret } : {}) })) },
+    {
+      channels: credentials.map((c) => ({
+        channel: c.channel,
+        apiKey: c.apiKey,
+        ...(c.webhookSecret ? { webhookSecret: c.webhookSecret } : {}),
+      })),
+    },
     'demo channel API keys (development only; derived from DEMO_SEED)',
   );
   return credentials;

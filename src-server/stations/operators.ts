@@ -15,18 +15,49 @@ export interface NewOperator {
   locale: 'en' | 'nl';
 }
 
-export async function createOperator(db: Kysely<Database>, input: NewOperator): Promise<{ id: string }> {
+export async function createOperator(
+  db: Kysely<Database>,
+  input: NewOperator,
+): Promise<{ id: string }> {
   const salt = newPinSalt();
   const pinHash = await hashPin(input.pin, salt);
   return db.transaction().execute(async (trx) => {
-    const warehouse = await trx.selectFrom('warehouses').select('code').where('code', '=', input.warehouseCode).executeTakeFirst();
-    if (!warehouse) throw new ApiError(422, 'unknown_warehouse', `There is no warehouse ${input.warehouseCode}.`, 'warehouseCode');
-    const taken = await trx.selectFrom('operators').select('id').where('badge', '=', input.badge).executeTakeFirst();
-    if (taken) throw new ApiError(409, 'badge_taken', `Badge ${input.badge} already belongs to another operator.`, 'badge');
+    const warehouse = await trx
+      .selectFrom('warehouses')
+      .select('code')
+      .where('code', '=', input.warehouseCode)
+      .executeTakeFirst();
+    if (!warehouse)
+      throw new ApiError(
+        422,
+        'unknown_warehouse',
+        `There is no warehouse ${input.warehouseCode}.`,
+        'warehouseCode',
+      );
+    const taken = await trx
+      .selectFrom('operators')
+      .select('id')
+      .where('badge', '=', input.badge)
+      .executeTakeFirst();
+    if (taken)
+      throw new ApiError(
+        409,
+        'badge_taken',
+        `Badge ${input.badge} already belongs to another operator.`,
+        'badge',
+      );
     const id = randomUUID();
     await trx
       .insertInto('operators')
-      .values({ id, warehouse_code: warehouse.code, badge: input.badge, name: input.name, pin_hash: pinHash, pin_salt: salt, locale: input.locale })
+      .values({
+        id,
+        warehouse_code: warehouse.code,
+        badge: input.badge,
+        name: input.name,
+        pin_hash: pinHash,
+        pin_salt: salt,
+        locale: input.locale,
+      })
       .execute();
     await publishOperators(trx, [id]);
     return { id };

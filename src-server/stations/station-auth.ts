@@ -20,14 +20,24 @@ export function stationAuth(db: Kysely<Database>) {
   const cache = new Map<string, { station: StationIdentity | null; until: number }>();
   const requireStation: onRequestHookHandler = async (request: FastifyRequest) => {
     const token = presentedCredential(request);
-    if (!token) throw new ApiError(401, 'unauthorized', 'Send the station token: Authorization: Bearer <token>.');
+    if (!token)
+      throw new ApiError(
+        401,
+        'unauthorized',
+        'Send the station token: Authorization: Bearer <token>.',
+      );
     const key = hashApiKey(token);
     let hit = cache.get(key);
     if (!hit || hit.until < Date.now()) {
       hit = { station: await stationForToken(db, token), until: Date.now() + TOKEN_CACHE_MS };
       cache.set(key, hit);
     }
-    if (!hit.station) throw new ApiError(401, 'unauthorized', 'This station token is unknown or revoked; enrol the station again.');
+    if (!hit.station)
+      throw new ApiError(
+        401,
+        'unauthorized',
+        'This station token is unknown or revoked; enrol the station again.',
+      );
     request.station = hit.station;
   };
   return { requireStation, forget: () => cache.clear() };

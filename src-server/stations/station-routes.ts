@@ -13,7 +13,11 @@ import { leaseNumbers, type NumberingConfig } from './number-ranges';
 import { stationOf, type stationAuth } from './station-auth';
 import { createStation, enrolStation, revokeStation } from './stations';
 
-export function stationRoutes(db: Kysely<Database>, auth: ReturnType<typeof stationAuth>, numbering: NumberingConfig) {
+export function stationRoutes(
+  db: Kysely<Database>,
+  auth: ReturnType<typeof stationAuth>,
+  numbering: NumberingConfig,
+) {
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
 
@@ -23,13 +27,23 @@ export function stationRoutes(db: Kysely<Database>, auth: ReturnType<typeof stat
         tags: ['stations'],
         summary: 'Create a packing station for a warehouse; answers its one-time enrolment code',
         security: adminSecurity,
-        body: z.object({ warehouseCode: z.string().min(1).max(32), name: z.string().trim().min(1).max(100) }),
+        body: z.object({
+          warehouseCode: z.string().min(1).max(32),
+          name: z.string().trim().min(1).max(100),
+        }),
         response: {
-          201: z.object({ stationId: z.string(), name: z.string(), warehouseCode: z.string(), enrolmentCode: z.string(), expiresAt: z.string() }),
+          201: z.object({
+            stationId: z.string(),
+            name: z.string(),
+            warehouseCode: z.string(),
+            enrolmentCode: z.string(),
+            expiresAt: z.string(),
+          }),
           ...errorResponses,
         },
       },
-      handler: async (request, reply) => reply.code(201).send(await createStation(db, request.body)),
+      handler: async (request, reply) =>
+        reply.code(201).send(await createStation(db, request.body)),
     });
 
     app.post('/v1/stations/enrol', {
@@ -37,14 +51,28 @@ export function stationRoutes(db: Kysely<Database>, auth: ReturnType<typeof stat
         tags: ['stations'],
         summary: "Exchange a one-time enrolment code for the station's long-lived token",
         body: z.object({ code: z.string().trim().min(6).max(64) }),
-        response: { 200: z.object({ stationId: z.string(), stationName: z.string(), warehouseCode: z.string(), token: z.string() }), ...errorResponses },
+        response: {
+          200: z.object({
+            stationId: z.string(),
+            stationName: z.string(),
+            warehouseCode: z.string(),
+            token: z.string(),
+          }),
+          ...errorResponses,
+        },
       },
       handler: async (request) => enrolStation(db, request.body.code),
     });
 
     app.post('/v1/stations/:id/revoke', {
       onRequest: requireAdmin,
-      schema: { tags: ['stations'], summary: 'Revoke a station: its token stops working', security: adminSecurity, params: z.object({ id: z.uuid() }), response: { 204: z.null(), ...errorResponses } },
+      schema: {
+        tags: ['stations'],
+        summary: 'Revoke a station: its token stops working',
+        security: adminSecurity,
+        params: z.object({ id: z.uuid() }),
+        response: { 204: z.null(), ...errorResponses },
+      },
       handler: async (request, reply) => {
         await revokeStation(db, request.params.id);
         auth.forget();
@@ -56,12 +84,14 @@ export function stationRoutes(db: Kysely<Database>, auth: ReturnType<typeof stat
       onRequest: auth.requireStation,
       schema: {
         tags: ['stations'],
-        summary: 'Lease the next block of SSCC serials or own-carrier tracking serials to this station',
+        summary:
+          'Lease the next block of SSCC serials or own-carrier tracking serials to this station',
         security: [{ stationToken: [] }],
         body: z.object({ kind: LeaseKind }),
         response: { 200: NumberLease, ...errorResponses },
       },
-      handler: async (request) => leaseNumbers(db, numbering, stationOf(request).stationId, request.body.kind),
+      handler: async (request) =>
+        leaseNumbers(db, numbering, stationOf(request).stationId, request.body.kind),
     });
 
     app.post('/v1/operators', {
@@ -72,14 +102,20 @@ export function stationRoutes(db: Kysely<Database>, auth: ReturnType<typeof stat
         security: adminSecurity,
         body: z.object({
           warehouseCode: z.string().min(1).max(32),
-          badge: z.string().regex(/^[A-Z0-9][A-Z0-9-]{0,38}[A-Z0-9]$/, 'badge: uppercase letters, digits and single hyphens'),
+          badge: z
+            .string()
+            .regex(
+              /^[A-Z0-9][A-Z0-9-]{0,38}[A-Z0-9]$/,
+              'badge: uppercase letters, digits and single hyphens',
+            ),
           name: z.string().trim().min(1).max(200),
           pin: z.string().regex(/^\d{4,8}$/, 'pin: 4 to 8 digits'),
           locale: z.enum(['en', 'nl']).default('en'),
         }),
         response: { 201: z.object({ id: z.string() }), ...errorResponses },
       },
-      handler: async (request, reply) => reply.code(201).send(await createOperator(db, request.body)),
+      handler: async (request, reply) =>
+        reply.code(201).send(await createOperator(db, request.body)),
     });
   };
 }

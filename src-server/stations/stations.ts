@@ -5,7 +5,11 @@ import { sql, type Kysely } from 'kysely';
 import { hashApiKey } from '../access/api-keys';
 import type { Database } from '../db/schema';
 import { ApiError, notFound } from '../http/api-error';
-import { publishFulfillments, publishOperators, publishWarehouseCatalogue } from '../sync/projections';
+import {
+  publishFulfillments,
+  publishOperators,
+  publishWarehouseCatalogue,
+} from '../sync/projections';
 
 const ENROLMENT_VALID_MS = 24 * 60 * 60 * 1000;
 // No 0/O, 1/I/L: a lead reads the code out or types it from a screen.
@@ -30,9 +34,22 @@ export interface CreatedStation {
   expiresAt: string;
 }
 
-export async function createStation(db: Kysely<Database>, input: { warehouseCode: string; name: string }): Promise<CreatedStation> {
-  const warehouse = await db.selectFrom('warehouses').select('code').where('code', '=', input.warehouseCode).executeTakeFirst();
-  if (!warehouse) throw new ApiError(422, 'unknown_warehouse', `There is no warehouse ${input.warehouseCode}.`, 'warehouseCode');
+export async function createStation(
+  db: Kysely<Database>,
+  input: { warehouseCode: string; name: string },
+): Promise<CreatedStation> {
+  const warehouse = await db
+    .selectFrom('warehouses')
+    .select('code')
+    .where('code', '=', input.warehouseCode)
+    .executeTakeFirst();
+  if (!warehouse)
+    throw new ApiError(
+      422,
+      'unknown_warehouse',
+      `There is no warehouse ${input.warehouseCode}.`,
+      'warehouseCode',
+    );
   const code = generateEnrolmentCode();
   const stationId = randomUUID();
   const expiresAt = new Date(Date.now() + ENROLMENT_VALID_MS);
@@ -46,7 +63,13 @@ export async function createStation(db: Kysely<Database>, input: { warehouseCode
       enrolment_expires_at: expiresAt,
     })
     .execute();
-  return { stationId, name: input.name, warehouseCode: warehouse.code, enrolmentCode: code, expiresAt: expiresAt.toISOString() };
+  return {
+    stationId,
+    name: input.name,
+    warehouseCode: warehouse.code,
+    enrolmentCode: code,
+    expiresAt: expiresAt.toISOString(),
+  };
 }
 
 export interface EnrolledStation {
@@ -66,18 +89,39 @@ export async function enrolStation(db: Kysely<Database>, code: string): Promise<
       .where('enrolment_code_hash', '=', codeHash)
       .forUpdate()
       .executeTakeFirst();
-    if (!station || station.revoked_at || !station.enrolment_expires_at || station.enrolment_expires_at.getTime() < Date.now()) {
-      throw new ApiError(401, 'invalid_enrolment_code', 'This enrolment code is unknown, used or expired. Ask for a new one.');
+    if (
+      !station ||
+      station.revoked_at ||
+      !station.enrolment_expires_at ||
+      station.enrolment_expires_at.getTime() < Date.now()
+    ) {
+      throw new ApiError(
+        401,
+        'invalid_enrolment_code',
+        'This enrolment code is unknown, used or expired. Ask for a new one.',
+      );
     }
     await trx
       .updateTable('stations')
-      .set({ token_hash: hashApiKey(token), enrolment_code_hash: null, enrolment_expires_at: null, enrolled_at: new Date() })
+      .set({
+        token_hash: hashApiKey(token),
+        enrolment_code_hash: null,
+        enrolment_expires_at: null,
+        enrolled_at: new Date(),
+      })
       .where('id', '=', station.id)
       .execute();
     // A new station pulls everything; make sure its warehouse's documents exist.
     await publishWarehouseCatalogue(trx, station.warehouse_code);
-    const operators = await trx.selectFrom('operators').select('id').where('warehouse_code', '=', station.warehouse_code).execute();
-    await publishOperators(trx, operators.map((o) => o.id));
+    const operators = await trx
+      .selectFrom('operators')
+      .select('id')
+      .where('warehouse_code', '=', station.warehouse_code)
+      .execute();
+    await publishOperators(
+      trx,
+      operators.map((o) => o.id),
+    );
     const unpublished = await trx
       .selectFrom('fulfillment_orders as f')
       .select('f.id')
@@ -87,13 +131,25 @@ export async function enrolStation(db: Kysely<Database>, code: string): Promise<
           where d.warehouse_code = f.warehouse_code and d.collection = 'fulfillments' and d.id = f.id::text)`,
       )
       .execute();
-    await publishFulfillments(trx, unpublished.map((f) => f.id));
-    return { stationId: station.id, stationName: station.name, warehouseCode: station.warehouse_code, token };
+    await publishFulfillments(
+      trx,
+      unpublished.map((f) => f.id),
+    );
+    return {
+      stationId: station.id,
+      stationName: station.name,
+      warehouseCode: station.warehouse_code,
+      token,
+    };
   });
 }
 
 export async function revokeStation(db: Kysely<Database>, stationId: string): Promise<void> {
-  const result = await db.updateTable('stations').set({ revoked_at: new Date(), token_hash: null }).where('id', '=', stationId).executeTakeFirst();
+  const result = await db
+    .updateTable('stations')
+    .set({ revoked_at: new Date(), token_hash: null })
+    .where('id', '=', stationId)
+    .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) throw notFound(`Station ${stationId}`);
 }
 
@@ -103,12 +159,17 @@ export interface StationIdentity {
   warehouseCode: string;
 }
 
-export async function stationForToken(db: Kysely<Database>, token: string): Promise<StationIdentity | null> {
+export async function stationForToken(
+  db: Kysely<Database>,
+  token: string,
+): Promise<StationIdentity | null> {
   const row = await db
     .selectFrom('stations')
     .select(['id', 'name', 'warehouse_code'])
     .where('token_hash', '=', hashApiKey(token))
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
-  return row ? { stationId: row.id, stationName: row.name, warehouseCode: row.warehouse_code } : null;
+  return row
+    ? { stationId: row.id, stationName: row.name, warehouseCode: row.warehouse_code }
+    : null;
 }

@@ -20,7 +20,12 @@ type Executor = Kysely<Database> | Transaction<Database>;
 
 /** Documents are stored without their stamp; it lives in its own column and is added here. */
 export function toWire(stored: StoredDocument): WireDocument {
-  return { ...stored.doc, id: String(stored.doc.id), updatedAt: stored.updatedAt, _deleted: stored.deleted };
+  return {
+    ...stored.doc,
+    id: String(stored.doc.id),
+    updatedAt: stored.updatedAt,
+    _deleted: stored.deleted,
+  };
 }
 
 /** Above this many documents in one write, stations are told to pull instead of being sent ids. */
@@ -44,9 +49,15 @@ export async function writeSyncDocuments(
   docs: readonly (Record<string, unknown> & { id: string; _deleted?: boolean })[],
 ): Promise<StoredDocument[]> {
   if (docs.length === 0) return [];
-  const notice: SyncNoticeBatch = { warehouse, collection, ...(docs.length <= NOTICE_ID_LIMIT ? { ids: docs.map((d) => d.id) } : {}) };
+  const notice: SyncNoticeBatch = {
+    warehouse,
+    collection,
+    ...(docs.length <= NOTICE_ID_LIMIT ? { ids: docs.map((d) => d.id) } : {}),
+  };
   // The notice is delivered at commit, with the documents.
-  await sql`select pg_advisory_xact_lock(hashtext(${`sync:${warehouse}`})), pg_notify(${SYNC_CHANNEL}, ${JSON.stringify(notice)})`.execute(trx);
+  await sql`select pg_advisory_xact_lock(hashtext(${`sync:${warehouse}`})), pg_notify(${SYNC_CHANNEL}, ${JSON.stringify(notice)})`.execute(
+    trx,
+  );
   const rows = docs.map((doc) => {
     const { updatedAt: _stamp, _deleted, ...body } = doc;
     return { id: doc.id, doc: body, deleted: _deleted === true };
@@ -87,7 +98,12 @@ export async function readSyncDocument(
   return row ? { doc: row.doc, updatedAt: Number(row.updated_at), deleted: row.deleted } : null;
 }
 
-export async function readSyncDocuments(db: Executor, warehouse: string, collection: SyncCollection, ids: readonly string[]): Promise<WireDocument[]> {
+export async function readSyncDocuments(
+  db: Executor,
+  warehouse: string,
+  collection: SyncCollection,
+  ids: readonly string[],
+): Promise<WireDocument[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('sync_documents')
@@ -98,7 +114,9 @@ export async function readSyncDocuments(db: Executor, warehouse: string, collect
     .orderBy('updated_at')
     .orderBy('id')
     .execute();
-  return rows.map((r) => toWire({ doc: r.doc, updatedAt: Number(r.updated_at), deleted: r.deleted }));
+  return rows.map((r) =>
+    toWire({ doc: r.doc, updatedAt: Number(r.updated_at), deleted: r.deleted }),
+  );
 }
 
 export interface PullPage {
@@ -122,8 +140,13 @@ export async function pullSyncDocuments(
   const after = (q: ReturnType<typeof base>, cp: Checkpoint | null) =>
     cp ? q.where(sql<boolean>`(updated_at, id) > (${cp.updatedAt}, ${cp.id})`) : q;
   const base = () => {
-    const q = db.selectFrom('sync_documents').where('warehouse_code', '=', warehouse).where('collection', '=', collection);
-    return STATION_WRITABLE.includes(collection) ? q.where(sql<boolean>`doc->>'stationId' = ${stationId}`) : q;
+    const q = db
+      .selectFrom('sync_documents')
+      .where('warehouse_code', '=', warehouse)
+      .where('collection', '=', collection);
+    return STATION_WRITABLE.includes(collection)
+      ? q.where(sql<boolean>`doc->>'stationId' = ${stationId}`)
+      : q;
   };
   const rows = await after(base(), checkpoint)
     .select(['doc', 'updated_at', 'deleted', 'id'])
@@ -131,9 +154,16 @@ export async function pullSyncDocuments(
     .orderBy('id')
     .limit(limit)
     .execute();
-  const documents = rows.map((r) => toWire({ doc: r.doc, updatedAt: Number(r.updated_at), deleted: r.deleted }));
+  const documents = rows.map((r) =>
+    toWire({ doc: r.doc, updatedAt: Number(r.updated_at), deleted: r.deleted }),
+  );
   const last = rows.at(-1);
   const next = last ? { updatedAt: Number(last.updated_at), id: last.id } : checkpoint;
-  const counted = rows.length < limit ? { n: '0' } : await after(base(), next).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst();
+  const counted =
+    rows.length < limit
+      ? { n: '0' }
+      : await after(base(), next)
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirst();
   return { documents, checkpoint: next, remaining: Number(counted?.n ?? 0) };
 }

@@ -2,7 +2,13 @@
 // these inside the transaction that changed the source rows, so the station's view of a
 // fulfillment, product, bin or operator changes exactly when the truth does.
 import type { Transaction } from 'kysely';
-import type { Address, BinDoc, FulfillmentDoc, OperatorDoc, ProductDoc } from '../../shared/sync/documents';
+import type {
+  Address,
+  BinDoc,
+  FulfillmentDoc,
+  OperatorDoc,
+  ProductDoc,
+} from '../../shared/sync/documents';
 import type { Database, PostalAddress } from '../db/schema';
 import { writeSyncDocuments } from './document-store';
 
@@ -27,14 +33,22 @@ function toAddress(a: Partial<PostalAddress>): Address {
 const gtin14 = (gtin: string) => gtin.padStart(14, '0');
 
 /** Express services and near promised dates go first in the station's queue (0 = most urgent). */
-function priorityOf(promisedDate: string | null, transitDays: number | null, releasedAt: Date): number {
+function priorityOf(
+  promisedDate: string | null,
+  transitDays: number | null,
+  releasedAt: Date,
+): number {
   if (!promisedDate) return 5;
-  const slackDays = (Date.parse(promisedDate) - releasedAt.getTime()) / 86_400_000 - (transitDays ?? 1);
+  const slackDays =
+    (Date.parse(promisedDate) - releasedAt.getTime()) / 86_400_000 - (transitDays ?? 1);
   return Math.max(0, Math.min(9, Math.floor(slackDays)));
 }
 
 /** Republishes fulfillment orders (after release, cancel, hold, ship...). */
-export async function publishFulfillments(trx: Trx, fulfillmentIds: readonly string[]): Promise<void> {
+export async function publishFulfillments(
+  trx: Trx,
+  fulfillmentIds: readonly string[],
+): Promise<void> {
   if (fulfillmentIds.length === 0) return;
   const heads = await trx
     .selectFrom('fulfillment_orders as f')
@@ -42,9 +56,25 @@ export async function publishFulfillments(trx: Trx, fulfillmentIds: readonly str
     .leftJoin('customers as c', 'c.id', 'o.customer_id')
     .innerJoin('warehouses as w', 'w.code', 'f.warehouse_code')
     .select([
-      'f.id', 'f.order_id', 'f.warehouse_code', 'f.status', 'f.cancel_requested', 'f.ship_to', 'f.carrier_code',
-      'f.service_code', 'f.shipping_cost_minor', 'f.currency', 'f.promised_delivery_date', 'f.transit_days',
-      'f.released_at', 'o.channel_code', 'o.channel_order_ref', 'o.po_number', 'c.locale', 'w.name as warehouse_name', 'w.address as warehouse_address',
+      'f.id',
+      'f.order_id',
+      'f.warehouse_code',
+      'f.status',
+      'f.cancel_requested',
+      'f.ship_to',
+      'f.carrier_code',
+      'f.service_code',
+      'f.shipping_cost_minor',
+      'f.currency',
+      'f.promised_delivery_date',
+      'f.transit_days',
+      'f.released_at',
+      'o.channel_code',
+      'o.channel_order_ref',
+      'o.po_number',
+      'c.locale',
+      'w.name as warehouse_name',
+      'w.address as warehouse_address',
     ])
     .where('f.id', 'in', fulfillmentIds)
     .execute();
@@ -52,7 +82,16 @@ export async function publishFulfillments(trx: Trx, fulfillmentIds: readonly str
     .selectFrom('fulfillment_lines as l')
     .innerJoin('order_lines as ol', 'ol.id', 'l.order_line_id')
     .innerJoin('products as p', 'p.sku', 'l.sku')
-    .select(['l.id', 'l.fulfillment_id', 'l.sku', 'l.quantity', 'l.bin_code', 'l.walk_sequence', 'ol.name', 'p.weight_grams'])
+    .select([
+      'l.id',
+      'l.fulfillment_id',
+      'l.sku',
+      'l.quantity',
+      'l.bin_code',
+      'l.walk_sequence',
+      'ol.name',
+      'p.weight_grams',
+    ])
     .where('l.fulfillment_id', 'in', fulfillmentIds)
     .orderBy('l.walk_sequence')
     .orderBy('l.sku')
@@ -74,7 +113,10 @@ export async function publishFulfillments(trx: Trx, fulfillmentIds: readonly str
       channel: f.channel_code,
       poNumber: f.po_number,
       customerLocale: f.locale === 'nl' ? 'nl' : 'en',
-      shipFrom: toAddress({ ...f.warehouse_address, name: f.warehouse_address.name ?? f.warehouse_name }),
+      shipFrom: toAddress({
+        ...f.warehouse_address,
+        name: f.warehouse_address.name ?? f.warehouse_name,
+      }),
       shipTo: toAddress(f.ship_to),
       carrier: f.carrier_code ?? 'unassigned',
       service: f.service_code ?? 'unassigned',
@@ -98,15 +140,33 @@ export async function publishFulfillments(trx: Trx, fulfillmentIds: readonly str
     list.push(doc);
     byWarehouse.set(f.warehouse_code, list);
   }
-  for (const [warehouse, docs] of byWarehouse) await writeSyncDocuments(trx, warehouse, 'fulfillments', docs);
+  for (const [warehouse, docs] of byWarehouse)
+    await writeSyncDocuments(trx, warehouse, 'fulfillments', docs);
 }
 
 /** Publishes a warehouse's catalogue: every product with stock there, and its bins. */
 export async function publishWarehouseCatalogue(trx: Trx, warehouseCode: string): Promise<void> {
   const products = await trx
     .selectFrom('products as p')
-    .select(['p.sku', 'p.name', 'p.weight_grams', 'p.length_mm', 'p.width_mm', 'p.height_mm', 'p.hs_code', 'p.country_of_origin'])
-    .where((eb) => eb.exists(eb.selectFrom('stock as s').select('s.sku').whereRef('s.sku', '=', 'p.sku').where('s.warehouse_code', '=', warehouseCode)))
+    .select([
+      'p.sku',
+      'p.name',
+      'p.weight_grams',
+      'p.length_mm',
+      'p.width_mm',
+      'p.height_mm',
+      'p.hs_code',
+      'p.country_of_origin',
+    ])
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('stock as s')
+          .select('s.sku')
+          .whereRef('s.sku', '=', 'p.sku')
+          .where('s.warehouse_code', '=', warehouseCode),
+      ),
+    )
     .orderBy('p.sku')
     .execute();
   const gtins = await trx
@@ -131,14 +191,27 @@ export async function publishWarehouseCatalogue(trx: Trx, warehouseCode: string)
   }));
   await writeSyncDocuments(trx, warehouseCode, 'products', productDocs);
 
-  const bins = await trx.selectFrom('bins').select(['code', 'walk_sequence']).where('warehouse_code', '=', warehouseCode).execute();
-  const binDocs: BinDoc[] = bins.map((b) => ({ id: `${warehouseCode}:${b.code}`, code: b.code, walkSequence: b.walk_sequence, updatedAt: 0 }));
+  const bins = await trx
+    .selectFrom('bins')
+    .select(['code', 'walk_sequence'])
+    .where('warehouse_code', '=', warehouseCode)
+    .execute();
+  const binDocs: BinDoc[] = bins.map((b) => ({
+    id: `${warehouseCode}:${b.code}`,
+    code: b.code,
+    walkSequence: b.walk_sequence,
+    updatedAt: 0,
+  }));
   await writeSyncDocuments(trx, warehouseCode, 'bins', binDocs);
 }
 
 export async function publishOperators(trx: Trx, operatorIds: readonly string[]): Promise<void> {
   if (operatorIds.length === 0) return;
-  const rows = await trx.selectFrom('operators').selectAll().where('id', 'in', operatorIds).execute();
+  const rows = await trx
+    .selectFrom('operators')
+    .selectAll()
+    .where('id', 'in', operatorIds)
+    .execute();
   const byWarehouse = new Map<string, OperatorDoc[]>();
   for (const o of rows) {
     const doc: OperatorDoc = {
@@ -153,5 +226,6 @@ export async function publishOperators(trx: Trx, operatorIds: readonly string[])
     };
     byWarehouse.set(o.warehouse_code, [...(byWarehouse.get(o.warehouse_code) ?? []), doc]);
   }
-  for (const [warehouse, docs] of byWarehouse) await writeSyncDocuments(trx, warehouse, 'operators', docs);
+  for (const [warehouse, docs] of byWarehouse)
+    await writeSyncDocuments(trx, warehouse, 'operators', docs);
 }

@@ -25,43 +25,80 @@ interface RowOutcome {
   answer: boolean;
 }
 
-export async function applyPush(db: Kysely<Database>, station: StationIdentity, collection: SyncCollection, rows: readonly PushRow[]): Promise<WireDocument[]> {
+export async function applyPush(
+  db: Kysely<Database>,
+  station: StationIdentity,
+  collection: SyncCollection,
+  rows: readonly PushRow[],
+): Promise<WireDocument[]> {
   if (!STATION_WRITABLE.includes(collection)) {
-    throw new ApiError(403, 'read_only_collection', `Stations cannot write ${collection}; the central OMS owns them.`, 'collection');
+    throw new ApiError(
+      403,
+      'read_only_collection',
+      `Stations cannot write ${collection}; the central OMS owns them.`,
+      'collection',
+    );
   }
   const conflicts: WireDocument[] = [];
   for (const row of rows) {
-    const conflict = await db.transaction().execute((trx) => applyRow(trx, station, collection, row));
+    const conflict = await db
+      .transaction()
+      .execute((trx) => applyRow(trx, station, collection, row));
     if (conflict) conflicts.push(conflict);
   }
   return conflicts;
 }
 
-async function applyRow(trx: Transaction<Database>, station: StationIdentity, collection: SyncCollection, row: PushRow): Promise<WireDocument | null> {
+async function applyRow(
+  trx: Transaction<Database>,
+  station: StationIdentity,
+  collection: SyncCollection,
+  row: PushRow,
+): Promise<WireDocument | null> {
   const incoming = row.newDocumentState;
-  const master = await readSyncDocument(trx, station.warehouseCode, collection, incoming.id, { forUpdate: true });
+  const master = await readSyncDocument(trx, station.warehouseCode, collection, incoming.id, {
+    forUpdate: true,
+  });
   const masterDoc = master ? { ...master.doc, _deleted: master.deleted } : null;
   if (masterDoc && sameDocument(masterDoc, incoming)) return null;
-  if (!sameDocument(masterDoc, row.assumedMasterState ?? null)) return master ? toWire(master) : null;
+  if (!sameDocument(masterDoc, row.assumedMasterState ?? null))
+    return master ? toWire(master) : null;
 
   const { _deleted, ...fields } = incoming;
   const parsed = SYNC_DOCUMENTS[collection].safeParse({ ...fields, updatedAt: 0 });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ApiError(400, 'invalid_document', `${collection}/${incoming.id}: ${issue?.path.join('.')}: ${issue?.message}`, issue?.path.join('.'));
+    throw new ApiError(
+      400,
+      'invalid_document',
+      `${collection}/${incoming.id}: ${issue?.path.join('.')}: ${issue?.message}`,
+      issue?.path.join('.'),
+    );
   }
   const doc = parsed.data as Doc;
   if (doc.stationId !== station.stationId) {
-    throw new ApiError(403, 'foreign_station', `${collection}/${incoming.id} names station ${String(doc.stationId)}, not this station.`, 'stationId');
+    throw new ApiError(
+      403,
+      'foreign_station',
+      `${collection}/${incoming.id} names station ${String(doc.stationId)}, not this station.`,
+      'stationId',
+    );
   }
 
   const outcome = await rulesFor(collection)(trx, station, doc, master?.doc ?? null);
   if (!outcome.store) return null;
-  const [stored] = await writeSyncDocuments(trx, station.warehouseCode, collection, [{ ...outcome.store, _deleted: _deleted === true }]);
+  const [stored] = await writeSyncDocuments(trx, station.warehouseCode, collection, [
+    { ...outcome.store, _deleted: _deleted === true },
+  ]);
   return outcome.answer && stored ? toWire(stored) : null;
 }
 
-type Rules = (trx: Transaction<Database>, station: StationIdentity, doc: Doc, previous: Record<string, unknown> | null) => Promise<RowOutcome>;
+type Rules = (
+  trx: Transaction<Database>,
+  station: StationIdentity,
+  doc: Doc,
+  previous: Record<string, unknown> | null,
+) => Promise<RowOutcome>;
 
 function rulesFor(collection: SyncCollection): Rules {
   switch (collection) {
@@ -75,11 +112,17 @@ function rulesFor(collection: SyncCollection): Rules {
         const wasDecided = previous?.status === 'accepted' || previous?.status === 'refused';
         if (doc.status !== 'confirmed' || wasDecided) {
           // Open shipments are the station's business; a decided one keeps its verdict.
-          const kept = wasDecided ? { ...doc, status: previous.status, refusalReason: previous.refusalReason ?? null } : doc;
+          const kept = wasDecided
+            ? { ...doc, status: previous.status, refusalReason: previous.refusalReason ?? null }
+            : doc;
           return { store: kept, answer: wasDecided && !sameDocument(kept, doc) };
         }
         const verdict = await confirmShipment(trx, station, doc as never);
-        const decided = { ...doc, status: verdict.status, refusalReason: verdict.status === 'refused' ? verdict.reason : null };
+        const decided = {
+          ...doc,
+          status: verdict.status,
+          refusalReason: verdict.status === 'refused' ? verdict.reason : null,
+        };
         return { store: decided, answer: true };
       };
     case 'returns':

@@ -20,7 +20,11 @@ export type ShipmentVerdict = { status: 'accepted' } | { status: 'refused'; reas
 const FORWARD: FulfillmentStatus[] = ['released', 'picking', 'packed', 'shipped'];
 const ORDER_FORWARD: OrderStatus[] = ['placed', 'allocated', 'released', 'picking', 'packed'];
 
-export async function confirmShipment(trx: Transaction<Database>, station: StationIdentity, shipment: ShipmentDoc): Promise<ShipmentVerdict> {
+export async function confirmShipment(
+  trx: Transaction<Database>,
+  station: StationIdentity,
+  shipment: ShipmentDoc,
+): Promise<ShipmentVerdict> {
   const fulfillment = await trx
     .selectFrom('fulfillment_orders')
     .select(['id', 'order_id', 'warehouse_code', 'status', 'held_from', 'cancel_requested'])
@@ -28,10 +32,20 @@ export async function confirmShipment(trx: Transaction<Database>, station: Stati
     .forUpdate()
     .executeTakeFirst();
   if (!fulfillment || fulfillment.warehouse_code !== station.warehouseCode) {
-    return refuse(trx, station, shipment, `Fulfillment ${shipment.fulfillmentId} is not work of warehouse ${station.warehouseCode}.`);
+    return refuse(
+      trx,
+      station,
+      shipment,
+      `Fulfillment ${shipment.fulfillmentId} is not work of warehouse ${station.warehouseCode}.`,
+    );
   }
   if (fulfillment.status === 'cancelled' || fulfillment.cancel_requested) {
-    return refuse(trx, station, shipment, 'The order was cancelled centrally. Void the label and put the items back.');
+    return refuse(
+      trx,
+      station,
+      shipment,
+      'The order was cancelled centrally. Void the label and put the items back.',
+    );
   }
   const first = await trx
     .selectFrom('shipments as s')
@@ -41,25 +55,46 @@ export async function confirmShipment(trx: Transaction<Database>, station: Stati
     .where('s.status', '=', 'accepted')
     .executeTakeFirst();
   if (first) {
-    return refuse(trx, station, shipment, `Already shipped by station ${first.name} (shipment ${first.id}). Void this label and put the items back.`);
+    return refuse(
+      trx,
+      station,
+      shipment,
+      `Already shipped by station ${first.name} (shipment ${first.id}). Void this label and put the items back.`,
+    );
   }
   if (fulfillment.status === 'on_hold') {
-    return refuse(trx, station, shipment, 'The fulfillment is on hold centrally. Do not ship it; ask your lead.');
+    return refuse(
+      trx,
+      station,
+      shipment,
+      'The fulfillment is on hold centrally. Do not ship it; ask your lead.',
+    );
   }
 
-  const lines = await trx.selectFrom('fulfillment_lines').select(['id', 'sku', 'quantity', 'bin_code']).where('fulfillment_id', '=', fulfillment.id).execute();
+  const lines = await trx
+    .selectFrom('fulfillment_lines')
+    .select(['id', 'sku', 'quantity', 'bin_code'])
+    .where('fulfillment_id', '=', fulfillment.id)
+    .execute();
   const shippedPerLine = new Map<string, number>();
   for (const item of shipment.cartons.flatMap((c) => c.items)) {
     const line = lines.find((l) => l.id === item.lineId);
-    if (!line || line.sku !== item.sku) return refuse(trx, station, shipment, `Carton item ${item.sku} is not on this fulfillment.`);
+    if (!line || line.sku !== item.sku)
+      return refuse(trx, station, shipment, `Carton item ${item.sku} is not on this fulfillment.`);
     shippedPerLine.set(line.id, (shippedPerLine.get(line.id) ?? 0) + item.quantity);
   }
   for (const line of lines) {
     if ((shippedPerLine.get(line.id) ?? 0) > line.quantity) {
-      return refuse(trx, station, shipment, `More of ${line.sku} packed than ordered (${shippedPerLine.get(line.id)} of ${line.quantity}).`);
+      return refuse(
+        trx,
+        station,
+        shipment,
+        `More of ${line.sku} packed than ordered (${shippedPerLine.get(line.id)} of ${line.quantity}).`,
+      );
     }
   }
-  if (shippedPerLine.size === 0) return refuse(trx, station, shipment, 'The shipment has no items.');
+  if (shippedPerLine.size === 0)
+    return refuse(trx, station, shipment, 'The shipment has no items.');
 
   for (const line of lines) {
     const quantity = shippedPerLine.get(line.id) ?? 0;
@@ -73,7 +108,9 @@ export async function confirmShipment(trx: Transaction<Database>, station: Stati
       .where('on_hand', '>=', quantity)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) {
-      throw new Error(`stock of ${line.sku} in bin ${line.bin_code} is below the ${quantity} shipped`);
+      throw new Error(
+        `stock of ${line.sku} in bin ${line.bin_code} is below the ${quantity} shipped`,
+      );
     }
   }
   await trx
@@ -83,13 +120,20 @@ export async function confirmShipment(trx: Transaction<Database>, station: Stati
     .where('released_at', 'is', null)
     .execute();
 
-  let state = { status: fulfillment.status as FulfillmentStatus, heldFrom: fulfillment.held_from as FulfillmentStatus | null };
+  let state = {
+    status: fulfillment.status as FulfillmentStatus,
+    heldFrom: fulfillment.held_from as FulfillmentStatus | null,
+  };
   for (const next of FORWARD.slice(FORWARD.indexOf(state.status) + 1)) {
     const moved = transitionFulfillment(state, next);
     if (!moved.ok) throw new Error(moved.reason);
     state = moved.state;
   }
-  await trx.updateTable('fulfillment_orders').set({ status: 'shipped', updated_at: new Date() }).where('id', '=', fulfillment.id).execute();
+  await trx
+    .updateTable('fulfillment_orders')
+    .set({ status: 'shipped', updated_at: new Date() })
+    .where('id', '=', fulfillment.id)
+    .execute();
 
   await trx
     .insertInto('shipments')
@@ -119,16 +163,37 @@ export async function confirmShipment(trx: Transaction<Database>, station: Stati
     .execute();
 
   const orderStatus = await moveOrder(trx, fulfillment.order_id);
-  const cartons = shipment.cartons.map((c) => ({ sscc: c.sscc, trackingNumber: c.trackingNumber, weightGrams: c.weightGrams }));
+  const cartons = shipment.cartons.map((c) => ({
+    sscc: c.sscc,
+    trackingNumber: c.trackingNumber,
+    weightGrams: c.weightGrams,
+  }));
   await appendOrderEvents(trx, fulfillment.order_id, `station:${station.stationName}`, [
-    { type: 'shipped', detail: { fulfillmentId: fulfillment.id, shipmentId: shipment.id, operatorId: shipment.operatorId, cartons, orderStatus } },
+    {
+      type: 'shipped',
+      detail: {
+        fulfillmentId: fulfillment.id,
+        shipmentId: shipment.id,
+        operatorId: shipment.operatorId,
+        cartons,
+        orderStatus,
+      },
+    },
   ]);
   await appendOutboxEvents(trx, [
     {
       type: 'order.shipped',
       aggregateType: 'order',
       aggregateId: fulfillment.order_id,
-      payload: { orderId: fulfillment.order_id, fulfillmentId: fulfillment.id, shipmentId: shipment.id, carrier: shipment.carrier, service: shipment.service, cartons, orderStatus },
+      payload: {
+        orderId: fulfillment.order_id,
+        fulfillmentId: fulfillment.id,
+        shipmentId: shipment.id,
+        carrier: shipment.carrier,
+        service: shipment.service,
+        cartons,
+        orderStatus,
+      },
     },
   ]);
   await publishFulfillments(trx, [fulfillment.id]);
@@ -137,17 +202,32 @@ export async function confirmShipment(trx: Transaction<Database>, station: Stati
 
 /** The order follows its fulfillments: all shipped (or cancelled) → shipped, some → partially shipped. */
 async function moveOrder(trx: Transaction<Database>, orderId: string): Promise<OrderStatus> {
-  const order = await trx.selectFrom('orders').select(['status', 'held_from']).where('id', '=', orderId).forUpdate().executeTakeFirstOrThrow();
-  const fulfillments = await trx.selectFrom('fulfillment_orders').select('status').where('order_id', '=', orderId).execute();
+  const order = await trx
+    .selectFrom('orders')
+    .select(['status', 'held_from'])
+    .where('id', '=', orderId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  const fulfillments = await trx
+    .selectFrom('fulfillment_orders')
+    .select('status')
+    .where('order_id', '=', orderId)
+    .execute();
   const backordered = await trx
     .selectFrom('order_lines')
     .select(sql<string>`coalesce(sum(backordered_quantity), 0)`.as('n'))
     .where('order_id', '=', orderId)
     .executeTakeFirstOrThrow();
-  const open = fulfillments.filter((f) => f.status !== 'shipped' && f.status !== 'cancelled').length;
-  const target: OrderStatus = open === 0 && Number(backordered.n) === 0 ? 'shipped' : 'partially_shipped';
+  const open = fulfillments.filter(
+    (f) => f.status !== 'shipped' && f.status !== 'cancelled',
+  ).length;
+  const target: OrderStatus =
+    open === 0 && Number(backordered.n) === 0 ? 'shipped' : 'partially_shipped';
   // The order may not have been told each warehouse step; walk it forward one legal step at a time.
-  let state = { status: order.status as OrderStatus, heldFrom: order.held_from as OrderStatus | null };
+  let state = {
+    status: order.status as OrderStatus,
+    heldFrom: order.held_from as OrderStatus | null,
+  };
   const steps = [...ORDER_FORWARD.slice(ORDER_FORWARD.indexOf(state.status) + 1), target];
   for (const step of ORDER_FORWARD.includes(state.status) ? steps : [target]) {
     const direct = transitionOrder(state, target);
@@ -160,12 +240,25 @@ async function moveOrder(trx: Transaction<Database>, orderId: string): Promise<O
     state = moved.state;
   }
   if (state.status !== target) return order.status as OrderStatus;
-  await trx.updateTable('orders').set({ status: state.status, updated_at: new Date() }).where('id', '=', orderId).execute();
+  await trx
+    .updateTable('orders')
+    .set({ status: state.status, updated_at: new Date() })
+    .where('id', '=', orderId)
+    .execute();
   return state.status;
 }
 
-async function refuse(trx: Transaction<Database>, station: StationIdentity, shipment: ShipmentDoc, reason: string): Promise<ShipmentVerdict> {
-  const known = await trx.selectFrom('fulfillment_orders').select('id').where('id', '=', shipment.fulfillmentId).executeTakeFirst();
+async function refuse(
+  trx: Transaction<Database>,
+  station: StationIdentity,
+  shipment: ShipmentDoc,
+  reason: string,
+): Promise<ShipmentVerdict> {
+  const known = await trx
+    .selectFrom('fulfillment_orders')
+    .select('id')
+    .where('id', '=', shipment.fulfillmentId)
+    .executeTakeFirst();
   if (known) {
     await trx
       .insertInto('shipments')
@@ -180,7 +273,9 @@ async function refuse(trx: Transaction<Database>, station: StationIdentity, ship
         refusal_reason: reason,
         confirmed_at: shipment.confirmedAt,
       })
-      .onConflict((oc) => oc.column('id').doUpdateSet({ status: 'refused', refusal_reason: reason }))
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet({ status: 'refused', refusal_reason: reason }),
+      )
       .execute();
   }
   return { status: 'refused', reason };

@@ -19,7 +19,10 @@ export interface StationStream {
 
 export class SyncHub {
   private readonly streams = new Set<StationStream>();
-  private pending = new Map<string, { warehouse: string; collection: SyncCollection; ids: Set<string> | null }>();
+  private pending = new Map<
+    string,
+    { warehouse: string; collection: SyncCollection; ids: Set<string> | null }
+  >();
   private flushScheduled = false;
   private unlisten: (() => Promise<void>) | undefined;
 
@@ -58,7 +61,11 @@ export class SyncHub {
       return;
     }
     const key = `${notice.warehouse}\u0000${notice.collection}`;
-    const entry = this.pending.get(key) ?? { warehouse: notice.warehouse, collection: notice.collection, ids: new Set<string>() };
+    const entry = this.pending.get(key) ?? {
+      warehouse: notice.warehouse,
+      collection: notice.collection,
+      ids: new Set<string>(),
+    };
     if (!notice.ids || entry.ids === null) entry.ids = null;
     else for (const id of notice.ids) entry.ids.add(id);
     this.pending.set(key, entry);
@@ -83,9 +90,16 @@ export class SyncHub {
         const documents = await readSyncDocuments(this.db, warehouse, collection, [...ids]);
         const stationOwned = STATION_WRITABLE.includes(collection);
         for (const t of targets) {
-          const own = stationOwned ? documents.filter((d) => d.stationId === t.stationId) : documents;
+          const own = stationOwned
+            ? documents.filter((d) => d.stationId === t.stationId)
+            : documents;
           const last = own.at(-1);
-          if (last) t.send({ collection, documents: own, checkpoint: { updatedAt: Number(last.updatedAt), id: last.id } });
+          if (last)
+            t.send({
+              collection,
+              documents: own,
+              checkpoint: { updatedAt: Number(last.updatedAt), id: last.id },
+            });
         }
       } catch (err) {
         this.log('sync hub could not forward a change; stations will be told to pull', err);

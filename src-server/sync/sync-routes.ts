@@ -5,7 +5,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { SyncCollection } from '../../shared/sync/documents';
-import { PullResponse, PushRequest, PushResponse, SyncCollectionName } from '../../shared/sync/protocol';
+import {
+  PullResponse,
+  PushRequest,
+  PushResponse,
+  SyncCollectionName,
+} from '../../shared/sync/protocol';
 import type { Database } from '../db/schema';
 import { errorResponses } from '../http/route-schemas';
 import { stationOf, type stationAuth } from '../stations/station-auth';
@@ -16,7 +21,11 @@ import type { SyncHub } from './sync-hub';
 const HEARTBEAT_MS = 15_000;
 const stationSecurity = [{ stationToken: [] }];
 
-export function syncRoutes(db: Kysely<Database>, auth: ReturnType<typeof stationAuth>, hub: SyncHub) {
+export function syncRoutes(
+  db: Kysely<Database>,
+  auth: ReturnType<typeof stationAuth>,
+  hub: SyncHub,
+) {
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     const params = z.object({ collection: SyncCollectionName });
@@ -25,7 +34,8 @@ export function syncRoutes(db: Kysely<Database>, auth: ReturnType<typeof station
       onRequest: auth.requireStation,
       schema: {
         tags: ['sync'],
-        summary: "Documents of this station's warehouse after a checkpoint, in (updatedAt, id) order",
+        summary:
+          "Documents of this station's warehouse after a checkpoint, in (updatedAt, id) order",
         security: stationSecurity,
         params,
         querystring: z.object({
@@ -39,7 +49,14 @@ export function syncRoutes(db: Kysely<Database>, auth: ReturnType<typeof station
         const { updatedAt, id, limit } = request.query;
         const checkpoint = updatedAt !== undefined ? { updatedAt, id: id ?? '' } : null;
         const station = stationOf(request);
-        return pullSyncDocuments(db, station.warehouseCode, request.params.collection as SyncCollection, checkpoint, limit, station.stationId);
+        return pullSyncDocuments(
+          db,
+          station.warehouseCode,
+          request.params.collection as SyncCollection,
+          checkpoint,
+          limit,
+          station.stationId,
+        );
       },
     });
 
@@ -47,23 +64,39 @@ export function syncRoutes(db: Kysely<Database>, auth: ReturnType<typeof station
       onRequest: auth.requireStation,
       schema: {
         tags: ['sync'],
-        summary: 'Apply station changes; answers the conflicting master documents (empty when all applied)',
+        summary:
+          'Apply station changes; answers the conflicting master documents (empty when all applied)',
         security: stationSecurity,
         params,
         body: PushRequest,
         response: { 200: PushResponse, ...errorResponses },
       },
-      handler: async (request) => applyPush(db, stationOf(request), request.params.collection as SyncCollection, request.body.rows),
+      handler: async (request) =>
+        applyPush(
+          db,
+          stationOf(request),
+          request.params.collection as SyncCollection,
+          request.body.rows,
+        ),
     });
 
     app.get('/v1/sync/stream', {
       onRequest: auth.requireStation,
-      schema: { tags: ['sync'], summary: 'Live changes as server-sent events (`data:` is a stream message)', security: stationSecurity },
+      schema: {
+        tags: ['sync'],
+        summary: 'Live changes as server-sent events (`data:` is a stream message)',
+        security: stationSecurity,
+      },
       handler: async (request, reply) => {
         const station = stationOf(request);
         reply.hijack();
         const res = reply.raw;
-        res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+        res.writeHead(200, {
+          'Content-Type': 'text/event-stream',
+          'Cache-Control': 'no-store',
+          Connection: 'keep-alive',
+          'X-Accel-Buffering': 'no',
+        });
         res.write(': connected\n\n');
         const detach = hub.attach({
           warehouseCode: station.warehouseCode,

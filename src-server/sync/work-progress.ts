@@ -12,7 +12,12 @@ import { appendOutboxEvents } from '../outbox/outbox';
 import type { StationIdentity } from '../stations/stations';
 import { publishFulfillments } from './projections';
 
-export async function applyWork(trx: Transaction<Database>, station: StationIdentity, work: WorkDoc, previous: WorkDoc | null): Promise<void> {
+export async function applyWork(
+  trx: Transaction<Database>,
+  station: StationIdentity,
+  work: WorkDoc,
+  previous: WorkDoc | null,
+): Promise<void> {
   const fulfillment = await trx
     .selectFrom('fulfillment_orders')
     .select(['id', 'order_id', 'status', 'held_from', 'warehouse_code'])
@@ -20,13 +25,25 @@ export async function applyWork(trx: Transaction<Database>, station: StationIden
     .forUpdate()
     .executeTakeFirst();
   if (!fulfillment || fulfillment.warehouse_code !== station.warehouseCode) {
-    throw new ApiError(422, 'unknown_fulfillment', `Fulfillment ${work.fulfillmentId} is not work of warehouse ${station.warehouseCode}.`, 'fulfillmentId');
+    throw new ApiError(
+      422,
+      'unknown_fulfillment',
+      `Fulfillment ${work.fulfillmentId} is not work of warehouse ${station.warehouseCode}.`,
+      'fulfillmentId',
+    );
   }
   let republish = false;
   if (fulfillment.status === 'released') {
-    const moved = transitionFulfillment({ status: 'released', heldFrom: fulfillment.held_from as FulfillmentStatus | null }, 'picking');
+    const moved = transitionFulfillment(
+      { status: 'released', heldFrom: fulfillment.held_from as FulfillmentStatus | null },
+      'picking',
+    );
     if (moved.ok) {
-      await trx.updateTable('fulfillment_orders').set({ status: 'picking', updated_at: new Date() }).where('id', '=', fulfillment.id).execute();
+      await trx
+        .updateTable('fulfillment_orders')
+        .set({ status: 'picking', updated_at: new Date() })
+        .where('id', '=', fulfillment.id)
+        .execute();
       republish = true;
     }
   }
@@ -40,7 +57,13 @@ export async function applyWork(trx: Transaction<Database>, station: StationIden
       .where('id', '=', short.lineId)
       .where('fulfillment_id', '=', fulfillment.id)
       .executeTakeFirst();
-    if (!line) throw new ApiError(422, 'unknown_line', `Short pick names line ${short.lineId}, which is not on this fulfillment.`, 'shorts');
+    if (!line)
+      throw new ApiError(
+        422,
+        'unknown_line',
+        `Short pick names line ${short.lineId}, which is not on this fulfillment.`,
+        'shorts',
+      );
     const quantity = Math.min(short.quantity, line.quantity);
     const reservation = await trx
       .selectFrom('reservations')
@@ -63,9 +86,25 @@ export async function applyWork(trx: Transaction<Database>, station: StationIden
       .set((eb) => ({ backordered_quantity: eb('backordered_quantity', '+', quantity) }))
       .where('id', '=', line.order_line_id)
       .execute();
-    const detail = { fulfillmentId: fulfillment.id, sku: line.sku, quantity, reason: short.reason, note: short.note, operatorId: short.operatorId };
-    await appendOrderEvents(trx, fulfillment.order_id, `station:${station.stationName}`, [{ type: 'short_picked', detail }]);
-    await appendOutboxEvents(trx, [{ type: 'order.backordered', aggregateType: 'order', aggregateId: fulfillment.order_id, payload: { orderId: fulfillment.order_id, ...detail } }]);
+    const detail = {
+      fulfillmentId: fulfillment.id,
+      sku: line.sku,
+      quantity,
+      reason: short.reason,
+      note: short.note,
+      operatorId: short.operatorId,
+    };
+    await appendOrderEvents(trx, fulfillment.order_id, `station:${station.stationName}`, [
+      { type: 'short_picked', detail },
+    ]);
+    await appendOutboxEvents(trx, [
+      {
+        type: 'order.backordered',
+        aggregateType: 'order',
+        aggregateId: fulfillment.order_id,
+        payload: { orderId: fulfillment.order_id, ...detail },
+      },
+    ]);
   }
   if (republish) await publishFulfillments(trx, [fulfillment.id]);
 }

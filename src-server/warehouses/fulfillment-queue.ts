@@ -45,13 +45,27 @@ export interface FulfillmentQueueQuery {
   cursor?: string | undefined;
 }
 
-export async function listWarehouseFulfillments(db: Kysely<Database>, query: FulfillmentQueueQuery): Promise<FulfillmentQueue> {
+export async function listWarehouseFulfillments(
+  db: Kysely<Database>,
+  query: FulfillmentQueueQuery,
+): Promise<FulfillmentQueue> {
   let select = db
     .selectFrom('fulfillment_orders as f')
     .innerJoin('orders as o', 'o.id', 'f.order_id')
     .select([
-      'f.id', 'f.order_id', 'o.channel_order_ref', 'o.po_number', 'f.status', 'f.cancel_requested', 'f.ship_to',
-      'f.carrier_code', 'f.service_code', 'f.shipping_cost_minor', 'f.currency', 'f.promised_delivery_date', 'f.released_at',
+      'f.id',
+      'f.order_id',
+      'o.channel_order_ref',
+      'o.po_number',
+      'f.status',
+      'f.cancel_requested',
+      'f.ship_to',
+      'f.carrier_code',
+      'f.service_code',
+      'f.shipping_cost_minor',
+      'f.currency',
+      'f.promised_delivery_date',
+      'f.released_at',
     ])
     .where('f.warehouse_code', '=', query.warehouseCode)
     .where('f.status', '=', query.status)
@@ -61,7 +75,10 @@ export async function listWarehouseFulfillments(db: Kysely<Database>, query: Ful
   if (query.cursor !== undefined) {
     const after = decodeCursor(query.cursor);
     select = select.where((eb) =>
-      eb.or([eb('f.released_at', '>', after.at), eb.and([eb('f.released_at', '=', after.at), eb('f.id', '>', after.id)])]),
+      eb.or([
+        eb('f.released_at', '>', after.at),
+        eb.and([eb('f.released_at', '=', after.at), eb('f.id', '>', after.id)]),
+      ]),
     );
   }
   const rows = await select.execute();
@@ -71,8 +88,19 @@ export async function listWarehouseFulfillments(db: Kysely<Database>, query: Ful
       ? []
       : await db
           .selectFrom('fulfillment_lines')
-          .select(['fulfillment_id', 'order_line_id', 'sku', 'quantity', 'bin_code', 'walk_sequence'])
-          .where('fulfillment_id', 'in', page.map((row) => row.id))
+          .select([
+            'fulfillment_id',
+            'order_line_id',
+            'sku',
+            'quantity',
+            'bin_code',
+            'walk_sequence',
+          ])
+          .where(
+            'fulfillment_id',
+            'in',
+            page.map((row) => row.id),
+          )
           .orderBy('fulfillment_id')
           .orderBy('walk_sequence')
           .orderBy('bin_code')
@@ -80,7 +108,13 @@ export async function listWarehouseFulfillments(db: Kysely<Database>, query: Ful
   const linesByFulfillment = new Map<string, z.infer<typeof pickLineSchema>[]>();
   for (const line of pickLines) {
     const list = linesByFulfillment.get(line.fulfillment_id) ?? [];
-    list.push({ orderLineId: line.order_line_id, sku: line.sku, quantity: line.quantity, bin: line.bin_code, walkSequence: line.walk_sequence });
+    list.push({
+      orderLineId: line.order_line_id,
+      sku: line.sku,
+      quantity: line.quantity,
+      bin: line.bin_code,
+      walkSequence: line.walk_sequence,
+    });
     linesByFulfillment.set(line.fulfillment_id, list);
   }
   const last = page.at(-1);
@@ -102,6 +136,9 @@ export async function listWarehouseFulfillments(db: Kysely<Database>, query: Ful
       releasedAt: row.released_at.toISOString(),
       pickLines: linesByFulfillment.get(row.id) ?? [],
     })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.released_at, id: last.id }) : null,
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeCursor({ at: last.released_at, id: last.id })
+        : null,
   };
 }

@@ -17,7 +17,8 @@ export function warehouseRoutes(db: Kysely<Database>) {
       onRequest: requireAdmin,
       schema: {
         tags: ['warehouses'],
-        summary: "A warehouse's fulfillment orders with pick lines in walk order (released by default)",
+        summary:
+          "A warehouse's fulfillment orders with pick lines in walk order (released by default)",
         security: adminSecurity,
         params: z.object({ code: z.string().min(1).max(64) }),
         querystring: z.object({
@@ -28,7 +29,11 @@ export function warehouseRoutes(db: Kysely<Database>) {
         response: { 200: fulfillmentQueueSchema, ...errorResponses },
       },
       handler: async (request) => {
-        const warehouse = await db.selectFrom('warehouses').select('code').where('code', '=', request.params.code).executeTakeFirst();
+        const warehouse = await db
+          .selectFrom('warehouses')
+          .select('code')
+          .where('code', '=', request.params.code)
+          .executeTakeFirst();
         if (!warehouse) throw notFound(`Warehouse ${request.params.code}`);
         return listWarehouseFulfillments(db, { warehouseCode: warehouse.code, ...request.query });
       },

@@ -7,7 +7,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, pgliteDirFor } from '../../src-server/db/connect';
-import { ADMIN, createOperator, createStation, orderStatus, products, seedPickPackCatalogue, WAREHOUSE } from './support/pick-pack-fixture';
+import {
+  ADMIN,
+  createOperator,
+  createStation,
+  orderStatus,
+  products,
+  seedPickPackCatalogue,
+  WAREHOUSE,
+} from './support/pick-pack-fixture';
 import { networkLink, type NetworkLink } from './support/network-cut';
 import { centralOms, stationWebHost, type ManagedProcess } from './support/processes';
 import { allowSlowScanner, scan, scanExpecting, typeByHand } from './support/scanner';
@@ -20,18 +28,35 @@ let central: ManagedProcess;
 async function placeTeaOrder(ref: string): Promise<{ orderId: string; fulfillmentId: string }> {
   const response = await fetch(`${central.url}/v1/orders`, {
     method: 'POST',
-    headers: { ...ADMIN, 'Content-Type': 'application/json', 'Idempotency-Key': ref, 'X-Channel-Code': 'webshop' },
+    headers: {
+      ...ADMIN,
+      'Content-Type': 'application/json',
+      'Idempotency-Key': ref,
+      'X-Channel-Code': 'webshop',
+    },
     body: JSON.stringify({
       channelOrderRef: ref,
       currency: 'EUR',
       customer: { type: 'person', name: 'Eva Smit', email: 'eva@example.nl', locale: 'nl' },
-      shipTo: { name: 'Eva Smit', line1: 'Oudegracht 2', postalCode: '3511 AB', city: 'Utrecht', country: 'NL' },
+      shipTo: {
+        name: 'Eva Smit',
+        line1: 'Oudegracht 2',
+        postalCode: '3511 AB',
+        city: 'Utrecht',
+        country: 'NL',
+      },
       lines: [{ sku: products.tea.sku, quantity: 1 }],
     }),
   });
-  const body = (await response.json()) as { orderId: string; fulfillments: { id: string; warehouseCode: string }[] };
+  const body = (await response.json()) as {
+    orderId: string;
+    fulfillments: { id: string; warehouseCode: string }[];
+  };
   expect(response.status).toBe(201);
-  return { orderId: body.orderId, fulfillmentId: body.fulfillments.find((f) => f.warehouseCode === WAREHOUSE)!.id };
+  return {
+    orderId: body.orderId,
+    fulfillmentId: body.fulfillments.find((f) => f.warehouseCode === WAREHOUSE)!.id,
+  };
 }
 
 async function signIn(page: Page, badge: string, pin: string) {
@@ -83,56 +108,116 @@ test.beforeAll(async () => {
   await seedPickPackCatalogue(dataDir);
   central = await centralOms({ dataDir });
   await central.start();
-  await createOperator(central.url, { badge: 'OP-0101', name: 'Noor Bakker', pin: '2468', locale: 'en' });
-  await createOperator(central.url, { badge: 'OP-0102', name: 'Finn Visser', pin: '1357', locale: 'en' });
+  await createOperator(central.url, {
+    badge: 'OP-0101',
+    name: 'Noor Bakker',
+    pin: '2468',
+    locale: 'en',
+  });
+  await createOperator(central.url, {
+    badge: 'OP-0102',
+    name: 'Finn Visser',
+    pin: '1357',
+    locale: 'en',
+  });
 });
 
 test.afterAll(async () => {
   await central?.stop();
 });
 
-test('shipments confirmed while the central OMS is down survive a restart and arrive exactly once', async ({ page }) => {
-  const station = await stationWebHost(central.url, { STATION_ENROLMENT_CODE: await createStation(central.url, 'Offline packing') });
+test('shipments confirmed while the central OMS is down survive a restart and arrive exactly once', async ({
+  page,
+}) => {
+  const station = await stationWebHost(central.url, {
+    STATION_ENROLMENT_CODE: await createStation(central.url, 'Offline packing'),
+  });
   await station.start();
   try {
-    const orders = [await placeTeaOrder(`OFF-1-${Date.now()}`), await placeTeaOrder(`OFF-2-${Date.now()}`)];
+    const orders = [
+      await placeTeaOrder(`OFF-1-${Date.now()}`),
+      await placeTeaOrder(`OFF-2-${Date.now()}`),
+    ];
     await page.goto(station.url);
     await signIn(page, 'OP-0101', '2468');
-    for (const o of orders) await expect(page.locator(`tr[data-id="${o.fulfillmentId}"]`)).toBeVisible({ timeout: 30_000 });
+    for (const o of orders)
+      await expect(page.locator(`tr[data-id="${o.fulfillmentId}"]`)).toBeVisible({
+        timeout: 30_000,
+      });
 
     await central.stop();
     await expect(page.getByTestId('connectivity')).toHaveAttribute('data-state', 'offline');
     for (const o of orders) {
       await packTea(page, o.fulfillmentId);
-      await expect(page.getByTestId('shipment-confirmed')).toHaveAttribute('data-status', 'confirmed');
+      await expect(page.getByTestId('shipment-confirmed')).toHaveAttribute(
+        'data-status',
+        'confirmed',
+      );
       await backToQueue(page);
     }
     const pending = page.getByTestId('sync-pending');
-    await expect.poll(async () => Number(await pending.getAttribute('data-count'))).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(async () => Number(await pending.getAttribute('data-count')))
+      .toBeGreaterThanOrEqual(2);
 
     // A restart: the page reloads with the central OMS still down; the work is still waiting.
     await page.reload();
     await expect(page.getByTestId('connectivity')).toHaveAttribute('data-state', 'offline');
-    await expect.poll(async () => Number(await pending.getAttribute('data-count'))).toBeGreaterThanOrEqual(2);
-    await test.info().attach('offline-waiting', { body: await page.screenshot(), contentType: 'image/png' });
+    await expect
+      .poll(async () => Number(await pending.getAttribute('data-count')))
+      .toBeGreaterThanOrEqual(2);
+    await test
+      .info()
+      .attach('offline-waiting', { body: await page.screenshot(), contentType: 'image/png' });
 
     await central.start();
-    await expect(page.getByTestId('connectivity')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+    await expect(page.getByTestId('connectivity')).toHaveAttribute('data-state', 'online', {
+      timeout: 30_000,
+    });
     await expect(pending).toHaveAttribute('data-count', '0', { timeout: 30_000 });
-    for (const o of orders) await expect.poll(() => orderStatus(central.url, o.orderId), { timeout: 30_000 }).toBe('shipped');
+    for (const o of orders)
+      await expect
+        .poll(() => orderStatus(central.url, o.orderId), { timeout: 30_000 })
+        .toBe('shipped');
 
     // Exactly two shipments, two cartons, and stock lowered once per order.
     await central.stop();
     const database = await openDatabase({ pgliteDir: pgliteDirFor(dataDir) });
     try {
       const ids = orders.map((o) => o.fulfillmentId);
-      const shipments = await database.db.selectFrom('shipments').select(['id', 'status']).where('fulfillment_id', 'in', ids).execute();
+      const shipments = await database.db
+        .selectFrom('shipments')
+        .select(['id', 'status'])
+        .where('fulfillment_id', 'in', ids)
+        .execute();
       expect(shipments.map((s) => s.status)).toEqual(['accepted', 'accepted']);
-      const cartons = await database.db.selectFrom('cartons').select('sscc').where('shipment_id', 'in', shipments.map((s) => s.id)).execute();
+      const cartons = await database.db
+        .selectFrom('cartons')
+        .select('sscc')
+        .where(
+          'shipment_id',
+          'in',
+          shipments.map((s) => s.id),
+        )
+        .execute();
       expect(cartons).toHaveLength(2);
-      const events = await database.db.selectFrom('outbox_events').select('id').where('type', '=', 'order.shipped').where('aggregate_id', 'in', orders.map((o) => o.orderId)).execute();
+      const events = await database.db
+        .selectFrom('outbox_events')
+        .select('id')
+        .where('type', '=', 'order.shipped')
+        .where(
+          'aggregate_id',
+          'in',
+          orders.map((o) => o.orderId),
+        )
+        .execute();
       expect(events).toHaveLength(2);
-      const stock = await database.db.selectFrom('stock').select('on_hand').where('warehouse_code', '=', WAREHOUSE).where('sku', '=', products.tea.sku).executeTakeFirstOrThrow();
+      const stock = await database.db
+        .selectFrom('stock')
+        .select('on_hand')
+        .where('warehouse_code', '=', WAREHOUSE)
+        .where('sku', '=', products.tea.sku)
+        .executeTakeFirstOrThrow();
       expect(stock.on_hand).toBe(100 - 2);
     } finally {
       await database.close();
@@ -143,9 +228,15 @@ test('shipments confirmed while the central OMS is down survive a restart and ar
   }
 });
 
-test('two stations race on one fulfillment: the first confirmed shipment wins, the other station is told why', async ({ browser }) => {
-  const first = await stationWebHost(central.url, { STATION_ENROLMENT_CODE: await createStation(central.url, 'Race A') });
-  const second = await stationWebHost(central.url, { STATION_ENROLMENT_CODE: await createStation(central.url, 'Race B') });
+test('two stations race on one fulfillment: the first confirmed shipment wins, the other station is told why', async ({
+  browser,
+}) => {
+  const first = await stationWebHost(central.url, {
+    STATION_ENROLMENT_CODE: await createStation(central.url, 'Race A'),
+  });
+  const second = await stationWebHost(central.url, {
+    STATION_ENROLMENT_CODE: await createStation(central.url, 'Race B'),
+  });
   await Promise.all([first.start(), second.start()]);
   const [pageA, pageB] = [await browser.newPage(), await browser.newPage()];
   try {
@@ -159,13 +250,25 @@ test('two stations race on one fulfillment: the first confirmed shipment wins, t
     await packTeaUnconfirmed(pageA, order.fulfillmentId);
     await packTeaUnconfirmed(pageB, order.fulfillmentId);
     await confirmPacked(pageA);
-    await expect(pageA.getByTestId('shipment-confirmed')).toHaveAttribute('data-status', 'accepted', { timeout: 30_000 });
+    await expect(pageA.getByTestId('shipment-confirmed')).toHaveAttribute(
+      'data-status',
+      'accepted',
+      { timeout: 30_000 },
+    );
     await confirmPacked(pageB);
-    await expect(pageA.getByTestId('shipment-confirmed')).toHaveAttribute('data-status', 'accepted', { timeout: 30_000 });
+    await expect(pageA.getByTestId('shipment-confirmed')).toHaveAttribute(
+      'data-status',
+      'accepted',
+      { timeout: 30_000 },
+    );
     await expect(pageB.getByTestId('shipment-refused')).toBeVisible({ timeout: 30_000 });
-    await expect(pageB.getByTestId('shipment-refused')).toContainText('Already shipped by station Race A');
+    await expect(pageB.getByTestId('shipment-refused')).toContainText(
+      'Already shipped by station Race A',
+    );
     await expect(pageB.getByTestId('sync-conflicts')).toHaveAttribute('data-count', '1');
-    await test.info().attach('race-refused', { body: await pageB.screenshot(), contentType: 'image/png' });
+    await test
+      .info()
+      .attach('race-refused', { body: await pageB.screenshot(), contentType: 'image/png' });
     // The packer resolves it: the labels are voided and the problem is gone.
     await pageB.getByRole('button', { name: 'Void the labels' }).click();
     await expect(pageB.getByTestId('shipment-voided')).toBeVisible();
@@ -177,7 +280,9 @@ test('two stations race on one fulfillment: the first confirmed shipment wins, t
   }
 });
 
-test('a fulfillment cancelled centrally while the station was cut off comes back as a problem to resolve', async ({ page }) => {
+test('a fulfillment cancelled centrally while the station was cut off comes back as a problem to resolve', async ({
+  page,
+}) => {
   const code = await createStation(central.url, 'Cut-off packing');
   const link: NetworkLink = await networkLink(central.url);
   const station = await stationWebHost(link.url, { STATION_ENROLMENT_CODE: code });
@@ -186,10 +291,14 @@ test('a fulfillment cancelled centrally while the station was cut off comes back
     const order = await placeTeaOrder(`CUT-${Date.now()}`);
     await page.goto(station.url);
     await signIn(page, 'OP-0101', '2468');
-    await expect(page.locator(`tr[data-id="${order.fulfillmentId}"]`)).toBeVisible({ timeout: 30_000 });
+    await expect(page.locator(`tr[data-id="${order.fulfillmentId}"]`)).toBeVisible({
+      timeout: 30_000,
+    });
 
     await link.cut();
-    await expect(page.getByTestId('connectivity')).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
+    await expect(page.getByTestId('connectivity')).toHaveAttribute('data-state', 'offline', {
+      timeout: 30_000,
+    });
     const cancel = await fetch(`${central.url}/v1/orders/${order.orderId}/cancel`, {
       method: 'POST',
       headers: { ...ADMIN, 'Content-Type': 'application/json' },
@@ -197,13 +306,22 @@ test('a fulfillment cancelled centrally while the station was cut off comes back
     });
     expect(cancel.status).toBe(200);
     await packTea(page, order.fulfillmentId);
-    await expect(page.getByTestId('shipment-confirmed')).toHaveAttribute('data-status', 'confirmed');
+    await expect(page.getByTestId('shipment-confirmed')).toHaveAttribute(
+      'data-status',
+      'confirmed',
+    );
 
     await link.restore();
-    await expect(page.getByTestId('connectivity')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
-    await expect(page.getByTestId('sync-conflicts')).toHaveAttribute('data-count', '1', { timeout: 30_000 });
+    await expect(page.getByTestId('connectivity')).toHaveAttribute('data-state', 'online', {
+      timeout: 30_000,
+    });
+    await expect(page.getByTestId('sync-conflicts')).toHaveAttribute('data-count', '1', {
+      timeout: 30_000,
+    });
     await expect(page.getByTestId('shipment-refused')).toContainText('cancelled centrally');
-    await test.info().attach('cancelled-refused', { body: await page.screenshot(), contentType: 'image/png' });
+    await test
+      .info()
+      .attach('cancelled-refused', { body: await page.screenshot(), contentType: 'image/png' });
     expect(await orderStatus(central.url, order.orderId)).toBe('cancelled');
   } finally {
     await station.stop();

@@ -6,7 +6,16 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { badCheckDigit, createOperator, createStation, orderStatus, placeOrder, products, seedPickPackCatalogue, unknownGtin } from './support/pick-pack-fixture';
+import {
+  badCheckDigit,
+  createOperator,
+  createStation,
+  orderStatus,
+  placeOrder,
+  products,
+  seedPickPackCatalogue,
+  unknownGtin,
+} from './support/pick-pack-fixture';
 import { centralOms, stationWebHost, type ManagedProcess } from './support/processes';
 import { allowSlowScanner, scan, scanExpecting, typeByHand } from './support/scanner';
 
@@ -21,8 +30,18 @@ test.beforeAll(async () => {
   await seedPickPackCatalogue(dataDir);
   central = await centralOms({ dataDir });
   await central.start();
-  await createOperator(central.url, { badge: 'OP-0007', name: 'Sanne de Vries', pin: '4821', locale: 'nl' });
-  await createOperator(central.url, { badge: 'OP-0008', name: 'Sam Carter', pin: '1357', locale: 'en' });
+  await createOperator(central.url, {
+    badge: 'OP-0007',
+    name: 'Sanne de Vries',
+    pin: '4821',
+    locale: 'nl',
+  });
+  await createOperator(central.url, {
+    badge: 'OP-0008',
+    name: 'Sam Carter',
+    pin: '1357',
+    locale: 'en',
+  });
   const code = await createStation(central.url, 'E2E packing 1');
   station = await stationWebHost(central.url, { STATION_ENROLMENT_CODE: code });
   await station.start();
@@ -36,7 +55,9 @@ test.afterAll(async () => {
 const grams = (...weights: number[]) => String(weights.reduce((a, b) => a + b, 0));
 
 async function shot(page: Page, name: string) {
-  await test.info().attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+  await test
+    .info()
+    .attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
 }
 
 async function signIn(page: Page, badge: string, pin: string) {
@@ -49,13 +70,32 @@ async function signIn(page: Page, badge: string, pin: string) {
 }
 
 const packers = [
-  { language: 'English', badge: 'OP-0008', pin: '1357', wrongItem: 'WRONG ITEM', stop: 'Picking', packing: 'Packing' },
-  { language: 'Dutch', badge: 'OP-0007', pin: '4821', wrongItem: 'VERKEERD ARTIKEL', stop: 'Picken', packing: 'Inpakken' },
+  {
+    language: 'English',
+    badge: 'OP-0008',
+    pin: '1357',
+    wrongItem: 'WRONG ITEM',
+    stop: 'Picking',
+    packing: 'Packing',
+  },
+  {
+    language: 'Dutch',
+    badge: 'OP-0007',
+    pin: '4821',
+    wrongItem: 'VERKEERD ARTIKEL',
+    stop: 'Picken',
+    packing: 'Inpakken',
+  },
 ];
 
 for (const packer of packers) {
-  test(`a packer picks and packs a three-line order into two cartons, in ${packer.language}`, async ({ page }) => {
-    const { orderId, fulfillmentId } = await placeOrder(central.url, `E2E-${packer.badge}-${Date.now()}`);
+  test(`a packer picks and packs a three-line order into two cartons, in ${packer.language}`, async ({
+    page,
+  }) => {
+    const { orderId, fulfillmentId } = await placeOrder(
+      central.url,
+      `E2E-${packer.badge}-${Date.now()}`,
+    );
     await page.goto(station.url);
     await signIn(page, packer.badge, packer.pin);
 
@@ -136,8 +176,14 @@ for (const packer of packers) {
     await scan(page, 'CMD:DONE');
     await expect(page.getByTestId('shipment-confirmed')).toBeVisible();
     // The central OMS accepts it: the verdict comes back to the station, and the order has moved on.
-    await expect(page.getByTestId('shipment-confirmed')).toHaveAttribute('data-status', 'accepted', { timeout: 30_000 });
-    await expect.poll(() => orderStatus(central.url, orderId), { timeout: 30_000 }).toMatch(/shipped/);
+    await expect(page.getByTestId('shipment-confirmed')).toHaveAttribute(
+      'data-status',
+      'accepted',
+      { timeout: 30_000 },
+    );
+    await expect
+      .poll(() => orderStatus(central.url, orderId), { timeout: 30_000 })
+      .toMatch(/shipped/);
     await shot(page, `confirmed-${packer.language}`);
 
     await scan(page, 'CMD:DONE');
@@ -147,7 +193,9 @@ for (const packer of packers) {
   });
 }
 
-test('the scanner test shows the raw characters, the reading and a keyboard-layout mismatch', async ({ page }) => {
+test('the scanner test shows the raw characters, the reading and a keyboard-layout mismatch', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto(station.url);
   await expect(page.getByTestId('queue-count')).toBeVisible();

@@ -7,9 +7,21 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createOperator, createStation, products, seedPickPackCatalogue } from './support/pick-pack-fixture';
+import {
+  createOperator,
+  createStation,
+  products,
+  seedPickPackCatalogue,
+} from './support/pick-pack-fixture';
 import { centralOms, stationWebHost, type ManagedProcess } from './support/processes';
-import { enrolApiStation, getRma, readStock, refundRows, shippedOrderWithReturn, type AuthorisedReturn } from './support/returns-fixture';
+import {
+  enrolApiStation,
+  getRma,
+  readStock,
+  refundRows,
+  shippedOrderWithReturn,
+  type AuthorisedReturn,
+} from './support/returns-fixture';
 import { allowSlowScanner, scan, scanExpecting, typeByHand } from './support/scanner';
 
 let central: ManagedProcess;
@@ -25,10 +37,20 @@ test.beforeAll(async () => {
   await seedPickPackCatalogue(dataDir);
   central = await centralOms({ dataDir });
   await central.start();
-  await createOperator(central.url, { badge: 'OP-0011', name: 'Ruud Visser', pin: '2468', locale: 'en' });
+  await createOperator(central.url, {
+    badge: 'OP-0011',
+    name: 'Ruud Visser',
+    pin: '2468',
+    locale: 'en',
+  });
   const shipping = await enrolApiStation(central.url, 'E2E shipping');
-  parcel = await shippedOrderWithReturn(central.url, shipping, [products.tea.sku, products.mug.sku]);
-  station = await stationWebHost(central.url, { STATION_ENROLMENT_CODE: await createStation(central.url, 'E2E returns desk') });
+  parcel = await shippedOrderWithReturn(central.url, shipping, [
+    products.tea.sku,
+    products.mug.sku,
+  ]);
+  station = await stationWebHost(central.url, {
+    STATION_ENROLMENT_CODE: await createStation(central.url, 'E2E returns desk'),
+  });
   await station.start();
 });
 
@@ -41,7 +63,9 @@ async function waitForKey(page: Page, key: string | RegExp) {
   await expect(page.getByTestId('feedback')).toHaveAttribute('data-key', key);
 }
 
-test('a two-item return taken in offline syncs once: stock, RMA state and one refund', async ({ page }) => {
+test('a two-item return taken in offline syncs once: stock, RMA state and one refund', async ({
+  page,
+}) => {
   await page.goto(station.url);
   await expect(page.getByTestId('queue-count')).toBeVisible();
   await allowSlowScanner(page);
@@ -53,7 +77,9 @@ test('a two-item return taken in offline syncs once: stock, RMA state and one re
   await expect(page.getByTestId('find-return')).toBeVisible();
 
   // The RMA reaches the station by sync; once it is there, back out and take the central OMS away.
-  await expect(async () => scanExpecting(page, `RMA:${parcel.rmaCode}`, 'returns.found')).toPass({ timeout: 30_000 });
+  await expect(async () => scanExpecting(page, `RMA:${parcel.rmaCode}`, 'returns.found')).toPass({
+    timeout: 30_000,
+  });
   await scan(page, 'CMD:CANCEL');
   await expect(page.getByTestId('find-return')).toBeVisible();
   await central.stop();
@@ -71,7 +97,9 @@ test('a two-item return taken in offline syncs once: stock, RMA state and one re
   await expect(page.getByTestId('grade-prompt')).toBeVisible();
   await page.keyboard.press('1');
   await expect(page.getByTestId('disposition-prompt')).toBeVisible();
-  await expect(page.getByTestId('disposition-prompt').locator('[data-suggested="true"]')).toContainText('Restock');
+  await expect(
+    page.getByTestId('disposition-prompt').locator('[data-suggested="true"]'),
+  ).toContainText('Restock');
   await page.keyboard.press('Enter');
   await waitForKey(page, 'returns.scanBinFor');
   await scanExpecting(page, products.mug.gtin, 'returns.itemWhereBinExpected');
@@ -97,11 +125,16 @@ test('a two-item return taken in offline syncs once: stock, RMA state and one re
 
   await page.reload();
   await expect(page.getByTestId('receipt-state')).toHaveAttribute('data-state', 'waiting');
-  await test.info().attach('returns-offline', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+  await test.info().attach('returns-offline', {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  });
 
   // The central OMS comes back: the receipt is sent and its verdict shows at the desk.
   await central.start();
-  await expect(page.getByTestId('receipt-state')).toHaveAttribute('data-state', 'accepted', { timeout: 60_000 });
+  await expect(page.getByTestId('receipt-state')).toHaveAttribute('data-state', 'accepted', {
+    timeout: 60_000,
+  });
   const rma = await getRma(central.url, parcel.rmaId);
   expect(rma.status).toBe('refunded');
   expect(rma.lines.map((l) => [l.sku, l.receivedQuantity])).toEqual([
@@ -113,12 +146,18 @@ test('a two-item return taken in offline syncs once: stock, RMA state and one re
   expect(rma.refund).toMatchObject({ status: 'issued', amountMinor: 1492 });
   await expect(page.getByTestId('receipt-state')).toContainText('14.92');
   expect(await refundRows(central.url, parcel.rmaCode)).toHaveLength(1);
-  await test.info().attach('returns-accepted', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+  await test.info().attach('returns-accepted', {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  });
 
   // Stock: the restocked tea is back on hand in A-01; the quarantined mug is on hand nowhere.
   await central.stop();
   const after = await readStock(dataDir, [products.tea.sku, products.mug.sku]);
   expect(after[`${products.tea.sku}@A-01`]).toBe((before[`${products.tea.sku}@A-01`] ?? 0) + 1);
-  expect(after).toMatchObject({ ...before, [`${products.tea.sku}@A-01`]: after[`${products.tea.sku}@A-01`] });
+  expect(after).toMatchObject({
+    ...before,
+    [`${products.tea.sku}@A-01`]: after[`${products.tea.sku}@A-01`],
+  });
   expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
 });

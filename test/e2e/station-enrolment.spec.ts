@@ -1,5 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { centralOms, createStationCode, stationWebHost, type ManagedProcess } from './support/processes';
+import {
+  centralOms,
+  createStationCode,
+  stationWebHost,
+  type ManagedProcess,
+} from './support/processes';
 
 let central: ManagedProcess;
 let station: ManagedProcess;
@@ -16,7 +21,9 @@ test.afterAll(async () => {
   await central?.stop();
 });
 
-test('a new station is enrolled from its set-up screen with a one-time code, then syncs its warehouse', async ({ page }) => {
+test('a new station is enrolled from its set-up screen with a one-time code, then syncs its warehouse', async ({
+  page,
+}) => {
   await page.goto(station.url);
   await expect(page.getByRole('heading', { name: 'Set up this station' })).toBeVisible();
   await page.getByLabel('Enrolment code').fill('WRONG-CODE-123');
@@ -29,9 +36,15 @@ test('a new station is enrolled from its set-up screen with a one-time code, the
   await expect(page.getByText('Station Tilburg packing 7 · warehouse NL-TIL')).toBeVisible();
   await expect(page.getByTestId('sync-indicator')).toContainText('Last sync');
   await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-count', '0');
-  await test.info().attach('station-enrolled', { body: await page.screenshot(), contentType: 'image/png' });
+  await test
+    .info()
+    .attach('station-enrolled', { body: await page.screenshot(), contentType: 'image/png' });
 
   // The same code cannot enrol a second station.
-  const again = await fetch(`${central.url}/v1/stations/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+  const again = await fetch(`${central.url}/v1/stations/enrol`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code }),
+  });
   expect(again.status).toBe(401);
 });

@@ -5,7 +5,14 @@ import { shopifyOrderCreated } from '../../src-server/connectors/shopify/shopify
 import { magentoOrder } from '../../src-server/connectors/magento/magento-order.fixture';
 import { BACKENDS, startTestServer } from '../support/server-harness';
 import type { TestServer } from '../support/server-harness';
-import { bearer, CHANNEL_KEYS, countRows, seedCatalog, seedChannels, SHOPIFY_SECRET } from '../support/oms-fixtures';
+import {
+  bearer,
+  CHANNEL_KEYS,
+  countRows,
+  seedCatalog,
+  seedChannels,
+  SHOPIFY_SECRET,
+} from '../support/oms-fixtures';
 
 describe.each(BACKENDS)('connectors on %s', (backend) => {
   let server: TestServer;
@@ -13,14 +20,21 @@ describe.each(BACKENDS)('connectors on %s', (backend) => {
     server.app.inject({
       method: 'POST',
       url: '/v1/connectors/shopify/web/orders-create',
-      headers: { 'content-type': 'application/json', 'x-shopify-hmac-sha256': signature, 'x-shopify-topic': 'orders/create' },
+      headers: {
+        'content-type': 'application/json',
+        'x-shopify-hmac-sha256': signature,
+        'x-shopify-topic': 'orders/create',
+      },
       payload: raw,
     });
 
   beforeAll(async () => {
     server = await startTestServer(backend, 'connectors');
     await seedChannels(server.db);
-    await seedCatalog(server.db, { 'SKU-1': { 'NL-TIL': 100, 'BE-GNT': 100 }, 'SKU-3': { 'BE-GNT': 100 } });
+    await seedCatalog(server.db, {
+      'SKU-1': { 'NL-TIL': 100, 'BE-GNT': 100 },
+      'SKU-3': { 'BE-GNT': 100 },
+    });
   });
   afterAll(() => server.close());
 
@@ -28,7 +42,11 @@ describe.each(BACKENDS)('connectors on %s', (backend) => {
     const raw = JSON.stringify(shopifyOrderCreated());
     const first = await webhook(raw, shopifyHmac(raw, SHOPIFY_SECRET));
     expect(first.statusCode).toBe(201);
-    expect(first.json()).toMatchObject({ channel: 'web', channelOrderRef: '#1001', totalMinor: 4490 });
+    expect(first.json()).toMatchObject({
+      channel: 'web',
+      channelOrderRef: '#1001',
+      totalMinor: 4490,
+    });
     const again = await webhook(raw, shopifyHmac(raw, SHOPIFY_SECRET));
     expect(again.json().orderId).toBe(first.json().orderId);
   });
@@ -43,15 +61,37 @@ describe.each(BACKENDS)('connectors on %s', (backend) => {
   });
 
   it('places an Adobe Commerce B2B order with its PO number, sourced from Gent for a Gent address', async () => {
-    const res = await server.app.inject({ method: 'POST', url: '/v1/connectors/magento/orders', headers: bearer(CHANNEL_KEYS.magento), payload: magentoOrder() });
+    const res = await server.app.inject({
+      method: 'POST',
+      url: '/v1/connectors/magento/orders',
+      headers: bearer(CHANNEL_KEYS.magento),
+      payload: magentoOrder(),
+    });
     expect(res.statusCode).toBe(201);
-    const view = (await server.app.inject({ method: 'GET', url: `/v1/orders/${res.json().orderId}`, headers: bearer(CHANNEL_KEYS.magento) })).json();
-    expect(view).toMatchObject({ poNumber: 'PO-2024-0117', channelOrderRef: '000000042', totalMinor: 25995 });
-    expect(view.fulfillments.map((f: { warehouseCode: string }) => f.warehouseCode)).toEqual(['BE-GNT']);
+    const view = (
+      await server.app.inject({
+        method: 'GET',
+        url: `/v1/orders/${res.json().orderId}`,
+        headers: bearer(CHANNEL_KEYS.magento),
+      })
+    ).json();
+    expect(view).toMatchObject({
+      poNumber: 'PO-2024-0117',
+      channelOrderRef: '000000042',
+      totalMinor: 25995,
+    });
+    expect(view.fulfillments.map((f: { warehouseCode: string }) => f.warehouseCode)).toEqual([
+      'BE-GNT',
+    ]);
   });
 
   it('refuses an Adobe Commerce order on a channel that is not Adobe Commerce', async () => {
-    const res = await server.app.inject({ method: 'POST', url: '/v1/connectors/magento/orders', headers: bearer(CHANNEL_KEYS.market), payload: magentoOrder({ entity_id: 43, increment_id: '000000043' }) });
+    const res = await server.app.inject({
+      method: 'POST',
+      url: '/v1/connectors/magento/orders',
+      headers: bearer(CHANNEL_KEYS.market),
+      payload: magentoOrder({ entity_id: 43, increment_id: '000000043' }),
+    });
     expect(res.statusCode).toBe(403);
   });
 });

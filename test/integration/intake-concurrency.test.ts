@@ -2,7 +2,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../support/server-harness';
 import type { TestServer } from '../support/server-harness';
-import { bearer, CHANNEL_KEYS, makeOrder, reservedUnits, seedCatalog, seedChannels } from '../support/oms-fixtures';
+import {
+  bearer,
+  CHANNEL_KEYS,
+  makeOrder,
+  reservedUnits,
+  seedCatalog,
+  seedChannels,
+} from '../support/oms-fixtures';
 
 describe('concurrent intake on postgres', () => {
   let server: TestServer;
@@ -10,7 +17,10 @@ describe('concurrent intake on postgres', () => {
   beforeAll(async () => {
     server = await startTestServer('postgres', 'concurrency', { poolSize: 32 });
     await seedChannels(server.db);
-    await seedCatalog(server.db, { 'SKU-A': { 'NL-TIL': 7, 'BE-GNT': 5 }, 'SKU-B': { 'NL-TIL': 4, 'DE-KSL': 3 } });
+    await seedCatalog(server.db, {
+      'SKU-A': { 'NL-TIL': 7, 'BE-GNT': 5 },
+      'SKU-B': { 'NL-TIL': 4, 'DE-KSL': 3 },
+    });
   });
   afterAll(() => server.close());
 
@@ -20,7 +30,9 @@ describe('concurrent intake on postgres', () => {
         method: 'POST',
         url: '/v1/orders',
         headers: { ...bearer(CHANNEL_KEYS.web), 'idempotency-key': `race-${i}` },
-        payload: makeOrder({ skus: i % 2 === 0 ? { 'SKU-A': 1, 'SKU-B': 1 } : { 'SKU-B': 1, 'SKU-A': 1 } }),
+        payload: makeOrder({
+          skus: i % 2 === 0 ? { 'SKU-A': 1, 'SKU-B': 1 } : { 'SKU-B': 1, 'SKU-A': 1 },
+        }),
       }),
     );
     const responses = await Promise.all(clients);
@@ -29,7 +41,9 @@ describe('concurrent intake on postgres', () => {
     expect(await reservedUnits(server.db, 'SKU-B')).toBe(7);
     const perWarehouse = await server.db
       .selectFrom('reservations as r')
-      .innerJoin('stock as s', (j) => j.onRef('s.sku', '=', 'r.sku').onRef('s.warehouse_code', '=', 'r.warehouse_code'))
+      .innerJoin('stock as s', (j) =>
+        j.onRef('s.sku', '=', 'r.sku').onRef('s.warehouse_code', '=', 'r.warehouse_code'),
+      )
       .select(['r.sku', 'r.warehouse_code', 's.on_hand'])
       .select((eb) => eb.fn.sum<string>('r.quantity').as('reserved'))
       .groupBy(['r.sku', 'r.warehouse_code', 's.on_hand'])

@@ -7,7 +7,13 @@ import { createSubscription } from '../../src-server/notifications/webhooks/webh
 import { claimDueDeliveries, fanOutDueEvents } from '../../src-server/outbox/delivery-store';
 import { OutboxDispatcher } from '../../src-server/outbox/dispatcher';
 import { BACKENDS, openTestDatabase } from '../support/server-harness';
-import { appendEvents, startWebhookReceiver, testEvent, testNotificationConfig, waitUntil } from './notifications-support';
+import {
+  appendEvents,
+  startWebhookReceiver,
+  testEvent,
+  testNotificationConfig,
+  waitUntil,
+} from './notifications-support';
 
 type TestDb = Awaited<ReturnType<typeof openTestDatabase>>;
 
@@ -16,7 +22,11 @@ describe.each(BACKENDS)('outbox dispatcher on %s', (backend) => {
   let secret = '';
   const settings = { ...testNotificationConfig().dispatcher, batchSize: 10, concurrency: 2 };
   const dispatcher = (db = handle.db, over: Partial<typeof settings> = {}) =>
-    new OutboxDispatcher({ db, consumers: [webhookConsumer(db, 2000)], settings: { ...settings, ...over } });
+    new OutboxDispatcher({
+      db,
+      consumers: [webhookConsumer(db, 2000)],
+      settings: { ...settings, ...over },
+    });
   const subscribe = async (url: string) => {
     const sub = await createSubscription(handle.db, { url, eventTypes: ['order.cancelled'] });
     secret = sub.secret;
@@ -30,7 +40,10 @@ describe.each(BACKENDS)('outbox dispatcher on %s', (backend) => {
   it('stopped mid-batch and restarted, delivers every event exactly once and loses none', async () => {
     const receiver = await startWebhookReceiver(() => secret, { delayMs: 40 });
     await subscribe(receiver.url);
-    await appendEvents(handle.db, Array.from({ length: 25 }, (_, i) => testEvent(i)));
+    await appendEvents(
+      handle.db,
+      Array.from({ length: 25 }, (_, i) => testEvent(i)),
+    );
 
     const first = dispatcher();
     await first.start();
@@ -47,7 +60,11 @@ describe.each(BACKENDS)('outbox dispatcher on %s', (backend) => {
     await second.stop();
     expect(receiver.duplicates).toBe(0);
     expect(receiver.all.every((h) => h.verified)).toBe(true);
-    const pending = await handle.db.selectFrom('outbox_deliveries').select('id').where('status', '<>', 'delivered').execute();
+    const pending = await handle.db
+      .selectFrom('outbox_deliveries')
+      .select('id')
+      .where('status', '<>', 'delivered')
+      .execute();
     expect(pending).toEqual([]);
     await receiver.close();
   });
@@ -55,7 +72,10 @@ describe.each(BACKENDS)('outbox dispatcher on %s', (backend) => {
   it('after a dispatcher dies holding claimed deliveries, another delivers them once their lease runs out', async () => {
     const receiver = await startWebhookReceiver(() => secret);
     await subscribe(receiver.url);
-    await appendEvents(handle.db, Array.from({ length: 5 }, (_, i) => testEvent(i)));
+    await appendEvents(
+      handle.db,
+      Array.from({ length: 5 }, (_, i) => testEvent(i)),
+    );
     await fanOutDueEvents(handle.db, [webhookConsumer(handle.db, 2000)], 10);
     const claimedByTheDead = await claimDueDeliveries(handle.db, 10, 400);
     expect(claimedByTheDead).toHaveLength(5);
@@ -65,24 +85,32 @@ describe.each(BACKENDS)('outbox dispatcher on %s', (backend) => {
     expect(receiver.all).toHaveLength(0);
     await new Promise((r) => setTimeout(r, 450));
     await survivor.runOnce();
-    expect([...receiver.accepted.keys()].sort()).toEqual(claimedByTheDead.map((j) => j.event.id).sort());
+    expect([...receiver.accepted.keys()].sort()).toEqual(
+      claimedByTheDead.map((j) => j.event.id).sort(),
+    );
     await receiver.close();
   });
 
-  it.runIf(backend === 'postgres')('with two dispatchers on one database, never sends one event twice at the same time', async () => {
-    const receiver = await startWebhookReceiver(() => secret, { delayMs: 15 });
-    await subscribe(receiver.url);
-    await appendEvents(handle.db, Array.from({ length: 60 }, (_, i) => testEvent(i)));
-    const other = await openDatabase({ databaseUrl: handle.databaseUrl, maxConnections: 5 });
-    const a = dispatcher(handle.db, { concurrency: 4 });
-    const b = dispatcher(other.db, { concurrency: 4 });
-    await Promise.all([a.start(), b.start()]);
-    await waitUntil(() => receiver.accepted.size === 60, 20_000, 'all deliveries');
-    await Promise.all([a.stop(), b.stop()]);
-    await other.close();
-    expect(receiver.overlaps).toBe(0);
-    expect(receiver.duplicates).toBe(0);
-    expect(receiver.all).toHaveLength(60);
-    await receiver.close();
-  });
+  it.runIf(backend === 'postgres')(
+    'with two dispatchers on one database, never sends one event twice at the same time',
+    async () => {
+      const receiver = await startWebhookReceiver(() => secret, { delayMs: 15 });
+      await subscribe(receiver.url);
+      await appendEvents(
+        handle.db,
+        Array.from({ length: 60 }, (_, i) => testEvent(i)),
+      );
+      const other = await openDatabase({ databaseUrl: handle.databaseUrl, maxConnections: 5 });
+      const a = dispatcher(handle.db, { concurrency: 4 });
+      const b = dispatcher(other.db, { concurrency: 4 });
+      await Promise.all([a.start(), b.start()]);
+      await waitUntil(() => receiver.accepted.size === 60, 20_000, 'all deliveries');
+      await Promise.all([a.stop(), b.stop()]);
+      await other.close();
+      expect(receiver.overlaps).toBe(0);
+      expect(receiver.duplicates).toBe(0);
+      expect(receiver.all).toHaveLength(60);
+      await receiver.close();
+    },
+  );
 });

@@ -8,11 +8,22 @@ import type { FulfillmentDoc } from '../../shared/sync/documents';
 import { createMailer } from '../../src-server/notifications/email/mailer';
 import { notificationConsumers } from '../../src-server/notifications/notifications-runtime';
 import { OutboxDispatcher } from '../../src-server/outbox/dispatcher';
-import { bearer, CHANNEL_KEYS, makeOrder, seedCatalog, seedChannels } from '../support/oms-fixtures';
+import {
+  bearer,
+  CHANNEL_KEYS,
+  makeOrder,
+  seedCatalog,
+  seedChannels,
+} from '../support/oms-fixtures';
 import { BACKENDS, startTestServer } from '../support/server-harness';
 import type { TestServer } from '../support/server-harness';
 import { enrolTestStation, makeShipment, syncClient } from '../support/sync-fixtures';
-import { appendEvents, startSmtpSink, testNotificationConfig, waitUntil } from './notifications-support';
+import {
+  appendEvents,
+  startSmtpSink,
+  testNotificationConfig,
+  waitUntil,
+} from './notifications-support';
 
 const PDF = Buffer.from('%PDF-1.4\n% return label\n%%EOF\n');
 
@@ -23,10 +34,22 @@ describe.each(BACKENDS)('customer email on %s', (backend) => {
   let mailer: ReturnType<typeof createMailer>;
   const config = testNotificationConfig();
   let n = 0;
-  const placeOrder = async (email: string, locale: 'nl' | 'en', skus: Record<string, number> = { 'SKU-1': 2 }) => {
+  const placeOrder = async (
+    email: string,
+    locale: 'nl' | 'en',
+    skus: Record<string, number> = { 'SKU-1': 2 },
+  ) => {
     n += 1;
-    const order = makeOrder({ skus, customer: { type: 'person', name: 'Anna Jansen', email, locale } });
-    const res = await server.app.inject({ method: 'POST', url: '/v1/orders', headers: { ...bearer(CHANNEL_KEYS.market), 'idempotency-key': `mail-${n}` }, payload: order });
+    const order = makeOrder({
+      skus,
+      customer: { type: 'person', name: 'Anna Jansen', email, locale },
+    });
+    const res = await server.app.inject({
+      method: 'POST',
+      url: '/v1/orders',
+      headers: { ...bearer(CHANNEL_KEYS.market), 'idempotency-key': `mail-${n}` },
+      payload: order,
+    });
     expect(res.statusCode).toBe(201);
     return { orderId: res.json().orderId as string, reference: order.channelOrderRef };
   };
@@ -40,8 +63,16 @@ describe.each(BACKENDS)('customer email on %s', (backend) => {
     await seedChannels(server.db);
     await seedCatalog(server.db, { 'SKU-1': { 'NL-TIL': 50 }, 'SKU-NONE': {} });
     smtp = await startSmtpSink();
-    mailer = createMailer({ smtpUrl: smtp.url, from: 'Fietsen & Co <shop@shop.example>', mailDir: '/nonexistent' });
-    dispatcher = new OutboxDispatcher({ db: server.db, consumers: notificationConsumers(server.db, mailer, config), settings: config.dispatcher });
+    mailer = createMailer({
+      smtpUrl: smtp.url,
+      from: 'Fietsen & Co <shop@shop.example>',
+      mailDir: '/nonexistent',
+    });
+    dispatcher = new OutboxDispatcher({
+      db: server.db,
+      consumers: notificationConsumers(server.db, mailer, config),
+      settings: config.dispatcher,
+    });
     await dispatcher.start();
   });
   afterAll(async () => {
@@ -77,7 +108,9 @@ describe.each(BACKENDS)('customer email on %s', (backend) => {
     expect(mine).toBeDefined();
     const shipment = makeShipment(station, mine!);
     shipment.cartons[0]!.trackingNumber = '3SABCD1234567';
-    const pushed = await client.push('shipments', [{ newDocumentState: { ...shipment, _deleted: false } }]);
+    const pushed = await client.push('shipments', [
+      { newDocumentState: { ...shipment, _deleted: false } },
+    ]);
     expect(pushed.json()[0].status).toBe('accepted');
     const mails = await mailTo(address, 2);
     const shipped = mails.find((m) => m.headers.get('x-oms-event-type') === 'order.shipped')!;
@@ -100,37 +133,72 @@ describe.each(BACKENDS)('customer email on %s', (backend) => {
     const { orderId } = await placeOrder(address, 'nl');
     await mailTo(address);
     await appendEvents(server.db, [
-      { type: 'return.authorized', aggregateType: 'order', aggregateId: orderId, payload: { orderId, rmaId: 'a1', rmaCode: 'RMA-7', lines: [{ sku: 'SKU-1', quantity: 1 }], returnLabelPdfBase64: PDF.toString('base64') } },
-      { type: 'return.received', aggregateType: 'order', aggregateId: orderId, payload: { orderId, rmaId: 'a1', rmaCode: 'RMA-7', items: [{ sku: 'SKU-1', quantity: 1 }] } },
-      { type: 'refund.issued', aggregateType: 'order', aggregateId: orderId, payload: { orderId, rmaId: 'a1', rmaCode: 'RMA-7', amountMinor: 1250, currency: 'EUR' } },
+      {
+        type: 'return.authorized',
+        aggregateType: 'order',
+        aggregateId: orderId,
+        payload: {
+          orderId,
+          rmaId: 'a1',
+          rmaCode: 'RMA-7',
+          lines: [{ sku: 'SKU-1', quantity: 1 }],
+          returnLabelPdfBase64: PDF.toString('base64'),
+        },
+      },
+      {
+        type: 'return.received',
+        aggregateType: 'order',
+        aggregateId: orderId,
+        payload: { orderId, rmaId: 'a1', rmaCode: 'RMA-7', items: [{ sku: 'SKU-1', quantity: 1 }] },
+      },
+      {
+        type: 'refund.issued',
+        aggregateType: 'order',
+        aggregateId: orderId,
+        payload: { orderId, rmaId: 'a1', rmaCode: 'RMA-7', amountMinor: 1250, currency: 'EUR' },
+      },
     ]);
     const mails = await mailTo(address, 4);
     const byType = (type: string) => mails.find((m) => m.headers.get('x-oms-event-type') === type)!;
     const authorised = byType('return.authorized');
     expect(authorised.subject).toBe('Je retour RMA-7 is goedgekeurd');
     expect(authorised.attachments).toHaveLength(1);
-    expect(authorised.attachments[0]).toMatchObject({ filename: 'return-label-RMA-7.pdf', contentType: 'application/pdf' });
+    expect(authorised.attachments[0]).toMatchObject({
+      filename: 'return-label-RMA-7.pdf',
+      contentType: 'application/pdf',
+    });
     expect(Buffer.from(authorised.attachments[0]!.content).equals(PDF)).toBe(true);
     expect(byType('return.received').subject).toBe('We hebben je retour RMA-7 ontvangen');
     expect(byType('refund.issued').text).toContain('€\u00a012,50');
   });
 
-  it.runIf(backend === 'pglite')('without an SMTP server writes each email as an .eml file in the data directory', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'oms-mail-'));
-    const fileMailer = createMailer({ smtpUrl: undefined, from: config.mailFrom, mailDir: join(dataDir, 'outbox-mail') });
-    await dispatcher.stop();
-    const offline = new OutboxDispatcher({ db: server.db, consumers: notificationConsumers(server.db, fileMailer, config), settings: config.dispatcher });
-    try {
-      await placeOrder('eml@example.com', 'en');
-      await offline.runOnce();
-      const files = await readdir(join(dataDir, 'outbox-mail'));
-      expect(files.filter((f) => f.endsWith('.eml'))).toHaveLength(1);
-      const eml = await readFile(join(dataDir, 'outbox-mail', files[0]!), 'utf8');
-      expect(eml).toContain('To: eml@example.com');
-      expect(eml).toMatch(/Subject: Your order .* is confirmed/);
-    } finally {
-      await rm(dataDir, { recursive: true, force: true });
-      await dispatcher.start();
-    }
-  });
+  it.runIf(backend === 'pglite')(
+    'without an SMTP server writes each email as an .eml file in the data directory',
+    async () => {
+      const dataDir = await mkdtemp(join(tmpdir(), 'oms-mail-'));
+      const fileMailer = createMailer({
+        smtpUrl: undefined,
+        from: config.mailFrom,
+        mailDir: join(dataDir, 'outbox-mail'),
+      });
+      await dispatcher.stop();
+      const offline = new OutboxDispatcher({
+        db: server.db,
+        consumers: notificationConsumers(server.db, fileMailer, config),
+        settings: config.dispatcher,
+      });
+      try {
+        await placeOrder('eml@example.com', 'en');
+        await offline.runOnce();
+        const files = await readdir(join(dataDir, 'outbox-mail'));
+        expect(files.filter((f) => f.endsWith('.eml'))).toHaveLength(1);
+        const eml = await readFile(join(dataDir, 'outbox-mail', files[0]!), 'utf8');
+        expect(eml).toContain('To: eml@example.com');
+        expect(eml).toMatch(/Subject: Your order .* is confirmed/);
+      } finally {
+        await rm(dataDir, { recursive: true, force: true });
+        await dispatcher.start();
+      }
+    },
+  );
 });

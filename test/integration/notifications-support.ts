@@ -13,7 +13,11 @@ import { verifyWebhookSignature } from '../../src-server/notifications/webhooks/
 import { appendOutboxEvents } from '../../src-server/outbox/outbox';
 import type { OutboxEvent } from '../../src-server/outbox/outbox';
 
-export async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+export async function waitUntil(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -56,7 +60,10 @@ export async function startSmtpSink() {
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
-    to: (address: string) => messages.filter((m) => m.headers.get('x-oms-event-id') && JSON.stringify(m.to).includes(address)),
+    to: (address: string) =>
+      messages.filter(
+        (m) => m.headers.get('x-oms-event-id') && JSON.stringify(m.to).includes(address),
+      ),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -69,7 +76,10 @@ export interface ReceivedWebhook {
 }
 
 /** `answer(eventId, tryNumber)` decides the status; accepted event ids are remembered once. */
-export async function startWebhookReceiver(secret: () => string, options: { answer?: (eventId: string, tryNo: number) => number; delayMs?: number } = {}) {
+export async function startWebhookReceiver(
+  secret: () => string,
+  options: { answer?: (eventId: string, tryNo: number) => number; delayMs?: number } = {},
+) {
   const tries = new Map<string, number>();
   const accepted = new Map<string, ReceivedWebhook>();
   const all: ReceivedWebhook[] = [];
@@ -89,7 +99,11 @@ export async function startWebhookReceiver(secret: () => string, options: { answ
       const hook: ReceivedWebhook = {
         eventId,
         eventType: String(req.headers['x-oms-event-type']),
-        verified: verifyWebhookSignature(secret(), req.headers['x-oms-signature'] as string | undefined, raw),
+        verified: verifyWebhookSignature(
+          secret(),
+          req.headers['x-oms-signature'] as string | undefined,
+          raw,
+        ),
         body: JSON.parse(raw),
       };
       all.push(hook);
@@ -124,4 +138,9 @@ export async function appendEvents(db: Kysely<Database>, events: OutboxEvent[]):
   await db.transaction().execute((trx) => appendOutboxEvents(trx, events));
 }
 
-export const testEvent = (n: number): OutboxEvent => ({ type: 'order.cancelled', aggregateType: 'order', aggregateId: `order-${n}`, payload: { orderId: `order-${n}`, n } });
+export const testEvent = (n: number): OutboxEvent => ({
+  type: 'order.cancelled',
+  aggregateType: 'order',
+  aggregateId: `order-${n}`,
+  payload: { orderId: `order-${n}`, n },
+});

@@ -21,15 +21,32 @@ describe.each(BACKENDS)('return analytics on %s', (backend) => {
   });
   afterAll(() => server.close());
 
-  const analytics = (query = '') => server.app.inject({ method: 'GET', url: `/v1/analytics/returns${query}`, headers: bearer(ADMIN_TOKEN) });
+  const analytics = (query = '') =>
+    server.app.inject({
+      method: 'GET',
+      url: `/v1/analytics/returns${query}`,
+      headers: bearer(ADMIN_TOKEN),
+    });
 
   it('reports return rate per product and reason, the top returned products and reasons per product', async () => {
     const a = await shipOrder(server.app, tilburg, { 'SKU-1': 4, 'SKU-2': 2 });
     const b = await shipOrder(server.app, tilburg, { 'SKU-1': 4 });
-    const r1 = (await createRma(server.app, a, { 'SKU-1': 2, 'SKU-2': 1 }, { reason: 'wrong_size' })).json();
-    await pushReceipt(server.app, tilburg, makeReceipt(tilburg, r1.id, [makeItem('SKU-1', { quantity: 2 }), makeItem('SKU-2')]));
+    const r1 = (
+      await createRma(server.app, a, { 'SKU-1': 2, 'SKU-2': 1 }, { reason: 'wrong_size' })
+    ).json();
+    await pushReceipt(
+      server.app,
+      tilburg,
+      makeReceipt(tilburg, r1.id, [makeItem('SKU-1', { quantity: 2 }), makeItem('SKU-2')]),
+    );
     const r2 = (await createRma(server.app, b, { 'SKU-1': 1 }, { reason: 'damaged' })).json();
-    await pushReceipt(server.app, tilburg, makeReceipt(tilburg, r2.id, [makeItem('SKU-1', { grade: 'C', disposition: 'quarantine', binCode: null })]));
+    await pushReceipt(
+      server.app,
+      tilburg,
+      makeReceipt(tilburg, r2.id, [
+        makeItem('SKU-1', { grade: 'C', disposition: 'quarantine', binCode: null }),
+      ]),
+    );
     // Authorised but not received yet: not a returned unit.
     await createRma(server.app, b, { 'SKU-1': 1 }, { reason: 'changed_mind' });
 
@@ -42,16 +59,43 @@ describe.each(BACKENDS)('return analytics on %s', (backend) => {
       { reason: 'damaged', returnedUnits: 1, returnRate: 0.1, share: 0.25 },
     ]);
     expect(body.products).toEqual([
-      { sku: 'SKU-1', name: 'Product SKU-1', shippedUnits: 8, returnedUnits: 3, returnRate: 0.375, reasons: { wrong_size: 2, damaged: 1 } },
-      { sku: 'SKU-2', name: 'Product SKU-2', shippedUnits: 2, returnedUnits: 1, returnRate: 0.5, reasons: { wrong_size: 1 } },
+      {
+        sku: 'SKU-1',
+        name: 'Product SKU-1',
+        shippedUnits: 8,
+        returnedUnits: 3,
+        returnRate: 0.375,
+        reasons: { wrong_size: 2, damaged: 1 },
+      },
+      {
+        sku: 'SKU-2',
+        name: 'Product SKU-2',
+        shippedUnits: 2,
+        returnedUnits: 1,
+        returnRate: 0.5,
+        reasons: { wrong_size: 1 },
+      },
     ]);
     expect(body.topReturned.map((p: { sku: string }) => p.sku)).toEqual(['SKU-1', 'SKU-2']);
   });
 
   it('counts nothing outside the period, refuses an empty period, and is admin only', async () => {
-    expect((await analytics('?from=2020-01-01&to=2020-02-01')).json()).toMatchObject({ shippedUnits: 0, returnedUnits: 0, returnRate: null, products: [] });
+    expect((await analytics('?from=2020-01-01&to=2020-02-01')).json()).toMatchObject({
+      shippedUnits: 0,
+      returnedUnits: 0,
+      returnRate: null,
+      products: [],
+    });
     expect((await analytics('?from=2020-02-01&to=2020-01-01')).statusCode).toBe(400);
-    expect((await server.app.inject({ method: 'GET', url: '/v1/analytics/returns', headers: bearer('key-web-0123456789') })).statusCode).toBe(403);
+    expect(
+      (
+        await server.app.inject({
+          method: 'GET',
+          url: '/v1/analytics/returns',
+          headers: bearer('key-web-0123456789'),
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });
 
@@ -59,12 +103,24 @@ describe('return analytics from the demo data', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer('pglite', 'demo_returns');
-    await seedDemoData(server.db, { seed: 'analytics-demo', log: quietLog, maxExtraKmForSingleWarehouse: 100, orderCount: 300, productCount: 40 });
+    await seedDemoData(server.db, {
+      seed: 'analytics-demo',
+      log: quietLog,
+      maxExtraKmForSingleWarehouse: 100,
+      orderCount: 300,
+      productCount: 40,
+    });
   }, 120_000);
   afterAll(() => server.close());
 
   it('answers with shipped history, returned products and reasons', async () => {
-    const body = (await server.app.inject({ method: 'GET', url: '/v1/analytics/returns', headers: bearer(ADMIN_TOKEN) })).json();
+    const body = (
+      await server.app.inject({
+        method: 'GET',
+        url: '/v1/analytics/returns',
+        headers: bearer(ADMIN_TOKEN),
+      })
+    ).json();
     expect(body.shippedUnits).toBeGreaterThan(0);
     expect(body.returnedUnits).toBeGreaterThan(0);
     expect(body.topReturned.length).toBeGreaterThan(0);

@@ -8,7 +8,13 @@ import { bearer, CHANNEL_KEYS, makeOrder } from '../support/oms-fixtures';
 import { ADMIN_TOKEN } from '../support/server-harness';
 import { makeShipment, syncClient, type EnrolledTestStation } from '../support/sync-fixtures';
 
-export const GHENT_ADDRESS = { name: 'Lotte Peeters', line1: 'Veldstraat 1', postalCode: '9000', city: 'Gent', country: 'BE' };
+export const GHENT_ADDRESS = {
+  name: 'Lotte Peeters',
+  line1: 'Veldstraat 1',
+  postalCode: '9000',
+  city: 'Gent',
+  country: 'BE',
+};
 
 export interface ShippedOrder {
   orderId: string;
@@ -18,7 +24,12 @@ export interface ShippedOrder {
   lineOf: Record<string, string>;
 }
 
-export async function shipOrder(app: FastifyInstance, station: EnrolledTestStation, skus: Record<string, number>, over: Partial<CanonicalOrder> = {}): Promise<ShippedOrder> {
+export async function shipOrder(
+  app: FastifyInstance,
+  station: EnrolledTestStation,
+  skus: Record<string, number>,
+  over: Partial<CanonicalOrder> = {},
+): Promise<ShippedOrder> {
   const placed = await app.inject({
     method: 'POST',
     url: '/v1/orders',
@@ -28,30 +39,70 @@ export async function shipOrder(app: FastifyInstance, station: EnrolledTestStati
   if (placed.statusCode !== 201) throw new Error(`place order: ${placed.body}`);
   const orderId = placed.json().orderId as string;
   const client = syncClient(app, station);
-  const fulfillment = ((await client.pullAll('fulfillments')) as unknown as FulfillmentDoc[]).find((d) => d.orderId === orderId);
+  const fulfillment = ((await client.pullAll('fulfillments')) as unknown as FulfillmentDoc[]).find(
+    (d) => d.orderId === orderId,
+  );
   if (!fulfillment) throw new Error(`order ${orderId} did not reach ${station.warehouseCode}`);
   const shipment = makeShipment(station, fulfillment);
-  const pushed = await client.push('shipments', [{ newDocumentState: { ...shipment, _deleted: false } }]);
+  const pushed = await client.push('shipments', [
+    { newDocumentState: { ...shipment, _deleted: false } },
+  ]);
   if (pushed.json()[0]?.status !== 'accepted') throw new Error(`ship: ${pushed.body}`);
-  const view = await app.inject({ method: 'GET', url: `/v1/orders/${orderId}`, headers: bearer(ADMIN_TOKEN) });
-  const lineOf = Object.fromEntries((view.json().lines as { id: string; sku: string }[]).map((l) => [l.sku, l.id]));
+  const view = await app.inject({
+    method: 'GET',
+    url: `/v1/orders/${orderId}`,
+    headers: bearer(ADMIN_TOKEN),
+  });
+  const lineOf = Object.fromEntries(
+    (view.json().lines as { id: string; sku: string }[]).map((l) => [l.sku, l.id]),
+  );
   return { orderId, fulfillment, sscc: shipment.cartons[0]!.sscc, lineOf };
 }
 
-export function createRma(app: FastifyInstance, order: ShippedOrder, lines: Record<string, number>, over: Record<string, unknown> = {}, key = ADMIN_TOKEN) {
+export function createRma(
+  app: FastifyInstance,
+  order: ShippedOrder,
+  lines: Record<string, number>,
+  over: Record<string, unknown> = {},
+  key = ADMIN_TOKEN,
+) {
   return app.inject({
     method: 'POST',
     url: '/v1/rmas',
     headers: bearer(key),
-    payload: { orderId: order.orderId, lines: Object.entries(lines).map(([sku, quantity]) => ({ orderLineId: order.lineOf[sku] ?? sku, quantity })), reason: 'damaged', refundMethod: 'original_payment', ...over },
+    payload: {
+      orderId: order.orderId,
+      lines: Object.entries(lines).map(([sku, quantity]) => ({
+        orderLineId: order.lineOf[sku] ?? sku,
+        quantity,
+      })),
+      reason: 'damaged',
+      refundMethod: 'original_payment',
+      ...over,
+    },
   });
 }
 
 export function makeItem(sku: string, over: Partial<ReturnItem> = {}): ReturnItem {
-  return { id: randomUUID(), sku, quantity: 1, grade: 'A', note: null, disposition: 'restock', binCode: 'A-01', match: 'expected', ...over };
+  return {
+    id: randomUUID(),
+    sku,
+    quantity: 1,
+    grade: 'A',
+    note: null,
+    disposition: 'restock',
+    binCode: 'A-01',
+    match: 'expected',
+    ...over,
+  };
 }
 
-export function makeReceipt(station: EnrolledTestStation, rmaId: string | null, items: ReturnItem[], over: Partial<ReturnReceiptDoc> = {}): ReturnReceiptDoc {
+export function makeReceipt(
+  station: EnrolledTestStation,
+  rmaId: string | null,
+  items: ReturnItem[],
+  over: Partial<ReturnReceiptDoc> = {},
+): ReturnReceiptDoc {
   return {
     id: randomUUID(),
     rmaId,
@@ -68,6 +119,16 @@ export function makeReceipt(station: EnrolledTestStation, rmaId: string | null, 
   };
 }
 
-export function pushReceipt(app: FastifyInstance, station: EnrolledTestStation, receipt: ReturnReceiptDoc, assumed: ReturnReceiptDoc | null = null) {
-  return syncClient(app, station).push('returns', [{ ...(assumed ? { assumedMasterState: { ...assumed, _deleted: false } } : {}), newDocumentState: { ...receipt, _deleted: false } }]);
+export function pushReceipt(
+  app: FastifyInstance,
+  station: EnrolledTestStation,
+  receipt: ReturnReceiptDoc,
+  assumed: ReturnReceiptDoc | null = null,
+) {
+  return syncClient(app, station).push('returns', [
+    {
+      ...(assumed ? { assumedMasterState: { ...assumed, _deleted: false } } : {}),
+      newDocumentState: { ...receipt, _deleted: false },
+    },
+  ]);
 }

@@ -7,7 +7,13 @@ import type { AddressInfo } from 'node:net';
 export interface FakeMollie {
   url: string;
   /** Refunds created (replays not counted), per payment id. */
-  refunds: { id: string; paymentId: string; value: string; currency: string; idempotencyKey: string | undefined }[];
+  refunds: {
+    id: string;
+    paymentId: string;
+    value: string;
+    currency: string;
+    idempotencyKey: string | undefined;
+  }[];
   requests: number;
   /** Payments the server knows, with the amount still refundable in cents. */
   payments: Map<string, number>;
@@ -26,17 +32,35 @@ async function bodyOf(req: IncomingMessage): Promise<unknown> {
 
 export async function startFakeMollie(apiKey: string): Promise<FakeMollie> {
   const replays = new Map<string, { status: number; body: unknown }>();
-  const state: Omit<FakeMollie, 'url' | 'close'> = { refunds: [], requests: 0, payments: new Map() };
+  const state: Omit<FakeMollie, 'url' | 'close'> = {
+    refunds: [],
+    requests: 0,
+    payments: new Map(),
+  };
   const server = createServer(async (req, res) => {
     state.requests += 1;
     const send = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': status < 300 ? 'application/hal+json' : 'application/hal+json' });
+      res.writeHead(status, {
+        'content-type': status < 300 ? 'application/hal+json' : 'application/hal+json',
+      });
       res.end(JSON.stringify(body));
     };
-    const problem = (status: number, title: string, detail: string) => send(status, { status, title, detail, _links: { documentation: { href: 'https://docs.mollie.com/errors', type: 'text/html' } } });
-    if (req.headers.authorization !== `Bearer ${apiKey}`) return problem(401, 'Unauthorized Request', 'Missing authentication, or failed to authenticate');
+    const problem = (status: number, title: string, detail: string) =>
+      send(status, {
+        status,
+        title,
+        detail,
+        _links: { documentation: { href: 'https://docs.mollie.com/errors', type: 'text/html' } },
+      });
+    if (req.headers.authorization !== `Bearer ${apiKey}`)
+      return problem(
+        401,
+        'Unauthorized Request',
+        'Missing authentication, or failed to authenticate',
+      );
     const match = /^\/v2\/payments\/([^/]+)\/refunds$/.exec(req.url ?? '');
-    if (req.method !== 'POST' || !match) return problem(404, 'Not Found', 'The resource does not exist');
+    if (req.method !== 'POST' || !match)
+      return problem(404, 'Not Found', 'The resource does not exist');
     const key = req.headers['idempotency-key'] as string | undefined;
     const replay = key ? replays.get(key) : undefined;
     if (replay) return send(replay.status, replay.body);
@@ -47,16 +71,37 @@ export async function startFakeMollie(apiKey: string): Promise<FakeMollie> {
       send(status, answer);
     };
     const refundable = state.payments.get(paymentId);
-    if (refundable === undefined) return problem(404, 'Not Found', `No payment exists with token ${paymentId}.`);
+    if (refundable === undefined)
+      return problem(404, 'Not Found', `No payment exists with token ${paymentId}.`);
     const value = body?.amount?.value;
-    if (!body?.amount?.currency || !value || !/^\d+\.\d{2}$/.test(value)) return problem(422, 'Unprocessable Entity', 'The amount is invalid');
+    if (!body?.amount?.currency || !value || !/^\d+\.\d{2}$/.test(value))
+      return problem(422, 'Unprocessable Entity', 'The amount is invalid');
     const cents = Math.round(Number(value) * 100);
     if (cents > refundable) {
-      return remember(422, { status: 422, title: 'Unprocessable Entity', detail: 'The amount is higher than the amount that is refundable for this payment', field: 'amount' });
+      return remember(422, {
+        status: 422,
+        title: 'Unprocessable Entity',
+        detail: 'The amount is higher than the amount that is refundable for this payment',
+        field: 'amount',
+      });
     }
     state.payments.set(paymentId, refundable - cents);
-    const refund = { resource: 'refund', id: `re_${state.refunds.length + 1}test`, mode: 'test', amount: body.amount, status: 'pending', paymentId, createdAt: new Date().toISOString() };
-    state.refunds.push({ id: refund.id, paymentId, value, currency: body.amount.currency, idempotencyKey: key });
+    const refund = {
+      resource: 'refund',
+      id: `re_${state.refunds.length + 1}test`,
+      mode: 'test',
+      amount: body.amount,
+      status: 'pending',
+      paymentId,
+      createdAt: new Date().toISOString(),
+    };
+    state.refunds.push({
+      id: refund.id,
+      paymentId,
+      value,
+      currency: body.amount.currency,
+      idempotencyKey: key,
+    });
     remember(201, refund);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -21,7 +21,15 @@ describe('Mollie refund adapter', () => {
   });
   afterAll(() => mollie.close());
 
-  const request = (over = {}) => ({ idempotencyKey: `refund:${randomUUID()}`, orderId: 'o-1', paymentReference: 'tr_adapter', amountMinor: 1250, currency: 'EUR', description: 'Refund for return R-2025-00001', ...over });
+  const request = (over = {}) => ({
+    idempotencyKey: `refund:${randomUUID()}`,
+    orderId: 'o-1',
+    paymentReference: 'tr_adapter',
+    amountMinor: 1250,
+    currency: 'EUR',
+    description: 'Refund for return R-2025-00001',
+    ...over,
+  });
 
   it('sends the amount as a decimal string and gets the same refund back for a repeated idempotency key', async () => {
     mollie.payments.set('tr_adapter', 10_000);
@@ -31,16 +39,28 @@ describe('Mollie refund adapter', () => {
     const again = await provider.issueRefund(once);
     expect(first).toEqual({ reference: expect.stringMatching(/^re_/), providerStatus: 'pending' });
     expect(again.reference).toBe(first.reference);
-    expect(mollie.refunds.filter((r) => r.idempotencyKey === once.idempotencyKey)).toEqual([expect.objectContaining({ value: '12.50', currency: 'EUR', paymentId: 'tr_adapter' })]);
+    expect(mollie.refunds.filter((r) => r.idempotencyKey === once.idempotencyKey)).toEqual([
+      expect.objectContaining({ value: '12.50', currency: 'EUR', paymentId: 'tr_adapter' }),
+    ]);
   });
 
   it("reports Mollie's refusal with its detail, not retryable, and an unreachable Mollie as retryable", async () => {
     const provider = mollieProvider({ apiKey: API_KEY, apiUrl: mollie.url });
-    const refused = await provider.issueRefund(request({ paymentReference: 'tr_unknown' })).catch((e: unknown) => e);
+    const refused = await provider
+      .issueRefund(request({ paymentReference: 'tr_unknown' }))
+      .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(PaymentProviderError);
-    expect(refused).toMatchObject({ retryable: false, message: expect.stringContaining('No payment exists with token tr_unknown') });
-    const down = await mollieProvider({ apiKey: API_KEY, apiUrl: 'http://127.0.0.1:9/v2' }).issueRefund(request()).catch((e: unknown) => e);
-    expect(down).toMatchObject({ retryable: true, message: expect.stringContaining('could not be reached') });
+    expect(refused).toMatchObject({
+      retryable: false,
+      message: expect.stringContaining('No payment exists with token tr_unknown'),
+    });
+    const down = await mollieProvider({ apiKey: API_KEY, apiUrl: 'http://127.0.0.1:9/v2' })
+      .issueRefund(request())
+      .catch((e: unknown) => e);
+    expect(down).toMatchObject({
+      retryable: true,
+      message: expect.stringContaining('could not be reached'),
+    });
   });
 });
 
@@ -55,7 +75,15 @@ describe.each(BACKENDS)('refunds through Mollie on %s', (backend) => {
     mollie = await startFakeMollie(API_KEY);
     const handle = await openTestDatabase(backend, 'mollie');
     db = handle.db;
-    const config = { ...loadServerConfig({ ADMIN_TOKEN, PAYMENT_PROVIDER: 'mollie', MOLLIE_API_KEY: API_KEY, MOLLIE_API_URL: mollie.url }), databaseUrl: undefined };
+    const config = {
+      ...loadServerConfig({
+        ADMIN_TOKEN,
+        PAYMENT_PROVIDER: 'mollie',
+        MOLLIE_API_KEY: API_KEY,
+        MOLLIE_API_URL: mollie.url,
+      }),
+      databaseUrl: undefined,
+    };
     app = await createApp(config, { db, listen: handle.listen, logger: false });
     await app.ready();
     close = async () => {
@@ -71,30 +99,75 @@ describe.each(BACKENDS)('refunds through Mollie on %s', (backend) => {
 
   it('refunds the original payment once through Mollie, keyed by RMA', async () => {
     const order = await shipOrder(app, station, { 'SKU-1': 1 });
-    await db.insertInto('order_payments').values({ order_id: order.orderId, provider: 'mollie', payment_reference: 'tr_paid' }).execute();
+    await db
+      .insertInto('order_payments')
+      .values({ order_id: order.orderId, provider: 'mollie', payment_reference: 'tr_paid' })
+      .execute();
     mollie.payments.set('tr_paid', 1495);
     const rma = (await createRma(app, order, { 'SKU-1': 1 }, { reason: 'changed_mind' })).json();
     const receipt = makeReceipt(station, rma.id, [makeItem('SKU-1')]);
-    expect((await pushReceipt(app, station, receipt)).json()[0]).toMatchObject({ status: 'accepted', refundMinor: 1000 });
-    const view = (await app.inject({ method: 'GET', url: `/v1/rmas/${rma.id}`, headers: bearer(ADMIN_TOKEN) })).json();
-    expect(view).toMatchObject({ status: 'refunded', refund: { provider: 'mollie', status: 'issued', providerReference: expect.stringMatching(/^re_/) } });
-    expect(mollie.refunds.filter((r) => r.paymentId === 'tr_paid')).toEqual([expect.objectContaining({ value: '10.00', idempotencyKey: `refund:${rma.id}` })]);
+    expect((await pushReceipt(app, station, receipt)).json()[0]).toMatchObject({
+      status: 'accepted',
+      refundMinor: 1000,
+    });
+    const view = (
+      await app.inject({ method: 'GET', url: `/v1/rmas/${rma.id}`, headers: bearer(ADMIN_TOKEN) })
+    ).json();
+    expect(view).toMatchObject({
+      status: 'refunded',
+      refund: {
+        provider: 'mollie',
+        status: 'issued',
+        providerReference: expect.stringMatching(/^re_/),
+      },
+    });
+    expect(mollie.refunds.filter((r) => r.paymentId === 'tr_paid')).toEqual([
+      expect.objectContaining({ value: '10.00', idempotencyKey: `refund:${rma.id}` }),
+    ]);
   });
 
   it('keeps a refund Mollie refused as failed with the reason, the RMA inspected, and issues it on retry', async () => {
     const order = await shipOrder(app, station, { 'SKU-1': 1 });
     const rma = (await createRma(app, order, { 'SKU-1': 1 }, { reason: 'changed_mind' })).json();
     const receipt = makeReceipt(station, rma.id, [makeItem('SKU-1')]);
-    expect((await pushReceipt(app, station, receipt)).json()[0]).toMatchObject({ status: 'accepted' });
-    const failed = (await app.inject({ method: 'GET', url: `/v1/rmas/${rma.id}`, headers: bearer(ADMIN_TOKEN) })).json();
-    expect(failed).toMatchObject({ status: 'inspected', refund: { status: 'failed', lastError: expect.stringContaining('no Mollie payment id') } });
-    expect(await db.selectFrom('outbox_events').select('id').where('type', '=', 'refund.issued').where('aggregate_id', '=', order.orderId).execute()).toEqual([]);
+    expect((await pushReceipt(app, station, receipt)).json()[0]).toMatchObject({
+      status: 'accepted',
+    });
+    const failed = (
+      await app.inject({ method: 'GET', url: `/v1/rmas/${rma.id}`, headers: bearer(ADMIN_TOKEN) })
+    ).json();
+    expect(failed).toMatchObject({
+      status: 'inspected',
+      refund: { status: 'failed', lastError: expect.stringContaining('no Mollie payment id') },
+    });
+    expect(
+      await db
+        .selectFrom('outbox_events')
+        .select('id')
+        .where('type', '=', 'refund.issued')
+        .where('aggregate_id', '=', order.orderId)
+        .execute(),
+    ).toEqual([]);
 
-    await db.insertInto('order_payments').values({ order_id: order.orderId, provider: 'mollie', payment_reference: 'tr_late' }).execute();
+    await db
+      .insertInto('order_payments')
+      .values({ order_id: order.orderId, provider: 'mollie', payment_reference: 'tr_late' })
+      .execute();
     mollie.payments.set('tr_late', 1495);
-    const retried = await app.inject({ method: 'POST', url: `/v1/rmas/${rma.id}/refund`, headers: bearer(ADMIN_TOKEN) });
-    expect(retried.json()).toMatchObject({ status: 'refunded', refund: { status: 'issued', lastError: null } });
-    const again = await app.inject({ method: 'POST', url: `/v1/rmas/${rma.id}/refund`, headers: bearer(ADMIN_TOKEN) });
+    const retried = await app.inject({
+      method: 'POST',
+      url: `/v1/rmas/${rma.id}/refund`,
+      headers: bearer(ADMIN_TOKEN),
+    });
+    expect(retried.json()).toMatchObject({
+      status: 'refunded',
+      refund: { status: 'issued', lastError: null },
+    });
+    const again = await app.inject({
+      method: 'POST',
+      url: `/v1/rmas/${rma.id}/refund`,
+      headers: bearer(ADMIN_TOKEN),
+    });
     expect(again.statusCode).toBe(409);
     expect(mollie.refunds.filter((r) => r.paymentId === 'tr_late')).toHaveLength(1);
   });

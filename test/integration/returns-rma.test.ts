@@ -15,7 +15,10 @@ describe.each(BACKENDS)('RMAs on %s', (backend) => {
   beforeAll(async () => {
     server = await startTestServer(backend, 'rmas');
     await seedChannels(server.db);
-    await seedCatalog(server.db, { 'SKU-1': { 'NL-TIL': 20, 'BE-GNT': 20 }, 'SKU-2': { 'NL-TIL': 20 } });
+    await seedCatalog(server.db, {
+      'SKU-1': { 'NL-TIL': 20, 'BE-GNT': 20 },
+      'SKU-2': { 'NL-TIL': 20 },
+    });
     tilburg = await enrolTestStation(server.app, 'NL-TIL', 'Tilburg returns');
     ghent = await enrolTestStation(server.app, 'BE-GNT', 'Ghent returns');
   });
@@ -28,77 +31,182 @@ describe.each(BACKENDS)('RMAs on %s', (backend) => {
     const order = await shipOrder(server.app, tilburg, { 'SKU-1': 2, 'SKU-2': 1 });
     const tooMany = await createRma(server.app, order, { 'SKU-1': 3 });
     expect(tooMany.statusCode).toBe(422);
-    expect(tooMany.json()).toMatchObject({ code: 'quantity_above_returnable', field: 'lines[0].quantity', message: expect.stringMatching(/^Line \d \(SKU-1\): 3 requested, but 2 of the 2 shipped/) });
+    expect(tooMany.json()).toMatchObject({
+      code: 'quantity_above_returnable',
+      field: 'lines[0].quantity',
+      message: expect.stringMatching(/^Line \d \(SKU-1\): 3 requested, but 2 of the 2 shipped/),
+    });
 
     const created = await createRma(server.app, order, { 'SKU-1': 2 }, { reason: 'wrong_size' });
     expect(created.statusCode).toBe(201);
     const rma = created.json();
-    expect(rma).toMatchObject({ status: 'authorised', warehouseCode: 'NL-TIL', reason: 'wrong_size', lines: [{ sku: 'SKU-1', quantity: 2, receivedQuantity: 0, unitPriceMinor: 1000 }] });
+    expect(rma).toMatchObject({
+      status: 'authorised',
+      warehouseCode: 'NL-TIL',
+      reason: 'wrong_size',
+      lines: [{ sku: 'SKU-1', quantity: 2, receivedQuantity: 0, unitPriceMinor: 1000 }],
+    });
     expect(rma.code).toMatch(/^R-\d{4}-\d{5}$/);
-    expect(rma.events).toEqual([expect.objectContaining({ fromStatus: null, toStatus: 'authorised', actor: 'admin' })]);
+    expect(rma.events).toEqual([
+      expect.objectContaining({ fromStatus: null, toStatus: 'authorised', actor: 'admin' }),
+    ]);
 
     const again = await createRma(server.app, order, { 'SKU-1': 1 });
-    expect(again.json()).toMatchObject({ code: 'quantity_above_returnable', message: expect.stringContaining('0 of the 2 shipped') });
+    expect(again.json()).toMatchObject({
+      code: 'quantity_above_returnable',
+      message: expect.stringContaining('0 of the 2 shipped'),
+    });
 
     const docs = (await syncClient(server.app, tilburg).pullAll('rmas')) as unknown as RmaDoc[];
-    expect(docs.find((d) => d.id === rma.id)).toMatchObject({ code: rma.code, orderNumber: rma.orderNumber, ssccs: [order.sscc], status: 'authorised', lines: [{ sku: 'SKU-1', quantity: 2 }] });
-    expect((await syncClient(server.app, ghent).pullAll('rmas')).find((d) => d.id === rma.id)).toBeUndefined();
-    const events = await server.db.selectFrom('outbox_events').select('payload').where('type', '=', 'return.authorized').where('aggregate_id', '=', order.orderId).execute();
+    expect(docs.find((d) => d.id === rma.id)).toMatchObject({
+      code: rma.code,
+      orderNumber: rma.orderNumber,
+      ssccs: [order.sscc],
+      status: 'authorised',
+      lines: [{ sku: 'SKU-1', quantity: 2 }],
+    });
+    expect(
+      (await syncClient(server.app, ghent).pullAll('rmas')).find((d) => d.id === rma.id),
+    ).toBeUndefined();
+    const events = await server.db
+      .selectFrom('outbox_events')
+      .select('payload')
+      .where('type', '=', 'return.authorized')
+      .where('aggregate_id', '=', order.orderId)
+      .execute();
     expect(events).toHaveLength(1);
   });
 
   it('refuses an RMA for goods that never shipped, and one without text for reason other', async () => {
-    const placed = await server.app.inject({ method: 'POST', url: '/v1/orders', headers: { ...bearer(CHANNEL_KEYS.web), 'idempotency-key': `r-${Math.random()}` }, payload: { channelOrderRef: `U-${Date.now()}`, currency: 'EUR', customer: { type: 'person', name: 'A', email: 'a@example.com' }, shipTo: { name: 'A', line1: 'Damrak 1', postalCode: '1012 AB', city: 'Amsterdam', country: 'NL' }, lines: [{ sku: 'SKU-2', quantity: 1 }] } });
+    const placed = await server.app.inject({
+      method: 'POST',
+      url: '/v1/orders',
+      headers: { ...bearer(CHANNEL_KEYS.web), 'idempotency-key': `r-${Math.random()}` },
+      payload: {
+        channelOrderRef: `U-${Date.now()}`,
+        currency: 'EUR',
+        customer: { type: 'person', name: 'A', email: 'a@example.com' },
+        shipTo: {
+          name: 'A',
+          line1: 'Damrak 1',
+          postalCode: '1012 AB',
+          city: 'Amsterdam',
+          country: 'NL',
+        },
+        lines: [{ sku: 'SKU-2', quantity: 1 }],
+      },
+    });
     const orderId = placed.json().orderId as string;
     const view = await get(`/v1/orders/${orderId}`);
     const order = { orderId, lineOf: { 'SKU-2': view.json().lines[0].id as string } } as never;
-    expect((await createRma(server.app, order, { 'SKU-2': 1 })).json()).toMatchObject({ code: 'quantity_above_returnable', message: expect.stringContaining('0 of the 0 shipped') });
+    expect((await createRma(server.app, order, { 'SKU-2': 1 })).json()).toMatchObject({
+      code: 'quantity_above_returnable',
+      message: expect.stringContaining('0 of the 0 shipped'),
+    });
     const other = await createRma(server.app, order, { 'SKU-2': 1 }, { reason: 'other' });
     expect(other.statusCode).toBe(400);
     expect(other.json().field).toBe('reasonText');
-    expect(await server.db.selectFrom('rmas').select('id').where('order_id', '=', orderId).execute()).toEqual([]);
+    expect(
+      await server.db.selectFrom('rmas').select('id').where('order_id', '=', orderId).execute(),
+    ).toEqual([]);
   });
 
   it("lets a channel key return its own channel's orders only", async () => {
     const order = await shipOrder(server.app, tilburg, { 'SKU-2': 1 });
-    expect((await createRma(server.app, order, { 'SKU-2': 1 }, {}, CHANNEL_KEYS.market)).statusCode).toBe(403);
+    expect(
+      (await createRma(server.app, order, { 'SKU-2': 1 }, {}, CHANNEL_KEYS.market)).statusCode,
+    ).toBe(403);
     const own = await createRma(server.app, order, { 'SKU-2': 1 }, {}, CHANNEL_KEYS.web);
     expect(own.statusCode).toBe(201);
-    expect((await get(`/v1/rmas/${own.json().id}`, bearer(CHANNEL_KEYS.market))).statusCode).toBe(404);
-    expect((await get(`/v1/rmas?orderId=${order.orderId}`, bearer(CHANNEL_KEYS.web))).json().rmas).toHaveLength(1);
+    expect((await get(`/v1/rmas/${own.json().id}`, bearer(CHANNEL_KEYS.market))).statusCode).toBe(
+      404,
+    );
+    expect(
+      (await get(`/v1/rmas?orderId=${order.orderId}`, bearer(CHANNEL_KEYS.web))).json().rmas,
+    ).toHaveLength(1);
   });
 
   it('walks authorised → in transit → received → inspected → refunded with an event trail, and refuses to reopen it', async () => {
     const order = await shipOrder(server.app, tilburg, { 'SKU-1': 2 });
     const rma = (await createRma(server.app, order, { 'SKU-1': 2 }, { reason: 'damaged' })).json();
-    const moved = await server.app.inject({ method: 'POST', url: `/v1/rmas/${rma.id}/status`, headers: admin, payload: { status: 'in_transit', note: 'carrier scan' } });
+    const moved = await server.app.inject({
+      method: 'POST',
+      url: `/v1/rmas/${rma.id}/status`,
+      headers: admin,
+      payload: { status: 'in_transit', note: 'carrier scan' },
+    });
     expect(moved.json().status).toBe('in_transit');
 
-    const receipt = makeReceipt(tilburg, rma.id, [makeItem('SKU-1', { grade: 'A' }), makeItem('SKU-1', { grade: 'B', disposition: 'quarantine', binCode: null })]);
+    const receipt = makeReceipt(tilburg, rma.id, [
+      makeItem('SKU-1', { grade: 'A' }),
+      makeItem('SKU-1', { grade: 'B', disposition: 'quarantine', binCode: null }),
+    ]);
     const answer = await pushReceipt(server.app, tilburg, receipt);
     // 2 × 10.00 less 10% on the B unit, plus the 4.95 shipping charge: the parcel arrived damaged.
-    expect(answer.json()).toEqual([expect.objectContaining({ id: receipt.id, status: 'accepted', refusalReason: null, refundMinor: 1000 + 900 + 495 })]);
+    expect(answer.json()).toEqual([
+      expect.objectContaining({
+        id: receipt.id,
+        status: 'accepted',
+        refusalReason: null,
+        refundMinor: 1000 + 900 + 495,
+      }),
+    ]);
 
     const view = (await get(`/v1/rmas/${rma.id}`)).json();
     expect(view.status).toBe('refunded');
-    expect(view.events.map((e: { toStatus: string }) => e.toStatus)).toEqual(['authorised', 'in_transit', 'received', 'inspected', 'refunded']);
+    expect(view.events.map((e: { toStatus: string }) => e.toStatus)).toEqual([
+      'authorised',
+      'in_transit',
+      'received',
+      'inspected',
+      'refunded',
+    ]);
     expect(view.lines[0].receivedQuantity).toBe(2);
-    expect(view.refund).toMatchObject({ status: 'issued', provider: 'ledger', amountMinor: 2395, currency: 'EUR', breakdown: { itemsMinor: 2000, feesMinor: 100, shippingMinor: 495 } });
-    expect(view.receipts).toEqual([expect.objectContaining({ id: receipt.id, status: 'accepted', needsReview: false })]);
-    const doc = ((await syncClient(server.app, tilburg).pullAll('rmas')) as unknown as RmaDoc[]).find((d) => d.id === rma.id);
+    expect(view.refund).toMatchObject({
+      status: 'issued',
+      provider: 'ledger',
+      amountMinor: 2395,
+      currency: 'EUR',
+      breakdown: { itemsMinor: 2000, feesMinor: 100, shippingMinor: 495 },
+    });
+    expect(view.receipts).toEqual([
+      expect.objectContaining({ id: receipt.id, status: 'accepted', needsReview: false }),
+    ]);
+    const doc = (
+      (await syncClient(server.app, tilburg).pullAll('rmas')) as unknown as RmaDoc[]
+    ).find((d) => d.id === rma.id);
     expect(doc).toMatchObject({ status: 'refunded', lines: [{ receivedQuantity: 2 }] });
 
-    const reopen = await server.app.inject({ method: 'POST', url: `/v1/rmas/${rma.id}/status`, headers: admin, payload: { status: 'closed' } });
+    const reopen = await server.app.inject({
+      method: 'POST',
+      url: `/v1/rmas/${rma.id}/status`,
+      headers: admin,
+      payload: { status: 'closed' },
+    });
     expect(reopen.statusCode).toBe(409);
     expect(reopen.json().message).toContain('refunded; that is final');
-    const types = await server.db.selectFrom('outbox_events').select('type').where('aggregate_id', '=', order.orderId).where('type', 'in', ['return.received', 'refund.issued']).execute();
+    const types = await server.db
+      .selectFrom('outbox_events')
+      .select('type')
+      .where('aggregate_id', '=', order.orderId)
+      .where('type', 'in', ['return.received', 'refund.issued'])
+      .execute();
     expect(types.map((t) => t.type).sort()).toEqual(['refund.issued', 'return.received']);
   });
 
   it('closes an RMA by hand, which frees its units for a new RMA', async () => {
     const order = await shipOrder(server.app, tilburg, { 'SKU-2': 1 });
     const rma = (await createRma(server.app, order, { 'SKU-2': 1 })).json();
-    expect((await server.app.inject({ method: 'POST', url: `/v1/rmas/${rma.id}/status`, headers: admin, payload: { status: 'closed', note: 'customer kept it' } })).json().status).toBe('closed');
+    expect(
+      (
+        await server.app.inject({
+          method: 'POST',
+          url: `/v1/rmas/${rma.id}/status`,
+          headers: admin,
+          payload: { status: 'closed', note: 'customer kept it' },
+        })
+      ).json().status,
+    ).toBe('closed');
     expect((await createRma(server.app, order, { 'SKU-2': 1 })).statusCode).toBe(201);
   });
 
@@ -114,7 +222,9 @@ describe.each(BACKENDS)('RMAs on %s', (backend) => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    expect((await get(`/v1/rmas/${rma.id}/label.pdf`, bearer(CHANNEL_KEYS.market))).statusCode).toBe(403);
+    expect(
+      (await get(`/v1/rmas/${rma.id}/label.pdf`, bearer(CHANNEL_KEYS.market))).statusCode,
+    ).toBe(403);
   });
 
   it('exports refunds for finance as CSV, admin only', async () => {
@@ -122,7 +232,9 @@ describe.each(BACKENDS)('RMAs on %s', (backend) => {
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     const [header, ...rows] = csv.body.trim().split('\r\n');
-    expect(header).toContain('rma_code,order_id,order_number,method,provider,status,currency,amount');
+    expect(header).toContain(
+      'rma_code,order_id,order_number,method,provider,status,currency,amount',
+    );
     expect(rows.some((r) => r.includes(',ledger,issued,EUR,23.95,20.00,1.00,4.95,'))).toBe(true);
     expect((await get('/v1/refunds.csv', bearer(CHANNEL_KEYS.web))).statusCode).toBe(403);
   });

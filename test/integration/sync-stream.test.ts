@@ -4,11 +4,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src-server/app';
 import { openDatabase } from '../../src-server/db/connect';
 import { BACKENDS, startTestServer, type TestServer } from '../support/server-harness';
-import { bearer, CHANNEL_KEYS, makeOrder, seedCatalog, seedChannels } from '../support/oms-fixtures';
+import {
+  bearer,
+  CHANNEL_KEYS,
+  makeOrder,
+  seedCatalog,
+  seedChannels,
+} from '../support/oms-fixtures';
 import { enrolTestStation } from '../support/sync-fixtures';
 
 /** Reads server-sent events until `match` returns true for a message, or the deadline passes. */
-async function waitForStreamMessage(url: string, token: string, match: (message: Record<string, unknown>) => boolean, timeoutMs = 10_000) {
+async function waitForStreamMessage(
+  url: string,
+  token: string,
+  match: (message: Record<string, unknown>) => boolean,
+  timeoutMs = 10_000,
+) {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   const response = await fetch(url, { headers: bearer(token), signal: abort.signal });
@@ -43,7 +54,9 @@ async function waitForStreamMessage(url: string, token: string, match: (message:
 }
 
 const mentions = (orderId: string) => (m: Record<string, unknown>) =>
-  m.collection === 'fulfillments' && Array.isArray(m.documents) && m.documents.some((d: { orderId?: string }) => d.orderId === orderId);
+  m.collection === 'fulfillments' &&
+  Array.isArray(m.documents) &&
+  m.documents.some((d: { orderId?: string }) => d.orderId === orderId);
 
 describe.each(BACKENDS)('live sync stream on %s', (backend) => {
   let server: TestServer;
@@ -61,16 +74,27 @@ describe.each(BACKENDS)('live sync stream on %s', (backend) => {
     const station = await enrolTestStation(server.app, 'NL-TIL');
     const order = makeOrder({ skus: { 'SKU-1': 1 } });
     let orderId = '';
-    const received = waitForStreamMessage(`${baseUrl}/v1/sync/stream`, station.token, (m) => orderId !== '' && mentions(orderId)(m));
+    const received = waitForStreamMessage(
+      `${baseUrl}/v1/sync/stream`,
+      station.token,
+      (m) => orderId !== '' && mentions(orderId)(m),
+    );
     await new Promise((r) => setTimeout(r, 100));
     const res = await fetch(`${baseUrl}/v1/orders`, {
       method: 'POST',
-      headers: { ...bearer(CHANNEL_KEYS.web), 'idempotency-key': `stream-${backend}`, 'content-type': 'application/json' },
+      headers: {
+        ...bearer(CHANNEL_KEYS.web),
+        'idempotency-key': `stream-${backend}`,
+        'content-type': 'application/json',
+      },
       body: JSON.stringify(order),
     });
     orderId = ((await res.json()) as { orderId: string }).orderId;
     const message = await received;
-    expect(message).toMatchObject({ collection: 'fulfillments', checkpoint: { updatedAt: expect.any(Number) } });
+    expect(message).toMatchObject({
+      collection: 'fulfillments',
+      checkpoint: { updatedAt: expect.any(Number) },
+    });
   });
 });
 
@@ -82,13 +106,26 @@ describe('live sync stream across two API instances on one PostgreSQL', () => {
     const handleB = await openDatabase({ databaseUrl: a.databaseUrl, maxConnections: 4 });
     try {
       expect(handleB.backend).toBe('postgres');
-      const b = await createApp(a.config, { db: handleB.db, listen: handleB.listen, logger: false });
+      const b = await createApp(a.config, {
+        db: handleB.db,
+        listen: handleB.listen,
+        logger: false,
+      });
       const urlB = await b.listen({ host: '127.0.0.1', port: 0 });
       const station = await enrolTestStation(a.app, 'NL-TIL');
       let orderId = '';
-      const received = waitForStreamMessage(`${urlB}/v1/sync/stream`, station.token, (m) => orderId !== '' && mentions(orderId)(m));
+      const received = waitForStreamMessage(
+        `${urlB}/v1/sync/stream`,
+        station.token,
+        (m) => orderId !== '' && mentions(orderId)(m),
+      );
       await new Promise((r) => setTimeout(r, 100));
-      const res = await a.app.inject({ method: 'POST', url: '/v1/orders', headers: { ...bearer(CHANNEL_KEYS.web), 'idempotency-key': 'two-instances' }, payload: makeOrder({ skus: { 'SKU-1': 1 } }) });
+      const res = await a.app.inject({
+        method: 'POST',
+        url: '/v1/orders',
+        headers: { ...bearer(CHANNEL_KEYS.web), 'idempotency-key': 'two-instances' },
+        payload: makeOrder({ skus: { 'SKU-1': 1 } }),
+      });
       orderId = res.json().orderId;
       expect(await received).not.toBeNull();
       await b.close();

@@ -3,8 +3,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FulfillmentDoc } from '../../shared/sync/documents';
 import { ADMIN_TOKEN, BACKENDS, startTestServer, type TestServer } from '../support/server-harness';
-import { bearer, CHANNEL_KEYS, makeOrder, reservedUnits, seedCatalog, seedChannels } from '../support/oms-fixtures';
-import { enrolTestStation, makeShipment, makeWork, syncClient, type EnrolledTestStation } from '../support/sync-fixtures';
+import {
+  bearer,
+  CHANNEL_KEYS,
+  makeOrder,
+  reservedUnits,
+  seedCatalog,
+  seedChannels,
+} from '../support/oms-fixtures';
+import {
+  enrolTestStation,
+  makeShipment,
+  makeWork,
+  syncClient,
+  type EnrolledTestStation,
+} from '../support/sync-fixtures';
 
 describe.each(BACKENDS)('station sync on %s', (backend) => {
   let server: TestServer;
@@ -20,25 +33,41 @@ describe.each(BACKENDS)('station sync on %s', (backend) => {
       payload: makeOrder({ skus }),
     });
     expect(res.statusCode).toBe(201);
-    return res.json() as { orderId: string; fulfillments: { fulfillmentId?: string; id?: string }[] };
+    return res.json() as {
+      orderId: string;
+      fulfillments: { fulfillmentId?: string; id?: string }[];
+    };
   }
 
-  async function fulfillmentDoc(station: EnrolledTestStation, orderId: string): Promise<FulfillmentDoc> {
-    const docs = (await syncClient(server.app, station).pullAll('fulfillments')) as unknown as FulfillmentDoc[];
+  async function fulfillmentDoc(
+    station: EnrolledTestStation,
+    orderId: string,
+  ): Promise<FulfillmentDoc> {
+    const docs = (await syncClient(server.app, station).pullAll(
+      'fulfillments',
+    )) as unknown as FulfillmentDoc[];
     const doc = docs.find((d) => d.orderId === orderId);
     if (!doc) throw new Error(`fulfillment of ${orderId} not pulled`);
     return doc;
   }
 
   async function onHand(sku: string) {
-    const row = await server.db.selectFrom('stock').select('on_hand').where('sku', '=', sku).where('warehouse_code', '=', 'NL-TIL').executeTakeFirstOrThrow();
+    const row = await server.db
+      .selectFrom('stock')
+      .select('on_hand')
+      .where('sku', '=', sku)
+      .where('warehouse_code', '=', 'NL-TIL')
+      .executeTakeFirstOrThrow();
     return row.on_hand;
   }
 
   beforeAll(async () => {
     server = await startTestServer(backend, 'sync');
     await seedChannels(server.db);
-    await seedCatalog(server.db, { 'SKU-1': { 'NL-TIL': 20, 'BE-GNT': 20 }, 'SKU-2': { 'NL-TIL': 20 } });
+    await seedCatalog(server.db, {
+      'SKU-1': { 'NL-TIL': 20, 'BE-GNT': 20 },
+      'SKU-2': { 'NL-TIL': 20 },
+    });
     tilburg = await enrolTestStation(server.app, 'NL-TIL', 'Tilburg 1');
     tilburg2 = await enrolTestStation(server.app, 'NL-TIL', 'Tilburg 2');
     ghent = await enrolTestStation(server.app, 'BE-GNT', 'Ghent 1');
@@ -46,30 +75,82 @@ describe.each(BACKENDS)('station sync on %s', (backend) => {
   afterAll(() => server.close());
 
   it('enrols a station once: the code cannot be used again, and a revoked token is refused', async () => {
-    const created = await server.app.inject({ method: 'POST', url: '/v1/stations', headers: bearer(ADMIN_TOKEN), payload: { warehouseCode: 'NL-TIL', name: 'Spare' } });
+    const created = await server.app.inject({
+      method: 'POST',
+      url: '/v1/stations',
+      headers: bearer(ADMIN_TOKEN),
+      payload: { warehouseCode: 'NL-TIL', name: 'Spare' },
+    });
     const code = created.json().enrolmentCode as string;
-    const first = await server.app.inject({ method: 'POST', url: '/v1/stations/enrol', payload: { code: code.toLowerCase() } });
+    const first = await server.app.inject({
+      method: 'POST',
+      url: '/v1/stations/enrol',
+      payload: { code: code.toLowerCase() },
+    });
     expect(first.statusCode).toBe(200);
-    const again = await server.app.inject({ method: 'POST', url: '/v1/stations/enrol', payload: { code } });
+    const again = await server.app.inject({
+      method: 'POST',
+      url: '/v1/stations/enrol',
+      payload: { code },
+    });
     expect(again.statusCode).toBe(401);
 
     const token = first.json().token as string;
-    expect((await server.app.inject({ method: 'GET', url: '/v1/sync/products/pull', headers: bearer(token) })).statusCode).toBe(200);
-    await server.app.inject({ method: 'POST', url: `/v1/stations/${first.json().stationId}/revoke`, headers: bearer(ADMIN_TOKEN) });
-    expect((await server.app.inject({ method: 'GET', url: '/v1/sync/products/pull', headers: bearer(token) })).statusCode).toBe(401);
+    expect(
+      (
+        await server.app.inject({
+          method: 'GET',
+          url: '/v1/sync/products/pull',
+          headers: bearer(token),
+        })
+      ).statusCode,
+    ).toBe(200);
+    await server.app.inject({
+      method: 'POST',
+      url: `/v1/stations/${first.json().stationId}/revoke`,
+      headers: bearer(ADMIN_TOKEN),
+    });
+    expect(
+      (
+        await server.app.inject({
+          method: 'GET',
+          url: '/v1/sync/products/pull',
+          headers: bearer(token),
+        })
+      ).statusCode,
+    ).toBe(401);
   });
 
   it('refuses sync without a station token, and station creation without the admin token', async () => {
-    expect((await server.app.inject({ method: 'GET', url: '/v1/sync/fulfillments/pull' })).statusCode).toBe(401);
-    expect((await server.app.inject({ method: 'GET', url: '/v1/sync/fulfillments/pull', headers: bearer(CHANNEL_KEYS.web) })).statusCode).toBe(401);
-    const res = await server.app.inject({ method: 'POST', url: '/v1/stations', headers: bearer(CHANNEL_KEYS.web), payload: { warehouseCode: 'NL-TIL', name: 'x' } });
+    expect(
+      (await server.app.inject({ method: 'GET', url: '/v1/sync/fulfillments/pull' })).statusCode,
+    ).toBe(401);
+    expect(
+      (
+        await server.app.inject({
+          method: 'GET',
+          url: '/v1/sync/fulfillments/pull',
+          headers: bearer(CHANNEL_KEYS.web),
+        })
+      ).statusCode,
+    ).toBe(401);
+    const res = await server.app.inject({
+      method: 'POST',
+      url: '/v1/stations',
+      headers: bearer(CHANNEL_KEYS.web),
+      payload: { warehouseCode: 'NL-TIL', name: 'x' },
+    });
     expect(res.statusCode).toBe(403);
   });
 
   it("gives each station only its own warehouse's documents, paged by checkpoint", async () => {
     const order = await placeOrder({ 'SKU-2': 1 });
     const doc = await fulfillmentDoc(tilburg, order.orderId);
-    expect(doc).toMatchObject({ warehouseCode: 'NL-TIL', status: 'released', cancelRequested: false });
+    expect(doc).toMatchObject({
+      warehouseCode: 'NL-TIL',
+      status: 'released',
+      cancelRequested: false,
+    });
     expect(doc.lines[0]).toMatchObject({ sku: 'SKU-2', quantity: 1, bin: 'A-02' });
     const ghentDocs = await syncClient(server.app, ghent).pullAll('fulfillments');
     expect(ghentDocs.find((d) => d.orderId === order.orderId)).toBeUndefined();
@@ -86,21 +167,44 @@ describe.each(BACKENDS)('station sync on %s', (backend) => {
     const shipment = makeShipment(tilburg, doc);
     const client = syncClient(server.app, tilburg);
 
-    const first = await client.push('shipments', [{ newDocumentState: { ...shipment, _deleted: false } }]);
+    const first = await client.push('shipments', [
+      { newDocumentState: { ...shipment, _deleted: false } },
+    ]);
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toEqual([expect.objectContaining({ id: shipment.id, status: 'accepted', refusalReason: null })]);
-    const replay = await client.push('shipments', [{ newDocumentState: { ...shipment, _deleted: false } }]);
+    expect(first.json()).toEqual([
+      expect.objectContaining({ id: shipment.id, status: 'accepted', refusalReason: null }),
+    ]);
+    const replay = await client.push('shipments', [
+      { newDocumentState: { ...shipment, _deleted: false } },
+    ]);
     expect(replay.statusCode).toBe(200);
 
     expect(await onHand('SKU-2')).toBe(before - 2);
     expect(await reservedUnits(server.db, 'SKU-2')).toBe(reservedBefore - 2);
-    const stored = await server.db.selectFrom('shipments').selectAll().where('fulfillment_id', '=', doc.id).execute();
+    const stored = await server.db
+      .selectFrom('shipments')
+      .selectAll()
+      .where('fulfillment_id', '=', doc.id)
+      .execute();
     expect(stored).toHaveLength(1);
-    const cartons = await server.db.selectFrom('cartons').select('sscc').where('shipment_id', '=', shipment.id).execute();
+    const cartons = await server.db
+      .selectFrom('cartons')
+      .select('sscc')
+      .where('shipment_id', '=', shipment.id)
+      .execute();
     expect(cartons.map((c) => c.sscc)).toEqual([shipment.cartons[0]!.sscc]);
-    const view = await server.app.inject({ method: 'GET', url: `/v1/orders/${order.orderId}`, headers: bearer(ADMIN_TOKEN) });
+    const view = await server.app.inject({
+      method: 'GET',
+      url: `/v1/orders/${order.orderId}`,
+      headers: bearer(ADMIN_TOKEN),
+    });
     expect(view.json().status).toBe('shipped');
-    const events = await server.db.selectFrom('outbox_events').select('payload').where('type', '=', 'order.shipped').where('aggregate_id', '=', order.orderId).execute();
+    const events = await server.db
+      .selectFrom('outbox_events')
+      .select('payload')
+      .where('type', '=', 'order.shipped')
+      .where('aggregate_id', '=', order.orderId)
+      .execute();
     expect(events).toHaveLength(1);
     expect((await fulfillmentDoc(tilburg, order.orderId)).status).toBe('shipped');
   });
@@ -108,13 +212,28 @@ describe.each(BACKENDS)('station sync on %s', (backend) => {
   it('refuses a shipment for a fulfillment cancelled centrally, moves no stock, and tells the station why', async () => {
     const order = await placeOrder({ 'SKU-2': 1 });
     const doc = await fulfillmentDoc(tilburg, order.orderId);
-    const cancel = await server.app.inject({ method: 'POST', url: `/v1/orders/${order.orderId}/cancel`, headers: bearer(ADMIN_TOKEN), payload: { reason: 'customer called' } });
+    const cancel = await server.app.inject({
+      method: 'POST',
+      url: `/v1/orders/${order.orderId}/cancel`,
+      headers: bearer(ADMIN_TOKEN),
+      payload: { reason: 'customer called' },
+    });
     expect(cancel.statusCode).toBe(200);
-    expect(await fulfillmentDoc(tilburg, order.orderId)).toMatchObject({ cancelRequested: true, status: 'cancelled' });
+    expect(await fulfillmentDoc(tilburg, order.orderId)).toMatchObject({
+      cancelRequested: true,
+      status: 'cancelled',
+    });
 
     const before = await onHand('SKU-2');
-    const res = await syncClient(server.app, tilburg).push('shipments', [{ newDocumentState: { ...makeShipment(tilburg, doc), _deleted: false } }]);
-    expect(res.json()).toEqual([expect.objectContaining({ status: 'refused', refusalReason: expect.stringContaining('cancelled') })]);
+    const res = await syncClient(server.app, tilburg).push('shipments', [
+      { newDocumentState: { ...makeShipment(tilburg, doc), _deleted: false } },
+    ]);
+    expect(res.json()).toEqual([
+      expect.objectContaining({
+        status: 'refused',
+        refusalReason: expect.stringContaining('cancelled'),
+      }),
+    ]);
     expect(await onHand('SKU-2')).toBe(before);
   });
 
@@ -122,12 +241,18 @@ describe.each(BACKENDS)('station sync on %s', (backend) => {
     const order = await placeOrder({ 'SKU-1': 1 });
     const doc = await fulfillmentDoc(tilburg, order.orderId);
     const [a, b] = await Promise.all([
-      syncClient(server.app, tilburg).push('shipments', [{ newDocumentState: { ...makeShipment(tilburg, doc), _deleted: false } }]),
-      syncClient(server.app, tilburg2).push('shipments', [{ newDocumentState: { ...makeShipment(tilburg2, doc), _deleted: false } }]),
+      syncClient(server.app, tilburg).push('shipments', [
+        { newDocumentState: { ...makeShipment(tilburg, doc), _deleted: false } },
+      ]),
+      syncClient(server.app, tilburg2).push('shipments', [
+        { newDocumentState: { ...makeShipment(tilburg2, doc), _deleted: false } },
+      ]),
     ]);
     const verdicts = [a.json()[0], b.json()[0]].map((s: { status: string }) => s.status).sort();
     expect(verdicts).toEqual(['accepted', 'refused']);
-    const refused = [a.json()[0], b.json()[0]].find((s: { status: string }) => s.status === 'refused');
+    const refused = [a.json()[0], b.json()[0]].find(
+      (s: { status: string }) => s.status === 'refused',
+    );
     expect(refused.refusalReason).toMatch(/Already shipped by station Tilburg/);
   });
 
@@ -136,8 +261,15 @@ describe.each(BACKENDS)('station sync on %s', (backend) => {
     const doc = await fulfillmentDoc(tilburg, order.orderId);
     const client = syncClient(server.app, tilburg);
     const work = makeWork(tilburg, doc, { picked: { [doc.lines[0]!.lineId]: 1 } });
-    expect((await client.push('work', [{ newDocumentState: { ...work, _deleted: false } }])).json()).toEqual([]);
-    const stale = await client.push('work', [{ assumedMasterState: { ...work, picked: {}, _deleted: false }, newDocumentState: { ...work, stage: 'packing', _deleted: false } }]);
+    expect(
+      (await client.push('work', [{ newDocumentState: { ...work, _deleted: false } }])).json(),
+    ).toEqual([]);
+    const stale = await client.push('work', [
+      {
+        assumedMasterState: { ...work, picked: {}, _deleted: false },
+        newDocumentState: { ...work, stage: 'packing', _deleted: false },
+      },
+    ]);
     expect(stale.json()).toEqual([expect.objectContaining({ id: work.id, stage: 'picking' })]);
     expect((await fulfillmentDoc(tilburg, order.orderId)).status).toBe('picking');
     // Another station of the warehouse never receives this station's progress.
@@ -150,26 +282,48 @@ describe.each(BACKENDS)('station sync on %s', (backend) => {
     const order = await placeOrder({ 'SKU-1': 3 });
     const doc = await fulfillmentDoc(tilburg, order.orderId);
     const reserved = await reservedUnits(server.db, 'SKU-1');
-    const short = { lineId: doc.lines[0]!.lineId, sku: 'SKU-1', quantity: 1, reason: 'not_found' as const, note: null, operatorId: 'op-1', at: new Date().toISOString() };
+    const short = {
+      lineId: doc.lines[0]!.lineId,
+      sku: 'SKU-1',
+      quantity: 1,
+      reason: 'not_found' as const,
+      note: null,
+      operatorId: 'op-1',
+      at: new Date().toISOString(),
+    };
     const work = makeWork(tilburg, doc, { shorts: [short] });
     const client = syncClient(server.app, tilburg);
     await client.push('work', [{ newDocumentState: { ...work, _deleted: false } }]);
     await client.push('work', [{ newDocumentState: { ...work, _deleted: false } }]);
     expect(await reservedUnits(server.db, 'SKU-1')).toBe(reserved - 1);
-    const lines = await server.db.selectFrom('order_lines').select('backordered_quantity').where('order_id', '=', order.orderId).execute();
+    const lines = await server.db
+      .selectFrom('order_lines')
+      .select('backordered_quantity')
+      .where('order_id', '=', order.orderId)
+      .execute();
     expect(lines[0]!.backordered_quantity).toBe(1);
   });
 
   it('refuses documents a station may not write', async () => {
-    const res = await syncClient(server.app, tilburg).push('fulfillments', [{ newDocumentState: { id: 'x', _deleted: false } }]);
+    const res = await syncClient(server.app, tilburg).push('fulfillments', [
+      { newDocumentState: { id: 'x', _deleted: false } },
+    ]);
     expect(res.statusCode).toBe(403);
     const foreign = makeWork(ghent, { id: 'nope', lines: [] } as unknown as FulfillmentDoc);
-    const bad = await syncClient(server.app, tilburg).push('work', [{ newDocumentState: { ...foreign, _deleted: false } }]);
+    const bad = await syncClient(server.app, tilburg).push('work', [
+      { newDocumentState: { ...foreign, _deleted: false } },
+    ]);
     expect(bad.statusCode).toBe(403);
   });
 
   it('leases number ranges that never overlap', async () => {
-    const lease = (token: string) => server.app.inject({ method: 'POST', url: '/v1/stations/leases', headers: bearer(token), payload: { kind: 'sscc' } });
+    const lease = (token: string) =>
+      server.app.inject({
+        method: 'POST',
+        url: '/v1/stations/leases',
+        headers: bearer(token),
+        payload: { kind: 'sscc' },
+      });
     const [a, b] = await Promise.all([lease(tilburg.token), lease(ghent.token)]);
     const [x, y] = [a.json(), b.json()].sort((p, q) => p.next - q.next);
     expect(x.end).toBeLessThan(y.next);

@@ -6,7 +6,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const PG_BIN_DIRS = ['/usr/lib/postgresql/15/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/17/bin'];
+const PG_BIN_DIRS = [
+  '/usr/lib/postgresql/15/bin',
+  '/usr/lib/postgresql/16/bin',
+  '/usr/lib/postgresql/17/bin',
+];
 
 export interface PostgresCluster {
   url: string;
@@ -17,7 +21,9 @@ function findPgBin(): string {
   const fromEnv = process.env.PG_BIN;
   const dir = [fromEnv, ...PG_BIN_DIRS].find((d) => d && existsSync(join(d, 'pg_ctl')));
   if (!dir) {
-    throw new Error('PostgreSQL server binaries not found (apt-get install -y postgresql, or set PG_BIN)');
+    throw new Error(
+      'PostgreSQL server binaries not found (apt-get install -y postgresql, or set PG_BIN)',
+    );
   }
   return dir;
 }
@@ -50,9 +56,25 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
       throw new Error(`${cmd} failed: ${result.stderr || result.stdout}`);
     }
   };
-  run('initdb', ['-D', dataDir, '--auth=trust', '--no-sync', '-U', 'postgres', '-E', 'UTF8', '--locale=C']);
+  run('initdb', [
+    '-D',
+    dataDir,
+    '--auth=trust',
+    '--no-sync',
+    '-U',
+    'postgres',
+    '-E',
+    'UTF8',
+    '--locale=C',
+  ]);
   run('pg_ctl', [
-    '-D', dataDir, '-w', '-l', join(dir, 'log'), 'start', '-o',
+    '-D',
+    dataDir,
+    '-w',
+    '-l',
+    join(dir, 'log'),
+    'start',
+    '-o',
     `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200 -c synchronous_commit=off -c full_page_writes=off`,
   ]);
   return {
@@ -69,7 +91,14 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
 
 /** Creates a fresh database in the cluster and returns its URL (each test file gets its own). */
 export function createDatabase(clusterUrl: string, name: string): string {
-  execFileSync('psql', [clusterUrl, '-q', '-c', `DROP DATABASE IF EXISTS "${name}"`, '-c', `CREATE DATABASE "${name}"`]);
+  execFileSync('psql', [
+    clusterUrl,
+    '-q',
+    '-c',
+    `DROP DATABASE IF EXISTS "${name}"`,
+    '-c',
+    `CREATE DATABASE "${name}"`,
+  ]);
   const url = new URL(clusterUrl);
   url.pathname = `/${name}`;
   return url.toString();

@@ -14,7 +14,11 @@ export const WAREHOUSES = {
 } as const;
 export type WarehouseCode = keyof typeof WAREHOUSES;
 
-export const CHANNEL_KEYS = { web: 'key-web-0123456789', market: 'key-market-0123456789', magento: 'key-magento-0123456789' };
+export const CHANNEL_KEYS = {
+  web: 'key-web-0123456789',
+  market: 'key-market-0123456789',
+  magento: 'key-magento-0123456789',
+};
 export const SHOPIFY_SECRET = 'shopify-webhook-secret';
 
 const gtin = (n: number) => {
@@ -23,50 +27,139 @@ const gtin = (n: number) => {
 };
 
 /** Stock per SKU: `{ 'SKU-1': { 'NL-TIL': 5 } }`; each SKU gets a product priced 10.00 EUR. */
-export async function seedCatalog(db: Kysely<Database>, stock: Record<string, Partial<Record<WarehouseCode, number>>>) {
+export async function seedCatalog(
+  db: Kysely<Database>,
+  stock: Record<string, Partial<Record<WarehouseCode, number>>>,
+) {
   await db
     .insertInto('warehouses')
-    .values(Object.entries(WAREHOUSES).map(([code, w]) => ({ code, name: code, address: JSON.stringify({ city: code }), ...w })))
+    .values(
+      Object.entries(WAREHOUSES).map(([code, w]) => ({
+        code,
+        name: code,
+        address: JSON.stringify({ city: code }),
+        ...w,
+      })),
+    )
     .execute();
   await db
     .insertInto('bins')
-    .values(Object.keys(WAREHOUSES).flatMap((code) => [1, 2, 3].map((n) => ({ warehouse_code: code, code: `A-0${n}`, walk_sequence: 10 * n }))))
+    .values(
+      Object.keys(WAREHOUSES).flatMap((code) =>
+        [1, 2, 3].map((n) => ({ warehouse_code: code, code: `A-0${n}`, walk_sequence: 10 * n })),
+      ),
+    )
     .execute();
   const skus = Object.keys(stock);
   if (skus.length === 0) return;
   await db
     .insertInto('products')
-    .values(skus.map((sku) => ({ sku, name: `Product ${sku}`, weight_grams: 500, length_mm: 200, width_mm: 150, height_mm: 100, hs_code: '691200', country_of_origin: 'NL' })))
+    .values(
+      skus.map((sku) => ({
+        sku,
+        name: `Product ${sku}`,
+        weight_grams: 500,
+        length_mm: 200,
+        width_mm: 150,
+        height_mm: 100,
+        hs_code: '691200',
+        country_of_origin: 'NL',
+      })),
+    )
     .execute();
-  await db.insertInto('product_gtins').values(skus.map((sku, i) => ({ gtin: gtin(i + 1), sku }))).execute();
-  await db.insertInto('product_prices').values(skus.map((sku) => ({ sku, currency: 'EUR', unit_price_minor: 1000 }))).execute();
+  await db
+    .insertInto('product_gtins')
+    .values(skus.map((sku, i) => ({ gtin: gtin(i + 1), sku })))
+    .execute();
+  await db
+    .insertInto('product_prices')
+    .values(skus.map((sku) => ({ sku, currency: 'EUR', unit_price_minor: 1000 })))
+    .execute();
   const rows = Object.entries(stock).flatMap(([sku, perWarehouse]) =>
-    Object.entries(perWarehouse).map(([warehouse_code, on_hand]) => ({ warehouse_code, sku, bin_code: 'A-02', on_hand: on_hand ?? 0 })),
+    Object.entries(perWarehouse).map(([warehouse_code, on_hand]) => ({
+      warehouse_code,
+      sku,
+      bin_code: 'A-02',
+      on_hand: on_hand ?? 0,
+    })),
   );
   if (rows.length > 0) await db.insertInto('stock').values(rows).execute();
 }
 
 export async function seedChannels(db: Kysely<Database>) {
-  const channels: { code: string; kind: 'web_shop' | 'marketplace' | 'b2b_portal'; platform: ChannelPlatform; key: string; secret: string | null }[] = [
-    { code: 'web', kind: 'web_shop', platform: 'shopify', key: CHANNEL_KEYS.web, secret: SHOPIFY_SECRET },
-    { code: 'market', kind: 'marketplace', platform: 'canonical', key: CHANNEL_KEYS.market, secret: null },
-    { code: 'magento', kind: 'b2b_portal', platform: 'magento', key: CHANNEL_KEYS.magento, secret: null },
+  const channels: {
+    code: string;
+    kind: 'web_shop' | 'marketplace' | 'b2b_portal';
+    platform: ChannelPlatform;
+    key: string;
+    secret: string | null;
+  }[] = [
+    {
+      code: 'web',
+      kind: 'web_shop',
+      platform: 'shopify',
+      key: CHANNEL_KEYS.web,
+      secret: SHOPIFY_SECRET,
+    },
+    {
+      code: 'market',
+      kind: 'marketplace',
+      platform: 'canonical',
+      key: CHANNEL_KEYS.market,
+      secret: null,
+    },
+    {
+      code: 'magento',
+      kind: 'b2b_portal',
+      platform: 'magento',
+      key: CHANNEL_KEYS.magento,
+      secret: null,
+    },
   ];
-  await db.insertInto('channels').values(channels.map((c) => ({ code: c.code, name: c.code, kind: c.kind, platform: c.platform, webhook_secret: c.secret }))).execute();
-  await db.insertInto('channel_api_keys').values(channels.map((c) => ({ id: randomUUID(), channel_code: c.code, key_hash: hashApiKey(c.key), label: 'test' }))).execute();
+  await db
+    .insertInto('channels')
+    .values(
+      channels.map((c) => ({
+        code: c.code,
+        name: c.code,
+        kind: c.kind,
+        platform: c.platform,
+        webhook_secret: c.secret,
+      })),
+    )
+    .execute();
+  await db
+    .insertInto('channel_api_keys')
+    .values(
+      channels.map((c) => ({
+        id: randomUUID(),
+        channel_code: c.code,
+        key_hash: hashApiKey(c.key),
+        label: 'test',
+      })),
+    )
+    .execute();
 }
 
 let orderNumber = 0;
 
 /** A B2C order shipping to Amsterdam (nearest: NL-TIL) unless overridden. */
-export function makeOrder(overrides: Partial<CanonicalOrder> & { skus?: Record<string, number> } = {}): CanonicalOrder {
+export function makeOrder(
+  overrides: Partial<CanonicalOrder> & { skus?: Record<string, number> } = {},
+): CanonicalOrder {
   const { skus, ...rest } = overrides;
   orderNumber += 1;
   return {
     channelOrderRef: `T-${Date.now()}-${orderNumber}`,
     currency: 'EUR',
     customer: { type: 'person', name: 'Emma de Vries', email: 'emma@example.com' },
-    shipTo: { name: 'Emma de Vries', line1: 'Damrak 1', postalCode: '1012 AB', city: 'Amsterdam', country: 'NL' },
+    shipTo: {
+      name: 'Emma de Vries',
+      line1: 'Damrak 1',
+      postalCode: '1012 AB',
+      city: 'Amsterdam',
+      country: 'NL',
+    },
     lines: Object.entries(skus ?? { 'SKU-1': 1 }).map(([sku, quantity]) => ({ sku, quantity })),
     ...rest,
   };
@@ -74,8 +167,22 @@ export function makeOrder(overrides: Partial<CanonicalOrder> & { skus?: Record<s
 
 export const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 
-export async function countRows(db: Kysely<Database>, table: 'orders' | 'order_lines' | 'reservations' | 'fulfillment_orders' | 'outbox_events' | 'order_events' | 'customers' | 'idempotency_keys') {
-  const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+export async function countRows(
+  db: Kysely<Database>,
+  table:
+    | 'orders'
+    | 'order_lines'
+    | 'reservations'
+    | 'fulfillment_orders'
+    | 'outbox_events'
+    | 'order_events'
+    | 'customers'
+    | 'idempotency_keys',
+) {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

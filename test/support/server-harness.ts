@@ -28,16 +28,26 @@ export interface TestServer {
 export async function openTestDatabase(backend: DatabaseBackend, label: string, poolSize = 10) {
   const databaseUrl =
     backend === 'postgres'
-      ? createDatabase(inject('postgresUrl'), `oms_${label.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}`)
+      ? createDatabase(
+          inject('postgresUrl'),
+          `oms_${label.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}`,
+        )
       : undefined;
   const handle = await openDatabase({ databaseUrl, maxConnections: poolSize });
   await migrateToLatest(handle.db);
   return { ...handle, databaseUrl };
 }
 
-export async function startTestServer(backend: DatabaseBackend, label: string, options: { poolSize?: number } = {}): Promise<TestServer> {
+export async function startTestServer(
+  backend: DatabaseBackend,
+  label: string,
+  options: { poolSize?: number } = {},
+): Promise<TestServer> {
   const handle = await openTestDatabase(backend, label, options.poolSize);
-  const config = { ...loadServerConfig({ ADMIN_TOKEN, SOURCING_MAX_EXTRA_KM: '100' }), databaseUrl: undefined };
+  const config = {
+    ...loadServerConfig({ ADMIN_TOKEN, SOURCING_MAX_EXTRA_KM: '100' }),
+    databaseUrl: undefined,
+  };
   const app = await createApp(config, { db: handle.db, listen: handle.listen, logger: false });
   await app.ready();
   return {

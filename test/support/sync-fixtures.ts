@@ -14,17 +14,34 @@ export interface EnrolledTestStation {
   token: string;
 }
 
-export async function enrolTestStation(app: FastifyInstance, warehouseCode: string, name = `Station ${warehouseCode}`): Promise<EnrolledTestStation> {
-  const created = await app.inject({ method: 'POST', url: '/v1/stations', headers: bearer(ADMIN_TOKEN), payload: { warehouseCode, name } });
+export async function enrolTestStation(
+  app: FastifyInstance,
+  warehouseCode: string,
+  name = `Station ${warehouseCode}`,
+): Promise<EnrolledTestStation> {
+  const created = await app.inject({
+    method: 'POST',
+    url: '/v1/stations',
+    headers: bearer(ADMIN_TOKEN),
+    payload: { warehouseCode, name },
+  });
   if (created.statusCode !== 201) throw new Error(`create station: ${created.body}`);
-  const enrolled = await app.inject({ method: 'POST', url: '/v1/stations/enrol', payload: { code: created.json().enrolmentCode } });
+  const enrolled = await app.inject({
+    method: 'POST',
+    url: '/v1/stations/enrol',
+    payload: { code: created.json().enrolmentCode },
+  });
   if (enrolled.statusCode !== 200) throw new Error(`enrol station: ${enrolled.body}`);
   return enrolled.json();
 }
 
 let ssccSerial = Math.floor(Math.random() * 1_000_000);
 
-export function makeShipment(station: EnrolledTestStation, fulfillment: FulfillmentDoc, over: Partial<ShipmentDoc> = {}): ShipmentDoc {
+export function makeShipment(
+  station: EnrolledTestStation,
+  fulfillment: FulfillmentDoc,
+  over: Partial<ShipmentDoc> = {},
+): ShipmentDoc {
   ssccSerial += 1;
   return {
     id: randomUUID(),
@@ -39,7 +56,14 @@ export function makeShipment(station: EnrolledTestStation, fulfillment: Fulfillm
         sscc: buildSscc({ companyPrefix: '8712345', extensionDigit: 0 }, ssccSerial),
         boxType: 'M',
         weightGrams: 1200,
-        items: fulfillment.lines.map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: l.quantity, lot: null, serial: null, expiry: null })),
+        items: fulfillment.lines.map((l) => ({
+          lineId: l.lineId,
+          sku: l.sku,
+          quantity: l.quantity,
+          lot: null,
+          serial: null,
+          expiry: null,
+        })),
         trackingNumber: null,
         labelState: 'printed',
       },
@@ -52,7 +76,11 @@ export function makeShipment(station: EnrolledTestStation, fulfillment: Fulfillm
   };
 }
 
-export function makeWork(station: EnrolledTestStation, fulfillment: FulfillmentDoc, over: Partial<WorkDoc> = {}): WorkDoc {
+export function makeWork(
+  station: EnrolledTestStation,
+  fulfillment: FulfillmentDoc,
+  over: Partial<WorkDoc> = {},
+): WorkDoc {
   return {
     id: workDocId(fulfillment.id, station.stationId),
     fulfillmentId: fulfillment.id,
@@ -73,7 +101,11 @@ export function syncClient(app: FastifyInstance, station: EnrolledTestStation) {
       const documents: Record<string, unknown>[] = [];
       let query = 'limit=2';
       for (let page = 0; page < 1000; page++) {
-        const res = await app.inject({ method: 'GET', url: `/v1/sync/${collection}/pull?${query}`, headers });
+        const res = await app.inject({
+          method: 'GET',
+          url: `/v1/sync/${collection}/pull?${query}`,
+          headers,
+        });
         if (res.statusCode !== 200) throw new Error(`pull ${collection}: ${res.body}`);
         const body = res.json();
         documents.push(...body.documents);
@@ -83,7 +115,12 @@ export function syncClient(app: FastifyInstance, station: EnrolledTestStation) {
       throw new Error('pull did not finish');
     },
     push(collection: string, rows: { assumedMasterState?: unknown; newDocumentState: unknown }[]) {
-      return app.inject({ method: 'POST', url: `/v1/sync/${collection}/push`, headers, payload: { rows } });
+      return app.inject({
+        method: 'POST',
+        url: `/v1/sync/${collection}/push`,
+        headers,
+        payload: { rows },
+      });
     },
   };
 }

@@ -43,7 +43,12 @@ function loadReader() {
     // Without the binary zxing-wasm fetches it from a CDN, which a build machine cannot reach.
     const wasm = readFileSync(require.resolve('zxing-wasm/reader/zxing_reader.wasm'));
     module.prepareZXingModule({
-      overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer },
+      overrides: {
+        wasmBinary: wasm.buffer.slice(
+          wasm.byteOffset,
+          wasm.byteOffset + wasm.byteLength,
+        ) as ArrayBuffer,
+      },
       fireImmediately: true,
     });
     return module;
@@ -78,7 +83,10 @@ export async function decodeBarcodes(png: Uint8Array): Promise<DecodedBarcode[]>
 }
 
 /** Renders every label in the ZPL and decodes each; one array of barcodes per label. */
-export async function renderAndDecode(zpl: string, dpi: RenderDpi = 203): Promise<DecodedBarcode[][]> {
+export async function renderAndDecode(
+  zpl: string,
+  dpi: RenderDpi = 203,
+): Promise<DecodedBarcode[][]> {
   const pages = await renderZpl(zpl, dpi);
   return Promise.all(pages.map((png) => decodeBarcodes(png)));
 }

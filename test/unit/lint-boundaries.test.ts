@@ -19,20 +19,41 @@ describe('process boundaries are enforced by lint', () => {
     ['shared/forbidden.ts', "import { useState } from 'react';\nvoid useState;\n"],
     ['shared/forbidden.ts', "import { app } from 'electron';\nvoid app;\n"],
     ['shared/forbidden.ts', "import { x } from '../src-renderer/main';\nvoid x;\n"],
-    ['src-server/forbidden.ts', "import { x } from '../src-main/central/central-client';\nvoid x;\n"],
+    [
+      'src-server/forbidden.ts',
+      "import { x } from '../src-main/central/central-client';\nvoid x;\n",
+    ],
     ['src-main/forbidden.ts', "import { x } from '../src-server/app';\nvoid x;\n"],
   ])('refuses a forbidden import in %s: %s', async (filePath, code) => {
     expect(await restrictedRules(filePath, code)).toContain('no-restricted-imports');
   });
 
   it('refuses DOM and Node globals in shared/', async () => {
-    const rules = await restrictedRules('shared/forbidden.ts', 'export const w = document.title + String(process.pid);\n');
+    const rules = await restrictedRules(
+      'shared/forbidden.ts',
+      'export const w = document.title + String(process.pid);\n',
+    );
     expect(rules.filter((r) => r === 'no-restricted-globals')).toHaveLength(2);
   });
 
   it('allows the imports each process is meant to use', async () => {
-    expect(await restrictedRules('src-renderer/ok.ts', "import { z } from 'zod';\nimport { x } from '../shared/station-api';\nvoid z; void x;\n")).toEqual([]);
-    expect(await restrictedRules('src-main/ok.ts', "import { app } from 'electron';\nimport fs from 'node:fs';\nvoid app; void fs;\n")).toEqual([]);
-    expect(await restrictedRules('src-server/ok.ts', "import fs from 'node:fs';\nimport { x } from '../shared/orders';\nvoid fs; void x;\n")).toEqual([]);
+    expect(
+      await restrictedRules(
+        'src-renderer/ok.ts',
+        "import { z } from 'zod';\nimport { x } from '../shared/station-api';\nvoid z; void x;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await restrictedRules(
+        'src-main/ok.ts',
+        "import { app } from 'electron';\nimport fs from 'node:fs';\nvoid app; void fs;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await restrictedRules(
+        'src-server/ok.ts',
+        "import fs from 'node:fs';\nimport { x } from '../shared/orders';\nvoid fs; void x;\n",
+      ),
+    ).toEqual([]);
   });
 });

@@ -2,9 +2,17 @@
 // fields): a configurable product (parent + child item) and a B2B purchase order. Override any field.
 export function magentoOrder(overrides: Record<string, unknown> = {}) {
   const address = {
-    address_type: 'shipping', firstname: 'Jan', lastname: 'Peeters', company: 'Brasserie Maes',
-    street: ['Veldstraat 12', 'bus 3'], city: 'Gent', postcode: '9000', region_code: null, country_id: 'BE',
-    telephone: '+32 9 123 45 67', email: 'jan@brasserie-maes.example',
+    address_type: 'shipping',
+    firstname: 'Jan',
+    lastname: 'Peeters',
+    company: 'Brasserie Maes',
+    street: ['Veldstraat 12', 'bus 3'],
+    city: 'Gent',
+    postcode: '9000',
+    region_code: null,
+    country_id: 'BE',
+    telephone: '+32 9 123 45 67',
+    email: 'jan@brasserie-maes.example',
   };
   return {
     entity_id: 42,
@@ -22,13 +30,39 @@ export function magentoOrder(overrides: Record<string, unknown> = {}) {
     shipping_amount: 9.95,
     grand_total: 259.95,
     items: [
-      { item_id: 101, sku: 'SKU-1', name: 'Classic Coffee Mug', product_type: 'configurable', qty_ordered: 20, price: 10, parent_item_id: null },
-      { item_id: 102, sku: 'SKU-1', name: 'Classic Coffee Mug - Blue', product_type: 'simple', qty_ordered: 20, price: 0, parent_item_id: 101 },
-      { item_id: 103, sku: 'SKU-3', name: 'Eco Notebook', product_type: 'simple', qty_ordered: 5, price: 10, parent_item_id: null },
+      {
+        item_id: 101,
+        sku: 'SKU-1',
+        name: 'Classic Coffee Mug',
+        product_type: 'configurable',
+        qty_ordered: 20,
+        price: 10,
+        parent_item_id: null,
+      },
+      {
+        item_id: 102,
+        sku: 'SKU-1',
+        name: 'Classic Coffee Mug - Blue',
+        product_type: 'simple',
+        qty_ordered: 20,
+        price: 0,
+        parent_item_id: 101,
+      },
+      {
+        item_id: 103,
+        sku: 'SKU-3',
+        name: 'Eco Notebook',
+        product_type: 'simple',
+        qty_ordered: 5,
+        price: 10,
+        parent_item_id: null,
+      },
     ],
     billing_address: { ...address, address_type: 'billing' },
     payment: { method: 'purchaseorder', po_number: 'PO-2024-0117' },
-    extension_attributes: { shipping_assignments: [{ shipping: { address, method: 'flatrate_flatrate' }, items: [] }] },
+    extension_attributes: {
+      shipping_assignments: [{ shipping: { address, method: 'flatrate_flatrate' }, items: [] }],
+    },
     ...overrides,
   };
 }

@@ -45,16 +45,22 @@ export const magentoOrderSchema = z.object({
   payment: z.object({ po_number: text }).nullish(),
   extension_attributes: z
     .object({
-      shipping_assignments: z.array(z.object({ shipping: z.object({ address: magentoAddressSchema.nullish() }) })).nullish(),
+      shipping_assignments: z
+        .array(z.object({ shipping: z.object({ address: magentoAddressSchema.nullish() }) }))
+        .nullish(),
       company_order_attributes: z.object({ company_name: text }).nullish(),
     })
     .nullish(),
 });
 export type MagentoOrder = z.infer<typeof magentoOrderSchema>;
 
-const opt = (value: string | null | undefined) => (value === null || value === undefined || value === '' ? undefined : value);
+const opt = (value: string | null | undefined) =>
+  value === null || value === undefined || value === '' ? undefined : value;
 
-function toAddress(address: z.infer<typeof magentoAddressSchema>, email: string): PostalAddressInput {
+function toAddress(
+  address: z.infer<typeof magentoAddressSchema>,
+  email: string,
+): PostalAddressInput {
   const name = [address.firstname, address.lastname].filter(Boolean).join(' ');
   return {
     name: name || opt(address.company) || 'Unknown',
@@ -72,7 +78,9 @@ function toAddress(address: z.infer<typeof magentoAddressSchema>, email: string)
 
 /** Magento writes `created_at` as "YYYY-MM-DD HH:MM:SS" in UTC. */
 function toIsoInstant(createdAt: string): string | undefined {
-  const iso = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(createdAt) ? `${createdAt.replace(' ', 'T')}Z` : createdAt;
+  const iso = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(createdAt)
+    ? `${createdAt.replace(' ', 'T')}Z`
+    : createdAt;
   return Number.isNaN(Date.parse(iso)) ? undefined : iso;
 }
 
@@ -81,12 +89,16 @@ export function mapMagentoOrder(payload: unknown): CanonicalOrder {
   if (!parsed.success) throw platformPayloadError('Adobe Commerce', parsed.error);
   const order = parsed.data;
   const email = order.customer_email;
-  const shippingAddress = order.extension_attributes?.shipping_assignments?.[0]?.shipping.address ?? order.billing_address;
+  const shippingAddress =
+    order.extension_attributes?.shipping_assignments?.[0]?.shipping.address ??
+    order.billing_address;
   const shipTo = toAddress(shippingAddress, email);
-  const buyerName = [order.customer_firstname, order.customer_lastname].filter(Boolean).join(' ') || shipTo.name;
+  const buyerName =
+    [order.customer_firstname, order.customer_lastname].filter(Boolean).join(' ') || shipTo.name;
   const poNumber = opt(order.payment?.po_number);
   const companyName =
-    opt(order.extension_attributes?.company_order_attributes?.company_name) ?? (poNumber ? opt(order.billing_address.company) : undefined);
+    opt(order.extension_attributes?.company_order_attributes?.company_name) ??
+    (poNumber ? opt(order.billing_address.company) : undefined);
   return {
     channelOrderRef: order.increment_id,
     placedAt: toIsoInstant(order.created_at),
@@ -102,9 +114,19 @@ export function mapMagentoOrder(payload: unknown): CanonicalOrder {
       .map((item, i) => ({
         sku: item.sku,
         quantity: item.qty_ordered,
-        unitPriceMinor: requireMinor('Adobe Commerce', item.price, `items[${i}].price`, decimalToMinor),
+        unitPriceMinor: requireMinor(
+          'Adobe Commerce',
+          item.price,
+          `items[${i}].price`,
+          decimalToMinor,
+        ),
         name: item.name,
       })),
-    shippingChargedMinor: requireMinor('Adobe Commerce', order.shipping_amount ?? 0, 'shipping_amount', decimalToMinor),
+    shippingChargedMinor: requireMinor(
+      'Adobe Commerce',
+      order.shipping_amount ?? 0,
+      'shipping_amount',
+      decimalToMinor,
+    ),
   };
 }

@@ -36,7 +36,14 @@ export const shopifyOrderSchema = z.object({
   company: z.object({ id: z.number() }).nullish(),
   customer: z.object({ first_name: text, last_name: text, email: text }).nullish(),
   line_items: z
-    .array(z.object({ sku: z.string().min(1, 'has no SKU'), quantity: z.number(), price: money, title: z.string() }))
+    .array(
+      z.object({
+        sku: z.string().min(1, 'has no SKU'),
+        quantity: z.number(),
+        price: money,
+        title: z.string(),
+      }),
+    )
     .min(1),
   shipping_lines: z.array(z.object({ price: money })).default([]),
   shipping_address: shopifyAddressSchema,
@@ -44,10 +51,15 @@ export const shopifyOrderSchema = z.object({
 });
 export type ShopifyOrder = z.infer<typeof shopifyOrderSchema>;
 
-const opt = (value: string | null | undefined) => (value === null || value === undefined || value === '' ? undefined : value);
+const opt = (value: string | null | undefined) =>
+  value === null || value === undefined || value === '' ? undefined : value;
 
-function toAddress(address: z.infer<typeof shopifyAddressSchema>, email: string | undefined): PostalAddressInput {
-  const personName = opt(address.name) ?? [address.first_name, address.last_name].filter(Boolean).join(' ');
+function toAddress(
+  address: z.infer<typeof shopifyAddressSchema>,
+  email: string | undefined,
+): PostalAddressInput {
+  const personName =
+    opt(address.name) ?? [address.first_name, address.last_name].filter(Boolean).join(' ');
   return {
     name: personName || opt(address.company) || 'Unknown',
     company: opt(address.company),
@@ -71,16 +83,20 @@ export function mapShopifyOrder(payload: unknown): CanonicalOrder {
   const order = parsed.data;
   const email = opt(order.email) ?? opt(order.contact_email) ?? opt(order.customer?.email);
   const shipTo = toAddress(order.shipping_address, email);
-  const buyerName = [order.customer?.first_name, order.customer?.last_name].filter(Boolean).join(' ') || shipTo.name;
+  const buyerName =
+    [order.customer?.first_name, order.customer?.last_name].filter(Boolean).join(' ') ||
+    shipTo.name;
   const locale = order.customer_locale?.toLowerCase().startsWith('nl') ? 'nl' : 'en';
   const companyName = shipTo.company ?? opt(order.billing_address?.company);
-  const isB2b = (order.company !== null && order.company !== undefined) || opt(order.po_number) !== undefined;
+  const isB2b =
+    (order.company !== null && order.company !== undefined) || opt(order.po_number) !== undefined;
   const customer: CanonicalOrder['customer'] =
     isB2b && companyName
       ? { type: 'company', companyName, buyer: { name: buyerName, email: email ?? '' }, locale }
       : { type: 'person', name: buyerName, email: email ?? '', locale };
   const shippingChargedMinor = order.shipping_lines.reduce(
-    (sum, line, i) => sum + requireMinor('Shopify', line.price, `shipping_lines[${i}].price`, decimalToMinor),
+    (sum, line, i) =>
+      sum + requireMinor('Shopify', line.price, `shipping_lines[${i}].price`, decimalToMinor),
     0,
   );
   return {

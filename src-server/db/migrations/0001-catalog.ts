@@ -91,7 +91,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['customer_buyers', 'customers', 'channel_api_keys', 'channels', 'stock', 'bins', 'warehouses', 'product_prices', 'product_gtins', 'products']) {
+  for (const table of [
+    'customer_buyers',
+    'customers',
+    'channel_api_keys',
+    'channels',
+    'stock',
+    'bins',
+    'warehouses',
+    'product_prices',
+    'product_gtins',
+    'products',
+  ]) {
     await sql`drop table if exists ${sql.table(table)}`.execute(db);
   }
 }

@@ -130,7 +130,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['outbox_events', 'idempotency_keys', 'reservations', 'fulfillment_lines', 'fulfillment_orders', 'order_events', 'order_lines', 'orders']) {
+  for (const table of [
+    'outbox_events',
+    'idempotency_keys',
+    'reservations',
+    'fulfillment_lines',
+    'fulfillment_orders',
+    'order_events',
+    'order_lines',
+    'orders',
+  ]) {
     await sql`drop table if exists ${sql.table(table)}`.execute(db);
   }
   await sql`drop function if exists refuse_order_event_change()`.execute(db);

@@ -81,7 +81,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['cartons', 'shipments', 'number_leases', 'number_ranges', 'sync_documents', 'operators', 'stations']) {
+  for (const table of [
+    'cartons',
+    'shipments',
+    'number_leases',
+    'number_ranges',
+    'sync_documents',
+    'operators',
+    'stations',
+  ]) {
     await sql`drop table if exists ${sql.table(table)}`.execute(db);
   }
   await sql`drop sequence if exists sync_seq`.execute(db);

@@ -68,7 +68,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['alert_marks', 'product_replenishment', 'delivery_attempts', 'outbox_deliveries', 'webhook_subscriptions']) {
+  for (const table of [
+    'alert_marks',
+    'product_replenishment',
+    'delivery_attempts',
+    'outbox_deliveries',
+    'webhook_subscriptions',
+  ]) {
     await sql`drop table if exists ${sql.table(table)}`.execute(db);
   }
 }

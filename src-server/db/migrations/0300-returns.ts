@@ -99,7 +99,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['refunds', 'order_payments', 'return_items', 'return_receipts', 'rma_events', 'rma_lines', 'rmas']) {
+  for (const table of [
+    'refunds',
+    'order_payments',
+    'return_items',
+    'return_receipts',
+    'rma_events',
+    'rma_lines',
+    'rmas',
+  ]) {
     await sql`drop table if exists ${sql.table(table)}`.execute(db);
   }
   await sql`drop sequence if exists rma_code_seq`.execute(db);

@@ -4,7 +4,13 @@ import { diffAlerts } from './alert-checker';
 
 describe('open alerts', () => {
   it('raises only breaches not already open and clears the ones whose condition ended', () => {
-    const { raise, clear } = diffAlerts(new Set(['NL/A', 'NL/B']), new Map([['NL/B', 1], ['BE/C', 2]]));
+    const { raise, clear } = diffAlerts(
+      new Set(['NL/A', 'NL/B']),
+      new Map([
+        ['NL/B', 1],
+        ['BE/C', 2],
+      ]),
+    );
     expect(raise).toEqual([['BE/C', 2]]);
     expect(clear).toEqual(['NL/A']);
   });

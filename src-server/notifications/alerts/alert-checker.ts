@@ -19,7 +19,10 @@ export interface AlertCheckOutcome {
 }
 
 /** Which alerts to raise (new breaches) and which marks to clear (conditions that ended). */
-export function diffAlerts<T>(open: ReadonlySet<string>, current: ReadonlyMap<string, T>): { raise: [string, T][]; clear: string[] } {
+export function diffAlerts<T>(
+  open: ReadonlySet<string>,
+  current: ReadonlyMap<string, T>,
+): { raise: [string, T][]; clear: string[] } {
   return {
     raise: [...current].filter(([subject]) => !open.has(subject)),
     clear: [...open].filter((subject) => !current.has(subject)),
@@ -28,12 +31,32 @@ export function diffAlerts<T>(open: ReadonlySet<string>, current: ReadonlyMap<st
 
 const DIGEST_KIND = 'report.return_rate_digest';
 
-async function raise(trx: Transaction<Database>, kind: OutboxEventType, aggregateType: OutboxAggregateType, current: Map<string, Record<string, unknown>>) {
-  const marks = await trx.selectFrom('alert_marks').select('subject').where('kind', '=', kind).execute();
+async function raise(
+  trx: Transaction<Database>,
+  kind: OutboxEventType,
+  aggregateType: OutboxAggregateType,
+  current: Map<string, Record<string, unknown>>,
+) {
+  const marks = await trx
+    .selectFrom('alert_marks')
+    .select('subject')
+    .where('kind', '=', kind)
+    .execute();
   const { raise: toRaise, clear } = diffAlerts(new Set(marks.map((m) => m.subject)), current);
-  if (clear.length > 0) await trx.deleteFrom('alert_marks').where('kind', '=', kind).where('subject', 'in', clear).execute();
+  if (clear.length > 0)
+    await trx
+      .deleteFrom('alert_marks')
+      .where('kind', '=', kind)
+      .where('subject', 'in', clear)
+      .execute();
   if (toRaise.length === 0) return { raised: 0, cleared: clear.length };
-  const events: (OutboxEvent & { id: string })[] = toRaise.map(([subject, payload]) => ({ id: randomUUID(), type: kind, aggregateType, aggregateId: subject, payload }));
+  const events: (OutboxEvent & { id: string })[] = toRaise.map(([subject, payload]) => ({
+    id: randomUUID(),
+    type: kind,
+    aggregateType,
+    aggregateId: subject,
+    payload,
+  }));
   await appendOutboxEvents(trx, events);
   await trx
     .insertInto('alert_marks')
@@ -42,21 +65,47 @@ async function raise(trx: Transaction<Database>, kind: OutboxEventType, aggregat
   return { raised: toRaise.length, cleared: clear.length };
 }
 
-export async function checkAlerts(db: Kysely<Database>, settings: AlertSettings, now: Date = new Date()): Promise<AlertCheckOutcome> {
+export async function checkAlerts(
+  db: Kysely<Database>,
+  settings: AlertSettings,
+  now: Date = new Date(),
+): Promise<AlertCheckOutcome> {
   return db.transaction().execute(async (trx) => {
-    const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtext('oms:alert-check')) as locked`.execute(trx);
+    const { rows } = await sql<{
+      locked: boolean;
+    }>`select pg_try_advisory_xact_lock(hashtext('oms:alert-check')) as locked`.execute(trx);
     if (!rows[0]?.locked) return { raised: {}, cleared: 0, digest: false, ran: false };
     const results = {
       'stock.low': await raise(trx, 'stock.low', 'stock', await lowStock(trx, settings)),
-      'product.not_selling': await raise(trx, 'product.not_selling', 'product', await notSelling(trx, settings, now)),
-      'shipment.late': await raise(trx, 'shipment.late', 'fulfillment', await lateShipments(trx, now)),
+      'product.not_selling': await raise(
+        trx,
+        'product.not_selling',
+        'product',
+        await notSelling(trx, settings, now),
+      ),
+      'shipment.late': await raise(
+        trx,
+        'shipment.late',
+        'fulfillment',
+        await lateShipments(trx, now),
+      ),
     };
     const week = isoWeek(now);
-    const sent = await trx.selectFrom('alert_marks').select('subject').where('kind', '=', DIGEST_KIND).where('subject', '=', week).executeTakeFirst();
+    const sent = await trx
+      .selectFrom('alert_marks')
+      .select('subject')
+      .where('kind', '=', DIGEST_KIND)
+      .where('subject', '=', week)
+      .executeTakeFirst();
     let digest = false;
     if (!sent) {
       // Raising this week's digest also clears last week's mark.
-      await raise(trx, DIGEST_KIND, 'report', new Map([[week, await returnRateDigest(trx, settings, now)]]));
+      await raise(
+        trx,
+        DIGEST_KIND,
+        'report',
+        new Map([[week, await returnRateDigest(trx, settings, now)]]),
+      );
       digest = true;
     }
     return {
@@ -73,7 +122,11 @@ export interface AlertCheckerLog {
 }
 
 /** Runs checkAlerts now and then every `checkIntervalMs`; stop() waits for a running check. */
-export function startAlertChecker(db: Kysely<Database>, settings: AlertSettings, log?: AlertCheckerLog) {
+export function startAlertChecker(
+  db: Kysely<Database>,
+  settings: AlertSettings,
+  log?: AlertCheckerLog,
+) {
   let running: Promise<unknown> | undefined;
   let stopped = false;
   const tick = () => {

@@ -8,8 +8,13 @@ import type { ProductNotSelling, ReturnRateDigest, ShipmentLate, StockLow } from
 
 const DAY_MS = 86_400_000;
 
-export async function lowStock(db: Kysely<Database>, settings: AlertSettings): Promise<Map<string, StockLow>> {
-  const { rows } = await sql<Omit<StockLow, 'available' | 'suggestedReorderQuantity'> & { reorderQuantity: number }>`
+export async function lowStock(
+  db: Kysely<Database>,
+  settings: AlertSettings,
+): Promise<Map<string, StockLow>> {
+  const { rows } = await sql<
+    Omit<StockLow, 'available' | 'suggestedReorderQuantity'> & { reorderQuantity: number }
+  >`
     select s.warehouse_code as "warehouseCode", s.sku, p.name as "productName",
       sum(s.on_hand)::int as "onHand", coalesce(max(r.reserved), 0)::int as reserved,
       coalesce(pr.reorder_point, ${settings.defaultReorderPoint}::int) as "reorderPoint",
@@ -28,14 +33,30 @@ export async function lowStock(db: Kysely<Database>, settings: AlertSettings): P
   return new Map(
     rows.map(({ reorderQuantity, ...row }) => {
       const available = row.onHand - row.reserved;
-      return [`${row.warehouseCode}/${row.sku}`, { ...row, available, suggestedReorderQuantity: row.reorderPoint - available + reorderQuantity }];
+      return [
+        `${row.warehouseCode}/${row.sku}`,
+        {
+          ...row,
+          available,
+          suggestedReorderQuantity: row.reorderPoint - available + reorderQuantity,
+        },
+      ];
     }),
   );
 }
 
-export async function notSelling(db: Kysely<Database>, settings: AlertSettings, now: Date): Promise<Map<string, ProductNotSelling>> {
+export async function notSelling(
+  db: Kysely<Database>,
+  settings: AlertSettings,
+  now: Date,
+): Promise<Map<string, ProductNotSelling>> {
   const cutoff = new Date(now.getTime() - settings.notSellingDays * DAY_MS).toISOString();
-  const { rows } = await sql<{ sku: string; productName: string; onHand: number; lastSoldAt: Date | string | null }>`
+  const { rows } = await sql<{
+    sku: string;
+    productName: string;
+    onHand: number;
+    lastSoldAt: Date | string | null;
+  }>`
     select p.sku, p.name as "productName", st.on_hand as "onHand",
       (select max(o.placed_at) from order_lines l join orders o on o.id = l.order_id
         where l.sku = p.sku and o.status <> 'cancelled') as "lastSoldAt"
@@ -48,11 +69,21 @@ export async function notSelling(db: Kysely<Database>, settings: AlertSettings, 
       )
   `.execute(db);
   return new Map(
-    rows.map((r) => [r.sku, { ...r, lastSoldAt: r.lastSoldAt === null ? null : new Date(r.lastSoldAt).toISOString(), days: settings.notSellingDays }]),
+    rows.map((r) => [
+      r.sku,
+      {
+        ...r,
+        lastSoldAt: r.lastSoldAt === null ? null : new Date(r.lastSoldAt).toISOString(),
+        days: settings.notSellingDays,
+      },
+    ]),
   );
 }
 
-export async function lateShipments(db: Kysely<Database>, now: Date): Promise<Map<string, ShipmentLate>> {
+export async function lateShipments(
+  db: Kysely<Database>,
+  now: Date,
+): Promise<Map<string, ShipmentLate>> {
   const today = now.toISOString().slice(0, 10);
   const { rows } = await sql<Omit<ShipmentLate, 'lines'>>`
     select f.id as "fulfillmentId", f.order_id as "orderId", o.channel_order_ref as "orderReference", f.warehouse_code as "warehouseCode",
@@ -71,7 +102,12 @@ export async function lateShipments(db: Kysely<Database>, now: Date): Promise<Ma
   return new Map(
     rows.map((r) => [
       r.fulfillmentId,
-      { ...r, lines: lines.rows.filter((l) => l.fulfillmentId === r.fulfillmentId).map(({ sku, name, quantity }) => ({ sku, name, quantity })) },
+      {
+        ...r,
+        lines: lines.rows
+          .filter((l) => l.fulfillmentId === r.fulfillmentId)
+          .map(({ sku, name, quantity }) => ({ sku, name, quantity })),
+      },
     ]),
   );
 }
@@ -89,7 +125,11 @@ export function isoWeek(date: Date): string {
  * Return rate per product over the window: units received back (the `items` of return.received
  * events) ÷ units sold (order lines of orders not cancelled). Only products with returns are listed.
  */
-export async function returnRateDigest(db: Kysely<Database>, settings: AlertSettings, now: Date): Promise<ReturnRateDigest> {
+export async function returnRateDigest(
+  db: Kysely<Database>,
+  settings: AlertSettings,
+  now: Date,
+): Promise<ReturnRateDigest> {
   const from = new Date(now.getTime() - settings.returnRateWindowDays * DAY_MS).toISOString();
   const returned = await sql<{ sku: string; units: number }>`
     select line->>'sku' as sku, sum((line->>'quantity')::int)::int as units
@@ -118,9 +158,20 @@ export async function returnRateDigest(db: Kysely<Database>, settings: AlertSett
       const s = sold.find((x) => x.sku === r.sku);
       const unitsSold = s?.units ?? 0;
       // Returns of units sold before the window still count; the rate is capped at 100 %.
-      return { sku: r.sku, name: s?.name ?? r.sku, unitsSold, unitsReturned: r.units, returnRate: unitsSold === 0 ? 1 : Math.min(1, r.units / unitsSold) };
+      return {
+        sku: r.sku,
+        name: s?.name ?? r.sku,
+        unitsSold,
+        unitsReturned: r.units,
+        returnRate: unitsSold === 0 ? 1 : Math.min(1, r.units / unitsSold),
+      };
     })
-    .sort((a, b) => b.returnRate - a.returnRate || b.unitsReturned - a.unitsReturned || a.sku.localeCompare(b.sku))
+    .sort(
+      (a, b) =>
+        b.returnRate - a.returnRate ||
+        b.unitsReturned - a.unitsReturned ||
+        a.sku.localeCompare(b.sku),
+    )
     .slice(0, settings.returnRateTopN);
   return {
     week: isoWeek(now),

@@ -47,7 +47,13 @@ export const returnRateDigestSchema = z.object({
   /** Units received back in the window (all products); 0 while no returns are recorded. */
   unitsReturned: z.number().int(),
   products: z.array(
-    z.object({ sku: z.string(), name: z.string(), unitsSold: z.number().int(), unitsReturned: z.number().int(), returnRate: z.number() }),
+    z.object({
+      sku: z.string(),
+      name: z.string(),
+      unitsSold: z.number().int(),
+      unitsReturned: z.number().int(),
+      returnRate: z.number(),
+    }),
   ),
 });
 

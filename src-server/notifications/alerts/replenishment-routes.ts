@@ -23,7 +23,8 @@ export function replenishmentRoutes(db: Kysely<Database>) {
       onRequest: requireAdmin,
       schema: {
         tags: ['alerts'],
-        summary: "Set a product's reorder point, reorder quantity and supplier contact (low-stock alerts)",
+        summary:
+          "Set a product's reorder point, reorder quantity and supplier contact (low-stock alerts)",
         security: adminSecurity,
         params: z.object({ sku: z.string().min(1).max(64) }),
         body: replenishmentSchema,
@@ -31,7 +32,11 @@ export function replenishmentRoutes(db: Kysely<Database>) {
       },
       handler: async (request) => {
         const { sku } = request.params;
-        const product = await db.selectFrom('products').select('sku').where('sku', '=', sku).executeTakeFirst();
+        const product = await db
+          .selectFrom('products')
+          .select('sku')
+          .where('sku', '=', sku)
+          .executeTakeFirst();
         if (!product) throw notFound(`Product ${sku}`);
         const row = {
           reorder_point: request.body.reorderPoint,

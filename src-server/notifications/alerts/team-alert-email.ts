@@ -6,7 +6,12 @@ import type { DispatchedEvent, OutboxConsumer } from '../../outbox/consumer';
 import { sendNotificationEmail } from '../email/compose-email';
 import type { Brand, EmailBody, EmailLocale } from '../email/email-layout';
 import type { Mailer } from '../email/mailer';
-import { productNotSellingSchema, returnRateDigestSchema, shipmentLateSchema, stockLowSchema } from './alert-payloads';
+import {
+  productNotSellingSchema,
+  returnRateDigestSchema,
+  shipmentLateSchema,
+  stockLowSchema,
+} from './alert-payloads';
 
 export interface TeamAlertSettings {
   brand: Brand;
@@ -15,13 +20,20 @@ export interface TeamAlertSettings {
   purchasingEmails: string[];
 }
 
-export const TEAM_ALERT_EVENTS = ['stock.low', 'product.not_selling', 'shipment.late', 'report.return_rate_digest'] as const;
+export const TEAM_ALERT_EVENTS = [
+  'stock.low',
+  'product.not_selling',
+  'shipment.late',
+  'report.return_rate_digest',
+] as const;
 
 function parse<S extends z.ZodType>(schema: S, event: DispatchedEvent): z.infer<S> {
   const parsed = schema.safeParse(event.payload);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new DeliveryFailure(`${event.type} payload.${issue.path.join('.')}: ${issue.message}`, { permanent: true });
+    throw new DeliveryFailure(`${event.type} payload.${issue.path.join('.')}: ${issue.message}`, {
+      permanent: true,
+    });
   }
   return parsed.data;
 }
@@ -29,7 +41,10 @@ function parse<S extends z.ZodType>(schema: S, event: DispatchedEvent): z.infer<
 const percent = (rate: number) => `${(rate * 100).toFixed(1)} %`;
 
 /** The email body and extra recipients of an alert event. */
-export function teamAlertEmail(event: DispatchedEvent, locale: EmailLocale): { body: EmailBody; extraTo: string[]; toPurchasing: boolean } {
+export function teamAlertEmail(
+  event: DispatchedEvent,
+  locale: EmailLocale,
+): { body: EmailBody; extraTo: string[]; toPurchasing: boolean } {
   const nl = locale === 'nl';
   const closing = nl ? 'Automatisch bericht van het OMS.' : 'Automatic message from the OMS.';
   switch (event.type) {
@@ -40,16 +55,27 @@ export function teamAlertEmail(event: DispatchedEvent, locale: EmailLocale): { b
         extraTo: p.supplierEmail ? [p.supplierEmail] : [],
         body: {
           closing,
-          subject: nl ? `Lage voorraad: ${p.sku} in ${p.warehouseCode}` : `Low stock: ${p.sku} in ${p.warehouseCode}`,
+          subject: nl
+            ? `Lage voorraad: ${p.sku} in ${p.warehouseCode}`
+            : `Low stock: ${p.sku} in ${p.warehouseCode}`,
           heading: nl ? `${p.productName} is bijna op` : `${p.productName} is running low`,
-          paragraphs: [nl ? `Beschikbaar ${p.available}, bestelpunt ${p.reorderPoint}. Voorgestelde bestelling: ${p.suggestedReorderQuantity} stuks.` : `Available ${p.available}, reorder point ${p.reorderPoint}. Suggested reorder: ${p.suggestedReorderQuantity} units.`],
+          paragraphs: [
+            nl
+              ? `Beschikbaar ${p.available}, bestelpunt ${p.reorderPoint}. Voorgestelde bestelling: ${p.suggestedReorderQuantity} stuks.`
+              : `Available ${p.available}, reorder point ${p.reorderPoint}. Suggested reorder: ${p.suggestedReorderQuantity} units.`,
+          ],
           facts: [
             { label: nl ? 'Magazijn' : 'Warehouse', value: p.warehouseCode },
             { label: 'SKU', value: p.sku },
             { label: nl ? 'Op voorraad' : 'On hand', value: String(p.onHand) },
             { label: nl ? 'Gereserveerd' : 'Reserved', value: String(p.reserved) },
-            { label: nl ? 'Voorgestelde bestelling' : 'Suggested reorder quantity', value: String(p.suggestedReorderQuantity) },
-            ...(p.supplierName ? [{ label: nl ? 'Leverancier' : 'Supplier', value: p.supplierName }] : []),
+            {
+              label: nl ? 'Voorgestelde bestelling' : 'Suggested reorder quantity',
+              value: String(p.suggestedReorderQuantity),
+            },
+            ...(p.supplierName
+              ? [{ label: nl ? 'Leverancier' : 'Supplier', value: p.supplierName }]
+              : []),
           ],
         },
       };
@@ -63,8 +89,14 @@ export function teamAlertEmail(event: DispatchedEvent, locale: EmailLocale): { b
         body: {
           closing,
           subject: nl ? `Verkoopt niet: ${p.sku}` : `Not selling: ${p.sku}`,
-          heading: nl ? `${p.productName} is in ${p.days} dagen niet verkocht` : `${p.productName} has not sold in ${p.days} days`,
-          paragraphs: [nl ? `Er liggen ${p.onHand} stuks op voorraad. Laatst verkocht: ${last}.` : `${p.onHand} units are in stock. Last sold: ${last}.`],
+          heading: nl
+            ? `${p.productName} is in ${p.days} dagen niet verkocht`
+            : `${p.productName} has not sold in ${p.days} days`,
+          paragraphs: [
+            nl
+              ? `Er liggen ${p.onHand} stuks op voorraad. Laatst verkocht: ${last}.`
+              : `${p.onHand} units are in stock. Last sold: ${last}.`,
+          ],
         },
       };
     }
@@ -75,9 +107,17 @@ export function teamAlertEmail(event: DispatchedEvent, locale: EmailLocale): { b
         extraTo: [],
         body: {
           closing,
-          subject: nl ? `Te laat: bestelling ${p.orderReference} (${p.warehouseCode})` : `Late: order ${p.orderReference} (${p.warehouseCode})`,
-          heading: nl ? 'Beloofde datum verstreken, nog niet verzonden' : 'Promised date passed, not shipped',
-          paragraphs: [nl ? `Beloofd voor ${p.promisedDeliveryDate}; status ${p.status}.` : `Promised for ${p.promisedDeliveryDate}; status ${p.status}.`],
+          subject: nl
+            ? `Te laat: bestelling ${p.orderReference} (${p.warehouseCode})`
+            : `Late: order ${p.orderReference} (${p.warehouseCode})`,
+          heading: nl
+            ? 'Beloofde datum verstreken, nog niet verzonden'
+            : 'Promised date passed, not shipped',
+          paragraphs: [
+            nl
+              ? `Beloofd voor ${p.promisedDeliveryDate}; status ${p.status}.`
+              : `Promised for ${p.promisedDeliveryDate}; status ${p.status}.`,
+          ],
           facts: [
             { label: nl ? 'Bestelling' : 'Order', value: p.orderReference },
             { label: 'Fulfillment', value: p.fulfillmentId },
@@ -94,7 +134,9 @@ export function teamAlertEmail(event: DispatchedEvent, locale: EmailLocale): { b
         body: {
           closing,
           subject: nl ? `Retouroverzicht ${p.week}` : `Return rate digest ${p.week}`,
-          heading: nl ? `Producten met de meeste retouren (${p.windowDays} dagen)` : `Products with the highest return rate (${p.windowDays} days)`,
+          heading: nl
+            ? `Producten met de meeste retouren (${p.windowDays} dagen)`
+            : `Products with the highest return rate (${p.windowDays} days)`,
           paragraphs: [
             p.products.length === 0
               ? nl
@@ -104,7 +146,11 @@ export function teamAlertEmail(event: DispatchedEvent, locale: EmailLocale): { b
                 ? `${p.unitsReturned} stuks retour ontvangen.`
                 : `${p.unitsReturned} units received back.`,
           ],
-          lines: p.products.map((x) => ({ name: `${x.name} (${x.sku})`, quantity: x.unitsReturned, amount: `${percent(x.returnRate)} ${nl ? 'van' : 'of'} ${x.unitsSold}` })),
+          lines: p.products.map((x) => ({
+            name: `${x.name} (${x.sku})`,
+            quantity: x.unitsReturned,
+            amount: `${percent(x.returnRate)} ${nl ? 'van' : 'of'} ${x.unitsSold}`,
+          })),
         },
       };
     }
@@ -121,9 +167,20 @@ export function teamAlertConsumer(mailer: Mailer, settings: TeamAlertSettings): 
     targets: async () => (type) => (sends.has(type) ? target : []),
     async deliver(job) {
       const { body, extraTo, toPurchasing } = teamAlertEmail(job.event, settings.locale);
-      const to = [...new Set([...settings.teamEmails, ...(toPurchasing ? settings.purchasingEmails : []), ...extraTo])];
-      if (to.length === 0) return { outcome: 'skipped', responseExcerpt: 'No team addresses are configured.' };
-      return sendNotificationEmail(mailer, settings.brand, job, { to, locale: settings.locale, body });
+      const to = [
+        ...new Set([
+          ...settings.teamEmails,
+          ...(toPurchasing ? settings.purchasingEmails : []),
+          ...extraTo,
+        ]),
+      ];
+      if (to.length === 0)
+        return { outcome: 'skipped', responseExcerpt: 'No team addresses are configured.' };
+      return sendNotificationEmail(mailer, settings.brand, job, {
+        to,
+        locale: settings.locale,
+        body,
+      });
     },
   };
 }

@@ -16,9 +16,17 @@ export interface EmailToSend {
 /** SMTP answers that say the address itself is refused: retrying cannot help. */
 const PERMANENT_SMTP_CODES = new Set([550, 551, 553]);
 
-export async function sendNotificationEmail(mailer: Mailer, brand: Brand, job: DeliveryJob, email: EmailToSend): Promise<DeliveryResult> {
+export async function sendNotificationEmail(
+  mailer: Mailer,
+  brand: Brand,
+  job: DeliveryJob,
+  email: EmailToSend,
+): Promise<DeliveryResult> {
   const { html, text } = renderEmail(brand, email.locale, email.body);
-  const stamp = job.event.createdAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = job.event.createdAt
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   try {
     const info = await mailer.send({
       to: email.to,
@@ -26,16 +34,29 @@ export async function sendNotificationEmail(mailer: Mailer, brand: Brand, job: D
       text,
       html,
       messageId: `<${job.event.id}.${job.consumer}@packing-oms>`,
-      headers: { 'X-OMS-Event-Id': job.event.id, 'X-OMS-Event-Type': job.event.type, 'Content-Language': email.locale },
+      headers: {
+        'X-OMS-Event-Id': job.event.id,
+        'X-OMS-Event-Type': job.event.type,
+        'Content-Language': email.locale,
+      },
       attachments: email.attachments ?? [],
       fileStem: `${stamp}-${job.event.type}-${job.consumer}-${job.event.id}`,
     });
     return { outcome: 'delivered', responseExcerpt: info.response };
   } catch (error) {
-    const responseCode = typeof error === 'object' && error !== null && 'responseCode' in error && typeof error.responseCode === 'number' ? error.responseCode : undefined;
-    throw new DeliveryFailure(`Sending the email failed: ${error instanceof Error ? error.message : String(error)}`, {
-      responseStatus: responseCode,
-      permanent: responseCode !== undefined && PERMANENT_SMTP_CODES.has(responseCode),
-    });
+    const responseCode =
+      typeof error === 'object' &&
+      error !== null &&
+      'responseCode' in error &&
+      typeof error.responseCode === 'number'
+        ? error.responseCode
+        : undefined;
+    throw new DeliveryFailure(
+      `Sending the email failed: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        responseStatus: responseCode,
+        permanent: responseCode !== undefined && PERMANENT_SMTP_CODES.has(responseCode),
+      },
+    );
   }
 }

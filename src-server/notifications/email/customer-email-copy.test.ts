@@ -20,8 +20,12 @@ describe('customer email copy', () => {
     expect(emailLocale('nl-BE')).toBe('nl');
     expect(emailLocale('de')).toBe('en');
     expect(emailLocale(null)).toBe('en');
-    expect(customerEmailBody({ template: 'order_confirmation', order }, 'nl').subject).toBe('Bevestiging van je bestelling WEB-1001');
-    expect(customerEmailBody({ template: 'order_confirmation', order }, 'en').subject).toBe('Your order WEB-1001 is confirmed');
+    expect(customerEmailBody({ template: 'order_confirmation', order }, 'nl').subject).toBe(
+      'Bevestiging van je bestelling WEB-1001',
+    );
+    expect(customerEmailBody({ template: 'order_confirmation', order }, 'en').subject).toBe(
+      'Your order WEB-1001 is confirmed',
+    );
   });
 
   it('escapes customer text in the HTML but keeps it readable in the plain text', () => {
@@ -33,9 +37,17 @@ describe('customer email copy', () => {
   });
 
   it("links each carrier's own tracking page and the configured page for the own carrier", () => {
-    expect(trackingUrl({ carrier: 'postnl', trackingNumber: '3SABC123', postalCode: '1012 AB', country: 'NL' }, 'x')).toBe(
-      'https://postnl.nl/tracktrace/?B=3SABC123&P=1012AB&D=NL&T=C',
-    );
-    expect(trackingUrl({ carrier: 'own', trackingNumber: 'CP000000017NL' }, 'https://t.example/{carrier}/{tracking}')).toBe('https://t.example/own/CP000000017NL');
+    expect(
+      trackingUrl(
+        { carrier: 'postnl', trackingNumber: '3SABC123', postalCode: '1012 AB', country: 'NL' },
+        'x',
+      ),
+    ).toBe('https://postnl.nl/tracktrace/?B=3SABC123&P=1012AB&D=NL&T=C');
+    expect(
+      trackingUrl(
+        { carrier: 'own', trackingNumber: 'CP000000017NL' },
+        'https://t.example/{carrier}/{tracking}',
+      ),
+    ).toBe('https://t.example/own/CP000000017NL');
   });
 });

@@ -21,11 +21,33 @@ export interface ReturnItem {
 
 export type CustomerEmailModel =
   | { template: 'order_confirmation'; order: OrderSummary }
-  | { template: 'shipped'; order: OrderSummary; carrierName: string; parcels: { trackingNumber: string; url: string }[] }
-  | { template: 'delayed'; order: OrderSummary; reason: 'backordered' | 'late'; items: ReturnItem[] }
-  | { template: 'return_authorized'; order: OrderSummary; rmaId: string; items: ReturnItem[]; labelAttached: boolean }
+  | {
+      template: 'shipped';
+      order: OrderSummary;
+      carrierName: string;
+      parcels: { trackingNumber: string; url: string }[];
+    }
+  | {
+      template: 'delayed';
+      order: OrderSummary;
+      reason: 'backordered' | 'late';
+      items: ReturnItem[];
+    }
+  | {
+      template: 'return_authorized';
+      order: OrderSummary;
+      rmaId: string;
+      items: ReturnItem[];
+      labelAttached: boolean;
+    }
   | { template: 'return_received'; order: OrderSummary; rmaId: string; items: ReturnItem[] }
-  | { template: 'refund_issued'; order: OrderSummary; rmaId: string | null; amountMinor: number; currency: string };
+  | {
+      template: 'refund_issued';
+      order: OrderSummary;
+      rmaId: string | null;
+      amountMinor: number;
+      currency: string;
+    };
 
 const WORDS = {
   en: {
@@ -56,7 +78,8 @@ const WORDS = {
   },
 } as const;
 
-const itemLines = (items: ReturnItem[]): EmailLine[] => items.map((i) => ({ name: i.name, quantity: i.quantity }));
+const itemLines = (items: ReturnItem[]): EmailLine[] =>
+  items.map((i) => ({ name: i.name, quantity: i.quantity }));
 
 export function customerEmailBody(model: CustomerEmailModel, locale: EmailLocale): EmailBody {
   const w = WORDS[locale];
@@ -72,26 +95,46 @@ export function customerEmailBody(model: CustomerEmailModel, locale: EmailLocale
         ...base,
         subject: nl ? `Bevestiging van je bestelling ${ref}` : `Your order ${ref} is confirmed`,
         heading: nl ? 'Bedankt voor je bestelling!' : 'Thank you for your order!',
-        paragraphs: [w.hello(order.customerName), nl ? 'We hebben je bestelling ontvangen en gaan ermee aan de slag.' : 'We have received your order and are getting it ready.'],
+        paragraphs: [
+          w.hello(order.customerName),
+          nl
+            ? 'We hebben je bestelling ontvangen en gaan ermee aan de slag.'
+            : 'We have received your order and are getting it ready.',
+        ],
         facts: [
           orderFact,
           { label: w.subtotal, value: money(order.subtotalMinor) },
           { label: w.shipping, value: money(order.shippingChargedMinor) },
           { label: w.total, value: money(order.totalMinor) },
-          ...(order.promisedDeliveryDate ? [{ label: w.promised, value: order.promisedDeliveryDate }] : []),
+          ...(order.promisedDeliveryDate
+            ? [{ label: w.promised, value: order.promisedDeliveryDate }]
+            : []),
         ],
-        lines: order.lines.map((l) => ({ name: l.name, quantity: l.quantity, amount: money(l.lineTotalMinor) })),
+        lines: order.lines.map((l) => ({
+          name: l.name,
+          quantity: l.quantity,
+          amount: money(l.lineTotalMinor),
+        })),
       };
     case 'shipped':
       return {
         ...base,
         subject: nl ? `Je bestelling ${ref} is verzonden` : `Your order ${ref} has shipped`,
         heading: nl ? 'Je pakket is onderweg' : 'Your parcel is on its way',
-        paragraphs: [w.hello(order.customerName), nl ? `Je bestelling is verzonden met ${model.carrierName}.` : `Your order has been shipped with ${model.carrierName}.`],
+        paragraphs: [
+          w.hello(order.customerName),
+          nl
+            ? `Je bestelling is verzonden met ${model.carrierName}.`
+            : `Your order has been shipped with ${model.carrierName}.`,
+        ],
         facts: [
           orderFact,
           { label: w.carrier, value: model.carrierName },
-          ...model.parcels.map((p) => ({ label: w.tracking, value: p.trackingNumber, href: p.url })),
+          ...model.parcels.map((p) => ({
+            label: w.tracking,
+            value: p.trackingNumber,
+            href: p.url,
+          })),
         ],
       };
     case 'delayed':
@@ -115,7 +158,9 @@ export function customerEmailBody(model: CustomerEmailModel, locale: EmailLocale
     case 'return_authorized':
       return {
         ...base,
-        subject: nl ? `Je retour ${model.rmaId} is goedgekeurd` : `Your return ${model.rmaId} is approved`,
+        subject: nl
+          ? `Je retour ${model.rmaId} is goedgekeurd`
+          : `Your return ${model.rmaId} is approved`,
         heading: nl ? 'Je retour is goedgekeurd' : 'Your return is approved',
         paragraphs: [
           w.hello(order.customerName),
@@ -133,9 +178,16 @@ export function customerEmailBody(model: CustomerEmailModel, locale: EmailLocale
     case 'return_received':
       return {
         ...base,
-        subject: nl ? `We hebben je retour ${model.rmaId} ontvangen` : `We received your return ${model.rmaId}`,
+        subject: nl
+          ? `We hebben je retour ${model.rmaId} ontvangen`
+          : `We received your return ${model.rmaId}`,
         heading: nl ? 'Je retour is binnen' : 'Your return has arrived',
-        paragraphs: [w.hello(order.customerName), nl ? 'We controleren de artikelen en laten je weten wanneer je terugbetaling verwerkt is.' : 'We are checking the items and will let you know when your refund is on its way.'],
+        paragraphs: [
+          w.hello(order.customerName),
+          nl
+            ? 'We controleren de artikelen en laten je weten wanneer je terugbetaling verwerkt is.'
+            : 'We are checking the items and will let you know when your refund is on its way.',
+        ],
         facts: [orderFact, { label: w.rma, value: model.rmaId }],
         lines: itemLines(model.items),
       };
@@ -150,7 +202,11 @@ export function customerEmailBody(model: CustomerEmailModel, locale: EmailLocale
             ? `We hebben ${money(model.amountMinor, model.currency)} terugbetaald. Het kan enkele werkdagen duren voor je het ziet.`
             : `We have refunded ${money(model.amountMinor, model.currency)}. It may take a few working days to show.`,
         ],
-        facts: [orderFact, ...(model.rmaId ? [{ label: w.rma, value: model.rmaId }] : []), { label: w.refund, value: money(model.amountMinor, model.currency) }],
+        facts: [
+          orderFact,
+          ...(model.rmaId ? [{ label: w.rma, value: model.rmaId }] : []),
+          { label: w.refund, value: money(model.amountMinor, model.currency) },
+        ],
       };
   }
 }

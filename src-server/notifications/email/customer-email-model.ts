@@ -11,9 +11,21 @@ import { emailLocale } from './email-layout';
 import { carrierDisplayName, trackingUrl } from './tracking-links';
 
 /** Event types that send the customer an email. */
-export const CUSTOMER_EMAIL_EVENTS = ['order.placed', 'order.shipped', 'order.backordered', 'shipment.late', 'return.authorized', 'return.received', 'refund.issued'] as const;
+export const CUSTOMER_EMAIL_EVENTS = [
+  'order.placed',
+  'order.shipped',
+  'order.backordered',
+  'shipment.late',
+  'return.authorized',
+  'return.received',
+  'refund.issued',
+] as const;
 
-const itemSchema = z.object({ sku: z.string(), quantity: z.number().int().positive(), name: z.string().optional() });
+const itemSchema = z.object({
+  sku: z.string(),
+  quantity: z.number().int().positive(),
+  name: z.string().optional(),
+});
 const returnTarget = {
   orderId: z.string(),
   rmaId: z.string(),
@@ -28,7 +40,11 @@ const returnTarget = {
 const orderRef = z.object({ orderId: z.string() });
 const payloads = {
   'order.placed': orderRef,
-  'order.shipped': z.object({ orderId: z.string(), carrier: z.string(), cartons: z.array(z.object({ trackingNumber: z.string().nullable().optional() })) }),
+  'order.shipped': z.object({
+    orderId: z.string(),
+    carrier: z.string(),
+    cartons: z.array(z.object({ trackingNumber: z.string().nullable().optional() })),
+  }),
   'order.backordered': z.object({ orderId: z.string(), lines: z.array(itemSchema) }),
   'shipment.late': z.object({ orderId: z.string(), lines: z.array(itemSchema).default([]) }),
   'return.authorized': z.object({
@@ -69,18 +85,40 @@ async function loadOrder(db: Kysely<Database>, orderId: string): Promise<LoadedO
     .selectFrom('orders as o')
     .leftJoin('customers as c', 'c.id', 'o.customer_id')
     .leftJoin('customer_buyers as b', 'b.id', 'o.buyer_id')
-    .select(['o.id', 'o.channel_order_ref', 'o.email', 'o.currency', 'o.ship_to', 'o.subtotal_minor', 'o.shipping_charged_minor', 'o.total_minor', 'o.promised_delivery_date', 'c.locale', 'c.name as customer_name', 'b.name as buyer_name'])
+    .select([
+      'o.id',
+      'o.channel_order_ref',
+      'o.email',
+      'o.currency',
+      'o.ship_to',
+      'o.subtotal_minor',
+      'o.shipping_charged_minor',
+      'o.total_minor',
+      'o.promised_delivery_date',
+      'c.locale',
+      'c.name as customer_name',
+      'b.name as buyer_name',
+    ])
     .where('o.id', '=', orderId)
     .executeTakeFirst();
   if (!order) return undefined;
-  const lines = await db.selectFrom('order_lines').select(['sku', 'name', 'quantity', 'line_total_minor']).where('order_id', '=', orderId).orderBy('line_no').execute();
+  const lines = await db
+    .selectFrom('order_lines')
+    .select(['sku', 'name', 'quantity', 'line_total_minor'])
+    .where('order_id', '=', orderId)
+    .orderBy('line_no')
+    .execute();
   const names = new Map(lines.map((l) => [l.sku, l.name]));
   return {
     summary: {
       reference: order.channel_order_ref,
       customerName: order.buyer_name ?? order.ship_to.name ?? order.customer_name ?? '',
       currency: order.currency,
-      lines: lines.map((l) => ({ name: l.name, quantity: l.quantity, lineTotalMinor: l.line_total_minor })),
+      lines: lines.map((l) => ({
+        name: l.name,
+        quantity: l.quantity,
+        lineTotalMinor: l.line_total_minor,
+      })),
       subtotalMinor: order.subtotal_minor,
       shippingChargedMinor: order.shipping_charged_minor,
       totalMinor: order.total_minor,
@@ -97,7 +135,9 @@ function parseWith<S extends z.ZodType>(schema: S, type: string, payload: unknow
   const parsed = schema.safeParse(payload);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new DeliveryFailure(`${type} payload.${issue.path.join('.')}: ${issue.message}`, { permanent: true });
+    throw new DeliveryFailure(`${type} payload.${issue.path.join('.')}: ${issue.message}`, {
+      permanent: true,
+    });
   }
   return parsed.data;
 }
@@ -110,16 +150,26 @@ export interface CustomerEmailContext {
 }
 
 /** The email an event sends, or undefined when the event type sends none. */
-export async function planCustomerEmail(db: Kysely<Database>, event: DispatchedEvent, context: CustomerEmailContext): Promise<CustomerEmailPlan | undefined> {
+export async function planCustomerEmail(
+  db: Kysely<Database>,
+  event: DispatchedEvent,
+  context: CustomerEmailContext,
+): Promise<CustomerEmailPlan | undefined> {
   if (!(event.type in payloads)) return undefined;
   const type = event.type as CustomerEmailEvent;
   // A return received without an RMA (unexpected parcel) names no order: nobody to tell.
   if (typeof event.payload.orderId !== 'string') return undefined;
   const { orderId } = parseWith(orderRef, type, event.payload);
   const order = await loadOrder(db, orderId);
-  if (!order) throw new DeliveryFailure(`Order ${orderId} of ${type} was not found.`, { permanent: true });
-  const items = (lines: z.infer<typeof itemSchema>[]): ReturnItem[] => lines.map((l) => ({ name: l.name ?? order.nameOf(l.sku), quantity: l.quantity }));
-  const plan = (model: CustomerEmailModel, overrides: { customerEmail?: string | undefined; locale?: string | undefined } = {}, attachments: CustomerEmailPlan['attachments'] = []): CustomerEmailPlan => ({
+  if (!order)
+    throw new DeliveryFailure(`Order ${orderId} of ${type} was not found.`, { permanent: true });
+  const items = (lines: z.infer<typeof itemSchema>[]): ReturnItem[] =>
+    lines.map((l) => ({ name: l.name ?? order.nameOf(l.sku), quantity: l.quantity }));
+  const plan = (
+    model: CustomerEmailModel,
+    overrides: { customerEmail?: string | undefined; locale?: string | undefined } = {},
+    attachments: CustomerEmailPlan['attachments'] = [],
+  ): CustomerEmailPlan => ({
     to: overrides.customerEmail ?? order.email,
     locale: overrides.locale ? emailLocale(overrides.locale) : order.locale,
     model,
@@ -135,29 +185,89 @@ export async function planCustomerEmail(db: Kysely<Database>, event: DispatchedE
       const parcels = p.cartons
         .map((c) => c.trackingNumber)
         .filter((t): t is string => !!t)
-        .map((t) => ({ trackingNumber: t, url: trackingUrl({ carrier: p.carrier, trackingNumber: t, ...order.shipTo }, context.trackingUrlTemplate) }));
-      return plan({ template: 'shipped', order: summary, carrierName: carrierDisplayName(p.carrier, context.retailerName), parcels });
+        .map((t) => ({
+          trackingNumber: t,
+          url: trackingUrl(
+            { carrier: p.carrier, trackingNumber: t, ...order.shipTo },
+            context.trackingUrlTemplate,
+          ),
+        }));
+      return plan({
+        template: 'shipped',
+        order: summary,
+        carrierName: carrierDisplayName(p.carrier, context.retailerName),
+        parcels,
+      });
     }
     case 'order.backordered':
-      return plan({ template: 'delayed', order: summary, reason: 'backordered', items: items(parseWith(payloads[type], type, event.payload).lines) });
+      return plan({
+        template: 'delayed',
+        order: summary,
+        reason: 'backordered',
+        items: items(parseWith(payloads[type], type, event.payload).lines),
+      });
     case 'shipment.late':
-      return plan({ template: 'delayed', order: summary, reason: 'late', items: items(parseWith(payloads[type], type, event.payload).lines) });
+      return plan({
+        template: 'delayed',
+        order: summary,
+        reason: 'late',
+        items: items(parseWith(payloads[type], type, event.payload).lines),
+      });
     case 'return.authorized': {
       const p = parseWith(payloads[type], type, event.payload);
       const rma = p.rmaCode ?? p.rmaId;
-      const pdf = p.returnLabelPdfBase64 ? Buffer.from(p.returnLabelPdfBase64, 'base64') : await context.returnLabelPdf?.(p.rmaId);
+      const pdf = p.returnLabelPdfBase64
+        ? Buffer.from(p.returnLabelPdfBase64, 'base64')
+        : await context.returnLabelPdf?.(p.rmaId);
       const attachments: CustomerEmailPlan['attachments'] = [];
-      if (pdf) attachments.push({ filename: `return-label-${rma}.pdf`, content: Buffer.from(pdf), contentType: 'application/pdf' });
-      if (p.returnLabelZpl) attachments.push({ filename: `return-label-${rma}.zpl`, content: Buffer.from(p.returnLabelZpl, 'utf8'), contentType: 'text/plain' });
-      return plan({ template: 'return_authorized', order: summary, rmaId: rma, items: items(p.items ?? p.lines ?? []), labelAttached: attachments.length > 0 }, p, attachments);
+      if (pdf)
+        attachments.push({
+          filename: `return-label-${rma}.pdf`,
+          content: Buffer.from(pdf),
+          contentType: 'application/pdf',
+        });
+      if (p.returnLabelZpl)
+        attachments.push({
+          filename: `return-label-${rma}.zpl`,
+          content: Buffer.from(p.returnLabelZpl, 'utf8'),
+          contentType: 'text/plain',
+        });
+      return plan(
+        {
+          template: 'return_authorized',
+          order: summary,
+          rmaId: rma,
+          items: items(p.items ?? p.lines ?? []),
+          labelAttached: attachments.length > 0,
+        },
+        p,
+        attachments,
+      );
     }
     case 'return.received': {
       const p = parseWith(payloads[type], type, event.payload);
-      return plan({ template: 'return_received', order: summary, rmaId: p.rmaCode ?? p.rmaId, items: items(p.items ?? p.lines ?? []) }, p);
+      return plan(
+        {
+          template: 'return_received',
+          order: summary,
+          rmaId: p.rmaCode ?? p.rmaId,
+          items: items(p.items ?? p.lines ?? []),
+        },
+        p,
+      );
     }
     case 'refund.issued': {
       const p = parseWith(payloads[type], type, event.payload);
-      return plan({ template: 'refund_issued', order: summary, rmaId: p.rmaCode ?? p.rmaId ?? null, amountMinor: p.amountMinor, currency: p.currency }, p);
+      return plan(
+        {
+          template: 'refund_issued',
+          order: summary,
+          rmaId: p.rmaCode ?? p.rmaId ?? null,
+          amountMinor: p.amountMinor,
+          currency: p.currency,
+        },
+        p,
+      );
     }
   }
 }

@@ -16,7 +16,11 @@ export interface CustomerEmailSettings {
   returnLabelPdf?: CustomerEmailContext['returnLabelPdf'];
 }
 
-export function customerEmailConsumer(db: Kysely<Database>, mailer: Mailer, settings: CustomerEmailSettings): OutboxConsumer {
+export function customerEmailConsumer(
+  db: Kysely<Database>,
+  mailer: Mailer,
+  settings: CustomerEmailSettings,
+): OutboxConsumer {
   const sends = new Set<string>(CUSTOMER_EMAIL_EVENTS);
   const target = [{ consumer: 'customer-email', subscriptionId: null }];
   return {
@@ -28,8 +32,10 @@ export function customerEmailConsumer(db: Kysely<Database>, mailer: Mailer, sett
         trackingUrlTemplate: settings.trackingUrlTemplate,
         returnLabelPdf: settings.returnLabelPdf,
       });
-      if (!plan) return { outcome: 'skipped', responseExcerpt: `No customer email for ${job.event.type}.` };
-      if (!plan.to) return { outcome: 'skipped', responseExcerpt: 'The order has no email address.' };
+      if (!plan)
+        return { outcome: 'skipped', responseExcerpt: `No customer email for ${job.event.type}.` };
+      if (!plan.to)
+        return { outcome: 'skipped', responseExcerpt: 'The order has no email address.' };
       return sendNotificationEmail(mailer, settings.brand, job, {
         to: [plan.to],
         locale: plan.locale,

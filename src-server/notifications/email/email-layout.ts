@@ -30,23 +30,36 @@ export interface EmailBody {
 }
 
 /** Customers.locale holds e.g. `nl`, `nl-BE`, `en`; everything not Dutch gets English. */
-export const emailLocale = (raw: string | null | undefined): EmailLocale => (raw?.toLowerCase().startsWith('nl') ? 'nl' : 'en');
+export const emailLocale = (raw: string | null | undefined): EmailLocale =>
+  raw?.toLowerCase().startsWith('nl') ? 'nl' : 'en';
 
 const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
 export function formatMoney(amountMinor: number, currency: string, locale: EmailLocale): string {
-  return new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency }).format(amountMinor / 100);
+  return new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    style: 'currency',
+    currency,
+  }).format(amountMinor / 100);
 }
 
-export function renderEmail(brand: Brand, locale: EmailLocale, body: EmailBody): { html: string; text: string } {
+export function renderEmail(
+  brand: Brand,
+  locale: EmailLocale,
+  body: EmailBody,
+): { html: string; text: string } {
   const text = [
     brand.retailerName,
     '',
     body.heading,
     '',
     ...body.paragraphs.flatMap((p) => [p, '']),
-    ...(body.facts ?? []).map((f) => `${f.label}: ${f.value}${f.href && f.href !== f.value ? ` (${f.href})` : ''}`),
+    ...(body.facts ?? []).map(
+      (f) => `${f.label}: ${f.value}${f.href && f.href !== f.value ? ` (${f.href})` : ''}`,
+    ),
     ...(body.facts?.length ? [''] : []),
     ...(body.lines ?? []).map((l) => `${l.quantity} × ${l.name}${l.amount ? `  ${l.amount}` : ''}`),
     ...(body.lines?.length ? [''] : []),
@@ -61,14 +74,19 @@ export function renderEmail(brand: Brand, locale: EmailLocale, body: EmailBody):
   const facts = body.facts?.length
     ? `<table style="border-collapse:collapse;margin:12px 0;">${body.facts
         .map((f) => {
-          const value = f.href ? `<a href="${escapeHtml(f.href)}">${escapeHtml(f.value)}</a>` : escapeHtml(f.value);
+          const value = f.href
+            ? `<a href="${escapeHtml(f.href)}">${escapeHtml(f.value)}</a>`
+            : escapeHtml(f.value);
           return `<tr><th style="${cell}text-align:left;">${escapeHtml(f.label)}</th><td style="${cell}">${value}</td></tr>`;
         })
         .join('')}</table>`
     : '';
   const lines = body.lines?.length
     ? `<table style="border-collapse:collapse;margin:12px 0;width:100%;">${body.lines
-        .map((l) => `<tr><td style="${cell}">${l.quantity} ×</td><td style="${cell}">${escapeHtml(l.name)}</td><td style="${cell}text-align:right;">${escapeHtml(l.amount ?? '')}</td></tr>`)
+        .map(
+          (l) =>
+            `<tr><td style="${cell}">${l.quantity} ×</td><td style="${cell}">${escapeHtml(l.name)}</td><td style="${cell}text-align:right;">${escapeHtml(l.amount ?? '')}</td></tr>`,
+        )
         .join('')}</table>`
     : '';
   const html = `<!doctype html>

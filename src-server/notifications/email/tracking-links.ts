@@ -36,6 +36,8 @@ export function trackingUrl(target: TrackingTarget, fallbackTemplate: string): s
     case 'ups':
       return `https://www.ups.com/track?tracknum=${t}`;
     default:
-      return fallbackTemplate.replaceAll('{carrier}', encodeURIComponent(target.carrier)).replaceAll('{tracking}', t);
+      return fallbackTemplate
+        .replaceAll('{carrier}', encodeURIComponent(target.carrier))
+        .replaceAll('{tracking}', t);
   }
 }

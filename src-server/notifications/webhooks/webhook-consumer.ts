@@ -36,7 +36,11 @@ export function webhookConsumer(db: Kysely<Database>, timeoutMs: number): Outbox
   return {
     kind: 'webhook',
     async targets(trx) {
-      const subscriptions = await trx.selectFrom('webhook_subscriptions').select(['id', 'event_types']).where('active', '=', true).execute();
+      const subscriptions = await trx
+        .selectFrom('webhook_subscriptions')
+        .select(['id', 'event_types'])
+        .where('active', '=', true)
+        .execute();
       return (type) =>
         subscriptions
           .filter((s) => (s.event_types as string[]).includes(type))
@@ -44,9 +48,14 @@ export function webhookConsumer(db: Kysely<Database>, timeoutMs: number): Outbox
     },
     async deliver(job: DeliveryJob) {
       const subscription = job.subscriptionId
-        ? await db.selectFrom('webhook_subscriptions').select(['url', 'secret', 'active']).where('id', '=', job.subscriptionId).executeTakeFirst()
+        ? await db
+            .selectFrom('webhook_subscriptions')
+            .select(['url', 'secret', 'active'])
+            .where('id', '=', job.subscriptionId)
+            .executeTakeFirst()
         : undefined;
-      if (!subscription?.active) return { outcome: 'skipped', responseExcerpt: 'The subscription was deleted.' };
+      if (!subscription?.active)
+        return { outcome: 'skipped', responseExcerpt: 'The subscription was deleted.' };
       const body = JSON.stringify(webhookEnvelope(job.event));
       const timestamp = Math.floor(Date.now() / 1000);
       let response: Response;
@@ -66,14 +75,20 @@ export function webhookConsumer(db: Kysely<Database>, timeoutMs: number): Outbox
           body,
         });
       } catch (error) {
-        const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : String((error as Error).cause ?? error);
+        const reason =
+          error instanceof Error && error.name === 'TimeoutError'
+            ? `no answer within ${timeoutMs} ms`
+            : String((error as Error).cause ?? error);
         throw new DeliveryFailure(`POST ${subscription.url} failed: ${reason}`);
       }
       const responseExcerpt = await readExcerpt(response).catch(() => '');
       if (response.status >= 200 && response.status < 300) {
         return { outcome: 'delivered', responseStatus: response.status, responseExcerpt };
       }
-      throw new DeliveryFailure(`The receiver answered HTTP ${response.status}.`, { responseStatus: response.status, responseExcerpt });
+      throw new DeliveryFailure(`The receiver answered HTTP ${response.status}.`, {
+        responseStatus: response.status,
+        responseExcerpt,
+      });
     },
   };
 }

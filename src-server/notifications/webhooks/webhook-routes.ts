@@ -35,20 +35,39 @@ export function webhookRoutes(db: Kysely<Database>) {
         summary: 'Subscribe a URL to event types; the signing secret is shown only in this answer',
         security: adminSecurity,
         body: newWebhookSubscriptionSchema,
-        response: { 201: webhookSubscriptionSchema.extend({ secret: z.string() }), ...errorResponses },
+        response: {
+          201: webhookSubscriptionSchema.extend({ secret: z.string() }),
+          ...errorResponses,
+        },
       },
-      handler: async (request, reply) => reply.status(201).send(await createSubscription(db, request.body)),
+      handler: async (request, reply) =>
+        reply.status(201).send(await createSubscription(db, request.body)),
     });
     app.get('/v1/webhooks', {
       onRequest: requireAdmin,
-      schema: { tags, summary: 'Active webhook subscriptions', security: adminSecurity, response: { 200: z.object({ subscriptions: z.array(webhookSubscriptionSchema) }), ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Active webhook subscriptions',
+        security: adminSecurity,
+        response: {
+          200: z.object({ subscriptions: z.array(webhookSubscriptionSchema) }),
+          ...errorResponses,
+        },
+      },
       handler: async () => ({ subscriptions: await listSubscriptions(db) }),
     });
     app.delete('/v1/webhooks/:id', {
       onRequest: requireAdmin,
-      schema: { tags, summary: 'Stop a subscription; deliveries not yet made are skipped', security: adminSecurity, params: idParams, response: { 204: z.null(), ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Stop a subscription; deliveries not yet made are skipped',
+        security: adminSecurity,
+        params: idParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
       handler: async (request, reply) => {
-        if (!(await deleteSubscription(db, request.params.id))) throw notFound(`Webhook subscription ${request.params.id}`);
+        if (!(await deleteSubscription(db, request.params.id)))
+          throw notFound(`Webhook subscription ${request.params.id}`);
         return reply.status(204).send(null);
       },
     });
@@ -63,10 +82,14 @@ export function webhookRoutes(db: Kysely<Database>) {
           status: z.enum(['pending', 'delivered', 'skipped', 'dead']).optional(),
           limit: z.coerce.number().int().min(1).max(500).default(100),
         }),
-        response: { 200: z.object({ deliveries: z.array(webhookDeliverySchema) }), ...errorResponses },
+        response: {
+          200: z.object({ deliveries: z.array(webhookDeliverySchema) }),
+          ...errorResponses,
+        },
       },
       handler: async (request) => {
-        if (!(await subscriptionExists(db, request.params.id))) throw notFound(`Webhook subscription ${request.params.id}`);
+        if (!(await subscriptionExists(db, request.params.id)))
+          throw notFound(`Webhook subscription ${request.params.id}`);
         return { deliveries: await listDeliveries(db, request.params.id, request.query) };
       },
     });
@@ -77,7 +100,10 @@ export function webhookRoutes(db: Kysely<Database>) {
         summary: 'Send a dead-lettered delivery again, with a fresh set of tries',
         security: adminSecurity,
         params: idParams,
-        response: { 202: z.object({ id: z.string(), status: z.literal('pending') }), ...errorResponses },
+        response: {
+          202: z.object({ id: z.string(), status: z.literal('pending') }),
+          ...errorResponses,
+        },
       },
       handler: async (request, reply) => {
         const { id } = request.params;
@@ -87,9 +113,18 @@ export function webhookRoutes(db: Kysely<Database>) {
           return ok;
         });
         if (!replayed) {
-          const known = await db.selectFrom('outbox_deliveries').select('status').where('id', '=', id).executeTakeFirst();
+          const known = await db
+            .selectFrom('outbox_deliveries')
+            .select('status')
+            .where('id', '=', id)
+            .executeTakeFirst();
           if (!known) throw notFound(`Delivery ${id}`);
-          throw new ApiError(409, 'delivery_not_dead', `Only a dead-lettered delivery can be replayed; this one is ${known.status}.`, 'id');
+          throw new ApiError(
+            409,
+            'delivery_not_dead',
+            `Only a dead-lettered delivery can be replayed; this one is ${known.status}.`,
+            'id',
+          );
         }
         return reply.status(202).send({ id, status: 'pending' as const });
       },

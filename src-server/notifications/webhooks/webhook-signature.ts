@@ -30,5 +30,8 @@ export function verifyWebhookSignature(
   if (!Number.isInteger(timestamp) || !given || !/^[0-9a-f]{64}$/.test(given)) return false;
   const now = options.nowSeconds ?? Math.floor(Date.now() / 1000);
   if (Math.abs(now - timestamp) > (options.toleranceSeconds ?? 300)) return false;
-  return timingSafeEqual(Buffer.from(given, 'hex'), Buffer.from(hmacHex(secret, timestamp, body), 'hex'));
+  return timingSafeEqual(
+    Buffer.from(given, 'hex'),
+    Buffer.from(hmacHex(secret, timestamp, body), 'hex'),
+  );
 }

@@ -17,7 +17,9 @@ export type WebhookSubscription = z.infer<typeof webhookSubscriptionSchema>;
 
 export const newWebhookSubscriptionSchema = z.object({
   url: z.url({ protocol: /^https?$/, message: 'url must be an http or https URL' }).max(2000),
-  eventTypes: z.array(z.enum(OUTBOX_EVENT_TYPES)).min(1, 'eventTypes needs at least one event type'),
+  eventTypes: z
+    .array(z.enum(OUTBOX_EVENT_TYPES))
+    .min(1, 'eventTypes needs at least one event type'),
   description: z.string().max(200).optional(),
 });
 export type NewWebhookSubscription = z.infer<typeof newWebhookSubscriptionSchema>;
@@ -47,7 +49,10 @@ export const webhookDeliverySchema = z.object({
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
-export async function createSubscription(db: Kysely<Database>, input: NewWebhookSubscription): Promise<WebhookSubscription & { secret: string }> {
+export async function createSubscription(
+  db: Kysely<Database>,
+  input: NewWebhookSubscription,
+): Promise<WebhookSubscription & { secret: string }> {
   const row = await db
     .insertInto('webhook_subscriptions')
     .values({
@@ -62,12 +67,30 @@ export async function createSubscription(db: Kysely<Database>, input: NewWebhook
   return { ...toSubscription(row), secret: row.secret };
 }
 
-function toSubscription(row: { id: string; url: string; event_types: string[]; description: string | null; created_at: Date }): WebhookSubscription {
-  return { id: row.id, url: row.url, eventTypes: row.event_types as WebhookSubscription['eventTypes'], description: row.description, createdAt: row.created_at.toISOString() };
+function toSubscription(row: {
+  id: string;
+  url: string;
+  event_types: string[];
+  description: string | null;
+  created_at: Date;
+}): WebhookSubscription {
+  return {
+    id: row.id,
+    url: row.url,
+    eventTypes: row.event_types as WebhookSubscription['eventTypes'],
+    description: row.description,
+    createdAt: row.created_at.toISOString(),
+  };
 }
 
 export async function listSubscriptions(db: Kysely<Database>): Promise<WebhookSubscription[]> {
-  const rows = await db.selectFrom('webhook_subscriptions').selectAll().where('active', '=', true).orderBy('created_at').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('webhook_subscriptions')
+    .selectAll()
+    .where('active', '=', true)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   return rows.map(toSubscription);
 }
 
@@ -83,7 +106,13 @@ export async function deleteSubscription(db: Kysely<Database>, id: string): Prom
 }
 
 export async function subscriptionExists(db: Kysely<Database>, id: string): Promise<boolean> {
-  return (await db.selectFrom('webhook_subscriptions').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+  return (
+    (await db
+      .selectFrom('webhook_subscriptions')
+      .select('id')
+      .where('id', '=', id)
+      .executeTakeFirst()) !== undefined
+  );
 }
 
 export async function listDeliveries(
@@ -94,15 +123,33 @@ export async function listDeliveries(
   let query = db
     .selectFrom('outbox_deliveries as d')
     .innerJoin('outbox_events as e', 'e.id', 'd.event_id')
-    .select(['d.id', 'd.event_id', 'e.type', 'd.status', 'd.attempts', 'd.last_error', 'd.available_at', 'd.delivered_at', 'd.created_at'])
+    .select([
+      'd.id',
+      'd.event_id',
+      'e.type',
+      'd.status',
+      'd.attempts',
+      'd.last_error',
+      'd.available_at',
+      'd.delivered_at',
+      'd.created_at',
+    ])
     .where('d.subscription_id', '=', subscriptionId);
   if (filter.status) query = query.where('d.status', '=', filter.status);
-  const deliveries = await query.orderBy('d.created_at', 'desc').orderBy('d.id', 'desc').limit(filter.limit).execute();
+  const deliveries = await query
+    .orderBy('d.created_at', 'desc')
+    .orderBy('d.id', 'desc')
+    .limit(filter.limit)
+    .execute();
   if (deliveries.length === 0) return [];
   const attempts = await db
     .selectFrom('delivery_attempts')
     .selectAll()
-    .where('delivery_id', 'in', deliveries.map((d) => d.id))
+    .where(
+      'delivery_id',
+      'in',
+      deliveries.map((d) => d.id),
+    )
     .orderBy(sql`id`)
     .execute();
   return deliveries.map((d) => ({

@@ -16,11 +16,39 @@ function gtin13(serial: number): string {
 }
 
 export const products = {
-  tea: { sku: 'E2E-TEA', name: 'Green tea tin', gtin: gtin13(1), weightGrams: 150, bin: 'A-01', walk: 1 },
-  mug: { sku: 'E2E-MUG', name: 'Blue mug', gtin: gtin13(2), weightGrams: 350, bin: 'B-02', walk: 5 },
-  lamp: { sku: 'E2E-LAMP', name: 'Desk lamp', gtin: gtin13(3), weightGrams: 900, bin: 'C-03', walk: 9 },
+  tea: {
+    sku: 'E2E-TEA',
+    name: 'Green tea tin',
+    gtin: gtin13(1),
+    weightGrams: 150,
+    bin: 'A-01',
+    walk: 1,
+  },
+  mug: {
+    sku: 'E2E-MUG',
+    name: 'Blue mug',
+    gtin: gtin13(2),
+    weightGrams: 350,
+    bin: 'B-02',
+    walk: 5,
+  },
+  lamp: {
+    sku: 'E2E-LAMP',
+    name: 'Desk lamp',
+    gtin: gtin13(3),
+    weightGrams: 900,
+    bin: 'C-03',
+    walk: 9,
+  },
   // In the warehouse's catalogue but never on the order: the "wrong item".
-  spoon: { sku: 'E2E-SPOON', name: 'Steel spoon', gtin: gtin13(4), weightGrams: 40, bin: 'A-01', walk: 1 },
+  spoon: {
+    sku: 'E2E-SPOON',
+    name: 'Steel spoon',
+    gtin: gtin13(4),
+    weightGrams: 40,
+    bin: 'A-01',
+    walk: 1,
+  },
 } as const;
 
 /** A valid EAN-13 no product has, and the mug's code with a wrong check digit. */
@@ -40,19 +68,57 @@ export async function seedPickPackCatalogue(dataDir: string): Promise<void> {
           country: 'NL',
           latitude: 51.5606,
           longitude: 5.0919,
-          address: JSON.stringify({ name: 'E2E Tilburg', line1: 'Kraaivenstraat 21', postalCode: '5048 AB', city: 'Tilburg', country: 'NL' }),
+          address: JSON.stringify({
+            name: 'E2E Tilburg',
+            line1: 'Kraaivenstraat 21',
+            postalCode: '5048 AB',
+            city: 'Tilburg',
+            country: 'NL',
+          }),
         })
         .execute();
       const all = Object.values(products);
       const bins = [...new Map(all.map((p) => [p.bin, p.walk])).entries()];
-      await trx.insertInto('bins').values(bins.map(([code, walk]) => ({ warehouse_code: WAREHOUSE, code, walk_sequence: walk }))).execute();
+      await trx
+        .insertInto('bins')
+        .values(
+          bins.map(([code, walk]) => ({ warehouse_code: WAREHOUSE, code, walk_sequence: walk })),
+        )
+        .execute();
       await trx
         .insertInto('products')
-        .values(all.map((p) => ({ sku: p.sku, name: p.name, weight_grams: p.weightGrams, length_mm: 100, width_mm: 100, height_mm: 100, hs_code: '691200', country_of_origin: 'NL' })))
+        .values(
+          all.map((p) => ({
+            sku: p.sku,
+            name: p.name,
+            weight_grams: p.weightGrams,
+            length_mm: 100,
+            width_mm: 100,
+            height_mm: 100,
+            hs_code: '691200',
+            country_of_origin: 'NL',
+          })),
+        )
         .execute();
-      await trx.insertInto('product_gtins').values(all.map((p) => ({ gtin: p.gtin, sku: p.sku }))).execute();
-      await trx.insertInto('product_prices').values(all.map((p) => ({ sku: p.sku, currency: 'EUR', unit_price_minor: 995 }))).execute();
-      await trx.insertInto('stock').values(all.map((p) => ({ warehouse_code: WAREHOUSE, sku: p.sku, bin_code: p.bin, on_hand: 100 }))).execute();
+      await trx
+        .insertInto('product_gtins')
+        .values(all.map((p) => ({ gtin: p.gtin, sku: p.sku })))
+        .execute();
+      await trx
+        .insertInto('product_prices')
+        .values(all.map((p) => ({ sku: p.sku, currency: 'EUR', unit_price_minor: 995 })))
+        .execute();
+      await trx
+        .insertInto('stock')
+        .values(
+          all.map((p) => ({
+            warehouse_code: WAREHOUSE,
+            sku: p.sku,
+            bin_code: p.bin,
+            on_hand: 100,
+          })),
+        )
+        .execute();
       await insertDemoChannels(trx, 'pick-pack-e2e');
     });
   } finally {
@@ -60,13 +126,17 @@ export async function seedPickPackCatalogue(dataDir: string): Promise<void> {
   }
 }
 
-export async function createOperator(centralUrl: string, operator: { badge: string; name: string; pin: string; locale: 'en' | 'nl' }): Promise<void> {
+export async function createOperator(
+  centralUrl: string,
+  operator: { badge: string; name: string; pin: string; locale: 'en' | 'nl' },
+): Promise<void> {
   const response = await fetch(`${centralUrl}/v1/operators`, {
     method: 'POST',
     headers: { ...ADMIN, 'Content-Type': 'application/json' },
     body: JSON.stringify({ warehouseCode: WAREHOUSE, ...operator }),
   });
-  if (response.status !== 201) throw new Error(`operator: ${response.status} ${await response.text()}`);
+  if (response.status !== 201)
+    throw new Error(`operator: ${response.status} ${await response.text()}`);
 }
 
 export async function createStation(centralUrl: string, name: string): Promise<string> {
@@ -75,20 +145,35 @@ export async function createStation(centralUrl: string, name: string): Promise<s
     headers: { ...ADMIN, 'Content-Type': 'application/json' },
     body: JSON.stringify({ warehouseCode: WAREHOUSE, name }),
   });
-  if (response.status !== 201) throw new Error(`station: ${response.status} ${await response.text()}`);
+  if (response.status !== 201)
+    throw new Error(`station: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { enrolmentCode: string }).enrolmentCode;
 }
 
 /** Places tea ×2, mug ×3, lamp ×1 for a Dutch address; answers the order and its fulfillment. */
-export async function placeOrder(centralUrl: string, ref: string): Promise<{ orderId: string; fulfillmentId: string }> {
+export async function placeOrder(
+  centralUrl: string,
+  ref: string,
+): Promise<{ orderId: string; fulfillmentId: string }> {
   const response = await fetch(`${centralUrl}/v1/orders`, {
     method: 'POST',
-    headers: { ...ADMIN, 'Content-Type': 'application/json', 'Idempotency-Key': ref, 'X-Channel-Code': 'webshop' },
+    headers: {
+      ...ADMIN,
+      'Content-Type': 'application/json',
+      'Idempotency-Key': ref,
+      'X-Channel-Code': 'webshop',
+    },
     body: JSON.stringify({
       channelOrderRef: ref,
       currency: 'EUR',
       customer: { type: 'person', name: 'Jan Jansen', email: 'jan@example.nl', locale: 'nl' },
-      shipTo: { name: 'Jan Jansen', line1: 'Oudegracht 1', postalCode: '3511 AA', city: 'Utrecht', country: 'NL' },
+      shipTo: {
+        name: 'Jan Jansen',
+        line1: 'Oudegracht 1',
+        postalCode: '3511 AA',
+        city: 'Utrecht',
+        country: 'NL',
+      },
       lines: [
         { sku: products.tea.sku, quantity: 2 },
         { sku: products.mug.sku, quantity: 3 },
@@ -96,10 +181,15 @@ export async function placeOrder(centralUrl: string, ref: string): Promise<{ ord
       ],
     }),
   });
-  const body = (await response.json()) as { orderId: string; fulfillments: { id: string; warehouseCode: string }[] };
-  if (response.status !== 201 && response.status !== 200) throw new Error(`order: ${response.status} ${JSON.stringify(body)}`);
+  const body = (await response.json()) as {
+    orderId: string;
+    fulfillments: { id: string; warehouseCode: string }[];
+  };
+  if (response.status !== 201 && response.status !== 200)
+    throw new Error(`order: ${response.status} ${JSON.stringify(body)}`);
   const fulfillment = body.fulfillments.find((f) => f.warehouseCode === WAREHOUSE);
-  if (!fulfillment) throw new Error(`order was not sourced from ${WAREHOUSE}: ${JSON.stringify(body)}`);
+  if (!fulfillment)
+    throw new Error(`order was not sourced from ${WAREHOUSE}: ${JSON.stringify(body)}`);
   return { orderId: body.orderId, fulfillmentId: fulfillment.id };
 }
 

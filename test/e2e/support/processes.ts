@@ -13,10 +13,16 @@ export interface ManagedProcess {
   output(): string;
 }
 
-async function waitForUrl(url: string, child: ChildProcess, timeoutMs: number, log: () => string): Promise<void> {
+async function waitForUrl(
+  url: string,
+  child: ChildProcess,
+  timeoutMs: number,
+  log: () => string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`process exited early (${child.exitCode}):\n${log()}`);
+    if (child.exitCode !== null)
+      throw new Error(`process exited early (${child.exitCode}):\n${log()}`);
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
       if (response.ok) return;
@@ -28,7 +34,12 @@ async function waitForUrl(url: string, child: ChildProcess, timeoutMs: number, l
   throw new Error(`${url} did not answer within ${timeoutMs} ms:\n${log()}`);
 }
 
-function managed(entry: string, readyPath: string, port: number, env: NodeJS.ProcessEnv): ManagedProcess {
+function managed(
+  entry: string,
+  readyPath: string,
+  port: number,
+  env: NodeJS.ProcessEnv,
+): ManagedProcess {
   let child: ChildProcess | undefined;
   let log = '';
   const url = `http://127.0.0.1:${port}`;
@@ -56,7 +67,9 @@ function managed(entry: string, readyPath: string, port: number, env: NodeJS.Pro
   };
 }
 
-export async function centralOms(options: { dataDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<ManagedProcess> {
+export async function centralOms(
+  options: { dataDir?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<ManagedProcess> {
   const port = await freePort();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'oms-central-'));
   return managed('src-server/main.ts', '/health', port, {
@@ -74,17 +87,25 @@ export async function centralOms(options: { dataDir?: string; env?: NodeJS.Proce
 export const E2E_ADMIN_TOKEN = 'e2e-admin-token';
 
 /** Creates a station for a warehouse on the central OMS and answers its one-time enrolment code. */
-export async function createStationCode(central: ManagedProcess, warehouseCode = 'NL-TIL', name = 'E2E station'): Promise<string> {
+export async function createStationCode(
+  central: ManagedProcess,
+  warehouseCode = 'NL-TIL',
+  name = 'E2E station',
+): Promise<string> {
   const response = await fetch(`${central.url}/v1/stations`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${E2E_ADMIN_TOKEN}` },
     body: JSON.stringify({ warehouseCode, name }),
   });
-  if (response.status !== 201) throw new Error(`creating a station failed: ${response.status} ${await response.text()}`);
+  if (response.status !== 201)
+    throw new Error(`creating a station failed: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { enrolmentCode: string }).enrolmentCode;
 }
 
-export async function stationWebHost(centralUrl: string, env: NodeJS.ProcessEnv = {}): Promise<ManagedProcess> {
+export async function stationWebHost(
+  centralUrl: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ManagedProcess> {
   const port = await freePort();
   return managed('src-main/web-host/main.ts', '/', port, {
     STATION_PORT: String(port),

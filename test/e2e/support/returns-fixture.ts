@@ -11,7 +11,8 @@ import { ADMIN, createStation, placeOrder, WAREHOUSE } from './pick-pack-fixture
 const json = { 'Content-Type': 'application/json' };
 
 async function ok<T>(response: Response, what: string, status = 200): Promise<T> {
-  if (response.status !== status) throw new Error(`${what}: ${response.status} ${await response.text()}`);
+  if (response.status !== status)
+    throw new Error(`${what}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }
 
@@ -23,14 +24,30 @@ export interface ApiStation {
 
 export async function enrolApiStation(centralUrl: string, name: string): Promise<ApiStation> {
   const code = await createStation(centralUrl, name);
-  return ok<ApiStation>(await fetch(`${centralUrl}/v1/stations/enrol`, { method: 'POST', headers: json, body: JSON.stringify({ code }) }), 'enrol');
+  return ok<ApiStation>(
+    await fetch(`${centralUrl}/v1/stations/enrol`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ code }),
+    }),
+    'enrol',
+  );
 }
 
-async function pullFulfillment(centralUrl: string, token: string, fulfillmentId: string): Promise<FulfillmentDoc> {
+async function pullFulfillment(
+  centralUrl: string,
+  token: string,
+  fulfillmentId: string,
+): Promise<FulfillmentDoc> {
   let query = 'limit=500';
   for (let page = 0; page < 100; page++) {
-    const body = await ok<{ documents: FulfillmentDoc[]; checkpoint: { updatedAt: number; id: string } | null }>(
-      await fetch(`${centralUrl}/v1/sync/fulfillments/pull?${query}`, { headers: { Authorization: `Bearer ${token}` } }),
+    const body = await ok<{
+      documents: FulfillmentDoc[];
+      checkpoint: { updatedAt: number; id: string } | null;
+    }>(
+      await fetch(`${centralUrl}/v1/sync/fulfillments/pull?${query}`, {
+        headers: { Authorization: `Bearer ${token}` },
+      }),
       'pull fulfillments',
     );
     const found = body.documents.find((d) => d.id === fulfillmentId);
@@ -42,7 +59,11 @@ async function pullFulfillment(centralUrl: string, token: string, fulfillmentId:
 }
 
 /** Packs every line of the fulfillment into one carton and confirms it: the order ships. */
-export async function shipFulfillment(centralUrl: string, station: ApiStation, fulfillmentId: string): Promise<void> {
+export async function shipFulfillment(
+  centralUrl: string,
+  station: ApiStation,
+  fulfillmentId: string,
+): Promise<void> {
   const { token } = station;
   const fulfillment = await pullFulfillment(centralUrl, token, fulfillmentId);
   const shipment: ShipmentDoc = {
@@ -55,10 +76,20 @@ export async function shipFulfillment(centralUrl: string, station: ApiStation, f
     cartons: [
       {
         id: randomUUID(),
-        sscc: buildSscc({ companyPrefix: '8712345', extensionDigit: 5 }, Math.floor(Math.random() * 1_000_000)),
+        sscc: buildSscc(
+          { companyPrefix: '8712345', extensionDigit: 5 },
+          Math.floor(Math.random() * 1_000_000),
+        ),
         boxType: 'M',
         weightGrams: 1500,
-        items: fulfillment.lines.map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: l.quantity, lot: null, serial: null, expiry: null })),
+        items: fulfillment.lines.map((l) => ({
+          lineId: l.lineId,
+          sku: l.sku,
+          quantity: l.quantity,
+          lot: null,
+          serial: null,
+          expiry: null,
+        })),
         trackingNumber: null,
         labelState: 'printed',
       },
@@ -70,7 +101,11 @@ export async function shipFulfillment(centralUrl: string, station: ApiStation, f
   };
   // The central OMS answers its verdict as the new master: it must be `accepted`.
   const masters = await ok<ShipmentDoc[]>(
-    await fetch(`${centralUrl}/v1/sync/shipments/push`, { method: 'POST', headers: { ...json, Authorization: `Bearer ${token}` }, body: JSON.stringify({ rows: [{ newDocumentState: { ...shipment, _deleted: false } }] }) }),
+    await fetch(`${centralUrl}/v1/sync/shipments/push`, {
+      method: 'POST',
+      headers: { ...json, Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ rows: [{ newDocumentState: { ...shipment, _deleted: false } }] }),
+    }),
     'push shipment',
   );
   const refused = masters.find((m) => m.status !== 'accepted');
@@ -85,14 +120,28 @@ export interface AuthorisedReturn {
 }
 
 /** Places an order (tea ×2, mug ×3, lamp ×1), ships it, and authorises the return of one tea and one mug. */
-export async function shippedOrderWithReturn(centralUrl: string, station: ApiStation, skus: readonly string[]): Promise<AuthorisedReturn> {
+export async function shippedOrderWithReturn(
+  centralUrl: string,
+  station: ApiStation,
+  skus: readonly string[],
+): Promise<AuthorisedReturn> {
   const orderNumber = `E2E-RET-${Date.now()}`;
   const { orderId, fulfillmentId } = await placeOrder(centralUrl, orderNumber);
   await shipFulfillment(centralUrl, station, fulfillmentId);
-  const order = await ok<{ lines: { id: string; sku: string }[] }>(await fetch(`${centralUrl}/v1/orders/${orderId}`, { headers: ADMIN }), 'order');
-  const lines = skus.map((sku) => ({ orderLineId: order.lines.find((l) => l.sku === sku)!.id, quantity: 1 }));
+  const order = await ok<{ lines: { id: string; sku: string }[] }>(
+    await fetch(`${centralUrl}/v1/orders/${orderId}`, { headers: ADMIN }),
+    'order',
+  );
+  const lines = skus.map((sku) => ({
+    orderLineId: order.lines.find((l) => l.sku === sku)!.id,
+    quantity: 1,
+  }));
   const rma = await ok<{ id: string; code: string }>(
-    await fetch(`${centralUrl}/v1/rmas`, { method: 'POST', headers: { ...ADMIN, ...json }, body: JSON.stringify({ orderId, lines, reason: 'changed_mind' }) }),
+    await fetch(`${centralUrl}/v1/rmas`, {
+      method: 'POST',
+      headers: { ...ADMIN, ...json },
+      body: JSON.stringify({ orderId, lines, reason: 'changed_mind' }),
+    }),
     'create RMA',
     201,
   );
@@ -118,10 +167,18 @@ export async function refundRows(centralUrl: string, rmaCode: string): Promise<s
 }
 
 /** On-hand units per `sku@bin` in the warehouse; the central OMS must be stopped (PGlite is single-process). */
-export async function readStock(dataDir: string, skus: readonly string[]): Promise<Record<string, number>> {
+export async function readStock(
+  dataDir: string,
+  skus: readonly string[],
+): Promise<Record<string, number>> {
   const database = await openDatabase({ databaseUrl: undefined, pgliteDir: pgliteDirFor(dataDir) });
   try {
-    const rows = await database.db.selectFrom('stock').select(['sku', 'bin_code', 'on_hand']).where('warehouse_code', '=', WAREHOUSE).where('sku', 'in', skus).execute();
+    const rows = await database.db
+      .selectFrom('stock')
+      .select(['sku', 'bin_code', 'on_hand'])
+      .where('warehouse_code', '=', WAREHOUSE)
+      .where('sku', 'in', skus)
+      .execute();
     return Object.fromEntries(rows.map((r) => [`${r.sku}@${r.bin_code}`, Number(r.on_hand)]));
   } finally {
     await database.close();
