@@ -2,7 +2,6 @@
 // 32 concurrent clients; compared with inserting the same rows by plain SQL on the same server;
 // plus a scarce-stock round that must oversell nothing. Writes docs/benchmarks.md "## Order intake".
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -13,6 +12,7 @@ import { migrateToLatest } from '../src-server/db/migrate';
 import { demoChannelCredentials } from '../src-server/seed/demo-channels';
 import { seedDemoData } from '../src-server/seed/demo-seed';
 import { createDatabase, startPostgresCluster } from '../test/setup/postgres-cluster';
+import { writeBenchmarkSection } from './support/report';
 
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 6000);
 const CONCURRENCY = [1, 8, 32];
@@ -220,13 +220,7 @@ ${table}
 - Goal: ≥ 500 orders/s at 32 clients on 2 cores: ${at32.perSecond >= 500 ? 'met' : 'not met'}.
 `;
   console.log(section);
-  const path = 'docs/benchmarks.md';
-  const current = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
-  const pattern = /## Order intake\n[\s\S]*?(?=\n## |$)/;
-  const next = pattern.test(current)
-    ? current.replace(pattern, section.trimEnd() + '\n')
-    : `${current.trimEnd()}\n\n${section}`;
-  writeFileSync(path, next);
+  writeBenchmarkSection('Order intake', section);
 } finally {
   cluster.stop();
 }

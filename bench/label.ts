@@ -6,7 +6,6 @@
 // Run twice: through the in-process dispatcher (as IPC reaches it) and through the web host's HTTP.
 // Writes docs/benchmarks.md "## Label printing".
 import 'fake-indexeddb/auto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +24,7 @@ import { openStationDatabase } from '../src-renderer/db/database';
 import { enqueuePrint, PrintQueueWorker } from '../src-renderer/printing/print-queue';
 import { httpTransport } from '../src-renderer/station-api/http-transport';
 import { startFakeZebra } from '../test/support/fake-zebra';
+import { writeBenchmarkSection } from './support/report';
 
 const CARTONS = 200;
 const WARM_UP = 10;
@@ -170,13 +170,7 @@ async function main() {
   ];
   const section = report(rounds);
   console.log(section);
-  const path = join(import.meta.dirname, '..', 'docs', 'benchmarks.md');
-  const current = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
-  const pattern = /## Label printing\n[\s\S]*?(?=\n## |$)/;
-  const next = pattern.test(current)
-    ? current.replace(pattern, section.trimEnd() + '\n')
-    : `${current.trimEnd()}\n\n${section}`;
-  writeFileSync(path, next);
+  writeBenchmarkSection('Label printing', section);
 }
 
 main().then(

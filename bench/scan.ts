@@ -3,12 +3,13 @@
 // frame after the DOM update), p50 and p99 over 500 scans on the packing screen. Each scan runs the
 // real keyboard wedge → scan detector → scan router → pack rules → RxDB write → React render.
 // Writes docs/benchmarks.md "## Scan feedback".
-import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
+import { launchChromium } from './support/chromium';
+import { writeBenchmarkSection } from './support/report';
 
 const SCANS = 500;
 const WARM_UP = 20;
@@ -49,18 +50,7 @@ const server = createServer((req, res) => {
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const port = (server.address() as { port: number }).port;
 
-const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) =>
-  existsSync(p),
-);
-const browser = await chromium.launch({
-  executablePath,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--autoplay-policy=no-user-gesture-required',
-  ],
-});
+const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
 await page.goto(`http://127.0.0.1:${port}/?fulfillments=${FULFILLMENTS}`);
 const setup = await page.evaluate(() => window.scanBench.ready);
@@ -117,13 +107,5 @@ Goal: p99 under 16 ms.
   the station's own work per scan: keydown → detector → router → rules → React commit of the banner.
 - Goal p99 < 16 ms: ${p99 < 16 ? 'met' : `not met (${p99.toFixed(1)} ms)`}.
 `;
-const docs = 'docs/benchmarks.md';
-const current = existsSync(docs) ? readFileSync(docs, 'utf8') : '# Benchmarks\n';
-const start = current.indexOf('## Scan feedback');
-const next = start === -1 ? -1 : current.indexOf('\n## ', start + 1);
-const updated =
-  start === -1
-    ? `${current.trimEnd()}\n\n${section}`
-    : `${current.slice(0, start)}${section}${next === -1 ? '' : `\n${current.slice(next + 1)}`}`;
-writeFileSync(docs, updated);
-console.log(`wrote ${docs}`);
+writeBenchmarkSection('Scan feedback', section);
+console.log('wrote docs/benchmarks.md');
