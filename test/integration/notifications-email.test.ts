@@ -172,33 +172,30 @@ describe.each(BACKENDS)('customer email on %s', (backend) => {
     expect(byType('refund.issued').text).toContain('€\u00a012,50');
   });
 
-  it.runIf(backend === 'pglite')(
-    'without an SMTP server writes each email as an .eml file in the data directory',
-    async () => {
-      const dataDir = await mkdtemp(join(tmpdir(), 'oms-mail-'));
-      const fileMailer = createMailer({
-        smtpUrl: undefined,
-        from: config.mailFrom,
-        mailDir: join(dataDir, 'outbox-mail'),
-      });
-      await dispatcher.stop();
-      const offline = new OutboxDispatcher({
-        db: server.db,
-        consumers: notificationConsumers(server.db, fileMailer, config),
-        settings: config.dispatcher,
-      });
-      try {
-        await placeOrder('eml@example.com', 'en');
-        await offline.runOnce();
-        const files = await readdir(join(dataDir, 'outbox-mail'));
-        expect(files.filter((f) => f.endsWith('.eml'))).toHaveLength(1);
-        const eml = await readFile(join(dataDir, 'outbox-mail', files[0]!), 'utf8');
-        expect(eml).toContain('To: eml@example.com');
-        expect(eml).toMatch(/Subject: Your order .* is confirmed/);
-      } finally {
-        await rm(dataDir, { recursive: true, force: true });
-        await dispatcher.start();
-      }
-    },
-  );
+  it('without an SMTP server writes each email as an .eml file in the data directory', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'oms-mail-'));
+    const fileMailer = createMailer({
+      smtpUrl: undefined,
+      from: config.mailFrom,
+      mailDir: join(dataDir, 'outbox-mail'),
+    });
+    await dispatcher.stop();
+    const offline = new OutboxDispatcher({
+      db: server.db,
+      consumers: notificationConsumers(server.db, fileMailer, config),
+      settings: config.dispatcher,
+    });
+    try {
+      await placeOrder('eml@example.com', 'en');
+      await offline.runOnce();
+      const files = await readdir(join(dataDir, 'outbox-mail'));
+      expect(files.filter((f) => f.endsWith('.eml'))).toHaveLength(1);
+      const eml = await readFile(join(dataDir, 'outbox-mail', files[0]!), 'utf8');
+      expect(eml).toContain('To: eml@example.com');
+      expect(eml).toMatch(/Subject: Your order .* is confirmed/);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+      await dispatcher.start();
+    }
+  });
 });
