@@ -270,7 +270,7 @@ test('two stations race on one fulfillment: the first confirmed shipment wins, t
       .info()
       .attach('race-refused', { body: await pageB.screenshot(), contentType: 'image/png' });
     // The packer resolves it: the labels are voided and the problem is gone.
-    await pageB.getByRole('button', { name: 'Void the labels' }).click();
+    await pageB.getByRole('button', { name: 'Labels removed: void them' }).click();
     await expect(pageB.getByTestId('shipment-voided')).toBeVisible();
     await expect(pageB.getByTestId('sync-conflicts')).toHaveCount(0);
     await expect.poll(() => orderStatus(central.url, order.orderId)).toBe('shipped');
