@@ -10,7 +10,7 @@ missing=()
 command -v psql >/dev/null || missing+=(postgresql-client)
 [ -x /usr/sbin/cupsd ] || missing+=(cups)
 command -v lpadmin >/dev/null || missing+=(cups-client)
-fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
