@@ -99,6 +99,7 @@ function fulfillment(n: number, lines: { sku: string; quantity: number }[]): Ful
       bin: `A-${String(i + 1).padStart(2, '0')}`,
       walkSequence: i + 1,
       unitWeightGrams: 200,
+      unitPriceCents: 995,
     })),
     releasedAt: '2026-11-27T08:00:00Z',
     updatedAt: n + 1,

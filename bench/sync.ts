@@ -77,6 +77,7 @@ function makeFulfillment(i: number): FulfillmentDoc {
       bin: `A-0${n}-01`,
       walkSequence: n * 10,
       unitWeightGrams: 350,
+      unitPriceCents: 995,
     })),
     releasedAt: new Date().toISOString(),
     updatedAt: 0,

@@ -54,6 +54,8 @@ export const FulfillmentDoc = z.object({
       bin: z.string().max(64).nullable(),
       walkSequence: z.number().int(),
       unitWeightGrams: z.number().int().min(0),
+      /** The order line's unit price in minor units of `currency` (customs value on a CN22). */
+      unitPriceCents: z.number().int().min(0),
     }),
   ),
   releasedAt: iso,

@@ -22,6 +22,7 @@ function makeLine(overrides: Partial<PickLine> = {}): PickLine {
     bin: 'A-01',
     walkSequence: 10,
     unitWeightGrams: 350,
+    unitPriceCents: 995,
     ...overrides,
   };
 }

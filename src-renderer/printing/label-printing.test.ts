@@ -53,6 +53,7 @@ function makeFulfillment(): FulfillmentDoc {
         bin: 'A-01',
         walkSequence: 1,
         unitWeightGrams: 150,
+        unitPriceCents: 995,
       },
     ],
     releasedAt: '2026-11-27T10:00:00.000Z',
@@ -151,5 +152,49 @@ describe('labels for a confirmed shipment', () => {
         makeFulfillment(),
       ),
     ).rejects.toBeInstanceOf(NoLabelPrinterError);
+  });
+
+  it('adds a CN22 per carton for a destination outside the EU, with value and HS code per line', async () => {
+    db = await openStationDatabase(`label-cn22-${Date.now()}`);
+    await db.products.insert({
+      id: 'TEA',
+      name: 'Green tea tin',
+      gtins: [],
+      weightGrams: 150,
+      lengthMm: 100,
+      widthMm: 100,
+      heightMm: 100,
+      hsCode: '090210',
+      originCountry: 'NL',
+      requiresLot: false,
+      requiresSerial: false,
+      requiresExpiry: false,
+      updatedAt: 1,
+    });
+    // Within the EU: no declaration.
+    await queueShippingLabels(
+      db,
+      { listPrinters: async () => zebra },
+      makeShipment(['CP000000015NL']),
+      makeFulfillment(),
+    );
+    expect(await db.print_jobs.find({ selector: { kind: 'cn22' } }).exec()).toHaveLength(0);
+
+    const base = makeFulfillment();
+    const toZurich = {
+      ...base,
+      shipTo: { ...base.shipTo, city: 'Zürich', postalCode: '8001', country: 'CH' },
+    };
+    await queueShippingLabels(
+      db,
+      { listPrinters: async () => zebra },
+      makeShipment(['CP000000015NL', 'CP000000029NL']),
+      toZurich,
+    );
+    const declarations = (await db.print_jobs.find({ selector: { kind: 'cn22' } }).exec()).map(
+      (d) => d.toJSON(),
+    );
+    expect(declarations.map((d) => d.reference).sort()).toEqual(['c1', 'c2']);
+    expect(declarations[0]?.payload).toContain('090210');
   });
 });

@@ -3,10 +3,13 @@
 // tracking number (no numbers left offline) keeps its label pending instead.
 import type { StationApi } from '../../shared/station-api';
 import {
+  cn22DataSchema,
   packingSlipDataSchema,
   shippingLabelDataSchema,
   type LabelAddress,
 } from '../../shared/labels/label-data';
+import { renderCn22Zpl } from '../../shared/labels/cn22';
+import { needsCustomsDeclaration } from '../../shared/labels/customs';
 import { renderPackingSlipPdf } from '../../shared/labels/packing-slip-pdf';
 import { renderPackingSlipZpl } from '../../shared/labels/packing-slip-zpl';
 import type { PrinterList } from '../../shared/station-api/printing';
@@ -85,7 +88,57 @@ export async function queueShippingLabels(
     shipment,
     fulfillment,
   );
+  const { shipFrom, shipTo } = fulfillment;
+  const postalCodes = { fromPostalCode: shipFrom.postalCode, toPostalCode: shipTo.postalCode };
+  if (needsCustomsDeclaration(shipFrom.country, shipTo.country, postalCodes)) {
+    await queueCustomsDeclarations(db, printer, shipment, fulfillment);
+  }
   return queued;
+}
+
+/**
+ * Outside the EU each carton carries a CN22: per line the goods' description, quantity, weight,
+ * value (from the order) and HS code and origin (from the product). More than five lines in one
+ * carton need a CN23, which is not printed here: the schema's error says so.
+ */
+async function queueCustomsDeclarations(
+  db: StationDatabase,
+  printer: PrinterList['printers'][number],
+  shipment: ShipmentDoc,
+  fulfillment: FulfillmentDoc,
+): Promise<void> {
+  const lines = new Map(fulfillment.lines.map((l) => [l.lineId, l]));
+  const products = await db.products.findByIds(fulfillment.lines.map((l) => l.sku)).exec();
+  for (const carton of shipment.cartons) {
+    const declaration = cn22DataSchema.parse({
+      sender: labelAddress(fulfillment.shipFrom),
+      recipient: labelAddress(fulfillment.shipTo),
+      carrierName: shipment.carrier.slice(0, 30),
+      category: 'sale-of-goods',
+      currency: fulfillment.currency,
+      trackingNumber: carton.trackingNumber ?? undefined,
+      date: (shipment.confirmedAt ?? new Date().toISOString()).slice(0, 10),
+      lines: carton.items.map((item) => {
+        const line = lines.get(item.lineId);
+        const product = products.get(item.sku);
+        return {
+          description: (line?.name ?? item.sku).slice(0, 60),
+          quantity: item.quantity,
+          weightGrams: Math.max(1, (line?.unitWeightGrams ?? 0) * item.quantity),
+          valueMinor: (line?.unitPriceCents ?? 0) * item.quantity,
+          hsCode: product?.hsCode ?? '',
+          originCountry: product?.originCountry ?? '',
+        };
+      }),
+    });
+    await enqueuePrint(db.print_jobs, {
+      kind: 'cn22',
+      printerId: printer.id,
+      format: 'zpl',
+      payload: renderCn22Zpl(declaration, printer.dpi),
+      reference: carton.id,
+    });
+  }
 }
 
 /** Barcode text on labels is limited to letters, digits and - . / : (every scanner reads those alike). */

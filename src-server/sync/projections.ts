@@ -90,6 +90,7 @@ export async function publishFulfillments(
       'l.bin_code',
       'l.walk_sequence',
       'ol.name',
+      'ol.unit_price_minor',
       'p.weight_grams',
     ])
     .where('l.fulfillment_id', 'in', fulfillmentIds)
@@ -132,6 +133,7 @@ export async function publishFulfillments(
           bin: l.bin_code,
           walkSequence: l.walk_sequence,
           unitWeightGrams: l.weight_grams,
+          unitPriceCents: l.unit_price_minor,
         })),
       releasedAt: releasedAt.toISOString(),
       updatedAt: 0,
