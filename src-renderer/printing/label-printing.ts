@@ -46,6 +46,7 @@ export async function queueShippingLabels(
   api: Pick<StationApi, 'listPrinters'>,
   shipment: ShipmentDoc,
   fulfillment: FulfillmentDoc,
+  options: { onlyPendingLabels?: boolean } = {},
 ): Promise<number> {
   const { printers, defaultLabelPrinterId, defaultSlipPrinterId } = await api.listPrinters({});
   const printer = printers.find((p) => p.id === defaultLabelPrinterId);
@@ -53,7 +54,8 @@ export async function queueShippingLabels(
   let queued = 0;
   const cartons = [];
   for (const [index, carton] of shipment.cartons.entries()) {
-    if (!carton.trackingNumber) {
+    const skip = options.onlyPendingLabels && carton.labelState !== 'pending';
+    if (!carton.trackingNumber || skip) {
       cartons.push(carton);
       continue;
     }
@@ -80,6 +82,8 @@ export async function queueShippingLabels(
     queued += 1;
   }
   await saveShipment(db, { ...shipment, cartons });
+  // Reprinting pending labels later: the slip and customs forms went out with the first labels.
+  if (options.onlyPendingLabels) return queued;
   await queuePackingSlip(
     db,
     printers,

@@ -6,6 +6,7 @@ import type { StationDatabase } from '../db/database';
 import { openStationDatabase } from '../db/database';
 import { station } from '../station-api/connect';
 import { startLabelPrinting } from '../printing/label-printing';
+import { printPendingLabels } from '../printing/pending-labels';
 import { PrintQueueWorker } from '../printing/print-queue';
 import { watchSyncCounts } from '../sync/sync-counts';
 import { startReplication, type StationReplication } from '../sync/replication';
@@ -41,7 +42,20 @@ async function openFor(enrolment: Enrolment, set: (s: Partial<StationState>) => 
   stopCounts = watchSyncCounts(db);
   printQueue = new PrintQueueWorker(db.print_jobs, station());
   await printQueue.start();
-  stopLabelPrinting = startLabelPrinting(db, station());
+  const stopLabels = startLabelPrinting(db, station());
+  // Back online (main leases new numbers then): labels left pending get their numbers and print.
+  const stationId = enrolment.stationId;
+  const stopPending = station().on('connectivity', (connectivity) => {
+    if (!connectivity.online) return;
+    setTimeout(
+      () => void printPendingLabels(db, station(), stationId).catch(() => undefined),
+      2000,
+    );
+  });
+  stopLabelPrinting = () => {
+    stopLabels();
+    stopPending();
+  };
   set({ phase: 'ready', enrolment, db });
   await Promise.all([...replication.states.values()].map((s) => s.awaitInitialReplication()));
   useSync.getState().firstSyncDone();

@@ -14,7 +14,7 @@ import { ApiError } from '../http/api-error';
 import { applyReturnReceipt } from '../returns/return-receipt';
 import type { StationIdentity } from '../stations/stations';
 import { readSyncDocument, toWire, writeSyncDocuments } from './document-store';
-import { confirmShipment } from './shipment-confirmation';
+import { confirmShipment, recordLateTrackingNumbers } from './shipment-confirmation';
 import { applyWork } from './work-progress';
 
 type Doc = Record<string, unknown> & { id: string };
@@ -115,6 +115,7 @@ function rulesFor(collection: SyncCollection): Rules {
           const kept = wasDecided
             ? { ...doc, status: previous.status, refusalReason: previous.refusalReason ?? null }
             : doc;
+          if (previous?.status === 'accepted') await recordLateTrackingNumbers(trx, doc as never);
           return { store: kept, answer: wasDecided && !sameDocument(kept, doc) };
         }
         const verdict = await confirmShipment(trx, station, doc as never);

@@ -200,6 +200,26 @@ export async function confirmShipment(
   return { status: 'accepted' };
 }
 
+/**
+ * A carton confirmed without a tracking number (the station had none left offline) gets one later,
+ * when its label is printed; only a missing number is filled in, never one overwritten.
+ */
+export async function recordLateTrackingNumbers(
+  trx: Transaction<Database>,
+  shipment: ShipmentDoc,
+): Promise<void> {
+  for (const carton of shipment.cartons) {
+    if (!carton.trackingNumber) continue;
+    await trx
+      .updateTable('cartons')
+      .set({ tracking_number: carton.trackingNumber })
+      .where('sscc', '=', carton.sscc)
+      .where('shipment_id', '=', shipment.id)
+      .where('tracking_number', 'is', null)
+      .execute();
+  }
+}
+
 /** The order follows its fulfillments: all shipped (or cancelled) → shipped, some → partially shipped. */
 async function moveOrder(trx: Transaction<Database>, orderId: string): Promise<OrderStatus> {
   const order = await trx

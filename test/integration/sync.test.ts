@@ -209,6 +209,42 @@ describe.each(BACKENDS)('station sync on %s', (backend) => {
     expect((await fulfillmentDoc(tilburg, order.orderId)).status).toBe('shipped');
   });
 
+  it('records a tracking number a carton got after its shipment was accepted, never overwriting one', async () => {
+    const order = await placeOrder({ 'SKU-2': 1 });
+    const doc = await fulfillmentDoc(tilburg, order.orderId);
+    const shipment = makeShipment(tilburg, doc);
+    shipment.cartons[0]!.trackingNumber = null;
+    const client = syncClient(server.app, tilburg);
+    const [accepted] = (
+      await client.push('shipments', [{ newDocumentState: { ...shipment, _deleted: false } }])
+    ).json();
+    const labelled = {
+      ...accepted,
+      cartons: [{ ...accepted.cartons[0], trackingNumber: 'CP000000015NL', labelState: 'printed' }],
+      updatedAt: 0,
+    };
+    expect(
+      (
+        await client.push('shipments', [
+          { assumedMasterState: accepted, newDocumentState: labelled },
+        ])
+      ).json(),
+    ).toEqual([]);
+    const relabelled = {
+      ...labelled,
+      cartons: [{ ...labelled.cartons[0], trackingNumber: 'CP000000029NL' }],
+    };
+    await client.push('shipments', [
+      { assumedMasterState: { ...labelled }, newDocumentState: relabelled },
+    ]);
+    const carton = await server.db
+      .selectFrom('cartons')
+      .select('tracking_number')
+      .where('shipment_id', '=', shipment.id)
+      .executeTakeFirstOrThrow();
+    expect(carton.tracking_number).toBe('CP000000015NL');
+  });
+
   it('refuses a shipment for a fulfillment cancelled centrally, moves no stock, and tells the station why', async () => {
     const order = await placeOrder({ 'SKU-2': 1 });
     const doc = await fulfillmentDoc(tilburg, order.orderId);

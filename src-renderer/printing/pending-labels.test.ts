@@ -1,0 +1,120 @@
+import 'fake-indexeddb/auto';
+import { afterEach, expect, it, vi } from 'vitest';
+import type { PrinterList } from '../../shared/station-api/printing';
+import type { FulfillmentDoc, ShipmentDoc } from '../../shared/sync/documents';
+import { openStationDatabase, type StationDatabase } from '../db/database';
+import { printPendingLabels } from './pending-labels';
+
+const address = {
+  name: 'Eva Smit',
+  company: null,
+  line1: 'Oudegracht 2',
+  line2: null,
+  postalCode: '3511 AB',
+  city: 'Utrecht',
+  region: null,
+  country: 'NL',
+  phone: null,
+  email: null,
+};
+const fulfillment: FulfillmentDoc = {
+  id: 'f1',
+  orderId: 'o1',
+  orderNumber: 'W-1001',
+  warehouseCode: 'NL-TIL',
+  status: 'shipped',
+  cancelRequested: false,
+  onHold: false,
+  priority: 5,
+  promisedDate: null,
+  channel: 'webshop',
+  poNumber: null,
+  customerLocale: 'nl',
+  shipFrom: { ...address, name: 'Tilburg DC' },
+  shipTo: address,
+  carrier: 'own',
+  service: 'parcel',
+  shippingCostCents: 695,
+  currency: 'EUR',
+  lines: [
+    {
+      lineId: 'l1',
+      sku: 'TEA',
+      name: 'Green tea tin',
+      quantity: 2,
+      bin: 'A-01',
+      walkSequence: 1,
+      unitWeightGrams: 150,
+      unitPriceCents: 995,
+    },
+  ],
+  releasedAt: '2026-11-27T10:00:00.000Z',
+  updatedAt: 3,
+};
+const carton = (
+  id: string,
+  sscc: string,
+  trackingNumber: string | null,
+  labelState: 'pending' | 'printed',
+) => ({
+  id,
+  sscc,
+  boxType: 'S',
+  weightGrams: 300,
+  trackingNumber,
+  labelState,
+  items: [{ lineId: 'l1', sku: 'TEA', quantity: 1, lot: null, serial: null, expiry: null }],
+});
+const shipment: ShipmentDoc = {
+  id: 's1',
+  fulfillmentId: 'f1',
+  stationId: 'st1',
+  operatorId: 'op1',
+  carrier: 'own',
+  service: 'parcel',
+  status: 'accepted',
+  refusalReason: null,
+  confirmedAt: '2026-11-27T11:00:00.000Z',
+  updatedAt: 9,
+  cartons: [
+    carton('c1', '387123450000000012', 'CP000000015NL', 'printed'),
+    carton('c2', '387123450000000029', null, 'pending'),
+  ],
+};
+const printers = {
+  printers: [
+    { id: 'p1', name: 'Zebra', kind: 'zebra-tcp', host: '127.0.0.1', port: 9100, dpi: 203 },
+  ],
+  defaultLabelPrinterId: 'p1',
+  defaultSlipPrinterId: null,
+} as PrinterList;
+
+let db: StationDatabase;
+afterEach(async () => {
+  await db?.remove();
+});
+
+it('prints the labels left pending offline once numbers are back, and only those', async () => {
+  db = await openStationDatabase(`pending-${Date.now()}`);
+  await db.fulfillments.insert(fulfillment);
+  await db.shipments.insert(shipment);
+  const api = {
+    listPrinters: async () => printers,
+    allocateTrackingNumber: vi.fn(async () => ({
+      trackingNumber: 'CP000000029NL',
+      carrier: 'own' as const,
+    })),
+  };
+
+  expect(await printPendingLabels(db, api, 'st1')).toBe(1);
+  const jobs = (await db.print_jobs.find().exec()).map((d) => d.toJSON());
+  expect(jobs.map((j) => [j.kind, j.reference])).toEqual([['shipping-label', 'c2']]);
+  const saved = (await db.shipments.findOne('s1').exec())!.toJSON();
+  expect(saved.cartons.map((c) => [c.trackingNumber, c.labelState])).toEqual([
+    ['CP000000015NL', 'printed'],
+    ['CP000000029NL', 'printed'],
+  ]);
+  expect(saved.updatedAt).toBe(0);
+  // Nothing pending any more: a second run prints nothing.
+  expect(await printPendingLabels(db, api, 'st1')).toBe(0);
+});
