@@ -17,10 +17,10 @@ export async function scanExpecting(page: Page, code: string, key: string): Prom
 
 /**
  * Playwright types over CDP: on a loaded 2-core machine the gap between its "3 ms" keys was
- * measured at 10–135 ms, slower than any scanner. The station is told so the way a lead would do
+ * measured at 10–135 ms (and longer while other work loads it), slower than any scanner. The station is told so the way a lead would do
  * it, on the scanner test screen: a longer maximum gap between a scan's characters.
  */
-export const E2E_MAX_GAP_MS = 250;
+export const E2E_MAX_GAP_MS = 600;
 
 export async function allowSlowScanner(page: Page): Promise<void> {
   await page.getByRole('button', { name: /Test scanner|Scanner testen/ }).click();
