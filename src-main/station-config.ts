@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { loadPostnlSetting, type PostnlSetting } from './carriers/postnl-config';
 
 const Env = z.object({
   CENTRAL_URL: z
@@ -17,6 +18,8 @@ export interface StationConfig {
   appVersion: string;
   /** Enrol automatically at start when not enrolled yet (demo set-up, provisioning scripts). */
   enrolmentCode: string | undefined;
+  /** PostNL's barcode API (POSTNL_* variables); unset, PostNL cartons get own-carrier numbers. */
+  postnl: PostnlSetting;
 }
 
 export function loadStationConfig(env: NodeJS.ProcessEnv, appVersion: string): StationConfig {
@@ -31,5 +34,6 @@ export function loadStationConfig(env: NodeJS.ProcessEnv, appVersion: string): S
     pollIntervalMs: parsed.data.STATION_POLL_MS,
     appVersion,
     enrolmentCode: parsed.data.STATION_ENROLMENT_CODE,
+    postnl: loadPostnlSetting(env),
   };
 }

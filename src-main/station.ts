@@ -7,6 +7,9 @@ import type { StationConfig } from './station-config';
 import { StationEventHub } from './station-api/event-hub';
 import { fileCredentialStore, type CredentialStore } from './sync/credential-store';
 import { SyncService } from './sync/sync-service';
+import { CarrierRegistry } from './carriers/carrier-registry';
+import { createLeasedOwnCarrier } from './carriers/own-carrier-leases';
+import { createPostnlCarrier, POSTNL_CARRIER } from './carriers/postnl-barcode';
 import { NumberLeases } from './numbering/number-leases';
 import { numberingHandlers } from './numbering/numbering-handlers';
 import { systemHandlers } from './system/system-handlers';
@@ -52,6 +55,12 @@ export function createStation(config: StationConfig, platform: StationPlatform):
     requestLease: (kind) => sync.requestLease(kind),
     log: (message) => console.warn(message),
   });
+  const carriers = new CarrierRegistry({
+    own: createLeasedOwnCarrier(numbers),
+    adapters: config.postnl.configured ? [createPostnlCarrier(config.postnl.config)] : [],
+    notConfigured: config.postnl.configured ? {} : { [POSTNL_CARRIER]: config.postnl.reason },
+  });
+  for (const line of carriers.describe()) console.info(line);
   onOnline = () => {
     if (sync.isEnrolled()) void numbers.topUp();
   };
@@ -67,7 +76,11 @@ export function createStation(config: StationConfig, platform: StationPlatform):
   const handlers: StationHandlers = {
     ...systemHandlers({ appVersion: config.appVersion, transport, connectivity }),
     ...sync.handlers(),
-    ...numberingHandlers(numbers),
+    ...numberingHandlers({
+      numbers,
+      carriers,
+      isOnline: () => connectivity.current().online,
+    }),
     ...printingHandlers(printing),
   };
 

@@ -6,14 +6,26 @@ import { z } from 'zod';
  * their cartons wait as "label pending" while the station is offline.
  */
 
-/** The facts about a carton a carrier needs to give it a tracking number. */
-export interface CarrierCarton {
-  sscc: string;
-  fulfillmentId: string;
-  service: string;
-  weightGrams: number;
-  destinationCountry: string;
-}
+/** The facts about a carton a carrier may need to give it a tracking number. */
+export const carrierCartonSchema = z
+  .object({
+    sscc: z.string().regex(/^\d{18}$/, 'sscc must be 18 digits'),
+    fulfillmentId: z.string().min(1).max(80),
+    service: z.string().max(64),
+    weightGrams: z.number().int().min(0).max(1_000_000).nullable(),
+    destinationCountry: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'destinationCountry must be an ISO country code such as "NL"'),
+  })
+  .strict();
+export type CarrierCarton = z.infer<typeof carrierCartonSchema>;
+
+/** A carrier as the fulfillment names it: "own", "postnl", "dhl-parcel". */
+export const carrierCodeSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'carrier must be a carrier code such as "own" or "postnl"');
+
+export const OWN_CARRIER = 'own';
 
 /**
  * A tracking-number lease from the central OMS: `prefix` is the fixed part (for the own carrier
@@ -45,8 +57,8 @@ export interface TrackingRangeStore {
 }
 
 export interface CarrierContext {
+  /** Whether the station can reach the network now; online-only carriers are not asked without it. */
   online: boolean;
-  trackingRanges: TrackingRangeStore;
 }
 
 export interface TrackingAssignment {
@@ -59,8 +71,28 @@ export interface TrackingAssignment {
 
 export interface CarrierAdapter {
   id: string;
+  /** Shown to the packer, e.g. "PostNL". */
+  name: string;
   requiresOnline: boolean;
-  assignTracking(carton: CarrierCarton, ctx: CarrierContext): Promise<TrackingAssignment>;
+  /** `carton` is undefined for callers that name no carton; adapters that need its facts refuse. */
+  assignTracking(
+    carton: CarrierCarton | undefined,
+    ctx: CarrierContext,
+  ): Promise<TrackingAssignment>;
+}
+
+/**
+ * An online carrier could not give a number now (unreachable, refused, answered nonsense). The
+ * carton waits as "label pending" with this message and is tried again later.
+ */
+export class CarrierUnavailableError extends Error {
+  constructor(
+    readonly carrierId: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CarrierUnavailableError';
+  }
 }
 
 export type TrackingOutcome =
@@ -69,7 +101,7 @@ export type TrackingOutcome =
 /** Asks the adapter only when it can answer; an online-only carrier offline leaves the carton pending. */
 export async function assignTrackingOrPend(
   adapter: CarrierAdapter,
-  carton: CarrierCarton,
+  carton: CarrierCarton | undefined,
   ctx: CarrierContext,
 ): Promise<TrackingOutcome> {
   if (adapter.requiresOnline && !ctx.online)

@@ -23,31 +23,38 @@ const makeCarton = (overrides: Partial<CarrierCarton> = {}): CarrierCarton => ({
   ...overrides,
 });
 
-const makeContext = (
+const offline: CarrierContext = { online: false };
+const online: CarrierContext = { online: true };
+
+function makeOwnCarrier(
   ranges: Parameters<typeof createMemoryTrackingRangeStore>[0],
-  online = false,
-) => {
+  countryCode = 'NL',
+  lowWaterMark = 2,
+) {
   const trackingRanges = createMemoryTrackingRangeStore(ranges);
-  return { online, trackingRanges } satisfies CarrierContext;
-};
+  return {
+    trackingRanges,
+    adapter: createOwnCarrierAdapter({ countryCode, lowWaterMark, trackingRanges }),
+  };
+}
 
 describe('own carrier adapter', () => {
-  const adapter = createOwnCarrierAdapter({ countryCode: 'NL', lowWaterMark: 2 });
-
   it('numbers cartons offline from the leased range with valid S10 check digits', async () => {
-    const ctx = makeContext({ own: { prefix: 'AA', next: 12345678, end: 12345690 } });
-    const first = await adapter.assignTracking(makeCarton(), ctx);
-    const second = await adapter.assignTracking(makeCarton(), ctx);
+    const { adapter, trackingRanges } = makeOwnCarrier({
+      own: { prefix: 'AA', next: 12345678, end: 12345690 },
+    });
+    const first = await adapter.assignTracking(makeCarton(), offline);
+    const second = await adapter.assignTracking(makeCarton(), offline);
     expect(first.trackingNumber).toBe('AA123456785NL');
     expect(second.trackingNumber).toMatch(/^AA12345679\dNL$/);
     expect(isValidS10TrackingNumber(second.trackingNumber)).toBe(true);
-    expect(ctx.trackingRanges.ranges.get('own')?.next).toBe(12345680);
+    expect(trackingRanges.ranges.get('own')?.next).toBe(12345680);
   });
 
   it('reports the range running low so the station asks for a new lease', async () => {
-    const ctx = makeContext({ own: { prefix: 'AA', next: 1, end: 4 } });
+    const { adapter } = makeOwnCarrier({ own: { prefix: 'AA', next: 1, end: 4 } });
     const outcomes = [];
-    for (let i = 0; i < 3; i++) outcomes.push(await adapter.assignTracking(makeCarton(), ctx));
+    for (let i = 0; i < 3; i++) outcomes.push(await adapter.assignTracking(makeCarton(), offline));
     expect(outcomes.map((o) => [o.rangeRemaining, o.rangeNeedsRenewal])).toEqual([
       [3, false],
       [2, true],
@@ -56,15 +63,16 @@ describe('own carrier adapter', () => {
   });
 
   it('refuses to reuse a number once the lease is used up, and keeps the range unchanged', async () => {
-    const ctx = makeContext({ own: { prefix: 'AA', next: 5, end: 4 } });
-    await expect(adapter.assignTracking(makeCarton(), ctx)).rejects.toThrow(
+    const { adapter, trackingRanges } = makeOwnCarrier({ own: { prefix: 'AA', next: 5, end: 4 } });
+    await expect(adapter.assignTracking(makeCarton(), offline)).rejects.toThrow(
       SerialRangeExhaustedError,
     );
-    expect(ctx.trackingRanges.ranges.get('own')).toEqual({ prefix: 'AA', next: 5, end: 4 });
+    expect(trackingRanges.ranges.get('own')).toEqual({ prefix: 'AA', next: 5, end: 4 });
   });
 
   it('says a lease is missing when the station never leased one', async () => {
-    await expect(adapter.assignTracking(makeCarton(), makeContext({}))).rejects.toThrow(
+    const { adapter } = makeOwnCarrier({});
+    await expect(adapter.assignTracking(makeCarton(), offline)).rejects.toThrow(
       TrackingRangeMissingError,
     );
   });
@@ -79,18 +87,17 @@ describe('own carrier adapter', () => {
 describe('carrier needing an online label API', () => {
   const onlineCarrier: CarrierAdapter = {
     id: 'postnl',
+    name: 'PostNL',
     requiresOnline: true,
     assignTracking: async () => ({ trackingNumber: '3SABCD1234567', carrierId: 'postnl' }),
   };
 
   it('leaves the carton label-pending while offline and assigns once online', async () => {
-    expect(await assignTrackingOrPend(onlineCarrier, makeCarton(), makeContext({}, false))).toEqual(
-      {
-        status: 'label-pending',
-        carrierId: 'postnl',
-      },
-    );
-    expect(await assignTrackingOrPend(onlineCarrier, makeCarton(), makeContext({}, true))).toEqual({
+    expect(await assignTrackingOrPend(onlineCarrier, makeCarton(), offline)).toEqual({
+      status: 'label-pending',
+      carrierId: 'postnl',
+    });
+    expect(await assignTrackingOrPend(onlineCarrier, makeCarton(), online)).toEqual({
       status: 'assigned',
       trackingNumber: '3SABCD1234567',
       carrierId: 'postnl',
@@ -98,12 +105,8 @@ describe('carrier needing an online label API', () => {
   });
 
   it('lets the own carrier assign offline through the same call', async () => {
-    const own = createOwnCarrierAdapter({ countryCode: 'BE', lowWaterMark: 0 });
-    const outcome = await assignTrackingOrPend(
-      own,
-      makeCarton(),
-      makeContext({ own: { prefix: 'RR', next: 0, end: 9 } }),
-    );
+    const { adapter: own } = makeOwnCarrier({ own: { prefix: 'RR', next: 0, end: 9 } }, 'BE', 0);
+    const outcome = await assignTrackingOrPend(own, makeCarton(), offline);
     expect(outcome).toMatchObject({ status: 'assigned', trackingNumber: 'RR000000005BE' });
   });
 });

@@ -1,5 +1,5 @@
 import { needsRenewal, remainingSerials, takeSerial } from '../gs1/serial-range';
-import type { CarrierAdapter, TrackingRange } from './carrier-adapter';
+import type { CarrierAdapter, TrackingRange, TrackingRangeStore } from './carrier-adapter';
 import { buildS10TrackingNumber, S10_SERIAL_CAPACITY } from './upu-s10';
 
 export interface OwnCarrierOptions {
@@ -9,6 +9,7 @@ export interface OwnCarrierOptions {
   countryCode: string;
   /** Ask for a new lease when this many numbers or fewer are left. */
   lowWaterMark: number;
+  trackingRanges: TrackingRangeStore;
 }
 
 export class TrackingRangeMissingError extends Error {
@@ -25,10 +26,11 @@ export function createOwnCarrierAdapter(options: OwnCarrierOptions): CarrierAdap
   const id = options.id ?? 'own';
   return {
     id,
+    name: 'Own carrier',
     requiresOnline: false,
-    async assignTracking(_carton, ctx) {
+    async assignTracking() {
       let trackingNumber = '';
-      const advanced = await ctx.trackingRanges.update(id, (range) => {
+      const advanced = await options.trackingRanges.update(id, (range) => {
         if (!range) throw new TrackingRangeMissingError(id);
         if (range.end >= S10_SERIAL_CAPACITY)
           throw new RangeError(`tracking range of "${id}" ends beyond 8 S10 digits`);

@@ -1,6 +1,8 @@
-// Numbers a station hands out offline: SSCCs for cartons and own-carrier tracking numbers, both
-// from ranges the central OMS leased to this station while it was online.
+// Numbers a station hands out: SSCCs for cartons and own-carrier tracking numbers, both from
+// ranges the central OMS leased to this station while it was online, and tracking numbers from
+// carriers with an online API (PostNL), which main asks on the carton's behalf.
 import { z } from 'zod';
+import { carrierCartonSchema, carrierCodeSchema, OWN_CARRIER } from '../carriers/carrier-adapter';
 import { method } from './define';
 
 export const LeaseKind = z.enum(['sscc', 'tracking']);
@@ -27,9 +29,26 @@ export type NumberLease = z.infer<typeof NumberLease>;
 
 export const numberingMethods = {
   allocateSscc: method(z.object({}).strict(), z.object({ sscc: z.string().regex(/^\d{18}$/) })),
+  /**
+   * A tracking number from the carton's carrier. Without a carrier (older callers) the own carrier
+   * numbers it. A carrier this station has no adapter or no configuration for falls back to the
+   * own carrier and says why in `fallbackReason`. Errors: `no_numbers` (own carrier, lease used
+   * up), `label_pending` (online-only carrier while offline), `carrier_unavailable` (its API
+   * failed); in all three the carton waits as "label pending" and is tried again later.
+   */
   allocateTrackingNumber: method(
-    z.object({}).strict(),
-    z.object({ trackingNumber: z.string(), carrier: z.literal('own') }),
+    z
+      .object({
+        carrier: carrierCodeSchema.default(OWN_CARRIER),
+        carton: carrierCartonSchema.optional(),
+      })
+      .strict(),
+    z.object({
+      trackingNumber: z.string().regex(/^[A-Z0-9]{8,40}$/),
+      /** The carrier whose number this is: the one asked for, or "own" after a fallback. */
+      carrier: carrierCodeSchema,
+      fallbackReason: z.string().max(300).optional(),
+    }),
   ),
   numberStock: method(
     z.object({}).strict(),

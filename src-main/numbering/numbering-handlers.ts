@@ -1,14 +1,19 @@
 import type { HandlersOf } from '../../shared/station-api';
 import type { numberingMethods } from '../../shared/station-api/numbering';
+import type { CarrierRegistry } from '../carriers/carrier-registry';
 import type { NumberLeases } from './number-leases';
 
-export function numberingHandlers(numbers: NumberLeases): HandlersOf<typeof numberingMethods> {
+export function numberingHandlers(deps: {
+  numbers: NumberLeases;
+  carriers: CarrierRegistry;
+  /** Whether the station is online now (it reaches the central OMS). */
+  isOnline: () => boolean;
+}): HandlersOf<typeof numberingMethods> {
+  const { numbers, carriers } = deps;
   return {
     allocateSscc: async () => ({ sscc: await numbers.allocateSscc() }),
-    allocateTrackingNumber: async () => ({
-      trackingNumber: await numbers.allocateTrackingNumber(),
-      carrier: 'own' as const,
-    }),
+    allocateTrackingNumber: ({ carrier, carton }) =>
+      carriers.allocate(carrier, carton, { online: deps.isOnline() }),
     numberStock: () => numbers.stock(),
   };
 }

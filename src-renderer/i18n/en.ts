@@ -223,6 +223,11 @@ export const en = {
     confirm: 'Confirm shipment (CMD:DONE)',
     confirmed: 'Shipment confirmed: labels are printing',
     confirmedNoLabels: 'Shipment confirmed, but the labels were not sent to a printer',
+    confirmedLabelsPending_one:
+      'Shipment confirmed: {{count}} label waits for its tracking number and prints when it can ({{reason}})',
+    confirmedLabelsPending_other:
+      'Shipment confirmed: {{count}} labels wait for their tracking numbers and print when they can ({{reason}})',
+    confirmedOwnCarrier: 'Shipment confirmed with own-carrier tracking numbers: {{reason}}',
     alreadyConfirmed: 'This shipment is confirmed: scan CMD:DONE for the next order',
     resolveRefusalFirst: 'Resolve the refused shipment first',
     waitingForCentral: 'Confirmed: waiting for the central OMS',

@@ -225,6 +225,12 @@ export const nl: Messages = {
     confirm: 'Zending bevestigen (CMD:DONE)',
     confirmed: 'Zending bevestigd: de labels worden geprint',
     confirmedNoLabels: 'Zending bevestigd, maar de labels zijn niet naar een printer gestuurd',
+    confirmedLabelsPending_one:
+      'Zending bevestigd: {{count}} label wacht op een trackingnummer en wordt geprint zodra dat kan ({{reason}})',
+    confirmedLabelsPending_other:
+      'Zending bevestigd: {{count}} labels wachten op een trackingnummer en worden geprint zodra dat kan ({{reason}})',
+    confirmedOwnCarrier:
+      'Zending bevestigd met trackingnummers van de eigen vervoerder: {{reason}}',
     alreadyConfirmed: 'Deze zending is bevestigd: scan CMD:DONE voor de volgende order',
     resolveRefusalFirst: 'Los eerst de geweigerde zending op',
     waitingForCentral: 'Bevestigd: wacht op de centrale OMS',

@@ -15,6 +15,19 @@ export function registerLabelPrinting(handler: LabelPrinting): () => void {
   };
 }
 
+let labelWork: Promise<unknown> = Promise.resolve();
+
+/**
+ * Numbering cartons and queueing their labels run one at a time at a station, so a retry of
+ * pending labels never sees a carton between getting its number and getting its label (and
+ * prints it twice).
+ */
+export function oneLabelRunAtATime<T>(run: () => Promise<T>): Promise<T> {
+  const result = labelWork.then(run);
+  labelWork = result.catch(() => undefined);
+  return result;
+}
+
 export type HandOffResult =
   { queued: true } | { queued: false; reason: 'no-label-printing' | 'failed'; message?: string };
 

@@ -20,7 +20,7 @@ import {
   weighCarton,
   type ConfirmBlocker,
 } from './carton-rules';
-import { handOffToLabelPrinting } from './label-hand-off';
+import { handOffToLabelPrinting, oneLabelRunAtATime } from './label-hand-off';
 import { assignTrackingNumbers } from './tracking-numbers';
 import { station } from '../station-api/connect';
 import { nextSscc } from './next-sscc';
@@ -107,18 +107,32 @@ export function PackingScreen({
     setTriedConfirm(true);
     if (found.length > 0)
       return say({ tone: 'error', key: 'pack.cannotConfirm', values: { count: found.length } });
-    const confirmed = confirmShipment(
-      await assignTrackingNumbers(state.shipment, station()),
-      new Date().toISOString(),
-    );
-    pack.update({ ...state, shipment: confirmed });
-    void saveWork(db, { ...work, stage: 'done' });
-    const handOff = await handOffToLabelPrinting(confirmed, fulfillment);
-    say(
-      handOff.queued
-        ? { tone: 'success', key: 'pack.confirmed' }
-        : { tone: 'warning', key: 'pack.confirmedNoLabels' },
-    );
+    const { numbered, handOff } = await oneLabelRunAtATime(async () => {
+      const numbered = await assignTrackingNumbers(
+        state.shipment,
+        fulfillment.shipTo.country,
+        station(),
+      );
+      const confirmed = confirmShipment(numbered.shipment, new Date().toISOString());
+      pack.update({ ...state, shipment: confirmed });
+      void saveWork(db, { ...work, stage: 'done' });
+      return { numbered, handOff: await handOffToLabelPrinting(confirmed, fulfillment) };
+    });
+    const [firstPending] = numbered.pending;
+    if (!handOff.queued) say({ tone: 'warning', key: 'pack.confirmedNoLabels' });
+    else if (firstPending)
+      say({
+        tone: 'warning',
+        key: 'pack.confirmedLabelsPending',
+        values: { count: numbered.pending.length, reason: firstPending.reason },
+      });
+    else if (numbered.fallbacks.length > 0)
+      say({
+        tone: 'warning',
+        key: 'pack.confirmedOwnCarrier',
+        values: { reason: numbered.fallbacks.join('; ') },
+      });
+    else say({ tone: 'success', key: 'pack.confirmed' });
   }
 
   function weigh(cartonId: string, grams: number | null) {

@@ -1,27 +1,57 @@
-// Own-carrier tracking numbers are assigned when a shipment is confirmed, from the range main
-// leased while online, so the central OMS learns them with the shipment. Without numbers left
-// (offline for too long) a carton keeps no tracking number and its label waits as "pending".
+// Tracking numbers are assigned when a shipment is confirmed, by the carton's carrier through
+// main: own-carrier numbers from the range main leased while online (works offline), carriers
+// with an online API (PostNL) asked by main. When a carton cannot get its number now (no numbers
+// left, an online-only carrier while offline, the carrier's API failing) it keeps no tracking
+// number, its label waits as "pending" and the reason is handed back for the packer to see.
 import type { StationApi } from '../../shared/station-api';
 import { StationApiError } from '../../shared/station-api';
 import type { ShipmentDoc } from '../../shared/sync/documents';
 
+export interface NumberedShipment {
+  shipment: ShipmentDoc;
+  /** Cartons left without a number, and why. */
+  pending: { cartonId: string; reason: string }[];
+  /** Why cartons got own-carrier numbers instead of their carrier's, once per reason. */
+  fallbacks: string[];
+}
+
 export async function assignTrackingNumbers(
   shipment: ShipmentDoc,
+  destinationCountry: string,
   api: Pick<StationApi, 'allocateTrackingNumber'>,
-): Promise<ShipmentDoc> {
+): Promise<NumberedShipment> {
   const cartons = [];
+  const pending: NumberedShipment['pending'] = [];
+  const fallbacks = new Set<string>();
+  // After one refusal the others of the shipment would fail alike; don't wait out each timeout.
+  let refusal: string | null = null;
   for (const carton of shipment.cartons) {
     if (carton.trackingNumber) {
       cartons.push(carton);
       continue;
     }
-    try {
-      const { trackingNumber } = await api.allocateTrackingNumber({});
-      cartons.push({ ...carton, trackingNumber });
-    } catch (err) {
-      if (!(err instanceof StationApiError)) throw err;
-      cartons.push({ ...carton, labelState: 'pending' as const });
+    if (refusal === null) {
+      try {
+        const answer = await api.allocateTrackingNumber({
+          carrier: shipment.carrier,
+          carton: {
+            sscc: carton.sscc,
+            fulfillmentId: shipment.fulfillmentId,
+            service: shipment.service,
+            weightGrams: carton.weightGrams,
+            destinationCountry: destinationCountry.toUpperCase(),
+          },
+        });
+        if (answer.fallbackReason) fallbacks.add(answer.fallbackReason);
+        cartons.push({ ...carton, trackingNumber: answer.trackingNumber });
+        continue;
+      } catch (err) {
+        if (!(err instanceof StationApiError)) throw err;
+        refusal = err.message;
+      }
     }
+    cartons.push({ ...carton, labelState: 'pending' as const });
+    pending.push({ cartonId: carton.id, reason: refusal });
   }
-  return { ...shipment, cartons };
+  return { shipment: { ...shipment, cartons }, pending, fallbacks: [...fallbacks] };
 }

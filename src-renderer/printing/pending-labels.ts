@@ -1,13 +1,23 @@
-// Cartons confirmed while the station had no tracking numbers left keep their label "pending".
-// When the station is back online (and main has leased new numbers), they get their numbers and
-// their labels, so nothing confirmed offline goes out unlabelled.
+// Cartons that could not get a tracking number at confirmation keep their label "pending": the
+// station had no own-carrier numbers left, or their carrier (PostNL) numbers online only and the
+// station was offline or the carrier's API failed. When the station is back online they get
+// their numbers and their labels, so nothing confirmed offline goes out unlabelled.
 import type { StationApi } from '../../shared/station-api';
 import type { FulfillmentDoc, ShipmentDoc } from '../../shared/sync/documents';
 import type { StationDatabase } from '../db/database';
+import { oneLabelRunAtATime } from '../packing/label-hand-off';
 import { assignTrackingNumbers } from '../packing/tracking-numbers';
 import { queueShippingLabels } from './label-printing';
 
-export async function printPendingLabels(
+export function printPendingLabels(
+  db: StationDatabase,
+  api: Pick<StationApi, 'allocateTrackingNumber' | 'listPrinters'>,
+  stationId: string,
+): Promise<number> {
+  return oneLabelRunAtATime(() => numberAndQueuePending(db, api, stationId));
+}
+
+async function numberAndQueuePending(
   db: StationDatabase,
   api: Pick<StationApi, 'allocateTrackingNumber' | 'listPrinters'>,
   stationId: string,
@@ -22,9 +32,9 @@ export async function printPendingLabels(
     const fulfillment = (await db.fulfillments.findOne(shipment.fulfillmentId).exec())?.toJSON() as
       FulfillmentDoc | undefined;
     if (!fulfillment) continue;
-    const numbered = await assignTrackingNumbers(shipment, api);
+    const numbered = await assignTrackingNumbers(shipment, fulfillment.shipTo.country, api);
     // Only the cartons still pending get a label; those printed before keep theirs.
-    printed += await queueShippingLabels(db, api, numbered, fulfillment, {
+    printed += await queueShippingLabels(db, api, numbered.shipment, fulfillment, {
       onlyPendingLabels: true,
     });
   }

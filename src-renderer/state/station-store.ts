@@ -22,6 +22,8 @@ interface StationState {
   start(): () => void;
 }
 
+const PENDING_LABEL_RETRY_MS = 60_000;
+
 let replication: StationReplication | null = null;
 let stopCounts: (() => void) | null = null;
 let printQueue: PrintQueueWorker | null = null;
@@ -43,18 +45,19 @@ async function openFor(enrolment: Enrolment, set: (s: Partial<StationState>) => 
   printQueue = new PrintQueueWorker(db.print_jobs, station());
   await printQueue.start();
   const stopLabels = startLabelPrinting(db, station());
-  // Back online (main leases new numbers then): labels left pending get their numbers and print.
+  // Labels left pending get their numbers and print: when the station is back online (main
+  // leases new numbers then), and every minute for a carrier API that was down while online.
   const stationId = enrolment.stationId;
+  const retryPendingLabels = () =>
+    void printPendingLabels(db, station(), stationId).catch(() => undefined);
   const stopPending = station().on('connectivity', (connectivity) => {
-    if (!connectivity.online) return;
-    setTimeout(
-      () => void printPendingLabels(db, station(), stationId).catch(() => undefined),
-      2000,
-    );
+    if (connectivity.online) setTimeout(retryPendingLabels, 2000);
   });
+  const pendingTimer = setInterval(retryPendingLabels, PENDING_LABEL_RETRY_MS);
   stopLabelPrinting = () => {
     stopLabels();
     stopPending();
+    clearInterval(pendingTimer);
   };
   set({ phase: 'ready', enrolment, db });
   await Promise.all([...replication.states.values()].map((s) => s.awaitInitialReplication()));
