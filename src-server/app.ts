@@ -13,6 +13,7 @@ import { replenishmentRoutes } from './notifications/alerts/replenishment-routes
 import { webhookRoutes } from './notifications/webhooks/webhook-routes';
 import { installErrorHandler } from './http/error-handler';
 import { registerOpenApi } from './http/openapi';
+import { OrderIntake } from './orders/intake-queue';
 import { orderRoutes } from './orders/order-routes';
 import { refundLedgerRoutes } from './payments/refund-ledger';
 import { returnAnalyticsRoutes } from './returns/analytics-routes';
@@ -52,10 +53,10 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
   app.decorate('resolvePrincipal', createAccessResolver(deps.db, config.adminToken));
 
   await registerOpenApi(app);
-  const intake = {
+  const intake = new OrderIntake(deps.db, {
     shippingServices: deps.shippingServices ?? DEMO_SHIPPING_SERVICES,
     maxExtraKmForSingleWarehouse: config.maxExtraKmForSingleWarehouse,
-  };
+  });
   await app.register(healthRoutes);
   await app.register(orderRoutes(deps.db, intake));
   await app.register(connectorRoutes(deps.db, intake));

@@ -11,8 +11,7 @@ import { ApiError } from '../http/api-error';
 import { channelOrAdminSecurity, errorResponses } from '../http/route-schemas';
 import { orderPlacedSchema } from '../orders/order-contracts';
 import { actorOf, resolveIntakeChannel } from '../orders/order-routes';
-import { placeOrder } from '../orders/place-order';
-import type { IntakeSettings } from '../orders/place-order';
+import type { OrderIntake } from '../orders/intake-queue';
 import { validateMappedOrder } from './canonical';
 import { mapMagentoOrder } from './magento/magento-order';
 import { verifyShopifyHmac } from './shopify/shopify-hmac';
@@ -26,7 +25,7 @@ declare module 'fastify' {
 
 const platformBody = z.record(z.string(), z.unknown());
 
-export function connectorRoutes(db: Kysely<Database>, intake: IntakeSettings) {
+export function connectorRoutes(db: Kysely<Database>, intake: OrderIntake) {
   return async (plain: FastifyInstance) => {
     // Webhook signatures cover the exact bytes sent, so keep them (this plugin's routes only).
     plain.decorateRequest('rawBody', undefined);
@@ -83,7 +82,7 @@ export function connectorRoutes(db: Kysely<Database>, intake: IntakeSettings) {
         }
         const order = validateMappedOrder('Shopify', mapShopifyOrder(request.body));
         const shopifyId = (request.body as { id: number }).id;
-        const result = await placeOrder(db, intake, {
+        const result = await intake.place({
           channelCode: channel.code,
           order,
           idempotencyKey: `shopify-order:${shopifyId}`,
@@ -124,7 +123,7 @@ export function connectorRoutes(db: Kysely<Database>, intake: IntakeSettings) {
         }
         const order = validateMappedOrder('Adobe Commerce', mapMagentoOrder(request.body));
         const entityId = (request.body as { entity_id: number }).entity_id;
-        const result = await placeOrder(db, intake, {
+        const result = await intake.place({
           channelCode,
           order,
           idempotencyKey: `magento-order:${entityId}`,

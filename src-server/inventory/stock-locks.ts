@@ -73,6 +73,21 @@ export async function lockStockForSkus(
   return { bins, available };
 }
 
+/**
+ * Takes reserved quantities off `stock.available`, so the next order sourced against the same
+ * locked stock (a batch of orders, or the demo seed) sees what is left.
+ */
+export function deductReservations(
+  stock: LockedStock,
+  reservations: readonly { warehouseCode: string; sku: string; quantity: number }[],
+): void {
+  for (const r of reservations) {
+    let skus = stock.available.get(r.warehouseCode);
+    if (!skus) stock.available.set(r.warehouseCode, (skus = new Map()));
+    skus.set(r.sku, (skus.get(r.sku) ?? 0) - r.quantity);
+  }
+}
+
 export interface PickAssignment {
   binCode: string;
   walkSequence: number;

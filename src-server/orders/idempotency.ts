@@ -1,7 +1,8 @@
 // Idempotency-Key handling: the first request's response is stored in the same transaction as
 // the order; a replay gets it back, a different body under the same key is refused.
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { TableRows } from '../db/bulk-insert';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
 
@@ -39,21 +40,30 @@ export async function findReplay(
   return { statusCode: row.status_code, body: row.response };
 }
 
-export async function storeResponse(
-  trx: Transaction<Database>,
-  scope: string,
-  key: string,
-  fingerprint: string,
-  response: StoredResponse,
-): Promise<void> {
-  await trx
-    .insertInto('idempotency_keys')
-    .values({
+export interface ResponseToStore {
+  scope: string;
+  key: string;
+  fingerprint: string;
+  response: StoredResponse;
+}
+
+/** Idempotency records for `insertTables`, stored in the transaction that made the responses. */
+export function idempotencyRows(responses: readonly ResponseToStore[]): TableRows {
+  return {
+    table: 'idempotency_keys',
+    columns: {
+      scope: 'text',
+      key: 'text',
+      request_hash: 'text',
+      status_code: 'integer',
+      response: 'jsonb',
+    },
+    rows: responses.map(({ scope, key, fingerprint, response }) => ({
       scope,
       key,
       request_hash: fingerprint,
       status_code: response.statusCode,
-      response: JSON.stringify(response.body),
-    })
-    .execute();
+      response: response.body,
+    })),
+  };
 }

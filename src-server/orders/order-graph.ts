@@ -4,10 +4,12 @@ import { randomUUID } from 'node:crypto';
 import { NEW_ORDER_STATE, transitionOrder } from '../../shared/orders/order-state';
 import type { OrderState, OrderStatus } from '../../shared/orders/order-state';
 import type { CustomerRef } from '../customers/customer-upsert';
+import type { PostalAddress } from '../db/schema';
 import { assignBins } from '../inventory/stock-locks';
 import type { LockedStock } from '../inventory/stock-locks';
 import type { OutboxEvent } from '../outbox/outbox';
 import { allocateOrder } from '../sourcing/allocate';
+import { toFulfillmentDoc } from '../sync/projections';
 import type { GeoPoint } from '../sourcing/great-circle';
 import { chooseFulfillmentShipping } from './fulfillment-shipping';
 import type { OrderPlaced } from './order-contracts';
@@ -17,6 +19,8 @@ import type { PricedOrder } from './priced-order';
 
 export interface SourcingWarehouse {
   code: string;
+  name: string;
+  address: PostalAddress;
   country: string;
   latitude: number;
   longitude: number;
@@ -39,6 +43,9 @@ export interface PlacedOrderGraph {
   outbox: OutboxEvent[];
 }
 
+/** Byte order, as PostgreSQL's "C" collation sorts (the station documents' line order). */
+const compareBytes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Sources the order against `stock` and builds every row to write. Pure apart from new ids. */
 export function buildPlacedOrder(input: OrderGraphInput): PlacedOrderGraph {
   const { settings, command, priced, warehouses, shipTo, stock, customer } = input;
@@ -56,13 +63,16 @@ export function buildPlacedOrder(input: OrderGraphInput): PlacedOrderGraph {
     })),
     maxExtraKmForSingleWarehouse: settings.maxExtraKmForSingleWarehouse,
   });
-  const placedAt = order.placedAt ? new Date(order.placedAt) : new Date();
+  const now = new Date();
+  const placedAt = order.placedAt ? new Date(order.placedAt) : now;
+  // A channel clock ahead of ours must not release work "in the future".
+  const releasedAt = placedAt > now ? now : placedAt;
   const shipDate = new Date().toISOString().slice(0, 10);
-  const countryOf = new Map(warehouses.map((w) => [w.code, w.country]));
+  const warehouseOf = new Map(warehouses.map((w) => [w.code, w]));
 
   const fulfillments: NewOrderGraph['fulfillments'] = plan.fulfillments.map((planned) => {
     const shipping = chooseFulfillmentShipping({
-      fromCountry: countryOf.get(planned.warehouseCode) ?? '',
+      fromCountry: warehouseOf.get(planned.warehouseCode)?.country ?? '',
       toCountry: order.shipTo.country,
       shipDate,
       promisedDeliveryDate: order.promisedDeliveryDate ?? null,
@@ -88,6 +98,7 @@ export function buildPlacedOrder(input: OrderGraphInput): PlacedOrderGraph {
       shippingCurrency: shipping.currency,
       distanceKm: planned.distanceKm,
       transitDays: shipping.transitDays,
+      releasedAt,
       pickLines,
     };
   });
@@ -154,6 +165,44 @@ export function buildPlacedOrder(input: OrderGraphInput): PlacedOrderGraph {
     backordered: plan.backordered,
   };
 
+  const lineOf = new Map<string, (typeof lines)[number]>(lines.map((line) => [line.id, line]));
+  const byWalk = (a: { walkSequence: number; sku: string; id: string }, b: typeof a) =>
+    a.walkSequence - b.walkSequence || compareBytes(a.sku, b.sku) || compareBytes(a.id, b.id);
+  const stationDocs = fulfillments.map((f) => {
+    const warehouse = warehouseOf.get(f.warehouseCode)!;
+    return toFulfillmentDoc({
+      id: f.id,
+      orderId,
+      orderNumber: order.channelOrderRef,
+      warehouseCode: f.warehouseCode,
+      status: f.status,
+      cancelRequested: false,
+      promisedDate: order.promisedDeliveryDate ?? null,
+      transitDays: f.transitDays,
+      releasedAt,
+      channel: channelCode,
+      poNumber: order.poNumber ?? null,
+      locale: customer.locale,
+      warehouseName: warehouse.name,
+      warehouseAddress: warehouse.address,
+      shipTo: order.shipTo,
+      carrier: f.carrier,
+      service: f.service,
+      shippingCostMinor: f.shippingCostMinor,
+      currency: f.shippingCurrency,
+      lines: [...f.pickLines].sort(byWalk).map((pick) => ({
+        lineId: pick.id,
+        sku: pick.sku,
+        name: lineOf.get(pick.orderLineId)!.name,
+        quantity: pick.quantity,
+        bin: pick.binCode,
+        walkSequence: pick.walkSequence,
+        unitWeightGrams: priced.products.get(pick.sku)!.weightGrams,
+        unitPriceCents: lineOf.get(pick.orderLineId)!.unitPriceMinor,
+      })),
+    });
+  });
+
   const graph: NewOrderGraph = {
     order: {
       id: orderId,
@@ -182,6 +231,7 @@ export function buildPlacedOrder(input: OrderGraphInput): PlacedOrderGraph {
     reservations,
     events,
     actor: command.actor,
+    stationDocs,
   };
   const outbox: OutboxEvent[] = [
     { type: 'order.placed', aggregateType: 'order', aggregateId: orderId, payload: body },

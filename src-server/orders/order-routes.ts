@@ -13,8 +13,7 @@ import { adminSecurity, channelOrAdminSecurity, errorResponses } from '../http/r
 import { cancelOrder } from './cancel-order';
 import { orderPageSchema, orderPlacedSchema, orderViewSchema } from './order-contracts';
 import { getOrderView, listOrders } from './order-queries';
-import { placeOrder } from './place-order';
-import type { IntakeSettings } from './place-order';
+import type { OrderIntake } from './intake-queue';
 
 const intakeHeaders = z.looseObject({
   'idempotency-key': storableText(255).describe(
@@ -69,7 +68,7 @@ export async function resolveIntakeChannel(
   return channel.code;
 }
 
-export function orderRoutes(db: Kysely<Database>, intake: IntakeSettings) {
+export function orderRoutes(db: Kysely<Database>, intake: OrderIntake) {
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
 
@@ -90,7 +89,7 @@ export function orderRoutes(db: Kysely<Database>, intake: IntakeSettings) {
           principal,
           request.headers['x-channel-code'],
         );
-        const result = await placeOrder(db, intake, {
+        const result = await intake.place({
           channelCode,
           order: request.body,
           idempotencyKey: request.headers['idempotency-key'],

@@ -1,6 +1,9 @@
-// Inserts placed orders and everything sourcing decided for them, one multi-row insert per table.
+// Inserts placed orders and everything sourcing decided for them, all tables in one statement.
 import type { Transaction } from 'kysely';
-import { publishFulfillments } from '../sync/projections';
+import type { FulfillmentDoc } from '../../shared/sync/documents';
+import { insertTables } from '../db/bulk-insert';
+import type { TableRows } from '../db/bulk-insert';
+import { writeFulfillmentDocs } from '../sync/projections';
 import type { Database, PostalAddress } from '../db/schema';
 
 export interface OrderEventInput {
@@ -48,6 +51,7 @@ export interface NewOrderGraph {
     shippingCurrency: string;
     distanceKm: number;
     transitDays: number;
+    releasedAt: Date;
     pickLines: {
       id: string;
       orderLineId: string;
@@ -67,18 +71,20 @@ export interface NewOrderGraph {
   }[];
   events: OrderEventInput[];
   actor: string;
+  /** The fulfillments as their warehouse's stations will see them. */
+  stationDocs: FulfillmentDoc[];
 }
 
-/** Inserts several placed orders at once (intake passes one; the demo seed passes hundreds). */
-export async function insertOrderGraphs(
-  trx: Transaction<Database>,
-  graphs: readonly NewOrderGraph[],
-): Promise<void> {
-  if (graphs.length === 0) return;
-  await trx
-    .insertInto('orders')
-    .values(
-      graphs.map(({ order }) => ({
+/** The rows of placed orders, for `insertTables` (parents before children). */
+export function orderGraphRows(graphs: readonly NewOrderGraph[]): TableRows[] {
+  const fulfillments = graphs.flatMap(({ order, fulfillments }) =>
+    fulfillments.map((f) => ({ order, f })),
+  );
+  return [
+    {
+      table: 'orders',
+      columns: ORDER_COLUMNS,
+      rows: graphs.map(({ order }) => ({
         id: order.id,
         channel_code: order.channelCode,
         channel_order_ref: order.channelOrderRef,
@@ -88,8 +94,8 @@ export async function insertOrderGraphs(
         currency: order.currency,
         status: order.status,
         email: order.email,
-        ship_to: JSON.stringify(order.shipTo),
-        bill_to: order.billTo ? JSON.stringify(order.billTo) : null,
+        ship_to: order.shipTo,
+        bill_to: order.billTo,
         promised_delivery_date: order.promisedDeliveryDate,
         subtotal_minor: order.subtotalMinor,
         shipping_charged_minor: order.shippingChargedMinor,
@@ -97,12 +103,11 @@ export async function insertOrderGraphs(
         shipping_cost_minor: order.shippingCostMinor,
         placed_at: order.placedAt,
       })),
-    )
-    .execute();
-  await trx
-    .insertInto('order_lines')
-    .values(
-      graphs.flatMap(({ order, lines }) =>
+    },
+    {
+      table: 'order_lines',
+      columns: ORDER_LINE_COLUMNS,
+      rows: graphs.flatMap(({ order, lines }) =>
         lines.map((line) => ({
           id: line.id,
           order_id: order.id,
@@ -115,78 +120,152 @@ export async function insertOrderGraphs(
           backordered_quantity: line.backorderedQuantity,
         })),
       ),
-    )
-    .execute();
-  const fulfillments = graphs.flatMap(({ order, fulfillments }) =>
-    fulfillments.map((f) => ({ order, f })),
-  );
-  if (fulfillments.length > 0) {
-    // A channel clock ahead of ours must not release work "in the future".
-    const now = new Date();
-    await trx
-      .insertInto('fulfillment_orders')
-      .values(
-        fulfillments.map(({ order, f }) => ({
-          id: f.id,
-          order_id: order.id,
-          warehouse_code: f.warehouseCode,
-          status: f.status,
-          ship_to: JSON.stringify(order.shipTo),
-          carrier_code: f.carrier,
-          service_code: f.service,
-          shipping_cost_minor: f.shippingCostMinor,
-          currency: f.shippingCurrency,
-          distance_km: f.distanceKm,
-          transit_days: f.transitDays,
-          promised_delivery_date: order.promisedDeliveryDate,
-          released_at: order.placedAt > now ? now : order.placedAt,
+    },
+    {
+      table: 'fulfillment_orders',
+      columns: FULFILLMENT_COLUMNS,
+      rows: fulfillments.map(({ order, f }) => ({
+        id: f.id,
+        order_id: order.id,
+        warehouse_code: f.warehouseCode,
+        status: f.status,
+        ship_to: order.shipTo,
+        carrier_code: f.carrier,
+        service_code: f.service,
+        shipping_cost_minor: f.shippingCostMinor,
+        currency: f.shippingCurrency,
+        distance_km: f.distanceKm,
+        transit_days: f.transitDays,
+        promised_delivery_date: order.promisedDeliveryDate,
+        released_at: f.releasedAt,
+      })),
+    },
+    {
+      table: 'fulfillment_lines',
+      columns: FULFILLMENT_LINE_COLUMNS,
+      rows: fulfillments.flatMap(({ f }) =>
+        f.pickLines.map((p) => ({
+          id: p.id,
+          fulfillment_id: f.id,
+          order_line_id: p.orderLineId,
+          sku: p.sku,
+          quantity: p.quantity,
+          bin_code: p.binCode,
+          walk_sequence: p.walkSequence,
         })),
-      )
-      .execute();
-    await trx
-      .insertInto('fulfillment_lines')
-      .values(
-        fulfillments.flatMap(({ f }) =>
-          f.pickLines.map((p) => ({
-            id: p.id,
-            fulfillment_id: f.id,
-            order_line_id: p.orderLineId,
-            sku: p.sku,
-            quantity: p.quantity,
-            bin_code: p.binCode,
-            walk_sequence: p.walkSequence,
-          })),
-        ),
-      )
-      .execute();
-  }
-  const reservations = graphs.flatMap(({ order, reservations }) =>
-    reservations.map((r) => ({
-      id: r.id,
-      order_id: order.id,
-      order_line_id: r.orderLineId,
-      fulfillment_id: r.fulfillmentId,
-      warehouse_code: r.warehouseCode,
-      sku: r.sku,
-      quantity: r.quantity,
-    })),
-  );
-  if (reservations.length > 0) await trx.insertInto('reservations').values(reservations).execute();
-  const events = graphs.flatMap(({ order, actor, events }) =>
-    events.map((e) => ({
-      order_id: order.id,
-      type: e.type,
-      actor,
-      detail: JSON.stringify(e.detail),
-    })),
-  );
-  if (events.length > 0) await trx.insertInto('order_events').values(events).execute();
-  // Released work reaches the warehouse's stations in the same transaction that created it.
-  await publishFulfillments(
+      ),
+    },
+    {
+      table: 'reservations',
+      columns: RESERVATION_COLUMNS,
+      rows: graphs.flatMap(({ order, reservations }) =>
+        reservations.map((r) => ({
+          id: r.id,
+          order_id: order.id,
+          order_line_id: r.orderLineId,
+          fulfillment_id: r.fulfillmentId,
+          warehouse_code: r.warehouseCode,
+          sku: r.sku,
+          quantity: r.quantity,
+        })),
+      ),
+    },
+    {
+      table: 'order_events',
+      columns: ORDER_EVENT_COLUMNS,
+      rows: graphs.flatMap(({ order, actor, events }) =>
+        events.map((e) => ({ order_id: order.id, type: e.type, actor, detail: e.detail })),
+      ),
+    },
+  ];
+}
+
+/**
+ * Inserts placed orders (intake passes a batch, the demo seed hundreds at once) in one
+ * statement, with `also` (outbox events, idempotency records) in the same statement, and
+ * releases their work to the warehouses' stations in the same transaction.
+ */
+export async function insertOrderGraphs(
+  trx: Transaction<Database>,
+  graphs: readonly NewOrderGraph[],
+  also: { tables?: readonly TableRows[]; notify?: readonly string[] } = {},
+): Promise<void> {
+  await insertTables(trx, [...orderGraphRows(graphs), ...(also.tables ?? [])], also.notify);
+  await writeFulfillmentDocs(
     trx,
-    fulfillments.map(({ f }) => f.id),
+    graphs.flatMap((g) => g.stationDocs),
   );
 }
+
+const ORDER_COLUMNS = {
+  id: 'uuid',
+  channel_code: 'text',
+  channel_order_ref: 'text',
+  customer_id: 'uuid',
+  buyer_id: 'uuid',
+  po_number: 'text',
+  currency: 'text',
+  status: 'text',
+  email: 'text',
+  ship_to: 'jsonb',
+  bill_to: 'jsonb',
+  promised_delivery_date: 'date',
+  subtotal_minor: 'integer',
+  shipping_charged_minor: 'integer',
+  total_minor: 'integer',
+  shipping_cost_minor: 'integer',
+  placed_at: 'timestamptz',
+} as const;
+const ORDER_LINE_COLUMNS = {
+  id: 'uuid',
+  order_id: 'uuid',
+  line_no: 'integer',
+  sku: 'text',
+  name: 'text',
+  quantity: 'integer',
+  unit_price_minor: 'integer',
+  line_total_minor: 'integer',
+  backordered_quantity: 'integer',
+} as const;
+const FULFILLMENT_COLUMNS = {
+  id: 'uuid',
+  order_id: 'uuid',
+  warehouse_code: 'text',
+  status: 'text',
+  ship_to: 'jsonb',
+  carrier_code: 'text',
+  service_code: 'text',
+  shipping_cost_minor: 'integer',
+  currency: 'text',
+  distance_km: 'double precision',
+  transit_days: 'integer',
+  promised_delivery_date: 'date',
+  released_at: 'timestamptz',
+} as const;
+const FULFILLMENT_LINE_COLUMNS = {
+  id: 'uuid',
+  fulfillment_id: 'uuid',
+  order_line_id: 'uuid',
+  sku: 'text',
+  quantity: 'integer',
+  bin_code: 'text',
+  walk_sequence: 'integer',
+} as const;
+const RESERVATION_COLUMNS = {
+  id: 'uuid',
+  order_id: 'uuid',
+  order_line_id: 'uuid',
+  fulfillment_id: 'uuid',
+  warehouse_code: 'text',
+  sku: 'text',
+  quantity: 'integer',
+} as const;
+const ORDER_EVENT_COLUMNS = {
+  order_id: 'uuid',
+  type: 'text',
+  actor: 'text',
+  detail: 'jsonb',
+} as const;
 
 export async function appendOrderEvents(
   trx: Transaction<Database>,

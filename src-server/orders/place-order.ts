@@ -1,22 +1,27 @@
-// Order intake: validate against the catalogue, then in ONE transaction lock the stock of the
-// ordered SKUs, source the order, reserve, choose shipping and write the order, its fulfillment
-// orders, its event trail and its outbox events. A rejected order writes nothing.
+// Placing orders: check each against the catalogue, then in ONE transaction lock the stock of the
+// ordered SKUs, source every order in turn against what is left, reserve, choose shipping and
+// write the orders, their fulfillment orders, event trails, outbox events and idempotency
+// records. The intake queue (intake-queue.ts) hands this a batch of the orders that arrived
+// together; a rejected order writes nothing and does not affect the others.
+import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { CanonicalOrder } from '../../shared/orders/order-schema';
-import { upsertCustomer } from '../customers/customer-upsert';
-import { isRetryableConflict, isUniqueViolation } from '../db/errors';
+import { upsertCustomers } from '../customers/customer-upsert';
+import { isRetryableConflict } from '../db/errors';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
-import { lockStockForSkus } from '../inventory/stock-locks';
-import { appendOutboxEvents } from '../outbox/outbox';
+import { deductReservations, lockStockForSkus } from '../inventory/stock-locks';
+import { OUTBOX_CHANNEL, outboxRows } from '../outbox/outbox';
 import type { ShippingService } from '../shipping/rate-table';
+import type { GeoPoint } from '../sourcing/great-circle';
 import { resolveShipToLocation } from '../sourcing/ship-to-location';
-import { findReplay, requestFingerprint, storeResponse } from './idempotency';
+import { idempotencyRows } from './idempotency';
 import type { OrderPlaced } from './order-contracts';
 import { buildPlacedOrder } from './order-graph';
-import type { SourcingWarehouse } from './order-graph';
+import type { PlacedOrderGraph, SourcingWarehouse } from './order-graph';
 import { insertOrderGraphs } from './order-writes';
-import { priceOrder } from './priced-order';
+import { priceOrderFrom, readCatalogue } from './priced-order';
+import type { PricedOrder } from './priced-order';
 
 export interface IntakeSettings {
   shippingServices: readonly ShippingService[];
@@ -38,6 +43,22 @@ export interface PlaceOrderResult {
   replayed: boolean;
 }
 
+/** A command that passed the checks needing no database: ready to join a batch. */
+export interface AcceptedCommand {
+  command: PlaceOrderCommand;
+  /** Hash of the request body, stored with the idempotency key. */
+  fingerprint: string;
+  shipTo: GeoPoint;
+}
+
+/** Per command of a batch. */
+export type BatchOutcome =
+  | { kind: 'placed'; body: OrderPlaced }
+  /** Refused with an error for this order alone (e.g. an unknown SKU). */
+  | { kind: 'refused'; error: unknown }
+  /** Its Idempotency-Key or channel order reference is already stored: to be answered alone. */
+  | { kind: 'stored' };
+
 const MAX_ATTEMPTS = 3;
 const WAREHOUSE_CACHE_MS = 5_000;
 const warehouseCache = new WeakMap<
@@ -51,7 +72,7 @@ function activeWarehouses(db: Kysely<Database>): Promise<SourcingWarehouse[]> {
   if (hit && hit.until > Date.now()) return hit.rows;
   const rows = db
     .selectFrom('warehouses')
-    .select(['code', 'country', 'latitude', 'longitude'])
+    .select(['code', 'name', 'address', 'country', 'latitude', 'longitude'])
     .where('active', '=', true)
     .orderBy('code')
     .execute();
@@ -60,68 +81,155 @@ function activeWarehouses(db: Kysely<Database>): Promise<SourcingWarehouse[]> {
   return rows;
 }
 
-export async function placeOrder(
+/**
+ * The keys that must be unique among stored orders — the channel order reference and the
+ * Idempotency-Key — as strings, to compare within a batch and with what is stored.
+ */
+export function uniqueKeysOf({ command }: AcceptedCommand): string[] {
+  const keys = [`ref\u0000${command.channelCode}\u0000${command.order.channelOrderRef}`];
+  if (command.idempotencyKey !== null)
+    keys.push(`key\u0000${command.channelCode}\u0000${command.idempotencyKey}`);
+  return keys;
+}
+
+/** Which of the batch's unique keys are already stored (one query for the whole batch). */
+async function storedUniqueKeys(
+  db: Kysely<Database>,
+  batch: readonly AcceptedCommand[],
+): Promise<Set<string>> {
+  const refs = batch.map(
+    ({ command }) => sql`(${command.channelCode}, ${command.order.channelOrderRef})`,
+  );
+  const keys = batch.flatMap(({ command }) =>
+    command.idempotencyKey === null
+      ? []
+      : [sql`(${command.channelCode}, ${command.idempotencyKey})`],
+  );
+  const { rows } = await sql<{ kind: string; scope: string; value: string }>`
+    select 'ref' as kind, channel_code as scope, channel_order_ref as value from orders
+    where (channel_code, channel_order_ref) in (${sql.join(refs)})
+    ${keys.length > 0 ? sql`union all select 'key', scope, key from idempotency_keys where (scope, key) in (${sql.join(keys)})` : sql``}`.execute(
+    db,
+  );
+  return new Set(rows.map((r) => `${r.kind}\u0000${r.scope}\u0000${r.value}`));
+}
+
+/** The checks that need no database; throws the 422 that names the field. */
+export function acceptCommand(command: PlaceOrderCommand, fingerprint: string): AcceptedCommand {
+  const located = resolveShipToLocation(command.order.shipTo);
+  if (!located.ok) throw new ApiError(422, located.code, located.message, 'shipTo.country');
+  return { command, fingerprint, shipTo: located.location };
+}
+
+/** Prices every command against the catalogue (one query per currency in the batch). */
+async function priceAll(
+  db: Kysely<Database>,
+  batch: readonly AcceptedCommand[],
+): Promise<(PricedOrder | ApiError)[]> {
+  const skusByCurrency = new Map<string, string[]>();
+  for (const { command } of batch) {
+    const skus = skusByCurrency.get(command.order.currency) ?? [];
+    skus.push(...command.order.lines.map((line) => line.sku));
+    skusByCurrency.set(command.order.currency, skus);
+  }
+  const catalogues = new Map(
+    await Promise.all(
+      [...skusByCurrency].map(
+        async ([currency, skus]) => [currency, await readCatalogue(db, currency, skus)] as const,
+      ),
+    ),
+  );
+  return batch.map(({ command }) => {
+    try {
+      return priceOrderFrom(command.order, catalogues.get(command.order.currency)!);
+    } catch (error) {
+      if (error instanceof ApiError) return error;
+      throw error;
+    }
+  });
+}
+
+/**
+ * Places a batch of orders in one transaction. Orders are sourced in batch order, each against
+ * the stock the ones before it left, under row locks on every stock row of the batch's SKUs, so
+ * concurrent batches (other API instances) never oversell. Throws when the transaction fails
+ * (e.g. a unique key: an Idempotency-Key or channel order reference already stored); the caller
+ * then places the orders one by one to tell which one it was.
+ */
+export async function placeOrders(
   db: Kysely<Database>,
   settings: IntakeSettings,
-  command: PlaceOrderCommand,
-): Promise<PlaceOrderResult> {
-  const { channelCode, order, idempotencyKey } = command;
-  const fingerprint = requestFingerprint(order);
-  const replay = async () => {
-    if (idempotencyKey === null) return null;
-    const stored = await findReplay(db, channelCode, idempotencyKey, fingerprint);
-    return stored
-      ? { statusCode: stored.statusCode, body: stored.body as OrderPlaced, replayed: true }
-      : null;
-  };
-  // No read-ahead for replays: the unique keys (idempotency key, channel order reference) catch
-  // a replay at commit time, and the common case (a new key) saves a round trip.
-
-  const located = resolveShipToLocation(order.shipTo);
-  if (!located.ok) throw new ApiError(422, located.code, located.message, 'shipTo.country');
-  const priced = await priceOrder(db, order);
-  const warehouses = await activeWarehouses(db);
+  batch: readonly AcceptedCommand[],
+): Promise<BatchOutcome[]> {
+  const [priced, stored, warehouses] = await Promise.all([
+    priceAll(db, batch),
+    // A replay in a batch would fail the whole transaction on its unique key. (Alone, the
+    // unique key itself tells, without this look-up.)
+    batch.length > 1 ? storedUniqueKeys(db, batch) : new Set<string>(),
+    activeWarehouses(db),
+  ]);
+  const outcomes: (BatchOutcome | null)[] = batch.map((accepted, i) => {
+    const p = priced[i]!;
+    if (uniqueKeysOf(accepted).some((key) => stored.has(key))) return { kind: 'stored' };
+    return p instanceof ApiError ? { kind: 'refused', error: p } : null;
+  });
+  const toPlace = batch.flatMap((accepted, i) =>
+    outcomes[i] === null ? [{ ...accepted, priced: priced[i] as PricedOrder, index: i }] : [],
+  );
+  if (toPlace.length === 0) return outcomes as BatchOutcome[];
 
   for (let attempt = 1; ; attempt++) {
     try {
-      const body = await db.transaction().execute(async (trx) => {
+      const placed = await db.transaction().execute(async (trx) => {
         const stock = await lockStockForSkus(
           trx,
-          priced.lines.map((line) => line.sku),
+          toPlace.flatMap(({ priced }) => priced.lines.map((line) => line.sku)),
         );
-        const customer = await upsertCustomer(trx, order.customer);
-        const placed = buildPlacedOrder({
-          settings,
-          command,
-          priced,
-          warehouses,
-          shipTo: located.location,
-          stock,
-          customer,
-        });
-        await insertOrderGraphs(trx, [placed.graph]);
-        await appendOutboxEvents(trx, placed.outbox);
-        if (idempotencyKey !== null) {
-          await storeResponse(trx, channelCode, idempotencyKey, fingerprint, {
-            statusCode: 201,
-            body: placed.body,
+        const customers = await upsertCustomers(
+          trx,
+          toPlace.map(({ command }) => command.order.customer),
+        );
+        const graphs: PlacedOrderGraph[] = toPlace.map((item, k) => {
+          const graph = buildPlacedOrder({
+            settings,
+            command: item.command,
+            priced: item.priced,
+            warehouses,
+            shipTo: item.shipTo,
+            stock,
+            customer: customers[k]!,
           });
-        }
-        return placed.body;
-      });
-      return { statusCode: 201, body, replayed: false };
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        // A concurrent request with the same key (or the same channel order) committed first.
-        const stored = await replay();
-        if (stored) return stored;
-        throw new ApiError(
-          409,
-          'duplicate_channel_order',
-          `Channel ${channelCode} already sent order "${order.channelOrderRef}".`,
-          'channelOrderRef',
+          deductReservations(stock, graph.graph.reservations);
+          return graph;
+        });
+        const responses = toPlace.flatMap(({ command, fingerprint }, k) =>
+          command.idempotencyKey === null
+            ? []
+            : [
+                {
+                  scope: command.channelCode,
+                  key: command.idempotencyKey,
+                  fingerprint,
+                  response: { statusCode: 201, body: graphs[k]!.body },
+                },
+              ],
         );
-      }
+        // Orders, outbox events and idempotency records: one statement.
+        await insertOrderGraphs(
+          trx,
+          graphs.map((g) => g.graph),
+          {
+            tables: [outboxRows(graphs.flatMap((g) => g.outbox)), idempotencyRows(responses)],
+            notify: [OUTBOX_CHANNEL],
+          },
+        );
+        return graphs;
+      });
+      toPlace.forEach(
+        ({ index }, k) => (outcomes[index] = { kind: 'placed', body: placed[k]!.body }),
+      );
+      return outcomes as BatchOutcome[];
+    } catch (error) {
       if (isRetryableConflict(error) && attempt < MAX_ATTEMPTS) continue;
       throw error;
     }

@@ -42,15 +42,17 @@ export interface CatalogueRow {
   unit_price_minor: number | null;
 }
 
-export async function priceOrder(
+/** The catalogue rows of `skus`, with their price in `currency` (one query for a whole batch). */
+export async function readCatalogue(
   db: Kysely<Database>,
-  order: CanonicalOrder,
-): Promise<PricedOrder> {
-  const skus = [...new Set(order.lines.map((line) => line.sku))];
-  const rows = await db
+  currency: string,
+  skus: readonly string[],
+): Promise<CatalogueRow[]> {
+  if (skus.length === 0) return [];
+  return db
     .selectFrom('products as p')
     .leftJoin('product_prices as pp', (join) =>
-      join.onRef('pp.sku', '=', 'p.sku').on('pp.currency', '=', order.currency),
+      join.onRef('pp.sku', '=', 'p.sku').on('pp.currency', '=', currency),
     )
     .select([
       'p.sku',
@@ -61,12 +63,11 @@ export async function priceOrder(
       'p.height_mm',
       'pp.unit_price_minor',
     ])
-    .where('p.sku', 'in', skus)
+    .where('p.sku', 'in', [...new Set(skus)])
     .execute();
-  return priceOrderFrom(order, rows);
 }
 
-/** Prices an order from catalogue rows already read (the demo seed keeps them in memory). */
+/** Prices an order from catalogue rows already read (intake reads them per batch, the demo seed keeps them in memory). */
 export function priceOrderFrom(order: CanonicalOrder, rows: readonly CatalogueRow[]): PricedOrder {
   const bySku = new Map(rows.map((row) => [row.sku, row]));
 

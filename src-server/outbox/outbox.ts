@@ -1,8 +1,9 @@
 // The transactional outbox: business events written in the same transaction as the change, so
 // an event exists exactly when its change committed. The dispatcher (dispatcher.ts) delivers them.
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Transaction } from 'kysely';
+import { insertTables } from '../db/bulk-insert';
+import type { TableRows } from '../db/bulk-insert';
 import type { Database } from '../db/schema';
 
 /** Every event type the OMS tells people and systems about (payloads: docs in notifications/). */
@@ -39,23 +40,32 @@ export interface OutboxEvent {
 /** Dispatchers LISTEN here so a committed event is delivered without waiting for the next poll. */
 export const OUTBOX_CHANNEL = 'outbox_events';
 
+/** Outbox rows for `insertTables`, when events travel with other rows in one statement. */
+export function outboxRows(events: readonly OutboxEvent[]): TableRows {
+  return {
+    table: 'outbox_events',
+    columns: {
+      id: 'uuid',
+      type: 'text',
+      aggregate_type: 'text',
+      aggregate_id: 'text',
+      payload: 'jsonb',
+    },
+    rows: events.map((event) => ({
+      id: event.id ?? randomUUID(),
+      type: event.type,
+      aggregate_type: event.aggregateType,
+      aggregate_id: event.aggregateId,
+      payload: event.payload,
+    })),
+  };
+}
+
 export async function appendOutboxEvents(
   trx: Transaction<Database>,
   events: readonly OutboxEvent[],
 ): Promise<void> {
   if (events.length === 0) return;
-  await trx
-    .insertInto('outbox_events')
-    .values(
-      events.map((event) => ({
-        id: event.id ?? randomUUID(),
-        type: event.type,
-        aggregate_type: event.aggregateType,
-        aggregate_id: event.aggregateId,
-        payload: JSON.stringify(event.payload),
-      })),
-    )
-    .execute();
-  // Sent on commit only; PostgreSQL folds identical notices of one transaction into one.
-  await sql`select pg_notify(${OUTBOX_CHANNEL}, '')`.execute(trx);
+  // The notice is sent on commit only; PostgreSQL folds identical notices of one transaction.
+  await insertTables(trx, [outboxRows(events)], [OUTBOX_CHANNEL]);
 }

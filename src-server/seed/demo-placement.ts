@@ -8,6 +8,7 @@ import { DEFAULT_PAYMENT_TERMS_DAYS } from '../customers/customer-upsert';
 import type { CustomerRef } from '../customers/customer-upsert';
 import type { CustomersTable, Database } from '../db/schema';
 import type { Insertable } from 'kysely';
+import { deductReservations } from '../inventory/stock-locks';
 import type { LockedBin, LockedStock } from '../inventory/stock-locks';
 import { buildPlacedOrder } from '../orders/order-graph';
 import type { PlacedOrderGraph } from '../orders/order-graph';
@@ -54,6 +55,7 @@ class DemoCustomers {
   readonly customers: Insertable<CustomersTable>[] = [];
   readonly buyers: { id: string; customer_id: string; name: string; email: string }[] = [];
   private readonly byKey = new Map<string, string>();
+  private readonly locales = new Map<string, string>();
 
   refFor(customer: OrderCustomerInput): CustomerRef {
     const key =
@@ -64,6 +66,7 @@ class DemoCustomers {
     if (!customerId) {
       customerId = randomUUID();
       this.byKey.set(key, customerId);
+      this.locales.set(customerId, customer.locale ?? 'en');
       this.customers.push({
         id: customerId,
         kind: customer.type,
@@ -74,7 +77,9 @@ class DemoCustomers {
         locale: customer.locale ?? 'en',
       });
     }
-    if (customer.type === 'person') return { customerId, buyerId: null, email: customer.email };
+    const locale = this.locales.get(customerId)!;
+    if (customer.type === 'person')
+      return { customerId, buyerId: null, email: customer.email, locale };
     const buyerKey = `${key}/${customer.buyer.email.toLowerCase()}`;
     let buyerId = this.byKey.get(buyerKey);
     if (!buyerId) {
@@ -87,7 +92,7 @@ class DemoCustomers {
         email: customer.buyer.email,
       });
     }
-    return { customerId, buyerId, email: customer.buyer.email };
+    return { customerId, buyerId, email: customer.buyer.email, locale };
   }
 }
 
@@ -101,6 +106,8 @@ export async function placeDemoOrders(
   };
   const warehouses = DEMO_WAREHOUSES.map((w) => ({
     code: w.code,
+    name: w.name,
+    address: w.address,
     country: w.country,
     latitude: w.latitude,
     longitude: w.longitude,
@@ -136,10 +143,7 @@ export async function placeDemoOrders(
       stock,
       customer: customers.refFor(order.customer),
     });
-    for (const reservation of result.graph.reservations) {
-      const skus = stock.available.get(reservation.warehouseCode)!;
-      skus.set(reservation.sku, (skus.get(reservation.sku) ?? 0) - reservation.quantity);
-    }
+    deductReservations(stock, result.graph.reservations);
     placed.push(result);
   }
 

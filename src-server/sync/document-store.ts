@@ -38,6 +38,8 @@ export interface SyncNoticeBatch {
   ids?: string[];
 }
 
+type NewDocument = Record<string, unknown> & { id: string; _deleted?: boolean };
+
 /**
  * Writes new versions of documents of one warehouse's collection. Must run inside the
  * transaction that made the change, so a document exists exactly when its change committed.
@@ -46,38 +48,67 @@ export async function writeSyncDocuments(
   trx: Transaction<Database>,
   warehouse: string,
   collection: SyncCollection,
-  docs: readonly (Record<string, unknown> & { id: string; _deleted?: boolean })[],
+  docs: readonly NewDocument[],
 ): Promise<StoredDocument[]> {
-  if (docs.length === 0) return [];
-  const notice: SyncNoticeBatch = {
+  return (await writeSyncDocumentGroups(trx, collection, new Map([[warehouse, docs]]))).get(
     warehouse,
-    collection,
-    ...(docs.length <= NOTICE_ID_LIMIT ? { ids: docs.map((d) => d.id) } : {}),
-  };
-  // The notice is delivered at commit, with the documents.
-  await sql`select pg_advisory_xact_lock(hashtext(${`sync:${warehouse}`})), pg_notify(${SYNC_CHANNEL}, ${JSON.stringify(notice)})`.execute(
-    trx,
-  );
-  const rows = docs.map((doc) => {
-    const { updatedAt: _stamp, _deleted, ...body } = doc;
-    return { id: doc.id, doc: body, deleted: _deleted === true };
+  )!;
+}
+
+/**
+ * The same for several warehouses at once (an intake batch releases work to several): their
+ * locks are taken in one statement, in code order, and all documents upserted in another.
+ */
+export async function writeSyncDocumentGroups(
+  trx: Transaction<Database>,
+  collection: SyncCollection,
+  groups: ReadonlyMap<string, readonly NewDocument[]>,
+): Promise<Map<string, StoredDocument[]>> {
+  const warehouses = [...groups.keys()].filter((w) => groups.get(w)!.length > 0).sort();
+  const written = new Map<string, StoredDocument[]>([...groups.keys()].map((w) => [w, []]));
+  if (warehouses.length === 0) return written;
+  // Locks in a fixed order (no deadlock between two writers); notices delivered at commit.
+  const locks = warehouses.map((warehouse) => {
+    const docs = groups.get(warehouse)!;
+    const notice: SyncNoticeBatch = {
+      warehouse,
+      collection,
+      ...(docs.length <= NOTICE_ID_LIMIT ? { ids: docs.map((d) => d.id) } : {}),
+    };
+    return sql`pg_advisory_xact_lock(hashtext(${`sync:${warehouse}`})), pg_notify(${SYNC_CHANNEL}, ${JSON.stringify(notice)})`;
   });
+  await sql`select ${sql.join(locks)}`.execute(trx);
+  const rows = warehouses.flatMap((warehouse) =>
+    groups.get(warehouse)!.map((doc) => {
+      const { updatedAt: _stamp, _deleted, ...body } = doc;
+      return { warehouse, id: doc.id, doc: body, deleted: _deleted === true };
+    }),
+  );
   // One statement: stamps drawn in input order, rows upserted, stamps returned.
-  const { rows: stamped } = await sql<{ id: string; updated_at: string }>`
+  const { rows: stamped } = await sql<{ warehouse_code: string; id: string; updated_at: string }>`
     with input as (
-      select x.id, x.doc, x.deleted, x.n
-      from jsonb_to_recordset(${JSON.stringify(rows.map((r, n) => ({ ...r, n })))}::jsonb) as x(id text, doc jsonb, deleted boolean, n int)
+      select x.warehouse, x.id, x.doc, x.deleted, x.n
+      from jsonb_to_recordset(${JSON.stringify(rows.map((r, n) => ({ ...r, n })))}::jsonb) as x(warehouse text, id text, doc jsonb, deleted boolean, n int)
       order by x.n
     ), stamped as (
-      select id, doc, deleted, nextval('sync_seq') as seq from input
+      select warehouse, id, doc, deleted, nextval('sync_seq') as seq from input
     )
     insert into sync_documents (warehouse_code, collection, id, doc, updated_at, deleted)
-    select ${warehouse}, ${collection}, id, doc, seq, deleted from stamped
+    select warehouse, ${collection}, id, doc, seq, deleted from stamped
     on conflict (warehouse_code, collection, id)
     do update set doc = excluded.doc, updated_at = excluded.updated_at, deleted = excluded.deleted
-    returning id, updated_at`.execute(trx);
-  const stamps = new Map(stamped.map((r) => [r.id, Number(r.updated_at)]));
-  return rows.map((r) => ({ doc: r.doc, updatedAt: stamps.get(r.id) ?? 0, deleted: r.deleted }));
+    returning warehouse_code, id, updated_at`.execute(trx);
+  const stamps = new Map(
+    stamped.map((r) => [`${r.warehouse_code}\u0000${r.id}`, Number(r.updated_at)]),
+  );
+  for (const r of rows) {
+    written.get(r.warehouse)!.push({
+      doc: r.doc,
+      updatedAt: stamps.get(`${r.warehouse}\u0000${r.id}`) ?? 0,
+      deleted: r.deleted,
+    });
+  }
+  return written;
 }
 
 export async function readSyncDocument(

@@ -1,6 +1,7 @@
 // Builds the documents stations replicate from the central OMS's own tables. Domain code calls
 // these inside the transaction that changed the source rows, so the station's view of a
 // fulfillment, product, bin or operator changes exactly when the truth does.
+import { sql } from 'kysely';
 import type { Transaction } from 'kysely';
 import type {
   Address,
@@ -10,7 +11,7 @@ import type {
   ProductDoc,
 } from '../../shared/sync/documents';
 import type { Database, PostalAddress } from '../db/schema';
-import { writeSyncDocuments } from './document-store';
+import { writeSyncDocumentGroups, writeSyncDocuments } from './document-store';
 
 type Trx = Transaction<Database>;
 
@@ -95,33 +96,30 @@ export async function publishFulfillments(
     ])
     .where('l.fulfillment_id', 'in', fulfillmentIds)
     .orderBy('l.walk_sequence')
-    .orderBy('l.sku')
+    .orderBy(sql`l.sku collate "C"`)
+    .orderBy('l.id')
     .execute();
 
-  const byWarehouse = new Map<string, FulfillmentDoc[]>();
-  for (const f of heads) {
-    const releasedAt = new Date(f.released_at);
-    const doc: FulfillmentDoc = {
+  const docs = heads.map((f) =>
+    toFulfillmentDoc({
       id: f.id,
       orderId: f.order_id,
       orderNumber: f.channel_order_ref,
       warehouseCode: f.warehouse_code,
-      status: f.status as FulfillmentDoc['status'],
+      status: f.status,
       cancelRequested: f.cancel_requested,
-      onHold: f.status === 'on_hold',
-      priority: priorityOf(f.promised_delivery_date, f.transit_days, releasedAt),
       promisedDate: f.promised_delivery_date,
+      transitDays: f.transit_days,
+      releasedAt: new Date(f.released_at),
       channel: f.channel_code,
       poNumber: f.po_number,
-      customerLocale: f.locale === 'nl' ? 'nl' : 'en',
-      shipFrom: toAddress({
-        ...f.warehouse_address,
-        name: f.warehouse_address.name ?? f.warehouse_name,
-      }),
-      shipTo: toAddress(f.ship_to),
-      carrier: f.carrier_code ?? 'unassigned',
-      service: f.service_code ?? 'unassigned',
-      shippingCostCents: f.shipping_cost_minor,
+      locale: f.locale,
+      warehouseName: f.warehouse_name,
+      warehouseAddress: f.warehouse_address,
+      shipTo: f.ship_to,
+      carrier: f.carrier_code,
+      service: f.service_code,
+      shippingCostMinor: f.shipping_cost_minor,
       currency: f.currency,
       lines: lines
         .filter((l) => l.fulfillment_id === f.id)
@@ -135,15 +133,77 @@ export async function publishFulfillments(
           unitWeightGrams: l.weight_grams,
           unitPriceCents: l.unit_price_minor,
         })),
-      releasedAt: releasedAt.toISOString(),
-      updatedAt: 0,
-    };
-    const list = byWarehouse.get(f.warehouse_code) ?? [];
+    }),
+  );
+  await writeFulfillmentDocs(trx, docs);
+}
+
+/** What a fulfillment's station document is made of, from the tables or from a new order in memory. */
+export interface FulfillmentDocSource {
+  id: string;
+  orderId: string;
+  orderNumber: string;
+  warehouseCode: string;
+  status: string;
+  cancelRequested: boolean;
+  promisedDate: string | null;
+  transitDays: number | null;
+  releasedAt: Date;
+  channel: string;
+  poNumber: string | null;
+  locale: string | null;
+  warehouseName: string;
+  warehouseAddress: Partial<PostalAddress>;
+  shipTo: Partial<PostalAddress>;
+  carrier: string | null;
+  service: string | null;
+  shippingCostMinor: number;
+  currency: string;
+  /** In walk order (walk sequence, then SKU). */
+  lines: FulfillmentDoc['lines'];
+}
+
+export function toFulfillmentDoc(f: FulfillmentDocSource): FulfillmentDoc {
+  return {
+    id: f.id,
+    orderId: f.orderId,
+    orderNumber: f.orderNumber,
+    warehouseCode: f.warehouseCode,
+    status: f.status as FulfillmentDoc['status'],
+    cancelRequested: f.cancelRequested,
+    onHold: f.status === 'on_hold',
+    priority: priorityOf(f.promisedDate, f.transitDays, f.releasedAt),
+    promisedDate: f.promisedDate,
+    channel: f.channel,
+    poNumber: f.poNumber,
+    customerLocale: f.locale === 'nl' ? 'nl' : 'en',
+    shipFrom: toAddress({
+      ...f.warehouseAddress,
+      name: f.warehouseAddress.name ?? f.warehouseName,
+    }),
+    shipTo: toAddress(f.shipTo),
+    carrier: f.carrier ?? 'unassigned',
+    service: f.service ?? 'unassigned',
+    shippingCostCents: f.shippingCostMinor,
+    currency: f.currency,
+    lines: f.lines,
+    releasedAt: f.releasedAt.toISOString(),
+    updatedAt: 0,
+  };
+}
+
+/** Writes fulfillment documents of any warehouses, in the caller's transaction. */
+export async function writeFulfillmentDocs(
+  trx: Trx,
+  docs: readonly FulfillmentDoc[],
+): Promise<void> {
+  const byWarehouse = new Map<string, FulfillmentDoc[]>();
+  for (const doc of docs) {
+    const list = byWarehouse.get(doc.warehouseCode) ?? [];
     list.push(doc);
-    byWarehouse.set(f.warehouse_code, list);
+    byWarehouse.set(doc.warehouseCode, list);
   }
-  for (const [warehouse, docs] of byWarehouse)
-    await writeSyncDocuments(trx, warehouse, 'fulfillments', docs);
+  await writeSyncDocumentGroups(trx, 'fulfillments', byWarehouse);
 }
 
 /** Publishes a warehouse's catalogue: every product with stock there, and its bins. */
