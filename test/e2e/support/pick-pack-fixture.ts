@@ -150,10 +150,17 @@ export async function createStation(centralUrl: string, name: string): Promise<s
   return ((await response.json()) as { enrolmentCode: string }).enrolmentCode;
 }
 
-/** Places tea ×2, mug ×3, lamp ×1 for a Dutch address; answers the order and its fulfillment. */
+const THREE_LINES = [
+  { sku: products.tea.sku, quantity: 2 },
+  { sku: products.mug.sku, quantity: 3 },
+  { sku: products.lamp.sku, quantity: 1 },
+];
+
+/** Places tea ×2, mug ×3, lamp ×1 (or the given lines) for a Dutch address; answers the order and its fulfillment. */
 export async function placeOrder(
   centralUrl: string,
   ref: string,
+  lines: { sku: string; quantity: number }[] = THREE_LINES,
 ): Promise<{ orderId: string; fulfillmentId: string }> {
   const response = await fetch(`${centralUrl}/v1/orders`, {
     method: 'POST',
@@ -174,11 +181,7 @@ export async function placeOrder(
         city: 'Utrecht',
         country: 'NL',
       },
-      lines: [
-        { sku: products.tea.sku, quantity: 2 },
-        { sku: products.mug.sku, quantity: 3 },
-        { sku: products.lamp.sku, quantity: 1 },
-      ],
+      lines,
     }),
   });
   const body = (await response.json()) as {
