@@ -1,4 +1,4 @@
-// The order API: intake, reading, paging and cancelling. Channel keys see only their channel.
+// The order API: intake, reading, paging, cancelling and holds. Channel keys see only their channel.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -11,6 +11,7 @@ import type { Database } from '../db/schema';
 import { ApiError, notFound } from '../http/api-error';
 import { adminSecurity, channelOrAdminSecurity, errorResponses } from '../http/route-schemas';
 import { cancelOrder } from './cancel-order';
+import { setOrderHold } from './hold-order';
 import { orderPageSchema, orderPlacedSchema, orderViewSchema } from './order-contracts';
 import { getOrderView, listOrders } from './order-queries';
 import type { OrderIntake } from './intake-queue';
@@ -173,6 +174,50 @@ export function orderRoutes(db: Kysely<Database>, intake: OrderIntake) {
         cancelOrder(db, {
           orderId: request.params.id,
           actor: actorOf(request.principal!),
+          reason: request.body?.reason,
+        }),
+    });
+
+    const holdResponse = z.object({
+      orderId: z.string(),
+      status: orderStatusSchema,
+      fulfillments: z.array(z.string()),
+    });
+    app.post('/v1/orders/:id/hold', {
+      onRequest: requireAdmin,
+      schema: {
+        tags: ['orders'],
+        summary:
+          'Put an order on hold: its open fulfillment orders stop at the warehouse; stock stays reserved',
+        security: adminSecurity,
+        params: orderIdParams,
+        body: z.object({ reason: storableText(500).optional() }).nullish(),
+        response: { 200: holdResponse, ...errorResponses },
+      },
+      handler: async (request) =>
+        setOrderHold(db, {
+          orderId: request.params.id,
+          actor: actorOf(request.principal!),
+          hold: true,
+          reason: request.body?.reason,
+        }),
+    });
+
+    app.post('/v1/orders/:id/release-hold', {
+      onRequest: requireAdmin,
+      schema: {
+        tags: ['orders'],
+        summary: 'Release a hold: the order and its fulfillment orders return to where they were',
+        security: adminSecurity,
+        params: orderIdParams,
+        body: z.object({ reason: storableText(500).optional() }).nullish(),
+        response: { 200: holdResponse, ...errorResponses },
+      },
+      handler: async (request) =>
+        setOrderHold(db, {
+          orderId: request.params.id,
+          actor: actorOf(request.principal!),
+          hold: false,
           reason: request.body?.reason,
         }),
     });

@@ -193,6 +193,60 @@ describe.each(BACKENDS)('order intake on %s', (backend) => {
     expect(view.events.filter((e: { type: string }) => e.type === 'cancelled')).toHaveLength(1);
   });
 
+  it('holds an order and releases it: fulfillments follow, stations see the flag, stock stays reserved', async () => {
+    const placed = (await post(makeOrder({ skus: { 'SKU-3': 1 } }), 'k-hold')).json();
+    const fulfillmentId = placed.fulfillments[0].id;
+    const reserved = await reservedUnits(server.db, 'SKU-3');
+    const act = (action: 'hold' | 'release-hold') =>
+      server.app.inject({
+        method: 'POST',
+        url: `/v1/orders/${placed.orderId}/${action}`,
+        headers: bearer(ADMIN_TOKEN),
+        payload: { reason: 'payment check' },
+      });
+    const stationDoc = async () =>
+      (
+        await server.db
+          .selectFrom('sync_documents')
+          .select('doc')
+          .where('collection', '=', 'fulfillments')
+          .where('id', '=', fulfillmentId)
+          .executeTakeFirstOrThrow()
+      ).doc as { status: string; onHold: boolean };
+
+    const held = await act('hold');
+    expect(held.statusCode).toBe(200);
+    expect(held.json()).toEqual({
+      orderId: placed.orderId,
+      status: 'on_hold',
+      fulfillments: [fulfillmentId],
+    });
+    expect(await stationDoc()).toMatchObject({ status: 'on_hold', onHold: true });
+    expect(await reservedUnits(server.db, 'SKU-3')).toBe(reserved);
+    const twice = await act('hold');
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json()).toMatchObject({ code: 'illegal_transition', field: 'status' });
+
+    const released = await act('release-hold');
+    expect(released.statusCode).toBe(200);
+    expect(released.json()).toMatchObject({ status: 'released', fulfillments: [fulfillmentId] });
+    expect(await stationDoc()).toMatchObject({ status: 'released', onHold: false });
+    expect((await act('release-hold')).statusCode).toBe(409);
+
+    const view = (
+      await server.app.inject({
+        method: 'GET',
+        url: `/v1/orders/${placed.orderId}`,
+        headers: bearer(ADMIN_TOKEN),
+      })
+    ).json();
+    expect(view.status).toBe('released');
+    expect(view.fulfillments[0]).toMatchObject({ status: 'released' });
+    expect(view.events.map((e: { type: string }) => e.type)).toEqual(
+      expect.arrayContaining(['on_hold', 'hold_released']),
+    );
+  });
+
   it('pages through orders newest first without repeats', async () => {
     const seen = new Set<string>();
     let cursor: string | null = null;

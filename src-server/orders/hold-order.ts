@@ -1,0 +1,99 @@
+// Putting an order on hold (a payment check, an address to confirm) and releasing it. Its
+// reservations stay; every open fulfillment order goes on hold with it, so the warehouse's
+// stations stop offering it and refuse a shipment for it, and releasing the hold returns the
+// order and each fulfillment to exactly the status they were held from. The state machines
+// decide (409 and nothing changed when a move is not allowed).
+import type { Kysely } from 'kysely';
+import {
+  releaseFulfillmentHold,
+  transitionFulfillment,
+} from '../../shared/orders/fulfillment-state';
+import type { FulfillmentStatus } from '../../shared/orders/fulfillment-state';
+import { releaseOrderHold, transitionOrder } from '../../shared/orders/order-state';
+import type { OrderStatus } from '../../shared/orders/order-state';
+import type { Database } from '../db/schema';
+import { ApiError, notFound } from '../http/api-error';
+import { publishFulfillments } from '../sync/projections';
+import { appendOrderEvents } from './order-writes';
+
+export interface HoldCommand {
+  orderId: string;
+  actor: string;
+  /** true: put on hold; false: release the hold. */
+  hold: boolean;
+  reason: string | undefined;
+}
+
+export interface HoldOutcome {
+  orderId: string;
+  status: OrderStatus;
+  /** The fulfillment orders that went on hold or came off it with the order. */
+  fulfillments: string[];
+}
+
+export async function setOrderHold(
+  db: Kysely<Database>,
+  command: HoldCommand,
+): Promise<HoldOutcome> {
+  return db.transaction().execute(async (trx) => {
+    const order = await trx
+      .selectFrom('orders')
+      .select(['id', 'status', 'held_from'])
+      .where('id', '=', command.orderId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!order) throw notFound(`Order ${command.orderId}`);
+    const state = {
+      status: order.status as OrderStatus,
+      heldFrom: order.held_from as OrderStatus | null,
+    };
+    const next = command.hold ? transitionOrder(state, 'on_hold') : releaseOrderHold(state);
+    if (!next.ok) throw new ApiError(409, next.code, next.reason, 'status');
+
+    const fulfillments = await trx
+      .selectFrom('fulfillment_orders')
+      .select(['id', 'status', 'held_from'])
+      .where('order_id', '=', order.id)
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+    const moved: string[] = [];
+    for (const f of fulfillments) {
+      const current = {
+        status: f.status as FulfillmentStatus,
+        heldFrom: f.held_from as FulfillmentStatus | null,
+      };
+      // Shipped and cancelled fulfillments have nothing to hold (or release).
+      const step = command.hold
+        ? transitionFulfillment(current, 'on_hold')
+        : current.status === 'on_hold'
+          ? releaseFulfillmentHold(current)
+          : null;
+      if (!step?.ok) continue;
+      await trx
+        .updateTable('fulfillment_orders')
+        .set({ status: step.state.status, held_from: step.state.heldFrom, updated_at: new Date() })
+        .where('id', '=', f.id)
+        .execute();
+      moved.push(f.id);
+    }
+    await publishFulfillments(trx, moved);
+    await trx
+      .updateTable('orders')
+      .set({ status: next.state.status, held_from: next.state.heldFrom, updated_at: new Date() })
+      .where('id', '=', order.id)
+      .execute();
+    await appendOrderEvents(trx, order.id, command.actor, [
+      {
+        type: command.hold ? 'on_hold' : 'hold_released',
+        detail: {
+          from: order.status,
+          to: next.state.status,
+          reason: command.reason ?? null,
+          fulfillments: moved,
+        },
+      },
+    ]);
+    return { orderId: order.id, status: next.state.status, fulfillments: moved };
+  });
+}
