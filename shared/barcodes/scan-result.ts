@@ -78,6 +78,7 @@ export const stationCommands = [
   'SKIP',
   'REPRINT',
   'SIGN-OUT',
+  'BATCH',
 ] as const;
 export type StationCommand = (typeof stationCommands)[number];
 

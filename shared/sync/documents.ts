@@ -120,6 +120,17 @@ export function workDocId(fulfillmentId: string, stationId: string): string {
   return `${fulfillmentId}:${stationId}`;
 }
 
+/**
+ * A fulfillment picked together with others in one walk: which batch, its place in the batch (the
+ * order totes are handed out in) and the tote its items go into (null until one is scanned).
+ */
+export const BatchPick = z.object({
+  id,
+  position: z.number().int().min(0).max(99).multipleOf(1),
+  tote: z.string().max(40).nullable(),
+});
+export type BatchPick = z.infer<typeof BatchPick>;
+
 export const WorkDoc = z.object({
   id,
   fulfillmentId: id,
@@ -128,6 +139,8 @@ export const WorkDoc = z.object({
   stage: z.enum(['picking', 'packing', 'done']),
   picked: z.record(z.string(), qty),
   shorts: z.array(ShortPick),
+  /** Absent or null for an order picked on its own. */
+  batch: BatchPick.nullable().optional(),
   updatedAt: seq,
 });
 export type WorkDoc = z.infer<typeof WorkDoc>;

@@ -1,8 +1,10 @@
-// The packer's flow once the station is ready: sign in → work queue → picking → packing, with the
-// scanner test a key press away. One scanner listener serves every screen (see scanning/).
+// The packer's flow once the station is ready: sign in → work queue → picking (one order, or a
+// batch into totes) → packing, with the scanner test a key press away. One scanner listener
+// serves every screen (see scanning/).
 import { useEffect, useState } from 'react';
 import { PrinterSetupScreen, PrintQueuePanel } from '../printing';
 import { useTranslation } from 'react-i18next';
+import { BatchScreen } from '../picking/batch-screen';
 import { WorkScreen } from '../queue/work-screen';
 import { QueueScreen } from '../queue/queue-screen';
 import { useWorkSession } from '../queue/work-session';
@@ -83,12 +85,24 @@ export function HomeScreen() {
       operatorId={operator.id}
       onBack={session.backToQueue}
     />
+  ) : session.view === 'batch' && session.batchId ? (
+    <BatchScreen
+      key={session.batchId}
+      db={db}
+      batchId={session.batchId}
+      stationId={stationId}
+      operatorId={operator.id}
+      onBack={session.backToQueue}
+      onPack={session.startWork}
+    />
   ) : (
     <QueueScreen
       db={db}
       warehouseCode={enrolment?.warehouseCode ?? ''}
       stationId={stationId}
+      operatorId={operator.id}
       onStart={session.startWork}
+      onStartBatch={session.startBatch}
     />
   );
 

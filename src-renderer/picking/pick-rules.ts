@@ -60,12 +60,15 @@ export function newWork(fulfillmentId: string, stationId: string, operatorId: st
 
 /** The order a packer walks the warehouse: by the bins' walk sequence, lines without a bin last. */
 export function walkOrder(lines: readonly PickLine[]): PickLine[] {
-  return [...lines].sort(
-    (a, b) =>
-      Number(a.bin === null) - Number(b.bin === null) ||
-      a.walkSequence - b.walkSequence ||
-      (a.bin ?? '').localeCompare(b.bin ?? '') ||
-      a.lineId.localeCompare(b.lineId),
+  return [...lines].sort((a, b) => compareWalk(a, b) || a.lineId.localeCompare(b.lineId));
+}
+
+/** Compares two lines' bins by walk sequence; lines without a bin come last. */
+export function compareWalk(a: PickLine, b: PickLine): number {
+  return (
+    Number(a.bin === null) - Number(b.bin === null) ||
+    a.walkSequence - b.walkSequence ||
+    (a.bin ?? '').localeCompare(b.bin ?? '')
   );
 }
 
@@ -93,17 +96,31 @@ function sameBin(a: string, b: string): boolean {
   return a.toUpperCase() === b.toUpperCase();
 }
 
+/** A scanned bin against the lines still open: confirmed if one of them is there, else where to go. */
+export function confirmBin(
+  open: readonly PickLine[],
+  bin: string,
+): Extract<PickOutcome, { kind: 'bin-confirmed' | 'wrong-bin' }> {
+  const match = open.find((line) => line.bin !== null && sameBin(line.bin, bin));
+  return match?.bin
+    ? { kind: 'bin-confirmed', bin: match.bin }
+    : { kind: 'wrong-bin', scanned: bin, expected: open[0]?.bin ?? null };
+}
+
+/** The first of the open lines an item may be picked for from the confirmed bin (or no bin at all). */
+export function openLineAt<L extends PickLine>(
+  open: readonly L[],
+  bin: string | null,
+): L | undefined {
+  return open.find((line) => line.bin === null || (bin !== null && sameBin(line.bin, bin)));
+}
+
 function scanBin(ctx: PickContext, progress: PickProgress, bin: string): PickStep {
   const open = ctx.lines.filter((line) => remainingToPick(line, progress.work) > 0);
-  const match = open.find((line) => line.bin !== null && sameBin(line.bin, bin));
-  if (!match?.bin)
-    return {
-      progress,
-      outcome: { kind: 'wrong-bin', scanned: bin, expected: open[0]?.bin ?? null },
-    };
+  const outcome = confirmBin(open, bin);
   return {
-    progress: { ...progress, bin: match.bin },
-    outcome: { kind: 'bin-confirmed', bin: match.bin },
+    progress: outcome.kind === 'bin-confirmed' ? { ...progress, bin: outcome.bin } : progress,
+    outcome,
   };
 }
 
@@ -128,23 +145,43 @@ export function addPicked(progress: PickProgress, line: PickLine, quantity: numb
   };
 }
 
-function scanItem(
-  ctx: PickContext,
-  progress: PickProgress,
-  gtin: string,
-  quantity: number,
-): PickStep {
-  const sku = ctx.skuByGtin.get(gtin);
-  if (sku === undefined) return { progress, outcome: { kind: 'unknown-item' } };
-  const ofSku = ctx.lines.filter((line) => line.sku === sku);
-  if (ofSku.length === 0) return { progress, outcome: { kind: 'wrong-item', sku } };
-  const open = ofSku.filter((line) => remainingToPick(line, progress.work) > 0);
-  if (open.length === 0) return { progress, outcome: { kind: 'over-pick', sku } };
-  const here = open.find(
-    (line) => line.bin === null || (progress.bin !== null && sameBin(line.bin, progress.bin)),
-  );
-  if (!here) return { progress, outcome: { kind: 'scan-bin-first', bin: open[0]?.bin ?? '' } };
-  return addPicked(progress, here, quantity);
+/**
+ * Which open line a scanned SKU is picked for from the confirmed bin, or why it is not: unknown,
+ * not wanted at all, already complete, or wanted from another bin. Shared with batch picking.
+ */
+export function lineForItem<L extends PickLine>(
+  lines: readonly L[],
+  sku: string | undefined,
+  remaining: (line: L) => number,
+  bin: string | null,
+): { line: L } | { outcome: PickOutcome } {
+  if (sku === undefined) return { outcome: { kind: 'unknown-item' } };
+  const ofSku = lines.filter((line) => line.sku === sku);
+  if (ofSku.length === 0) return { outcome: { kind: 'wrong-item', sku } };
+  const open = ofSku.filter((line) => remaining(line) > 0);
+  if (open.length === 0) return { outcome: { kind: 'over-pick', sku } };
+  const here = openLineAt(open, bin);
+  if (!here) return { outcome: { kind: 'scan-bin-first', bin: open[0]?.bin ?? '' } };
+  return { line: here };
+}
+
+/** What a scan means while picking: a bin, an item (with its count), or an outcome at once. */
+export type PickInput =
+  | { kind: 'bin'; code: string }
+  | { kind: 'item'; gtin: string; quantity: number }
+  | { kind: 'refused'; outcome: PickOutcome };
+
+export function readPickScan(scan: ScanResult): PickInput {
+  if (scan.kind === 'bin') return { kind: 'bin', code: scan.code };
+  if (scan.kind === 'invalid')
+    return {
+      kind: 'refused',
+      outcome: { kind: 'invalid', code: scan.code, message: scan.message },
+    };
+  if (scan.kind === 'unknown') return { kind: 'refused', outcome: { kind: 'unknown-item' } };
+  const gtin = scannedGtin(scan);
+  if (gtin === undefined) return { kind: 'refused', outcome: { kind: 'not-expected' } };
+  return { kind: 'item', gtin, quantity: scan.kind === 'gs1' ? (scan.count ?? 1) : 1 };
 }
 
 /** One scan while picking. Commands are the screen's business and come back as not-expected. */
@@ -153,14 +190,17 @@ export function applyPickScan(
   progress: PickProgress,
   scan: ScanResult,
 ): PickStep {
-  if (scan.kind === 'bin') return scanBin(ctx, progress, scan.code);
-  if (scan.kind === 'invalid')
-    return { progress, outcome: { kind: 'invalid', code: scan.code, message: scan.message } };
-  if (scan.kind === 'unknown') return { progress, outcome: { kind: 'unknown-item' } };
-  const gtin = scannedGtin(scan);
-  if (gtin === undefined) return { progress, outcome: { kind: 'not-expected' } };
-  const count = scan.kind === 'gs1' ? (scan.count ?? 1) : 1;
-  return scanItem(ctx, progress, gtin, count);
+  const input = readPickScan(scan);
+  if (input.kind === 'bin') return scanBin(ctx, progress, input.code);
+  if (input.kind === 'refused') return { progress, outcome: input.outcome };
+  const found = lineForItem(
+    ctx.lines,
+    ctx.skuByGtin.get(input.gtin),
+    (line) => remainingToPick(line, progress.work),
+    progress.bin,
+  );
+  if ('outcome' in found) return { progress, outcome: found.outcome };
+  return addPicked(progress, found.line, input.quantity);
 }
 
 /** Records what is missing on a line (all of its remaining quantity) with the packer's reason. */

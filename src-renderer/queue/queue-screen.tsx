@@ -5,8 +5,12 @@ import type { StationDatabase } from '../db/database';
 import { useScanHandler } from '../scanning/use-scan-handler';
 import { FeedbackBanner } from '../sound/feedback-banner';
 import { feedback } from '../sound/feedback-store';
+import { createBatch, loadToteHolders, useOpenBatch } from '../picking/batch-data';
+import { orderInTote } from '../picking/tote-rules';
+import { BatchBar } from './batch-bar';
 import { findScannedFulfillment } from './find-fulfillment';
 import { startRefusal, workQueue } from './queue-rules';
+import { useWorkSession } from './work-session';
 
 /** Rows drawn at once: the queue is worked from the top, the filter finds the rest. */
 const VISIBLE_ROWS = 100;
@@ -15,15 +19,20 @@ interface Props {
   db: StationDatabase;
   warehouseCode: string;
   stationId: string;
+  operatorId: string;
   onStart(fulfillmentId: string): void;
+  onStartBatch(batchId: string): void;
 }
 
-export function QueueScreen({ db, warehouseCode, stationId, onStart }: Props) {
+export function QueueScreen(props: Props) {
+  const { db, warehouseCode, stationId, onStart, onStartBatch } = props;
   const { t, i18n } = useTranslation();
   const [fulfillments, setFulfillments] = useState<FulfillmentDoc[]>([]);
   const [problems, setProblems] = useState<ShipmentDoc[]>([]);
   const [filter, setFilter] = useState('');
   const rows = useRef<HTMLTableSectionElement>(null);
+  const openBatch = useOpenBatch(db, stationId);
+  const batchSize = useWorkSession((s) => s.batchSize);
 
   useEffect(() => {
     const sub = db.fulfillments
@@ -51,9 +60,39 @@ export function QueueScreen({ db, warehouseCode, stationId, onStart }: Props) {
     [i18n.language],
   );
 
+  // A second CMD:BATCH while the first batch is being saved must not take the same orders again.
+  const creating = useRef(false);
+  async function pickBatch() {
+    if (creating.current) return;
+    creating.current = true;
+    const batch = await createBatch(db, queue, stationId, props.operatorId, batchSize).finally(
+      () => (creating.current = false),
+    );
+    if (!batch) return feedback.error('batch.nothingToBatch');
+    feedback.success('batch.started', { count: batch.count });
+    onStartBatch(batch.batchId);
+  }
+
+  /** A tote holds a picked order: open it for packing (or its batch, if that is still picking). */
+  async function openTote(tote: string) {
+    const holder = orderInTote(await loadToteHolders(db, stationId), tote);
+    if (!holder) return feedback.error('queue.toteEmpty', { tote });
+    feedback.success('queue.toteOpening', { tote, order: holder.orderNumber });
+    if (holder.stage === 'picking' && !holder.cancelled) onStartBatch(holder.batchId);
+    else onStart(holder.fulfillmentId);
+  }
+
   useScanHandler('queue', 'screen', (scan) => {
-    // Commands (sign-out) belong to the level below.
+    if (scan.result.kind === 'command' && scan.result.command === 'BATCH') {
+      void pickBatch();
+      return true;
+    }
+    // Other commands (sign-out) belong to the level below.
     if (scan.result.kind === 'command') return false;
+    if (scan.result.kind === 'tote') {
+      void openTote(scan.result.code);
+      return true;
+    }
     if (scan.result.kind !== 'fulfillment') {
       feedback.warning('queue.scanOrder');
       return true;
@@ -98,6 +137,11 @@ export function QueueScreen({ db, warehouseCode, stationId, onStart }: Props) {
           ))}
         </ul>
       )}
+      <BatchBar
+        openBatch={openBatch}
+        onPickBatch={() => void pickBatch()}
+        onResume={() => openBatch && onStartBatch(openBatch)}
+      />
       <div className="queue-bar">
         <p className="instruction">{t('queue.scanOrder')}</p>
         <label className="field queue-bar__filter">
