@@ -162,11 +162,17 @@ try {
   await page.waitForSelector('[data-testid=sync-indicator][data-first-sync=done]', {
     timeout: 300_000,
   });
-  const firstSyncMs = Date.now() - started;
-  const received = Number(await page.getByTestId('sync-indicator').getAttribute('data-received'));
-  const syncRate = (FULFILLMENTS / firstSyncMs) * 1000;
+  const indicator = page.getByTestId('sync-indicator');
+  const attribute = async (name: string) => Number(await indicator.getAttribute(name));
+  const finishedAt = await attribute('data-first-sync-finished-at');
+  const syncStartedAt = await attribute('data-first-sync-started-at');
+  const firstSyncMs = finishedAt - started;
+  // Like the baseline's timer, which starts once its database and collection exist.
+  const syncOnlyMs = finishedAt - syncStartedAt;
+  const received = await attribute('data-received');
+  const syncRate = (FULFILLMENTS / syncOnlyMs) * 1000;
   console.log(
-    `first sync: ${received} documents in ${firstSyncMs} ms (${syncRate.toFixed(0)} fulfillments/s)`,
+    `first sync: ${received} documents in ${syncOnlyMs} ms once the database was open (${syncRate.toFixed(0)} fulfillments/s); ${firstSyncMs} ms from opening the page`,
   );
 
   // Baseline: the same documents, one plain bulkInsert, same browser, same origin.
@@ -223,13 +229,17 @@ measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores.
 
 | measure | figure |
 | --- | ---: |
-| first sync of ${FULFILLMENTS.toLocaleString('en')} fulfillment orders (renderer → web host → main → central) | ${firstSyncMs} ms, ${syncRate.toFixed(0)} docs/s |
-| plain RxDB \`bulkInsert\` of the same documents, same browser run (baseline) | ${baselineMs.toFixed(0)} ms, ${baselineRate.toFixed(0)} docs/s |
+| first sync of ${FULFILLMENTS.toLocaleString('en')} fulfillment orders (renderer → web host → main → central), from the station's database being open | ${syncOnlyMs} ms, ${syncRate.toFixed(0)} docs/s |
+| the same, from opening the page (app start and opening the database included) | ${firstSyncMs} ms |
+| plain RxDB \`bulkInsert\` of the same documents into a created collection, same browser run (baseline) | ${baselineMs.toFixed(0)} ms, ${baselineRate.toFixed(0)} docs/s |
 | ratio first sync / baseline (goal ≥ 0.7) | **${ratio.toFixed(2)}** |
 | live latency, released centrally → in the station's database, p50 (${RELEASES} releases) | ${p50} ms |
 | live latency, p99 (goal < 250 ms) | **${p99} ms** |
 
-The first-sync time runs from opening the page, so it includes starting the app and opening the database.
+The ratio compares like with like: both timers start once the database and its collections exist (the
+baseline's after \`addCollections\`, the station's once \`openStationDatabase\` has returned) and stop when
+the last document is stored. The central OMS's collections come as a one-way feed (bulk inserts, one page
+read ahead), so the first sync pays the network once, overlapped with the writes.
 `,
   );
   console.log(`ratio ${ratio.toFixed(2)} (goal ≥ 0.7); p99 ${p99} ms (goal < 250 ms)`);

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import {
   Checkpoint,
+  MAX_PULL_PAGE,
   PullResponse,
   PushRow,
   StreamMessage,
@@ -37,7 +38,7 @@ export const syncMethods = {
     z.object({
       collection: SyncCollectionName,
       checkpoint: Checkpoint.nullable(),
-      limit: z.number().int().min(1).max(1000),
+      limit: z.number().int().min(1).max(MAX_PULL_PAGE),
     }),
     PullResponse,
   ),

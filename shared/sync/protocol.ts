@@ -15,9 +15,12 @@ export type Checkpoint = z.infer<typeof Checkpoint>;
 export const WireDocument = z.looseObject({ id: z.string().min(1).max(80), _deleted: z.boolean() });
 export type WireDocument = z.infer<typeof WireDocument>;
 
+/** The most documents one pull page may carry (a first sync asks for full pages). */
+export const MAX_PULL_PAGE = 2500;
+
 export const PullRequest = z.object({
   checkpoint: Checkpoint.nullable(),
-  limit: z.number().int().min(1).max(1000),
+  limit: z.number().int().min(1).max(MAX_PULL_PAGE),
 });
 
 export const PullResponse = z.object({

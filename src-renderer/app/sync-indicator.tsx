@@ -14,6 +14,8 @@ export function SyncIndicator() {
       data-testid="sync-indicator"
       data-first-sync={firstSync?.done ? 'done' : 'running'}
       data-received={firstSync?.received ?? 0}
+      data-first-sync-started-at={firstSync?.startedAt ?? ''}
+      data-first-sync-finished-at={firstSync?.finishedAt ?? ''}
       data-last-received-at={lastReceivedAt ?? ''}
     >
       <span

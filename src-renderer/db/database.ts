@@ -1,7 +1,8 @@
 // The station's local database: RxDB on Dexie (IndexedDB), owned by the renderer. One database per
 // enrolled station, so a station moved to another warehouse starts clean.
 import type { RxCollection, RxConflictHandler, RxDatabase } from 'rxdb';
-import { createRxDatabase } from 'rxdb';
+import { addRxPlugin, createRxDatabase } from 'rxdb';
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { resolveConflict, sameDocument } from '../../shared/sync/conflicts';
 import type { SyncCollection, SyncDocOf } from '../../shared/sync/documents';
@@ -35,11 +36,15 @@ function conflictHandler(collection: SyncCollection): RxConflictHandler<Record<s
   };
 }
 
+// Local documents hold the central feeds' checkpoints, next to the documents they describe.
+addRxPlugin(RxDBLocalDocumentsPlugin);
+
 export async function openStationDatabase(stationId: string): Promise<StationDatabase> {
   const db = await createRxDatabase<StationCollections>({
     name: `station-${stationId.toLowerCase().replace(/[^a-z0-9]/g, '')}`,
     storage: getRxStorageDexie(),
     multiInstance: false,
+    localDocuments: true,
     eventReduce: true,
     closeDuplicates: true,
   });

@@ -36,6 +36,7 @@ async function openFor(enrolment: Enrolment, set: (s: Partial<StationState>) => 
   }
   const db = await openStationDatabase(enrolment.stationId);
   const sync = useSync.getState();
+  sync.firstSyncStarted(Date.now());
   replication = startReplication(db, station(), enrolment.stationId, {
     onPulled: (collection, received, remaining) => sync.pulled(collection, received, remaining),
     onPushed: () => sync.succeeded(),
@@ -60,7 +61,7 @@ async function openFor(enrolment: Enrolment, set: (s: Partial<StationState>) => 
     clearInterval(pendingTimer);
   };
   set({ phase: 'ready', enrolment, db });
-  await Promise.all([...replication.states.values()].map((s) => s.awaitInitialReplication()));
+  await replication.awaitInitialSync();
   useSync.getState().firstSyncDone();
 }
 

@@ -1,5 +1,8 @@
-// Replicates every station collection with the central OMS through the station API: RxDB's
-// pull, push and live stream all go to main, which holds the token and talks to the network.
+// Keeps every station collection in step with the central OMS through the station API (main
+// holds the token and talks to the network):
+// - the collections the station writes (work, shipments, returns) replicate with RxDB's
+//   replication protocol: pull, push with conflict resolution, live stream;
+// - the collections the central OMS owns come as a one-way feed (central-feed.ts).
 import type { RxReplicationPullStreamItem } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { Subject } from 'rxjs';
@@ -8,6 +11,8 @@ import type { SyncCollection } from '../../shared/sync/documents';
 import { STATION_WRITABLE, SYNC_COLLECTIONS } from '../../shared/sync/documents';
 import type { Checkpoint, WireDocument } from '../../shared/sync/protocol';
 import type { StationDatabase } from '../db/database';
+import { CentralFeed } from './central-feed';
+import { PullPages } from './pull-pages';
 
 export interface ReplicationHooks {
   /** A pull page arrived: how many documents came, and how many are still waiting on the server. */
@@ -17,7 +22,8 @@ export interface ReplicationHooks {
 }
 
 export interface StationReplication {
-  states: Map<SyncCollection, RxReplicationState<unknown, Checkpoint>>;
+  /** Resolves when every collection has caught up with the central OMS once. */
+  awaitInitialSync(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -27,21 +33,21 @@ export function startReplication(
   stationId: string,
   hooks: ReplicationHooks,
 ): StationReplication {
-  const streams = new Map(
-    SYNC_COLLECTIONS.map((c) => [
-      c,
-      new Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>(),
-    ]),
-  );
-  const unsubscribe = api.on('syncStream', (message) => {
-    const stream = streams.get(message.collection as SyncCollection);
-    if (!stream) return;
-    if ('resync' in message) stream.next('RESYNC');
-    else stream.next({ documents: message.documents as never[], checkpoint: message.checkpoint });
-  });
-
+  const pages = new PullPages(api);
+  const feeds = new Map<SyncCollection, CentralFeed>();
+  const streams = new Map<
+    SyncCollection,
+    Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>
+  >();
   const states = new Map<SyncCollection, RxReplicationState<unknown, Checkpoint>>();
+
   for (const collection of SYNC_COLLECTIONS) {
+    if (!STATION_WRITABLE.includes(collection)) {
+      feeds.set(collection, new CentralFeed(db, collection, pages, hooks));
+      continue;
+    }
+    const stream = new Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>();
+    streams.set(collection, stream);
     const state = replicateRxCollection<unknown, Checkpoint>({
       collection: db[collection] as never,
       replicationIdentifier: `central-${stationId}-${collection}`,
@@ -51,15 +57,10 @@ export function startReplication(
       toggleOnDocumentVisible: false,
       autoStart: true,
       pull: {
-        // Large pages: the first sync of a busy warehouse is tens of thousands of documents.
         batchSize: 1000,
-        stream$: streams.get(collection)!.asObservable(),
+        stream$: stream.asObservable(),
         handler: async (checkpoint, batchSize) => {
-          const page = await api.syncPull({
-            collection,
-            checkpoint: checkpoint ?? null,
-            limit: batchSize,
-          });
+          const page = await pages.get(collection, checkpoint ?? null, batchSize);
           hooks.onPulled(collection, page.documents.length, page.remaining);
           return {
             documents: page.documents as never[],
@@ -67,29 +68,45 @@ export function startReplication(
           };
         },
       },
-      push: STATION_WRITABLE.includes(collection)
-        ? {
-            batchSize: 50,
-            handler: async (rows) => {
-              const conflicts = await api.syncPush({
-                collection,
-                rows: rows as { newDocumentState: WireDocument }[],
-              });
-              hooks.onPushed(collection, rows.length, conflicts.length);
-              return conflicts as never[];
-            },
-          }
-        : undefined,
+      push: {
+        batchSize: 50,
+        handler: async (rows) => {
+          const conflicts = await api.syncPush({
+            collection,
+            rows: rows as { newDocumentState: WireDocument }[],
+          });
+          hooks.onPushed(collection, rows.length, conflicts.length);
+          return conflicts as never[];
+        },
+      },
     });
     state.error$.subscribe((err) => hooks.onError(collection, describe(err)));
     states.set(collection, state);
   }
 
+  const unsubscribe = api.on('syncStream', (message) => {
+    const collection = message.collection as SyncCollection;
+    feeds.get(collection)?.onStream(message);
+    const stream = streams.get(collection);
+    if (!stream) return;
+    if ('resync' in message) stream.next('RESYNC');
+    else stream.next({ documents: message.documents as never[], checkpoint: message.checkpoint });
+  });
+  for (const feed of feeds.values()) feed.start();
+
   return {
-    states,
+    async awaitInitialSync() {
+      await Promise.all([
+        ...[...feeds.values()].map((feed) => feed.awaitInitialSync()),
+        ...[...states.values()].map((state) => state.awaitInitialReplication()),
+      ]);
+    },
     async stop() {
       unsubscribe();
-      await Promise.all([...states.values()].map((s) => s.cancel()));
+      await Promise.all([
+        ...[...feeds.values()].map((feed) => feed.stop()),
+        ...[...states.values()].map((state) => state.cancel()),
+      ]);
     },
   };
 }

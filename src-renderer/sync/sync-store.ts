@@ -7,6 +7,9 @@ export interface FirstSyncProgress {
   received: number;
   total: number;
   done: boolean;
+  /** Epoch ms: the local database was open and syncing began; and when it had caught up. */
+  startedAt: number | null;
+  finishedAt: number | null;
 }
 
 interface SyncState {
@@ -22,6 +25,7 @@ interface SyncState {
   pulled(collection: SyncCollection, received: number, remaining: number): void;
   succeeded(): void;
   failed(message: string): void;
+  firstSyncStarted(at: number): void;
   firstSyncDone(): void;
 }
 
@@ -40,24 +44,42 @@ export const useSync = create<SyncState>((set) => ({
     set((s) => {
       remainingByCollection.set(collection, remaining);
       const stillRemaining = [...remainingByCollection.values()].reduce((a, b) => a + b, 0);
-      const first = s.firstSync ?? { received: 0, total: 0, done: false };
+      const first = s.firstSync ?? {
+        received: 0,
+        total: 0,
+        done: false,
+        startedAt: null,
+        finishedAt: null,
+      };
       const firstSync = first.done
         ? first
         : {
+            ...first,
             received: first.received + received,
             total: first.received + received + stillRemaining,
-            done: false,
           };
       return { firstSync, lastSyncAt: new Date().toISOString(), lastError: null };
     }),
   succeeded: () => set({ lastSyncAt: new Date().toISOString(), lastError: null }),
   failed: (message) => set({ lastError: message }),
+  firstSyncStarted: (at) =>
+    set((s) => ({
+      firstSync: {
+        received: s.firstSync?.received ?? 0,
+        total: s.firstSync?.total ?? 0,
+        done: false,
+        startedAt: at,
+        finishedAt: null,
+      },
+    })),
   firstSyncDone: () =>
     set((s) => ({
       firstSync: {
         received: s.firstSync?.received ?? 0,
         total: s.firstSync?.received ?? 0,
         done: true,
+        startedAt: s.firstSync?.startedAt ?? null,
+        finishedAt: Date.now(),
       },
     })),
 }));

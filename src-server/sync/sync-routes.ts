@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { SyncCollection } from '../../shared/sync/documents';
 import {
+  MAX_PULL_PAGE,
   PullResponse,
   PushRequest,
   PushResponse,
@@ -41,7 +42,7 @@ export function syncRoutes(
         querystring: z.object({
           updatedAt: z.coerce.number().int().min(0).optional(),
           id: z.string().max(80).optional(),
-          limit: z.coerce.number().int().min(1).max(1000).default(200),
+          limit: z.coerce.number().int().min(1).max(MAX_PULL_PAGE).default(200),
         }),
         response: { 200: PullResponse, ...errorResponses },
       },
