@@ -6,7 +6,7 @@ import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { resolveConflict, sameDocument } from '../../shared/sync/conflicts';
 import type { SyncCollection, SyncDocOf } from '../../shared/sync/documents';
-import { SYNC_DOCUMENTS } from '../../shared/sync/documents';
+import { SYNC_COLLECTIONS, SYNC_DOCUMENTS } from '../../shared/sync/documents';
 import { rxSchemaFromZod } from './rx-schema';
 import { PRINT_JOB_COLLECTIONS, type PrintJobCollections } from '../printing/print-job';
 
@@ -25,6 +25,18 @@ const INDEXES: Record<SyncCollection, (string | string[])[]> = {
   rmas: ['code', 'orderNumber', 'updatedAt'],
   returns: ['receivedAt', 'updatedAt', 'status'],
 };
+
+/**
+ * The schema of every synced collection. A station keeps its database across app updates, and
+ * RxDB refuses to open a collection whose schema changed under the same version: a change here
+ * needs a version bump and a migration strategy (db/schema-versions.test.ts keeps watch).
+ */
+export const STATION_SCHEMAS = Object.fromEntries(
+  SYNC_COLLECTIONS.map((name) => [
+    name,
+    rxSchemaFromZod(SYNC_DOCUMENTS[name], { version: 0, indexes: INDEXES[name] }),
+  ]),
+) as Record<SyncCollection, ReturnType<typeof rxSchemaFromZod>>;
 
 function conflictHandler(collection: SyncCollection): RxConflictHandler<Record<string, unknown>> {
   return {
@@ -49,12 +61,9 @@ export async function openStationDatabase(stationId: string): Promise<StationDat
     closeDuplicates: true,
   });
   const collections = Object.fromEntries(
-    (Object.keys(SYNC_DOCUMENTS) as SyncCollection[]).map((name) => [
+    SYNC_COLLECTIONS.map((name) => [
       name,
-      {
-        schema: rxSchemaFromZod(SYNC_DOCUMENTS[name], { version: 0, indexes: INDEXES[name] }),
-        conflictHandler: conflictHandler(name),
-      },
+      { schema: STATION_SCHEMAS[name], conflictHandler: conflictHandler(name) },
     ]),
   );
   await db.addCollections({ ...collections, ...PRINT_JOB_COLLECTIONS } as never);
