@@ -105,7 +105,7 @@ describe('tracking numbers at confirmation', () => {
     ]);
   });
 
-  it('reports once why cartons got own-carrier numbers instead of their carrier’s', async () => {
+  it('reports once why cartons got own-carrier numbers instead of their carrier’s, and names the own carrier on the shipment', async () => {
     const reason = 'PostNL is not configured at this station; numbered as the own carrier';
     const api = {
       allocateTrackingNumber: vi.fn(async () => ({
@@ -121,5 +121,7 @@ describe('tracking numbers at confirmation', () => {
     );
     expect(result.fallbacks).toEqual([reason]);
     expect(result.pending).toEqual([]);
+    // The label and the central OMS name the carrier whose numbers the parcels carry.
+    expect(result.shipment.carrier).toBe('own');
   });
 });

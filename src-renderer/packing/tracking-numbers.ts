@@ -25,6 +25,9 @@ export async function assignTrackingNumbers(
   const fallbacks = new Set<string>();
   // After one refusal the others of the shipment would fail alike; don't wait out each timeout.
   let refusal: string | null = null;
+  // The carrier that really numbered the cartons (the own carrier when it stood in): the label
+  // and the central OMS must name the carrier whose number the parcel carries.
+  let numberedBy = shipment.carrier;
   for (const carton of shipment.cartons) {
     if (carton.trackingNumber) {
       cartons.push(carton);
@@ -43,6 +46,7 @@ export async function assignTrackingNumbers(
           },
         });
         if (answer.fallbackReason) fallbacks.add(answer.fallbackReason);
+        numberedBy = answer.carrier;
         cartons.push({ ...carton, trackingNumber: answer.trackingNumber });
         continue;
       } catch (err) {
@@ -53,5 +57,9 @@ export async function assignTrackingNumbers(
     cartons.push({ ...carton, labelState: 'pending' as const });
     pending.push({ cartonId: carton.id, reason: refusal });
   }
-  return { shipment: { ...shipment, cartons }, pending, fallbacks: [...fallbacks] };
+  return {
+    shipment: { ...shipment, carrier: numberedBy, cartons },
+    pending,
+    fallbacks: [...fallbacks],
+  };
 }
