@@ -27,35 +27,6 @@ export const carrierCodeSchema = z
 
 export const OWN_CARRIER = 'own';
 
-/**
- * A tracking-number lease from the central OMS: `prefix` is the fixed part (for the own carrier
- * the S10 service indicator, e.g. "AA"), `next` the next unused serial, `end` the last, inclusive.
- */
-export const trackingRangeSchema = z
-  .object({
-    prefix: z
-      .string()
-      .regex(/^[A-Z0-9]{1,10}$/, 'prefix must be 1 to 10 capital letters or digits'),
-    next: z.number().int().nonnegative(),
-    end: z.number().int().nonnegative(),
-  })
-  .refine((range) => range.next <= range.end + 1, {
-    message: 'next may be at most end + 1',
-    path: ['next'],
-  });
-export type TrackingRange = z.infer<typeof trackingRangeSchema>;
-
-/**
- * Where the station keeps its leased tracking ranges (RxDB on a station, memory in tests).
- * `update` must apply the updater atomically; the updater is pure and may run more than once.
- */
-export interface TrackingRangeStore {
-  update(
-    carrierId: string,
-    updater: (range: TrackingRange | undefined) => TrackingRange,
-  ): Promise<TrackingRange>;
-}
-
 export interface CarrierContext {
   /** Whether the station can reach the network now; online-only carriers are not asked without it. */
   online: boolean;
