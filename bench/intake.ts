@@ -220,7 +220,7 @@ ${table}
 - Goal: ≥ 500 orders/s at 32 clients on 2 cores: ${at32.perSecond >= 500 ? 'met' : 'not met'}.
 `;
   console.log(section);
-  writeBenchmarkSection('Order intake', section);
+  await writeBenchmarkSection('Order intake', section);
 } finally {
   cluster.stop();
 }

@@ -170,7 +170,7 @@ async function main() {
   ];
   const section = report(rounds);
   console.log(section);
-  writeBenchmarkSection('Label printing', section);
+  await writeBenchmarkSection('Label printing', section);
 }
 
 main().then(

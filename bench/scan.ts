@@ -142,5 +142,5 @@ ${results.map((r) => `| ${r.mode.name} | ${r.scans} | ${r.p50.toFixed(1)} | ${r.
   style, layout, paint): the figure the goal is about. "DOM updated" stops at React's commit of the banner.
 - Goal p99 < 16 ms (unthrottled): ${own.p99 < 16 ? `met (${own.p99.toFixed(1)} ms)` : `not met (${own.p99.toFixed(1)} ms)`}.
 `;
-writeBenchmarkSection('Scan feedback', section);
+await writeBenchmarkSection('Scan feedback', section);
 console.log('wrote docs/benchmarks.md');

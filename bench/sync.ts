@@ -220,7 +220,7 @@ try {
   console.log(`live latency over ${RELEASES} releases: p50 ${p50} ms, p99 ${p99} ms`);
 
   const ratio = syncRate / baselineRate;
-  writeBenchmarkSection(
+  await writeBenchmarkSection(
     'Sync',
     `## Sync
 
