@@ -209,7 +209,9 @@ try {
 
 \`npm run bench:intake\` — \`POST /v1/orders\` over real HTTP (Fastify on 127.0.0.1) against a throwaway
 PostgreSQL 15 (fsync off), 500 demo products, orders of 1–3 lines to NL/BE/DE, each sourced,
-reserved, priced for shipping and written with its event trail and outbox events in one transaction.
+reserved, priced for shipping and written with its event trail, outbox events, idempotency record and
+station documents. Orders that arrive while a transaction runs are placed together in the next one
+(group commit, up to 64), each still answered on its own; client and server share one Node process.
 Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores, ${ROUND_MS / 1000} s per round.
 
 ${table}
