@@ -223,6 +223,7 @@ export const en = {
   },
   pack: {
     title: 'Packing {{order}}',
+    fromTote: 'From tote {{tote}}',
     scanBox: 'Scan a box (BOX:…) to open a carton',
     scanItems: 'Scan each item into carton {{number}}',
     weighAndConfirm: 'All packed: weigh each carton, then confirm (CMD:DONE)',

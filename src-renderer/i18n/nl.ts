@@ -226,6 +226,7 @@ export const nl: Messages = {
   },
   pack: {
     title: 'Inpakken {{order}}',
+    fromTote: 'Uit bak {{tote}}',
     scanBox: 'Scan een doos (BOX:…) om een colli te openen',
     scanItems: 'Scan elk artikel in colli {{number}}',
     weighAndConfirm: 'Alles ingepakt: weeg elke colli en bevestig (CMD:DONE)',

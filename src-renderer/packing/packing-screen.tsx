@@ -208,6 +208,12 @@ export function PackingScreen({
     <main className="screen work-screen" data-testid="packing-screen">
       <header className="work-screen__header">
         <h2 className="screen__title">{t('pack.title', { order: fulfillment.orderNumber })}</h2>
+        {work.batch?.tote && (
+          // Picked in a batch: the tote on the bench is the one to empty into the cartons.
+          <span className="badge" data-testid="pack-tote">
+            {t('pack.fromTote', { tote: work.batch.tote })}
+          </span>
+        )}
         <span className="work-screen__meta">
           {fulfillment.shipTo.name}, {fulfillment.shipTo.city} ({fulfillment.shipTo.country}) ·{' '}
           {fulfillment.carrier} {fulfillment.service}

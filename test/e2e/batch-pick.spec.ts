@@ -167,6 +167,7 @@ test('a packer picks a batch of two orders into two totes in one walk, then pack
   await scanExpecting(page, 'T:E2E-TOTE-9', 'batch.toteNotInBatch');
   await scan(page, 'T:E2E-TOTE-2');
   await expect(page.getByTestId('packing-screen')).toBeVisible();
+  await expect(page.getByTestId('pack-tote')).toHaveText('From tote E2E-TOTE-2');
   await expect(page.getByTestId(`packed-${products.lamp.sku}`)).toHaveCount(0);
   await expect(page.getByTestId(`packed-${products.mug.sku}`)).toHaveText('0 / 3');
   await scan(page, 'CMD:CANCEL');
@@ -177,5 +178,6 @@ test('a packer picks a batch of two orders into two totes in one walk, then pack
   await scanExpecting(page, 'T:E2E-TOTE-1', 'queue.toteOpening');
   await expect(page.getByTestId('packing-screen')).toBeVisible();
   await expect(page.getByTestId(`packed-${products.lamp.sku}`)).toHaveText('0 / 1');
+  await expect(page.getByTestId('pack-tote')).toHaveText('From tote E2E-TOTE-1');
   await shot(page, 'packing-from-tote');
 });
