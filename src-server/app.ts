@@ -13,6 +13,7 @@ import { replenishmentRoutes } from './notifications/alerts/replenishment-routes
 import { webhookRoutes } from './notifications/webhooks/webhook-routes';
 import { installErrorHandler } from './http/error-handler';
 import { registerOpenApi } from './http/openapi';
+import { productRoutes } from './catalog/product-routes';
 import { OrderIntake } from './orders/intake-queue';
 import { orderRoutes } from './orders/order-routes';
 import { refundLedgerRoutes } from './payments/refund-ledger';
@@ -61,6 +62,7 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
   await app.register(orderRoutes(deps.db, intake));
   await app.register(connectorRoutes(deps.db, intake));
   await app.register(warehouseRoutes(deps.db));
+  await app.register(productRoutes(deps.db));
   await app.register(webhookRoutes(deps.db));
   await app.register(replenishmentRoutes(deps.db));
   installReturnsRuntime(config.returns);

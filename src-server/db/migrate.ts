@@ -7,6 +7,7 @@ import * as orders from './migrations/0002-orders';
 import * as stationsSync from './migrations/0100-stations-sync';
 import * as notifications from './migrations/0200-notifications';
 import * as returns from './migrations/0300-returns';
+import * as productTracing from './migrations/0400-product-tracing';
 import type { Database } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0100-stations-sync': stationsSync,
   '0200-notifications': notifications,
   '0300-returns': returns,
+  '0400-product-tracing': productTracing,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -35,6 +35,9 @@ export interface ProductsTable {
   height_mm: number;
   hs_code: string;
   country_of_origin: string;
+  requires_lot: ColumnType<boolean, boolean | undefined, boolean>;
+  requires_expiry: ColumnType<boolean, boolean | undefined, boolean>;
+  requires_serial: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: CreatedAt;
 }
 

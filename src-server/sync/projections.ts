@@ -208,51 +208,7 @@ export async function writeFulfillmentDocs(
 
 /** Publishes a warehouse's catalogue: every product with stock there, and its bins. */
 export async function publishWarehouseCatalogue(trx: Trx, warehouseCode: string): Promise<void> {
-  const products = await trx
-    .selectFrom('products as p')
-    .select([
-      'p.sku',
-      'p.name',
-      'p.weight_grams',
-      'p.length_mm',
-      'p.width_mm',
-      'p.height_mm',
-      'p.hs_code',
-      'p.country_of_origin',
-    ])
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('stock as s')
-          .select('s.sku')
-          .whereRef('s.sku', '=', 'p.sku')
-          .where('s.warehouse_code', '=', warehouseCode),
-      ),
-    )
-    .orderBy('p.sku')
-    .execute();
-  const gtins = await trx
-    .selectFrom('product_gtins')
-    .select(['sku', 'gtin'])
-    .where('sku', 'in', products.length > 0 ? products.map((p) => p.sku) : [''])
-    .execute();
-  const productDocs: ProductDoc[] = products.map((p) => ({
-    id: p.sku,
-    name: p.name,
-    gtins: gtins.filter((g) => g.sku === p.sku).map((g) => gtin14(g.gtin)),
-    weightGrams: p.weight_grams,
-    lengthMm: p.length_mm,
-    widthMm: p.width_mm,
-    heightMm: p.height_mm,
-    hsCode: p.hs_code,
-    originCountry: p.country_of_origin,
-    requiresLot: false,
-    requiresSerial: false,
-    requiresExpiry: false,
-    updatedAt: 0,
-  }));
-  await writeSyncDocuments(trx, warehouseCode, 'products', productDocs);
-
+  await publishProducts(trx, warehouseCode);
   const bins = await trx
     .selectFrom('bins')
     .select(['code', 'walk_sequence'])
@@ -290,4 +246,60 @@ export async function publishOperators(trx: Trx, operatorIds: readonly string[])
   }
   for (const [warehouse, docs] of byWarehouse)
     await writeSyncDocuments(trx, warehouse, 'operators', docs);
+}
+
+/** Writes the documents of the products stocked in a warehouse: all of them, or just `skus`. */
+export async function publishProducts(
+  trx: Trx,
+  warehouseCode: string,
+  skus?: readonly string[],
+): Promise<void> {
+  const products = await trx
+    .selectFrom('products as p')
+    .select([
+      'p.sku',
+      'p.name',
+      'p.weight_grams',
+      'p.length_mm',
+      'p.width_mm',
+      'p.height_mm',
+      'p.hs_code',
+      'p.country_of_origin',
+      'p.requires_lot',
+      'p.requires_expiry',
+      'p.requires_serial',
+    ])
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('stock as s')
+          .select('s.sku')
+          .whereRef('s.sku', '=', 'p.sku')
+          .where('s.warehouse_code', '=', warehouseCode),
+      ),
+    )
+    .$if(skus !== undefined, (q) => q.where('p.sku', 'in', skus!.length > 0 ? skus! : ['']))
+    .orderBy('p.sku')
+    .execute();
+  const gtins = await trx
+    .selectFrom('product_gtins')
+    .select(['sku', 'gtin'])
+    .where('sku', 'in', products.length > 0 ? products.map((p) => p.sku) : [''])
+    .execute();
+  const productDocs: ProductDoc[] = products.map((p) => ({
+    id: p.sku,
+    name: p.name,
+    gtins: gtins.filter((g) => g.sku === p.sku).map((g) => gtin14(g.gtin)),
+    weightGrams: p.weight_grams,
+    lengthMm: p.length_mm,
+    widthMm: p.width_mm,
+    heightMm: p.height_mm,
+    hsCode: p.hs_code,
+    originCountry: p.country_of_origin,
+    requiresLot: p.requires_lot,
+    requiresSerial: p.requires_serial,
+    requiresExpiry: p.requires_expiry,
+    updatedAt: 0,
+  }));
+  await writeSyncDocuments(trx, warehouseCode, 'products', productDocs);
 }

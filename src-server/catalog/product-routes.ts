@@ -1,0 +1,55 @@
+// The product API: master data for sourcing, shipping, customs and the stations' scan checks.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { requireAdmin, requireChannelOrAdmin } from '../access/access';
+import type { Database } from '../db/schema';
+import { notFound } from '../http/api-error';
+import { storableText } from '../../shared/orders/order-schema';
+import { adminSecurity, channelOrAdminSecurity, errorResponses } from '../http/route-schemas';
+import { getProduct, productInputSchema, productViewSchema, upsertProduct } from './upsert-product';
+
+const skuParams = z.object({
+  sku: storableText(64).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore'),
+});
+
+export function productRoutes(db: Kysely<Database>) {
+  return async (plain: FastifyInstance) => {
+    const app = plain.withTypeProvider<ZodTypeProvider>();
+
+    app.put('/v1/products/:sku', {
+      onRequest: requireAdmin,
+      schema: {
+        tags: ['catalogue'],
+        summary:
+          'Create or replace a product; the stations of warehouses that stock it get it at once',
+        security: adminSecurity,
+        params: skuParams,
+        body: productInputSchema,
+        response: { 200: productViewSchema, 201: productViewSchema, ...errorResponses },
+      },
+      handler: async (request, reply) => {
+        const { created } = await upsertProduct(db, request.params.sku, request.body);
+        const view = await getProduct(db, request.params.sku);
+        return reply.status(created ? 201 : 200).send(view!);
+      },
+    });
+
+    app.get('/v1/products/:sku', {
+      onRequest: requireChannelOrAdmin,
+      schema: {
+        tags: ['catalogue'],
+        summary: 'One product with its GTINs, prices and the warehouses that stock it',
+        security: channelOrAdminSecurity,
+        params: skuParams,
+        response: { 200: productViewSchema, ...errorResponses },
+      },
+      handler: async (request) => {
+        const view = await getProduct(db, request.params.sku);
+        if (!view) throw notFound(`Product ${request.params.sku}`);
+        return view;
+      },
+    });
+  };
+}
