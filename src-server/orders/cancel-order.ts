@@ -3,12 +3,12 @@
 // its cancel flag raised, so a station that already downloaded it sees it must stop.
 import type { Kysely } from 'kysely';
 import { transitionFulfillment } from '../../shared/orders/fulfillment-state';
-import type { FulfillmentStatus } from '../../shared/orders/fulfillment-state';
 import { transitionOrder } from '../../shared/orders/order-state';
 import type { OrderStatus } from '../../shared/orders/order-state';
 import type { Database } from '../db/schema';
-import { ApiError, notFound } from '../http/api-error';
+import { ApiError } from '../http/api-error';
 import { appendOutboxEvents } from '../outbox/outbox';
+import { lockOrderWithFulfillments } from './order-locks';
 import { appendOrderEvents } from './order-writes';
 import { publishFulfillments } from '../sync/projections';
 
@@ -30,34 +30,13 @@ export async function cancelOrder(
   command: CancelOrderCommand,
 ): Promise<CancelOrderOutcome> {
   return db.transaction().execute(async (trx) => {
-    const order = await trx
-      .selectFrom('orders')
-      .select(['id', 'status', 'held_from'])
-      .where('id', '=', command.orderId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!order) throw notFound(`Order ${command.orderId}`);
-    const next = transitionOrder(
-      { status: order.status as OrderStatus, heldFrom: order.held_from as OrderStatus | null },
-      'cancelled',
-    );
+    const order = await lockOrderWithFulfillments(trx, command.orderId);
+    const next = transitionOrder(order.state, 'cancelled');
     if (!next.ok) throw new ApiError(409, next.code, next.reason, 'status');
 
-    const fulfillments = await trx
-      .selectFrom('fulfillment_orders')
-      .select(['id', 'status', 'held_from'])
-      .where('order_id', '=', order.id)
-      .forUpdate()
-      .execute();
     const flagged: string[] = [];
-    for (const f of fulfillments) {
-      const moved = transitionFulfillment(
-        {
-          status: f.status as FulfillmentStatus,
-          heldFrom: f.held_from as FulfillmentStatus | null,
-        },
-        'cancelled',
-      );
+    for (const f of order.fulfillments) {
+      const moved = transitionFulfillment(f.state, 'cancelled');
       if (!moved.ok) continue; // shipped or already cancelled: nothing to stop
       flagged.push(f.id);
     }
@@ -89,7 +68,7 @@ export async function cancelOrder(
       .where('id', '=', order.id)
       .execute();
     const detail = {
-      from: order.status,
+      from: order.state.status,
       reason: command.reason ?? null,
       releasedUnits,
       flaggedFulfillments: flagged,

@@ -8,12 +8,12 @@ import {
   releaseFulfillmentHold,
   transitionFulfillment,
 } from '../../shared/orders/fulfillment-state';
-import type { FulfillmentStatus } from '../../shared/orders/fulfillment-state';
 import { releaseOrderHold, transitionOrder } from '../../shared/orders/order-state';
 import type { OrderStatus } from '../../shared/orders/order-state';
 import type { Database } from '../db/schema';
-import { ApiError, notFound } from '../http/api-error';
+import { ApiError } from '../http/api-error';
 import { publishFulfillments } from '../sync/projections';
+import { lockOrderWithFulfillments } from './order-locks';
 import { appendOrderEvents } from './order-writes';
 
 export interface HoldCommand {
@@ -36,38 +36,19 @@ export async function setOrderHold(
   command: HoldCommand,
 ): Promise<HoldOutcome> {
   return db.transaction().execute(async (trx) => {
-    const order = await trx
-      .selectFrom('orders')
-      .select(['id', 'status', 'held_from'])
-      .where('id', '=', command.orderId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!order) throw notFound(`Order ${command.orderId}`);
-    const state = {
-      status: order.status as OrderStatus,
-      heldFrom: order.held_from as OrderStatus | null,
-    };
-    const next = command.hold ? transitionOrder(state, 'on_hold') : releaseOrderHold(state);
+    const order = await lockOrderWithFulfillments(trx, command.orderId);
+    const next = command.hold
+      ? transitionOrder(order.state, 'on_hold')
+      : releaseOrderHold(order.state);
     if (!next.ok) throw new ApiError(409, next.code, next.reason, 'status');
 
-    const fulfillments = await trx
-      .selectFrom('fulfillment_orders')
-      .select(['id', 'status', 'held_from'])
-      .where('order_id', '=', order.id)
-      .orderBy('id')
-      .forUpdate()
-      .execute();
     const moved: string[] = [];
-    for (const f of fulfillments) {
-      const current = {
-        status: f.status as FulfillmentStatus,
-        heldFrom: f.held_from as FulfillmentStatus | null,
-      };
+    for (const f of order.fulfillments) {
       // Shipped and cancelled fulfillments have nothing to hold (or release).
       const step = command.hold
-        ? transitionFulfillment(current, 'on_hold')
-        : current.status === 'on_hold'
-          ? releaseFulfillmentHold(current)
+        ? transitionFulfillment(f.state, 'on_hold')
+        : f.state.status === 'on_hold'
+          ? releaseFulfillmentHold(f.state)
           : null;
       if (!step?.ok) continue;
       await trx
@@ -87,7 +68,7 @@ export async function setOrderHold(
       {
         type: command.hold ? 'on_hold' : 'hold_released',
         detail: {
-          from: order.status,
+          from: order.state.status,
           to: next.state.status,
           reason: command.reason ?? null,
           fulfillments: moved,
