@@ -1,65 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PrinterList } from '../../shared/station-api/printing';
-import type { FulfillmentDoc, ShipmentDoc } from '../../shared/sync/documents';
+import type { ShipmentDoc } from '../../shared/sync/documents';
 import { openStationDatabase, type StationDatabase } from '../db/database';
 import { NoLabelPrinterError, queueShippingLabels } from './label-printing';
-
-const address = {
-  name: 'Eva Smit',
-  company: null,
-  line1: 'Oudegracht 2',
-  line2: null,
-  postalCode: '3511 AB',
-  city: 'Utrecht',
-  region: null,
-  country: 'NL',
-  phone: null,
-  email: null,
-};
-
-function makeFulfillment(): FulfillmentDoc {
-  return {
-    id: 'f1',
-    orderId: 'o1',
-    orderNumber: '#1001',
-    warehouseCode: 'NL-TIL',
-    status: 'picking',
-    cancelRequested: false,
-    onHold: false,
-    priority: 5,
-    promisedDate: null,
-    channel: 'webshop',
-    poNumber: null,
-    customerLocale: 'nl',
-    shipFrom: {
-      ...address,
-      name: 'Tilburg DC',
-      line1: 'Kraaivenstraat 21',
-      postalCode: '5048 AB',
-      city: 'Tilburg',
-    },
-    shipTo: address,
-    carrier: 'postnl',
-    service: 'parcel',
-    shippingCostCents: 695,
-    currency: 'EUR',
-    lines: [
-      {
-        lineId: 'l1',
-        sku: 'TEA',
-        name: 'Green tea tin',
-        quantity: 2,
-        bin: 'A-01',
-        walkSequence: 1,
-        unitWeightGrams: 150,
-        unitPriceCents: 995,
-      },
-    ],
-    releasedAt: '2026-11-27T10:00:00.000Z',
-    updatedAt: 3,
-  };
-}
+import { makeFulfillment } from './print-fixtures';
 
 function makeShipment(trackingNumbers: (string | null)[]): ShipmentDoc {
   return {

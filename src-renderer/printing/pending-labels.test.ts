@@ -2,59 +2,20 @@ import 'fake-indexeddb/auto';
 import { afterEach, expect, it, vi } from 'vitest';
 import { StationApiError } from '../../shared/station-api';
 import type { PrinterList } from '../../shared/station-api/printing';
-import type { FulfillmentDoc, ShipmentDoc } from '../../shared/sync/documents';
+import type { ShipmentDoc } from '../../shared/sync/documents';
 import { openStationDatabase, type StationDatabase } from '../db/database';
 import { oneLabelRunAtATime } from '../packing/label-hand-off';
 import { assignTrackingNumbers } from '../packing/tracking-numbers';
 import { queueShippingLabels } from './label-printing';
 import { printPendingLabels } from './pending-labels';
+import { makeFulfillment, utrechtAddress } from './print-fixtures';
 
-const address = {
-  name: 'Eva Smit',
-  company: null,
-  line1: 'Oudegracht 2',
-  line2: null,
-  postalCode: '3511 AB',
-  city: 'Utrecht',
-  region: null,
-  country: 'NL',
-  phone: null,
-  email: null,
-};
-const fulfillment: FulfillmentDoc = {
-  id: 'f1',
-  orderId: 'o1',
+const fulfillment = makeFulfillment({
   orderNumber: 'W-1001',
-  warehouseCode: 'NL-TIL',
   status: 'shipped',
-  cancelRequested: false,
-  onHold: false,
-  priority: 5,
-  promisedDate: null,
-  channel: 'webshop',
-  poNumber: null,
-  customerLocale: 'nl',
-  shipFrom: { ...address, name: 'Tilburg DC' },
-  shipTo: address,
+  shipFrom: { ...utrechtAddress, name: 'Tilburg DC' },
   carrier: 'own',
-  service: 'parcel',
-  shippingCostCents: 695,
-  currency: 'EUR',
-  lines: [
-    {
-      lineId: 'l1',
-      sku: 'TEA',
-      name: 'Green tea tin',
-      quantity: 2,
-      bin: 'A-01',
-      walkSequence: 1,
-      unitWeightGrams: 150,
-      unitPriceCents: 995,
-    },
-  ],
-  releasedAt: '2026-11-27T10:00:00.000Z',
-  updatedAt: 3,
-};
+});
 const carton = (
   id: string,
   sscc: string,

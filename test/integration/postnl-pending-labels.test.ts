@@ -25,6 +25,10 @@ import { assignTrackingNumbers } from '../../src-renderer/packing/tracking-numbe
 import { queueShippingLabels } from '../../src-renderer/printing/label-printing';
 import { printPendingLabels } from '../../src-renderer/printing/pending-labels';
 import { PrintQueueWorker } from '../../src-renderer/printing/print-queue';
+import {
+  makeFulfillment as makeStoredFulfillment,
+  utrechtAddress,
+} from '../../src-renderer/printing/print-fixtures';
 import { startFakePostnl, type FakePostnl } from '../support/fake-postnl';
 import { startFakeZebra, type FakeZebra } from '../support/fake-zebra';
 import { renderAndDecode } from '../support/zpl-decode';
@@ -49,54 +53,18 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const address = {
-  name: 'Eva Smit',
-  company: null,
-  line1: 'Oudegracht 2',
-  line2: null,
-  postalCode: '3511 AB',
-  city: 'Utrecht',
-  region: null,
-  country: 'NL',
-  phone: null,
-  email: null,
-};
-
 function makeFulfillment(): FulfillmentDoc {
-  return {
-    id: 'f1',
-    orderId: 'o1',
+  return makeStoredFulfillment({
     orderNumber: 'W-2001',
-    warehouseCode: 'NL-TIL',
     status: 'released',
-    cancelRequested: false,
-    onHold: false,
-    priority: 5,
-    promisedDate: null,
-    channel: 'webshop',
-    poNumber: null,
-    customerLocale: 'nl',
-    shipFrom: { ...address, name: 'Tilburg DC', line1: 'Kraaivenstraat 21', city: 'Tilburg' },
-    shipTo: address,
-    carrier: 'postnl',
-    service: 'parcel',
+    shipFrom: {
+      ...utrechtAddress,
+      name: 'Tilburg DC',
+      line1: 'Kraaivenstraat 21',
+      city: 'Tilburg',
+    },
     shippingCostCents: 595,
-    currency: 'EUR',
-    lines: [
-      {
-        lineId: 'l1',
-        sku: 'TEA',
-        name: 'Green tea tin',
-        quantity: 2,
-        bin: 'A-01',
-        walkSequence: 1,
-        unitWeightGrams: 150,
-        unitPriceCents: 995,
-      },
-    ],
-    releasedAt: '2026-11-27T10:00:00.000Z',
-    updatedAt: 3,
-  };
+  });
 }
 
 function makeShipment(cartonCount: number): ShipmentDoc {
