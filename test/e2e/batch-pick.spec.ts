@@ -2,7 +2,7 @@
 // takes a batch of two from the queue, gives each a tote by scanning, and walks the warehouse once
 // for both (a wrong bin, a wrong item, an unknown code, an over-pick, a reload in the middle, a
 // short pick the central OMS backorders). Then each tote opens its order for packing.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +16,8 @@ import {
   unknownGtin,
 } from './support/pick-pack-fixture';
 import { centralOms, stationWebHost, type ManagedProcess } from './support/processes';
-import { allowSlowScanner, scan, scanExpecting, typeByHand } from './support/scanner';
+import { scan, scanExpecting } from './support/scanner';
+import { shot, signIn } from './support/station-page';
 
 let central: ManagedProcess;
 let station: ManagedProcess;
@@ -45,13 +46,6 @@ test.afterAll(async () => {
   await central?.stop();
 });
 
-/** Kept in the test's output folder as well as attached, so a passing run leaves them to look at. */
-async function shot(page: Page, name: string) {
-  const path = test.info().outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await test.info().attach(name, { path, contentType: 'image/png' });
-}
-
 /** The quantity the central OMS has backordered on an order's line for a SKU. */
 async function backordered(orderId: string, sku: string): Promise<number> {
   const response = await fetch(`${central.url}/v1/orders/${orderId}`, { headers: ADMIN });
@@ -72,12 +66,7 @@ test('a packer picks a batch of two orders into two totes in one walk, then pack
   const [one, two, left] = [first, second, third].map((o) => o.fulfillmentId);
 
   await page.goto(station.url);
-  await expect(page.getByTestId('queue-count')).toBeVisible();
-  await allowSlowScanner(page);
-  await scanExpecting(page, 'U:OP-0009', 'signIn.badgeRead');
-  await typeByHand(page, '2468');
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('operator')).toBeVisible();
+  await signIn(page, 'OP-0009', '2468');
   for (const id of [one, two, left])
     await expect(page.locator(`tr[data-id="${id}"]`)).toBeVisible({ timeout: 30_000 });
 

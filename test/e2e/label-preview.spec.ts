@@ -3,7 +3,7 @@
 // queue and previews the shipping label. The preview is drawn by zpl-renderer-js in a Web Worker
 // from the same ZPL the printer received: a full 4×6 in label at 203 dpi whose barcodes read
 // back as the carton's SSCC and tracking number, byte-for-byte what reached the printer.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +17,8 @@ import {
   seedPickPackCatalogue,
 } from './support/pick-pack-fixture';
 import { centralOms, stationWebHost, type ManagedProcess } from './support/processes';
-import { allowSlowScanner, scan, scanExpecting, typeByHand } from './support/scanner';
+import { scan, scanExpecting } from './support/scanner';
+import { shot, signIn } from './support/station-page';
 
 let central: ManagedProcess;
 let station: ManagedProcess;
@@ -48,12 +49,6 @@ test.afterAll(async () => {
   await central?.stop();
   await zebra?.close();
 });
-
-async function shot(page: Page, name: string) {
-  await test
-    .info()
-    .attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
-}
 
 /** Width and height of the decoded image, and the share of its pixels that are ink. */
 function inkOf(image: HTMLImageElement) {
@@ -93,11 +88,7 @@ test('the print queue previews a shipping label exactly as the printer received 
   const { fulfillmentId } = await placeOrder(central.url, `E2E-PREVIEW-${Date.now()}`, [
     { sku: products.tea.sku, quantity: 1 },
   ]);
-  await allowSlowScanner(page);
-  await scanExpecting(page, 'U:OP-0021', 'signIn.badgeRead');
-  await typeByHand(page, '8642');
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('operator')).toBeVisible();
+  await signIn(page, 'OP-0021', '8642');
   await expect(page.locator(`tr[data-id="${fulfillmentId}"]`)).toBeVisible({ timeout: 30_000 });
   await scan(page, `F:${fulfillmentId.toUpperCase()}`);
   await expect(page.getByTestId('picking-screen')).toBeVisible();

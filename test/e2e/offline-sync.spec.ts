@@ -18,7 +18,8 @@ import {
 } from './support/pick-pack-fixture';
 import { networkLink, type NetworkLink } from './support/network-cut';
 import { centralOms, stationWebHost, type ManagedProcess } from './support/processes';
-import { allowSlowScanner, scan, scanExpecting, typeByHand } from './support/scanner';
+import { scan, scanExpecting } from './support/scanner';
+import { signIn as signInPacker } from './support/station-page';
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
@@ -62,12 +63,7 @@ async function placeTeaOrder(ref: string): Promise<{ orderId: string; fulfillmen
 async function signIn(page: Page, badge: string, pin: string) {
   // Two stations in one browser: the keyboard goes to the page in front, as on a real desk.
   await page.bringToFront();
-  await expect(page.getByTestId('queue-count')).toBeVisible({ timeout: 30_000 });
-  await allowSlowScanner(page);
-  await scanExpecting(page, `U:${badge}`, 'signIn.badgeRead');
-  await typeByHand(page, pin);
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('operator')).toBeVisible();
+  await signInPacker(page, badge, pin, { timeout: 30_000 });
 }
 
 /** Picks and packs a one-tea order into one S carton, weighs it and confirms it. */

@@ -2,7 +2,7 @@
 // order from the queue by scan, pick it (wrong item, unknown code, over-pick, short pick), pack it
 // into two cartons (wrong item, unknown code, bad check digit, over-scan, a reload in the middle),
 // weigh, confirm, and see the central OMS accept the shipment. Once in English, once in Dutch.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +17,8 @@ import {
   unknownGtin,
 } from './support/pick-pack-fixture';
 import { centralOms, stationWebHost, type ManagedProcess } from './support/processes';
-import { allowSlowScanner, scan, scanExpecting, typeByHand } from './support/scanner';
+import { allowSlowScanner, scan, scanExpecting } from './support/scanner';
+import { shot, signIn } from './support/station-page';
 
 let central: ManagedProcess;
 let station: ManagedProcess;
@@ -53,21 +54,6 @@ test.afterAll(async () => {
 });
 
 const grams = (...weights: number[]) => String(weights.reduce((a, b) => a + b, 0));
-
-async function shot(page: Page, name: string) {
-  await test
-    .info()
-    .attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
-}
-
-async function signIn(page: Page, badge: string, pin: string) {
-  await expect(page.getByTestId('queue-count')).toBeVisible();
-  await allowSlowScanner(page);
-  await scanExpecting(page, `U:${badge}`, 'signIn.badgeRead');
-  await typeByHand(page, pin);
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('operator')).toBeVisible();
-}
 
 const packers = [
   {

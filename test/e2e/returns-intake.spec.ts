@@ -22,7 +22,8 @@ import {
   shippedOrderWithReturn,
   type AuthorisedReturn,
 } from './support/returns-fixture';
-import { allowSlowScanner, scan, scanExpecting, typeByHand } from './support/scanner';
+import { scan, scanExpecting } from './support/scanner';
+import { signIn } from './support/station-page';
 
 let central: ManagedProcess;
 let station: ManagedProcess;
@@ -67,12 +68,7 @@ test('a two-item return taken in offline syncs once: stock, RMA state and one re
   page,
 }) => {
   await page.goto(station.url);
-  await expect(page.getByTestId('queue-count')).toBeVisible();
-  await allowSlowScanner(page);
-  await scanExpecting(page, 'U:OP-0011', 'signIn.badgeRead');
-  await typeByHand(page, '2468');
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('operator')).toBeVisible();
+  await signIn(page, 'OP-0011', '2468');
   await page.getByTestId('returns-toggle').click();
   await expect(page.getByTestId('find-return')).toBeVisible();
 

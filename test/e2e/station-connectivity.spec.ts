@@ -13,7 +13,7 @@ test.beforeAll(async () => {
   central = await centralOms();
   await central.start();
   station = await stationWebHost(central.url, {
-    STATION_ENROLMENT_CODE: await createStationCode(central),
+    STATION_ENROLMENT_CODE: await createStationCode(central.url),
   });
   await station.start();
 });

@@ -30,7 +30,7 @@ test('a new station is enrolled from its set-up screen with a one-time code, the
   await page.getByRole('button', { name: 'Enrol station' }).click();
   await expect(page.getByRole('alert')).toContainText('unknown, used or expired');
 
-  const code = await createStationCode(central, 'NL-TIL', 'Tilburg packing 7');
+  const code = await createStationCode(central.url, 'NL-TIL', 'Tilburg packing 7');
   await page.getByLabel('Enrolment code').fill(code.toLowerCase());
   await page.getByRole('button', { name: 'Enrol station' }).click();
   await expect(page.getByText('Station Tilburg packing 7 · warehouse NL-TIL')).toBeVisible();

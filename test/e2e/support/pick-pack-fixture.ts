@@ -6,9 +6,10 @@ import { openDatabase, pgliteDirFor } from '../../../src-server/db/connect';
 import { migrateToLatest } from '../../../src-server/db/migrate';
 import { insertDemoChannels } from '../../../src-server/seed/demo-channels';
 import { gs1CheckDigit } from '../../../shared/gs1/check-digit';
+import { createStationCode, E2E_ADMIN_TOKEN } from './processes';
 
 export const WAREHOUSE = 'NL-E2E';
-export const ADMIN = { Authorization: 'Bearer e2e-admin-token' };
+export const ADMIN = { Authorization: `Bearer ${E2E_ADMIN_TOKEN}` };
 
 function gtin13(serial: number): string {
   const body = `871234599${String(serial).padStart(3, '0')}`;
@@ -139,15 +140,9 @@ export async function createOperator(
     throw new Error(`operator: ${response.status} ${await response.text()}`);
 }
 
-export async function createStation(centralUrl: string, name: string): Promise<string> {
-  const response = await fetch(`${centralUrl}/v1/stations`, {
-    method: 'POST',
-    headers: { ...ADMIN, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ warehouseCode: WAREHOUSE, name }),
-  });
-  if (response.status !== 201)
-    throw new Error(`station: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { enrolmentCode: string }).enrolmentCode;
+/** A station for the fixture's warehouse; answers its one-time enrolment code. */
+export function createStation(centralUrl: string, name: string): Promise<string> {
+  return createStationCode(centralUrl, WAREHOUSE, name);
 }
 
 const THREE_LINES = [

@@ -88,11 +88,11 @@ export const E2E_ADMIN_TOKEN = 'e2e-admin-token';
 
 /** Creates a station for a warehouse on the central OMS and answers its one-time enrolment code. */
 export async function createStationCode(
-  central: ManagedProcess,
+  centralUrl: string,
   warehouseCode = 'NL-TIL',
   name = 'E2E station',
 ): Promise<string> {
-  const response = await fetch(`${central.url}/v1/stations`, {
+  const response = await fetch(`${centralUrl}/v1/stations`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${E2E_ADMIN_TOKEN}` },
     body: JSON.stringify({ warehouseCode, name }),
