@@ -31,6 +31,14 @@ interface SyncState {
 
 const remainingByCollection = new Map<SyncCollection, number>();
 
+const NOT_STARTED: FirstSyncProgress = {
+  received: 0,
+  total: 0,
+  done: false,
+  startedAt: null,
+  finishedAt: null,
+};
+
 export const useSync = create<SyncState>((set) => ({
   pending: 0,
   conflicts: 0,
@@ -44,13 +52,7 @@ export const useSync = create<SyncState>((set) => ({
     set((s) => {
       remainingByCollection.set(collection, remaining);
       const stillRemaining = [...remainingByCollection.values()].reduce((a, b) => a + b, 0);
-      const first = s.firstSync ?? {
-        received: 0,
-        total: 0,
-        done: false,
-        startedAt: null,
-        finishedAt: null,
-      };
+      const first = s.firstSync ?? NOT_STARTED;
       const firstSync = first.done
         ? first
         : {
@@ -64,22 +66,13 @@ export const useSync = create<SyncState>((set) => ({
   failed: (message) => set({ lastError: message }),
   firstSyncStarted: (at) =>
     set((s) => ({
-      firstSync: {
-        received: s.firstSync?.received ?? 0,
-        total: s.firstSync?.total ?? 0,
-        done: false,
-        startedAt: at,
-        finishedAt: null,
-      },
+      firstSync: { ...(s.firstSync ?? NOT_STARTED), done: false, startedAt: at, finishedAt: null },
     })),
   firstSyncDone: () =>
-    set((s) => ({
-      firstSync: {
-        received: s.firstSync?.received ?? 0,
-        total: s.firstSync?.received ?? 0,
-        done: true,
-        startedAt: s.firstSync?.startedAt ?? null,
-        finishedAt: Date.now(),
-      },
-    })),
+    set((s) => {
+      const first = s.firstSync ?? NOT_STARTED;
+      return {
+        firstSync: { ...first, total: first.received, done: true, finishedAt: Date.now() },
+      };
+    }),
 }));
