@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Transaction } from 'kysely';
 import type { OrderCustomerInput } from '../../shared/orders/order-schema';
+import { compareCodes } from '../db/code-order';
 import type { Database } from '../db/schema';
 
 export const DEFAULT_PAYMENT_TERMS_DAYS = 30;
@@ -64,7 +65,7 @@ export async function upsertCustomers(
   const personRows = new Map<string, { id: string; locale: string }>();
   if (people.size > 0) {
     const rows = [...people.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .sort(([a], [b]) => compareCodes(a, b))
       .map(([, p]) => sql`(${randomUUID()}, 'person', ${p.name}, ${p.email}, ${p.locale})`);
     const upserted = await sql<{ id: string; email: string; locale: string }>`
       insert into customers (id, kind, name, email, locale)

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { NEW_ORDER_STATE, transitionOrder } from '../../shared/orders/order-state';
 import type { OrderState, OrderStatus } from '../../shared/orders/order-state';
 import type { CustomerRef } from '../customers/customer-upsert';
+import { compareCodes } from '../db/code-order';
 import type { PostalAddress } from '../db/schema';
 import { assignBins } from '../inventory/stock-locks';
 import type { LockedStock } from '../inventory/stock-locks';
@@ -42,9 +43,6 @@ export interface PlacedOrderGraph {
   body: OrderPlaced;
   outbox: OutboxEvent[];
 }
-
-/** Byte order, as PostgreSQL's "C" collation sorts (the station documents' line order). */
-const compareBytes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Sources the order against `stock` and builds every row to write. Pure apart from new ids. */
 export function buildPlacedOrder(input: OrderGraphInput): PlacedOrderGraph {
@@ -167,7 +165,7 @@ export function buildPlacedOrder(input: OrderGraphInput): PlacedOrderGraph {
 
   const lineOf = new Map<string, (typeof lines)[number]>(lines.map((line) => [line.id, line]));
   const byWalk = (a: { walkSequence: number; sku: string; id: string }, b: typeof a) =>
-    a.walkSequence - b.walkSequence || compareBytes(a.sku, b.sku) || compareBytes(a.id, b.id);
+    a.walkSequence - b.walkSequence || compareCodes(a.sku, b.sku) || compareCodes(a.id, b.id);
   const stationDocs = fulfillments.map((f) => {
     const warehouse = warehouseOf.get(f.warehouseCode)!;
     return toFulfillmentDoc({

@@ -17,6 +17,7 @@
  * 4. Whatever no warehouse has is backordered. No warehouse is given more than it has available;
  *    availability below zero or fractional is treated as the whole units at or above zero.
  */
+import { compareCodes } from '../db/code-order';
 import { greatCircleDistanceKm } from './great-circle';
 import type { GeoPoint } from './great-circle';
 
@@ -154,9 +155,6 @@ const stockOf = (warehouse: RankedWarehouse, sku: string): number =>
 
 const wholeUnitsAtLeastZero = (units: number): number =>
   Number.isFinite(units) && units > 0 ? Math.floor(units) : 0;
-
-// Code-point order, not localeCompare, so the tie-break never depends on the server's locale.
-const compareCodes = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const copyLine = (line: AllocationLine): AllocationLine => ({
   lineId: line.lineId,
