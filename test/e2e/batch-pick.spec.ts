@@ -3,19 +3,14 @@
 // for both (a wrong bin, a wrong item, an unknown code, an over-pick, a reload in the middle, a
 // short pick the central OMS backorders). Then each tote opens its order for packing.
 import { expect, test } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   ADMIN,
-  createOperator,
-  createStation,
   placeOrder,
   products,
-  seedPickPackCatalogue,
   unknownGtin,
+  startPickPackWorld,
 } from './support/pick-pack-fixture';
-import { centralOms, stationWebHost, type ManagedProcess } from './support/processes';
+import type { ManagedProcess } from './support/processes';
 import { scan, scanExpecting } from './support/scanner';
 import { shot, signIn } from './support/station-page';
 
@@ -26,19 +21,11 @@ test.describe.configure({ mode: 'serial', timeout: 300_000 });
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  const dataDir = mkdtempSync(join(tmpdir(), 'oms-batch-pick-'));
-  await seedPickPackCatalogue(dataDir);
-  central = await centralOms({ dataDir });
-  await central.start();
-  await createOperator(central.url, {
-    badge: 'OP-0009',
-    name: 'Noor Bakker',
-    pin: '2468',
-    locale: 'en',
-  });
-  const code = await createStation(central.url, 'E2E batch station');
-  station = await stationWebHost(central.url, { STATION_ENROLMENT_CODE: code });
-  await station.start();
+  ({ central, station } = await startPickPackWorld({
+    dirPrefix: 'oms-batch-pick-',
+    stationName: 'E2E batch station',
+    operators: [{ badge: 'OP-0009', name: 'Noor Bakker', pin: '2468', locale: 'en' }],
+  }));
 });
 
 test.afterAll(async () => {

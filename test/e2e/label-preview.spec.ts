@@ -4,19 +4,10 @@
 // from the same ZPL the printer received: a full 4×6 in label at 203 dpi whose barcodes read
 // back as the carton's SSCC and tracking number, byte-for-byte what reached the printer.
 import { expect, test } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startFakeZebra, type FakeZebra } from '../support/fake-zebra';
 import { decodeBarcodes } from '../support/zpl-decode';
-import {
-  createOperator,
-  createStation,
-  placeOrder,
-  products,
-  seedPickPackCatalogue,
-} from './support/pick-pack-fixture';
-import { centralOms, stationWebHost, type ManagedProcess } from './support/processes';
+import { placeOrder, products, startPickPackWorld } from './support/pick-pack-fixture';
+import type { ManagedProcess } from './support/processes';
 import { scan, scanExpecting } from './support/scanner';
 import { shot, signIn } from './support/station-page';
 
@@ -28,20 +19,12 @@ test.describe.configure({ timeout: 180_000 });
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  const dataDir = mkdtempSync(join(tmpdir(), 'oms-label-preview-'));
-  await seedPickPackCatalogue(dataDir);
-  central = await centralOms({ dataDir });
-  await central.start();
-  await createOperator(central.url, {
-    badge: 'OP-0021',
-    name: 'Lotte Bakker',
-    pin: '8642',
-    locale: 'en',
-  });
   zebra = await startFakeZebra({ answer: {} });
-  const code = await createStation(central.url, 'E2E label preview');
-  station = await stationWebHost(central.url, { STATION_ENROLMENT_CODE: code });
-  await station.start();
+  ({ central, station } = await startPickPackWorld({
+    dirPrefix: 'oms-label-preview-',
+    stationName: 'E2E label preview',
+    operators: [{ badge: 'OP-0021', name: 'Lotte Bakker', pin: '8642', locale: 'en' }],
+  }));
 });
 
 test.afterAll(async () => {

@@ -3,20 +3,15 @@
 // into two cartons (wrong item, unknown code, bad check digit, over-scan, a reload in the middle),
 // weigh, confirm, and see the central OMS accept the shipment. Once in English, once in Dutch.
 import { expect, test } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   badCheckDigit,
-  createOperator,
-  createStation,
   orderStatus,
   placeOrder,
   products,
-  seedPickPackCatalogue,
   unknownGtin,
+  startPickPackWorld,
 } from './support/pick-pack-fixture';
-import { centralOms, stationWebHost, type ManagedProcess } from './support/processes';
+import type { ManagedProcess } from './support/processes';
 import { allowSlowScanner, scan, scanExpecting } from './support/scanner';
 import { shot, signIn } from './support/station-page';
 
@@ -27,25 +22,14 @@ test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  const dataDir = mkdtempSync(join(tmpdir(), 'oms-pick-pack-'));
-  await seedPickPackCatalogue(dataDir);
-  central = await centralOms({ dataDir });
-  await central.start();
-  await createOperator(central.url, {
-    badge: 'OP-0007',
-    name: 'Sanne de Vries',
-    pin: '4821',
-    locale: 'nl',
-  });
-  await createOperator(central.url, {
-    badge: 'OP-0008',
-    name: 'Sam Carter',
-    pin: '1357',
-    locale: 'en',
-  });
-  const code = await createStation(central.url, 'E2E packing 1');
-  station = await stationWebHost(central.url, { STATION_ENROLMENT_CODE: code });
-  await station.start();
+  ({ central, station } = await startPickPackWorld({
+    dirPrefix: 'oms-pick-pack-',
+    stationName: 'E2E packing 1',
+    operators: [
+      { badge: 'OP-0007', name: 'Sanne de Vries', pin: '4821', locale: 'nl' },
+      { badge: 'OP-0008', name: 'Sam Carter', pin: '1357', locale: 'en' },
+    ],
+  }));
 });
 
 test.afterAll(async () => {

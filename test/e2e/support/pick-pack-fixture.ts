@@ -1,12 +1,21 @@
-// Master data for the pick-and-pack story. The central OMS has no admin API for warehouses,
-// products or stock yet, so they are written into its (PGlite) database before it starts, with
+// Master data for the pick-and-pack story. The central OMS has no admin API for warehouses or
+// stock yet, so the catalogue is written into its (PGlite) database before it starts, with
 // the server's own migrations and tables. Operators, the station and the order then go through
-// the real HTTP API.
+// the real HTTP API; startPickPackWorld sets the whole stage up.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openDatabase, pgliteDirFor } from '../../../src-server/db/connect';
 import { migrateToLatest } from '../../../src-server/db/migrate';
 import { insertDemoChannels } from '../../../src-server/seed/demo-channels';
 import { gs1CheckDigit } from '../../../shared/gs1/check-digit';
-import { createStationCode, E2E_ADMIN_TOKEN } from './processes';
+import {
+  centralOms,
+  createStationCode,
+  E2E_ADMIN_TOKEN,
+  stationWebHost,
+  type ManagedProcess,
+} from './processes';
 
 export const WAREHOUSE = 'NL-E2E';
 export const ADMIN = { Authorization: `Bearer ${E2E_ADMIN_TOKEN}` };
@@ -143,6 +152,31 @@ export async function createOperator(
 /** A station for the fixture's warehouse; answers its one-time enrolment code. */
 export function createStation(centralUrl: string, name: string): Promise<string> {
   return createStationCode(centralUrl, WAREHOUSE, name);
+}
+
+/**
+ * The stage of a pick-and-pack story: a central OMS on the fixture's catalogue (in a fresh data
+ * directory), its packers, and one enrolled station web host, all started.
+ */
+export async function startPickPackWorld(options: {
+  dirPrefix: string;
+  stationName: string;
+  operators: { badge: string; name: string; pin: string; locale: 'en' | 'nl' }[];
+}): Promise<{ central: ManagedProcess; station: ManagedProcess }> {
+  const dataDir = mkdtempSync(join(tmpdir(), options.dirPrefix));
+  await seedPickPackCatalogue(dataDir);
+  const central = await centralOms({ dataDir });
+  await central.start();
+  try {
+    for (const operator of options.operators) await createOperator(central.url, operator);
+    const code = await createStation(central.url, options.stationName);
+    const station = await stationWebHost(central.url, { STATION_ENROLMENT_CODE: code });
+    await station.start();
+    return { central, station };
+  } catch (err) {
+    await central.stop();
+    throw err;
+  }
 }
 
 const THREE_LINES = [
