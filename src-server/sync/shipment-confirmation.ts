@@ -98,20 +98,7 @@ export async function confirmShipment(
 
   for (const line of lines) {
     const quantity = shippedPerLine.get(line.id) ?? 0;
-    if (quantity === 0) continue;
-    const updated = await trx
-      .updateTable('stock')
-      .set((eb) => ({ on_hand: eb('on_hand', '-', quantity), updated_at: new Date() }))
-      .where('warehouse_code', '=', fulfillment.warehouse_code)
-      .where('sku', '=', line.sku)
-      .where('bin_code', '=', line.bin_code)
-      .where('on_hand', '>=', quantity)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) {
-      throw new Error(
-        `stock of ${line.sku} in bin ${line.bin_code} is below the ${quantity} shipped`,
-      );
-    }
+    if (quantity > 0) await takeFromBins(trx, fulfillment.warehouse_code, line, quantity);
   }
   await trx
     .updateTable('reservations')
@@ -299,4 +286,50 @@ async function refuse(
       .execute();
   }
   return { status: 'refused', reason };
+}
+
+/**
+ * Lowers on hand by what was shipped: from the pick line's bin first, the rest from the SKU's
+ * other bins in walk order. Bins are assigned when an order is placed, and several orders can be
+ * sent to the same bin for more than it holds (availability is kept per warehouse, not per bin);
+ * the packer then takes the rest from the next bin, and so does the stock.
+ */
+async function takeFromBins(
+  trx: Transaction<Database>,
+  warehouseCode: string,
+  line: { sku: string; bin_code: string },
+  quantity: number,
+): Promise<void> {
+  const bins = await trx
+    .selectFrom('stock as s')
+    .innerJoin('bins as b', (join) =>
+      join.onRef('b.warehouse_code', '=', 's.warehouse_code').onRef('b.code', '=', 's.bin_code'),
+    )
+    .select(['s.bin_code', 's.on_hand'])
+    .where('s.warehouse_code', '=', warehouseCode)
+    .where('s.sku', '=', line.sku)
+    .where('s.on_hand', '>', 0)
+    .orderBy(sql`s.bin_code = ${line.bin_code}`, 'desc')
+    .orderBy('b.walk_sequence')
+    .orderBy('s.bin_code')
+    .forUpdate()
+    .execute();
+  let remaining = quantity;
+  for (const bin of bins) {
+    if (remaining === 0) break;
+    const take = Math.min(remaining, bin.on_hand);
+    await trx
+      .updateTable('stock')
+      .set((eb) => ({ on_hand: eb('on_hand', '-', take), updated_at: new Date() }))
+      .where('warehouse_code', '=', warehouseCode)
+      .where('sku', '=', line.sku)
+      .where('bin_code', '=', bin.bin_code)
+      .execute();
+    remaining -= take;
+  }
+  if (remaining > 0) {
+    throw new Error(
+      `stock of ${line.sku} in ${warehouseCode} is ${quantity - remaining}, below the ${quantity} shipped`,
+    );
+  }
 }

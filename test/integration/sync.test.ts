@@ -209,6 +209,53 @@ describe.each(BACKENDS)('station sync on %s', (backend) => {
     expect((await fulfillmentDoc(tilburg, order.orderId)).status).toBe('shipped');
   });
 
+  it('takes shipped stock from the next bin when orders were sent to one bin for more than it holds', async () => {
+    // SKU-3: one in bin A-01 (walked first), five in A-03. Both orders are sent to A-01.
+    await server.db
+      .insertInto('products')
+      .values({
+        sku: 'SKU-3',
+        name: 'Product SKU-3',
+        weight_grams: 500,
+        length_mm: 200,
+        width_mm: 150,
+        height_mm: 100,
+        hs_code: '691200',
+        country_of_origin: 'NL',
+      })
+      .execute();
+    await server.db
+      .insertInto('product_prices')
+      .values({ sku: 'SKU-3', currency: 'EUR', unit_price_minor: 1000 })
+      .execute();
+    await server.db
+      .insertInto('stock')
+      .values([
+        { warehouse_code: 'NL-TIL', sku: 'SKU-3', bin_code: 'A-01', on_hand: 1 },
+        { warehouse_code: 'NL-TIL', sku: 'SKU-3', bin_code: 'A-03', on_hand: 5 },
+      ])
+      .execute();
+    const client = syncClient(server.app, tilburg);
+    for (const order of [await placeOrder({ 'SKU-3': 1 }), await placeOrder({ 'SKU-3': 1 })]) {
+      const doc = await fulfillmentDoc(tilburg, order.orderId);
+      expect(doc.lines.map((l) => l.bin)).toEqual(['A-01']);
+      const pushed = await client.push('shipments', [
+        { newDocumentState: { ...makeShipment(tilburg, doc), _deleted: false } },
+      ]);
+      expect(pushed.json()).toEqual([expect.objectContaining({ status: 'accepted' })]);
+    }
+    const bins = await server.db
+      .selectFrom('stock')
+      .select(['bin_code', 'on_hand'])
+      .where('sku', '=', 'SKU-3')
+      .orderBy('bin_code')
+      .execute();
+    expect(bins).toEqual([
+      { bin_code: 'A-01', on_hand: 0 },
+      { bin_code: 'A-03', on_hand: 4 },
+    ]);
+  });
+
   it('records a tracking number a carton got after its shipment was accepted, never overwriting one', async () => {
     const order = await placeOrder({ 'SKU-2': 1 });
     const doc = await fulfillmentDoc(tilburg, order.orderId);
