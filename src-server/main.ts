@@ -1,12 +1,13 @@
-// Starts the central OMS: open the database (PostgreSQL or embedded PGlite), migrate, seed demo
-// data into an empty database, then serve. SIGINT/SIGTERM finish in-flight requests first.
+// Starts the central OMS: open the database (PostgreSQL or embedded PGlite), migrate, seed the
+// demo catalogue into an empty database, then serve; the demo's orders and shipped history are
+// written while the server already serves. SIGINT/SIGTERM finish in-flight requests first.
 import { createApp } from './app';
 import { loadServerConfig } from './config';
 import { openDatabase, pgliteDirFor } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { startNotifications } from './notifications/notifications-runtime';
 import type { NotificationsHandle } from './notifications/notifications-runtime';
-import { seedDemoDataIfEmpty } from './seed/demo-seed';
+import { seedDemoActivity, seedDemoCatalogueIfEmpty, unfinishedDemoSeed } from './seed/demo-seed';
 
 const config = loadServerConfig();
 const database = await openDatabase({
@@ -18,10 +19,12 @@ const app = await createApp(config, { db: database.db, listen: database.listen }
 
 let stopping = false;
 let notifications: NotificationsHandle | undefined;
+let demoActivity: Promise<void> | undefined;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+  await demoActivity; // stops after the batch or shipment in hand
   // Deliveries in flight finish; claimed ones not started are handed back for the next start.
   await notifications?.stop();
   await app.close();
@@ -33,15 +36,14 @@ process.on('SIGTERM', () => void stop('SIGTERM'));
 
 const applied = await migrateToLatest(database.db);
 app.log.info({ backend: database.backend, applied }, 'database ready');
-if (config.seedDemo) {
-  await seedDemoDataIfEmpty(database.db, {
-    seed: config.demoSeed,
-    log: app.log,
-    maxExtraKmForSingleWarehouse: config.maxExtraKmForSingleWarehouse,
-    productCount: config.demoProducts,
-    orderCount: config.demoOrders,
-  });
-}
+const seedOptions = {
+  seed: config.demoSeed,
+  log: app.log,
+  maxExtraKmForSingleWarehouse: config.maxExtraKmForSingleWarehouse,
+  productCount: config.demoProducts,
+  orderCount: config.demoOrders,
+};
+if (config.seedDemo) await seedDemoCatalogueIfEmpty(database.db, seedOptions);
 if (config.notifications.enabled && !stopping) {
   notifications = await startNotifications(config.notifications, config.dataDir, {
     db: database.db,
@@ -50,3 +52,12 @@ if (config.notifications.enabled && !stopping) {
   });
 }
 await app.listen({ host: config.host, port: config.port });
+// A fresh demo's orders and history, or the rest of a demo a stop interrupted.
+const unfinishedDemo = config.seedDemo ? await unfinishedDemoSeed(database.db) : null;
+if (unfinishedDemo !== null) {
+  demoActivity = seedDemoActivity(database.db, {
+    ...seedOptions,
+    seed: unfinishedDemo,
+    shouldStop: () => stopping,
+  }).catch((err: unknown) => app.log.error({ err }, 'the demo orders could not be seeded'));
+}

@@ -8,6 +8,8 @@ import * as stationsSync from './migrations/0100-stations-sync';
 import * as notifications from './migrations/0200-notifications';
 import * as returns from './migrations/0300-returns';
 import * as productTracing from './migrations/0400-product-tracing';
+import * as reservationsByFulfillment from './migrations/0500-reservations-by-fulfillment';
+import * as demoSeed from './migrations/0600-demo-seed';
 import type { Database } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +19,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0200-notifications': notifications,
   '0300-returns': returns,
   '0400-product-tracing': productTracing,
+  '0500-reservations-by-fulfillment': reservationsByFulfillment,
+  '0600-demo-seed': demoSeed,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -226,6 +226,14 @@ export interface OutboxEventsTable {
   created_at: CreatedAt;
 }
 
+/** Where the demo seed got to (see migration 0600-demo-seed). */
+export interface DemoSeedTable {
+  seed: string;
+  catalogue_seeded_at: CreatedAt;
+  history_started_at: Date | null;
+  activity_finished_at: Date | null;
+}
+
 export interface Database extends SyncTables, NotificationTables, ReturnsTables {
   products: ProductsTable;
   product_gtins: ProductGtinsTable;
@@ -245,6 +253,7 @@ export interface Database extends SyncTables, NotificationTables, ReturnsTables 
   reservations: ReservationsTable;
   idempotency_keys: IdempotencyKeysTable;
   outbox_events: OutboxEventsTable;
+  demo_seed: DemoSeedTable;
 }
 
 export type OrderRow = Selectable<OrdersTable>;

@@ -3,13 +3,14 @@
 // of those come back with RMAs, graded receipts and refunds. Everything goes through the real
 // shipment, RMA and receipt code, so stock, order states and events stay consistent.
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { setImmediate } from 'node:timers/promises';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { buildSscc } from '../../shared/gs1/sscc';
 import type { ReturnReason } from '../../shared/returns/rma-state';
 import type { ReturnGrade, ReturnItem, ShipmentDoc } from '../../shared/sync/documents';
 import type { Database } from '../db/schema';
 import { applyReturnReceipt } from '../returns/return-receipt';
-import { createRma } from '../returns/rma-create';
+import { createRmaIn } from '../returns/rma-create';
 import type { StationIdentity } from '../stations/stations';
 import { confirmShipment } from '../sync/shipment-confirmation';
 import type { Random } from './prng';
@@ -33,134 +34,181 @@ export interface DemoReturnsSummary {
   returned: number;
 }
 
-async function historyStation(
+/** One revoked station per warehouse "shipped" the history, so no one can sign in as it. */
+async function historyStations(
   db: Kysely<Database>,
-  warehouseCode: string,
-): Promise<StationIdentity> {
-  const station = {
-    stationId: randomUUID(),
-    stationName: `${warehouseCode} history (demo)`,
-    warehouseCode,
-  };
+  warehouseCodes: readonly string[],
+): Promise<Map<string, StationIdentity>> {
+  const stations = new Map(
+    [...new Set(warehouseCodes)].map((warehouseCode) => [
+      warehouseCode,
+      { stationId: randomUUID(), stationName: `${warehouseCode} history (demo)`, warehouseCode },
+    ]),
+  );
+  if (stations.size === 0) return stations;
   await db
     .insertInto('stations')
-    .values({
-      id: station.stationId,
-      warehouse_code: warehouseCode,
-      name: station.stationName,
-      enrolment_code_hash: null,
-      enrolment_expires_at: null,
-      token_hash: null,
-      enrolled_at: null,
-      revoked_at: new Date(),
-    })
+    .values(
+      [...stations.values()].map((station) => ({
+        id: station.stationId,
+        warehouse_code: station.warehouseCode,
+        name: station.stationName,
+        enrolment_code_hash: null,
+        enrolment_expires_at: null,
+        token_hash: null,
+        enrolled_at: null,
+        revoked_at: new Date(),
+      })),
+    )
     .execute();
-  return station;
+  return stations;
 }
 
+/**
+ * Ships a share of the released fulfillments and returns some of them, one transaction per
+ * shipment, as stations push them: the central OMS may already be serving while this runs, and
+ * its requests take turns with the history instead of waiting for all of it. The fulfillments
+ * are taken in order-reference order, so a seed gives the same demo every time. `shouldStop` is
+ * asked between shipments (the server is shutting down).
+ */
 export async function seedDemoReturns(
   db: Kysely<Database>,
   random: Random,
-  options: { shipShare: number; returnShare: number },
+  options: { shipShare: number; returnShare: number; shouldStop?: () => boolean },
 ): Promise<DemoReturnsSummary> {
   const released = await db
-    .selectFrom('fulfillment_orders')
-    .select(['id', 'order_id', 'warehouse_code', 'carrier_code', 'service_code'])
-    .where('status', '=', 'released')
-    .orderBy('id')
+    .selectFrom('fulfillment_orders as f')
+    .innerJoin('orders as o', 'o.id', 'f.order_id')
+    .select(['f.id', 'f.order_id', 'f.warehouse_code', 'f.carrier_code', 'f.service_code'])
+    .where('f.status', '=', 'released')
+    .orderBy(sql`o.channel_code collate "C"`)
+    .orderBy(sql`o.channel_order_ref collate "C"`)
+    .orderBy(sql`f.warehouse_code collate "C"`)
     .execute();
   const chosen = released.filter(() => random.chance(options.shipShare));
-  const stations = new Map<string, StationIdentity>();
-  let serial = 0;
-  let returned = 0;
-  for (const f of chosen) {
-    const station = stations.get(f.warehouse_code) ?? (await historyStation(db, f.warehouse_code));
-    stations.set(f.warehouse_code, station);
-    const lines = await db
-      .selectFrom('fulfillment_lines')
-      .select(['id', 'order_line_id', 'sku', 'quantity', 'bin_code'])
-      .where('fulfillment_id', '=', f.id)
-      .execute();
-    serial += 1;
-    const shipment: ShipmentDoc = {
-      id: randomUUID(),
-      fulfillmentId: f.id,
-      stationId: station.stationId,
-      operatorId: 'demo',
-      carrier: f.carrier_code ?? 'own',
-      service: f.service_code ?? 'standard',
-      cartons: [
-        {
-          id: randomUUID(),
-          sscc: buildSscc(DEMO_SSCC, serial),
-          boxType: 'M',
-          weightGrams: 1000,
-          trackingNumber: null,
-          labelState: 'printed',
-          items: lines.map((l) => ({
-            lineId: l.id,
-            sku: l.sku,
-            quantity: l.quantity,
-            lot: null,
-            serial: null,
-            expiry: null,
-          })),
-        },
-      ],
-      status: 'confirmed',
-      refusalReason: null,
-      confirmedAt: new Date().toISOString(),
-      updatedAt: 0,
-    };
-    const verdict = await db
+  const stations = await historyStations(
+    db,
+    chosen.map((f) => f.warehouse_code),
+  );
+  const summary: DemoReturnsSummary = { shipped: 0, returned: 0 };
+  for (const [index, f] of chosen.entries()) {
+    // PGlite answers in microtasks: without a turn of the event loop, requests arriving meanwhile
+    // would not even be read until the whole history is written.
+    await setImmediate();
+    if (options.shouldStop?.()) break;
+    const station = stations.get(f.warehouse_code)!;
+    const outcome = await db
       .transaction()
-      .execute((trx) => confirmShipment(trx, station, shipment));
-    if (verdict.status !== 'accepted' || !random.chance(options.returnShare)) continue;
+      .execute((trx) =>
+        shipAndMaybeReturn(trx, random, station, f, index + 1, options.returnShare),
+      );
+    if (outcome !== 'refused') summary.shipped += 1;
+    if (outcome === 'returned') summary.returned += 1;
+  }
+  return summary;
+}
 
-    const line = random.pick(lines);
-    const quantity = random.int(1, line.quantity);
-    const reason = random.pick(REASONS);
-    const rmaId = await createRma(
-      db,
+/** Ships one fulfillment in a single carton; with `returnShare` chance, one line comes back. */
+async function shipAndMaybeReturn(
+  trx: Transaction<Database>,
+  random: Random,
+  station: StationIdentity,
+  f: {
+    id: string;
+    order_id: string;
+    carrier_code: string | null;
+    service_code: string | null;
+  },
+  serial: number,
+  returnShare: number,
+): Promise<'refused' | 'shipped' | 'returned'> {
+  const lines = await trx
+    .selectFrom('fulfillment_lines as fl')
+    .innerJoin('order_lines as ol', 'ol.id', 'fl.order_line_id')
+    .select(['fl.id', 'fl.order_line_id', 'fl.sku', 'fl.quantity', 'fl.bin_code'])
+    .where('fl.fulfillment_id', '=', f.id)
+    .orderBy('ol.line_no')
+    .orderBy('fl.walk_sequence')
+    .orderBy(sql`fl.bin_code collate "C"`)
+    .execute();
+  const shipment: ShipmentDoc = {
+    id: randomUUID(),
+    fulfillmentId: f.id,
+    stationId: station.stationId,
+    operatorId: 'demo',
+    carrier: f.carrier_code ?? 'own',
+    service: f.service_code ?? 'standard',
+    cartons: [
       {
-        orderId: f.order_id,
-        lines: [{ orderLineId: line.order_line_id, quantity }],
-        reason,
-        refundMethod: 'original_payment',
-      },
-      { actor: 'demo', channelCode: null },
-    );
-    const items: ReturnItem[] = Array.from({ length: quantity }, () => {
-      const grade = random.pick(GRADES);
-      const restock = grade === 'A' || grade === 'B';
-      return {
         id: randomUUID(),
-        sku: line.sku,
-        quantity: 1,
-        grade,
-        note: null,
-        disposition: restock ? 'restock' : grade === 'C' ? 'quarantine' : 'scrap',
-        binCode: restock ? line.bin_code : null,
-        match: 'expected',
-      };
-    });
-    const receipt = {
+        sscc: buildSscc(DEMO_SSCC, serial),
+        boxType: 'M',
+        weightGrams: 1000,
+        trackingNumber: null,
+        labelState: 'printed',
+        items: lines.map((l) => ({
+          lineId: l.id,
+          sku: l.sku,
+          quantity: l.quantity,
+          lot: null,
+          serial: null,
+          expiry: null,
+        })),
+      },
+    ],
+    status: 'confirmed',
+    refusalReason: null,
+    confirmedAt: new Date().toISOString(),
+    updatedAt: 0,
+  };
+  const verdict = await confirmShipment(trx, station, shipment);
+  if (verdict.status !== 'accepted') return 'refused';
+  if (!random.chance(returnShare)) return 'shipped';
+
+  const line = random.pick(lines);
+  const quantity = random.int(1, line.quantity);
+  const reason = random.pick(REASONS);
+  const rmaId = await createRmaIn(
+    trx,
+    {
+      orderId: f.order_id,
+      lines: [{ orderLineId: line.order_line_id, quantity }],
+      reason,
+      refundMethod: 'original_payment',
+    },
+    { actor: 'demo', channelCode: null },
+  );
+  const items: ReturnItem[] = Array.from({ length: quantity }, () => {
+    const grade = random.pick(GRADES);
+    const restock = grade === 'A' || grade === 'B';
+    return {
+      id: randomUUID(),
+      sku: line.sku,
+      quantity: 1,
+      grade,
+      note: null,
+      disposition: restock ? 'restock' : grade === 'C' ? 'quarantine' : 'scrap',
+      binCode: restock ? line.bin_code : null,
+      match: 'expected',
+    };
+  });
+  const decided = await applyReturnReceipt(
+    trx,
+    station,
+    {
       id: randomUUID(),
       rmaId,
       stationId: station.stationId,
       operatorId: 'demo',
       items,
       note: null,
-      status: 'submitted' as const,
+      status: 'submitted',
       refusalReason: null,
       refundMinor: null,
       receivedAt: new Date().toISOString(),
       updatedAt: 0,
-    };
-    const decided = await db
-      .transaction()
-      .execute((trx) => applyReturnReceipt(trx, station, receipt, null));
-    if (decided.status === 'accepted') returned += 1;
-  }
-  return { shipped: chosen.length, returned };
+    },
+    null,
+  );
+  return decided.status === 'accepted' ? 'returned' : 'shipped';
 }

@@ -1,8 +1,11 @@
-// Seeds an empty database with the demo: warehouses, bins, products, stock, channels (with demo
-// API keys printed to the log) and 2,000 orders placed through the real intake.
+// Seeds an empty database with the demo in two parts. The catalogue: warehouses, bins, products,
+// stock, packers and channels (with demo API keys printed to the log). Then the activity: 2,000
+// orders placed through the real intake, and a shipped history with returns. The server serves
+// as soon as the catalogue is in and writes the activity meanwhile, as a shop's orders arrive.
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { DEMO_SHIPPING_SERVICES } from '../shipping/demo-rates';
 import { DEMO_WAREHOUSES, demoBins, demoProducts, demoStock } from './demo-catalog';
 import { insertDemoChannels } from './demo-channels';
 import { DEMO_OPERATOR_PIN, insertDemoOperators } from './demo-operators';
@@ -42,6 +45,7 @@ export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
   return !rows[0]?.present;
 }
 
+/** The whole demo, catalogue and activity (`npm run seed`). `null` when the database had data. */
 export async function seedDemoDataIfEmpty(
   db: Kysely<Database>,
   options: SeedOptions,
@@ -50,15 +54,39 @@ export async function seedDemoDataIfEmpty(
   return seedDemoData(db, options);
 }
 
-/** Seeds the demo; the stock rows it inserted are handed to the order placement. */
+/** The whole demo, catalogue and activity, written before it returns. */
 export async function seedDemoData(
   db: Kysely<Database>,
   options: SeedOptions,
 ): Promise<DemoChannelCredentials[]> {
-  const started = Date.now();
+  const credentials = await seedDemoCatalogue(db, options);
+  await seedDemoActivity(db, options);
+  return credentials;
+}
+
+/** The catalogue part, when the database is empty; `null` when it had data. */
+export async function seedDemoCatalogueIfEmpty(
+  db: Kysely<Database>,
+  options: SeedOptions,
+): Promise<DemoChannelCredentials[] | null> {
+  if (!(await isDatabaseEmpty(db))) return null;
+  return seedDemoCatalogue(db, options);
+}
+
+/** The seed's products and stock, and its random stream positioned after them (for the orders). */
+function demoCatalogue(options: SeedOptions) {
   const random = createRandom(options.seed);
   const products = demoProducts(random, options.productCount ?? 500);
   const stock = demoStock(random, products);
+  return { random, products, stock };
+}
+
+/** Warehouses, bins, products, stock, packers and channels, in one transaction. */
+export async function seedDemoCatalogue(
+  db: Kysely<Database>,
+  options: SeedOptions,
+): Promise<DemoChannelCredentials[]> {
+  const { products, stock } = demoCatalogue(options);
   const credentials = await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('warehouses')
@@ -132,6 +160,7 @@ export async function seedDemoData(
         )
         .execute(),
     );
+    await trx.insertInto('demo_seed').values({ seed: options.seed }).execute();
     const operators = await insertDemoOperators(trx);
     options.log.info(
       { operators, pin: DEMO_OPERATOR_PIN },
@@ -144,19 +173,6 @@ export async function seedDemoData(
     'demo catalogue seeded',
   );
 
-  const orders = demoOrders(random, products, options.orderCount ?? 2000, new Date());
-  await placeDemoOrders(db, {
-    products,
-    stock,
-    orders,
-    maxExtraKmForSingleWarehouse: options.maxExtraKmForSingleWarehouse,
-  });
-  options.log.info({ orders: orders.length, ms: Date.now() - started }, 'demo orders placed');
-  const history = await seedDemoReturns(db, createRandom(`${options.seed}:returns`), {
-    shipShare: 0.05,
-    returnShare: 0.3,
-  });
-  options.log.info(history, 'demo shipped history and returns seeded (for return analytics)');
   options.log.info(
     {
       channels: credentials.map((c) => ({
@@ -168,4 +184,61 @@ export async function seedDemoData(
     'demo channel API keys (development only; derived from DEMO_SEED)',
   );
   return credentials;
+}
+
+/** The seed of a demo whose orders or history are not all written yet (stopped midway), if any. */
+export async function unfinishedDemoSeed(db: Kysely<Database>): Promise<string | null> {
+  const row = await db
+    .selectFrom('demo_seed')
+    .select('seed')
+    .where('activity_finished_at', 'is', null)
+    .executeTakeFirst();
+  return row?.seed ?? null;
+}
+
+/**
+ * The demo's activity after its catalogue: the orders, placed through the real intake, then the
+ * shipped history with returns (about 5% of the released fulfillments shipped, 30% of those
+ * returned) for return analytics. `shouldStop` is asked between batches and between shipments.
+ * Run again after a stop, it places the orders still missing (the ones stored are skipped); a
+ * history that had started is kept as it is.
+ */
+export async function seedDemoActivity(
+  db: Kysely<Database>,
+  options: SeedOptions & { shouldStop?: () => boolean },
+): Promise<void> {
+  const started = Date.now();
+  const shouldStop = options.shouldStop ?? (() => false);
+  const { random, products } = demoCatalogue(options);
+  const orders = demoOrders(random, products, options.orderCount ?? 2000, new Date());
+  const placed = await placeDemoOrders(
+    db,
+    {
+      shippingServices: DEMO_SHIPPING_SERVICES,
+      maxExtraKmForSingleWarehouse: options.maxExtraKmForSingleWarehouse,
+    },
+    orders,
+    shouldStop,
+  );
+  options.log.info({ orders: placed, ms: Date.now() - started }, 'demo orders placed');
+  if (shouldStop()) return;
+
+  const marker = db.updateTable('demo_seed').where('seed', '=', options.seed);
+  const historyStarted = await marker
+    .set({ history_started_at: new Date() })
+    .where('history_started_at', 'is', null)
+    .executeTakeFirst();
+  if (historyStarted.numUpdatedRows > 0n) {
+    const history = await seedDemoReturns(db, createRandom(`${options.seed}:returns`), {
+      shipShare: 0.05,
+      returnShare: 0.3,
+      shouldStop,
+    });
+    options.log.info(
+      { ...history, ms: Date.now() - started },
+      'demo shipped history and returns seeded (for return analytics)',
+    );
+    if (shouldStop()) return;
+  }
+  await marker.set({ activity_finished_at: new Date() }).execute();
 }

@@ -1,13 +1,10 @@
 // Return analytics on PGlite and PostgreSQL: rates per product and reason from shipped and
-// received units, and an answer from the demo data.
+// received units (the answer from the demo data is in demo-seed.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoData } from '../../src-server/seed/demo-seed';
 import { bearer, seedCatalog, seedChannels } from '../support/oms-fixtures';
 import { ADMIN_TOKEN, BACKENDS, startTestServer, type TestServer } from '../support/server-harness';
 import { enrolTestStation, type EnrolledTestStation } from '../support/sync-fixtures';
 import { createRma, makeItem, makeReceipt, pushReceipt, shipOrder } from './returns-helpers';
-
-const quietLog = { info: () => undefined };
 
 describe.each(BACKENDS)('return analytics on %s', (backend) => {
   let server: TestServer;
@@ -96,39 +93,5 @@ describe.each(BACKENDS)('return analytics on %s', (backend) => {
         })
       ).statusCode,
     ).toBe(403);
-  });
-});
-
-describe('return analytics from the demo data', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer('pglite', 'demo_returns');
-    await seedDemoData(server.db, {
-      seed: 'analytics-demo',
-      log: quietLog,
-      maxExtraKmForSingleWarehouse: 100,
-      orderCount: 300,
-      productCount: 40,
-    });
-  }, 120_000);
-  afterAll(() => server.close());
-
-  it('answers with shipped history, returned products and reasons', async () => {
-    const body = (
-      await server.app.inject({
-        method: 'GET',
-        url: '/v1/analytics/returns',
-        headers: bearer(ADMIN_TOKEN),
-      })
-    ).json();
-    expect(body.shippedUnits).toBeGreaterThan(0);
-    expect(body.returnedUnits).toBeGreaterThan(0);
-    expect(body.topReturned.length).toBeGreaterThan(0);
-    expect(body.reasons.length).toBeGreaterThan(0);
-    const refunds = await server.db.selectFrom('refunds').select(['status']).execute();
-    expect(refunds.every((r) => r.status === 'issued')).toBe(true);
-    // Restocked units went back on hand: stock never negative, and the seeded stations cannot sign in.
-    const stations = await server.db.selectFrom('stations').select(['revoked_at']).execute();
-    expect(stations.every((s) => s.revoked_at !== null)).toBe(true);
   });
 });
