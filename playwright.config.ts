@@ -3,6 +3,7 @@ import { CHROMIUM_ARGS, systemChromium } from './test/setup/chromium';
 
 export default defineConfig({
   testDir: 'test/e2e',
+  globalSetup: './test/setup/build-node-programs.ts',
   timeout: 90_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,

@@ -1,10 +1,13 @@
-// `npm start`: the whole product on one machine with no set-up. The central OMS on its embedded
-// database under ./data (seeded with demo data on first run), the renderer built, then a
-// station: Electron when its binary is installed, otherwise the web host in a browser.
+// `npm start`: the whole product on one machine with no set-up, built as it ships: the central
+// OMS (bundled to dist/) on its embedded database under ./data, seeded with demo data on first
+// run; the station (built by electron-vite): Electron when its binary is installed, otherwise the
+// web host in a browser. On first run a demo station is created on the central OMS and the
+// station enrols with its code.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { buildNodePrograms, NODE_PROGRAMS } from './build-node';
 
 const CENTRAL_PORT = Number(process.env.PORT ?? 8080);
 const STATION_PORT = Number(process.env.STATION_PORT ?? 5317);
@@ -100,15 +103,47 @@ async function stopAll(code: number) {
 process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
+/**
+ * Enrols the web host's station with the demo station's code, through the station API the set-up
+ * screen uses; the web host may still be starting, so refused connections are retried.
+ */
+async function enrolWebStation(code: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${STATION_PORT}/station-api/enrol`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ centralUrl: CENTRAL_URL, code }),
+        signal: AbortSignal.timeout(10_000),
+      });
+      const envelope = (await response.json()) as { ok: boolean; error?: { message: string } };
+      if (!envelope.ok) {
+        console.error(
+          `[start] the station could not enrol (${envelope.error?.message ?? `HTTP ${response.status}`}); enter code ${code} on its set-up screen`,
+        );
+      }
+      return;
+    } catch (err) {
+      if (Date.now() > deadline) {
+        console.error(
+          `[start] the station web host did not answer (${err instanceof Error ? err.message : err}); enter code ${code} on its set-up screen`,
+        );
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
 console.log('[start] building the station and starting the central OMS…');
 const build = spawn(
   process.execPath,
   ['node_modules/electron-vite/bin/electron-vite.js', 'build', '--logLevel', 'warn'],
-  {
-    stdio: ['ignore', 'inherit', 'inherit'],
-  },
+  { stdio: ['ignore', 'inherit', 'inherit'] },
 );
-run('central OMS', process.execPath, ['--import', 'tsx', 'src-server/main.ts'], {
+await buildNodePrograms();
+run('central OMS', process.execPath, ['--enable-source-maps', NODE_PROGRAMS.server], {
   PORT: String(CENTRAL_PORT),
 });
 const buildExit = await finished(build);
@@ -116,28 +151,31 @@ if (buildExit !== 0) {
   console.error('[start] the station build failed');
   await stopAll(buildExit);
 }
-await waitForCentral(120_000);
 
 const stationDataDir = process.env.STATION_DATA_DIR ?? 'data/station';
-const enrolmentCode = existsSync(join(stationDataDir, 'credentials.json'))
-  ? undefined
-  : await createDemoStation();
-
+const needsEnrolment = !existsSync(join(stationDataDir, 'credentials.json'));
 const electron = electronBinary();
 if (electron) {
+  await waitForCentral(120_000);
+  const enrolmentCode = needsEnrolment ? await createDemoStation() : undefined;
   console.log('[start] launching the Electron packing station');
   run('station', electron, ['.'], {
     CENTRAL_URL,
     ...(enrolmentCode ? { STATION_ENROLMENT_CODE: enrolmentCode } : {}),
   });
 } else {
+  // The web host starts while the central OMS is still seeding, and is enrolled once it serves.
   console.log('[start] Electron binary not available: starting the station web host');
-  run('station', process.execPath, ['--import', 'tsx', 'src-main/web-host/main.ts'], {
+  run('station', process.execPath, ['--enable-source-maps', NODE_PROGRAMS.webHost], {
     CENTRAL_URL,
     STATION_PORT: String(STATION_PORT),
     STATION_DATA_DIR: stationDataDir,
-    ...(enrolmentCode ? { STATION_ENROLMENT_CODE: enrolmentCode } : {}),
   });
+  await waitForCentral(120_000);
+  const enrolmentCode = needsEnrolment ? await createDemoStation() : undefined;
+  if (enrolmentCode) await enrolWebStation(enrolmentCode, 60_000);
 }
 console.log(`[start] central OMS: ${CENTRAL_URL}  (API docs ${CENTRAL_URL}/docs)`);
-console.log(`[start] packing station: http://127.0.0.1:${STATION_PORT}  — press Ctrl-C to stop`);
+console.log(
+  `[start] packing station: ${electron ? 'the Electron window' : `http://127.0.0.1:${STATION_PORT}`}  — press Ctrl-C to stop`,
+);

@@ -1,9 +1,11 @@
-// Starts the real central OMS and the real station web host as child processes, on free ports
-// on 127.0.0.1, for end-to-end tests. Each one can be stopped and started again (offline tests).
+// Starts the real central OMS and the real station web host as child processes (their bundles,
+// built by Playwright's global setup, as `npm start` runs them), on free ports on 127.0.0.1, for
+// end-to-end tests. Each one can be stopped and started again (offline tests).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { NODE_PROGRAMS } from '../../../scripts/build-node';
 import { freePort } from '../../setup/postgres-cluster';
 
 export interface ManagedProcess {
@@ -35,7 +37,7 @@ async function waitForUrl(
 }
 
 function managed(
-  entry: string,
+  program: string,
   readyPath: string,
   port: number,
   env: NodeJS.ProcessEnv,
@@ -47,7 +49,7 @@ function managed(
     url,
     output: () => log,
     async start() {
-      child = spawn(process.execPath, ['--import', 'tsx', entry], {
+      child = spawn(process.execPath, ['--enable-source-maps', program], {
         env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -72,7 +74,7 @@ export async function centralOms(
 ): Promise<ManagedProcess> {
   const port = await freePort();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'oms-central-'));
-  return managed('src-server/main.ts', '/health', port, {
+  return managed(NODE_PROGRAMS.server, '/health', port, {
     PORT: String(port),
     DATA_DIR: dataDir,
     // The demo catalogue, channels and packers, but no orders: each test places what it needs.
@@ -107,7 +109,7 @@ export async function stationWebHost(
   env: NodeJS.ProcessEnv = {},
 ): Promise<ManagedProcess> {
   const port = await freePort();
-  return managed('src-main/web-host/main.ts', '/', port, {
+  return managed(NODE_PROGRAMS.webHost, '/', port, {
     STATION_PORT: String(port),
     CENTRAL_URL: centralUrl,
     STATION_POLL_MS: '500',
