@@ -12,6 +12,7 @@ import {
   createOperator,
   createStation,
   orderStatus,
+  placeOrder,
   products,
   seedPickPackCatalogue,
   WAREHOUSE,
@@ -26,39 +27,9 @@ test.describe.configure({ mode: 'serial', timeout: 240_000 });
 let dataDir: string;
 let central: ManagedProcess;
 
-async function placeTeaOrder(ref: string): Promise<{ orderId: string; fulfillmentId: string }> {
-  const response = await fetch(`${central.url}/v1/orders`, {
-    method: 'POST',
-    headers: {
-      ...ADMIN,
-      'Content-Type': 'application/json',
-      'Idempotency-Key': ref,
-      'X-Channel-Code': 'webshop',
-    },
-    body: JSON.stringify({
-      channelOrderRef: ref,
-      currency: 'EUR',
-      customer: { type: 'person', name: 'Eva Smit', email: 'eva@example.nl', locale: 'nl' },
-      shipTo: {
-        name: 'Eva Smit',
-        line1: 'Oudegracht 2',
-        postalCode: '3511 AB',
-        city: 'Utrecht',
-        country: 'NL',
-      },
-      lines: [{ sku: products.tea.sku, quantity: 1 }],
-    }),
-  });
-  const body = (await response.json()) as {
-    orderId: string;
-    fulfillments: { id: string; warehouseCode: string }[];
-  };
-  expect(response.status).toBe(201);
-  return {
-    orderId: body.orderId,
-    fulfillmentId: body.fulfillments.find((f) => f.warehouseCode === WAREHOUSE)!.id,
-  };
-}
+/** One tea to Utrecht: a one-line order the Tilburg station packs in one scan. */
+const placeTeaOrder = (ref: string) =>
+  placeOrder(central.url, ref, [{ sku: products.tea.sku, quantity: 1 }]);
 
 async function signIn(page: Page, badge: string, pin: string) {
   // Two stations in one browser: the keyboard goes to the page in front, as on a real desk.
