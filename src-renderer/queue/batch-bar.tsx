@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { maxBatchSize } from '../picking/batch-rules';
-import { useWorkSession } from './work-session';
+import { isBatchSize, useBatchSettings } from './batch-settings';
 
 export function BatchBar(props: {
   openBatch: string | null;
@@ -11,8 +11,8 @@ export function BatchBar(props: {
   onResume(): void;
 }) {
   const { t } = useTranslation();
-  const size = useWorkSession((s) => s.batchSize);
-  const setSize = useWorkSession((s) => s.setBatchSize);
+  const size = useBatchSettings((s) => s.batchSize);
+  const setSize = useBatchSettings((s) => s.setBatchSize);
   // The field keeps what is typed (even empty, mid-edit); the batch size takes only valid numbers.
   const [typed, setTyped] = useState(String(size));
   return (
@@ -28,7 +28,7 @@ export function BatchBar(props: {
           onChange={(e) => {
             setTyped(e.target.value);
             const wanted = Number(e.target.value);
-            if (Number.isInteger(wanted) && wanted >= 1 && wanted <= maxBatchSize) setSize(wanted);
+            if (isBatchSize(wanted)) setSize(wanted);
           }}
           onBlur={() => setTyped(String(size))}
           data-testid="batch-size"

@@ -10,7 +10,7 @@ import { orderInTote } from '../picking/tote-rules';
 import { BatchBar } from './batch-bar';
 import { findScannedFulfillment } from './find-fulfillment';
 import { startRefusal, workQueue } from './queue-rules';
-import { useWorkSession } from './work-session';
+import { useBatchSettings } from './batch-settings';
 
 /** Rows drawn at once: the queue is worked from the top, the filter finds the rest. */
 const VISIBLE_ROWS = 100;
@@ -32,7 +32,7 @@ export function QueueScreen(props: Props) {
   const [filter, setFilter] = useState('');
   const rows = useRef<HTMLTableSectionElement>(null);
   const openBatch = useOpenBatch(db, stationId);
-  const batchSize = useWorkSession((s) => s.batchSize);
+  const batchSize = useBatchSettings((s) => s.batchSize);
 
   useEffect(() => {
     const sub = db.fulfillments

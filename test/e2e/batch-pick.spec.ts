@@ -59,6 +59,10 @@ test('a packer picks a batch of two orders into two totes in one walk, then pack
 
   await page.getByTestId('batch-size').fill('2');
   await page.locator('body').click({ position: { x: 5, y: 5 } });
+  // The batch size is a station setting (the cart's size): kept past sign-outs and restarts.
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('station.batch-settings')))
+    .toContain('"batchSize":2');
   await scanExpecting(page, 'CMD:BATCH', 'batch.started');
   const screen = page.getByTestId('batch-screen');
   await expect(screen).toHaveAttribute('data-phase', 'totes');
