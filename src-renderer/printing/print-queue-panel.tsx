@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { PrintJobDoc, PrintJobsCollection } from './print-job';
 import { reprintJob } from './print-queue';
 import { LabelPreview } from './label-preview';
+import { faultWords } from './printer-status-badge';
 import { usePrinters } from './use-printers';
 import './printing.css';
 
@@ -11,7 +12,7 @@ const HISTORY_LIMIT = 50;
 
 export function PrintQueuePanel({ jobs }: { jobs: PrintJobsCollection }) {
   const { t, i18n } = useTranslation();
-  const { list } = usePrinters();
+  const { list, statuses } = usePrinters();
   const [rows, setRows] = useState<PrintJobDoc[]>([]);
   const [previewId, setPreviewId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -23,6 +24,14 @@ export function PrintQueuePanel({ jobs }: { jobs: PrintJobsCollection }) {
     return () => subscription.unsubscribe();
   }, [jobs]);
 
+  // A job waiting for its printer names what is wrong with the printer now, in the packer's
+  // language; the driver's own words (e.g. "connect ECONNREFUSED") stay in the tooltip.
+  const waitingFor = (job: PrintJobDoc) => {
+    const status = statuses[job.printerId];
+    return status && !status.ready && status.faults.length > 0
+      ? faultWords(t, status.faults)
+      : job.reason;
+  };
   const printerName = (printerId: string) =>
     list?.printers.find((printer) => printer.id === printerId)?.name ?? printerId;
   const time = (ms: number) =>
@@ -56,9 +65,9 @@ export function PrintQueuePanel({ jobs }: { jobs: PrintJobsCollection }) {
                   {t(`printing.state.${job.state}`)}
                 </span>
                 {job.reason && (
-                  <div className="print-queue__reason">
+                  <div className="print-queue__reason" title={job.reason}>
                     {job.state === 'failed' && job.retryable
-                      ? t('printing.waitingForPrinter', { reason: job.reason })
+                      ? t('printing.waitingForPrinter', { reason: waitingFor(job) })
                       : job.reason}
                   </div>
                 )}

@@ -1,6 +1,7 @@
 // The label preview in the real station through the web host: a packer packs a one-line order
-// with a network Zebra set up (a real TCP listener playing the printer), then opens the print
-// queue and previews the shipping label. The preview is drawn by zpl-renderer-js in a Web Worker
+// with a network Zebra set up (a real TCP listener playing the printer), which runs out of labels
+// as the carton is confirmed: the print queue says so, and prints once labels are back. Then
+// the packer previews the shipping label. The preview is drawn by zpl-renderer-js in a Web Worker
 // from the same ZPL the printer received: a full 4×6 in label at 203 dpi whose barcodes read
 // back as the carton's SSCC and tracking number, byte-for-byte what reached the printer.
 import { expect, test } from '@playwright/test';
@@ -87,15 +88,26 @@ test('the print queue previews a shipping label exactly as the printer received 
   await page.getByTestId('weight-1').press('Enter');
   await expect(page.getByTestId('weight-check-1')).toHaveAttribute('data-ok', 'true');
   await page.locator('body').click({ position: { x: 5, y: 5 } });
+  // The Zebra runs out of labels just as the carton is confirmed.
+  zebra.mode = { answer: { paperOut: true } };
   await scan(page, 'CMD:DONE');
   await expect(page.getByTestId('shipment-confirmed')).toBeVisible();
   await expect(page.getByTestId('feedback')).toHaveAttribute('data-key', /^pack\.confirmed/);
 
-  // The label reached the printer (after the packing slip, which went to the same Zebra).
-  const printed = (await zebra.waitForJobs(2, 30_000)).map((job) => job.toString('utf8'));
+  // The print queue says what its first job waits for, in the packer's words; nothing printed.
+  await page.getByRole('button', { name: 'Printers' }).click();
+  await expect(
+    page.getByRole('row').filter({ hasText: 'Waits for the printer: Out of labels' }),
+  ).toHaveCount(1, { timeout: 30_000 });
+  expect(zebra.jobs).toHaveLength(0);
+  await shot(page, 'print-queue-out-of-labels');
+
+  // Labels refilled: the packing slip and the label print, once each, without anyone asking.
+  zebra.mode = { answer: {} };
+  const printed = (await zebra.waitForJobs(2, 60_000)).map((job) => job.toString('utf8'));
+  await expect(page.getByRole('row').filter({ hasText: 'Printed' })).toHaveCount(2);
 
   // The print queue's history: preview the shipping label.
-  await page.getByRole('button', { name: 'Printers' }).click();
   const labelRow = page.getByRole('row').filter({ hasText: 'Shipping label' });
   await expect(labelRow).toHaveCount(1);
   await labelRow.getByRole('button', { name: 'Preview' }).click();
