@@ -156,7 +156,7 @@ try {
     runs.push(fresh);
     console.log(fresh);
     if (i === FRESH_RUNS - 1) {
-      const restart = await measureStart(browser, 'restart (data and build kept)', env, false);
+      const restart = await measureStart(browser, 'restart (same data)', env, false);
       runs.push(restart);
       console.log(restart);
     }

@@ -13,14 +13,15 @@ const CENTRAL_PORT = Number(process.env.PORT ?? 8080);
 const STATION_PORT = Number(process.env.STATION_PORT ?? 5317);
 const CENTRAL_URL = process.env.CENTRAL_URL ?? `http://127.0.0.1:${CENTRAL_PORT}`;
 const children: ChildProcess[] = [];
-let stopping = false;
+/** Set once stopping has begun; every later call to stopAll waits on the same stop. */
+let stopping: Promise<void> | undefined;
 
-function run(
-  name: string,
-  command: string,
-  args: string[],
-  env: NodeJS.ProcessEnv = {},
-): ChildProcess {
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const isRunning = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
+
+/** Starts a child that must keep running: if it stops, everything stops. Not once stopping. */
+function run(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): void {
+  if (stopping) return;
   const child = spawn(command, args, {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, ...env },
@@ -32,12 +33,26 @@ function run(
       void stopAll(code ?? 1);
     }
   });
-  return child;
 }
 
 function finished(child: ChildProcess): Promise<number> {
-  return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
+  if (!isRunning(child)) return Promise.resolve(child.exitCode ?? 1);
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
 }
+
+/** SIGTERM to every child, SIGKILL to those still running after 8 s, then exit. */
+function stopAll(code: number): Promise<void> {
+  stopping ??= (async () => {
+    const alive = children.filter(isRunning);
+    for (const child of alive) child.kill('SIGTERM');
+    await Promise.race([Promise.all(alive.map(finished)), sleep(8000)]);
+    for (const child of children.filter(isRunning)) child.kill('SIGKILL');
+    process.exit(code);
+  })();
+  return stopping;
+}
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
 
 async function waitForCentral(timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -48,7 +63,7 @@ async function waitForCentral(timeoutMs: number): Promise<void> {
     } catch {
       // not up yet
     }
-    await new Promise((r) => setTimeout(r, 250));
+    await sleep(250);
   }
   throw new Error(
     `central OMS did not answer at ${CENTRAL_URL}/health within ${timeoutMs / 1000} s`,
@@ -92,17 +107,6 @@ async function createDemoStation(): Promise<string | undefined> {
   return enrolmentCode;
 }
 
-async function stopAll(code: number) {
-  if (stopping) return;
-  stopping = true;
-  const alive = children.filter((c) => c.exitCode === null && c.signalCode === null);
-  for (const child of alive) child.kill('SIGTERM');
-  await Promise.race([Promise.all(alive.map(finished)), new Promise((r) => setTimeout(r, 8000))]);
-  process.exit(code);
-}
-process.on('SIGINT', () => void stopAll(0));
-process.on('SIGTERM', () => void stopAll(0));
-
 /**
  * Enrols the web host's station with the demo station's code, through the station API the set-up
  * screen uses; the web host may still be starting, so refused connections are retried.
@@ -125,57 +129,68 @@ async function enrolWebStation(code: string, timeoutMs: number): Promise<void> {
       }
       return;
     } catch (err) {
-      if (Date.now() > deadline) {
+      // Only a refused connection is safe to retry: a request that timed out may have used the code.
+      const refused = (err as { cause?: { code?: string } }).cause?.code === 'ECONNREFUSED';
+      if (!refused || Date.now() > deadline) {
         console.error(
           `[start] the station web host did not answer (${err instanceof Error ? err.message : err}); enter code ${code} on its set-up screen`,
         );
         return;
       }
-      await new Promise((r) => setTimeout(r, 100));
+      await sleep(100);
     }
   }
 }
 
-console.log('[start] building the station and starting the central OMS…');
-const build = spawn(
-  process.execPath,
-  ['node_modules/electron-vite/bin/electron-vite.js', 'build', '--logLevel', 'warn'],
-  { stdio: ['ignore', 'inherit', 'inherit'] },
-);
-await buildNodePrograms();
-run('central OMS', process.execPath, ['--enable-source-maps', NODE_PROGRAMS.server], {
-  PORT: String(CENTRAL_PORT),
-});
-const buildExit = await finished(build);
-if (buildExit !== 0) {
-  console.error('[start] the station build failed');
-  await stopAll(buildExit);
+async function main(): Promise<void> {
+  console.log('[start] building the station and starting the central OMS…');
+  const build = spawn(
+    process.execPath,
+    ['node_modules/electron-vite/bin/electron-vite.js', 'build', '--logLevel', 'warn'],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  children.push(build);
+  const built = finished(build);
+  await buildNodePrograms();
+  run('central OMS', process.execPath, ['--enable-source-maps', NODE_PROGRAMS.server], {
+    PORT: String(CENTRAL_PORT),
+  });
+  const buildExit = await built;
+  if (stopping) return;
+  if (buildExit !== 0) throw new Error('the station build failed');
+
+  const stationDataDir = process.env.STATION_DATA_DIR ?? 'data/station';
+  const needsEnrolment = !existsSync(join(stationDataDir, 'credentials.json'));
+  const electron = electronBinary();
+  if (electron) {
+    await waitForCentral(120_000);
+    const enrolmentCode = needsEnrolment ? await createDemoStation() : undefined;
+    console.log('[start] launching the Electron packing station');
+    run('station', electron, ['.'], {
+      CENTRAL_URL,
+      ...(enrolmentCode ? { STATION_ENROLMENT_CODE: enrolmentCode } : {}),
+    });
+  } else {
+    // The web host starts while the central OMS is still seeding, and is enrolled once it serves.
+    console.log('[start] Electron binary not available: starting the station web host');
+    run('station', process.execPath, ['--enable-source-maps', NODE_PROGRAMS.webHost], {
+      CENTRAL_URL,
+      STATION_PORT: String(STATION_PORT),
+      STATION_DATA_DIR: stationDataDir,
+    });
+    await waitForCentral(120_000);
+    const enrolmentCode = needsEnrolment ? await createDemoStation() : undefined;
+    if (enrolmentCode) await enrolWebStation(enrolmentCode, 60_000);
+  }
+  if (stopping) return;
+  console.log(`[start] central OMS: ${CENTRAL_URL}  (API docs ${CENTRAL_URL}/docs)`);
+  console.log(
+    `[start] packing station: ${electron ? 'the Electron window' : `http://127.0.0.1:${STATION_PORT}`}  — press Ctrl-C to stop`,
+  );
 }
 
-const stationDataDir = process.env.STATION_DATA_DIR ?? 'data/station';
-const needsEnrolment = !existsSync(join(stationDataDir, 'credentials.json'));
-const electron = electronBinary();
-if (electron) {
-  await waitForCentral(120_000);
-  const enrolmentCode = needsEnrolment ? await createDemoStation() : undefined;
-  console.log('[start] launching the Electron packing station');
-  run('station', electron, ['.'], {
-    CENTRAL_URL,
-    ...(enrolmentCode ? { STATION_ENROLMENT_CODE: enrolmentCode } : {}),
-  });
-} else {
-  // The web host starts while the central OMS is still seeding, and is enrolled once it serves.
-  console.log('[start] Electron binary not available: starting the station web host');
-  run('station', process.execPath, ['--enable-source-maps', NODE_PROGRAMS.webHost], {
-    CENTRAL_URL,
-    STATION_PORT: String(STATION_PORT),
-    STATION_DATA_DIR: stationDataDir,
-  });
-  await waitForCentral(120_000);
-  const enrolmentCode = needsEnrolment ? await createDemoStation() : undefined;
-  if (enrolmentCode) await enrolWebStation(enrolmentCode, 60_000);
-}
-console.log(`[start] central OMS: ${CENTRAL_URL}  (API docs ${CENTRAL_URL}/docs)`);
-console.log(
-  `[start] packing station: ${electron ? 'the Electron window' : `http://127.0.0.1:${STATION_PORT}`}  — press Ctrl-C to stop`,
-);
+main().catch((err: unknown) => {
+  if (stopping) return;
+  console.error(`[start] ${err instanceof Error ? err.message : String(err)}; stopping everything`);
+  void stopAll(1);
+});

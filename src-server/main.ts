@@ -52,12 +52,14 @@ if (config.notifications.enabled && !stopping) {
   });
 }
 await app.listen({ host: config.host, port: config.port });
-// A fresh demo's orders and history, or the rest of a demo a stop interrupted.
+// A fresh demo's orders and history, or the rest of a demo a stop interrupted, as it was begun.
 const unfinishedDemo = config.seedDemo ? await unfinishedDemoSeed(database.db) : null;
 if (unfinishedDemo !== null) {
   demoActivity = seedDemoActivity(database.db, {
     ...seedOptions,
-    seed: unfinishedDemo,
+    ...unfinishedDemo,
     shouldStop: () => stopping,
-  }).catch((err: unknown) => app.log.error({ err }, 'the demo orders could not be seeded'));
+  }).catch((err: unknown) =>
+    app.log.error({ err }, "the demo's orders and history could not be seeded"),
+  );
 }

@@ -229,6 +229,8 @@ export interface OutboxEventsTable {
 /** Where the demo seed got to (see migration 0600-demo-seed). */
 export interface DemoSeedTable {
   seed: string;
+  product_count: number;
+  order_count: number;
   catalogue_seeded_at: CreatedAt;
   history_started_at: Date | null;
   activity_finished_at: Date | null;

@@ -1,11 +1,12 @@
-// `npm run seed`: migrates the configured database and seeds the demo into it when it is empty;
-// otherwise prints the demo keys (they are derived from DEMO_SEED, so they are known anyway).
+// `npm run seed`: migrates the configured database and seeds the demo into it when it is empty
+// (or finishes a demo a stop interrupted); otherwise prints the demo keys (they are derived from
+// DEMO_SEED, so they are known anyway).
 import pino from 'pino';
 import { loadServerConfig } from '../config';
 import { openDatabase, pgliteDirFor } from '../db/connect';
 import { migrateToLatest } from '../db/migrate';
 import { demoChannelCredentials } from './demo-channels';
-import { seedDemoDataIfEmpty } from './demo-seed';
+import { seedDemoActivity, seedDemoCatalogueIfEmpty, unfinishedDemoSeed } from './demo-seed';
 
 const config = loadServerConfig();
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
@@ -15,12 +16,18 @@ const database = await openDatabase({
 });
 try {
   await migrateToLatest(database.db);
-  const seeded = await seedDemoDataIfEmpty(database.db, {
+  const options = {
     seed: config.demoSeed,
     log,
     maxExtraKmForSingleWarehouse: config.maxExtraKmForSingleWarehouse,
-  });
-  if (!seeded) {
+    productCount: config.demoProducts,
+    orderCount: config.demoOrders,
+  };
+  const seeded = await seedDemoCatalogueIfEmpty(database.db, options);
+  const unfinished = await unfinishedDemoSeed(database.db);
+  if (unfinished) {
+    await seedDemoActivity(database.db, { ...options, ...unfinished });
+  } else if (!seeded) {
     log.info(
       { channels: demoChannelCredentials(config.demoSeed) },
       'database already has data; nothing seeded. Demo keys:',

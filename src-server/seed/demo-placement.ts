@@ -3,7 +3,7 @@
 // The server may already be serving: between two batches the event loop takes a turn, so the
 // requests that arrived meanwhile are read and take their turn at the database too.
 import { setImmediate } from 'node:timers/promises';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { canonicalOrderSchema } from '../../shared/orders/order-schema';
 import type { Database } from '../db/schema';
 import { MAX_BATCH } from '../orders/intake-queue';
@@ -11,18 +11,41 @@ import { acceptCommand, placeOrders } from '../orders/place-order';
 import type { IntakeSettings } from '../orders/place-order';
 import type { DemoOrder } from './demo-orders';
 
-/** Places `orders` in order; answers how many were placed (ones already stored are skipped). */
+const refKey = (channel: string, ref: string) => `${channel}\u0000${ref}`;
+
+/**
+ * Which of the demo orders are already stored (a seed that was stopped midway). The references
+ * go as two array parameters: PGlite answered an `in ((…), (…))` list of 4,000 parameters with
+ * no rows at all while a LISTEN was active (the server's sync hub always has one).
+ */
+async function storedDemoOrders(
+  db: Kysely<Database>,
+  orders: readonly DemoOrder[],
+): Promise<Set<string>> {
+  if (orders.length === 0) return new Set();
+  const { rows } = await sql<{ channel_code: string; channel_order_ref: string }>`
+    select channel_code, channel_order_ref from orders
+    where (channel_code, channel_order_ref) in (
+      select * from unnest(${orders.map((o) => o.channel)}::text[], ${orders.map((o) => o.order.channelOrderRef)}::text[]))`.execute(
+    db,
+  );
+  return new Set(rows.map((r) => refKey(r.channel_code, r.channel_order_ref)));
+}
+
+/** Places the demo orders not stored yet, in order, until `shouldStop` says so. */
 export async function placeDemoOrders(
   db: Kysely<Database>,
   settings: IntakeSettings,
   orders: readonly DemoOrder[],
   shouldStop: () => boolean = () => false,
-): Promise<number> {
+): Promise<{ placed: number; alreadyStored: number }> {
+  const stored = await storedDemoOrders(db, orders);
+  const missing = orders.filter((o) => !stored.has(refKey(o.channel, o.order.channelOrderRef)));
   let placed = 0;
-  for (let i = 0; i < orders.length; i += MAX_BATCH) {
+  for (let i = 0; i < missing.length; i += MAX_BATCH) {
     await setImmediate();
     if (shouldStop()) break;
-    const batch = orders.slice(i, i + MAX_BATCH).map((demo) =>
+    const batch = missing.slice(i, i + MAX_BATCH).map((demo) =>
       acceptCommand(
         {
           channelCode: demo.channel,
@@ -34,14 +57,15 @@ export async function placeDemoOrders(
       ),
     );
     const outcomes = await placeOrders(db, settings, batch);
-    outcomes.forEach((outcome, k) => {
+    for (const [k, outcome] of outcomes.entries()) {
       if (outcome.kind === 'refused') {
-        const ref = batch[k]!.command.order.channelOrderRef;
         const reason = outcome.error instanceof Error ? outcome.error.message : outcome.error;
-        throw new Error(`demo order ${ref} was refused: ${String(reason)}`);
+        throw new Error(
+          `demo order ${batch[k]!.command.order.channelOrderRef} was refused: ${String(reason)}`,
+        );
       }
       if (outcome.kind === 'placed') placed += 1;
-    });
+    }
   }
-  return placed;
+  return { placed, alreadyStored: stored.size };
 }

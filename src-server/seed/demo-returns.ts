@@ -65,27 +65,45 @@ async function historyStations(
 }
 
 /**
- * Ships a share of the released fulfillments and returns some of them, one transaction per
- * shipment, as stations push them: the central OMS may already be serving while this runs, and
- * its requests take turns with the history instead of waiting for all of it. The fulfillments
- * are taken in order-reference order, so a seed gives the same demo every time. `shouldStop` is
- * asked between shipments (the server is shutting down).
+ * Ships a share of the demo orders' released fulfillments and returns some of them, one
+ * transaction per shipment, as stations push them: the central OMS may already be serving while
+ * this runs, and its requests take turns with the history instead of waiting for all of it. The
+ * fulfillments are taken in order-reference order, so a seed gives the same demo every time.
+ * `shouldStop` is asked between shipments (the server is shutting down). A station packing in
+ * these first seconds can find one of its orders shipped by the history (and is told so).
  */
 export async function seedDemoReturns(
   db: Kysely<Database>,
   random: Random,
-  options: { shipShare: number; returnShare: number; shouldStop?: () => boolean },
+  options: {
+    /** The demo's own orders: the history never ships an order a channel sent meanwhile. */
+    orders: readonly { channel: string; ref: string }[];
+    shipShare: number;
+    returnShare: number;
+    shouldStop?: () => boolean;
+  },
 ): Promise<DemoReturnsSummary> {
+  const demoOrders = new Set(options.orders.map((o) => `${o.channel}\u0000${o.ref}`));
   const released = await db
     .selectFrom('fulfillment_orders as f')
     .innerJoin('orders as o', 'o.id', 'f.order_id')
-    .select(['f.id', 'f.order_id', 'f.warehouse_code', 'f.carrier_code', 'f.service_code'])
+    .select([
+      'f.id',
+      'f.order_id',
+      'f.warehouse_code',
+      'f.carrier_code',
+      'f.service_code',
+      'o.channel_code',
+      'o.channel_order_ref',
+    ])
     .where('f.status', '=', 'released')
     .orderBy(sql`o.channel_code collate "C"`)
     .orderBy(sql`o.channel_order_ref collate "C"`)
     .orderBy(sql`f.warehouse_code collate "C"`)
     .execute();
-  const chosen = released.filter(() => random.chance(options.shipShare));
+  const chosen = released
+    .filter((f) => demoOrders.has(`${f.channel_code}\u0000${f.channel_order_ref}`))
+    .filter(() => random.chance(options.shipShare));
   const stations = await historyStations(
     db,
     chosen.map((f) => f.warehouse_code),

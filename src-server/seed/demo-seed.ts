@@ -28,6 +28,8 @@ export interface SeedOptions {
 }
 
 const CHUNK = 500;
+const DEMO_PRODUCT_COUNT = 500;
+const DEMO_ORDER_COUNT = 2000;
 
 async function insertChunked<T>(
   rows: readonly T[],
@@ -43,15 +45,6 @@ export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
     db,
   );
   return !rows[0]?.present;
-}
-
-/** The whole demo, catalogue and activity (`npm run seed`). `null` when the database had data. */
-export async function seedDemoDataIfEmpty(
-  db: Kysely<Database>,
-  options: SeedOptions,
-): Promise<DemoChannelCredentials[] | null> {
-  if (!(await isDatabaseEmpty(db))) return null;
-  return seedDemoData(db, options);
 }
 
 /** The whole demo, catalogue and activity, written before it returns. */
@@ -76,7 +69,7 @@ export async function seedDemoCatalogueIfEmpty(
 /** The seed's products and stock, and its random stream positioned after them (for the orders). */
 function demoCatalogue(options: SeedOptions) {
   const random = createRandom(options.seed);
-  const products = demoProducts(random, options.productCount ?? 500);
+  const products = demoProducts(random, options.productCount ?? DEMO_PRODUCT_COUNT);
   const stock = demoStock(random, products);
   return { random, products, stock };
 }
@@ -160,7 +153,14 @@ export async function seedDemoCatalogue(
         )
         .execute(),
     );
-    await trx.insertInto('demo_seed').values({ seed: options.seed }).execute();
+    await trx
+      .insertInto('demo_seed')
+      .values({
+        seed: options.seed,
+        product_count: products.length,
+        order_count: options.orderCount ?? DEMO_ORDER_COUNT,
+      })
+      .execute();
     const operators = await insertDemoOperators(trx);
     options.log.info(
       { operators, pin: DEMO_OPERATOR_PIN },
@@ -186,20 +186,27 @@ export async function seedDemoCatalogue(
   return credentials;
 }
 
-/** The seed of a demo whose orders or history are not all written yet (stopped midway), if any. */
-export async function unfinishedDemoSeed(db: Kysely<Database>): Promise<string | null> {
+/**
+ * A demo whose orders or history are not all written yet (stopped midway), if any: its seed and
+ * sizes, to finish it as it was begun.
+ */
+export async function unfinishedDemoSeed(
+  db: Kysely<Database>,
+): Promise<Pick<SeedOptions, 'seed' | 'productCount' | 'orderCount'> | null> {
   const row = await db
     .selectFrom('demo_seed')
-    .select('seed')
+    .select(['seed', 'product_count', 'order_count'])
     .where('activity_finished_at', 'is', null)
     .executeTakeFirst();
-  return row?.seed ?? null;
+  return row
+    ? { seed: row.seed, productCount: row.product_count, orderCount: row.order_count }
+    : null;
 }
 
 /**
  * The demo's activity after its catalogue: the orders, placed through the real intake, then the
- * shipped history with returns (about 5% of the released fulfillments shipped, 30% of those
- * returned) for return analytics. `shouldStop` is asked between batches and between shipments.
+ * shipped history with returns (about 5% of the demo orders' released fulfillments shipped, 30%
+ * of those returned) for return analytics. `shouldStop` is asked between batches and between shipments.
  * Run again after a stop, it places the orders still missing (the ones stored are skipped); a
  * history that had started is kept as it is.
  */
@@ -210,7 +217,7 @@ export async function seedDemoActivity(
   const started = Date.now();
   const shouldStop = options.shouldStop ?? (() => false);
   const { random, products } = demoCatalogue(options);
-  const orders = demoOrders(random, products, options.orderCount ?? 2000, new Date());
+  const orders = demoOrders(random, products, options.orderCount ?? DEMO_ORDER_COUNT, new Date());
   const placed = await placeDemoOrders(
     db,
     {
@@ -220,7 +227,7 @@ export async function seedDemoActivity(
     orders,
     shouldStop,
   );
-  options.log.info({ orders: placed, ms: Date.now() - started }, 'demo orders placed');
+  options.log.info({ ...placed, ms: Date.now() - started }, 'demo orders placed');
   if (shouldStop()) return;
 
   const marker = db.updateTable('demo_seed').where('seed', '=', options.seed);
@@ -230,6 +237,7 @@ export async function seedDemoActivity(
     .executeTakeFirst();
   if (historyStarted.numUpdatedRows > 0n) {
     const history = await seedDemoReturns(db, createRandom(`${options.seed}:returns`), {
+      orders: orders.map((o) => ({ channel: o.channel, ref: o.order.channelOrderRef })),
       shipShare: 0.05,
       returnShare: 0.3,
       shouldStop,

@@ -96,6 +96,16 @@ export async function confirmShipment(
   if (shippedPerLine.size === 0)
     return refuse(trx, station, shipment, 'The shipment has no items.');
 
+  // The stock rows this shipment takes from are locked first, in the order intake locks them
+  // (sku, warehouse, bin: inventory/stock-locks.ts): a confirmation and an order placed at the
+  // same moment then wait for each other instead of deadlocking.
+  const shippedSkus = [...new Set(lines.filter((l) => shippedPerLine.has(l.id)).map((l) => l.sku))];
+  await sql`
+    select 1 from stock
+    where warehouse_code = ${fulfillment.warehouse_code}
+      and sku in (${sql.join(shippedSkus.map((sku) => sql`${sku}`))})
+    order by sku, warehouse_code, bin_code
+    for update`.execute(trx);
   for (const line of lines) {
     const quantity = shippedPerLine.get(line.id) ?? 0;
     if (quantity > 0) await takeFromBins(trx, fulfillment.warehouse_code, line, quantity);

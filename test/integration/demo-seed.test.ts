@@ -110,7 +110,11 @@ describe('the demo seed', () => {
       await seedDemoCatalogue(interrupted.db, seedOptions);
       let asked = 0;
       await seedDemoActivity(interrupted.db, { ...seedOptions, shouldStop: () => ++asked > 3 });
-      expect(await unfinishedDemoSeed(interrupted.db)).toBe(SEED);
+      expect(await unfinishedDemoSeed(interrupted.db)).toEqual({
+        seed: SEED,
+        productCount: seedOptions.productCount,
+        orderCount: seedOptions.orderCount,
+      });
       const partly = await interrupted.db
         .selectFrom('orders')
         .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -118,12 +122,25 @@ describe('the demo seed', () => {
       expect(Number(partly.n)).toBeGreaterThan(0);
       expect(Number(partly.n)).toBeLessThan(seedOptions.orderCount);
 
-      await seedDemoActivity(interrupted.db, seedOptions);
+      // The next start finishes it as it was begun, whatever the configuration says now.
+      const unfinished = (await unfinishedDemoSeed(interrupted.db))!;
+      await seedDemoActivity(interrupted.db, { ...seedOptions, orderCount: 5, ...unfinished });
       expect(await unfinishedDemoSeed(interrupted.db)).toBeNull();
       expect(await fingerprint(interrupted.db)).toEqual(await fingerprint(postgres.db));
     } finally {
       await interrupted.close();
     }
+  });
+
+  it('on a restart after the orders were all placed, places none twice (PGlite, with the server listening)', async () => {
+    await pglite.db.updateTable('demo_seed').set({ activity_finished_at: null }).execute();
+    const logged: object[] = [];
+    await seedDemoActivity(pglite.db, {
+      ...seedOptions,
+      log: { info: (detail) => logged.push(detail) },
+    });
+    expect(logged[0]).toMatchObject({ placed: 0, alreadyStored: seedOptions.orderCount });
+    expect(await unfinishedDemoSeed(pglite.db)).toBeNull();
   });
 
   it('answers return analytics from the demo data, refunded, from stations no one can sign in as', async () => {
