@@ -1,8 +1,7 @@
 // Places the demo orders through the real intake (placeOrders: pricing, sourcing under stock row
 // locks, one statement per batch), a batch of MAX_BATCH at a time, as channels would send them.
-// The server may already be serving: between two batches the event loop takes a turn, so the
-// requests that arrived meanwhile are read and take their turn at the database too.
-import { setImmediate } from 'node:timers/promises';
+// The server may already be serving: between two batches the seed pauses (yield-to-requests.ts),
+// so the requests that arrived meanwhile are read and take their turn at the database.
 import { sql, type Kysely } from 'kysely';
 import { canonicalOrderSchema } from '../../shared/orders/order-schema';
 import type { Database } from '../db/schema';
@@ -10,6 +9,7 @@ import { MAX_BATCH } from '../orders/intake-queue';
 import { acceptCommand, placeOrders } from '../orders/place-order';
 import type { IntakeSettings } from '../orders/place-order';
 import type { DemoOrder } from './demo-orders';
+import { yieldToRequests } from './yield-to-requests';
 
 const refKey = (channel: string, ref: string) => `${channel}\u0000${ref}`;
 
@@ -43,7 +43,7 @@ export async function placeDemoOrders(
   const missing = orders.filter((o) => !stored.has(refKey(o.channel, o.order.channelOrderRef)));
   let placed = 0;
   for (let i = 0; i < missing.length; i += MAX_BATCH) {
-    await setImmediate();
+    await yieldToRequests();
     if (shouldStop()) break;
     const batch = missing.slice(i, i + MAX_BATCH).map((demo) =>
       acceptCommand(

@@ -3,7 +3,6 @@
 // of those come back with RMAs, graded receipts and refunds. Everything goes through the real
 // shipment, RMA and receipt code, so stock, order states and events stay consistent.
 import { randomUUID } from 'node:crypto';
-import { setImmediate } from 'node:timers/promises';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { buildSscc } from '../../shared/gs1/sscc';
 import type { ReturnReason } from '../../shared/returns/rma-state';
@@ -14,6 +13,7 @@ import { createRmaIn } from '../returns/rma-create';
 import type { StationIdentity } from '../stations/stations';
 import { confirmShipment } from '../sync/shipment-confirmation';
 import type { Random } from './prng';
+import { yieldToRequests } from './yield-to-requests';
 
 /** Extension digit 9 keeps demo SSCCs apart from the ranges leased to real stations (digit 0 by default). */
 const DEMO_SSCC = { companyPrefix: '8712345', extensionDigit: 9 };
@@ -110,9 +110,7 @@ export async function seedDemoReturns(
   );
   const summary: DemoReturnsSummary = { shipped: 0, returned: 0 };
   for (const [index, f] of chosen.entries()) {
-    // PGlite answers in microtasks: without a turn of the event loop, requests arriving meanwhile
-    // would not even be read until the whole history is written.
-    await setImmediate();
+    await yieldToRequests();
     if (options.shouldStop?.()) break;
     const station = stations.get(f.warehouse_code)!;
     const outcome = await db
