@@ -92,25 +92,26 @@ export function uniqueKeysOf({ command }: AcceptedCommand): string[] {
   return keys;
 }
 
-/** Which of the batch's unique keys are already stored (one query for the whole batch). */
-async function storedUniqueKeys(
+/**
+ * Which of the commands' unique keys are already stored, in one query. The pairs go as array
+ * parameters: PGlite answered an `in ((…), (…))` list of thousands of parameters with no rows at
+ * all while a LISTEN was active (the server's sync hub always has one).
+ */
+export async function storedUniqueKeys(
   db: Kysely<Database>,
-  batch: readonly AcceptedCommand[],
+  commands: readonly AcceptedCommand[],
 ): Promise<Set<string>> {
-  const refs = batch.map(
-    ({ command }) => sql`(${command.channelCode}, ${command.order.channelOrderRef})`,
-  );
-  const keys = batch.flatMap(({ command }) =>
-    command.idempotencyKey === null
-      ? []
-      : [sql`(${command.channelCode}, ${command.idempotencyKey})`],
-  );
+  const keyed = commands.filter(({ command }) => command.idempotencyKey !== null);
   const { rows } = await sql<{ kind: string; scope: string; value: string }>`
     select 'ref' as kind, channel_code as scope, channel_order_ref as value from orders
-    where (channel_code, channel_order_ref) in (${sql.join(refs)})
-    ${keys.length > 0 ? sql`union all select 'key', scope, key from idempotency_keys where (scope, key) in (${sql.join(keys)})` : sql``}`.execute(
-    db,
-  );
+    where (channel_code, channel_order_ref) in (select * from unnest(
+      ${commands.map(({ command }) => command.channelCode)}::text[],
+      ${commands.map(({ command }) => command.order.channelOrderRef)}::text[]))
+    union all
+    select 'key', scope, key from idempotency_keys
+    where (scope, key) in (select * from unnest(
+      ${keyed.map(({ command }) => command.channelCode)}::text[],
+      ${keyed.map(({ command }) => command.idempotencyKey!)}::text[]))`.execute(db);
   return new Set(rows.map((r) => `${r.kind}\u0000${r.scope}\u0000${r.value}`));
 }
 
