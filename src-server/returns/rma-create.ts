@@ -40,7 +40,7 @@ export async function createRma(
   return db.transaction().execute((trx) => createRmaIn(trx, input, access));
 }
 
-/** Creates the RMA inside the caller's transaction (the demo seed writes its history in one). */
+/** Creates the RMA inside the caller's transaction (the demo seed ships and takes back in one). */
 export async function createRmaIn(
   trx: Transaction<Database>,
   input: NewRma,

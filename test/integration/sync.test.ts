@@ -10,6 +10,7 @@ import {
   reservedUnits,
   seedCatalog,
   seedChannels,
+  testProduct,
 } from '../support/oms-fixtures';
 import {
   enrolTestStation,
@@ -211,19 +212,7 @@ describe.each(BACKENDS)('station sync on %s', (backend) => {
 
   it('takes shipped stock from the next bin when orders were sent to one bin for more than it holds', async () => {
     // SKU-3: one in bin A-01 (walked first), five in A-03. Both orders are sent to A-01.
-    await server.db
-      .insertInto('products')
-      .values({
-        sku: 'SKU-3',
-        name: 'Product SKU-3',
-        weight_grams: 500,
-        length_mm: 200,
-        width_mm: 150,
-        height_mm: 100,
-        hs_code: '691200',
-        country_of_origin: 'NL',
-      })
-      .execute();
+    await server.db.insertInto('products').values(testProduct('SKU-3')).execute();
     await server.db
       .insertInto('product_prices')
       .values({ sku: 'SKU-3', currency: 'EUR', unit_price_minor: 1000 })

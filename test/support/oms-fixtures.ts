@@ -26,6 +26,20 @@ const gtin = (n: number) => {
   return body + String(gs1CheckDigit(body));
 };
 
+/** The products row every test SKU gets: 500 g, 200 × 150 × 100 mm, made in NL. */
+export function testProduct(sku: string) {
+  return {
+    sku,
+    name: `Product ${sku}`,
+    weight_grams: 500,
+    length_mm: 200,
+    width_mm: 150,
+    height_mm: 100,
+    hs_code: '691200',
+    country_of_origin: 'NL',
+  };
+}
+
 /** Stock per SKU: `{ 'SKU-1': { 'NL-TIL': 5 } }`; each SKU gets a product priced 10.00 EUR. */
 export async function seedCatalog(
   db: Kysely<Database>,
@@ -52,21 +66,7 @@ export async function seedCatalog(
     .execute();
   const skus = Object.keys(stock);
   if (skus.length === 0) return;
-  await db
-    .insertInto('products')
-    .values(
-      skus.map((sku) => ({
-        sku,
-        name: `Product ${sku}`,
-        weight_grams: 500,
-        length_mm: 200,
-        width_mm: 150,
-        height_mm: 100,
-        hs_code: '691200',
-        country_of_origin: 'NL',
-      })),
-    )
-    .execute();
+  await db.insertInto('products').values(skus.map(testProduct)).execute();
   await db
     .insertInto('product_gtins')
     .values(skus.map((sku, i) => ({ gtin: gtin(i + 1), sku })))
