@@ -2,7 +2,8 @@
 # The Debian packages the test suite needs: Chromium (end-to-end tests), a PostgreSQL 15 server
 # (integration tests run on PGlite and PostgreSQL), CUPS (the real print spooler test) and a
 # font for screenshots. Installs what is missing when run as root with apt; otherwise says what
-# to install and fails.
+# to install and fails. Then proves that what is installed works (scripts/verify-system-packages.ts):
+# a file being there is no evidence, as a Debian update that changed cupsd's config rules showed.
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
@@ -11,9 +12,9 @@ command -v psql >/dev/null || missing+=(postgresql-client)
 [ -x /usr/sbin/cupsd ] || missing+=(cups)
 command -v lpadmin >/dev/null || missing+=(cups-client)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
-[ ${#missing[@]} -eq 0 ] && exit 0
-
-if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+if [ ${#missing[@]} -eq 0 ]; then
+  :
+elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "installing system packages: ${missing[*]}"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
@@ -22,3 +23,5 @@ else
   echo "Debian/Ubuntu: sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
   exit 1
 fi
+
+npx --no-install tsx "$(dirname "$0")/verify-system-packages.ts"

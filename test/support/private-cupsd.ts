@@ -23,7 +23,15 @@ function lpGroupId(): number {
   return Number(result.stdout.split(':')[2] ?? 7);
 }
 
-export async function startPrivateCupsd(): Promise<PrivateCupsd> {
+export interface CupsdConfig {
+  root: string;
+  socket: string;
+  /** cupsd's arguments for these files: `-c cupsd.conf -s cups-files.conf`. */
+  configArgs: string[];
+}
+
+/** Writes a private scheduler's config, spool and state dirs under a new temp dir. */
+export function writePrivateCupsdConfig(): CupsdConfig {
   const root = mkdtempSync(join(tmpdir(), 'cupsd-test-'));
   chmodSync(root, 0o755);
   const dirs = {
@@ -74,11 +82,19 @@ export async function startPrivateCupsd(): Promise<PrivateCupsd> {
       'User lp',
       'Group lp',
       'SystemGroup root',
-      'Printcap',
+      // The queue list cupsd keeps for old lpd clients. An empty `Printcap` used to turn it off;
+      // cups-daemon 2.4.2-3+deb12u10 refuses an empty value, so it goes to a file of its own.
+      `Printcap ${dirs.state}/printcap`,
       '',
     ].join('\n'),
   );
 
+  const configArgs = ['-c', join(dirs.etc, 'cupsd.conf'), '-s', join(dirs.etc, 'cups-files.conf')];
+  return { root, socket, configArgs };
+}
+
+export async function startPrivateCupsd(): Promise<PrivateCupsd> {
+  const { root, socket, configArgs } = writePrivateCupsdConfig();
   const env = { CUPS_SERVER: socket };
   const run: PrivateCupsd['run'] = (command, args) => {
     const result = spawnSync(command, args, {
@@ -88,11 +104,11 @@ export async function startPrivateCupsd(): Promise<PrivateCupsd> {
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   };
 
-  const child: ChildProcess = spawn(
-    CUPSD,
-    ['-f', '-c', join(dirs.etc, 'cupsd.conf'), '-s', join(dirs.etc, 'cups-files.conf')],
-    { stdio: 'ignore' },
-  );
+  const child: ChildProcess = spawn(CUPSD, ['-f', ...configArgs], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
     if (child.exitCode === null) child.kill('SIGTERM');
@@ -105,7 +121,7 @@ export async function startPrivateCupsd(): Promise<PrivateCupsd> {
   while (!/scheduler is running/.test(run('lpstat', ['-r']).stdout)) {
     if (child.exitCode !== null || Date.now() > deadline) {
       await stop();
-      throw new Error(`cupsd did not start (exit ${child.exitCode})`);
+      throw new Error(`cupsd did not start (exit ${child.exitCode}): ${stderr.trim()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -1,0 +1,30 @@
+// Dates and timestamps from outside (channel payloads, API bodies, station pushes) are checked for
+// format and for a sane range before anything stores or computes with them: a year 0 or 275760
+// parses as ISO 8601 but breaks PostgreSQL and Date arithmetic.
+import { z } from 'zod';
+
+/** The earliest and latest instant the OMS accepts from outside (inclusive, UTC). */
+export const EARLIEST_ACCEPTED = '2000-01-01';
+export const LATEST_ACCEPTED = '2100-12-31';
+
+const earliestMs = Date.parse(`${EARLIEST_ACCEPTED}T00:00:00Z`);
+const latestMs = Date.parse(`${LATEST_ACCEPTED}T23:59:59.999Z`);
+const RANGE = `must lie between ${EARLIEST_ACCEPTED} and ${LATEST_ACCEPTED}`;
+
+export function isWithinAcceptedRange(ms: number): boolean {
+  return Number.isFinite(ms) && ms >= earliestMs && ms <= latestMs;
+}
+
+/** An ISO 8601 date-time with a UTC offset (`2026-12-03T10:00:00+01:00` or `…Z`), in range. */
+export function acceptedDateTime() {
+  return z.iso
+    .datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone' })
+    .refine((value) => isWithinAcceptedRange(Date.parse(value)), RANGE);
+}
+
+/** A calendar date `YYYY-MM-DD` that exists (no 30 February), in range. */
+export function acceptedDate() {
+  return z.iso
+    .date({ error: 'must be a date as YYYY-MM-DD' })
+    .refine((value) => isWithinAcceptedRange(Date.parse(`${value}T00:00:00Z`)), RANGE);
+}
