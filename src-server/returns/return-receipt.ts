@@ -6,6 +6,7 @@ import { sql, type Transaction } from 'kysely';
 import type { ReturnReason } from '../../shared/returns/rma-state';
 import type { ReturnReceiptDoc } from '../../shared/sync/documents';
 import type { Database } from '../db/schema';
+import { ApiError } from '../http/api-error';
 import { appendOrderEvents } from '../orders/order-writes';
 import { appendOutboxEvents } from '../outbox/outbox';
 import type { StationIdentity } from '../stations/stations';
@@ -37,6 +38,7 @@ export async function applyReturnReceipt(
     .selectFrom('return_receipts')
     .select(['status', 'rma_id'])
     .where('id', '=', receipt.id)
+    .where('station_id', '=', station.stationId)
     .executeTakeFirst();
   if (recorded?.status === 'accepted')
     return { ...receipt, ...(await acceptedVerdict(trx, recorded.rma_id)) };
@@ -272,11 +274,27 @@ async function storeReceipt(
     note: receipt.note,
     received_at: receipt.receivedAt,
   };
-  await trx
+  // Only the station's own receipt, and only one not yet accepted, takes a new verdict.
+  const stored = await trx
     .insertInto('return_receipts')
     .values({ id: receipt.id, ...row })
-    .onConflict((oc) => oc.column('id').doUpdateSet(row))
-    .execute();
+    .onConflict((oc) =>
+      oc
+        .column('id')
+        .doUpdateSet(row)
+        .where('return_receipts.station_id', '=', station.stationId)
+        .where('return_receipts.status', '<>', 'accepted'),
+    )
+    .returning('id')
+    .executeTakeFirst();
+  if (!stored) {
+    throw new ApiError(
+      409,
+      'foreign_document',
+      `returns/${receipt.id} is another station's document, or already booked: give the receipt a new id.`,
+      'id',
+    );
+  }
 }
 
 async function refuse(
