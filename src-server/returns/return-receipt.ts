@@ -6,10 +6,10 @@ import { sql, type Transaction } from 'kysely';
 import type { ReturnReason } from '../../shared/returns/rma-state';
 import type { ReturnReceiptDoc } from '../../shared/sync/documents';
 import type { Database } from '../db/schema';
-import { ApiError } from '../http/api-error';
 import { appendOrderEvents } from '../orders/order-writes';
 import { appendOutboxEvents } from '../outbox/outbox';
 import type { StationIdentity } from '../stations/stations';
+import { foreignDocument } from '../sync/push-checks';
 import { checkReceipt } from './receipt-checks';
 import { computeRefund } from './refund-amount';
 import { recordRefund, refundRma } from './refund-issue';
@@ -287,14 +287,7 @@ async function storeReceipt(
     )
     .returning('id')
     .executeTakeFirst();
-  if (!stored) {
-    throw new ApiError(
-      409,
-      'foreign_document',
-      `returns/${receipt.id} is another station's document, or already booked: give the receipt a new id.`,
-      'id',
-    );
-  }
+  if (!stored) throw foreignDocument('returns', receipt.id);
 }
 
 async function refuse(

@@ -51,6 +51,16 @@ export async function checkPushedDocument(
   }
 }
 
+/** The answer to a push of another station's document: it does not say whose it is. */
+export function foreignDocument(collection: SyncCollection, id: string): ApiError {
+  return new ApiError(
+    409,
+    'foreign_document',
+    `${collection}/${id} is another station's document, and a station writes only its own: give the document a new id.`,
+    'id',
+  );
+}
+
 /** Does not say whose the document is: another station's documents are none of this one's business. */
 async function checkOwnership(
   db: Executor,
@@ -59,13 +69,7 @@ async function checkOwnership(
   doc: PushedDocument,
   master: StoredDocument | null,
 ): Promise<void> {
-  const foreign = () =>
-    new ApiError(
-      409,
-      'foreign_document',
-      `${collection}/${doc.id} is another station's document, and a station writes only its own: give the document a new id.`,
-      'id',
-    );
+  const foreign = () => foreignDocument(collection, doc.id);
   if (master && master.doc.stationId !== station.stationId) throw foreign();
   const elsewhere = await db
     .selectFrom('sync_documents')

@@ -15,6 +15,7 @@ import { appendOrderEvents } from '../orders/order-writes';
 import { appendOutboxEvents } from '../outbox/outbox';
 import type { StationIdentity } from '../stations/stations';
 import { publishFulfillments } from './projections';
+import { foreignDocument } from './push-checks';
 import { ssccRefusal, stockRefusal, takeFromBins } from './shipped-stock';
 
 export type ShipmentVerdict = { status: 'accepted' } | { status: 'refused'; reason: string };
@@ -301,13 +302,6 @@ async function refuse(
     )
     .returning('id')
     .executeTakeFirst();
-  if (!stored) {
-    throw new ApiError(
-      409,
-      'foreign_document',
-      `shipments/${shipment.id} is another station's document, and a station writes only its own: give the document a new id.`,
-      'id',
-    );
-  }
+  if (!stored) throw foreignDocument('shipments', shipment.id);
   return { status: 'refused', reason };
 }
