@@ -3,12 +3,30 @@
 // `updatedAt` is assigned by the central OMS (a monotonic sequence), never by a station clock.
 import { z } from 'zod';
 import { refundMethodSchema, returnReasonSchema, rmaStatusSchema } from '../returns/rma-state';
+import { acceptedDate, acceptedDateTime } from '../validation/timestamps';
 
 const id = z.string().min(1).max(80);
 const sku = z.string().min(1).max(64);
 const iso = z.string().max(40);
 const seq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).multipleOf(1);
 const qty = z.number().int().min(0).max(1_000_000);
+
+/**
+ * A string field that must also pass `check`. Refinements stay out of the generated RxDB schema,
+ * so tightening what the central OMS accepts from stations does not change a collection's shape.
+ */
+function checked(field: z.ZodString, check: z.ZodType<string>) {
+  return field.superRefine((value, ctx) => {
+    const result = check.safeParse(value);
+    if (!result.success)
+      for (const issue of result.error.issues)
+        ctx.addIssue({ code: 'custom', message: issue.message });
+  });
+}
+/** When a station did something: ISO 8601 with a time zone, in the accepted range. */
+const stationTime = checked(iso, acceptedDateTime());
+/** The heaviest carton a station may report (10 t): stored as a 32-bit integer. */
+const MAX_CARTON_GRAMS = 10_000_000;
 
 export const Address = z.object({
   name: z.string().max(200),
@@ -109,7 +127,7 @@ export const ShortPick = z.object({
   reason: z.enum(['not_found', 'damaged', 'wrong_item_in_bin', 'other']),
   note: z.string().max(500).nullable(),
   operatorId: id,
-  at: iso,
+  at: stationTime,
 });
 
 /**
@@ -151,14 +169,19 @@ export const CartonItem = z.object({
   quantity: qty,
   lot: z.string().max(20).nullable(),
   serial: z.string().max(20).nullable(),
-  expiry: z.string().max(10).nullable(),
+  expiry: checked(z.string().max(10), acceptedDate()).nullable(),
 });
 
 export const Carton = z.object({
   id,
   sscc: z.string().regex(/^\d{18}$/),
   boxType: z.string().max(32),
-  weightGrams: z.number().int().min(0).nullable(),
+  weightGrams: z
+    .number()
+    .int()
+    .min(0)
+    .refine((grams) => grams <= MAX_CARTON_GRAMS, `must be at most ${MAX_CARTON_GRAMS} g`)
+    .nullable(),
   items: z.array(CartonItem),
   trackingNumber: z.string().max(64).nullable(),
   labelState: z.enum(['pending', 'printed', 'voided']),
@@ -180,7 +203,7 @@ export const ShipmentDoc = z.object({
   cartons: z.array(Carton),
   status: z.enum(['open', 'confirmed', 'accepted', 'refused', 'voided']),
   refusalReason: z.string().max(500).nullable(),
-  confirmedAt: iso.nullable(),
+  confirmedAt: stationTime.nullable(),
   updatedAt: seq,
 });
 export type ShipmentDoc = z.infer<typeof ShipmentDoc>;
@@ -260,7 +283,7 @@ export const ReturnReceiptDoc = z.object({
   refusalReason: z.string().max(500).nullable(),
   /** Set by the central OMS on acceptance: the refund issued for this receipt (minor units), else null. */
   refundMinor: z.number().int().min(0).nullable(),
-  receivedAt: iso,
+  receivedAt: stationTime,
   updatedAt: seq,
 });
 export type ReturnReceiptDoc = z.infer<typeof ReturnReceiptDoc>;

@@ -9,6 +9,7 @@ import type { Database } from '../db/schema';
 import { appendOrderEvents } from '../orders/order-writes';
 import { appendOutboxEvents } from '../outbox/outbox';
 import type { StationIdentity } from '../stations/stations';
+import { foreignDocument } from '../sync/push-checks';
 import { checkReceipt } from './receipt-checks';
 import { computeRefund } from './refund-amount';
 import { recordRefund, refundRma } from './refund-issue';
@@ -37,6 +38,7 @@ export async function applyReturnReceipt(
     .selectFrom('return_receipts')
     .select(['status', 'rma_id'])
     .where('id', '=', receipt.id)
+    .where('station_id', '=', station.stationId)
     .executeTakeFirst();
   if (recorded?.status === 'accepted')
     return { ...receipt, ...(await acceptedVerdict(trx, recorded.rma_id)) };
@@ -272,11 +274,20 @@ async function storeReceipt(
     note: receipt.note,
     received_at: receipt.receivedAt,
   };
-  await trx
+  // Only the station's own receipt, and only one not yet accepted, takes a new verdict.
+  const stored = await trx
     .insertInto('return_receipts')
     .values({ id: receipt.id, ...row })
-    .onConflict((oc) => oc.column('id').doUpdateSet(row))
-    .execute();
+    .onConflict((oc) =>
+      oc
+        .column('id')
+        .doUpdateSet(row)
+        .where('return_receipts.station_id', '=', station.stationId)
+        .where('return_receipts.status', '<>', 'accepted'),
+    )
+    .returning('id')
+    .executeTakeFirst();
+  if (!stored) throw foreignDocument('returns', receipt.id);
 }
 
 async function refuse(

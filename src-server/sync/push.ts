@@ -1,19 +1,23 @@
-// Applies rows a station pushed (RxDB's push protocol), one transaction per row:
+// Applies rows a station pushed (RxDB's push protocol). Every row is validated and checked first
+// (push-validation.ts, push-checks.ts): a refused push writes nothing. Then one transaction per row:
 //   1. the new state equals the master (ignoring the stamp): a replay, nothing changes;
-//   2. the station's assumed master differs from the real one: the master is returned as a conflict;
+//   2. the station's assumed master differs from its real one: the master is returned as a conflict;
 //   3. otherwise the collection's rules run and the new version is stored with a fresh stamp.
 // A row whose effects are refused (a shipment the central OMS will not accept) is stored with the
-// verdict and returned, so the station learns at once.
+// verdict on the station's own document and returned, so the station learns at once.
 import type { Kysely, Transaction } from 'kysely';
 import { sameDocument } from '../../shared/sync/conflicts';
 import type { SyncCollection } from '../../shared/sync/documents';
-import { STATION_WRITABLE, SYNC_DOCUMENTS } from '../../shared/sync/documents';
+import { STATION_WRITABLE } from '../../shared/sync/documents';
 import type { PushRow, WireDocument } from '../../shared/sync/protocol';
+import { constraintOf, isIntegrityViolation, isRetryableConflict } from '../db/errors';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
 import { applyReturnReceipt } from '../returns/return-receipt';
 import type { StationIdentity } from '../stations/stations';
 import { readSyncDocument, toWire, writeSyncDocuments } from './document-store';
+import { checkPushedDocument } from './push-checks';
+import { parsePushedRows, type PushedRow } from './push-validation';
 import { confirmShipment, recordLateTrackingNumbers } from './shipment-confirmation';
 import { applyWork } from './work-progress';
 
@@ -24,6 +28,9 @@ interface RowOutcome {
   /** Return the stored master to the station as a conflict (it differs from what was pushed). */
   answer: boolean;
 }
+
+/** A row that lost a race (a constraint, a deadlock) is decided again, against the winner. */
+const MAX_ATTEMPTS = 3;
 
 export async function applyPush(
   db: Kysely<Database>,
@@ -39,56 +46,63 @@ export async function applyPush(
       'collection',
     );
   }
+  const pushed = parsePushedRows(station, collection, rows);
+  for (const row of pushed) {
+    const master = await readSyncDocument(db, station.warehouseCode, collection, row.doc.id);
+    await checkPushedDocument(db, station, collection, row.doc, master);
+  }
   const conflicts: WireDocument[] = [];
-  for (const row of rows) {
-    const conflict = await db
-      .transaction()
-      .execute((trx) => applyRow(trx, station, collection, row));
+  for (const row of pushed) {
+    const conflict = await applyRowDecided(db, station, collection, row);
     if (conflict) conflicts.push(conflict);
   }
   return conflicts;
+}
+
+async function applyRowDecided(
+  db: Kysely<Database>,
+  station: StationIdentity,
+  collection: SyncCollection,
+  row: PushedRow,
+): Promise<WireDocument | null> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute((trx) => applyRow(trx, station, collection, row));
+    } catch (error) {
+      const lostRace = isIntegrityViolation(error) || isRetryableConflict(error);
+      if (lostRace && attempt < MAX_ATTEMPTS) continue;
+      if (!isIntegrityViolation(error)) throw error;
+      throw new ApiError(
+        409,
+        'write_conflict',
+        `${collection}/${row.doc.id} collided with another write (${constraintOf(error) ?? 'a constraint'}); push it again.`,
+        'id',
+      );
+    }
+  }
 }
 
 async function applyRow(
   trx: Transaction<Database>,
   station: StationIdentity,
   collection: SyncCollection,
-  row: PushRow,
+  row: PushedRow,
 ): Promise<WireDocument | null> {
-  const incoming = row.newDocumentState;
-  const master = await readSyncDocument(trx, station.warehouseCode, collection, incoming.id, {
+  const { doc, deleted } = row;
+  const master = await readSyncDocument(trx, station.warehouseCode, collection, doc.id, {
     forUpdate: true,
   });
-  const masterDoc = master ? { ...master.doc, _deleted: master.deleted } : null;
-  if (masterDoc && sameDocument(masterDoc, incoming)) return null;
-  if (!sameDocument(masterDoc, row.assumedMasterState ?? null))
-    return master ? toWire(master) : null;
-
-  const { _deleted, ...fields } = incoming;
-  const parsed = SYNC_DOCUMENTS[collection].safeParse({ ...fields, updatedAt: 0 });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ApiError(
-      400,
-      'invalid_document',
-      `${collection}/${incoming.id}: ${issue?.path.join('.')}: ${issue?.message}`,
-      issue?.path.join('.'),
-    );
-  }
-  const doc = parsed.data as Doc;
-  if (doc.stationId !== station.stationId) {
-    throw new ApiError(
-      403,
-      'foreign_station',
-      `${collection}/${incoming.id} names station ${String(doc.stationId)}, not this station.`,
-      'stationId',
-    );
+  await checkPushedDocument(trx, station, collection, doc, master);
+  if (master) {
+    const masterDoc = { ...master.doc, _deleted: master.deleted };
+    if (sameDocument(masterDoc, { ...doc, _deleted: deleted })) return null;
+    if (!sameDocument(masterDoc, row.assumed)) return toWire(master);
   }
 
   const outcome = await rulesFor(collection)(trx, station, doc, master?.doc ?? null);
   if (!outcome.store) return null;
   const [stored] = await writeSyncDocuments(trx, station.warehouseCode, collection, [
-    { ...outcome.store, _deleted: _deleted === true },
+    { ...outcome.store, _deleted: deleted },
   ]);
   return outcome.answer && stored ? toWire(stored) : null;
 }

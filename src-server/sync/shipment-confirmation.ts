@@ -10,10 +10,13 @@ import type { OrderStatus } from '../../shared/orders/order-state';
 import { transitionOrder } from '../../shared/orders/order-state';
 import type { ShipmentDoc } from '../../shared/sync/documents';
 import type { Database } from '../db/schema';
+import { ApiError } from '../http/api-error';
 import { appendOrderEvents } from '../orders/order-writes';
 import { appendOutboxEvents } from '../outbox/outbox';
 import type { StationIdentity } from '../stations/stations';
 import { publishFulfillments } from './projections';
+import { foreignDocument } from './push-checks';
+import { ssccRefusal, stockRefusal, takeFromBins } from './shipped-stock';
 
 export type ShipmentVerdict = { status: 'accepted' } | { status: 'refused'; reason: string };
 
@@ -32,11 +35,12 @@ export async function confirmShipment(
     .forUpdate()
     .executeTakeFirst();
   if (!fulfillment || fulfillment.warehouse_code !== station.warehouseCode) {
-    return refuse(
-      trx,
-      station,
-      shipment,
+    // Not a verdict to store: the shipment names work that is not this station's (push-checks.ts).
+    throw new ApiError(
+      422,
+      'unknown_fulfillment',
       `Fulfillment ${shipment.fulfillmentId} is not work of warehouse ${station.warehouseCode}.`,
+      'fulfillmentId',
     );
   }
   if (fulfillment.status === 'cancelled' || fulfillment.cancel_requested) {
@@ -95,6 +99,8 @@ export async function confirmShipment(
   }
   if (shippedPerLine.size === 0)
     return refuse(trx, station, shipment, 'The shipment has no items.');
+  const ssccTaken = await ssccRefusal(trx, station, shipment);
+  if (ssccTaken) return refuse(trx, station, shipment, ssccTaken);
 
   // The stock rows this shipment takes from are locked first, in the order intake locks them
   // (sku, warehouse, bin: inventory/stock-locks.ts): a confirmation and an order placed at the
@@ -106,6 +112,8 @@ export async function confirmShipment(
       and sku in (${sql.join(shippedSkus.map((sku) => sql`${sku}`))})
     order by sku, warehouse_code, bin_code
     for update`.execute(trx);
+  const shortOfStock = await stockRefusal(trx, fulfillment.warehouse_code, lines, shippedPerLine);
+  if (shortOfStock) return refuse(trx, station, shipment, shortOfStock);
   for (const line of lines) {
     const quantity = shippedPerLine.get(line.id) ?? 0;
     if (quantity > 0) await takeFromBins(trx, fulfillment.warehouse_code, line, quantity);
@@ -265,81 +273,35 @@ async function moveOrder(trx: Transaction<Database>, orderId: string): Promise<O
   return state.status;
 }
 
+/** The refusal is stored on the pushing station's own shipment row only, never on another's. */
 async function refuse(
   trx: Transaction<Database>,
   station: StationIdentity,
   shipment: ShipmentDoc,
   reason: string,
 ): Promise<ShipmentVerdict> {
-  const known = await trx
-    .selectFrom('fulfillment_orders')
-    .select('id')
-    .where('id', '=', shipment.fulfillmentId)
-    .executeTakeFirst();
-  if (known) {
-    await trx
-      .insertInto('shipments')
-      .values({
-        id: shipment.id,
-        fulfillment_id: shipment.fulfillmentId,
-        station_id: station.stationId,
-        operator_id: shipment.operatorId,
-        carrier: shipment.carrier,
-        service: shipment.service,
-        status: 'refused',
-        refusal_reason: reason,
-        confirmed_at: shipment.confirmedAt,
-      })
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet({ status: 'refused', refusal_reason: reason }),
-      )
-      .execute();
-  }
-  return { status: 'refused', reason };
-}
-
-/**
- * Lowers on hand by what was shipped: from the pick line's bin first, the rest from the SKU's
- * other bins in walk order. Bins are assigned when an order is placed, and several orders can be
- * sent to the same bin for more than it holds (availability is kept per warehouse, not per bin);
- * the packer then takes the rest from the next bin, and so does the stock.
- */
-async function takeFromBins(
-  trx: Transaction<Database>,
-  warehouseCode: string,
-  line: { sku: string; bin_code: string },
-  quantity: number,
-): Promise<void> {
-  const bins = await trx
-    .selectFrom('stock as s')
-    .innerJoin('bins as b', (join) =>
-      join.onRef('b.warehouse_code', '=', 's.warehouse_code').onRef('b.code', '=', 's.bin_code'),
+  const stored = await trx
+    .insertInto('shipments')
+    .values({
+      id: shipment.id,
+      fulfillment_id: shipment.fulfillmentId,
+      station_id: station.stationId,
+      operator_id: shipment.operatorId,
+      carrier: shipment.carrier,
+      service: shipment.service,
+      status: 'refused',
+      refusal_reason: reason,
+      confirmed_at: shipment.confirmedAt,
+    })
+    .onConflict((oc) =>
+      oc
+        .column('id')
+        .doUpdateSet({ status: 'refused', refusal_reason: reason })
+        .where('shipments.station_id', '=', station.stationId)
+        .where('shipments.status', '=', 'refused'),
     )
-    .select(['s.bin_code', 's.on_hand'])
-    .where('s.warehouse_code', '=', warehouseCode)
-    .where('s.sku', '=', line.sku)
-    .where('s.on_hand', '>', 0)
-    .orderBy(sql`s.bin_code = ${line.bin_code}`, 'desc')
-    .orderBy('b.walk_sequence')
-    .orderBy('s.bin_code')
-    .forUpdate()
-    .execute();
-  let remaining = quantity;
-  for (const bin of bins) {
-    if (remaining === 0) break;
-    const take = Math.min(remaining, bin.on_hand);
-    await trx
-      .updateTable('stock')
-      .set((eb) => ({ on_hand: eb('on_hand', '-', take), updated_at: new Date() }))
-      .where('warehouse_code', '=', warehouseCode)
-      .where('sku', '=', line.sku)
-      .where('bin_code', '=', bin.bin_code)
-      .execute();
-    remaining -= take;
-  }
-  if (remaining > 0) {
-    throw new Error(
-      `stock of ${line.sku} in ${warehouseCode} is ${quantity - remaining}, below the ${quantity} shipped`,
-    );
-  }
+    .returning('id')
+    .executeTakeFirst();
+  if (!stored) throw foreignDocument('shipments', shipment.id);
+  return { status: 'refused', reason };
 }

@@ -164,17 +164,22 @@ describe.each(BACKENDS)('return receipts on %s', (backend) => {
     const rma = (await createRma(server.app, order, { 'SKU-1': 1 })).json();
     expect(rma.warehouseCode).toBe('BE-GNT');
     const before = await onHand('SKU-1', 'A-01');
-    const res = await pushReceipt(
-      server.app,
-      tilburg,
-      makeReceipt(tilburg, rma.id, [makeItem('SKU-1')]),
-    );
-    expect(res.json()[0]).toMatchObject({
-      status: 'refused',
-      refusalReason: expect.stringContaining(
-        `RMA ${rma.code} belongs to warehouse BE-GNT, not NL-TIL`,
-      ),
+    const receipt = makeReceipt(tilburg, rma.id, [makeItem('SKU-1')]);
+    const res = await pushReceipt(server.app, tilburg, receipt);
+    // Stations find RMAs in their own warehouse's feed: another's is no verdict to store.
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({
+      code: 'unknown_rma',
+      field: 'rmaId',
+      message: expect.stringContaining(`is not an RMA of warehouse NL-TIL`),
     });
+    expect(
+      await server.db
+        .selectFrom('sync_documents')
+        .select('id')
+        .where('id', '=', receipt.id)
+        .execute(),
+    ).toEqual([]);
     expect(await onHand('SKU-1', 'A-01')).toBe(before);
     expect(await rmaStatus(rma.id)).toBe('authorised');
     expect(await refunds(rma.id)).toEqual([]);
@@ -317,11 +322,14 @@ describe.each(BACKENDS)('return receipts on %s', (backend) => {
     expect(await refunds(rma.id)).toHaveLength(1);
   });
 
-  it('refuses an RMA id that is not one and a bin of another warehouse', async () => {
-    const unknown = (
-      await pushReceipt(server.app, tilburg, makeReceipt(tilburg, 'RMA-TYPO', [makeItem('SKU-1')]))
-    ).json()[0];
-    expect(unknown.refusalReason).toContain('unknown to the central OMS');
+  it('answers an RMA id that is not one with 422, and refuses a bin of another warehouse', async () => {
+    const unknown = await pushReceipt(
+      server.app,
+      tilburg,
+      makeReceipt(tilburg, 'RMA-TYPO', [makeItem('SKU-1')]),
+    );
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json()).toMatchObject({ code: 'unknown_rma', field: 'rmaId' });
     const { rma } = await authorised({ 'SKU-1': 1 });
     const foreignBin = (
       await pushReceipt(

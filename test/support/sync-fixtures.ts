@@ -4,8 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import { buildSscc } from '../../shared/gs1/sscc';
 import type { FulfillmentDoc, ShipmentDoc, WorkDoc } from '../../shared/sync/documents';
 import { workDocId } from '../../shared/sync/documents';
+import type { CanonicalOrder } from '../../shared/orders/order-schema';
 import { ADMIN_TOKEN } from './server-harness';
-import { bearer } from './oms-fixtures';
+import { bearer, CHANNEL_KEYS, makeOrder } from './oms-fixtures';
 
 export interface EnrolledTestStation {
   stationId: string;
@@ -123,4 +124,41 @@ export function syncClient(app: FastifyInstance, station: EnrolledTestStation) {
       });
     },
   };
+}
+
+/** Places an order and pulls its fulfillment as `station` sees it (the order must source there). */
+export async function releasedFulfillment(
+  app: FastifyInstance,
+  station: EnrolledTestStation,
+  skus: Record<string, number>,
+  over: Partial<CanonicalOrder> = {},
+): Promise<FulfillmentDoc> {
+  const placed = await app.inject({
+    method: 'POST',
+    url: '/v1/orders',
+    headers: { ...bearer(CHANNEL_KEYS.web), 'idempotency-key': randomUUID() },
+    payload: makeOrder({ skus, ...over }),
+  });
+  if (placed.statusCode !== 201) throw new Error(`place order: ${placed.body}`);
+  const orderId = placed.json().orderId as string;
+  const docs = (await syncClient(app, station).pullAll(
+    'fulfillments',
+  )) as unknown as FulfillmentDoc[];
+  const doc = docs.find((d) => d.orderId === orderId);
+  if (!doc) throw new Error(`order ${orderId} did not reach ${station.warehouseCode}`);
+  return doc;
+}
+
+/** Confirms a shipment of the whole fulfillment at `station`; answers the accepted master. */
+export async function shipFulfillment(
+  app: FastifyInstance,
+  station: EnrolledTestStation,
+  fulfillment: FulfillmentDoc,
+): Promise<ShipmentDoc & { _deleted: boolean }> {
+  const pushed = await syncClient(app, station).push('shipments', [
+    { newDocumentState: { ...makeShipment(station, fulfillment), _deleted: false } },
+  ]);
+  const master = pushed.json()[0];
+  if (master?.status !== 'accepted') throw new Error(`ship: ${pushed.body}`);
+  return master;
 }
