@@ -13,6 +13,7 @@ export function ShipmentDone(props: {
   shipment: ShipmentDoc;
   onBack(): void;
   onVoided(shipment: ShipmentDoc): void;
+  onReprint(): void;
 }) {
   const { t } = useTranslation();
   const db = useStation((s) => s.db);
@@ -28,7 +29,7 @@ export function ShipmentDone(props: {
 
   if (shipment.status === 'refused') {
     return (
-      <div className="problem" role="alert" data-testid="shipment-refused">
+      <div className="problem" role="alert" data-testid="shipment-refused" data-prompt>
         <p className="problem__title">{t('problem.refusedTitle')}</p>
         <p>{t('problem.refusedReason', { reason: shipment.refusalReason ?? '—' })}</p>
         <p>{t('problem.voidExplain', { count: shipment.cartons.length })}</p>
@@ -40,7 +41,7 @@ export function ShipmentDone(props: {
   }
   if (shipment.status === 'voided') {
     return (
-      <div className="problem problem--resolved" data-testid="shipment-voided">
+      <div className="problem problem--resolved" data-testid="shipment-voided" data-prompt>
         <p>{t('problem.voided')}</p>
         <button type="button" className="button" onClick={props.onBack}>
           {t('work.backToQueue')}
@@ -49,12 +50,20 @@ export function ShipmentDone(props: {
     );
   }
   return (
-    <div className="done" data-testid="shipment-confirmed" data-status={shipment.status}>
+    <div
+      className="done"
+      data-testid="shipment-confirmed"
+      data-status={shipment.status}
+      data-prompt
+    >
       <p className="done__title">
         {shipment.status === 'accepted' ? t('pack.accepted') : t('pack.waitingForCentral')}
       </p>
       <button type="button" className="button" onClick={props.onBack} autoFocus>
         {t('pack.nextOrder')}
+      </button>
+      <button type="button" className="button button--quiet" onClick={props.onReprint}>
+        {t('order.reprint')}
       </button>
     </div>
   );
