@@ -231,7 +231,7 @@ export function PackingScreen({
       </header>
       <FeedbackBanner />
       {open ? (
-        <p className="instruction" data-testid="instruction" data-prompt>
+        <p className="instruction" data-testid="instruction">
           {!active
             ? t('pack.scanBox')
             : allPacked

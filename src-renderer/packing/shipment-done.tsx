@@ -29,7 +29,7 @@ export function ShipmentDone(props: {
 
   if (shipment.status === 'refused') {
     return (
-      <div className="problem" role="alert" data-testid="shipment-refused" data-prompt>
+      <div className="problem" role="alert" data-testid="shipment-refused">
         <p className="problem__title">{t('problem.refusedTitle')}</p>
         <p>{t('problem.refusedReason', { reason: shipment.refusalReason ?? '—' })}</p>
         <p>{t('problem.voidExplain', { count: shipment.cartons.length })}</p>
@@ -41,7 +41,7 @@ export function ShipmentDone(props: {
   }
   if (shipment.status === 'voided') {
     return (
-      <div className="problem problem--resolved" data-testid="shipment-voided" data-prompt>
+      <div className="problem problem--resolved" data-testid="shipment-voided">
         <p>{t('problem.voided')}</p>
         <button type="button" className="button" onClick={props.onBack}>
           {t('work.backToQueue')}
@@ -50,12 +50,7 @@ export function ShipmentDone(props: {
     );
   }
   return (
-    <div
-      className="done"
-      data-testid="shipment-confirmed"
-      data-status={shipment.status}
-      data-prompt
-    >
+    <div className="done" data-testid="shipment-confirmed" data-status={shipment.status}>
       <p className="done__title">
         {shipment.status === 'accepted' ? t('pack.accepted') : t('pack.waitingForCentral')}
       </p>

@@ -65,8 +65,10 @@ export function PrintQueuePanel({ db }: { db: PanelDatabase }) {
     );
 
   return (
-    <section className="screen">
-      <h2 className="screen__title">{t('printing.queueTitle')}</h2>
+    <section className="print-queue-panel" aria-labelledby="print-queue-title">
+      <h2 className="screen__title" id="print-queue-title">
+        {t('printing.queueTitle')}
+      </h2>
       {error && (
         <p className="message message--error" role="alert">
           {error}

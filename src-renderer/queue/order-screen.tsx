@@ -85,7 +85,7 @@ export function OrderScreen({ db, fulfillmentId, stationId, onBack }: Props) {
         </span>
       </header>
       <FeedbackBanner />
-      <p className="instruction" data-testid="instruction" data-prompt>
+      <p className="instruction" data-testid="instruction">
         {shipment ? t('order.instruction') : t('order.noCartonsHere')}
       </p>
       {shipment && (

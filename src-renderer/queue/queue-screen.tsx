@@ -157,7 +157,9 @@ export function QueueScreen(props: Props) {
         onResume={() => openBatch && onStartBatch(openBatch)}
       />
       <div className="queue-bar">
-        <p className="instruction">{t('queue.scanOrder')}</p>
+        <p className="instruction" data-testid="instruction">
+          {t('queue.scanOrder')}
+        </p>
         <label className="field queue-bar__filter">
           <span className="field__label">{t('queue.filter')}</span>
           <input

@@ -74,7 +74,9 @@ export function SignInScreen() {
       </p>
       <FeedbackBanner />
       <form className="form" onSubmit={(e) => void submit(e)} aria-label={t('signIn.title')}>
-        <p className="lead">{t('signIn.explain')}</p>
+        <p className="lead" data-testid="instruction">
+          {t('signIn.explain')}
+        </p>
         <label className="field">
           <span className="field__label">{t('signIn.badge')}</span>
           <input
