@@ -136,8 +136,10 @@ export function PackingScreen({
     else say({ tone: 'success', key: 'pack.confirmed' });
   }
 
+  // Label printing marks the cartons printed in the stored shipment, not in this screen's copy.
   async function reprint(shipment: ShipmentDoc) {
-    say(reprintFeedback(await reprintLabels(shipment, fulfillment)));
+    const stored = (await db.shipments.findOne(shipment.id).exec())?.toJSON() as ShipmentDoc;
+    say(reprintFeedback(await reprintLabels(stored ?? shipment, fulfillment)));
   }
 
   function weigh(cartonId: string, grams: number | null) {

@@ -161,6 +161,11 @@ describe('labels for a confirmed shipment', () => {
     expect(reprinted).toBe(1);
     const labels = await db.print_jobs.find({ selector: { kind: 'shipping-label' } }).exec();
     expect(labels.map((job) => job.reference).sort()).toEqual(['s1#1', 's1#1', 's1#2']);
+    const [first, again] = labels.filter((job) => job.reference === 's1#1');
+    expect([first?.reprintOf, again?.reprintOf]).toContain(null);
+    expect([first?.reprintOf, again?.reprintOf]).toContain(
+      labels.find((job) => job.reference === 's1#1' && job.reprintOf === null)?.id,
+    );
   });
 
   it('names each job by its order and carton, read back from the shipment', async () => {

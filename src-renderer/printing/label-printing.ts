@@ -100,10 +100,18 @@ export async function reprintShippingLabels(
   const { printers, defaultLabelPrinterId } = await api.listPrinters({});
   const printer = printers.find((p) => p.id === defaultLabelPrinterId);
   if (!printer) throw new NoLabelPrinterError();
+  const references = shipment.cartons.map((_, index) => cartonJobReference(shipment.id, index));
+  const firstPrints = await db.print_jobs
+    .find({ selector: { kind: 'shipping-label', reference: { $in: references }, reprintOf: null } })
+    .exec();
   let queued = 0;
   for (const [index, carton] of shipment.cartons.entries()) {
     if (carton.labelState !== 'printed' || !carton.trackingNumber) continue;
-    await enqueuePrint(db.print_jobs, shippingLabelJob(printer, shipment, fulfillment, index));
+    const original = firstPrints.find((job) => job.reference === references[index]);
+    await enqueuePrint(db.print_jobs, {
+      ...shippingLabelJob(printer, shipment, fulfillment, index),
+      reprintOf: original?.id ?? null,
+    });
     queued += 1;
   }
   return queued;
