@@ -38,17 +38,18 @@ export function HomeScreen() {
   useEffect(() => preloadTones(), []);
 
   // The screen on show; a message raised on one screen is not shown on the next (feedback-store).
-  const screenKey = !operator
-    ? 'sign-in'
-    : session.view === 'scanner-test'
+  const screenKey =
+    session.view === 'scanner-test'
       ? 'scanner-test'
       : printersOpen
         ? 'printers'
-        : returnsDesk.open
-          ? 'returns'
-          : session.view === 'queue'
-            ? 'queue'
-            : `${session.view}:${session.fulfillmentId ?? session.batchId ?? ''}`;
+        : !operator
+          ? 'sign-in'
+          : returnsDesk.open
+            ? 'returns'
+            : session.view === 'queue'
+              ? 'queue'
+              : `${session.view}:${session.fulfillmentId ?? session.batchId ?? ''}`;
   useLayoutEffect(() => useFeedback.getState().showScreen(screenKey), [screenKey]);
 
   function leave() {
