@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FulfillmentDoc, WorkDoc } from '../../shared/sync/documents';
+import type { FulfillmentDoc, ShipmentDoc, WorkDoc } from '../../shared/sync/documents';
 import type { StationDatabase } from '../db/database';
 import type { Catalogue } from '../picking/catalogue';
 import type { FeedbackMessage } from '../picking/pick-feedback';
@@ -20,7 +20,8 @@ import {
   weighCarton,
   type ConfirmBlocker,
 } from './carton-rules';
-import { handOffToLabelPrinting, oneLabelRunAtATime } from './label-hand-off';
+import { handOffToLabelPrinting, oneLabelRunAtATime, reprintLabels } from './label-hand-off';
+import { reprintFeedback } from './reprint-feedback';
 import { assignTrackingNumbers } from './tracking-numbers';
 import { station } from '../station-api/connect';
 import { nextSscc } from './next-sscc';
@@ -135,6 +136,12 @@ export function PackingScreen({
     else say({ tone: 'success', key: 'pack.confirmed' });
   }
 
+  // Label printing marks the cartons printed in the stored shipment, not in this screen's copy.
+  async function reprint(shipment: ShipmentDoc) {
+    const stored = (await db.shipments.findOne(shipment.id).exec())?.toJSON() as ShipmentDoc;
+    say(reprintFeedback(await reprintLabels(stored ?? shipment, fulfillment)));
+  }
+
   function weigh(cartonId: string, grams: number | null) {
     const state = pack.current();
     if (!state) return;
@@ -155,12 +162,15 @@ export function PackingScreen({
     const result = scan.result;
     if (!state) return true;
     if (state.shipment.status !== 'open') {
+      const shipped = state.shipment.status !== 'refused' && state.shipment.status !== 'voided';
       if (
         result.kind === 'command' &&
         result.command === 'DONE' &&
         state.shipment.status !== 'refused'
       )
         onBack();
+      else if (result.kind === 'command' && result.command === 'REPRINT' && shipped)
+        void reprint(state.shipment);
       else if (result.kind === 'command' && result.command === 'SIGN-OUT') return false;
       else
         say({
@@ -173,6 +183,8 @@ export function PackingScreen({
       return true;
     }
     if (result.kind === 'box') void openBox(result.code);
+    else if (result.kind === 'bin')
+      say({ tone: 'warning', key: 'scan.isBin', values: { bin: result.code } });
     else if (result.kind === 'command') {
       const carton = activeCarton(state);
       if (result.command === 'DONE') void confirm();
@@ -233,6 +245,7 @@ export function PackingScreen({
           shipment={state.shipment}
           onBack={onBack}
           onVoided={(s) => pack.update({ ...state, shipment: s })}
+          onReprint={() => void reprint(state.shipment)}
         />
       )}
       <div className="pack-layout">

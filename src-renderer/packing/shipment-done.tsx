@@ -13,6 +13,7 @@ export function ShipmentDone(props: {
   shipment: ShipmentDoc;
   onBack(): void;
   onVoided(shipment: ShipmentDoc): void;
+  onReprint(): void;
 }) {
   const { t } = useTranslation();
   const db = useStation((s) => s.db);
@@ -55,6 +56,9 @@ export function ShipmentDone(props: {
       </p>
       <button type="button" className="button" onClick={props.onBack} autoFocus>
         {t('pack.nextOrder')}
+      </button>
+      <button type="button" className="button button--quiet" onClick={props.onReprint}>
+        {t('order.reprint')}
       </button>
     </div>
   );

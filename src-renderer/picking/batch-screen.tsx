@@ -240,24 +240,26 @@ function BatchWork(props: {
       <FeedbackBanner />
       {toteOrder && <ToteHandOut orders={orders} next={toteOrder} />}
       {current && (
-        <BatchWalk orders={orders} lines={lines} progress={progress} current={current} put={put} />
-      )}
-      {current && promptLine && prompt.kind === 'quantity' && (
-        <QuantityPrompt
-          key={`${promptLine.fulfillmentId}-${promptLine.lineId}-${remainingOnPrompt}`}
-          line={promptLine}
-          remaining={remainingOnPrompt}
-          onConfirm={(quantity) => commit(addBatchPicked(latest.current, promptLine, quantity))}
-          onClose={() => setPrompt(null)}
-        />
-      )}
-      {current && promptLine && prompt.kind === 'short' && (
-        <ShortPrompt
-          line={promptLine}
-          quantity={remainingOnPrompt}
-          onChoose={(reason) => commit(shortBatchLine(ctx, latest.current, promptLine, reason))}
-          onClose={() => setPrompt(null)}
-        />
+        // The open prompt sits right under the instruction, above the lines: always in view.
+        <BatchWalk orders={orders} lines={lines} progress={progress} current={current} put={put}>
+          {promptLine && prompt.kind === 'quantity' && (
+            <QuantityPrompt
+              key={`${promptLine.fulfillmentId}-${promptLine.lineId}-${remainingOnPrompt}`}
+              line={promptLine}
+              remaining={remainingOnPrompt}
+              onConfirm={(quantity) => commit(addBatchPicked(latest.current, promptLine, quantity))}
+              onClose={() => setPrompt(null)}
+            />
+          )}
+          {promptLine && prompt.kind === 'short' && (
+            <ShortPrompt
+              line={promptLine}
+              quantity={remainingOnPrompt}
+              onChoose={(reason) => commit(shortBatchLine(ctx, latest.current, promptLine, reason))}
+              onClose={() => setPrompt(null)}
+            />
+          )}
+        </BatchWalk>
       )}
       {phase === 'done' && (
         <BatchDone orders={orders} lines={lines} progress={progress} put={put} />

@@ -18,7 +18,10 @@ import type { Address, FulfillmentDoc, ShipmentDoc } from '../../shared/sync/doc
 import type { StationDatabase } from '../db/database';
 import { registerLabelPrinting } from '../packing/label-hand-off';
 import { saveShipment } from '../sync/station-writes';
+import { packingSlipBarcode } from './packing-slip-barcode';
+import { cartonJobReference } from './print-job-owner';
 import { enqueuePrint } from './print-queue';
+import type { NewPrintJob } from './print-queue-rules';
 
 function labelAddress(a: Address): LabelAddress {
   const optional = (v: string | null) => (v && v.trim() ? v.trim() : undefined);
@@ -59,25 +62,7 @@ export async function queueShippingLabels(
       cartons.push(carton);
       continue;
     }
-    const label = shippingLabelDataSchema.parse({
-      shipFrom: labelAddress(fulfillment.shipFrom),
-      shipTo: labelAddress(fulfillment.shipTo),
-      carrier: { name: shipment.carrier, service: shipment.service },
-      trackingNumber: carton.trackingNumber,
-      sscc: carton.sscc,
-      orderNumber: fulfillment.orderNumber.slice(0, 30),
-      poNumber: fulfillment.poNumber ?? undefined,
-      cartonIndex: index + 1,
-      cartonCount: shipment.cartons.length,
-      weightGrams: Math.max(1, carton.weightGrams ?? 1),
-    });
-    await enqueuePrint(db.print_jobs, {
-      kind: 'shipping-label',
-      printerId: printer.id,
-      format: 'zpl',
-      payload: renderShippingLabelZpl(label, printer.dpi),
-      reference: carton.id,
-    });
+    await enqueuePrint(db.print_jobs, shippingLabelJob(printer, shipment, fulfillment, index));
     cartons.push({ ...carton, labelState: 'printed' as const });
     queued += 1;
   }
@@ -101,6 +86,66 @@ export async function queueShippingLabels(
 }
 
 /**
+ * A packer's reprint of a confirmed shipment (CMD:REPRINT, or Reprint on the order): the label of
+ * every carton that has one, drawn again from the shipment as it is now on the default label
+ * printer. Pending and voided labels are not reprinted: pending ones print when they get their
+ * tracking number, voided ones must never be used.
+ */
+export async function reprintShippingLabels(
+  db: StationDatabase,
+  api: Pick<StationApi, 'listPrinters'>,
+  shipment: ShipmentDoc,
+  fulfillment: FulfillmentDoc,
+): Promise<number> {
+  const { printers, defaultLabelPrinterId } = await api.listPrinters({});
+  const printer = printers.find((p) => p.id === defaultLabelPrinterId);
+  if (!printer) throw new NoLabelPrinterError();
+  const references = shipment.cartons.map((_, index) => cartonJobReference(shipment.id, index));
+  const firstPrints = await db.print_jobs
+    .find({ selector: { kind: 'shipping-label', reference: { $in: references }, reprintOf: null } })
+    .exec();
+  let queued = 0;
+  for (const [index, carton] of shipment.cartons.entries()) {
+    if (carton.labelState !== 'printed' || !carton.trackingNumber) continue;
+    const original = firstPrints.find((job) => job.reference === references[index]);
+    await enqueuePrint(db.print_jobs, {
+      ...shippingLabelJob(printer, shipment, fulfillment, index),
+      reprintOf: original?.id ?? null,
+    });
+    queued += 1;
+  }
+  return queued;
+}
+
+function shippingLabelJob(
+  printer: PrinterList['printers'][number],
+  shipment: ShipmentDoc,
+  fulfillment: FulfillmentDoc,
+  index: number,
+): NewPrintJob {
+  const carton = shipment.cartons[index]!;
+  const label = shippingLabelDataSchema.parse({
+    shipFrom: labelAddress(fulfillment.shipFrom),
+    shipTo: labelAddress(fulfillment.shipTo),
+    carrier: { name: shipment.carrier, service: shipment.service },
+    trackingNumber: carton.trackingNumber,
+    sscc: carton.sscc,
+    orderNumber: fulfillment.orderNumber.slice(0, 30),
+    poNumber: fulfillment.poNumber ?? undefined,
+    cartonIndex: index + 1,
+    cartonCount: shipment.cartons.length,
+    weightGrams: Math.max(1, carton.weightGrams ?? 1),
+  });
+  return {
+    kind: 'shipping-label',
+    printerId: printer.id,
+    format: 'zpl',
+    payload: renderShippingLabelZpl(label, printer.dpi),
+    reference: cartonJobReference(shipment.id, index),
+  };
+}
+
+/**
  * Outside the EU each carton carries a CN22: per line the goods' description, quantity, weight,
  * value (from the order) and HS code and origin (from the product). More than five lines in one
  * carton need a CN23, which is not printed here: the schema's error says so.
@@ -113,7 +158,7 @@ async function queueCustomsDeclarations(
 ): Promise<void> {
   const lines = new Map(fulfillment.lines.map((l) => [l.lineId, l]));
   const products = await db.products.findByIds(fulfillment.lines.map((l) => l.sku)).exec();
-  for (const carton of shipment.cartons) {
+  for (const [index, carton] of shipment.cartons.entries()) {
     const declaration = cn22DataSchema.parse({
       sender: labelAddress(fulfillment.shipFrom),
       recipient: labelAddress(fulfillment.shipTo),
@@ -140,13 +185,10 @@ async function queueCustomsDeclarations(
       printerId: printer.id,
       format: 'zpl',
       payload: renderCn22Zpl(declaration, printer.dpi),
-      reference: carton.id,
+      reference: cartonJobReference(shipment.id, index),
     });
   }
 }
-
-/** Barcode text on labels is limited to letters, digits and - . / : (every scanner reads those alike). */
-const barcodeSafe = (text: string) => text.replace(/[^A-Za-z0-9\-./:]/g, '-').slice(0, 30) || '-';
 
 /**
  * The packing slip goes in the first carton: as an A4 PDF on the slip printer when the station
@@ -172,7 +214,7 @@ async function queuePackingSlip(
     }));
   if (lines.length === 0) return;
   const slip = packingSlipDataSchema.parse({
-    orderNumber: barcodeSafe(fulfillment.orderNumber),
+    orderNumber: packingSlipBarcode(fulfillment.orderNumber),
     poNumber: fulfillment.poNumber ?? undefined,
     orderDate: fulfillment.releasedAt.slice(0, 10),
     shipFrom: labelAddress(fulfillment.shipFrom),
@@ -204,12 +246,15 @@ async function queuePackingSlip(
   });
 }
 
-/** Registers label printing for packing; returns the function that unregisters it. */
+/** Registers label printing (and reprinting) for packing; returns the function that unregisters it. */
 export function startLabelPrinting(
   db: StationDatabase,
   api: Pick<StationApi, 'listPrinters'>,
 ): () => void {
-  return registerLabelPrinting(async (shipment, fulfillment) => {
-    await queueShippingLabels(db, api, shipment, fulfillment);
+  return registerLabelPrinting({
+    print: async (shipment, fulfillment) => {
+      await queueShippingLabels(db, api, shipment, fulfillment);
+    },
+    reprint: (shipment, fulfillment) => reprintShippingLabels(db, api, shipment, fulfillment),
   });
 }

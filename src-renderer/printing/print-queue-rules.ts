@@ -20,6 +20,8 @@ export interface NewPrintJob {
   format: PrintJobDoc['format'];
   payload: string;
   reference?: string | null;
+  /** The job this one prints again, when a packer asked for a reprint. */
+  reprintOf?: string | null;
 }
 
 export function newJob(id: string, job: NewPrintJob, now: number): PrintJobDoc {
@@ -33,7 +35,7 @@ export function newJob(id: string, job: NewPrintJob, now: number): PrintJobDoc {
     attempts: 0,
     createdAt: now,
     updatedAt: now,
-    reprintOf: null,
+    reprintOf: job.reprintOf ?? null,
   };
 }
 
