@@ -2,6 +2,7 @@
 // what it held, exactly once; the RMA open until every authorised unit arrived, a person closed
 // it or it expired; totals never above what was authorised; the stations' RMA documents count
 // what the central OMS counts.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RmaDoc } from '../../shared/sync/documents';
 import { expireDueRmas } from '../../src-server/returns/rma-expiry';
@@ -145,7 +146,7 @@ describe.each(BACKENDS)('an RMA in several parcels on %s', (backend) => {
       .selectFrom('outbox_events')
       .select('type')
       .where('type', '=', 'refund.issued')
-      .where('payload', '@>', JSON.stringify({ rmaId: rma.id }))
+      .where(sql<boolean>`payload @> ${JSON.stringify({ rmaId: rma.id })}::jsonb`)
       .execute();
     expect(outbox).toHaveLength(2);
   });
