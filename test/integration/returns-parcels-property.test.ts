@@ -88,7 +88,8 @@ describe.each(BACKENDS)('any sequence of parcels on %s', (backend) => {
               expect(verdict.status).toBe('refused');
             } else {
               const units = [...action.lights, ...action.scarves];
-              const shipping: number = s.damaged && !shippingGiven && units.length > 0 ? SHIPPING : 0;
+              const shipping: number =
+                s.damaged && !shippingGiven && units.length > 0 ? SHIPPING : 0;
               const refund =
                 units.reduce((n, g) => n + PRICE - Math.round((PRICE * FEE[g]) / 100), 0) +
                 shipping;
