@@ -1,5 +1,5 @@
 // Issues each parcel's refund exactly once. A refunds row is keyed by the receipt (unique) and
-// carries the idempotency key `refund:<receiptId>` the provider sees, so a replayed receipt, a
+// carries the idempotency key `refund:receipt:<receiptId>` the provider sees, so a replayed receipt, a
 // retry after a crash or a second click all end at the same single refund of that parcel. A
 // provider failure leaves the refund `failed` with its reason (retry: POST /v1/rmas/:id/refund);
 // it never undoes the receipt.
@@ -16,7 +16,8 @@ import { moveRmaThrough, type LockedRma } from './rma-writes';
 
 type Trx = Transaction<Database>;
 
-export const refundKey = (receiptId: string) => `refund:${receiptId}`;
+/** Its own namespace: a station names its receipts, and refunds before 0730 used `refund:<rmaId>`. */
+export const refundKey = (receiptId: string) => `refund:receipt:${receiptId}`;
 
 export interface RefundRecord {
   id: string;

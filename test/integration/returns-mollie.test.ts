@@ -125,7 +125,7 @@ describe.each(BACKENDS)('refunds through Mollie on %s', (backend) => {
       ],
     });
     expect(mollie.refunds.filter((r) => r.paymentId === 'tr_paid')).toEqual([
-      expect.objectContaining({ value: '10.00', idempotencyKey: `refund:${receipt.id}` }),
+      expect.objectContaining({ value: '10.00', idempotencyKey: `refund:receipt:${receipt.id}` }),
     ]);
   });
 

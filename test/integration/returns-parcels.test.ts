@@ -113,13 +113,13 @@ describe.each(BACKENDS)('an RMA in several parcels on %s', (backend) => {
         receipt_id: first.id,
         amount_minor: 2495,
         shipping_minor: 495,
-        idempotency_key: `refund:${first.id}`,
+        idempotency_key: `refund:receipt:${first.id}`,
       },
       {
         receipt_id: second.id,
         amount_minor: 1000,
         shipping_minor: 0,
-        idempotency_key: `refund:${second.id}`,
+        idempotency_key: `refund:receipt:${second.id}`,
       },
     ]);
     expect(done).toMatchObject({ refundedMinor: 3495, issuedMinor: 3495 });

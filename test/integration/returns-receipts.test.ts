@@ -87,7 +87,7 @@ describe.each(BACKENDS)('return receipts on %s', (backend) => {
     expect(rows[0]).toMatchObject({
       amount_minor: 1000,
       status: 'issued',
-      idempotency_key: `refund:${receipt.id}`,
+      idempotency_key: `refund:receipt:${receipt.id}`,
       receipt_id: receipt.id,
     });
     expect(await onHand('SKU-1', 'A-01')).toBe(before + 1);
