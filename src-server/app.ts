@@ -18,6 +18,7 @@ import { OrderIntake } from './orders/intake-queue';
 import { orderRoutes } from './orders/order-routes';
 import { refundLedgerRoutes } from './payments/refund-ledger';
 import { returnAnalyticsRoutes } from './returns/analytics-routes';
+import { startRmaExpiry } from './returns/rma-expiry';
 import { installReturnsRuntime } from './returns/returns-runtime';
 import { rmaRoutes } from './returns/rma-routes';
 import { DEMO_SHIPPING_SERVICES } from './shipping/demo-rates';
@@ -67,6 +68,11 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
   await app.register(replenishmentRoutes(deps.db));
   installReturnsRuntime(config.returns);
   await app.register(rmaRoutes(deps.db));
+  // Every instance sweeps; SKIP LOCKED keeps two from expiring one RMA, and receipts check expiry themselves.
+  const expiry = startRmaExpiry(deps.db, config.returns.expirySweepMs, (msg, err) =>
+    app.log.warn({ err }, msg),
+  );
+  app.addHook('onClose', async () => expiry.stop());
   await app.register(refundLedgerRoutes(deps.db));
   await app.register(returnAnalyticsRoutes(deps.db));
 

@@ -85,6 +85,8 @@ export const ProductDoc = z.object({
   id: sku, // the SKU
   name: z.string().max(300),
   gtins: z.array(z.string().regex(/^\d{14}$/)),
+  /** Bin codes the SKU is stocked in at this warehouse, the fullest first (the first is its home bin). */
+  bins: z.array(z.string().max(64)).max(200),
   weightGrams: z.number().int().min(0),
   lengthMm: z.number().int().min(0),
   widthMm: z.number().int().min(0),
@@ -236,10 +238,15 @@ export const RmaDoc = z.object({
       name: z.string().max(300),
       /** Units authorised for return. */
       quantity: qty,
+      /** Units received over all parcels the central OMS accepted (those in `receiptIds`). */
       receivedQuantity: qty,
     }),
   ),
+  /** The accepted receipts (parcels) counted in `receivedQuantity`, so a station never counts its own twice. */
+  receiptIds: z.array(id).max(500),
   createdAt: iso,
+  /** After this the RMA takes no parcel any more (it expires). */
+  expiresAt: iso,
   updatedAt: seq,
 });
 export type RmaDoc = z.infer<typeof RmaDoc>;

@@ -377,7 +377,11 @@ export const en = {
     units: 'Units',
     status: 'Status',
     found: 'Return {{code}} from {{customer}}: scan the items',
-    resumed: 'Return {{code}} was already taken in at this station: here it is',
+    foundNextParcel:
+      'Return {{code}} from {{customer}}: a further parcel. What arrived before is counted: scan the items',
+    expired:
+      'Return {{code}} expired on {{date}} and takes no parcel any more. Set the parcel aside for customer service',
+    resumed: 'A parcel of return {{code}} is unfinished at this station: here it is',
     notFound:
       'No return found for {{code}}. Check the label, or take it in as an unexpected return',
     otherWarehouse:
@@ -433,6 +437,11 @@ export const en = {
     match: { wrong_item: 'WRONG ITEM', extra: 'EXTRA' },
     scanBin: 'Scan the bin this item goes into (B:…)',
     scanBinFor: 'Restock {{name}}: scan the bin it goes into',
+    homeBin: 'Its home bin: {{bin}}',
+    noHomeBin: 'No home bin here yet: scan an empty bin',
+    binHoldsOther:
+      'Bin {{bin}} holds {{others}}, not this item. Scan {{bin}} again (or confirm) to put it there anyway, or scan another bin',
+    confirmBin: 'Put it in {{bin}} anyway',
     unknownBin: 'Bin {{bin}} is not a bin of this warehouse: scan another bin',
     binWhereItemExpected: 'That is bin {{bin}}, not an item: scan the item from the parcel',
     itemWhereBinExpected: 'That is an item, not a bin: scan the bin (B:…) this item goes into',

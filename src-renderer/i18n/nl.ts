@@ -383,7 +383,11 @@ export const nl: Messages = {
     units: 'Stuks',
     status: 'Status',
     found: 'Retour {{code}} van {{customer}}: scan de artikelen',
-    resumed: 'Retour {{code}} is al op dit station ontvangen: hier is hij',
+    foundNextParcel:
+      'Retour {{code}} van {{customer}}: een volgend pakket. Wat eerder binnenkwam is meegeteld: scan de artikelen',
+    expired:
+      'Retour {{code}} is verlopen op {{date}} en neemt geen pakket meer aan. Zet het pakket apart voor de klantenservice',
+    resumed: 'Een pakket van retour {{code}} is op dit station nog niet af: hier is het',
     notFound:
       'Geen retour gevonden voor {{code}}. Controleer het label, of neem het aan als onverwachte retour',
     otherWarehouse:
@@ -445,6 +449,11 @@ export const nl: Messages = {
     match: { wrong_item: 'VERKEERD ARTIKEL', extra: 'EXTRA' },
     scanBin: 'Scan de locatie waar dit artikel in gaat (B:…)',
     scanBinFor: '{{name}} terug op voorraad: scan de locatie',
+    homeBin: 'Vaste locatie: {{bin}}',
+    noHomeBin: 'Nog geen vaste locatie hier: scan een lege locatie',
+    binHoldsOther:
+      'Locatie {{bin}} bevat {{others}}, niet dit artikel. Scan {{bin}} nog eens (of bevestig) om het er toch in te leggen, of scan een andere locatie',
+    confirmBin: 'Toch in {{bin}} leggen',
     unknownBin: 'Locatie {{bin}} is geen locatie van dit magazijn: scan een andere locatie',
     binWhereItemExpected: 'Dat is locatie {{bin}}, geen artikel: scan het artikel uit het pakket',
     itemWhereBinExpected:

@@ -106,6 +106,7 @@ describe('labels for a confirmed shipment', () => {
       id: 'TEA',
       name: 'Green tea tin',
       gtins: [],
+      bins: [],
       weightGrams: 150,
       lengthMm: 100,
       widthMm: 100,

@@ -11,6 +11,7 @@ import * as productTracing from './migrations/0400-product-tracing';
 import * as reservationsByFulfillment from './migrations/0500-reservations-by-fulfillment';
 import * as demoSeed from './migrations/0600-demo-seed';
 import * as syncOwnership from './migrations/0700-sync-ownership';
+import * as rmaParcels from './migrations/0730-rma-parcels';
 import type { Database } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -23,14 +24,28 @@ const MIGRATIONS: Record<string, Migration> = {
   '0500-reservations-by-fulfillment': reservationsByFulfillment,
   '0600-demo-seed': demoSeed,
   '0700-sync-ownership': syncOwnership,
+  '0730-rma-parcels': rmaParcels,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 /** Brings the schema to the latest version; throws (with the failing migration's name) on error. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  return migrate(db, (migrator) => migrator.migrateToLatest());
+}
+
+/** Brings the schema to the version of migration `name` (tests of a migration over older data). */
+export async function migrateTo(db: Kysely<Database>, name: string): Promise<string[]> {
+  if (!(name in MIGRATIONS)) throw new Error(`no migration named ${name}`);
+  return migrate(db, (migrator) => migrator.migrateTo(name));
+}
+
+async function migrate(
+  db: Kysely<Database>,
+  run: (migrator: Migrator) => ReturnType<Migrator['migrateToLatest']>,
+): Promise<string[]> {
   const migrator = new Migrator({ db, provider });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await run(migrator);
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
     const where = failed ? ` in migration ${failed.migrationName}` : '';

@@ -1,11 +1,13 @@
 // Checks a submitted return receipt before anything moves: known products, a scanned bin of this
 // warehouse for every restock, distinct item ids, and an RMA of this warehouse that still awaits
-// its goods. Each failure is a sentence the returns desk can act on.
+// goods (an RMA past its expiry is expired here, in this transaction). Each failure is a sentence
+// the returns desk can act on.
 import type { Transaction } from 'kysely';
 import { awaitsGoods } from '../../shared/returns/rma-state';
 import type { ReturnReceiptDoc } from '../../shared/sync/documents';
 import type { Database } from '../db/schema';
 import type { StationIdentity } from '../stations/stations';
+import { expireRma, expiryDay, isDue } from './rma-expiry';
 import { lockRma, type LockedRma } from './rma-writes';
 
 type Trx = Transaction<Database>;
@@ -78,20 +80,38 @@ export async function checkReceipt(
       reason: `RMA ${rma.code} belongs to warehouse ${rma.warehouse_code}, not ${station.warehouseCode}: do not take it in here; ask your lead to forward the parcel.`,
     };
   }
-  if (!awaitsGoods(rma.status)) {
-    const first = await trx
-      .selectFrom('return_receipts as r')
-      .innerJoin('stations as s', 's.id', 'r.station_id')
-      .select(['r.id', 's.name'])
-      .where('r.rma_id', '=', rma.id)
-      .where('r.status', '=', 'accepted')
-      .executeTakeFirst();
-    return {
-      ok: false,
-      reason: first
-        ? `RMA ${rma.code} was already taken in by station ${first.name} (receipt ${first.id}); nothing was booked twice.`
-        : `RMA ${rma.code} is ${rma.status}; it takes no parcel any more. Set the parcel aside for customer service.`,
-    };
-  }
+  if (isDue(rma, new Date())) await expireRma(trx, rma);
+  if (!awaitsGoods(rma.status)) return { ok: false, reason: await noParcelReason(trx, rma) };
   return { ok: true, rma };
+}
+
+const ASIDE = 'it takes no parcel any more. Set the parcel aside for customer service.';
+
+/** Why an RMA that ended takes no parcel: complete, closed (by whom, why), expired or rejected. */
+async function noParcelReason(trx: Trx, rma: LockedRma): Promise<string> {
+  if (rma.status === 'expired')
+    return `RMA ${rma.code} expired on ${expiryDay(rma.expires_at)}; ${ASIDE}`;
+  const ended = await trx
+    .selectFrom('rma_events')
+    .select(['actor', 'detail'])
+    .where('rma_id', '=', rma.id)
+    .where('to_status', '=', rma.status)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  const said = typeof ended?.detail.note === 'string' ? `: ${ended.detail.note}` : '';
+  if (rma.status === 'closed' && ended && !ended.actor.startsWith('station:'))
+    return `RMA ${rma.code} was closed by ${ended.actor}${said}; ${ASIDE}`;
+  if (rma.status === 'rejected') return `RMA ${rma.code} was rejected${said}; ${ASIDE}`;
+  const last = await trx
+    .selectFrom('return_receipts as r')
+    .innerJoin('stations as s', 's.id', 'r.station_id')
+    .select(['r.id', 's.name'])
+    .where('r.rma_id', '=', rma.id)
+    .where('r.status', '=', 'accepted')
+    .orderBy('r.created_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .executeTakeFirst();
+  return last
+    ? `RMA ${rma.code} already received every authorised unit (the last parcel was taken in by station ${last.name}, receipt ${last.id}); nothing was booked twice: ${ASIDE}`
+    : `RMA ${rma.code} is ${rma.status}; ${ASIDE}`;
 }

@@ -1,6 +1,7 @@
-// What a return is worth: the received, graded units that the RMA authorised, at the order's
-// prices, less the restocking fee of their grade, plus the original shipping charge for reasons
-// that are the retailer's fault; never more than what is left of the order's paid amount.
+// What a parcel of a return is worth: its received, graded units that the RMA still awaits, at
+// the order's prices, less the restocking fee of their grade, plus the original shipping charge
+// (once per order) for reasons that are the retailer's fault; never more than what is left of the
+// order's paid amount after earlier refunds.
 import { formatMoney } from '../../shared/labels/label-format';
 import type { ReturnReason } from '../../shared/returns/rma-state';
 import type { ReturnGrade, ReturnItem } from '../../shared/sync/documents';
@@ -8,7 +9,9 @@ import type { ReturnGrade, ReturnItem } from '../../shared/sync/documents';
 export interface AuthorisedLine {
   rmaLineId: string;
   sku: string;
-  /** Units authorised and not received yet. */
+  /** Units the RMA line authorises. */
+  authorised: number;
+  /** Units authorised and not received yet (by earlier parcels). */
   open: number;
   unitPriceMinor: number;
 }
@@ -82,14 +85,17 @@ export function computeRefund(input: RefundInput): RefundOutcome {
       });
     }
     if (left > 0) {
-      const authorised = candidates.reduce((n, l) => n + l.open, 0);
+      const open = candidates.reduce((n, l) => n + l.open, 0);
+      const authorised = candidates.reduce((n, l) => n + l.authorised, 0);
       const expected = input.items
         .filter((i) => i.match === 'expected' && i.sku === item.sku)
         .reduce((n, i) => n + i.quantity, 0);
+      const earlier =
+        authorised === open ? '' : ` (${authorised - open} arrived in earlier parcels)`;
       return {
         ok: false,
         code: 'above_authorised',
-        message: `${expected} × ${item.sku} received as expected, but the RMA authorises ${authorised}: mark the rest as extra.`,
+        message: `${expected} × ${item.sku} received as expected, but the RMA awaits ${open} of the ${authorised} it authorises${earlier}: mark the rest as extra.`,
       };
     }
   }

@@ -32,13 +32,25 @@ export const newRmaSchema = z
     path: ['reasonText'],
   });
 
-export const rmaStatusChangeSchema = z.object({
-  status: z.enum(MANUAL_RMA_TARGETS),
-  note: z.string().trim().max(500).optional(),
+export const rmaStatusChangeSchema = z
+  .object({
+    status: z.enum(MANUAL_RMA_TARGETS),
+    note: z.string().trim().min(1).max(500).optional(),
+  })
+  .refine((change) => change.status !== 'closed' || change.note !== undefined, {
+    message: 'is required to close an RMA: say why (e.g. "customer keeps the second item")',
+    path: ['note'],
+  });
+
+/** Customer service ends an RMA that still awaits goods; what arrived so far stays booked. */
+export const rmaCloseSchema = z.object({
+  reason: z.string().trim().min(1, 'say why the RMA is closed').max(500),
 });
 
 const refundSchema = z.object({
   id: z.string(),
+  /** The parcel (return receipt) this refund is for. */
+  receiptId: z.string(),
   status: z.enum(['pending', 'issued', 'failed']),
   method: z.string(),
   provider: z.string(),
@@ -63,6 +75,7 @@ export const rmaViewSchema = z.object({
   refundMethod: refundMethodSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
+  expiresAt: z.string(),
   lines: z.array(
     z.object({
       id: z.string(),
@@ -94,7 +107,11 @@ export const rmaViewSchema = z.object({
       receivedAt: z.string(),
     }),
   ),
-  refund: refundSchema.nullable(),
+  /** One per parcel that was worth a refund, oldest first. */
+  refunds: z.array(refundSchema),
+  /** Sums over all parcels: what they refunded (recorded, in minor units) and what is issued. */
+  refundedMinor: z.number().int(),
+  issuedMinor: z.number().int(),
   labels: z.object({ zpl: z.string(), pdf: z.string() }),
 });
 export type RmaView = z.infer<typeof rmaViewSchema>;

@@ -8,6 +8,7 @@ import type { Database } from '../db/schema';
 import { ApiError, notFound } from '../http/api-error';
 import { appendOrderEvents } from '../orders/order-writes';
 import { appendOutboxEvents } from '../outbox/outbox';
+import { returnsRuntime } from './returns-runtime';
 import { publishRmas } from './rma-projection';
 import { isUuid } from './rma-writes';
 import { claimedPerOrderLine, shippedPerOrderLine } from './shipped-units';
@@ -116,6 +117,7 @@ export async function createRmaIn(
       reason: input.reason,
       reason_text: input.reasonText ?? null,
       refund_method: input.refundMethod,
+      expires_at: new Date(now.getTime() + returnsRuntime().config.rmaExpiryDays * 86_400_000),
     })
     .execute();
   const lines = rows.map((r) => ({

@@ -1,5 +1,6 @@
 // The RMA API: authorise a return (admin or the order's channel), read RMAs, move them by hand
-// (in transit, closed, rejected), retry a refund, and fetch the customer's return label.
+// (in transit, rejected), close one half-way with a reason (customer service), retry the refunds
+// a provider did not take, and fetch the customer's return label.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -10,9 +11,14 @@ import type { Database } from '../db/schema';
 import { ApiError, notFound } from '../http/api-error';
 import { adminSecurity, channelOrAdminSecurity, errorResponses } from '../http/route-schemas';
 import { actorOf } from '../orders/order-routes';
-import { refundRma } from './refund-issue';
+import { retryRefunds } from './refund-issue';
 import { renderReturnLabelPdf, returnLabelData } from './return-label-files';
-import { newRmaSchema, rmaStatusChangeSchema, rmaViewSchema } from './rma-contracts';
+import {
+  newRmaSchema,
+  rmaCloseSchema,
+  rmaStatusChangeSchema,
+  rmaViewSchema,
+} from './rma-contracts';
 import { createRma } from './rma-create';
 import { publishRmas } from './rma-projection';
 import { getRmaView, listRmaIds } from './rma-queries';
@@ -80,7 +86,7 @@ export function rmaRoutes(db: Kysely<Database>) {
       onRequest: requireAdmin,
       schema: {
         tags: ['returns'],
-        summary: 'Mark an RMA in transit, closed or rejected',
+        summary: 'Mark an RMA in transit, closed (with a note saying why) or rejected',
         security: adminSecurity,
         params: idParams,
         body: rmaStatusChangeSchema,
@@ -102,11 +108,34 @@ export function rmaRoutes(db: Kysely<Database>) {
       },
     });
 
+    app.post('/v1/rmas/:id/close', {
+      onRequest: requireAdmin,
+      schema: {
+        tags: ['returns'],
+        summary:
+          'Close an RMA that still awaits goods (customer service): the parcels received so far stay booked and refunded, no parcel is taken any more',
+        security: adminSecurity,
+        params: idParams,
+        body: rmaCloseSchema,
+        response: { 200: rmaViewSchema, ...errorResponses },
+      },
+      handler: async (request) => {
+        await db.transaction().execute(async (trx) => {
+          const rma = await lockRmaOrThrow(trx, request.params.id);
+          await moveRma(trx, rma, 'closed', actorOf(request.principal!), {
+            note: request.body.reason,
+          });
+          await publishRmas(trx, [rma.id]);
+        });
+        return view(request.params.id, null);
+      },
+    });
+
     app.post('/v1/rmas/:id/refund', {
       onRequest: requireAdmin,
       schema: {
         tags: ['returns'],
-        summary: "Retry an inspected RMA's refund that the provider did not take",
+        summary: "Retry the RMA's parcel refunds that the provider did not take",
         security: adminSecurity,
         params: idParams,
         response: { 200: rmaViewSchema, ...errorResponses },
@@ -114,16 +143,13 @@ export function rmaRoutes(db: Kysely<Database>) {
       handler: async (request) => {
         await db.transaction().execute(async (trx) => {
           const rma = await lockRmaOrThrow(trx, request.params.id);
-          if (rma.status !== 'inspected')
+          const sent = await retryRefunds(trx, rma, actorOf(request.principal!));
+          if (sent.length === 0)
             throw new ApiError(
               409,
-              'rma_state',
-              `RMA ${rma.code} is ${rma.status}; only an inspected RMA waits for its refund.`,
-              'status',
+              'no_refund',
+              `RMA ${rma.code} has no refund waiting: every parcel's refund was issued.`,
             );
-          const refund = await refundRma(trx, rma, actorOf(request.principal!));
-          if (!refund)
-            throw new ApiError(409, 'no_refund', `RMA ${rma.code} has no refund to issue.`);
           await publishRmas(trx, [rma.id]);
         });
         return view(request.params.id, null);

@@ -286,10 +286,20 @@ export async function publishProducts(
     .select(['sku', 'gtin'])
     .where('sku', 'in', products.length > 0 ? products.map((p) => p.sku) : [''])
     .execute();
+  // The product's bins in this warehouse, the fullest first: its home bin leads.
+  const bins = await trx
+    .selectFrom('stock')
+    .select(['sku', 'bin_code'])
+    .where('warehouse_code', '=', warehouseCode)
+    .where('sku', 'in', products.length > 0 ? products.map((p) => p.sku) : [''])
+    .orderBy('on_hand', 'desc')
+    .orderBy('bin_code')
+    .execute();
   const productDocs: ProductDoc[] = products.map((p) => ({
     id: p.sku,
     name: p.name,
     gtins: gtins.filter((g) => g.sku === p.sku).map((g) => gtin14(g.gtin)),
+    bins: bins.filter((b) => b.sku === p.sku).map((b) => b.bin_code),
     weightGrams: p.weight_grams,
     lengthMm: p.length_mm,
     widthMm: p.width_mm,

@@ -1,0 +1,37 @@
+// What each synced collection's schema version is, and how a station's stored documents of an
+// older version become the current shape when it starts after an update. The central OMS
+// republished every document of a changed collection (migration 0730), so a station pulls the
+// real values soon after; these defaults only bridge the moment until it does.
+import type { MigrationStrategies } from 'rxdb';
+import type { SyncCollection } from '../../shared/sync/documents';
+
+/** The expiry RMAs had when they were authorised before RMAs expired (RMA_EXPIRY_DAYS' default). */
+const LEGACY_EXPIRY_DAYS = 30;
+
+export const SCHEMA_VERSIONS: Record<SyncCollection, number> = {
+  fulfillments: 0,
+  products: 1,
+  bins: 0,
+  operators: 0,
+  work: 0,
+  shipments: 0,
+  rmas: 1,
+  returns: 0,
+};
+
+type Doc = Record<string, unknown>;
+
+export const MIGRATION_STRATEGIES: Partial<Record<SyncCollection, MigrationStrategies>> = {
+  // v1: the product's bins in this warehouse (home-bin suggestion, foreign-bin warning).
+  products: { 1: (old: Doc) => ({ ...old, bins: [] }) },
+  // v1: the accepted receipts counted in receivedQuantity, and when the RMA expires.
+  rmas: {
+    1: (old: Doc) => ({
+      ...old,
+      receiptIds: [],
+      expiresAt: new Date(
+        Date.parse(String(old.createdAt)) + LEGACY_EXPIRY_DAYS * 86_400_000,
+      ).toISOString(),
+    }),
+  },
+};
