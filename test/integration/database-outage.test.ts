@@ -136,11 +136,25 @@ describe('central OMS processes while PostgreSQL restarts', () => {
   }, 60_000);
 
   it('ride through a stop of seconds, then take orders again and resume background work', async () => {
+    const health: number[][] = [];
     const { result, outageEnded } = await loadDuring('stop-start', async () => {
       await cluster!.stopServer('fast');
-      await new Promise((r) => setTimeout(r, 3000));
+      await new Promise((r) => setTimeout(r, 1500));
+      // Alive, but not ready: a load balancer sends traffic elsewhere meanwhile.
+      for (const p of instances) {
+        const live = await fetch(`${p.url}/health`);
+        const ready = await fetch(`${p.url}/health/ready`);
+        expect(ready.headers.get('retry-after')).not.toBeNull();
+        health.push([live.status, ready.status]);
+      }
+      await new Promise((r) => setTimeout(r, 1500));
       await cluster!.startServer();
     });
+    expect(health).toEqual([
+      [200, 503],
+      [200, 503],
+    ]);
+    for (const p of instances) expect((await fetch(`${p.url}/health/ready`)).status).toBe(200);
     expectAllRunning();
     expectOnlyAcknowledgementsAnd503s(result);
     const during = result.answers.filter((a) => a.status === 503);
