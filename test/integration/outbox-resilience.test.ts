@@ -1,6 +1,8 @@
-// Two central OMS processes deliver webhooks from one PostgreSQL 15; one is SIGKILLed while it holds
-// claimed deliveries. The other must send them within seconds of the killed one's heartbeat
-// stopping, each under its own delivery id (a repeat only ever with the same id).
+// Outbox deliveries when things die, on a real PostgreSQL 15. Two central OMS processes deliver
+// webhooks; one is SIGKILLed while it holds claimed deliveries: the other must send them within
+// seconds of the killed one's heartbeat stopping, each under its own delivery id (a repeat only
+// ever with the same id). And a dispatcher that cannot record answers while the database is away
+// records them when it is back instead of calling the receiver again.
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,7 +18,14 @@ import { seedCatalog, seedChannels } from '../support/oms-fixtures';
 import { buildServerBundle, startOmsProcess } from '../support/oms-process';
 import type { OmsProcess, ServerBundle } from '../support/oms-process';
 import { runOrderLoad } from '../support/order-load';
-import { waitUntil } from './notifications-support';
+import { OutboxDispatcher } from '../../src-server/outbox/dispatcher';
+import { webhookConsumer } from '../../src-server/notifications/webhooks/webhook-consumer';
+import {
+  appendEvents,
+  testEvent,
+  testNotificationConfig,
+  waitUntil,
+} from './notifications-support';
 
 /** A receiver that holds every request unanswered until released, then answers 200 at once. */
 async function startHoldingReceiver() {
@@ -145,4 +154,53 @@ describe('outbox deliveries of a killed OMS process', () => {
     expect(doomed.exited()?.signal).toBe('SIGKILL');
     expect(survivor.exited(), survivor.output()).toBeNull();
   }, 60_000);
+
+  it('a dispatcher records answers it got while the database was away once it is back, without sending again', async () => {
+    const url = createDatabase(cluster!.url, 'oms_record_later');
+    const own = await openDatabase({ databaseUrl: url, maxConnections: 3 });
+    const holding = await startHoldingReceiver();
+    const settings = {
+      ...testNotificationConfig().dispatcher,
+      concurrency: 4,
+      heartbeatMs: 200,
+      claimTimeoutMs: 1000,
+    };
+    const dispatcher = new OutboxDispatcher({
+      db: own.db,
+      consumers: [webhookConsumer(own.db, 20_000)],
+      settings,
+    });
+    try {
+      await migrateToLatest(own.db);
+      await createSubscription(own.db, { url: holding.url, eventTypes: ['order.cancelled'] });
+      await appendEvents(
+        own.db,
+        Array.from({ length: 4 }, (_, i) => testEvent(i)),
+      );
+      await dispatcher.start();
+      await waitUntil(() => holding.received.length === 4, 10_000, 'four sends in flight');
+
+      await cluster!.stopServer('fast');
+      holding.release(); // answered 200 while the dispatcher cannot write that down
+      await new Promise((r) => setTimeout(r, 1500));
+      await cluster!.startServer();
+
+      const delivered = async () =>
+        (
+          await own.db
+            .selectFrom('outbox_deliveries')
+            .select('id')
+            .where('status', '=', 'delivered')
+            .where('claimed_by', 'is', null)
+            .execute()
+        ).length;
+      await waitUntil(async () => (await delivered()) === 4, 10_000, 'the answers recorded');
+      expect(holding.received).toHaveLength(4);
+      expect(new Set(holding.received.map((r) => r.deliveryId)).size).toBe(4);
+    } finally {
+      await dispatcher.stop();
+      await holding.close();
+      await own.close();
+    }
+  }, 40_000);
 });
