@@ -252,4 +252,43 @@ describe('central OMS processes while PostgreSQL restarts', () => {
       for (const stream of streams) stream.close();
     }
   }, 60_000);
+
+  it('resumes the demo seed the outage interrupted and places each demo order once', async () => {
+    const url = createDatabase(cluster!.url, 'oms_demo_outage');
+    const demoDb = await openDatabase({ databaseUrl: url, maxConnections: 2 });
+    const demoOrders = 2000;
+    const seeding = await startOmsProcess(bundle!, {
+      DATABASE_URL: url,
+      SEED_DEMO: 'true',
+      DEMO_PRODUCTS: '30',
+      DEMO_ORDERS: String(demoOrders),
+      NOTIFICATIONS: 'off',
+    });
+    instances.push(seeding);
+    const orders = async () =>
+      (await sql<{ n: number }>`select count(*)::int as n from orders`.execute(demoDb.db)).rows[0]!
+        .n;
+    try {
+      await waitUntil(async () => (await orders()) > 0, 20_000, 'the demo to place orders');
+      await cluster!.stopServer('fast');
+      await new Promise((r) => setTimeout(r, 2000));
+      await cluster!.startServer();
+      // The outage came while the demo was placing its orders, not after.
+      expect(await orders()).toBeLessThan(demoOrders);
+      await waitUntil(
+        async () =>
+          (
+            await sql<{
+              done: boolean;
+            }>`select activity_finished_at is not null as done from demo_seed`.execute(demoDb.db)
+          ).rows[0]?.done === true,
+        40_000,
+        'the demo seed to finish',
+      );
+      expect(await orders()).toBe(demoOrders);
+      expectAllRunning();
+    } finally {
+      await demoDb.close();
+    }
+  }, 60_000);
 });
