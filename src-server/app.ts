@@ -1,7 +1,7 @@
 // The central OMS HTTP application: Fastify with zod route schemas (validation, serialization and
 // OpenAPI from one source), one error shape, channel-key/admin access, and the domain routes.
 import Fastify from 'fastify';
-import type { FastifyServerOptions } from 'fastify';
+import type { FastifyBaseLogger, FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { createAccessResolver } from './access/access';
@@ -39,11 +39,15 @@ export interface AppDependencies {
   /** The carriers' services and rate tables; the demo catalogue by default. */
   shippingServices?: readonly ShippingService[];
   logger?: FastifyServerOptions['logger'];
+  /** A logger made before the app (main.ts shares it with the database layer); wins over `logger`. */
+  loggerInstance?: FastifyBaseLogger;
 }
 
 export async function createApp(config: ServerConfig, deps: AppDependencies) {
   const app = Fastify({
-    logger: deps.logger ?? { level: process.env.LOG_LEVEL ?? 'info' },
+    ...(deps.loggerInstance
+      ? { loggerInstance: deps.loggerInstance }
+      : { logger: deps.logger ?? { level: process.env.LOG_LEVEL ?? 'info' } }),
     bodyLimit: BODY_LIMIT_BYTES,
     // While shutting down, new requests get 503 and in-flight ones finish.
     return503OnClosing: true,
@@ -59,7 +63,7 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
     shippingServices: deps.shippingServices ?? DEMO_SHIPPING_SERVICES,
     maxExtraKmForSingleWarehouse: config.maxExtraKmForSingleWarehouse,
   });
-  await app.register(healthRoutes);
+  await app.register(healthRoutes(deps.db));
   await app.register(orderRoutes(deps.db, intake));
   await app.register(connectorRoutes(deps.db, intake));
   await app.register(warehouseRoutes(deps.db));

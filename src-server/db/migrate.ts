@@ -12,6 +12,7 @@ import * as reservationsByFulfillment from './migrations/0500-reservations-by-fu
 import * as demoSeed from './migrations/0600-demo-seed';
 import * as syncOwnership from './migrations/0700-sync-ownership';
 import * as rmaParcels from './migrations/0730-rma-parcels';
+import * as outboxHeartbeat from './migrations/0760-outbox-heartbeat';
 import type { Database } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0600-demo-seed': demoSeed,
   '0700-sync-ownership': syncOwnership,
   '0730-rma-parcels': rmaParcels,
+  '0760-outbox-heartbeat': outboxHeartbeat,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

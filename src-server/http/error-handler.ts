@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ApiError, fieldFromPointer } from './api-error';
+import { repliedDatabaseUnavailable } from './database-unavailable-reply';
 import type { ApiErrorBody } from './api-error';
 
 const FASTIFY_CODES: Record<string, { status: number; code: string }> = {
@@ -69,6 +70,7 @@ export function toApiError(error: FastifyError | ApiError | Error): {
 
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (repliedDatabaseUnavailable(error, request, reply)) return;
     const { status, body } = toApiError(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     void reply.status(status).send(body);

@@ -6,6 +6,7 @@
 // its own error, never one caused by another order of the batch.
 import type { Kysely } from 'kysely';
 import { isUniqueViolation } from '../db/errors';
+import { isDatabaseUnavailable } from '../db/unavailable';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
 import { findReplay, requestFingerprint } from './idempotency';
@@ -95,13 +96,15 @@ export class OrderIntake {
       });
       for (const waiting of alone) await this.run([waiting]);
     } catch (error) {
-      if (batch.length > 1) {
-        // Something in the batch failed the transaction (most often a replayed key): place the
-        // orders one by one, so only the one at fault gets an error.
-        for (const waiting of batch) await this.run([waiting]);
+      if (batch.length === 1) return this.settleFailure(batch[0]!, error);
+      // With the database gone, one by one would only fail again, each after its own wait.
+      if (isDatabaseUnavailable(error)) {
+        for (const waiting of batch) waiting.reject(error);
         return;
       }
-      await this.settleFailure(batch[0]!, error);
+      // Something in the batch failed the transaction (most often a replayed key): place the
+      // orders one by one, so only the one at fault gets an error.
+      for (const waiting of batch) await this.run([waiting]);
     }
   }
 
