@@ -1,9 +1,11 @@
 // Maps every failure to `{ code, message, field? }` with a 4xx for anything the client can fix.
-// Bad JSON, over-large bodies and schema failures never reach a handler, so never a 5xx.
+// Bad JSON, over-large bodies and schema failures never reach a handler, so never a 5xx; nor does
+// a database constraint (database-errors.ts).
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ApiError, fieldFromPointer } from './api-error';
 import type { ApiErrorBody } from './api-error';
+import { databaseApiError } from './database-errors';
 
 const FASTIFY_CODES: Record<string, { status: number; code: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'body_too_large' },
@@ -16,6 +18,10 @@ export function toApiError(error: FastifyError | ApiError | Error): {
   status: number;
   body: ApiErrorBody;
 } {
+  if (!(error instanceof ApiError)) {
+    const fromDatabase = databaseApiError(error);
+    if (fromDatabase) return toApiError(fromDatabase);
+  }
   if (error instanceof ApiError) {
     const body: ApiErrorBody = { code: error.code, message: error.message };
     if (error.field !== undefined) body.field = error.field;
@@ -71,6 +77,9 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const { status, body } = toApiError(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
+    // A constraint caught only by the database is a check a route is missing.
+    else if (!(error instanceof ApiError) && databaseApiError(error))
+      request.log.warn({ err: error }, 'refused by a database constraint');
     void reply.status(status).send(body);
   });
   app.setNotFoundHandler((request, reply) => {
