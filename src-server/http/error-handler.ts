@@ -1,7 +1,7 @@
 // Maps every failure to `{ code, message, field? }` with a 4xx for anything the client can fix.
 // Bad JSON, over-large bodies and schema failures never reach a handler, so never a 5xx; nor does
 // a database constraint (database-errors.ts).
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyServerOptions } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ApiError, fieldFromPointer } from './api-error';
 import type { ApiErrorBody } from './api-error';
@@ -72,6 +72,26 @@ export function toApiError(error: FastifyError | ApiError | Error): {
     body: { code: 'internal_error', message: 'Something went wrong on our side.' },
   };
 }
+
+// Errors raised while routing, before a route (and so the error handler) is chosen.
+const URL_ERRORS: Record<string, ApiError> = {
+  FST_ERR_BAD_URL: new ApiError(400, 'bad_url', 'The URL has a broken percent-escape.'),
+  FST_ERR_MAX_PARAM_LENGTH: new ApiError(
+    414,
+    'path_too_long',
+    'A part of the URL path is longer than this API accepts.',
+  ),
+};
+
+/** Fastify's `frameworkErrors` option: the routing errors in the API's one error shape. */
+export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors']> = (
+  error,
+  _request,
+  reply,
+) => {
+  const { status, body } = toApiError(URL_ERRORS[error.code] ?? error);
+  void (reply as FastifyReply).status(status).send(body);
+};
 
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
