@@ -137,15 +137,25 @@ export function mutationOf(valid: Json): fc.Arbitrary<Mutation> {
   );
 }
 
-/** The JSON text of `valid` after 1–3 mutations, with the places they touched. */
-export function hostileBody(valid: () => Json) {
-  const template = valid();
-  return fc.array(mutationOf(template), { minLength: 1, maxLength: 3 }).map((mutations) => {
-    const body = valid();
-    for (const m of mutations) m.apply(body);
-    return { text: JSON.stringify(body), mutations };
+/**
+ * The JSON text of a fresh `valid()` body after 1–3 mutations (its own, or from `extra`), with
+ * the places they touched. Each body is made anew, so every shape `valid` makes is mutated.
+ */
+export function hostileBody(valid: () => Json, extra: readonly fc.Arbitrary<Mutation>[] = []) {
+  return fc.constant(null).chain(() => {
+    const template = valid();
+    const mutation = fc.oneof(mutationOf(template), ...extra);
+    return fc.array(mutation, { minLength: 1, maxLength: 3 }).map((mutations) => {
+      const body = structuredClone(template);
+      for (const m of mutations) m.apply(body);
+      return { text: JSON.stringify(body), mutations };
+    });
   });
 }
+
+/** A mutation that puts `value` at `path` (for a value only the test knows, e.g. a taken GTIN). */
+export const putAt = (path: Path, value: unknown, describe: string): Mutation =>
+  replaceWith(path, value, describe);
 
 /** Broken JSON texts: what a parser must refuse with 400 and no stack trace. */
 export const brokenJson = fc.constantFrom(
