@@ -6,6 +6,7 @@ import {
   returnReasonSchema,
   rmaStatusSchema,
 } from '../../shared/returns/rma-state';
+import { optionalText } from '../../shared/validation/text';
 
 export const newRmaSchema = z
   .object({
@@ -24,7 +25,7 @@ export const newRmaSchema = z
         'names the same order line twice',
       ),
     reason: returnReasonSchema,
-    reasonText: z.string().trim().min(1).max(500).optional(),
+    reasonText: optionalText(500),
     refundMethod: refundMethodSchema.default('original_payment'),
   })
   .refine((rma) => rma.reason !== 'other' || rma.reasonText !== undefined, {
@@ -34,7 +35,7 @@ export const newRmaSchema = z
 
 export const rmaStatusChangeSchema = z.object({
   status: z.enum(MANUAL_RMA_TARGETS),
-  note: z.string().trim().max(500).optional(),
+  note: optionalText(500),
 });
 
 const refundSchema = z.object({
