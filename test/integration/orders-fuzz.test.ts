@@ -219,5 +219,10 @@ describe('order API fuzz on PGlite', () => {
       ),
       { numRuns: 200 },
     );
+    for (const broken of ['%E0%A4%A', '%', '%zz']) {
+      const res = await get(`/v1/orders/${broken}`);
+      expect(res.statusCode, broken).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'bad_url', message: expect.any(String) });
+    }
   }, 60_000);
 });
