@@ -11,7 +11,7 @@ import type { Database } from './db/schema';
 import { healthRoutes } from './health/health-routes';
 import { replenishmentRoutes } from './notifications/alerts/replenishment-routes';
 import { webhookRoutes } from './notifications/webhooks/webhook-routes';
-import { installErrorHandler } from './http/error-handler';
+import { frameworkErrors, installErrorHandler } from './http/error-handler';
 import { registerOpenApi } from './http/openapi';
 import { productRoutes } from './catalog/product-routes';
 import { OrderIntake } from './orders/intake-queue';
@@ -51,6 +51,7 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
     bodyLimit: BODY_LIMIT_BYTES,
     // While shutting down, new requests get 503 and in-flight ones finish.
     return503OnClosing: true,
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

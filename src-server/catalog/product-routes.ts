@@ -6,12 +6,17 @@ import { z } from 'zod';
 import { requireAdmin, requireChannelOrAdmin } from '../access/access';
 import type { Database } from '../db/schema';
 import { notFound } from '../http/api-error';
-import { storableText } from '../../shared/orders/order-schema';
 import { adminSecurity, channelOrAdminSecurity, errorResponses } from '../http/route-schemas';
 import { getProduct, productInputSchema, productViewSchema, upsertProduct } from './upsert-product';
 
+// A SKU in a path is an identifier: exactly as written, never trimmed.
 const skuParams = z.object({
-  sku: storableText(64).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore'),
+  sku: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9._-]{1,64}$/,
+      'must be 1 to 64 letters, digits, dots, dashes or underscores',
+    ),
 });
 
 export function productRoutes(db: Kysely<Database>) {

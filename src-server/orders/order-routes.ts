@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { canonicalOrderSchema, storableText } from '../../shared/orders/order-schema';
+import { canonicalOrderSchema } from '../../shared/orders/order-schema';
+import { optionalText, storableText } from '../../shared/validation/text';
 import { orderStatusSchema } from '../../shared/orders/order-state';
 import { assertMayReadChannel, requireAdmin, requireChannelOrAdmin } from '../access/access';
 import type { Principal } from '../access/access';
@@ -128,7 +129,7 @@ export function orderRoutes(db: Kysely<Database>, intake: OrderIntake) {
           limit: z.coerce.number().int().min(1).max(200).default(50),
           cursor: z.string().max(200).optional(),
           status: orderStatusSchema.optional(),
-          channel: z.string().max(64).optional(),
+          channel: storableText(64).optional(),
         }),
         response: { 200: orderPageSchema, ...errorResponses },
       },
@@ -159,7 +160,7 @@ export function orderRoutes(db: Kysely<Database>, intake: OrderIntake) {
         summary: 'Cancel an order: releases its reservations and flags its fulfillment orders',
         security: adminSecurity,
         params: orderIdParams,
-        body: z.object({ reason: storableText(500).optional() }).nullish(),
+        body: z.object({ reason: optionalText(500) }).nullish(),
         response: {
           200: z.object({
             orderId: z.string(),
@@ -191,7 +192,7 @@ export function orderRoutes(db: Kysely<Database>, intake: OrderIntake) {
           'Put an order on hold: its open fulfillment orders stop at the warehouse; stock stays reserved',
         security: adminSecurity,
         params: orderIdParams,
-        body: z.object({ reason: storableText(500).optional() }).nullish(),
+        body: z.object({ reason: optionalText(500) }).nullish(),
         response: { 200: holdResponse, ...errorResponses },
       },
       handler: async (request) =>
@@ -210,7 +211,7 @@ export function orderRoutes(db: Kysely<Database>, intake: OrderIntake) {
         summary: 'Release a hold: the order and its fulfillment orders return to where they were',
         security: adminSecurity,
         params: orderIdParams,
-        body: z.object({ reason: storableText(500).optional() }).nullish(),
+        body: z.object({ reason: optionalText(500) }).nullish(),
         response: { 200: holdResponse, ...errorResponses },
       },
       handler: async (request) =>

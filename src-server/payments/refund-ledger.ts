@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { acceptedInstant } from '../../shared/validation/timestamps';
 import { formatAmount } from '../../shared/labels/label-format';
 import { requireAdmin } from '../access/access';
 import type { Database } from '../db/schema';
@@ -98,7 +99,10 @@ export function refundLedgerRoutes(db: Kysely<Database>) {
         tags: ['refunds'],
         summary: 'Refunds for finance as CSV (created in [from, to))',
         security: adminSecurity,
-        querystring: z.object({ from: z.coerce.date().optional(), to: z.coerce.date().optional() }),
+        querystring: z.object({
+          from: acceptedInstant().optional(),
+          to: acceptedInstant().optional(),
+        }),
       },
       handler: async (request, reply) =>
         reply

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { acceptedInstant } from '../../shared/validation/timestamps';
 import { requireAdmin } from '../access/access';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
@@ -22,8 +23,8 @@ export function returnAnalyticsRoutes(db: Kysely<Database>) {
           'Return rate per product and per reason, top returned products, reasons per product ([from, to); default: the last 90 days)',
         security: adminSecurity,
         querystring: z.object({
-          from: z.coerce.date().optional(),
-          to: z.coerce.date().optional(),
+          from: acceptedInstant().optional(),
+          to: acceptedInstant().optional(),
           top: z.coerce.number().int().min(1).max(100).default(10),
         }),
         response: { 200: returnAnalyticsSchema, ...errorResponses },

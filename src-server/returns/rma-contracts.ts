@@ -6,6 +6,7 @@ import {
   returnReasonSchema,
   rmaStatusSchema,
 } from '../../shared/returns/rma-state';
+import { optionalText, storableText } from '../../shared/validation/text';
 
 export const newRmaSchema = z
   .object({
@@ -24,7 +25,7 @@ export const newRmaSchema = z
         'names the same order line twice',
       ),
     reason: returnReasonSchema,
-    reasonText: z.string().trim().min(1).max(500).optional(),
+    reasonText: optionalText(500),
     refundMethod: refundMethodSchema.default('original_payment'),
   })
   .refine((rma) => rma.reason !== 'other' || rma.reasonText !== undefined, {
@@ -35,7 +36,7 @@ export const newRmaSchema = z
 export const rmaStatusChangeSchema = z
   .object({
     status: z.enum(MANUAL_RMA_TARGETS),
-    note: z.string().trim().min(1).max(500).optional(),
+    note: optionalText(500),
   })
   .refine((change) => change.status !== 'closed' || change.note !== undefined, {
     message: 'is required to close an RMA: say why (e.g. "customer keeps the second item")',
@@ -44,7 +45,7 @@ export const rmaStatusChangeSchema = z
 
 /** Customer service ends an RMA that still awaits goods; what arrived so far stays booked. */
 export const rmaCloseSchema = z.object({
-  reason: z.string().trim().min(1, 'say why the RMA is closed').max(500),
+  reason: storableText(500),
 });
 
 const refundSchema = z.object({

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { RefundMethod, ReturnReason } from '../../shared/returns/rma-state';
 import type { Database } from '../db/schema';
-import { ApiError, notFound } from '../http/api-error';
+import { ApiError } from '../http/api-error';
 import { appendOrderEvents } from '../orders/order-writes';
 import { appendOutboxEvents } from '../outbox/outbox';
 import { returnsRuntime } from './returns-runtime';
@@ -53,7 +53,8 @@ export async function createRmaIn(
     .where('id', '=', input.orderId)
     .forUpdate()
     .executeTakeFirst();
-  if (!order) throw notFound(`Order ${input.orderId}`);
+  if (!order)
+    throw new ApiError(404, 'not_found', `Order ${input.orderId} was not found.`, 'orderId');
   if (access.channelCode !== null && access.channelCode !== order.channel_code)
     throw new ApiError(403, 'forbidden', 'This order belongs to another channel.', 'orderId');
 

@@ -234,6 +234,40 @@ describe.each(BACKENDS)('RMAs on %s', (backend) => {
     ).toBe(403);
   });
 
+  it('refuses blank or unstorable reason text naming reasonText, and trims the text it keeps', async () => {
+    const order = await shipOrder(server.app, tilburg, { 'SKU-2': 1 });
+    for (const reasonText of ['   ', '\u200b\t', 'crushed\u0000', 'x\ud800']) {
+      const refused = await createRma(
+        server.app,
+        order,
+        { 'SKU-2': 1 },
+        { reason: 'other', reasonText },
+      );
+      expect(refused.statusCode, JSON.stringify(reasonText)).toBe(400);
+      expect(refused.json().field).toBe('reasonText');
+    }
+    const kept = await createRma(
+      server.app,
+      order,
+      { 'SKU-2': 1 },
+      { reason: 'other', reasonText: '  Crushed box \n' },
+    );
+    expect(kept.json().reasonText).toBe('Crushed box');
+  });
+
+  it('refuses refund export periods outside 2000–2100, naming the filter', async () => {
+    for (const [query, field] of [
+      ['?from=0000-01-01', 'from'],
+      ['?to=275760-09-13', 'to'],
+      ['?from=yesterday', 'from'],
+    ]) {
+      const refused = await get(`/v1/refunds.csv${query}`);
+      expect(refused.statusCode, query).toBe(400);
+      expect(refused.json().field).toBe(field);
+    }
+    expect((await get('/v1/refunds.csv?from=2020-01-01&to=2030-01-01')).statusCode).toBe(200);
+  });
+
   it('exports refunds for finance as CSV, admin only', async () => {
     const csv = await get('/v1/refunds.csv');
     expect(csv.statusCode).toBe(200);
