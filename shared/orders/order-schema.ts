@@ -4,6 +4,7 @@
  * Money is in integer minor units (cents) of the order's currency.
  */
 import { z } from 'zod';
+import { orderLineMoneyFields, orderMoneyFields } from './order-money-schema';
 
 export const SUPPORTED_CURRENCIES = [
   'EUR',
@@ -59,6 +60,7 @@ export const orderLineInputSchema = z.object({
   /** When absent, the catalogue price in the order's currency is used. */
   unitPriceMinor: moneyMinor.optional(),
   name: storableText(200).optional(),
+  ...orderLineMoneyFields,
 });
 export type OrderLineInput = z.infer<typeof orderLineInputSchema>;
 
@@ -100,5 +102,6 @@ export const canonicalOrderSchema = z.object({
   shippingChargedMinor: moneyMinor.optional(),
   /** The delivery date promised to the customer (YYYY-MM-DD). */
   promisedDeliveryDate: z.iso.date().optional(),
+  ...orderMoneyFields,
 });
 export type CanonicalOrder = z.infer<typeof canonicalOrderSchema>;

@@ -9,7 +9,7 @@ import { isUniqueViolation } from '../db/errors';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
 import { findReplay, requestFingerprint } from './idempotency';
-import type { OrderPlaced } from './order-contracts';
+import { storedPlacedAnswer } from './order-contracts';
 import { acceptCommand, placeOrders, uniqueKeysOf } from './place-order';
 import type {
   AcceptedCommand,
@@ -121,7 +121,7 @@ export class OrderIntake {
         if (stored) {
           return waiting.resolve({
             statusCode: stored.statusCode,
-            body: stored.body as OrderPlaced,
+            body: storedPlacedAnswer(stored.body),
             replayed: true,
           });
         }

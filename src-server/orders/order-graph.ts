@@ -14,6 +14,7 @@ import { toFulfillmentDoc } from '../sync/projections';
 import type { GeoPoint } from '../sourcing/great-circle';
 import { chooseFulfillmentShipping } from './fulfillment-shipping';
 import type { OrderPlaced } from './order-contracts';
+import { placedMoney } from './order-money-view';
 import type { NewOrderGraph, OrderEventInput } from './order-writes';
 import type { IntakeSettings, PlaceOrderCommand } from './place-order';
 import type { PricedOrder } from './priced-order';
@@ -143,9 +144,7 @@ export function buildPlacedOrder(input: OrderGraphInput): PlacedOrderGraph {
     channelOrderRef: order.channelOrderRef,
     status: state.status,
     currency: order.currency,
-    subtotalMinor: priced.subtotalMinor,
-    shippingChargedMinor: priced.shippingChargedMinor,
-    totalMinor: priced.totalMinor,
+    ...placedMoney(priced),
     shippingCostMinor,
     fulfillments: fulfillments.map((f, i) => ({
       id: f.id,
@@ -219,10 +218,28 @@ export function buildPlacedOrder(input: OrderGraphInput): PlacedOrderGraph {
       shippingChargedMinor: priced.shippingChargedMinor,
       totalMinor: priced.totalMinor,
       shippingCostMinor,
+      pricesIncludeTax: priced.pricesIncludeTax,
+      discountMinor: priced.discountMinor,
+      taxMinor: priced.taxMinor,
+      netMinor: priced.netMinor,
+      shippingDiscountMinor: priced.shipping.discountMinor,
+      shippingTaxMinor: priced.shipping.taxMinor,
+      shippingTaxRatePpm: priced.shipping.taxRatePpm,
       placedAt,
     },
     lines: lines.map((line) => ({
-      ...line,
+      id: line.id,
+      lineNo: line.lineNo,
+      sku: line.sku,
+      name: line.name,
+      quantity: line.quantity,
+      unitPriceMinor: line.unitPriceMinor,
+      lineTotalMinor: line.lineTotalMinor,
+      discountMinor: line.discountMinor,
+      taxMinor: line.taxMinor,
+      taxRatePpm: line.taxRatePpm,
+      netMinor: line.netMinor,
+      grossMinor: line.grossMinor,
       backorderedQuantity: backorderedByLine.get(line.id) ?? 0,
     })),
     fulfillments,

@@ -1,16 +1,19 @@
 // Checks an order against the catalogue before anything is written: every SKU exists, every line
-// has a price in the order's currency, and the totals add up. Read-only.
+// has a price in the order's currency, and the money adds up (order-money.ts). Read-only.
 import type { Kysely } from 'kysely';
 import type { CanonicalOrder } from '../../shared/orders/order-schema';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
+import { pricePart, totalOrder } from './order-money';
+import type { MoneyPart, OrderTotals } from './order-money';
 
-export interface PricedLine {
+export interface PricedLine extends MoneyPart {
   lineNo: number;
   sku: string;
   name: string;
   quantity: number;
   unitPriceMinor: number;
+  /** The line before discount: the same as amountMinor. */
   lineTotalMinor: number;
 }
 
@@ -21,15 +24,11 @@ export interface ParcelProduct {
   heightMm: number;
 }
 
-export interface PricedOrder {
+export interface PricedOrder extends OrderTotals {
   lines: PricedLine[];
+  shipping: MoneyPart;
   products: Map<string, ParcelProduct>;
-  subtotalMinor: number;
-  shippingChargedMinor: number;
-  totalMinor: number;
 }
-
-const MAX_TOTAL_MINOR = 2_000_000_000;
 
 export interface CatalogueRow {
   sku: string;
@@ -70,47 +69,75 @@ export async function readCatalogue(
 /** Prices an order from catalogue rows already read (intake reads them per batch, the demo seed keeps them in memory). */
 export function priceOrderFrom(order: CanonicalOrder, rows: readonly CatalogueRow[]): PricedOrder {
   const bySku = new Map(rows.map((row) => [row.sku, row]));
+  const pricesIncludeTax = order.pricesIncludeTax ?? false;
 
   const lines = order.lines.map((line, index): PricedLine => {
+    const field = `lines[${index}]`;
     const product = bySku.get(line.sku);
     if (!product) {
-      throw new ApiError(
-        422,
-        'unknown_sku',
-        `No product has SKU "${line.sku}".`,
-        `lines[${index}].sku`,
-      );
+      throw new ApiError(422, 'unknown_sku', `No product has SKU "${line.sku}".`, `${field}.sku`);
     }
-    const unitPriceMinor = line.unitPriceMinor ?? product.unit_price_minor;
+    const unitPriceMinor =
+      line.unitPriceMinor ??
+      (line.lineTotalMinor !== undefined
+        ? Math.round(line.lineTotalMinor / line.quantity)
+        : product.unit_price_minor);
     if (unitPriceMinor === null || unitPriceMinor === undefined) {
       throw new ApiError(
         422,
         'no_price',
         `SKU "${line.sku}" has no ${order.currency} price; send unitPriceMinor.`,
-        `lines[${index}].unitPriceMinor`,
+        `${field}.unitPriceMinor`,
       );
     }
+    const lineTotalMinor = line.lineTotalMinor ?? unitPriceMinor * line.quantity;
+    // A channel that rounds per row may differ from unit × quantity by less than a cent a unit.
+    if (Math.abs(lineTotalMinor - unitPriceMinor * line.quantity) > line.quantity) {
+      throw new ApiError(
+        422,
+        'line_total_mismatch',
+        `${field}.lineTotalMinor: ${lineTotalMinor} is not unitPriceMinor ${unitPriceMinor} × quantity ${line.quantity}.`,
+        `${field}.lineTotalMinor`,
+      );
+    }
+    const money = pricePart(
+      {
+        amountMinor: lineTotalMinor,
+        discountMinor: line.discountMinor,
+        taxMinor: line.taxMinor,
+        taxRatePercent: line.taxRatePercent,
+      },
+      pricesIncludeTax,
+      {
+        amount: `${field}.${line.lineTotalMinor === undefined ? 'unitPriceMinor' : 'lineTotalMinor'}`,
+        discount: `${field}.discountMinor`,
+        tax: `${field}.taxMinor`,
+      },
+    );
     return {
       lineNo: index + 1,
       sku: line.sku,
       name: line.name ?? product.name,
       quantity: line.quantity,
       unitPriceMinor,
-      lineTotalMinor: unitPriceMinor * line.quantity,
+      lineTotalMinor,
+      ...money,
     };
   });
-
-  const subtotalMinor = lines.reduce((sum, line) => sum + line.lineTotalMinor, 0);
-  const shippingChargedMinor = order.shippingChargedMinor ?? 0;
-  const totalMinor = subtotalMinor + shippingChargedMinor;
-  if (lines.some((line) => line.lineTotalMinor > MAX_TOTAL_MINOR) || totalMinor > MAX_TOTAL_MINOR) {
-    throw new ApiError(
-      422,
-      'total_too_large',
-      'The order total is larger than the OMS accepts.',
-      'lines',
-    );
-  }
+  const shipping = pricePart(
+    {
+      amountMinor: order.shippingChargedMinor ?? 0,
+      discountMinor: order.shippingDiscountMinor,
+      taxMinor: order.shippingTaxMinor,
+      taxRatePercent: order.shippingTaxRatePercent,
+    },
+    pricesIncludeTax,
+    { amount: 'shippingChargedMinor', discount: 'shippingDiscountMinor', tax: 'shippingTaxMinor' },
+  );
+  const totals = totalOrder(lines, shipping, pricesIncludeTax, order.currency, {
+    grandTotalMinor: order.grandTotalMinor,
+    taxTotalMinor: order.taxTotalMinor,
+  });
   const products = new Map(
     rows.map((row) => [
       row.sku,
@@ -122,5 +149,5 @@ export function priceOrderFrom(order: CanonicalOrder, rows: readonly CatalogueRo
       },
     ]),
   );
-  return { lines, products, subtotalMinor, shippingChargedMinor, totalMinor };
+  return { ...totals, lines, shipping, products };
 }
