@@ -2,6 +2,7 @@
 // totals. Channel amounts are taken as sent (their rounding is the truth); the OMS only adds them
 // up, in integer minor units, and refuses an order whose parts do not make the channel's total.
 import { percentToPpm } from '../../shared/orders/order-money-schema';
+import type { CanonicalOrder } from '../../shared/orders/order-schema';
 import { formatAmount } from '../../shared/labels/label-format';
 import { ApiError } from '../http/api-error';
 
@@ -168,4 +169,64 @@ export function totalOrder(
     );
   }
   return totals;
+}
+
+export interface PricedLineMoney extends MoneyPart {
+  unitPriceMinor: number;
+  /** The line before discount: the same as amountMinor. */
+  lineTotalMinor: number;
+}
+
+export interface OrderMoney extends OrderTotals {
+  lines: PricedLineMoney[];
+  shipping: MoneyPart;
+}
+
+/** The money of `order` with each line's unit price known (sent, or from the catalogue). */
+export function priceOrderMoney(order: CanonicalOrder, unitPrices: readonly number[]): OrderMoney {
+  const pricesIncludeTax = order.pricesIncludeTax ?? false;
+  const lines = order.lines.map((line, index): PricedLineMoney => {
+    const field = `lines[${index}]`;
+    const unitPriceMinor = unitPrices[index]!;
+    const lineTotalMinor = line.lineTotalMinor ?? unitPriceMinor * line.quantity;
+    // A channel that rounds per row may differ from unit × quantity by up to a cent a unit.
+    if (Math.abs(lineTotalMinor - unitPriceMinor * line.quantity) > line.quantity) {
+      throw new ApiError(
+        422,
+        'line_total_mismatch',
+        `${field}.lineTotalMinor: ${lineTotalMinor} is not unitPriceMinor ${unitPriceMinor} × quantity ${line.quantity}.`,
+        `${field}.lineTotalMinor`,
+      );
+    }
+    const money = pricePart(
+      {
+        amountMinor: lineTotalMinor,
+        discountMinor: line.discountMinor,
+        taxMinor: line.taxMinor,
+        taxRatePercent: line.taxRatePercent,
+      },
+      pricesIncludeTax,
+      {
+        amount: `${field}.${line.lineTotalMinor === undefined ? 'unitPriceMinor' : 'lineTotalMinor'}`,
+        discount: `${field}.discountMinor`,
+        tax: `${field}.taxMinor`,
+      },
+    );
+    return { unitPriceMinor, lineTotalMinor, ...money };
+  });
+  const shipping = pricePart(
+    {
+      amountMinor: order.shippingChargedMinor ?? 0,
+      discountMinor: order.shippingDiscountMinor,
+      taxMinor: order.shippingTaxMinor,
+      taxRatePercent: order.shippingTaxRatePercent,
+    },
+    pricesIncludeTax,
+    { amount: 'shippingChargedMinor', discount: 'shippingDiscountMinor', tax: 'shippingTaxMinor' },
+  );
+  const totals = totalOrder(lines, shipping, pricesIncludeTax, order.currency, {
+    grandTotalMinor: order.grandTotalMinor,
+    taxTotalMinor: order.taxTotalMinor,
+  });
+  return { ...totals, lines, shipping };
 }

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { CanonicalOrder } from '../../shared/orders/order-schema';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
-import { pricePart, totalOrder } from './order-money';
+import { priceOrderMoney } from './order-money';
 import type { MoneyPart, OrderTotals } from './order-money';
 
 export interface PricedLine extends MoneyPart {
@@ -69,75 +69,39 @@ export async function readCatalogue(
 /** Prices an order from catalogue rows already read (intake reads them per batch, the demo seed keeps them in memory). */
 export function priceOrderFrom(order: CanonicalOrder, rows: readonly CatalogueRow[]): PricedOrder {
   const bySku = new Map(rows.map((row) => [row.sku, row]));
-  const pricesIncludeTax = order.pricesIncludeTax ?? false;
-
-  const lines = order.lines.map((line, index): PricedLine => {
-    const field = `lines[${index}]`;
+  const unitPrices = order.lines.map((line, index) => {
     const product = bySku.get(line.sku);
     if (!product) {
-      throw new ApiError(422, 'unknown_sku', `No product has SKU "${line.sku}".`, `${field}.sku`);
+      throw new ApiError(
+        422,
+        'unknown_sku',
+        `No product has SKU "${line.sku}".`,
+        `lines[${index}].sku`,
+      );
     }
     const unitPriceMinor =
       line.unitPriceMinor ??
       (line.lineTotalMinor !== undefined
         ? Math.round(line.lineTotalMinor / line.quantity)
         : product.unit_price_minor);
-    if (unitPriceMinor === null || unitPriceMinor === undefined) {
+    if (unitPriceMinor === null) {
       throw new ApiError(
         422,
         'no_price',
         `SKU "${line.sku}" has no ${order.currency} price; send unitPriceMinor.`,
-        `${field}.unitPriceMinor`,
+        `lines[${index}].unitPriceMinor`,
       );
     }
-    const lineTotalMinor = line.lineTotalMinor ?? unitPriceMinor * line.quantity;
-    // A channel that rounds per row may differ from unit × quantity by less than a cent a unit.
-    if (Math.abs(lineTotalMinor - unitPriceMinor * line.quantity) > line.quantity) {
-      throw new ApiError(
-        422,
-        'line_total_mismatch',
-        `${field}.lineTotalMinor: ${lineTotalMinor} is not unitPriceMinor ${unitPriceMinor} × quantity ${line.quantity}.`,
-        `${field}.lineTotalMinor`,
-      );
-    }
-    const money = pricePart(
-      {
-        amountMinor: lineTotalMinor,
-        discountMinor: line.discountMinor,
-        taxMinor: line.taxMinor,
-        taxRatePercent: line.taxRatePercent,
-      },
-      pricesIncludeTax,
-      {
-        amount: `${field}.${line.lineTotalMinor === undefined ? 'unitPriceMinor' : 'lineTotalMinor'}`,
-        discount: `${field}.discountMinor`,
-        tax: `${field}.taxMinor`,
-      },
-    );
-    return {
-      lineNo: index + 1,
-      sku: line.sku,
-      name: line.name ?? product.name,
-      quantity: line.quantity,
-      unitPriceMinor,
-      lineTotalMinor,
-      ...money,
-    };
+    return unitPriceMinor;
   });
-  const shipping = pricePart(
-    {
-      amountMinor: order.shippingChargedMinor ?? 0,
-      discountMinor: order.shippingDiscountMinor,
-      taxMinor: order.shippingTaxMinor,
-      taxRatePercent: order.shippingTaxRatePercent,
-    },
-    pricesIncludeTax,
-    { amount: 'shippingChargedMinor', discount: 'shippingDiscountMinor', tax: 'shippingTaxMinor' },
-  );
-  const totals = totalOrder(lines, shipping, pricesIncludeTax, order.currency, {
-    grandTotalMinor: order.grandTotalMinor,
-    taxTotalMinor: order.taxTotalMinor,
-  });
+  const money = priceOrderMoney(order, unitPrices);
+  const lines = order.lines.map((line, index): PricedLine => ({
+    lineNo: index + 1,
+    sku: line.sku,
+    name: line.name ?? bySku.get(line.sku)!.name,
+    quantity: line.quantity,
+    ...money.lines[index]!,
+  }));
   const products = new Map(
     rows.map((row) => [
       row.sku,
@@ -149,5 +113,5 @@ export function priceOrderFrom(order: CanonicalOrder, rows: readonly CatalogueRo
       },
     ]),
   );
-  return { ...totals, lines, shipping, products };
+  return { ...money, lines, products };
 }
