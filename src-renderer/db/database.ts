@@ -3,6 +3,7 @@
 import type { RxCollection, RxConflictHandler, RxDatabase } from 'rxdb';
 import { addRxPlugin, createRxDatabase } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { resolveConflict, sameDocument } from '../../shared/sync/conflicts';
 import type { SyncCollection, SyncDocOf } from '../../shared/sync/documents';
@@ -27,6 +28,29 @@ const INDEXES: Record<SyncCollection, (string | string[])[]> = {
 };
 
 /**
+ * Each collection's schema version and how a station's stored documents of every older version
+ * become documents of the next (RxDB runs them in order when the app starts after an update).
+ */
+const VERSIONS: Record<SyncCollection, number> = {
+  // 1: order money on fulfillments (orderMoney, lines[].amountCents/taxRatePercent), all optional.
+  fulfillments: 1,
+  products: 0,
+  bins: 0,
+  operators: 0,
+  work: 0,
+  shipments: 0,
+  rmas: 0,
+  returns: 0,
+};
+
+type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
+export const MIGRATIONS: Partial<Record<SyncCollection, Record<number, Migration>>> = {
+  // A version-0 document is a valid version-1 one without money; the central feed brings the
+  // money when the OMS next publishes the fulfillment.
+  fulfillments: { 1: (doc) => doc },
+};
+
+/**
  * The schema of every synced collection. A station keeps its database across app updates, and
  * RxDB refuses to open a collection whose schema changed under the same version: a change here
  * needs a version bump and a migration strategy (db/schema-versions.test.ts keeps watch).
@@ -34,7 +58,7 @@ const INDEXES: Record<SyncCollection, (string | string[])[]> = {
 export const STATION_SCHEMAS = Object.fromEntries(
   SYNC_COLLECTIONS.map((name) => [
     name,
-    rxSchemaFromZod(SYNC_DOCUMENTS[name], { version: 0, indexes: INDEXES[name] }),
+    rxSchemaFromZod(SYNC_DOCUMENTS[name], { version: VERSIONS[name], indexes: INDEXES[name] }),
   ]),
 ) as Record<SyncCollection, ReturnType<typeof rxSchemaFromZod>>;
 
@@ -50,6 +74,7 @@ function conflictHandler(collection: SyncCollection): RxConflictHandler<Record<s
 
 // Local documents hold the central feeds' checkpoints, next to the documents they describe.
 addRxPlugin(RxDBLocalDocumentsPlugin);
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 export async function openStationDatabase(stationId: string): Promise<StationDatabase> {
   const db = await createRxDatabase<StationCollections>({
@@ -63,7 +88,11 @@ export async function openStationDatabase(stationId: string): Promise<StationDat
   const collections = Object.fromEntries(
     SYNC_COLLECTIONS.map((name) => [
       name,
-      { schema: STATION_SCHEMAS[name], conflictHandler: conflictHandler(name) },
+      {
+        schema: STATION_SCHEMAS[name],
+        conflictHandler: conflictHandler(name),
+        ...(MIGRATIONS[name] ? { migrationStrategies: MIGRATIONS[name] } : {}),
+      },
     ]),
   );
   await db.addCollections({ ...collections, ...PRINT_JOB_COLLECTIONS } as never);

@@ -10,11 +10,12 @@ import { assignBins } from '../inventory/stock-locks';
 import type { LockedStock } from '../inventory/stock-locks';
 import type { OutboxEvent } from '../outbox/outbox';
 import { allocateOrder } from '../sourcing/allocate';
+import { fulfillmentOrderMoney, pickLineAmount } from '../sync/fulfillment-money';
 import { toFulfillmentDoc } from '../sync/projections';
 import type { GeoPoint } from '../sourcing/great-circle';
 import { chooseFulfillmentShipping } from './fulfillment-shipping';
 import type { OrderPlaced } from './order-contracts';
-import { placedMoney } from './order-money-view';
+import { placedMoney, ratePercentOf } from './order-money-view';
 import type { NewOrderGraph, OrderEventInput } from './order-writes';
 import type { IntakeSettings, PlaceOrderCommand } from './place-order';
 import type { PricedOrder } from './priced-order';
@@ -196,7 +197,10 @@ export function buildPlacedOrder(input: OrderGraphInput): PlacedOrderGraph {
         walkSequence: pick.walkSequence,
         unitWeightGrams: priced.products.get(pick.sku)!.weightGrams,
         unitPriceCents: lineOf.get(pick.orderLineId)!.unitPriceMinor,
+        amountCents: pickLineAmount(lineOf.get(pick.orderLineId)!, pick.quantity),
+        taxRatePercent: ratePercentOf(lineOf.get(pick.orderLineId)!.taxRatePpm),
       })),
+      orderMoney: fulfillmentOrderMoney(order.currency, body),
     });
   });
 
