@@ -1,33 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
+import { pdfTexts as pdfPageTexts } from '../../test/support/pdf-text';
 import { renderAndDecode } from '../../test/support/zpl-decode';
 import { makeAddress, makeMoneyPackingSlip, makePackingSlip } from './label-fixtures';
 import { renderPackingSlipPdf, toFontCharacters } from './packing-slip-pdf';
 import { renderPackingSlipZpl } from './packing-slip-zpl';
-
-/** Text drawn by pdf-lib's standard fonts: hex strings before Tj, one byte per WinAnsi character. */
-async function pdfPageTexts(bytes: Uint8Array): Promise<string[]> {
-  const doc = await PDFDocument.load(bytes);
-  return doc.getPages().map((page) => {
-    const contents = page.node.Contents();
-    const objects =
-      contents instanceof PDFArray
-        ? contents.asArray().map((ref) => doc.context.lookup(ref))
-        : [contents];
-    const operators = objects
-      .filter((stream): stream is PDFRawStream => stream instanceof PDFRawStream)
-      .map((stream) => new TextDecoder('latin1').decode(decodePDFRawStream(stream).decode()))
-      .join('\n');
-    const hexStrings = operators.match(/<[0-9A-Fa-f]*> Tj/g) ?? [];
-    return hexStrings
-      .map((op) =>
-        (op.slice(1, op.indexOf('>')).match(/../g) ?? [])
-          .map((hex) => String.fromCharCode(parseInt(hex, 16)))
-          .join(''),
-      )
-      .join('\n');
-  });
-}
 
 describe('packing slip as 4×6 ZPL', () => {
   it('puts nine lines on each label and the scannable order number on every page', async () => {
