@@ -20,6 +20,7 @@ import {
   bearer,
   CHANNEL_KEYS,
   countRows,
+  makeOrder,
   seedCatalog,
   seedChannels,
   SHOPIFY_SECRET,
@@ -273,5 +274,46 @@ describe.each(BACKENDS)('channel money on %s', (backend) => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'not_a_shopify_webhook', field: 'x-shopify-topic' });
+  });
+
+  const postCanonical = (order: object, key: string) =>
+    server.app.inject({
+      method: 'POST',
+      url: '/v1/orders',
+      headers: { ...bearer(CHANNEL_KEYS.market), 'idempotency-key': key },
+      payload: order,
+    });
+
+  it('takes the money fields on POST /v1/orders, and checks them against grandTotalMinor', async () => {
+    const order = makeOrder({
+      lines: [
+        { sku: 'SKU-1', quantity: 2, unitPriceMinor: 1210, discountMinor: 121, taxRatePercent: 21 },
+      ],
+      pricesIncludeTax: true,
+      shippingChargedMinor: 605,
+      shippingTaxMinor: 105,
+      shippingTaxRatePercent: 21,
+      grandTotalMinor: 2904,
+      taxTotalMinor: 504,
+    });
+    const res = await postCanonical(order, `money-${backend}-1`);
+    expect(res.statusCode, res.body).toBe(201);
+    // Line: 24.20 − 1.21 = 22.99 incl. 3.99 VAT (from the rate, half up); shipping 6.05 incl. 1.05.
+    expect(res.json()).toMatchObject({ taxMinor: 399 + 105, totalMinor: 2904, netMinor: 2400 });
+
+    const off = await postCanonical(
+      { ...order, channelOrderRef: `${order.channelOrderRef}-b`, grandTotalMinor: 2900 },
+      `money-${backend}-2`,
+    );
+    expect(off.statusCode).toBe(422);
+    expect(off.json()).toMatchObject({ code: 'grand_total_mismatch', field: 'grandTotalMinor' });
+    expect(off.json().message).toContain('off by 0.04');
+  });
+
+  it('documents the money of the placed answer and the order view in OpenAPI', async () => {
+    const doc = (await server.app.inject({ method: 'GET', url: '/docs/json' })).json();
+    const text = JSON.stringify(doc);
+    for (const field of ['pricesIncludeTax', 'grandTotalMinor', 'taxBreakdown', 'taxRatePercent'])
+      expect(text).toContain(`"${field}"`);
   });
 });
