@@ -120,8 +120,8 @@ try {
         [randomUUID(), order.customer.name, order.customer.email],
       );
       await client.query(
-        `insert into orders (id, channel_code, channel_order_ref, customer_id, currency, status, email, ship_to, subtotal_minor, shipping_charged_minor, total_minor, placed_at)
-         values ($1, 'marketplace', $2, $3, 'EUR', 'released', $4, $5, 1000, 0, 1000, now())`,
+        `insert into orders (id, channel_code, channel_order_ref, customer_id, currency, status, email, ship_to, subtotal_minor, shipping_charged_minor, total_minor, net_minor, placed_at)
+         values ($1, 'marketplace', $2, $3, 'EUR', 'released', $4, $5, 1000, 0, 1000, 1000, now())`,
         [
           orderId,
           order.channelOrderRef,
@@ -133,7 +133,7 @@ try {
       const lineIds = order.lines.map(() => randomUUID());
       for (const [k, line] of order.lines.entries()) {
         await client.query(
-          `insert into order_lines (id, order_id, line_no, sku, name, quantity, unit_price_minor, line_total_minor) values ($1, $2, $3, $4, 'x', 1, 1000, 1000)`,
+          `insert into order_lines (id, order_id, line_no, sku, name, quantity, unit_price_minor, line_total_minor, net_minor, gross_minor) values ($1, $2, $3, $4, 'x', 1, 1000, 1000, 1000, 1000)`,
           [lineIds[k], orderId, k + 1, line.sku],
         );
       }

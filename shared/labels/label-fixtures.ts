@@ -71,6 +71,38 @@ export function makePackingSlip(
   };
 }
 
+/** A slip with money: an order excluding 21 % VAT with a 9 % line, a discount and shipping. */
+export function makeMoneyPackingSlip(
+  options: Parameters<typeof makePackingSlip>[0] = {},
+): PackingSlipData {
+  return makePackingSlip({
+    lines: [
+      {
+        sku: 'MUG-1',
+        name: 'Classic Coffee Mug',
+        quantity: 2,
+        amountMinor: 4500,
+        taxRatePercent: 21,
+      },
+      { sku: 'BOOK-9', name: 'Cook book', quantity: 1, amountMinor: 1000, taxRatePercent: 9 },
+    ],
+    money: {
+      currency: 'EUR',
+      pricesIncludeTax: false,
+      subtotalMinor: 6000,
+      discountMinor: 500,
+      shippingMinor: 495,
+      taxMinor: 1131,
+      totalMinor: 7126,
+      taxes: [
+        { ratePercent: 9, taxMinor: 90 },
+        { ratePercent: 21, taxMinor: 1041 },
+      ],
+    },
+    ...options,
+  });
+}
+
 export function makeReturnLabel(overrides: Partial<ReturnLabelData> = {}): ReturnLabelData {
   return {
     rmaId: 'R-10077',

@@ -8,6 +8,7 @@ import { postalCodeProblem } from '../validation/postal-codes';
 import { optionalText, storableText } from '../validation/text';
 import { acceptedDate, acceptedDateTime } from '../validation/timestamps';
 import { vatNumberProblem } from '../validation/vat-numbers';
+import { orderLineMoneyFields, orderMoneyFields } from './order-money-schema';
 
 export const SUPPORTED_CURRENCIES = [
   'EUR',
@@ -55,6 +56,7 @@ export const orderLineInputSchema = z.object({
   /** When absent, the catalogue price in the order's currency is used. */
   unitPriceMinor: moneyMinor.optional(),
   name: optionalText(200),
+  ...orderLineMoneyFields,
 });
 export type OrderLineInput = z.infer<typeof orderLineInputSchema>;
 
@@ -97,6 +99,7 @@ export const canonicalOrderFields = z.object({
   shippingChargedMinor: moneyMinor.optional(),
   /** The delivery date promised to the customer (YYYY-MM-DD). */
   promisedDeliveryDate: acceptedDate().optional(),
+  ...orderMoneyFields,
 });
 export const canonicalOrderSchema = canonicalOrderFields.superRefine(vatNumberOfCustomerCountry);
 export type CanonicalOrder = z.infer<typeof canonicalOrderSchema>;

@@ -42,6 +42,30 @@ export const Address = z.object({
 });
 export type Address = z.infer<typeof Address>;
 
+/**
+ * The money of the whole order a fulfillment belongs to, for its packing slip: in minor units of
+ * the order's `currency`, with the tax per rate. Absent on documents published before orders
+ * carried tax.
+ */
+export const FulfillmentOrderMoney = z.object({
+  currency: z.string().length(3),
+  /** Whether the amounts (lines, discount, shipping) include tax. */
+  pricesIncludeTax: z.boolean(),
+  subtotalCents: z.number().int(),
+  discountCents: z.number().int(),
+  shippingCents: z.number().int(),
+  taxCents: z.number().int(),
+  totalCents: z.number().int(),
+  taxes: z.array(
+    z.object({
+      ratePercent: z.number().min(0).max(100).nullable(),
+      netCents: z.number().int(),
+      taxCents: z.number().int(),
+    }),
+  ),
+});
+export type FulfillmentOrderMoney = z.infer<typeof FulfillmentOrderMoney>;
+
 /** A fulfillment order as a station sees it. Owned by the central OMS: stations never write it. */
 export const FulfillmentDoc = z.object({
   id,
@@ -74,8 +98,12 @@ export const FulfillmentDoc = z.object({
       unitWeightGrams: z.number().int().min(0),
       /** The order line's unit price in minor units of `currency` (customs value on a CN22). */
       unitPriceCents: z.number().int().min(0),
+      /** This line's share of its order line after discount, as the order is priced (with tax when prices include it). */
+      amountCents: z.number().int().min(0).optional(),
+      taxRatePercent: z.number().min(0).max(100).nullable().optional(),
     }),
   ),
+  orderMoney: FulfillmentOrderMoney.optional(),
   releasedAt: iso,
   updatedAt: seq,
 });

@@ -9,7 +9,8 @@ import type { SyncCollection } from '../../shared/sync/documents';
 const LEGACY_EXPIRY_DAYS = 30;
 
 export const SCHEMA_VERSIONS: Record<SyncCollection, number> = {
-  fulfillments: 0,
+  // 1: order money (orderMoney, lines[].amountCents/taxRatePercent), all optional.
+  fulfillments: 1,
   products: 1,
   bins: 0,
   operators: 0,
@@ -22,6 +23,9 @@ export const SCHEMA_VERSIONS: Record<SyncCollection, number> = {
 type Doc = Record<string, unknown>;
 
 export const MIGRATION_STRATEGIES: Partial<Record<SyncCollection, MigrationStrategies>> = {
+  // v1: a version-0 fulfillment is a valid version-1 one without money; the central feed brings
+  // the money when the OMS next publishes the fulfillment.
+  fulfillments: { 1: (old: Doc) => old },
   // v1: the product's bins in this warehouse (home-bin suggestion, foreign-bin warning).
   products: { 1: (old: Doc) => ({ ...old, bins: [] }) },
   // v1: the accepted receipts counted in receivedQuantity, and when the RMA expires.

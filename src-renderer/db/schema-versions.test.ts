@@ -7,13 +7,16 @@ import 'fake-indexeddb/auto';
 import { createRxDatabase, type RxJsonSchema } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { describe, expect, it } from 'vitest';
-import { ProductDoc, RmaDoc } from '../../shared/sync/documents';
+import { z } from 'zod';
+import { FulfillmentDoc, ProductDoc, RmaDoc } from '../../shared/sync/documents';
+import { makeFulfillment } from '../printing/print-fixtures';
 import { PRINT_JOB_COLLECTIONS } from '../printing/print-job';
 import { openStationDatabase, STATION_SCHEMAS } from './database';
+import { rxSchemaFromZod } from './rx-schema';
 
 /** The fingerprint of every released version of each schema, version 0 first. */
 const RELEASED: Record<string, readonly string[]> = {
-  fulfillments: ['5ee0f8e0'],
+  fulfillments: ['5ee0f8e0', '2b654e9d'],
   products: ['cb689084', '8b569a07'],
   bins: ['bbcc8338'],
   operators: ['cae1047f'],
@@ -144,6 +147,46 @@ describe('a station updated from the first release', () => {
       });
       const product = (await db.products.findOne('TEA').exec())!.toJSON();
       expect(ProductDoc.parse(product)).toMatchObject({ id: 'TEA', bins: [] });
+    } finally {
+      await db.remove();
+    }
+  });
+});
+
+describe('fulfillments version 0 → 1', () => {
+  /** The version-0 schema: today's document without the order money. */
+  const version0 = rxSchemaFromZod(
+    FulfillmentDoc.omit({ orderMoney: true }).extend({
+      lines: z.array(
+        FulfillmentDoc.shape.lines.element.omit({ amountCents: true, taxRatePercent: true }),
+      ),
+    }),
+    { version: 0, indexes: ['status', 'updatedAt'] },
+  );
+
+  it('rebuilds the released version-0 schema exactly', () => {
+    expect(fingerprint(version0)).toBe(RELEASED.fulfillments![0]);
+  });
+
+  it('keeps the fulfillments a station stored under version 0 when it opens version 1', async () => {
+    const old = await createRxDatabase({
+      name: 'station-migration1',
+      storage: getRxStorageDexie(),
+      multiInstance: false,
+    });
+    await old.addCollections({ fulfillments: { schema: version0 } });
+    const { orderMoney: _money, ...stored } = makeFulfillment({ id: 'f-old' });
+    await old.fulfillments!.insert({
+      ...stored,
+      lines: stored.lines.map(({ amountCents: _a, taxRatePercent: _t, ...line }) => line),
+    });
+    await old.close();
+
+    const db = await openStationDatabase('migration1');
+    try {
+      const doc = await db.fulfillments.findOne('f-old').exec();
+      expect(doc?.toJSON()).toMatchObject({ id: 'f-old', orderNumber: stored.orderNumber });
+      expect(doc?.toJSON().orderMoney).toBeUndefined();
     } finally {
       await db.remove();
     }

@@ -7,7 +7,9 @@ import {
   packingSlipDataSchema,
   shippingLabelDataSchema,
   type LabelAddress,
+  type PackingSlipData,
 } from '../../shared/labels/label-data';
+import { packingSlipLineMoney, packingSlipMoneyOf } from '../../shared/labels/packing-slip-money';
 import { renderCn22Zpl } from '../../shared/labels/cn22';
 import { needsCustomsDeclaration } from '../../shared/labels/customs';
 import { renderPackingSlipPdf } from '../../shared/labels/packing-slip-pdf';
@@ -190,6 +192,34 @@ async function queueCustomsDeclarations(
   }
 }
 
+/** The packing slip of a shipment: the packed lines, with the order's money when it has some. */
+export function packingSlipFor(
+  shipment: ShipmentDoc,
+  fulfillment: FulfillmentDoc,
+): PackingSlipData | null {
+  const packed = new Map<string, number>();
+  for (const item of shipment.cartons.flatMap((c) => c.items))
+    packed.set(item.lineId, (packed.get(item.lineId) ?? 0) + item.quantity);
+  const lines = fulfillment.lines
+    .filter((l) => (packed.get(l.lineId) ?? 0) > 0)
+    .map((l) => ({
+      sku: l.sku,
+      name: l.name.trim().slice(0, 120) || l.sku,
+      quantity: packed.get(l.lineId)!,
+      ...packingSlipLineMoney(l, packed.get(l.lineId)!),
+    }));
+  if (lines.length === 0) return null;
+  return packingSlipDataSchema.parse({
+    orderNumber: packingSlipBarcode(fulfillment.orderNumber),
+    poNumber: fulfillment.poNumber ?? undefined,
+    orderDate: fulfillment.releasedAt.slice(0, 10),
+    shipFrom: labelAddress(fulfillment.shipFrom),
+    shipTo: labelAddress(fulfillment.shipTo),
+    lines,
+    money: packingSlipMoneyOf(fulfillment),
+  });
+}
+
 /**
  * The packing slip goes in the first carton: as an A4 PDF on the slip printer when the station
  * has one, otherwise as a 4×6 label on the label printer.
@@ -202,25 +232,8 @@ async function queuePackingSlip(
   shipment: ShipmentDoc,
   fulfillment: FulfillmentDoc,
 ): Promise<void> {
-  const packed = new Map<string, number>();
-  for (const item of shipment.cartons.flatMap((c) => c.items))
-    packed.set(item.lineId, (packed.get(item.lineId) ?? 0) + item.quantity);
-  const lines = fulfillment.lines
-    .filter((l) => (packed.get(l.lineId) ?? 0) > 0)
-    .map((l) => ({
-      sku: l.sku,
-      name: l.name.trim().slice(0, 120) || l.sku,
-      quantity: packed.get(l.lineId)!,
-    }));
-  if (lines.length === 0) return;
-  const slip = packingSlipDataSchema.parse({
-    orderNumber: packingSlipBarcode(fulfillment.orderNumber),
-    poNumber: fulfillment.poNumber ?? undefined,
-    orderDate: fulfillment.releasedAt.slice(0, 10),
-    shipFrom: labelAddress(fulfillment.shipFrom),
-    shipTo: labelAddress(fulfillment.shipTo),
-    lines,
-  });
+  const slip = packingSlipFor(shipment, fulfillment);
+  if (!slip) return;
   const slipPrinter = printers.find((p) => p.id === slipPrinterId);
   if (slipPrinter && slipPrinter.kind !== 'zebra-tcp') {
     const pdf = await renderPackingSlipPdf(slip);

@@ -13,9 +13,9 @@ import { orderPlacedSchema } from '../orders/order-contracts';
 import { actorOf, resolveIntakeChannel } from '../orders/order-routes';
 import type { OrderIntake } from '../orders/intake-queue';
 import { validateMappedOrder } from './canonical';
-import { mapMagentoOrder } from './magento/magento-order';
+import { MAGENTO_TOTAL_FIELDS, mapMagentoOrder } from './magento/magento-order';
 import { verifyShopifyHmac } from './shopify/shopify-hmac';
-import { mapShopifyOrder } from './shopify/shopify-order';
+import { mapShopifyOrder, SHOPIFY_TOTAL_FIELDS } from './shopify/shopify-order';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -44,6 +44,8 @@ export function connectorRoutes(db: Kysely<Database>, intake: OrderIntake) {
         tags: ['connectors'],
         summary:
           'Shopify orders/create webhook (verified by X-Shopify-Hmac-Sha256 with the channel webhook secret)',
+        description:
+          'X-Shopify-Topic is required (a request without it is not a Shopify webhook: 400). The order is refused (422) when its lines, discounts, shipping and tax do not add up to total_price to the cent.',
         params: z.object({ channel: z.string().min(1).max(64) }),
         headers: z.looseObject({
           'x-shopify-hmac-sha256': z.string().max(200).optional(),
@@ -53,6 +55,15 @@ export function connectorRoutes(db: Kysely<Database>, intake: OrderIntake) {
         response: { 201: orderPlacedSchema, ...errorResponses },
       },
       handler: async (request, reply) => {
+        const topic = request.headers['x-shopify-topic'];
+        if (topic === undefined || topic === '') {
+          throw new ApiError(
+            400,
+            'not_a_shopify_webhook',
+            'This is not a Shopify webhook: the X-Shopify-Topic header is missing.',
+            'x-shopify-topic',
+          );
+        }
         const channel = await db
           .selectFrom('channels')
           .select(['code', 'platform', 'webhook_secret'])
@@ -71,8 +82,7 @@ export function connectorRoutes(db: Kysely<Database>, intake: OrderIntake) {
             'The webhook signature (X-Shopify-Hmac-Sha256) does not verify.',
           );
         }
-        const topic = request.headers['x-shopify-topic'];
-        if (topic !== undefined && topic !== 'orders/create') {
+        if (topic !== 'orders/create') {
           throw new ApiError(
             422,
             'unsupported_topic',
@@ -80,7 +90,11 @@ export function connectorRoutes(db: Kysely<Database>, intake: OrderIntake) {
             'x-shopify-topic',
           );
         }
-        const order = validateMappedOrder('Shopify', mapShopifyOrder(request.body));
+        const order = validateMappedOrder(
+          'Shopify',
+          mapShopifyOrder(request.body),
+          SHOPIFY_TOTAL_FIELDS,
+        );
         const shopifyId = (request.body as { id: number }).id;
         const result = await intake.place({
           channelCode: channel.code,
@@ -121,7 +135,11 @@ export function connectorRoutes(db: Kysely<Database>, intake: OrderIntake) {
             `Channel ${channelCode} is not an Adobe Commerce channel.`,
           );
         }
-        const order = validateMappedOrder('Adobe Commerce', mapMagentoOrder(request.body));
+        const order = validateMappedOrder(
+          'Adobe Commerce',
+          mapMagentoOrder(request.body),
+          MAGENTO_TOTAL_FIELDS,
+        );
         const entityId = (request.body as { entity_id: number }).entity_id;
         const result = await intake.place({
           channelCode,

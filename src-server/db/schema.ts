@@ -134,6 +134,14 @@ export interface OrdersTable {
   shipping_charged_minor: number;
   total_minor: number;
   shipping_cost_minor: ColumnType<number, number | undefined, number>;
+  prices_include_tax: ColumnType<boolean, boolean | undefined, boolean>;
+  discount_minor: ColumnType<number, number | undefined, number>;
+  tax_minor: ColumnType<number, number | undefined, number>;
+  net_minor: number;
+  shipping_discount_minor: ColumnType<number, number | undefined, number>;
+  shipping_tax_minor: ColumnType<number, number | undefined, number>;
+  /** Parts per million (21 % = 210000); null when the channel sent no rate. */
+  shipping_tax_rate_ppm: number | null;
   placed_at: ColumnType<Date, Date | string, never>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -149,6 +157,12 @@ export interface OrderLinesTable {
   unit_price_minor: number;
   line_total_minor: number;
   backordered_quantity: ColumnType<number, number | undefined, number>;
+  discount_minor: ColumnType<number, number | undefined, number>;
+  tax_minor: ColumnType<number, number | undefined, number>;
+  /** Parts per million (21 % = 210000); null when the channel sent no rate. */
+  tax_rate_ppm: number | null;
+  net_minor: number;
+  gross_minor: number;
 }
 
 export interface OrderEventsTable {

@@ -10,7 +10,7 @@ import { isDatabaseUnavailable } from '../db/unavailable';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
 import { findReplay, requestFingerprint } from './idempotency';
-import type { OrderPlaced } from './order-contracts';
+import { storedPlacedAnswer } from './order-contracts';
 import { acceptCommand, placeOrders, uniqueKeysOf } from './place-order';
 import type {
   AcceptedCommand,
@@ -124,7 +124,7 @@ export class OrderIntake {
         if (stored) {
           return waiting.resolve({
             statusCode: stored.statusCode,
-            body: stored.body as OrderPlaced,
+            body: storedPlacedAnswer(stored.body),
             replayed: true,
           });
         }

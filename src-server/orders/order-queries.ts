@@ -7,6 +7,8 @@ import type { OrderStatus } from '../../shared/orders/order-state';
 import type { Database, PostalAddress } from '../db/schema';
 import { decodeCursor, encodeCursor } from '../http/cursor';
 import type { FulfillmentSummary, OrderPage, OrderView } from './order-contracts';
+import { moneyOfLine, storedMoney } from './order-money-rows';
+import { partMoneyView } from './order-money-view';
 
 export async function fulfillmentSummaries(
   db: Kysely<Database>,
@@ -80,9 +82,7 @@ export async function getOrderView(
     channelOrderRef: order.channel_order_ref,
     status: order.status as OrderStatus,
     currency: order.currency,
-    subtotalMinor: order.subtotal_minor,
-    shippingChargedMinor: order.shipping_charged_minor,
-    totalMinor: order.total_minor,
+    ...storedMoney(order, lines),
     shippingCostMinor: order.shipping_cost_minor,
     poNumber: order.po_number,
     customerId: order.customer_id,
@@ -99,6 +99,7 @@ export async function getOrderView(
       quantity: line.quantity,
       unitPriceMinor: line.unit_price_minor,
       lineTotalMinor: line.line_total_minor,
+      ...partMoneyView(moneyOfLine(line)),
       backorderedQuantity: line.backordered_quantity,
     })),
     fulfillments,

@@ -46,6 +46,11 @@ export function formatMoney(amountMinor: number, currency: string, locale: Email
   }).format(amountMinor / 100);
 }
 
+/** 21 → "21%", 5.5 → "5.5%" (en) or "5,5%" (nl). */
+export function formatPercent(percent: number, locale: EmailLocale): string {
+  return `${new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 4 }).format(percent)}%`;
+}
+
 export function renderEmail(
   brand: Brand,
   locale: EmailLocale,

@@ -1,0 +1,81 @@
+/**
+ * The money on a packing slip: each packed line's amount and tax rate, and the order's totals with
+ * the tax per rate. Fixed English notation, like the rest of the slip.
+ */
+import { z } from 'zod';
+import type { FulfillmentDoc } from '../sync/documents';
+import { formatMoney } from './label-format';
+
+export const packingSlipMoneySchema = z.object({
+  currency: z.string().regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code such as EUR'),
+  pricesIncludeTax: z.boolean(),
+  subtotalMinor: z.number().int().nonnegative(),
+  discountMinor: z.number().int().nonnegative(),
+  shippingMinor: z.number().int().nonnegative(),
+  taxMinor: z.number().int().nonnegative(),
+  totalMinor: z.number().int().nonnegative(),
+  taxes: z.array(
+    z.object({
+      ratePercent: z.number().min(0).max(100).nullable(),
+      taxMinor: z.number().int().nonnegative(),
+    }),
+  ),
+});
+export type PackingSlipMoney = z.infer<typeof packingSlipMoneySchema>;
+
+/** The fields a slip line carries when the order has money. */
+export const packingSlipLineMoneyFields = {
+  /** The packed units' share of the order line after discount. */
+  amountMinor: z.number().int().nonnegative().optional(),
+  taxRatePercent: z.number().min(0).max(100).nullable().optional(),
+};
+
+export const formatRate = (percent: number | null) => (percent === null ? '' : `${percent}%`);
+
+/** Subtotal, discount, shipping, tax per rate and total, as label/value rows. */
+export function packingSlipTotals(money: PackingSlipMoney): { label: string; value: string }[] {
+  const amount = (minor: number) => formatMoney(minor, money.currency);
+  const taxes = (prefix: string) =>
+    money.taxes.map((t) => ({
+      label: `${prefix}${t.ratePercent === null ? '' : ` ${formatRate(t.ratePercent)}`}`,
+      value: amount(t.taxMinor),
+    }));
+  return [
+    { label: 'Subtotal', value: amount(money.subtotalMinor) },
+    ...(money.discountMinor > 0
+      ? [{ label: 'Discount', value: `-${amount(money.discountMinor)}` }]
+      : []),
+    { label: 'Shipping', value: amount(money.shippingMinor) },
+    ...(money.pricesIncludeTax ? [] : taxes('VAT')),
+    { label: 'Total', value: amount(money.totalMinor) },
+    ...(money.pricesIncludeTax ? taxes('incl. VAT') : []),
+  ];
+}
+
+/** The slip's money from a fulfillment's station document; undefined when it carries none. */
+export function packingSlipMoneyOf(fulfillment: FulfillmentDoc): PackingSlipMoney | undefined {
+  const money = fulfillment.orderMoney;
+  if (!money) return undefined;
+  return {
+    currency: money.currency,
+    pricesIncludeTax: money.pricesIncludeTax,
+    subtotalMinor: money.subtotalCents,
+    discountMinor: money.discountCents,
+    shippingMinor: money.shippingCents,
+    taxMinor: money.taxCents,
+    totalMinor: money.totalCents,
+    taxes: money.taxes.map((t) => ({ ratePercent: t.ratePercent, taxMinor: t.taxCents })),
+  };
+}
+
+/** A fulfillment line's money for `packed` of its units. */
+export function packingSlipLineMoney(
+  line: FulfillmentDoc['lines'][number],
+  packed: number,
+): { amountMinor?: number; taxRatePercent?: number | null } {
+  if (line.amountCents === undefined) return {};
+  return {
+    amountMinor: Math.round((line.amountCents * packed) / Math.max(1, line.quantity)),
+    taxRatePercent: line.taxRatePercent ?? null,
+  };
+}
