@@ -105,7 +105,8 @@ describe.each(BACKENDS)('any sequence of parcels on %s', (backend) => {
       }),
       { numRuns: 25 },
     );
-  });
+    // 25 sequences of up to a handful of pushes each against a real database.
+  }, 120_000);
 
   async function holdsTheLedger(
     rmaId: string,
