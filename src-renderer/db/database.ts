@@ -1,8 +1,9 @@
 // The station's local database: RxDB on Dexie (IndexedDB), owned by the renderer. One database per
 // enrolled station, so a station moved to another warehouse starts clean.
-import type { RxCollection, RxConflictHandler, RxDatabase } from 'rxdb';
+import type { MigrationStrategies, RxCollection, RxConflictHandler, RxDatabase } from 'rxdb';
 import { addRxPlugin, createRxDatabase } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { resolveConflict, sameDocument } from '../../shared/sync/conflicts';
 import type { SyncCollection, SyncDocOf } from '../../shared/sync/documents';
@@ -27,6 +28,19 @@ const INDEXES: Record<SyncCollection, (string | string[])[]> = {
 };
 
 /**
+ * Version 1 of work (release, putBackAt), shipments and returns (refusal) only added optional
+ * fields: a stored document of version 0 is already a valid version 1 document.
+ */
+const MIGRATIONS: Partial<Record<SyncCollection, MigrationStrategies>> = {
+  work: { 1: (doc) => doc },
+  shipments: { 1: (doc) => doc },
+  returns: { 1: (doc) => doc },
+};
+
+const versionOf = (name: SyncCollection) =>
+  Math.max(0, ...Object.keys(MIGRATIONS[name] ?? {}).map(Number));
+
+/**
  * The schema of every synced collection. A station keeps its database across app updates, and
  * RxDB refuses to open a collection whose schema changed under the same version: a change here
  * needs a version bump and a migration strategy (db/schema-versions.test.ts keeps watch).
@@ -34,7 +48,7 @@ const INDEXES: Record<SyncCollection, (string | string[])[]> = {
 export const STATION_SCHEMAS = Object.fromEntries(
   SYNC_COLLECTIONS.map((name) => [
     name,
-    rxSchemaFromZod(SYNC_DOCUMENTS[name], { version: 0, indexes: INDEXES[name] }),
+    rxSchemaFromZod(SYNC_DOCUMENTS[name], { version: versionOf(name), indexes: INDEXES[name] }),
   ]),
 ) as Record<SyncCollection, ReturnType<typeof rxSchemaFromZod>>;
 
@@ -50,6 +64,8 @@ function conflictHandler(collection: SyncCollection): RxConflictHandler<Record<s
 
 // Local documents hold the central feeds' checkpoints, next to the documents they describe.
 addRxPlugin(RxDBLocalDocumentsPlugin);
+// A station keeps its database across app updates; a collection's stored documents follow its schema.
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 export async function openStationDatabase(stationId: string): Promise<StationDatabase> {
   const db = await createRxDatabase<StationCollections>({
@@ -63,7 +79,11 @@ export async function openStationDatabase(stationId: string): Promise<StationDat
   const collections = Object.fromEntries(
     SYNC_COLLECTIONS.map((name) => [
       name,
-      { schema: STATION_SCHEMAS[name], conflictHandler: conflictHandler(name) },
+      {
+        schema: STATION_SCHEMAS[name],
+        conflictHandler: conflictHandler(name),
+        migrationStrategies: MIGRATIONS[name] ?? {},
+      },
     ]),
   );
   await db.addCollections({ ...collections, ...PRINT_JOB_COLLECTIONS } as never);

@@ -7,16 +7,16 @@ import { describe, expect, it } from 'vitest';
 import { PRINT_JOB_COLLECTIONS } from '../printing/print-job';
 import { STATION_SCHEMAS } from './database';
 
-/** What the first stations run. */
+/** What released stations run (version 1 of work, shipments, returns: optional release, put-back and refusal code). */
 const RELEASED: Record<string, { version: number; fingerprint: string }> = {
   fulfillments: { version: 0, fingerprint: '5ee0f8e0' },
   products: { version: 0, fingerprint: 'cb689084' },
   bins: { version: 0, fingerprint: 'bbcc8338' },
   operators: { version: 0, fingerprint: 'cae1047f' },
-  work: { version: 0, fingerprint: '137eed1e' },
-  shipments: { version: 0, fingerprint: '6a6999d3' },
+  work: { version: 1, fingerprint: '20574b68' },
+  shipments: { version: 1, fingerprint: 'a070b1f6' },
   rmas: { version: 0, fingerprint: '2d96afa1' },
-  returns: { version: 0, fingerprint: 'e47a8f3a' },
+  returns: { version: 1, fingerprint: 'cfadf291' },
   print_jobs: { version: 0, fingerprint: '899c4266' },
 };
 

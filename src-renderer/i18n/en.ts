@@ -415,6 +415,56 @@ export const en = {
       refused: 'Refused by the central OMS: {{reason}}',
     },
   },
+  reason: {
+    not_warehouse_work: 'Order {{fulfillmentId}} is not work of warehouse {{warehouse}}',
+    fulfillment_cancelled:
+      'The order was cancelled centrally. Void the label and put the items back',
+    already_shipped:
+      'Already shipped by station {{station}} (shipment {{shipmentId}}). Void this label and put the items back',
+    fulfillment_on_hold: 'The order is on hold centrally. Do not ship it; ask your lead',
+    item_not_on_fulfillment: '{{sku}} in a carton is not on this order',
+    over_packed: 'More {{sku}} packed than ordered ({{packed}} of {{ordered}})',
+    no_items: 'The shipment has no items',
+    sscc_reused: 'Carton number (SSCC) {{sscc}} was used before or voided: open a new carton',
+    receipt_bad_date: 'The intake time "{{receivedAt}}" is not a date and time',
+    receipt_duplicate_item: 'Item {{itemId}} appears twice on the receipt',
+    receipt_unknown_product: '{{sku}} is not a product we sell: set it aside for customer service',
+    receipt_restock_without_bin:
+      '{{sku}} is to be restocked but no bin was scanned: scan the bin it goes into',
+    receipt_foreign_bin:
+      'Bin {{bin}} is not a bin of warehouse {{warehouse}}: scan a bin of this warehouse',
+    receipt_unknown_rma:
+      'RMA {{rma}} is unknown to the central OMS: take the parcel in as an unexpected return',
+    receipt_rma_other_warehouse:
+      'RMA {{rma}} belongs to warehouse {{warehouse}}, not {{stationWarehouse}}: do not take it in here; ask your lead to forward the parcel',
+    receipt_rma_already_received:
+      'RMA {{rma}} was already taken in by station {{station}} (receipt {{receiptId}}); nothing was booked twice',
+    receipt_rma_closed:
+      'RMA {{rma}} is {{status}} and takes no parcel any more. Set the parcel aside for customer service',
+    receipt_not_on_rma: '{{sku}} is not on this RMA: mark it as a wrong item',
+    receipt_above_authorised:
+      '{{received}} × {{sku}} received as expected, but the RMA authorises {{authorised}}: mark the rest as extra',
+    receipt_above_paid:
+      'The refund of {{refund}} would exceed what is left of the paid amount ({{left}} of {{paid}}); customer service must review it',
+    no_sscc_numbers:
+      'This station has no carton numbers (SSCC) left; connect it to the central OMS to lease more',
+    no_tracking_numbers:
+      'This station has no tracking numbers left; connect it to the central OMS to lease more',
+    carrier_online_only:
+      '{{carrier}} numbers cartons online only; the label prints when the station is back online',
+    carrier_timeout: '{{carrier}} did not answer within {{ms}} ms',
+    carrier_unreachable: '{{carrier}} cannot be reached ({{detail}})',
+    carrier_key_refused:
+      '{{carrier}} refused the station’s API key (HTTP {{status}}); ask your lead',
+    carrier_request_refused: '{{carrier}} refused the request: {{detail}}',
+    carrier_rate_limited: '{{carrier}} is limiting requests; it is tried again shortly',
+    carrier_failed: '{{carrier}}’s service failed (HTTP {{status}})',
+    carrier_bad_answer: '{{carrier}} gave an answer without a valid tracking number',
+    carrier_not_configured:
+      '{{carrier}} is not set up at this station; numbered as the own carrier',
+    carrier_no_adapter:
+      'This station cannot number {{carrier}} cartons; numbered as the own carrier',
+  },
   language: { label: 'Language', en: 'English', nl: 'Nederlands' },
 };
 export type Messages = typeof en;

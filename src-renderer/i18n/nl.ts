@@ -428,5 +428,58 @@ export const nl: Messages = {
       refused: 'Geweigerd door de centrale OMS: {{reason}}',
     },
   },
+  reason: {
+    not_warehouse_work: 'Order {{fulfillmentId}} hoort niet bij magazijn {{warehouse}}',
+    fulfillment_cancelled:
+      'De order is centraal geannuleerd. Maak het label ongeldig en leg de artikelen terug',
+    already_shipped:
+      'Al verzonden door station {{station}} (zending {{shipmentId}}). Maak dit label ongeldig en leg de artikelen terug',
+    fulfillment_on_hold: 'De order staat centraal in de wacht. Niet verzenden; vraag je teamleider',
+    item_not_on_fulfillment: '{{sku}} in een colli staat niet op deze order',
+    over_packed: 'Meer {{sku}} ingepakt dan besteld ({{packed}} van {{ordered}})',
+    no_items: 'De zending bevat geen artikelen',
+    sscc_reused:
+      'Collinummer (SSCC) {{sscc}} is al eerder gebruikt of ongeldig gemaakt: open een nieuwe colli',
+    receipt_bad_date: 'Het ontvangsttijdstip "{{receivedAt}}" is geen datum en tijd',
+    receipt_duplicate_item: 'Artikel {{itemId}} staat twee keer op de ontvangst',
+    receipt_unknown_product:
+      '{{sku}} is geen artikel dat we verkopen: zet het opzij voor de klantenservice',
+    receipt_restock_without_bin:
+      '{{sku}} moet terug op voorraad, maar er is geen locatie gescand: scan de locatie waar het heen gaat',
+    receipt_foreign_bin:
+      'Locatie {{bin}} is geen locatie van magazijn {{warehouse}}: scan een locatie van dit magazijn',
+    receipt_unknown_rma:
+      'RMA {{rma}} is onbekend bij de centrale OMS: neem het pakket in als onverwachte retour',
+    receipt_rma_other_warehouse:
+      'RMA {{rma}} hoort bij magazijn {{warehouse}}, niet {{stationWarehouse}}: neem het hier niet in; vraag je teamleider het pakket door te sturen',
+    receipt_rma_already_received:
+      'RMA {{rma}} is al ingenomen door station {{station}} (ontvangst {{receiptId}}); er is niets dubbel geboekt',
+    receipt_rma_closed:
+      'RMA {{rma}} is {{status}} en neemt geen pakket meer aan. Zet het pakket opzij voor de klantenservice',
+    receipt_not_on_rma: '{{sku}} staat niet op deze RMA: markeer het als verkeerd artikel',
+    receipt_above_authorised:
+      '{{received}} × {{sku}} ontvangen als verwacht, maar de RMA staat er {{authorised}} toe: markeer de rest als extra',
+    receipt_above_paid:
+      'De terugbetaling van {{refund}} is meer dan er van het betaalde bedrag over is ({{left}} van {{paid}}); de klantenservice moet het bekijken',
+    no_sscc_numbers:
+      'Dit station heeft geen collinummers (SSCC) meer; verbind het met de centrale OMS voor nieuwe',
+    no_tracking_numbers:
+      'Dit station heeft geen trackingnummers meer; verbind het met de centrale OMS voor nieuwe',
+    carrier_online_only:
+      '{{carrier}} geeft alleen online nummers; het label wordt geprint zodra het station weer online is',
+    carrier_timeout: '{{carrier}} gaf binnen {{ms}} ms geen antwoord',
+    carrier_unreachable: '{{carrier}} is niet bereikbaar ({{detail}})',
+    carrier_key_refused:
+      '{{carrier}} weigert de API-sleutel van het station (HTTP {{status}}); vraag je teamleider',
+    carrier_request_refused: '{{carrier}} weigert de aanvraag: {{detail}}',
+    carrier_rate_limited:
+      '{{carrier}} beperkt het aantal aanvragen; het wordt zo opnieuw geprobeerd',
+    carrier_failed: 'De dienst van {{carrier}} faalde (HTTP {{status}})',
+    carrier_bad_answer: '{{carrier}} antwoordde zonder geldig trackingnummer',
+    carrier_not_configured:
+      '{{carrier}} is niet ingesteld op dit station; genummerd als eigen vervoerder',
+    carrier_no_adapter:
+      'Dit station kan geen {{carrier}}-colli nummeren; genummerd als eigen vervoerder',
+  },
   language: { label: 'Taal', en: 'English', nl: 'Nederlands' },
 };

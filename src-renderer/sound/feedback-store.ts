@@ -2,9 +2,11 @@
 // i18n keys with values, so switching language re-renders them; `seq` tells a repeat of the same
 // message from the previous one (the banner flashes again, the benchmark waits for it).
 import { create } from 'zustand';
+import type { ReasonMessage } from '../../shared/reasons/reason';
 import { playTone, type FeedbackTone } from './feedback-sounds';
 
-export type FeedbackValues = Record<string, string | number>;
+/** A value is a text, a number, or a reason from another process (said in the language shown). */
+export type FeedbackValues = Record<string, string | number | ReasonMessage>;
 
 export interface Feedback {
   tone: FeedbackTone;
