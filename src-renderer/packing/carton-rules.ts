@@ -19,6 +19,7 @@ export function newShipment(fields: NewShipment): ShipmentDoc {
     cartons: [],
     status: 'open',
     refusalReason: null,
+    refusal: null,
     confirmedAt: null,
     updatedAt: 0,
   };

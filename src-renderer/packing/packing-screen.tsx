@@ -23,7 +23,7 @@ import {
 import { handOffToLabelPrinting, oneLabelRunAtATime } from './label-hand-off';
 import { assignTrackingNumbers } from './tracking-numbers';
 import { station } from '../station-api/connect';
-import { nextSscc } from './next-sscc';
+import { nextSscc, SsccUnavailableError } from './next-sscc';
 import { packFeedback } from './pack-feedback';
 import { activeCarton, applyPackScan, packedQuantity, type PackLine } from './pack-rules';
 import { ShipmentDone } from './shipment-done';
@@ -92,10 +92,14 @@ export function PackingScreen({
         values: { number: next.shipment.cartons.length, box: boxType },
       });
     } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
       say({
         tone: 'error',
         key: 'pack.noSscc',
-        values: { message: err instanceof Error ? err.message : String(err) },
+        values: {
+          message:
+            err instanceof SsccUnavailableError ? err.why : { reason: null, sentence: message },
+        },
       });
     }
   }
@@ -126,11 +130,11 @@ export function PackingScreen({
         key: 'pack.confirmedLabelsPending',
         values: { count: numbered.pending.length, reason: firstPending.reason },
       });
-    else if (numbered.fallbacks.length > 0)
+    else if (numbered.fallbacks[0])
       say({
         tone: 'warning',
         key: 'pack.confirmedOwnCarrier',
-        values: { reason: numbered.fallbacks.join('; ') },
+        values: { reason: numbered.fallbacks[0] },
       });
     else say({ tone: 'success', key: 'pack.confirmed' });
   }

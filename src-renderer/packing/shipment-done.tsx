@@ -4,6 +4,7 @@ import { useStation } from '../state/station-store';
 import { saveShipment } from '../sync/station-writes';
 import { voidShipment } from './carton-rules';
 import { feedback } from '../sound/feedback-store';
+import { reasonText } from '../i18n/reason-text';
 
 /**
  * After confirming: confirmed (waiting for the central OMS), accepted, or refused. A refusal is a
@@ -30,7 +31,11 @@ export function ShipmentDone(props: {
     return (
       <div className="problem" role="alert" data-testid="shipment-refused">
         <p className="problem__title">{t('problem.refusedTitle')}</p>
-        <p>{t('problem.refusedReason', { reason: shipment.refusalReason ?? '—' })}</p>
+        <p data-testid="refusal-reason">
+          {t('problem.refusedReason', {
+            reason: reasonText(t, shipment.refusal, shipment.refusalReason),
+          })}
+        </p>
         <p>{t('problem.voidExplain', { count: shipment.cartons.length })}</p>
         <button type="button" className="button button--danger" onClick={() => void voidLabels()}>
           {t('problem.voidLabels')}

@@ -90,6 +90,7 @@ export function usePackState(
             ...mine.shipment,
             status: stored.status,
             refusalReason: stored.refusalReason,
+            refusal: stored.refusal ?? null,
           },
         });
       }

@@ -5,6 +5,7 @@ import type { StationDatabase } from '../db/database';
 import { useScanHandler } from '../scanning/use-scan-handler';
 import { FeedbackBanner } from '../sound/feedback-banner';
 import { feedback } from '../sound/feedback-store';
+import { reasonText } from '../i18n/reason-text';
 import { createBatch, loadToteHolders, useOpenBatch } from '../picking/batch-data';
 import { orderInTote } from '../picking/tote-rules';
 import { BatchBar } from './batch-bar';
@@ -125,7 +126,11 @@ export function QueueScreen(props: Props) {
         <ul className="problems" data-testid="problems">
           {problems.map((shipment) => (
             <li key={shipment.id} className="problem">
-              <span>{t('queue.problem', { reason: shipment.refusalReason ?? '—' })}</span>
+              <span>
+                {t('queue.problem', {
+                  reason: reasonText(t, shipment.refusal, shipment.refusalReason),
+                })}
+              </span>
               <button
                 type="button"
                 className="button button--danger"

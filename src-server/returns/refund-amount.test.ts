@@ -75,6 +75,10 @@ describe('refund amount', () => {
       ok: false,
       code: 'above_authorised',
       message: '3 × SHIRT received as expected, but the RMA authorises 2: mark the rest as extra.',
+      refusal: {
+        code: 'receipt_above_authorised',
+        params: { sku: 'SHIRT', received: 3, authorised: 2 },
+      },
     });
   });
 
@@ -99,6 +103,10 @@ describe('refund amount', () => {
       message: expect.stringContaining(
         "30.00 EUR would exceed what is left of the order's paid amount (14.95 EUR of 74.95 EUR)",
       ),
+      refusal: {
+        code: 'receipt_above_paid',
+        params: { refund: '30.00 EUR', left: '14.95 EUR', paid: '74.95 EUR' },
+      },
     });
   });
 });

@@ -2,6 +2,7 @@
 // prices, less the restocking fee of their grade, plus the original shipping charge for reasons
 // that are the retailer's fault; never more than what is left of the order's paid amount.
 import { formatMoney } from '../../shared/labels/label-format';
+import { reason, type Reason } from '../../shared/reasons/reason';
 import type { ReturnReason } from '../../shared/returns/rma-state';
 import type { ReturnGrade, ReturnItem } from '../../shared/sync/documents';
 
@@ -49,7 +50,12 @@ export interface RefundBreakdown {
 
 export type RefundOutcome =
   | { ok: true; refund: RefundBreakdown }
-  | { ok: false; code: 'not_on_rma' | 'above_authorised' | 'above_paid'; message: string };
+  | {
+      ok: false;
+      code: 'not_on_rma' | 'above_authorised' | 'above_paid';
+      message: string;
+      refusal: Reason;
+    };
 
 export function computeRefund(input: RefundInput): RefundOutcome {
   const open = new Map(input.lines.map((l) => [l.rmaLineId, l.open]));
@@ -61,6 +67,7 @@ export function computeRefund(input: RefundInput): RefundOutcome {
         ok: false,
         code: 'not_on_rma',
         message: `${item.sku} is not on this RMA: mark it as a wrong item.`,
+        refusal: reason('receipt_not_on_rma', { sku: item.sku }),
       };
     }
     let left = item.quantity;
@@ -90,6 +97,11 @@ export function computeRefund(input: RefundInput): RefundOutcome {
         ok: false,
         code: 'above_authorised',
         message: `${expected} × ${item.sku} received as expected, but the RMA authorises ${authorised}: mark the rest as extra.`,
+        refusal: reason('receipt_above_authorised', {
+          sku: item.sku,
+          received: expected,
+          authorised,
+        }),
       };
     }
   }
@@ -108,6 +120,11 @@ export function computeRefund(input: RefundInput): RefundOutcome {
       ok: false,
       code: 'above_paid',
       message: `The refund of ${formatMoney(totalMinor, input.currency)} would exceed what is left of the order's paid amount (${formatMoney(left, input.currency)} of ${formatMoney(input.paidMinor, input.currency)}); customer service must review it.`,
+      refusal: reason('receipt_above_paid', {
+        refund: formatMoney(totalMinor, input.currency),
+        left: formatMoney(left, input.currency),
+        paid: formatMoney(input.paidMinor, input.currency),
+      }),
     };
   }
   const receivedPerLine: Record<string, number> = {};

@@ -3,6 +3,7 @@
 // do not), the RMA received → inspected, the refund computed and issued once, events recorded.
 // A refused receipt moves nothing and tells the station why; an accepted one is final.
 import { sql, type Transaction } from 'kysely';
+import type { Reason } from '../../shared/reasons/reason';
 import type { ReturnReason } from '../../shared/returns/rma-state';
 import type { ReturnReceiptDoc } from '../../shared/sync/documents';
 import type { Database } from '../db/schema';
@@ -17,7 +18,7 @@ import { publishRmas } from './rma-projection';
 import { isUuid, moveRma, type LockedRma } from './rma-writes';
 
 type Trx = Transaction<Database>;
-type Verdict = Pick<ReturnReceiptDoc, 'status' | 'refusalReason' | 'refundMinor'>;
+type Verdict = Pick<ReturnReceiptDoc, 'status' | 'refusalReason' | 'refusal' | 'refundMinor'>;
 
 export async function applyReturnReceipt(
   trx: Trx,
@@ -27,9 +28,15 @@ export async function applyReturnReceipt(
 ): Promise<ReturnReceiptDoc> {
   // Accepted is final: later station edits never change what was booked; the station gets the master back.
   if (previous?.status === 'accepted') return previous;
-  if (receipt.status === 'open') return { ...receipt, refusalReason: null, refundMinor: null };
+  if (receipt.status === 'open')
+    return { ...receipt, refusalReason: null, refusal: null, refundMinor: null };
   if (receipt.status === 'refused' && previous?.status === 'refused')
-    return { ...receipt, refusalReason: previous.refusalReason, refundMinor: null };
+    return {
+      ...receipt,
+      refusalReason: previous.refusalReason,
+      refusal: previous.refusal ?? null,
+      refundMinor: null,
+    };
 
   // Two pushes of one receipt (two tabs, a retry racing the first) decide one after the other.
   await sql`select pg_advisory_xact_lock(hashtext(${`return-receipt:${receipt.id}`}))`.execute(trx);
@@ -55,6 +62,7 @@ async function acceptedVerdict(trx: Trx, rmaId: string | null): Promise<Verdict>
   return {
     status: 'accepted',
     refusalReason: null,
+    refusal: null,
     refundMinor: rmaId ? (refund?.amount_minor ?? 0) : null,
   };
 }
@@ -65,7 +73,7 @@ async function decide(
   receipt: ReturnReceiptDoc,
 ): Promise<Verdict> {
   const check = await checkReceipt(trx, station, receipt);
-  if (!check.ok) return refuse(trx, station, receipt, check.reason);
+  if (!check.ok) return refuse(trx, station, receipt, check.reason, check.refusal);
   const rma = check.rma;
   const actor = `station:${station.stationName}`;
 
@@ -75,7 +83,7 @@ async function decide(
     const prepared = await prepareRefund(trx, rma, receipt);
     refund = prepared.outcome;
     currency = prepared.currency;
-    if (!refund.ok) return refuse(trx, station, receipt, refund.message);
+    if (!refund.ok) return refuse(trx, station, receipt, refund.message, refund.refusal);
   }
 
   await storeReceipt(trx, station, receipt, rma?.id ?? null, 'accepted', null);
@@ -119,7 +127,7 @@ async function decide(
         },
       },
     ]);
-    return { status: 'accepted', refusalReason: null, refundMinor: null };
+    return { status: 'accepted', refusalReason: null, refusal: null, refundMinor: null };
   }
 
   const breakdown = refund.refund;
@@ -178,7 +186,12 @@ async function decide(
     await moveRma(trx, rma, 'closed', actor, { note: 'Nothing to refund after grading.' });
   }
   await publishRmas(trx, [rma.id]);
-  return { status: 'accepted', refusalReason: null, refundMinor: breakdown.totalMinor };
+  return {
+    status: 'accepted',
+    refusalReason: null,
+    refusal: null,
+    refundMinor: breakdown.totalMinor,
+  };
 }
 
 async function prepareRefund(trx: Trx, rma: LockedRma, receipt: ReturnReceiptDoc) {
@@ -284,11 +297,12 @@ async function refuse(
   station: StationIdentity,
   receipt: ReturnReceiptDoc,
   reason: string,
+  refusal: Reason,
 ): Promise<Verdict> {
   const rma =
     receipt.rmaId && isUuid(receipt.rmaId)
       ? await trx.selectFrom('rmas').select('id').where('id', '=', receipt.rmaId).executeTakeFirst()
       : undefined;
   await storeReceipt(trx, station, receipt, rma?.id ?? null, 'refused', reason);
-  return { status: 'refused', refusalReason: reason, refundMinor: null };
+  return { status: 'refused', refusalReason: reason, refusal, refundMinor: null };
 }

@@ -113,7 +113,12 @@ function rulesFor(collection: SyncCollection): Rules {
         if (doc.status !== 'confirmed' || wasDecided) {
           // Open shipments are the station's business; a decided one keeps its verdict.
           const kept = wasDecided
-            ? { ...doc, status: previous.status, refusalReason: previous.refusalReason ?? null }
+            ? {
+                ...doc,
+                status: previous.status,
+                refusalReason: previous.refusalReason ?? null,
+                refusal: previous.refusal ?? null,
+              }
             : doc;
           if (previous?.status === 'accepted') await recordLateTrackingNumbers(trx, doc as never);
           return { store: kept, answer: wasDecided && !sameDocument(kept, doc) };
@@ -123,6 +128,7 @@ function rulesFor(collection: SyncCollection): Rules {
           ...doc,
           status: verdict.status,
           refusalReason: verdict.status === 'refused' ? verdict.reason : null,
+          refusal: verdict.status === 'refused' ? verdict.refusal : null,
         };
         return { store: decided, answer: true };
       };

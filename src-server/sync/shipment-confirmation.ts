@@ -8,6 +8,7 @@ import type { FulfillmentStatus } from '../../shared/orders/fulfillment-state';
 import { transitionFulfillment } from '../../shared/orders/fulfillment-state';
 import type { OrderStatus } from '../../shared/orders/order-state';
 import { transitionOrder } from '../../shared/orders/order-state';
+import { reason, type Reason } from '../../shared/reasons/reason';
 import type { ShipmentDoc } from '../../shared/sync/documents';
 import type { Database } from '../db/schema';
 import { appendOrderEvents } from '../orders/order-writes';
@@ -15,7 +16,8 @@ import { appendOutboxEvents } from '../outbox/outbox';
 import type { StationIdentity } from '../stations/stations';
 import { publishFulfillments } from './projections';
 
-export type ShipmentVerdict = { status: 'accepted' } | { status: 'refused'; reason: string };
+export type ShipmentVerdict =
+  { status: 'accepted' } | { status: 'refused'; reason: string; refusal: Reason };
 
 const FORWARD: FulfillmentStatus[] = ['released', 'picking', 'packed', 'shipped'];
 const ORDER_FORWARD: OrderStatus[] = ['placed', 'allocated', 'released', 'picking', 'packed'];
@@ -37,6 +39,10 @@ export async function confirmShipment(
       station,
       shipment,
       `Fulfillment ${shipment.fulfillmentId} is not work of warehouse ${station.warehouseCode}.`,
+      reason('not_warehouse_work', {
+        fulfillmentId: shipment.fulfillmentId,
+        warehouse: station.warehouseCode,
+      }),
     );
   }
   if (fulfillment.status === 'cancelled' || fulfillment.cancel_requested) {
@@ -45,6 +51,7 @@ export async function confirmShipment(
       station,
       shipment,
       'The order was cancelled centrally. Void the label and put the items back.',
+      reason('fulfillment_cancelled', {}),
     );
   }
   const first = await trx
@@ -60,6 +67,7 @@ export async function confirmShipment(
       station,
       shipment,
       `Already shipped by station ${first.name} (shipment ${first.id}). Void this label and put the items back.`,
+      reason('already_shipped', { station: first.name, shipmentId: first.id }),
     );
   }
   if (fulfillment.status === 'on_hold') {
@@ -68,6 +76,7 @@ export async function confirmShipment(
       station,
       shipment,
       'The fulfillment is on hold centrally. Do not ship it; ask your lead.',
+      reason('fulfillment_on_hold', {}),
     );
   }
 
@@ -80,7 +89,13 @@ export async function confirmShipment(
   for (const item of shipment.cartons.flatMap((c) => c.items)) {
     const line = lines.find((l) => l.id === item.lineId);
     if (!line || line.sku !== item.sku)
-      return refuse(trx, station, shipment, `Carton item ${item.sku} is not on this fulfillment.`);
+      return refuse(
+        trx,
+        station,
+        shipment,
+        `Carton item ${item.sku} is not on this fulfillment.`,
+        reason('item_not_on_fulfillment', { sku: item.sku }),
+      );
     shippedPerLine.set(line.id, (shippedPerLine.get(line.id) ?? 0) + item.quantity);
   }
   for (const line of lines) {
@@ -90,11 +105,16 @@ export async function confirmShipment(
         station,
         shipment,
         `More of ${line.sku} packed than ordered (${shippedPerLine.get(line.id)} of ${line.quantity}).`,
+        reason('over_packed', {
+          sku: line.sku,
+          packed: shippedPerLine.get(line.id) ?? 0,
+          ordered: line.quantity,
+        }),
       );
     }
   }
   if (shippedPerLine.size === 0)
-    return refuse(trx, station, shipment, 'The shipment has no items.');
+    return refuse(trx, station, shipment, 'The shipment has no items.', reason('no_items', {}));
 
   // The stock rows this shipment takes from are locked first, in the order intake locks them
   // (sku, warehouse, bin: inventory/stock-locks.ts): a confirmation and an order placed at the
@@ -269,7 +289,8 @@ async function refuse(
   trx: Transaction<Database>,
   station: StationIdentity,
   shipment: ShipmentDoc,
-  reason: string,
+  sentence: string,
+  refusal: Reason,
 ): Promise<ShipmentVerdict> {
   const known = await trx
     .selectFrom('fulfillment_orders')
@@ -287,15 +308,15 @@ async function refuse(
         carrier: shipment.carrier,
         service: shipment.service,
         status: 'refused',
-        refusal_reason: reason,
+        refusal_reason: sentence,
         confirmed_at: shipment.confirmedAt,
       })
       .onConflict((oc) =>
-        oc.column('id').doUpdateSet({ status: 'refused', refusal_reason: reason }),
+        oc.column('id').doUpdateSet({ status: 'refused', refusal_reason: sentence }),
       )
       .execute();
   }
-  return { status: 'refused', reason };
+  return { status: 'refused', reason: sentence, refusal };
 }
 
 /**

@@ -322,6 +322,7 @@ describe.each(BACKENDS)('return receipts on %s', (backend) => {
       await pushReceipt(server.app, tilburg, makeReceipt(tilburg, 'RMA-TYPO', [makeItem('SKU-1')]))
     ).json()[0];
     expect(unknown.refusalReason).toContain('unknown to the central OMS');
+    expect(unknown.refusal).toEqual({ code: 'receipt_unknown_rma', params: { rma: 'RMA-TYPO' } });
     const { rma } = await authorised({ 'SKU-1': 1 });
     const foreignBin = (
       await pushReceipt(
@@ -333,5 +334,9 @@ describe.each(BACKENDS)('return receipts on %s', (backend) => {
     expect(foreignBin.refusalReason).toBe(
       'Bin Z-99 is not a bin of warehouse NL-TIL: scan a bin of this warehouse.',
     );
+    expect(foreignBin.refusal).toEqual({
+      code: 'receipt_foreign_bin',
+      params: { bin: 'Z-99', warehouse: 'NL-TIL' },
+    });
   });
 });
