@@ -2,6 +2,7 @@ import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf
 import { formatAddressLines } from './address-format';
 import { paginate } from './label-format';
 import type { PackingSlipData } from './label-data';
+import { LABEL_WORDS, type LabelLocale } from './label-words';
 
 const A4: [number, number] = [595.28, 841.89];
 const LEFT = 50;
@@ -56,10 +57,15 @@ function drawAddress(page: PDFPage, fonts: Fonts, x: number, title: string, line
 }
 
 /** A4 packing slip for office printers: header and addresses on every page, 30 order lines per page. */
-export async function renderPackingSlipPdf(slip: PackingSlipData): Promise<Uint8Array> {
+export async function renderPackingSlipPdf(
+  slip: PackingSlipData,
+  locale: LabelLocale = 'en',
+): Promise<Uint8Array> {
+  const words = LABEL_WORDS[locale];
   const doc = await PDFDocument.create();
-  doc.setTitle(`Packing slip ${slip.orderNumber}`);
-  doc.setSubject(`Order ${slip.orderNumber}`);
+  doc.setTitle(`${words.pdf.title} ${slip.orderNumber}`);
+  doc.setSubject(words.order(slip.orderNumber));
+  doc.setLanguage(locale);
   doc.setCreationDate(new Date(`${slip.orderDate}T00:00:00Z`));
   const regular = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
@@ -70,39 +76,39 @@ export async function renderPackingSlipPdf(slip: PackingSlipData): Promise<Uint8
   const totalUnits = slip.lines.reduce((sum, line) => sum + line.quantity, 0);
   pages.forEach((lines, pageIndex) => {
     const page = doc.addPage(A4);
-    page.drawText('Packing slip', { x: LEFT, y: 790, size: 20, font: bold });
-    const pageLabel = `Page ${pageIndex + 1} of ${pages.length}`;
+    page.drawText(words.pdf.title, { x: LEFT, y: 790, size: 20, font: bold });
+    const pageLabel = words.pdf.page(pageIndex + 1, pages.length);
     page.drawText(pageLabel, {
       x: RIGHT - regular.widthOfTextAtSize(pageLabel, 10),
       y: 795,
       size: 10,
       font: regular,
     });
-    page.drawText(fonts.safe(`Order ${slip.orderNumber}`), {
+    page.drawText(fonts.safe(words.order(slip.orderNumber)), {
       x: LEFT,
       y: 765,
       size: 12,
       font: bold,
     });
     const facts = [
-      slip.poNumber ? `PO ${slip.poNumber}` : undefined,
-      `Order date ${slip.orderDate}`,
+      slip.poNumber ? words.po(slip.poNumber) : undefined,
+      words.pdf.orderDate(slip.orderDate),
     ].filter((fact) => fact !== undefined);
     page.drawText(fonts.safe(facts.join('    ')), { x: LEFT, y: 749, size: 10, font: regular });
 
-    drawAddress(page, fonts, LEFT, 'Ship from', formatAddressLines(slip.shipFrom));
+    drawAddress(page, fonts, LEFT, words.pdf.shipFrom, formatAddressLines(slip.shipFrom));
     drawAddress(
       page,
       fonts,
       310,
-      'Ship to',
+      words.pdf.shipTo,
       formatAddressLines(slip.shipTo, slip.shipFrom.country),
     );
 
-    page.drawText('SKU', { x: LEFT, y: 580, size: 10, font: bold });
-    page.drawText('Item', { x: 180, y: 580, size: 10, font: bold });
-    page.drawText('Qty', {
-      x: RIGHT - bold.widthOfTextAtSize('Qty', 10),
+    page.drawText(words.pdf.sku, { x: LEFT, y: 580, size: 10, font: bold });
+    page.drawText(words.pdf.item, { x: 180, y: 580, size: 10, font: bold });
+    page.drawText(words.pdf.quantity, {
+      x: RIGHT - bold.widthOfTextAtSize(words.pdf.quantity, 10),
       y: 580,
       size: 10,
       font: bold,
@@ -144,7 +150,7 @@ export async function renderPackingSlipPdf(slip: PackingSlipData): Promise<Uint8
         thickness: 0.8,
         color: rgb(0, 0, 0),
       });
-      page.drawText(`${slip.lines.length} lines, ${totalUnits} units`, {
+      page.drawText(words.totals(slip.lines.length, totalUnits), {
         x: LEFT,
         y: y - 6,
         size: 10,

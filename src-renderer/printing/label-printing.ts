@@ -14,10 +14,12 @@ import { renderPackingSlipPdf } from '../../shared/labels/packing-slip-pdf';
 import { renderPackingSlipZpl } from '../../shared/labels/packing-slip-zpl';
 import type { PrinterList } from '../../shared/station-api/printing';
 import { renderShippingLabelZpl } from '../../shared/labels/shipping-label';
+import type { LabelLocale } from '../../shared/labels/label-words';
 import type { Address, FulfillmentDoc, ShipmentDoc } from '../../shared/sync/documents';
 import type { StationDatabase } from '../db/database';
 import { registerLabelPrinting } from '../packing/label-hand-off';
 import { saveShipment } from '../sync/station-writes';
+import { stationLabelLocale } from './label-language';
 import { enqueuePrint } from './print-queue';
 
 function labelAddress(a: Address): LabelAddress {
@@ -46,8 +48,9 @@ export async function queueShippingLabels(
   api: Pick<StationApi, 'listPrinters'>,
   shipment: ShipmentDoc,
   fulfillment: FulfillmentDoc,
-  options: { onlyPendingLabels?: boolean } = {},
+  options: { onlyPendingLabels?: boolean; locale?: LabelLocale } = {},
 ): Promise<number> {
+  const locale = options.locale ?? stationLabelLocale();
   const { printers, defaultLabelPrinterId, defaultSlipPrinterId } = await api.listPrinters({});
   const printer = printers.find((p) => p.id === defaultLabelPrinterId);
   if (!printer) throw new NoLabelPrinterError();
@@ -75,7 +78,7 @@ export async function queueShippingLabels(
       kind: 'shipping-label',
       printerId: printer.id,
       format: 'zpl',
-      payload: renderShippingLabelZpl(label, printer.dpi),
+      payload: renderShippingLabelZpl(label, printer.dpi, locale),
       reference: carton.id,
     });
     cartons.push({ ...carton, labelState: 'printed' as const });
@@ -87,15 +90,15 @@ export async function queueShippingLabels(
   await queuePackingSlip(
     db,
     printers,
-    defaultLabelPrinterId,
-    defaultSlipPrinterId,
+    { label: defaultLabelPrinterId, slip: defaultSlipPrinterId },
     shipment,
     fulfillment,
+    locale,
   );
   const { shipFrom, shipTo } = fulfillment;
   const postalCodes = { fromPostalCode: shipFrom.postalCode, toPostalCode: shipTo.postalCode };
   if (needsCustomsDeclaration(shipFrom.country, shipTo.country, postalCodes)) {
-    await queueCustomsDeclarations(db, printer, shipment, fulfillment);
+    await queueCustomsDeclarations(db, printer, shipment, fulfillment, locale);
   }
   return queued;
 }
@@ -110,6 +113,7 @@ async function queueCustomsDeclarations(
   printer: PrinterList['printers'][number],
   shipment: ShipmentDoc,
   fulfillment: FulfillmentDoc,
+  locale: LabelLocale,
 ): Promise<void> {
   const lines = new Map(fulfillment.lines.map((l) => [l.lineId, l]));
   const products = await db.products.findByIds(fulfillment.lines.map((l) => l.sku)).exec();
@@ -139,7 +143,7 @@ async function queueCustomsDeclarations(
       kind: 'cn22',
       printerId: printer.id,
       format: 'zpl',
-      payload: renderCn22Zpl(declaration, printer.dpi),
+      payload: renderCn22Zpl(declaration, printer.dpi, locale),
       reference: carton.id,
     });
   }
@@ -155,10 +159,10 @@ const barcodeSafe = (text: string) => text.replace(/[^A-Za-z0-9\-./:]/g, '-').sl
 async function queuePackingSlip(
   db: StationDatabase,
   printers: PrinterList['printers'],
-  labelPrinterId: string | null,
-  slipPrinterId: string | null,
+  defaults: { label: string | null; slip: string | null },
   shipment: ShipmentDoc,
   fulfillment: FulfillmentDoc,
+  locale: LabelLocale,
 ): Promise<void> {
   const packed = new Map<string, number>();
   for (const item of shipment.cartons.flatMap((c) => c.items))
@@ -179,9 +183,9 @@ async function queuePackingSlip(
     shipTo: labelAddress(fulfillment.shipTo),
     lines,
   });
-  const slipPrinter = printers.find((p) => p.id === slipPrinterId);
+  const slipPrinter = printers.find((p) => p.id === defaults.slip);
   if (slipPrinter && slipPrinter.kind !== 'zebra-tcp') {
-    const pdf = await renderPackingSlipPdf(slip);
+    const pdf = await renderPackingSlipPdf(slip, locale);
     let binary = '';
     for (const byte of pdf) binary += String.fromCharCode(byte);
     await enqueuePrint(db.print_jobs, {
@@ -193,13 +197,13 @@ async function queuePackingSlip(
     });
     return;
   }
-  const labelPrinter = slipPrinter ?? printers.find((p) => p.id === labelPrinterId);
+  const labelPrinter = slipPrinter ?? printers.find((p) => p.id === defaults.label);
   if (!labelPrinter) return;
   await enqueuePrint(db.print_jobs, {
     kind: 'packing-slip',
     printerId: labelPrinter.id,
     format: 'zpl',
-    payload: renderPackingSlipZpl(slip, labelPrinter.dpi),
+    payload: renderPackingSlipZpl(slip, labelPrinter.dpi, locale),
     reference: shipment.id,
   });
 }
