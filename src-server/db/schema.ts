@@ -3,6 +3,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { NotificationTables } from '../notifications/notifications-schema';
 import type { ReturnsTables } from '../returns/returns-schema';
 import type { SyncTables } from '../sync/sync-schema';
+import type { WorkHoldTables } from '../sync/work-hold-schema';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -236,7 +237,7 @@ export interface DemoSeedTable {
   activity_finished_at: Date | null;
 }
 
-export interface Database extends SyncTables, NotificationTables, ReturnsTables {
+export interface Database extends SyncTables, NotificationTables, ReturnsTables, WorkHoldTables {
   products: ProductsTable;
   product_gtins: ProductGtinsTable;
   product_prices: ProductPricesTable;

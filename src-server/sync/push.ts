@@ -16,6 +16,7 @@ import type { StationIdentity } from '../stations/stations';
 import { readSyncDocument, toWire, writeSyncDocuments } from './document-store';
 import { confirmShipment, recordLateTrackingNumbers } from './shipment-confirmation';
 import { applyWork } from './work-progress';
+import { afterShipmentPush } from './sscc-voids';
 
 type Doc = Record<string, unknown> & { id: string };
 
@@ -86,6 +87,7 @@ async function applyRow(
   }
 
   const outcome = await rulesFor(collection)(trx, station, doc, master?.doc ?? null);
+  if (collection === 'shipments') await afterShipmentPush(trx, station, doc as never);
   if (!outcome.store) return null;
   const [stored] = await writeSyncDocuments(trx, station.warehouseCode, collection, [
     { ...outcome.store, _deleted: _deleted === true },

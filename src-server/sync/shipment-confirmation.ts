@@ -15,6 +15,7 @@ import { appendOrderEvents } from '../orders/order-writes';
 import { appendOutboxEvents } from '../outbox/outbox';
 import type { StationIdentity } from '../stations/stations';
 import { publishFulfillments } from './projections';
+import { reusedSscc } from './sscc-voids';
 
 export type ShipmentVerdict =
   { status: 'accepted' } | { status: 'refused'; reason: string; refusal: Reason };
@@ -115,6 +116,16 @@ export async function confirmShipment(
   }
   if (shippedPerLine.size === 0)
     return refuse(trx, station, shipment, 'The shipment has no items.', reason('no_items', {}));
+  // A carton number is never used twice, nor one a station voided (sscc-voids.ts).
+  const reused = await reusedSscc(trx, shipment);
+  if (reused)
+    return refuse(
+      trx,
+      station,
+      shipment,
+      `Carton number (SSCC) ${reused} was used before or voided; open a new carton.`,
+      reason('sscc_reused', { sscc: reused }),
+    );
 
   // The stock rows this shipment takes from are locked first, in the order intake locks them
   // (sku, warehouse, bin: inventory/stock-locks.ts): a confirmation and an order placed at the
