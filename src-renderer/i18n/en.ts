@@ -97,6 +97,7 @@ export const en = {
     attempts_one: '{{count}} attempt',
     attempts_other: '{{count}} attempts',
     reprint: 'Reprint',
+    voided: 'Voided: this label must not be used',
     preview: 'Preview',
     hidePreview: 'Hide preview',
     previewLoading: 'Drawing the label…',

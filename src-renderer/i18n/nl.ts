@@ -99,6 +99,7 @@ export const nl: Messages = {
     attempts_one: '{{count}} poging',
     attempts_other: '{{count}} pogingen',
     reprint: 'Opnieuw printen',
+    voided: 'Ongeldig gemaakt: dit label mag niet gebruikt worden',
     preview: 'Voorbeeld',
     hidePreview: 'Voorbeeld verbergen',
     previewLoading: 'Label wordt getekend…',

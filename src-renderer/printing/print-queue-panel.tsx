@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrintJobDoc, PrintJobsCollection } from './print-job';
 import { reprintJob } from './print-queue';
+import { isVoidedJob } from './print-queue-rules';
 import { LabelPreview } from './label-preview';
 import { faultWords } from './printer-status-badge';
 import { usePrinters } from './use-printers';
@@ -68,7 +69,9 @@ export function PrintQueuePanel({ jobs }: { jobs: PrintJobsCollection }) {
                   <div className="print-queue__reason" title={job.reason}>
                     {job.state === 'failed' && job.retryable
                       ? t('printing.waitingForPrinter', { reason: waitingFor(job) })
-                      : job.reason}
+                      : isVoidedJob(job)
+                        ? t('printing.voided')
+                        : job.reason}
                   </div>
                 )}
                 <div className="print-queue__reason">
@@ -76,15 +79,16 @@ export function PrintQueuePanel({ jobs }: { jobs: PrintJobsCollection }) {
                 </div>
               </td>
               <td>
-                {(job.state === 'done' || (job.state === 'failed' && !job.retryable)) && (
-                  <button
-                    className="button button--small"
-                    type="button"
-                    onClick={() => reprint(job.id)}
-                  >
-                    {t('printing.reprint')}
-                  </button>
-                )}
+                {!isVoidedJob(job) &&
+                  (job.state === 'done' || (job.state === 'failed' && !job.retryable)) && (
+                    <button
+                      className="button button--small"
+                      type="button"
+                      onClick={() => reprint(job.id)}
+                    >
+                      {t('printing.reprint')}
+                    </button>
+                  )}
                 {job.format === 'zpl' && (
                   <button
                     className="button button--small"
