@@ -8,6 +8,7 @@ import { BatchScreen } from '../picking/batch-screen';
 import { WorkScreen } from '../queue/work-screen';
 import { QueueScreen } from '../queue/queue-screen';
 import { useWorkSession } from '../queue/work-session';
+import { giveBackHeldWork } from '../queue/give-back-work';
 import { useReturnsDesk } from '../returns/returns-desk';
 import { ReturnsScreen } from '../returns/returns-screen';
 import { ScannerTestScreen } from '../scanner-test/scanner-test-screen';
@@ -34,6 +35,7 @@ export function HomeScreen() {
   useEffect(() => preloadTones(), []);
 
   function leave() {
+    if (db) void giveBackHeldWork(db, stationId);
     session.backToQueue();
     returnsDesk.closeDesk();
     signOut();

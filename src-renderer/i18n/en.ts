@@ -141,6 +141,13 @@ export const en = {
     starting: 'Order {{order}}',
     problem: 'Shipment refused: {{reason}}',
     resolve: 'Resolve',
+    putBack: {
+      cancelled_one: 'Put back: order {{order}} was cancelled ({{count}} item)',
+      cancelled_other: 'Put back: order {{order}} was cancelled ({{count}} items)',
+      released_one: 'Put back: order {{order}} went back to the queue ({{count}} item)',
+      released_other: 'Put back: order {{order}} went back to the queue ({{count}} items)',
+    },
+    putBackButton: 'Put back',
     toteEmpty: 'Tote {{tote}} holds no order at this station',
     toteOpening: 'Tote {{tote}}: order {{order}}',
     refusal: {
@@ -155,9 +162,36 @@ export const en = {
     back: 'Back',
     notFound: 'Order {{id}} is no longer at this station',
     stopTitle: 'STOP: cancelled, do not ship',
-    stopExplain: 'Order {{order}} was cancelled. Put the items back and set the order aside.',
-    stopSetAside: 'Set aside and back to queue',
     stopCancelled: 'STOP: this order was cancelled. Do not ship it',
+  },
+  putBack: {
+    cancelled: 'Order {{order}} was cancelled. Nothing of it may ship: put back what was picked.',
+    releasedTitle: 'Given back to the queue',
+    releasedBy: {
+      timeout:
+        'Order {{order}} had no progress for too long and went back to the queue for every station.',
+      lead: 'Your lead gave order {{order}} back to the queue for every station.',
+      station: 'Order {{order}} went back to the queue when its packer signed out.',
+    },
+    note: 'Note from your lead: {{note}}',
+    explain: 'Put these items back in their bins:',
+    nothingPicked: 'Nothing was picked for this order.',
+    quantity: 'Quantity',
+    from: 'Now in',
+    toBin: 'Back to bin',
+    inTote: 'tote {{tote}}',
+    inCartons: 'carton {{cartons}}',
+    onBench: 'on the bench',
+    cartonLabelVoided:
+      'Carton {{sscc}}: label and carton number voided. Remove and destroy its label.',
+    cartonVoided: 'Carton {{sscc}}: carton number voided. Empty the box; it may be used again.',
+    confirm: 'Everything is back (CMD:DONE)',
+    takeBack: 'Take the order again',
+    done: 'Put back: order {{order}}',
+    takenBack: 'Order {{order}} is yours again',
+    scanDone: 'Put the items back, then scan CMD:DONE',
+    finished: 'Order {{order}} was cancelled; what was picked is back in its bins.',
+    givenBack: 'Order {{order}} went back to the queue; nothing was picked for it here.',
   },
   pick: {
     title: 'Picking {{order}}',
@@ -221,6 +255,8 @@ export const en = {
     scanToteToPack: 'Scan a tote (T:…) to pack its order, or CMD:DONE for the queue',
     toteNotInBatch: 'Tote {{tote}} is not in this batch',
     backToQueue: 'Back to queue (CMD:DONE)',
+    givenBack:
+      'This batch was given back to the queue (no progress for too long, or your lead). Put back what you picked: the queue lists it.',
   },
   pack: {
     title: 'Packing {{order}}',

@@ -143,6 +143,15 @@ export const nl: Messages = {
     starting: 'Order {{order}}',
     problem: 'Zending geweigerd: {{reason}}',
     resolve: 'Oplossen',
+    putBack: {
+      cancelled_one: 'Terugleggen: order {{order}} is geannuleerd ({{count}} artikel)',
+      cancelled_other: 'Terugleggen: order {{order}} is geannuleerd ({{count}} artikelen)',
+      released_one:
+        'Terugleggen: order {{order}} staat weer in de werkvoorraad ({{count}} artikel)',
+      released_other:
+        'Terugleggen: order {{order}} staat weer in de werkvoorraad ({{count}} artikelen)',
+    },
+    putBackButton: 'Terugleggen',
     toteEmpty: 'In bak {{tote}} zit geen order van dit station',
     toteOpening: 'Bak {{tote}}: order {{order}}',
     refusal: {
@@ -157,9 +166,38 @@ export const nl: Messages = {
     back: 'Terug',
     notFound: 'Order {{id}} is niet meer op dit station',
     stopTitle: 'STOP: geannuleerd, niet verzenden',
-    stopExplain: 'Order {{order}} is geannuleerd. Leg de artikelen terug en zet de order opzij.',
-    stopSetAside: 'Opzij zetten en terug naar de werkvoorraad',
     stopCancelled: 'STOP: deze order is geannuleerd. Niet verzenden',
+  },
+  putBack: {
+    cancelled:
+      'Order {{order}} is geannuleerd. Er mag niets van verzonden worden: leg terug wat gepickt is.',
+    releasedTitle: 'Teruggegeven aan de werkvoorraad',
+    releasedBy: {
+      timeout:
+        'Order {{order}} had te lang geen voortgang en staat weer in de werkvoorraad van elk station.',
+      lead: 'Je teamleider heeft order {{order}} teruggezet in de werkvoorraad van elk station.',
+      station: 'Order {{order}} ging terug naar de werkvoorraad toen de inpakker zich afmeldde.',
+    },
+    note: 'Bericht van je teamleider: {{note}}',
+    explain: 'Leg deze artikelen terug op hun locatie:',
+    nothingPicked: 'Voor deze order is niets gepickt.',
+    quantity: 'Aantal',
+    from: 'Ligt nu in',
+    toBin: 'Terug naar locatie',
+    inTote: 'bak {{tote}}',
+    inCartons: 'colli {{cartons}}',
+    onBench: 'op de werkbank',
+    cartonLabelVoided:
+      'Colli {{sscc}}: label en collinummer ongeldig gemaakt. Verwijder en vernietig het label.',
+    cartonVoided:
+      'Colli {{sscc}}: collinummer ongeldig gemaakt. Maak de doos leeg; hij mag opnieuw gebruikt worden.',
+    confirm: 'Alles ligt terug (CMD:DONE)',
+    takeBack: 'De order weer oppakken',
+    done: 'Teruggelegd: order {{order}}',
+    takenBack: 'Order {{order}} is weer van jou',
+    scanDone: 'Leg de artikelen terug en scan daarna CMD:DONE',
+    finished: 'Order {{order}} is geannuleerd; wat gepickt was ligt terug op zijn locatie.',
+    givenBack: 'Order {{order}} staat weer in de werkvoorraad; hier was er nog niets voor gepickt.',
   },
   pick: {
     title: 'Picken {{order}}',
@@ -224,6 +262,8 @@ export const nl: Messages = {
     scanToteToPack: 'Scan een bak (T:…) om de order in te pakken, of CMD:DONE voor de werkvoorraad',
     toteNotInBatch: 'Bak {{tote}} hoort niet bij deze batch',
     backToQueue: 'Terug naar de werkvoorraad (CMD:DONE)',
+    givenBack:
+      'Deze batch is teruggegeven aan de werkvoorraad (te lang geen voortgang, of je teamleider). Leg terug wat je gepickt hebt: de werkvoorraad toont het.',
   },
   pack: {
     title: 'Inpakken {{order}}',

@@ -182,3 +182,15 @@ export function voidShipment(shipment: ShipmentDoc): ShipmentDoc {
     cartons: shipment.cartons.map((c) => ({ ...c, labelState: 'voided' as const })),
   };
 }
+
+/**
+ * A shipment nothing more is to be done for: accepted, voided, or refused with every label voided
+ * (the central OMS keeps its verdict "refused" on a shipment the station voided).
+ */
+export function isShipmentSettled(shipment: ShipmentDoc): boolean {
+  return (
+    shipment.status === 'voided' ||
+    shipment.status === 'accepted' ||
+    (shipment.status === 'refused' && shipment.cartons.every((c) => c.labelState === 'voided'))
+  );
+}

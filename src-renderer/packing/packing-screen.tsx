@@ -27,6 +27,7 @@ import { nextSscc, SsccUnavailableError } from './next-sscc';
 import { packFeedback } from './pack-feedback';
 import { activeCarton, applyPackScan, packedQuantity, type PackLine } from './pack-rules';
 import { ShipmentDone } from './shipment-done';
+import { isShipmentSettled } from './carton-rules';
 import { usePackState } from './use-pack-state';
 import { boxTare, checkWeight, expectedCartonWeight } from './weight-rules';
 
@@ -159,20 +160,13 @@ export function PackingScreen({
     const result = scan.result;
     if (!state) return true;
     if (state.shipment.status !== 'open') {
-      if (
-        result.kind === 'command' &&
-        result.command === 'DONE' &&
-        state.shipment.status !== 'refused'
-      )
-        onBack();
+      const unresolved = state.shipment.status === 'refused' && !isShipmentSettled(state.shipment);
+      if (result.kind === 'command' && result.command === 'DONE' && !unresolved) onBack();
       else if (result.kind === 'command' && result.command === 'SIGN-OUT') return false;
       else
         say({
           tone: 'warning',
-          key:
-            state.shipment.status === 'refused'
-              ? 'pack.resolveRefusalFirst'
-              : 'pack.alreadyConfirmed',
+          key: unresolved ? 'pack.resolveRefusalFirst' : 'pack.alreadyConfirmed',
         });
       return true;
     }

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { ShipmentDoc } from '../../shared/sync/documents';
 import { useStation } from '../state/station-store';
-import { saveShipment } from '../sync/station-writes';
-import { voidShipment } from './carton-rules';
+import { station } from '../station-api/connect';
 import { feedback } from '../sound/feedback-store';
+import { isShipmentSettled } from './carton-rules';
+import { voidShipmentLabels } from './void-cartons';
 import { reasonText } from '../i18n/reason-text';
 
 /**
@@ -21,13 +22,12 @@ export function ShipmentDone(props: {
 
   async function voidLabels() {
     if (!db) return;
-    const voided = voidShipment(shipment);
-    await saveShipment(db, voided);
+    const voided = await voidShipmentLabels(db, station(), shipment);
     props.onVoided(voided);
     feedback.warning('problem.voided');
   }
 
-  if (shipment.status === 'refused') {
+  if (shipment.status === 'refused' && !isShipmentSettled(shipment)) {
     return (
       <div className="problem" role="alert" data-testid="shipment-refused">
         <p className="problem__title">{t('problem.refusedTitle')}</p>
@@ -43,7 +43,7 @@ export function ShipmentDone(props: {
       </div>
     );
   }
-  if (shipment.status === 'voided') {
+  if (shipment.status === 'voided' || shipment.status === 'refused') {
     return (
       <div className="problem problem--resolved" data-testid="shipment-voided">
         <p>{t('problem.voided')}</p>

@@ -12,6 +12,8 @@ import { BatchBar } from './batch-bar';
 import { findScannedFulfillment } from './find-fulfillment';
 import { startRefusal, workQueue } from './queue-rules';
 import { useBatchSettings } from './batch-settings';
+import { isShipmentSettled } from '../packing/carton-rules';
+import { usePutBackTasks } from './use-put-back-tasks';
 
 /** Rows drawn at once: the queue is worked from the top, the filter finds the rest. */
 const VISIBLE_ROWS = 100;
@@ -33,6 +35,7 @@ export function QueueScreen(props: Props) {
   const [filter, setFilter] = useState('');
   const rows = useRef<HTMLTableSectionElement>(null);
   const openBatch = useOpenBatch(db, stationId);
+  const putBacks = usePutBackTasks(db, stationId);
   const batchSize = useBatchSettings((s) => s.batchSize);
 
   useEffect(() => {
@@ -43,7 +46,9 @@ export function QueueScreen(props: Props) {
       .find({ selector: { status: 'refused' } })
       .$.subscribe((docs) =>
         setProblems(
-          docs.map((d) => d.toJSON() as ShipmentDoc).filter((s) => s.stationId === stationId),
+          docs
+            .map((d) => d.toJSON() as ShipmentDoc)
+            .filter((s) => s.stationId === stationId && !isShipmentSettled(s)),
         ),
       );
     return () => {
@@ -122,24 +127,47 @@ export function QueueScreen(props: Props) {
     <main className="screen" data-testid="queue-screen">
       <h2 className="screen__title">{t('queue.title')}</h2>
       <FeedbackBanner />
-      {problems.length > 0 && (
+      {(problems.length > 0 || putBacks.length > 0) && (
         <ul className="problems" data-testid="problems">
-          {problems.map((shipment) => (
-            <li key={shipment.id} className="problem">
+          {putBacks.map((task) => (
+            <li
+              key={`put-back-${task.fulfillmentId}`}
+              className="problem"
+              data-testid="put-back-task"
+            >
               <span>
-                {t('queue.problem', {
-                  reason: reasonText(t, shipment.refusal, shipment.refusalReason),
+                {t(`queue.putBack.${task.cause}`, {
+                  order: task.orderNumber,
+                  count: task.items.reduce((sum, item) => sum + item.quantity, 0),
                 })}
               </span>
               <button
                 type="button"
                 className="button button--danger"
-                onClick={() => onStart(shipment.fulfillmentId)}
+                onClick={() => onStart(task.fulfillmentId)}
               >
-                {t('queue.resolve')}
+                {t('queue.putBackButton')}
               </button>
             </li>
           ))}
+          {problems
+            .filter((shipment) => !putBacks.some((p) => p.fulfillmentId === shipment.fulfillmentId))
+            .map((shipment) => (
+              <li key={shipment.id} className="problem">
+                <span>
+                  {t('queue.problem', {
+                    reason: reasonText(t, shipment.refusal, shipment.refusalReason),
+                  })}
+                </span>
+                <button
+                  type="button"
+                  className="button button--danger"
+                  onClick={() => onStart(shipment.fulfillmentId)}
+                >
+                  {t('queue.resolve')}
+                </button>
+              </li>
+            ))}
         </ul>
       )}
       <BatchBar
