@@ -33,6 +33,14 @@ describe('reasons in the packer’s language', () => {
     },
   );
 
+  it.each(REASON_CODES)('%s reaches a Dutch packer in Dutch, not in English', async (code) => {
+    const [dutch, english] = [await translator('nl'), await translator('en')];
+    const sentence = 'The English sentence that travelled with the code.';
+    const said = reasonText(dutch, { code, params: sample(code) }, sentence);
+    expect(said).not.toBe(sentence);
+    expect(said).not.toBe(reasonText(english, { code, params: sample(code) }, sentence));
+  });
+
   it('says a refused shipment in Dutch and in English from its code, whatever the sentence', async () => {
     const overPacked = reason('over_packed', { sku: 'TEA', packed: 3, ordered: 2 });
     const sentence = 'More of TEA packed than ordered (3 of 2).';
