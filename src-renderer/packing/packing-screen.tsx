@@ -12,6 +12,7 @@ import { CartonList } from './carton-list';
 import {
   confirmBlockers,
   confirmShipment,
+  isShipmentSettled,
   moveItem,
   openCarton,
   removeEmptyCarton,
@@ -27,7 +28,6 @@ import { nextSscc, SsccUnavailableError } from './next-sscc';
 import { packFeedback } from './pack-feedback';
 import { activeCarton, applyPackScan, packedQuantity, type PackLine } from './pack-rules';
 import { ShipmentDone } from './shipment-done';
-import { isShipmentSettled } from './carton-rules';
 import { usePackState } from './use-pack-state';
 import { boxTare, checkWeight, expectedCartonWeight } from './weight-rules';
 

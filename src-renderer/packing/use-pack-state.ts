@@ -4,8 +4,7 @@ import { startTransition, useEffect, useRef, useState } from 'react';
 import type { FulfillmentDoc, ShipmentDoc } from '../../shared/sync/documents';
 import type { StationDatabase } from '../db/database';
 import { saveShipment } from '../sync/station-writes';
-import { newShipment } from './carton-rules';
-import { isShipmentSettled } from './carton-rules';
+import { isShipmentSettled, newShipment } from './carton-rules';
 import type { PackState } from './pack-rules';
 
 async function loadShipment(
