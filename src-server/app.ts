@@ -23,12 +23,14 @@ import { installReturnsRuntime } from './returns/returns-runtime';
 import { rmaRoutes } from './returns/rma-routes';
 import { DEMO_SHIPPING_SERVICES } from './shipping/demo-rates';
 import type { ShippingService } from './shipping/rate-table';
+import { heldWorkRoutes } from './warehouses/held-work-routes';
 import { warehouseRoutes } from './warehouses/warehouse-routes';
 import type { Listen } from './db/connect';
 import { stationAuth } from './stations/station-auth';
 import { stationRoutes } from './stations/station-routes';
 import { SyncHub } from './sync/sync-hub';
 import { syncRoutes } from './sync/sync-routes';
+import { startWorkHoldSweeper } from './sync/held-work';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -68,6 +70,7 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
   await app.register(orderRoutes(deps.db, intake));
   await app.register(connectorRoutes(deps.db, intake));
   await app.register(warehouseRoutes(deps.db));
+  await app.register(heldWorkRoutes(deps.db, config.workHolds));
   await app.register(productRoutes(deps.db));
   await app.register(webhookRoutes(deps.db));
   await app.register(replenishmentRoutes(deps.db));
@@ -89,5 +92,9 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
   app.addHook('onClose', async () => hub.stop());
   await app.register(stationRoutes(deps.db, stations, config.numbering));
   await app.register(syncRoutes(deps.db, stations, hub));
+  const stopSweeper = startWorkHoldSweeper(deps.db, config.workHolds, (msg, err) =>
+    app.log.warn({ err }, msg),
+  );
+  app.addHook('onClose', async () => stopSweeper());
   return app;
 }

@@ -4,6 +4,7 @@ import type { NotificationConfig } from './notifications/notification-config';
 import { loadReturnsConfig } from './returns/returns-config';
 import type { ReturnsConfig } from './returns/returns-config';
 import type { NumberingConfig } from './stations/number-ranges';
+import { loadWorkHoldConfig, type WorkHoldConfig } from './sync/work-hold-config';
 
 export interface ServerConfig {
   host: string;
@@ -29,6 +30,8 @@ export interface ServerConfig {
   notifications: NotificationConfig;
   /** Restocking fees, shipping refund rule and the payment provider for refunds. */
   returns: ReturnsConfig;
+  /** When work a station holds without progress goes back to the queue. */
+  workHolds: WorkHoldConfig;
 }
 
 function numberFrom(
@@ -106,5 +109,6 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     },
     notifications: loadNotificationConfig(env),
     returns: loadReturnsConfig(env),
+    workHolds: loadWorkHoldConfig(env),
   };
 }

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { labelLocaleSchema } from '../../shared/labels/label-words';
 import { renderReturnLabelZpl } from '../../shared/labels/return-label';
 import { channelScope, requireAdmin, requireChannelOrAdmin } from '../access/access';
 import type { Database } from '../db/schema';
@@ -163,13 +164,17 @@ export function rmaRoutes(db: Kysely<Database>) {
         summary: 'The 4×6 return label as ZPL',
         security: channelOrAdminSecurity,
         params: idParams,
-        querystring: z.object({ dpi: z.enum(['203', '300']).default('203') }),
+        querystring: z.object({
+          dpi: z.enum(['203', '300']).default('203'),
+          lang: labelLocaleSchema.default('en'),
+        }),
       },
       handler: async (request, reply) => {
         const label = await returnLabelData(db, request.params.id, channelScope(request.principal));
+        const dpi = request.query.dpi === '300' ? 300 : 203;
         return reply
           .type('application/zpl; charset=utf-8')
-          .send(renderReturnLabelZpl(label, request.query.dpi === '300' ? 300 : 203));
+          .send(renderReturnLabelZpl(label, dpi, request.query.lang));
       },
     });
 
@@ -180,10 +185,11 @@ export function rmaRoutes(db: Kysely<Database>) {
         summary: 'The return label as an A6 PDF',
         security: channelOrAdminSecurity,
         params: idParams,
+        querystring: z.object({ lang: labelLocaleSchema.default('en') }),
       },
       handler: async (request, reply) => {
         const label = await returnLabelData(db, request.params.id, channelScope(request.principal));
-        const pdf = await renderReturnLabelPdf(label);
+        const pdf = await renderReturnLabelPdf(label, request.query.lang);
         return reply
           .type('application/pdf')
           .header('content-disposition', `inline; filename="return-${label.rmaId}.pdf"`)
