@@ -187,7 +187,7 @@ describe.each(BACKENDS)('voided cartons on %s', (backend) => {
     const [verdict] = (await push([{ newDocumentState: { ...doubled, _deleted: false } }])).json();
     expect(verdict).toMatchObject({
       status: 'refused',
-      refusal: { code: 'sscc_reused', params: { sscc: carton.sscc } },
+      refusal: { code: 'sscc_twice', params: { sscc: carton.sscc } },
     });
   });
 
