@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
+import type { CompiledQuery, KyselyConfig } from 'kysely';
 import pg from 'pg';
 import { PostgresNotificationListener } from './notification-listener';
 import { PgliteDialect } from './pglite-dialect';
@@ -48,6 +49,8 @@ export interface OpenDatabaseOptions {
   maxConnections?: number;
   /** Where lost connections and reconnects are reported. */
   log?: DatabaseLog | undefined;
+  /** Sees every statement run (tests that check the API's query plans). */
+  onQuery?: ((query: CompiledQuery) => void) | undefined;
 }
 
 /** How this process's sessions show in `pg_stat_activity.application_name`. */
@@ -63,7 +66,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const pglite = await PGlite.create(options.pgliteDir, {
     parsers: { [DATE_OID]: keepText, [INT8_OID]: keepText },
   });
-  const db = new Kysely<Database>({ dialect: new PgliteDialect(pglite) });
+  const db = new Kysely<Database>({ dialect: new PgliteDialect(pglite), ...queryLog(options) });
   return {
     db,
     backend: 'pglite',
@@ -102,7 +105,7 @@ function openPostgres(url: string, options: OpenDatabaseOptions): DatabaseHandle
   // A connection lost while lent out fails its query (the caller sees that, a 503 for a request)
   // and is dropped when it is returned; its 'error' event must not end the process either.
   pool.on('connect', (client) => client.on('error', () => undefined));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...queryLog(options) });
   let listener: PostgresNotificationListener | undefined;
   return {
     db,
@@ -117,6 +120,15 @@ function openPostgres(url: string, options: OpenDatabaseOptions): DatabaseHandle
     close: async () => {
       await listener?.close();
       await db.destroy();
+    },
+  };
+}
+
+function queryLog({ onQuery }: OpenDatabaseOptions): Pick<KyselyConfig, 'log'> {
+  if (!onQuery) return {};
+  return {
+    log: (event) => {
+      if (event.level === 'query') onQuery(event.query);
     },
   };
 }

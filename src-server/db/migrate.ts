@@ -13,6 +13,7 @@ import * as demoSeed from './migrations/0600-demo-seed';
 import * as syncOwnership from './migrations/0700-sync-ownership';
 import * as rmaParcels from './migrations/0730-rma-parcels';
 import * as outboxHeartbeat from './migrations/0760-outbox-heartbeat';
+import * as orderListIndexes from './migrations/0770-order-list-indexes';
 import type { Database } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0700-sync-ownership': syncOwnership,
   '0730-rma-parcels': rmaParcels,
   '0760-outbox-heartbeat': outboxHeartbeat,
+  '0770-order-list-indexes': orderListIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { canonicalOrderSchema } from '../../shared/orders/order-schema';
 import { optionalText, storableText } from '../../shared/validation/text';
 import { orderStatusSchema } from '../../shared/orders/order-state';
+import { acceptedInstant } from '../../shared/validation/timestamps';
 import { assertMayReadChannel, requireAdmin, requireChannelOrAdmin } from '../access/access';
 import type { Principal } from '../access/access';
 import type { Database } from '../db/schema';
@@ -130,6 +131,11 @@ export function orderRoutes(db: Kysely<Database>, intake: OrderIntake) {
           cursor: z.string().max(200).optional(),
           status: orderStatusSchema.optional(),
           channel: storableText(64).optional(),
+          warehouse: storableText(64)
+            .optional()
+            .describe('Orders with a fulfillment order in this warehouse'),
+          from: acceptedInstant().optional().describe('Placed at or after (date or date-time)'),
+          to: acceptedInstant().optional().describe('Placed before (date or date-time)'),
         }),
         response: { 200: orderPageSchema, ...errorResponses },
       },
@@ -149,7 +155,8 @@ export function orderRoutes(db: Kysely<Database>, intake: OrderIntake) {
         }
         const channelCode =
           principal.kind === 'channel' ? principal.channelCode : request.query.channel;
-        return listOrders(db, { ...request.query, channelCode });
+        const { warehouse, ...filters } = request.query;
+        return listOrders(db, { ...filters, channelCode, warehouseCode: warehouse });
       },
     });
 
