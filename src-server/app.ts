@@ -14,7 +14,7 @@ import { webhookRoutes } from './notifications/webhooks/webhook-routes';
 import { frameworkErrors, installErrorHandler } from './http/error-handler';
 import { registerOpenApi } from './http/openapi';
 import { productRoutes } from './catalog/product-routes';
-import { OrderIntake } from './orders/intake-queue';
+import { MAX_BATCH, OrderIntake } from './orders/intake-queue';
 import { orderRoutes } from './orders/order-routes';
 import { refundLedgerRoutes } from './payments/refund-ledger';
 import { returnAnalyticsRoutes } from './returns/analytics-routes';
@@ -60,10 +60,15 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
   app.decorate('resolvePrincipal', createAccessResolver(deps.db, config.adminToken));
 
   await registerOpenApi(app);
-  const intake = new OrderIntake(deps.db, {
-    shippingServices: deps.shippingServices ?? DEMO_SHIPPING_SERVICES,
-    maxExtraKmForSingleWarehouse: config.maxExtraKmForSingleWarehouse,
-  });
+  const intake = new OrderIntake(
+    deps.db,
+    {
+      shippingServices: deps.shippingServices ?? DEMO_SHIPPING_SERVICES,
+      maxExtraKmForSingleWarehouse: config.maxExtraKmForSingleWarehouse,
+    },
+    MAX_BATCH,
+    config.intakeBatchesInFlight,
+  );
   await app.register(healthRoutes(deps.db));
   await app.register(orderRoutes(deps.db, intake));
   await app.register(connectorRoutes(deps.db, intake));

@@ -4,6 +4,7 @@ import type { NotificationConfig } from './notifications/notification-config';
 import { loadReturnsConfig } from './returns/returns-config';
 import type { ReturnsConfig } from './returns/returns-config';
 import type { NumberingConfig } from './stations/number-ranges';
+import { IN_FLIGHT_BATCHES } from './orders/intake-queue';
 
 export interface ServerConfig {
   host: string;
@@ -13,6 +14,8 @@ export interface ServerConfig {
   databaseUrl: string | undefined;
   /** Connections in the PostgreSQL pool (ignored for PGlite, which has one). */
   databasePoolSize: number;
+  /** Intake batches (group commits) one instance runs at once. */
+  intakeBatchesInFlight: number;
   adminToken: string;
   /** Seed demo data when the database is empty at start-up. */
   seedDemo: boolean;
@@ -65,6 +68,12 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       'DATABASE_POOL_SIZE',
       20,
       (n) => Number.isInteger(n) && n >= 1 && n <= 500,
+    ),
+    intakeBatchesInFlight: numberFrom(
+      env,
+      'INTAKE_BATCHES_IN_FLIGHT',
+      IN_FLIGHT_BATCHES,
+      (n) => Number.isInteger(n) && n >= 1 && n <= 16,
     ),
     adminToken: env.ADMIN_TOKEN ?? 'dev-admin-token',
     seedDemo: env.SEED_DEMO !== 'false',
