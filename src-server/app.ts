@@ -15,6 +15,8 @@ import { frameworkErrors, installErrorHandler } from './http/error-handler';
 import { registerOpenApi } from './http/openapi';
 import { productRoutes } from './catalog/product-routes';
 import { MAX_BATCH, OrderIntake } from './orders/intake-queue';
+import { primaryReads } from './db/read-replica';
+import type { BackOfficeReads } from './db/read-replica';
 import { orderRoutes } from './orders/order-routes';
 import { refundLedgerRoutes } from './payments/refund-ledger';
 import { returnAnalyticsRoutes } from './returns/analytics-routes';
@@ -39,6 +41,8 @@ export interface AppDependencies {
   /** The carriers' services and rate tables; the demo catalogue by default. */
   shippingServices?: readonly ShippingService[];
   logger?: FastifyServerOptions['logger'];
+  /** Where back-office searches and reports read (a replica); the primary when absent. */
+  backOfficeReads?: BackOfficeReads;
   /** A logger made before the app (main.ts shares it with the database layer); wins over `logger`. */
   loggerInstance?: FastifyBaseLogger;
 }
@@ -60,6 +64,7 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
   app.decorate('resolvePrincipal', createAccessResolver(deps.db, config.adminToken));
 
   await registerOpenApi(app);
+  const reads = deps.backOfficeReads ?? primaryReads(deps.db);
   const intake = new OrderIntake(
     deps.db,
     {
@@ -69,8 +74,8 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
     MAX_BATCH,
     config.intakeBatchesInFlight,
   );
-  await app.register(healthRoutes(deps.db));
-  await app.register(orderRoutes(deps.db, intake));
+  await app.register(healthRoutes(deps.db, reads));
+  await app.register(orderRoutes(deps.db, intake, reads));
   await app.register(connectorRoutes(deps.db, intake));
   await app.register(warehouseRoutes(deps.db));
   await app.register(productRoutes(deps.db));
@@ -83,8 +88,8 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
     app.log.warn({ err }, msg),
   );
   app.addHook('onClose', async () => expiry.stop());
-  await app.register(refundLedgerRoutes(deps.db));
-  await app.register(returnAnalyticsRoutes(deps.db));
+  await app.register(refundLedgerRoutes(reads));
+  await app.register(returnAnalyticsRoutes(reads));
 
   const stations = stationAuth(deps.db);
   const hub = new SyncHub(deps.db, (msg, err) => app.log.warn({ err }, msg));

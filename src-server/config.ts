@@ -12,6 +12,12 @@ export interface ServerConfig {
   dataDir: string;
   /** PostgreSQL connection string; when absent the embedded PGlite database under dataDir is used. */
   databaseUrl: string | undefined;
+  /** A streaming replica that back-office searches and reports read from (PostgreSQL only). */
+  databaseReadUrl: string | undefined;
+  /** The replica serves reads only while at most this far behind (ms); else the primary does. */
+  readReplicaMaxLagMs: number;
+  /** A direct connection for LISTEN when DATABASE_URL goes through PgBouncer (transaction mode). */
+  databaseListenUrl: string | undefined;
   /** Connections in the PostgreSQL pool (ignored for PGlite, which has one). */
   databasePoolSize: number;
   /** Intake batches (group commits) one instance runs at once. */
@@ -63,6 +69,14 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     port,
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReadUrl: env.DATABASE_READ_URL || undefined,
+    readReplicaMaxLagMs: numberFrom(
+      env,
+      'READ_REPLICA_MAX_LAG_MS',
+      30_000,
+      (n) => Number.isInteger(n) && n >= 0,
+    ),
+    databaseListenUrl: env.DATABASE_LISTEN_URL || undefined,
     databasePoolSize: numberFrom(
       env,
       'DATABASE_POOL_SIZE',

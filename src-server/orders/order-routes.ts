@@ -9,6 +9,8 @@ import { orderStatusSchema } from '../../shared/orders/order-state';
 import { acceptedInstant } from '../../shared/validation/timestamps';
 import { assertMayReadChannel, requireAdmin, requireChannelOrAdmin } from '../access/access';
 import type { Principal } from '../access/access';
+import { backOfficeRead } from '../db/read-replica';
+import type { BackOfficeReads } from '../db/read-replica';
 import type { Database } from '../db/schema';
 import { ApiError, notFound } from '../http/api-error';
 import { adminSecurity, channelOrAdminSecurity, errorResponses } from '../http/route-schemas';
@@ -71,7 +73,7 @@ export async function resolveIntakeChannel(
   return channel.code;
 }
 
-export function orderRoutes(db: Kysely<Database>, intake: OrderIntake) {
+export function orderRoutes(db: Kysely<Database>, intake: OrderIntake, reads: BackOfficeReads) {
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
 
@@ -139,7 +141,7 @@ export function orderRoutes(db: Kysely<Database>, intake: OrderIntake) {
         }),
         response: { 200: orderPageSchema, ...errorResponses },
       },
-      handler: async (request) => {
+      handler: async (request, reply) => {
         const principal = request.principal!;
         if (
           principal.kind === 'channel' &&
@@ -156,7 +158,10 @@ export function orderRoutes(db: Kysely<Database>, intake: OrderIntake) {
         const channelCode =
           principal.kind === 'channel' ? principal.channelCode : request.query.channel;
         const { warehouse, ...filters } = request.query;
-        return listOrders(db, { ...filters, channelCode, warehouseCode: warehouse });
+        // A search: the replica may serve it. One order by id reads the primary (read your writes).
+        return backOfficeRead(reads, reply, (from) =>
+          listOrders(from, { ...filters, channelCode, warehouseCode: warehouse }),
+        );
       },
     });
 
