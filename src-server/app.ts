@@ -16,6 +16,7 @@ import { registerOpenApi } from './http/openapi';
 import { productRoutes } from './catalog/product-routes';
 import { MAX_BATCH, OrderIntake } from './orders/intake-queue';
 import { primaryReads } from './db/read-replica';
+import { startReservationArchive } from './inventory/reservation-archive';
 import type { BackOfficeReads } from './db/read-replica';
 import { orderRoutes } from './orders/order-routes';
 import { refundLedgerRoutes } from './payments/refund-ledger';
@@ -46,6 +47,9 @@ export interface AppDependencies {
   /** A logger made before the app (main.ts shares it with the database layer); wins over `logger`. */
   loggerInstance?: FastifyBaseLogger;
 }
+
+/** How often each instance moves released reservations to the archive. */
+const RESERVATION_ARCHIVE_SWEEP_MS = 60_000;
 
 export async function createApp(config: ServerConfig, deps: AppDependencies) {
   const app = Fastify({
@@ -88,6 +92,10 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
     app.log.warn({ err }, msg),
   );
   app.addHook('onClose', async () => expiry.stop());
+  const archive = startReservationArchive(deps.db, RESERVATION_ARCHIVE_SWEEP_MS, (msg, err) =>
+    app.log.warn({ err }, msg),
+  );
+  app.addHook('onClose', async () => archive.stop());
   await app.register(refundLedgerRoutes(reads));
   await app.register(returnAnalyticsRoutes(reads));
 

@@ -14,6 +14,7 @@ import * as syncOwnership from './migrations/0700-sync-ownership';
 import * as rmaParcels from './migrations/0730-rma-parcels';
 import * as outboxHeartbeat from './migrations/0760-outbox-heartbeat';
 import * as orderListIndexes from './migrations/0770-order-list-indexes';
+import * as reservationsArchive from './migrations/0771-reservations-archive';
 import type { Database } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0730-rma-parcels': rmaParcels,
   '0760-outbox-heartbeat': outboxHeartbeat,
   '0770-order-list-indexes': orderListIndexes,
+  '0771-reservations-archive': reservationsArchive,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,6 +1,6 @@
 // Many stored orders, fast: a history of orders written by set-based SQL (generate_series), for
 // the query-plan test and the scale benchmark. Each order has one line, a fulfillment order with
-// its pick line, a reservation (released once finished) and three events; most of the history is
+// its pick line, a reservation (in the archive once finished) and three events; most of the history is
 // finished (delivered, shipped, cancelled), a few are open, as in a shop that has run for a while.
 // Uses the channels, warehouses and products already stored.
 import { randomBytes } from 'node:crypto';
@@ -90,11 +90,21 @@ async function generateSlice(db: Kysely<Database>, s: Slice): Promise<void> {
     await sql`insert into fulfillment_lines (id, fulfillment_id, order_line_id, sku, quantity, bin_code, walk_sequence)
       select ${id('p')}, ${id('f')}, ${id('l')}, skus[1 + g % cardinality(skus)], 1, 'A-01', 10
       from generated where status <> 'backordered'`.execute(trx);
-    await sql`insert into reservations (id, order_id, order_line_id, fulfillment_id, warehouse_code, sku, quantity, created_at, released_at)
-      select ${id('r')}, ${id('o')}, ${id('l')}, ${id('f')}, warehouse_code,
-        skus[1 + g % cardinality(skus)], 1, placed_at,
-        case when status in ('delivered', 'shipped', 'partially_shipped', 'cancelled') then placed_at + interval '1 day' end
-      from generated where status <> 'backordered'`.execute(trx);
+    // Finished orders' reservations are where the archive sweep would have put them.
+    for (const [table, finished] of [
+      ['reservations', false],
+      ['reservations_archive', true],
+    ] as const) {
+      await sql`insert into ${sql.table(table)} (id, order_id, order_line_id, fulfillment_id, warehouse_code, sku, quantity, created_at, released_at)
+        select ${id('r')}, ${id('o')}, ${id('l')}, ${id('f')}, warehouse_code,
+          skus[1 + g % cardinality(skus)], 1, placed_at,
+          case when ${sql.lit(finished)} then placed_at + interval '1 day' end
+        from generated
+        where status <> 'backordered'
+          and (status in ('delivered', 'shipped', 'partially_shipped', 'cancelled')) = ${sql.lit(finished)}`.execute(
+        trx,
+      );
+    }
     await sql`insert into order_events (order_id, type, actor, detail, created_at)
       select ${id('o')}, e.type, 'generated', '{}', placed_at
       from generated, (values ('placed'), ('allocated'), ('released')) as e(type)`.execute(trx);
