@@ -5,7 +5,7 @@
 // neighbouring rounds and the machine's noise hits both sides; the medians are reported. Plus a
 // scarce-stock round that must oversell nothing. Writes docs/benchmarks.md "## Order intake".
 import { randomUUID } from 'node:crypto';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { sql } from 'kysely';
 import { openDatabase } from '../src-server/db/connect';
 import { startPostgresCluster } from '../test/setup/postgres-cluster';
@@ -20,6 +20,7 @@ const PAIRS = Number(process.env.BENCH_PAIRS ?? 3);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (n: number) => n.toFixed(1);
 
+const loadAtStart = loadavg()[0]!.toFixed(1);
 const cluster = await startPostgresCluster();
 const bundle = await buildServerBundle();
 try {
@@ -135,7 +136,7 @@ a batch runs are placed together in the next one (group commit, up to 64), with 
 flight; each order is still answered on its own. The baseline inserts the same rows by plain SQL,
 one transaction per order, on 32 connections. At 32 clients, intake, intake with one batch in
 flight (the queue before issue 14) and the baseline run in turn, ${PAIRS} times; each ratio is
-taken within one such group and the median is reported. Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores shared with other work, ${ROUND_MS / 1000} s per round.
+taken within one such group and the median is reported. Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores shared with other work (load average ${loadAtStart} at the start, ${loadavg()[0]!.toFixed(1)} at the end), ${ROUND_MS / 1000} s per round.
 
 ${table}
 
