@@ -14,7 +14,10 @@ import { webhookRoutes } from './notifications/webhooks/webhook-routes';
 import { frameworkErrors, installErrorHandler } from './http/error-handler';
 import { registerOpenApi } from './http/openapi';
 import { productRoutes } from './catalog/product-routes';
-import { OrderIntake } from './orders/intake-queue';
+import { MAX_BATCH, OrderIntake } from './orders/intake-queue';
+import { primaryReads } from './db/read-replica';
+import { startReservationArchive } from './inventory/reservation-archive';
+import type { BackOfficeReads } from './db/read-replica';
 import { orderRoutes } from './orders/order-routes';
 import { refundLedgerRoutes } from './payments/refund-ledger';
 import { returnAnalyticsRoutes } from './returns/analytics-routes';
@@ -41,9 +44,14 @@ export interface AppDependencies {
   /** The carriers' services and rate tables; the demo catalogue by default. */
   shippingServices?: readonly ShippingService[];
   logger?: FastifyServerOptions['logger'];
+  /** Where back-office searches and reports read (a replica); the primary when absent. */
+  backOfficeReads?: BackOfficeReads;
   /** A logger made before the app (main.ts shares it with the database layer); wins over `logger`. */
   loggerInstance?: FastifyBaseLogger;
 }
+
+/** How often each instance moves released reservations to the archive. */
+const RESERVATION_ARCHIVE_SWEEP_MS = 60_000;
 
 export async function createApp(config: ServerConfig, deps: AppDependencies) {
   const app = Fastify({
@@ -62,12 +70,18 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
   app.decorate('resolvePrincipal', createAccessResolver(deps.db, config.adminToken));
 
   await registerOpenApi(app);
-  const intake = new OrderIntake(deps.db, {
-    shippingServices: deps.shippingServices ?? DEMO_SHIPPING_SERVICES,
-    maxExtraKmForSingleWarehouse: config.maxExtraKmForSingleWarehouse,
-  });
-  await app.register(healthRoutes(deps.db));
-  await app.register(orderRoutes(deps.db, intake));
+  const reads = deps.backOfficeReads ?? primaryReads(deps.db);
+  const intake = new OrderIntake(
+    deps.db,
+    {
+      shippingServices: deps.shippingServices ?? DEMO_SHIPPING_SERVICES,
+      maxExtraKmForSingleWarehouse: config.maxExtraKmForSingleWarehouse,
+    },
+    MAX_BATCH,
+    config.intakeBatchesInFlight,
+  );
+  await app.register(healthRoutes(deps.db, reads));
+  await app.register(orderRoutes(deps.db, intake, reads));
   await app.register(connectorRoutes(deps.db, intake));
   await app.register(warehouseRoutes(deps.db));
   await app.register(heldWorkRoutes(deps.db, config.workHolds));
@@ -81,8 +95,12 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
     app.log.warn({ err }, msg),
   );
   app.addHook('onClose', async () => expiry.stop());
-  await app.register(refundLedgerRoutes(deps.db));
-  await app.register(returnAnalyticsRoutes(deps.db));
+  const archive = startReservationArchive(deps.db, RESERVATION_ARCHIVE_SWEEP_MS, (msg, err) =>
+    app.log.warn({ err }, msg),
+  );
+  app.addHook('onClose', async () => archive.stop());
+  await app.register(refundLedgerRoutes(reads));
+  await app.register(returnAnalyticsRoutes(reads));
 
   const stations = stationAuth(deps.db);
   const hub = new SyncHub(deps.db, (msg, err) => app.log.warn({ err }, msg));

@@ -5,6 +5,7 @@ import { loadReturnsConfig } from './returns/returns-config';
 import type { ReturnsConfig } from './returns/returns-config';
 import type { NumberingConfig } from './stations/number-ranges';
 import { loadWorkHoldConfig, type WorkHoldConfig } from './sync/work-hold-config';
+import { IN_FLIGHT_BATCHES } from './orders/intake-queue';
 
 export interface ServerConfig {
   host: string;
@@ -12,8 +13,16 @@ export interface ServerConfig {
   dataDir: string;
   /** PostgreSQL connection string; when absent the embedded PGlite database under dataDir is used. */
   databaseUrl: string | undefined;
+  /** A streaming replica that back-office searches and reports read from (PostgreSQL only). */
+  databaseReadUrl: string | undefined;
+  /** The replica serves reads only while at most this far behind (ms); else the primary does. */
+  readReplicaMaxLagMs: number;
+  /** A direct connection for LISTEN when DATABASE_URL goes through PgBouncer (transaction mode). */
+  databaseListenUrl: string | undefined;
   /** Connections in the PostgreSQL pool (ignored for PGlite, which has one). */
   databasePoolSize: number;
+  /** Intake batches (group commits) one instance runs at once. */
+  intakeBatchesInFlight: number;
   adminToken: string;
   /** Seed demo data when the database is empty at start-up. */
   seedDemo: boolean;
@@ -63,11 +72,25 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     port,
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReadUrl: env.DATABASE_READ_URL || undefined,
+    readReplicaMaxLagMs: numberFrom(
+      env,
+      'READ_REPLICA_MAX_LAG_MS',
+      30_000,
+      (n) => Number.isInteger(n) && n >= 0,
+    ),
+    databaseListenUrl: env.DATABASE_LISTEN_URL || undefined,
     databasePoolSize: numberFrom(
       env,
       'DATABASE_POOL_SIZE',
       20,
       (n) => Number.isInteger(n) && n >= 1 && n <= 500,
+    ),
+    intakeBatchesInFlight: numberFrom(
+      env,
+      'INTAKE_BATCHES_IN_FLIGHT',
+      IN_FLIGHT_BATCHES,
+      (n) => Number.isInteger(n) && n >= 1 && n <= 16,
     ),
     adminToken: env.ADMIN_TOKEN ?? 'dev-admin-token',
     seedDemo: env.SEED_DEMO !== 'false',

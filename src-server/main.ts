@@ -8,6 +8,7 @@ import { createApp } from './app';
 import { loadServerConfig } from './config';
 import { openDatabase, pgliteDirFor } from './db/connect';
 import { migrateToLatest } from './db/migrate';
+import { replicaReads } from './db/read-replica';
 import { rideThroughOutages, waitForDatabase } from './db/ride-through';
 import { isDatabaseUnavailable } from './db/unavailable';
 import { startNotifications } from './notifications/notifications-runtime';
@@ -31,12 +32,20 @@ const database = await openDatabase({
   databaseUrl: config.databaseUrl,
   pgliteDir: pgliteDirFor(config.dataDir),
   maxConnections: config.databasePoolSize,
+  readUrl: config.databaseReadUrl,
+  listenUrl: config.databaseListenUrl,
   log,
 });
 const app = await createApp(config, {
   db: database.db,
   listen: database.listen,
   loggerInstance: log,
+  backOfficeReads: database.reads
+    ? replicaReads(database.db, database.reads, {
+        maxLagMs: config.readReplicaMaxLagMs,
+        warn: (detail, message) => log.warn(detail, message),
+      })
+    : undefined,
 });
 
 let stopping = false;

@@ -15,6 +15,8 @@ import * as orderMoney from './migrations/0720-order-money';
 import * as rmaParcels from './migrations/0730-rma-parcels';
 import * as outboxHeartbeat from './migrations/0760-outbox-heartbeat';
 import * as workHolds from './migrations/0740-work-holds';
+import * as orderListIndexes from './migrations/0770-order-list-indexes';
+import * as reservationsArchive from './migrations/0771-reservations-archive';
 import type { Database } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -31,6 +33,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0730-rma-parcels': rmaParcels,
   '0760-outbox-heartbeat': outboxHeartbeat,
   '0740-work-holds': workHolds,
+  '0770-order-list-indexes': orderListIndexes,
+  '0771-reservations-archive': reservationsArchive,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

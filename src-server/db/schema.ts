@@ -270,6 +270,8 @@ export interface Database
   fulfillment_orders: FulfillmentOrdersTable;
   fulfillment_lines: FulfillmentLinesTable;
   reservations: ReservationsTable;
+  /** Released reservations, moved out of `reservations` by the archive sweep. */
+  reservations_archive: ReservationsTable;
   idempotency_keys: IdempotencyKeysTable;
   outbox_events: OutboxEventsTable;
   demo_seed: DemoSeedTable;

@@ -115,10 +115,21 @@ export async function getOrderView(
 export interface OrderListQuery {
   channelCode?: string | undefined;
   status?: OrderStatus | undefined;
+  /** Orders with a fulfillment order in this warehouse. */
+  warehouseCode?: string | undefined;
+  /** Placed at or after. */
+  from?: Date | undefined;
+  /** Placed before. */
+  to?: Date | undefined;
   limit: number;
   cursor?: string | undefined;
 }
 
+/**
+ * A page of orders, newest first. Each filter is an equality or range on a leading column of an
+ * index ordered (…, placed_at, id) (migration 0770), and the cursor is a row comparison on
+ * (placed_at, id), so the index hands out the page in order without reading the rest.
+ */
 export async function listOrders(db: Kysely<Database>, query: OrderListQuery): Promise<OrderPage> {
   let select = db
     .selectFrom('orders')
@@ -139,13 +150,23 @@ export async function listOrders(db: Kysely<Database>, query: OrderListQuery): P
   if (query.channelCode !== undefined)
     select = select.where('channel_code', '=', query.channelCode);
   if (query.status !== undefined) select = select.where('status', '=', query.status);
+  if (query.from !== undefined) select = select.where('placed_at', '>=', query.from);
+  if (query.to !== undefined) select = select.where('placed_at', '<', query.to);
+  const warehouseCode = query.warehouseCode;
+  if (warehouseCode !== undefined) {
+    select = select.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('fulfillment_orders as f')
+          .select('f.order_id')
+          .whereRef('f.order_id', '=', 'orders.id')
+          .where('f.warehouse_code', '=', warehouseCode),
+      ),
+    );
+  }
   if (query.cursor !== undefined) {
     const after = decodeCursor(query.cursor);
-    select = select.where((eb) =>
-      eb.or([
-        eb('placed_at', '<', after.at),
-        eb.and([eb('placed_at', '=', after.at), eb('id', '<', after.id)]),
-      ]),
+    select = select.where(({ eb, refTuple, tuple }) =>
+      eb(refTuple('placed_at', 'id'), '<', tuple(after.at, after.id)),
     );
   }
   const rows = await select.execute();

@@ -6,8 +6,11 @@ import { z } from 'zod';
 import { canonicalOrderSchema } from '../../shared/orders/order-schema';
 import { optionalText, storableText } from '../../shared/validation/text';
 import { orderStatusSchema } from '../../shared/orders/order-state';
+import { acceptedInstant } from '../../shared/validation/timestamps';
 import { assertMayReadChannel, requireAdmin, requireChannelOrAdmin } from '../access/access';
 import type { Principal } from '../access/access';
+import { backOfficeRead } from '../db/read-replica';
+import type { BackOfficeReads } from '../db/read-replica';
 import type { Database } from '../db/schema';
 import { ApiError, notFound } from '../http/api-error';
 import { adminSecurity, channelOrAdminSecurity, errorResponses } from '../http/route-schemas';
@@ -70,7 +73,7 @@ export async function resolveIntakeChannel(
   return channel.code;
 }
 
-export function orderRoutes(db: Kysely<Database>, intake: OrderIntake) {
+export function orderRoutes(db: Kysely<Database>, intake: OrderIntake, reads: BackOfficeReads) {
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
 
@@ -130,10 +133,15 @@ export function orderRoutes(db: Kysely<Database>, intake: OrderIntake) {
           cursor: z.string().max(200).optional(),
           status: orderStatusSchema.optional(),
           channel: storableText(64).optional(),
+          warehouse: storableText(64)
+            .optional()
+            .describe('Orders with a fulfillment order in this warehouse'),
+          from: acceptedInstant().optional().describe('Placed at or after (date or date-time)'),
+          to: acceptedInstant().optional().describe('Placed before (date or date-time)'),
         }),
         response: { 200: orderPageSchema, ...errorResponses },
       },
-      handler: async (request) => {
+      handler: async (request, reply) => {
         const principal = request.principal!;
         if (
           principal.kind === 'channel' &&
@@ -149,7 +157,11 @@ export function orderRoutes(db: Kysely<Database>, intake: OrderIntake) {
         }
         const channelCode =
           principal.kind === 'channel' ? principal.channelCode : request.query.channel;
-        return listOrders(db, { ...request.query, channelCode });
+        const { warehouse, ...filters } = request.query;
+        // A search: the replica may serve it. One order by id reads the primary (read your writes).
+        return backOfficeRead(reads, reply, (from) =>
+          listOrders(from, { ...filters, channelCode, warehouseCode: warehouse }),
+        );
       },
     });
 
