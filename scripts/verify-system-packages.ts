@@ -48,7 +48,7 @@ const checks: Check[] = [
     debianPackage: 'chromium',
     async run() {
       if (!systemChromium) throw new Error('/usr/bin/chromium is not installed');
-      const version = output(systemChromium, ['--version']).split('\n')[0];
+      const version = output(systemChromium, ['--version']).split('\n')[0] ?? '';
       const dom = output(systemChromium, [
         ...CHROMIUM_ARGS,
         '--dump-dom',

@@ -1,16 +1,25 @@
 // The central OMS HTTP application: Fastify with zod route schemas (validation, serialization and
-// OpenAPI from one source), one error shape, channel-key/admin access, and the domain routes.
+// OpenAPI from one source), one error shape, one access check for every route (people, channel
+// keys, station tokens, the admin token), the domain routes and the back office at `/`.
+import cookie from '@fastify/cookie';
 import Fastify from 'fastify';
 import type { FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import { createAccessResolver } from './access/access';
+import { credentialResolver } from './access/credentials';
+import { installRouteAccess } from './access/route-access';
+import { auditRoutes } from './audit/audit-routes';
+import { backofficeFiles } from './backoffice/backoffice-files';
 import { connectorRoutes } from './connectors/connector-routes';
 import type { ServerConfig } from './config';
 import type { Database } from './db/schema';
 import { healthRoutes } from './health/health-routes';
 import { replenishmentRoutes } from './notifications/alerts/replenishment-routes';
+import { createMailer, mailDirFor } from './notifications/email/mailer';
+import type { Mailer } from './notifications/email/mailer';
 import { webhookRoutes } from './notifications/webhooks/webhook-routes';
+import { sessionRoutes } from './people/session-routes';
+import { userRoutes } from './people/user-routes';
 import { installErrorHandler } from './http/error-handler';
 import { registerOpenApi } from './http/openapi';
 import { productRoutes } from './catalog/product-routes';
@@ -38,6 +47,8 @@ export interface AppDependencies {
   /** The carriers' services and rate tables; the demo catalogue by default. */
   shippingServices?: readonly ShippingService[];
   logger?: FastifyServerOptions['logger'];
+  /** Sends password reset e-mails; by default SMTP_URL's server, or .eml files. */
+  mailer?: Mailer;
 }
 
 export async function createApp(config: ServerConfig, deps: AppDependencies) {
@@ -46,12 +57,19 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
     bodyLimit: BODY_LIMIT_BYTES,
     // While shutting down, new requests get 503 and in-flight ones finish.
     return503OnClosing: true,
+    // Behind a reverse proxy: the client's IP (sign-in throttling) and HTTPS (Secure cookies).
+    trustProxy: config.people.trustProxy,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
-  app.decorateRequest('principal', null);
-  app.decorate('resolvePrincipal', createAccessResolver(deps.db, config.adminToken));
+  await app.register(cookie);
+  // Before any route: every route must declare its access rule (route-rules.ts).
+  const stations = stationAuth(deps.db);
+  installRouteAccess(app, {
+    resolve: credentialResolver(deps.db, config.adminToken, stations, config.people),
+    adminTokenScope: config.people.adminTokenScope,
+  });
 
   await registerOpenApi(app);
   const intake = new OrderIntake(deps.db, {
@@ -70,13 +88,29 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
   await app.register(refundLedgerRoutes(deps.db));
   await app.register(returnAnalyticsRoutes(deps.db));
 
-  const stations = stationAuth(deps.db);
   const hub = new SyncHub(deps.db, (msg, err) => app.log.warn({ err }, msg));
   await hub.start(deps.listen);
   // Open station streams would keep a graceful shutdown waiting forever: end them first.
   app.addHook('preClose', async () => hub.closeAll());
   app.addHook('onClose', async () => hub.stop());
   await app.register(stationRoutes(deps.db, stations, config.numbering));
-  await app.register(syncRoutes(deps.db, stations, hub));
+  await app.register(syncRoutes(deps.db, hub));
+
+  const mailer =
+    deps.mailer ??
+    createMailer({
+      smtpUrl: config.notifications.smtpUrl,
+      from: config.notifications.mailFrom,
+      mailDir: mailDirFor(config.dataDir),
+    });
+  if (!deps.mailer) app.addHook('onClose', async () => mailer.close());
+  const brand = {
+    retailerName: config.notifications.retailerName,
+    logoUrl: config.notifications.retailerLogoUrl,
+  };
+  await app.register(sessionRoutes(deps.db, config.people, { mailer, brand }));
+  await app.register(userRoutes(deps.db));
+  await app.register(auditRoutes(deps.db));
+  await app.register(backofficeFiles(config.backofficeDir));
   return app;
 }

@@ -10,6 +10,7 @@ import * as returns from './migrations/0300-returns';
 import * as productTracing from './migrations/0400-product-tracing';
 import * as reservationsByFulfillment from './migrations/0500-reservations-by-fulfillment';
 import * as demoSeed from './migrations/0600-demo-seed';
+import * as peopleAudit from './migrations/0800-people-audit';
 import type { Database } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0400-product-tracing': productTracing,
   '0500-reservations-by-fulfillment': reservationsByFulfillment,
   '0600-demo-seed': demoSeed,
+  '0800-people-audit': peopleAudit,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

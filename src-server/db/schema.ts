@@ -1,6 +1,8 @@
 // Database typings for Kysely: one interface per table, column names as in the migrations.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { AuditTables } from '../audit/audit-schema';
 import type { NotificationTables } from '../notifications/notifications-schema';
+import type { PeopleTables } from '../people/people-schema';
 import type { ReturnsTables } from '../returns/returns-schema';
 import type { SyncTables } from '../sync/sync-schema';
 
@@ -236,7 +238,8 @@ export interface DemoSeedTable {
   activity_finished_at: Date | null;
 }
 
-export interface Database extends SyncTables, NotificationTables, ReturnsTables {
+export interface Database
+  extends SyncTables, NotificationTables, ReturnsTables, PeopleTables, AuditTables {
   products: ProductsTable;
   product_gtins: ProductGtinsTable;
   product_prices: ProductPricesTable;

@@ -5,8 +5,11 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { canonicalOrderSchema, storableText } from '../../shared/orders/order-schema';
 import { orderStatusSchema } from '../../shared/orders/order-state';
-import { assertMayReadChannel, requireAdmin, requireChannelOrAdmin } from '../access/access';
+import { actorOf, assertMayReadChannel } from '../access/access';
 import type { Principal } from '../access/access';
+import { allow } from '../access/route-rules';
+import { auditedBy } from '../audit/audit';
+import { orderSnapshot } from '../audit/snapshots';
 import type { Database } from '../db/schema';
 import { ApiError, notFound } from '../http/api-error';
 import { adminSecurity, channelOrAdminSecurity, errorResponses } from '../http/route-schemas';
@@ -26,9 +29,16 @@ const intakeHeaders = z.looseObject({
 });
 const orderIdParams = z.object({ id: z.uuid('must be an order id (UUID)') });
 
-export function actorOf(principal: Principal): string {
-  return principal.kind === 'admin' ? 'admin' : `channel:${principal.channelCode}`;
-}
+const placers = allow('admin', 'customer_service', 'sales_rep', 'channel', 'admin_token');
+const readers = allow(
+  'admin',
+  'customer_service',
+  'sales_rep',
+  'finance',
+  'channel',
+  'admin_token',
+);
+const orderDesk = allow('admin', 'customer_service', 'admin_token');
 
 export async function resolveIntakeChannel(
   db: Kysely<Database>,
@@ -74,7 +84,7 @@ export function orderRoutes(db: Kysely<Database>, intake: OrderIntake) {
     const app = plain.withTypeProvider<ZodTypeProvider>();
 
     app.post('/v1/orders', {
-      onRequest: requireChannelOrAdmin,
+      config: { access: placers },
       schema: {
         tags: ['orders'],
         summary: 'Place an order (sourced, reserved and released to warehouses at once)',
@@ -102,7 +112,7 @@ export function orderRoutes(db: Kysely<Database>, intake: OrderIntake) {
     });
 
     app.get('/v1/orders/:id', {
-      onRequest: requireChannelOrAdmin,
+      config: { access: readers },
       schema: {
         tags: ['orders'],
         summary: 'One order with its lines, fulfillment orders and event trail',
@@ -119,7 +129,7 @@ export function orderRoutes(db: Kysely<Database>, intake: OrderIntake) {
     });
 
     app.get('/v1/orders', {
-      onRequest: requireChannelOrAdmin,
+      config: { access: readers },
       schema: {
         tags: ['orders'],
         summary: 'Orders, newest first (a channel key sees its own channel only)',
@@ -153,7 +163,7 @@ export function orderRoutes(db: Kysely<Database>, intake: OrderIntake) {
     });
 
     app.post('/v1/orders/:id/cancel', {
-      onRequest: requireAdmin,
+      config: { access: orderDesk },
       schema: {
         tags: ['orders'],
         summary: 'Cancel an order: releases its reservations and flags its fulfillment orders',
@@ -171,11 +181,20 @@ export function orderRoutes(db: Kysely<Database>, intake: OrderIntake) {
         },
       },
       handler: async (request) =>
-        cancelOrder(db, {
-          orderId: request.params.id,
-          actor: actorOf(request.principal!),
-          reason: request.body?.reason,
-        }),
+        auditedBy(request, db)(
+          {
+            objectType: 'order',
+            objectId: request.params.id,
+            action: 'cancelled',
+            snapshot: orderSnapshot,
+          },
+          (trx) =>
+            cancelOrder(trx, {
+              orderId: request.params.id,
+              actor: actorOf(request.principal!),
+              reason: request.body?.reason,
+            }),
+        ),
     });
 
     const holdResponse = z.object({
@@ -184,7 +203,7 @@ export function orderRoutes(db: Kysely<Database>, intake: OrderIntake) {
       fulfillments: z.array(z.string()),
     });
     app.post('/v1/orders/:id/hold', {
-      onRequest: requireAdmin,
+      config: { access: orderDesk },
       schema: {
         tags: ['orders'],
         summary:
@@ -195,16 +214,25 @@ export function orderRoutes(db: Kysely<Database>, intake: OrderIntake) {
         response: { 200: holdResponse, ...errorResponses },
       },
       handler: async (request) =>
-        setOrderHold(db, {
-          orderId: request.params.id,
-          actor: actorOf(request.principal!),
-          hold: true,
-          reason: request.body?.reason,
-        }),
+        auditedBy(request, db)(
+          {
+            objectType: 'order',
+            objectId: request.params.id,
+            action: 'held',
+            snapshot: orderSnapshot,
+          },
+          (trx) =>
+            setOrderHold(trx, {
+              orderId: request.params.id,
+              actor: actorOf(request.principal!),
+              hold: true,
+              reason: request.body?.reason,
+            }),
+        ),
     });
 
     app.post('/v1/orders/:id/release-hold', {
-      onRequest: requireAdmin,
+      config: { access: orderDesk },
       schema: {
         tags: ['orders'],
         summary: 'Release a hold: the order and its fulfillment orders return to where they were',
@@ -214,12 +242,21 @@ export function orderRoutes(db: Kysely<Database>, intake: OrderIntake) {
         response: { 200: holdResponse, ...errorResponses },
       },
       handler: async (request) =>
-        setOrderHold(db, {
-          orderId: request.params.id,
-          actor: actorOf(request.principal!),
-          hold: false,
-          reason: request.body?.reason,
-        }),
+        auditedBy(request, db)(
+          {
+            objectType: 'order',
+            objectId: request.params.id,
+            action: 'hold_released',
+            snapshot: orderSnapshot,
+          },
+          (trx) =>
+            setOrderHold(trx, {
+              orderId: request.params.id,
+              actor: actorOf(request.principal!),
+              hold: false,
+              reason: request.body?.reason,
+            }),
+        ),
     });
   };
 }

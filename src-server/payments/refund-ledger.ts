@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { formatAmount } from '../../shared/labels/label-format';
-import { requireAdmin } from '../access/access';
+import { allow } from '../access/route-rules';
 import type { Database } from '../db/schema';
 import { adminSecurity } from '../http/route-schemas';
 
@@ -93,7 +93,7 @@ export function refundLedgerRoutes(db: Kysely<Database>) {
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     app.get('/v1/refunds.csv', {
-      onRequest: requireAdmin,
+      config: { access: allow('admin', 'finance', 'admin_token') },
       schema: {
         tags: ['refunds'],
         summary: 'Refunds for finance as CSV (created in [from, to))',

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { requireAdmin } from '../access/access';
+import { allow } from '../access/route-rules';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
 import { adminSecurity, errorResponses } from '../http/route-schemas';
@@ -15,7 +15,7 @@ export function returnAnalyticsRoutes(db: Kysely<Database>) {
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     app.get('/v1/analytics/returns', {
-      onRequest: requireAdmin,
+      config: { access: allow('admin', 'finance', 'purchasing', 'admin_token') },
       schema: {
         tags: ['analytics'],
         summary:

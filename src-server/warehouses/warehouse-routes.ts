@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { fulfillmentStatusSchema } from '../../shared/orders/fulfillment-state';
-import { requireAdmin } from '../access/access';
+import { allow, warehouseInParams } from '../access/route-rules';
 import type { Database } from '../db/schema';
 import { notFound } from '../http/api-error';
 import { adminSecurity, errorResponses } from '../http/route-schemas';
@@ -14,7 +14,12 @@ export function warehouseRoutes(db: Kysely<Database>) {
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     app.get('/v1/warehouses/:code/fulfillments', {
-      onRequest: requireAdmin,
+      config: {
+        access: {
+          ...allow('admin', 'customer_service', 'warehouse_lead', 'admin_token'),
+          warehouseOf: warehouseInParams(),
+        },
+      },
       schema: {
         tags: ['warehouses'],
         summary:
