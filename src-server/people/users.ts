@@ -34,7 +34,7 @@ const rolesInput = z
   .array(roleSchema)
   .min(1, 'needs at least one role')
   .transform((roles) => [...new Set(roles)]);
-const warehousesInput = z.array(z.string().min(1).max(32)).max(100).default([]);
+const warehousesInput = z.array(z.string().min(1).max(32)).max(100);
 
 export const newUserSchema = z.object({
   email: emailSchema,
@@ -42,7 +42,7 @@ export const newUserSchema = z.object({
   locale: localeSchema.default('en'),
   password: passwordSchema,
   roles: rolesInput,
-  leadWarehouses: warehousesInput,
+  leadWarehouses: warehousesInput.default([]),
 });
 export type NewUser = z.infer<typeof newUserSchema>;
 
