@@ -82,7 +82,10 @@ try {
     orderCount: 0,
   });
   await sql`update stock set on_hand = 1000000`.execute(handle.db);
-  const config = { ...loadServerConfig({ ADMIN_TOKEN: 'bench-admin' }), databaseUrl: url };
+  const config = {
+    ...loadServerConfig({ ADMIN_TOKEN: 'bench-admin', ADMIN_TOKEN_SCOPE: 'system' }),
+    databaseUrl: url,
+  };
   const app = await createApp(config, { db: handle.db, listen: handle.listen, logger: false });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   const apiKey = demoChannelCredentials(SEED).find((c) => c.channel === 'marketplace')!.apiKey;

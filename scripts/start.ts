@@ -7,6 +7,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { DEMO_PEOPLE, demoPassword } from '../src-server/people/demo-people';
+import { SESSION_COOKIE } from '../src-server/people/sessions';
+import { buildBackoffice } from './build-backoffice';
 import { buildNodePrograms, NODE_PROGRAMS } from './build-node';
 
 const CENTRAL_PORT = Number(process.env.PORT ?? 8080);
@@ -84,13 +87,33 @@ function electronBinary(): string | undefined {
     : undefined;
 }
 
+/**
+ * Signs in as the demo admin (its password derives from DEMO_SEED, as the central OMS logs it):
+ * the admin token only creates the first admin, so the demo station is made by a person.
+ */
+async function demoAdminHeaders(): Promise<Record<string, string> | undefined> {
+  const response = await fetch(`${CENTRAL_URL}/v1/people/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      email: DEMO_PEOPLE[0]!.email,
+      password: demoPassword(process.env.DEMO_SEED ?? 'packing-oms-demo'),
+    }),
+  });
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  if (!response.ok || !cookie) return undefined;
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { cookie: cookie.split(';')[0]!, 'x-csrf-token': csrfToken };
+}
+
 /** First start: a demo station for the Tilburg warehouse, enrolled by the station itself. */
 async function createDemoStation(): Promise<string | undefined> {
+  const signedIn = await demoAdminHeaders();
   const response = await fetch(`${CENTRAL_URL}/v1/stations`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      authorization: `Bearer ${process.env.ADMIN_TOKEN ?? 'dev-admin-token'}`,
+      ...(signedIn ?? { authorization: `Bearer ${process.env.ADMIN_TOKEN ?? 'dev-admin-token'}` }),
     },
     body: JSON.stringify({ warehouseCode: 'NL-TIL', name: 'Tilburg packing 1' }),
   });
@@ -151,7 +174,7 @@ async function main(): Promise<void> {
   );
   children.push(build);
   const built = finished(build);
-  await buildNodePrograms();
+  await Promise.all([buildNodePrograms(), buildBackoffice()]);
   run('central OMS', process.execPath, ['--enable-source-maps', NODE_PROGRAMS.server], {
     PORT: String(CENTRAL_PORT),
   });
@@ -183,7 +206,9 @@ async function main(): Promise<void> {
     if (enrolmentCode) await enrolWebStation(enrolmentCode, 60_000);
   }
   if (stopping) return;
-  console.log(`[start] central OMS: ${CENTRAL_URL}  (API docs ${CENTRAL_URL}/docs)`);
+  console.log(
+    `[start] central OMS: ${CENTRAL_URL}  (back office at /, sign in as ${DEMO_PEOPLE[0]!.email}; API docs ${CENTRAL_URL}/docs)`,
+  );
   console.log(
     `[start] packing station: ${electron ? 'the Electron window' : `http://127.0.0.1:${STATION_PORT}`}  — press Ctrl-C to stop`,
   );

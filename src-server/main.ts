@@ -6,6 +6,7 @@ import { loadServerConfig } from './config';
 import { openDatabase, pgliteDirFor } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { startNotifications } from './notifications/notifications-runtime';
+import { seedDemoPeople } from './people/demo-people';
 import type { NotificationsHandle } from './notifications/notifications-runtime';
 import { seedDemoActivity, seedDemoCatalogueIfEmpty, unfinishedDemoSeed } from './seed/demo-seed';
 
@@ -43,7 +44,10 @@ const seedOptions = {
   productCount: config.demoProducts,
   orderCount: config.demoOrders,
 };
-if (config.seedDemo) await seedDemoCatalogueIfEmpty(database.db, seedOptions);
+if (config.seedDemo) {
+  await seedDemoCatalogueIfEmpty(database.db, seedOptions);
+  await seedDemoPeople(database.db, config.demoSeed, app.log);
+}
 if (config.notifications.enabled && !stopping) {
   notifications = await startNotifications(config.notifications, config.dataDir, {
     db: database.db,

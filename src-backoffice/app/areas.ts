@@ -1,0 +1,9 @@
+// Every area of the back office, in navigation order. A new area is a folder with an
+// `<id>-area.tsx` exporting its Area, and one line here.
+import { accountArea } from '../account/account-area';
+import { auditArea } from '../audit/audit-area';
+import { homeArea } from '../home/home-area';
+import { usersArea } from '../users/users-area';
+import type { Area } from './area';
+
+export const AREAS: readonly Area[] = [homeArea, usersArea, auditArea, accountArea];

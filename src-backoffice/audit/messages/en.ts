@@ -1,0 +1,23 @@
+export default {
+  nav: 'Audit log',
+  title: 'Audit log',
+  caption: 'Every change, newest first',
+  when: 'When',
+  who: 'Who',
+  what: 'Object',
+  action: 'Action',
+  change: 'Change',
+  showChange: 'Before and after',
+  before: 'Before',
+  after: 'After',
+  objectType: 'Object type (e.g. user, order)',
+  objectId: 'Object id',
+  actor: 'Who (e-mail or id)',
+  actorTypes: {
+    user: 'person',
+    channel: 'channel',
+    station: 'station',
+    admin_token: 'admin token',
+    system: 'system',
+  },
+};
