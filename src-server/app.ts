@@ -24,6 +24,7 @@ import { installErrorHandler } from './http/error-handler';
 import { registerOpenApi } from './http/openapi';
 import { productRoutes } from './catalog/product-routes';
 import { OrderIntake } from './orders/intake-queue';
+import { orderShipmentRoutes } from './orders/order-shipments';
 import { orderRoutes } from './orders/order-routes';
 import { refundLedgerRoutes } from './payments/refund-ledger';
 import { returnAnalyticsRoutes } from './returns/analytics-routes';
@@ -78,6 +79,7 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
   });
   await app.register(healthRoutes);
   await app.register(orderRoutes(deps.db, intake));
+  await app.register(orderShipmentRoutes(deps.db, config.notifications.trackingUrlTemplate));
   await app.register(connectorRoutes(deps.db, intake));
   await app.register(warehouseRoutes(deps.db));
   await app.register(productRoutes(deps.db));

@@ -3,7 +3,8 @@
 import { accountArea } from '../account/account-area';
 import { auditArea } from '../audit/audit-area';
 import { homeArea } from '../home/home-area';
+import { ordersArea } from '../orders/orders-area';
 import { usersArea } from '../users/users-area';
 import type { Area } from './area';
 
-export const AREAS: readonly Area[] = [homeArea, usersArea, auditArea, accountArea];
+export const AREAS: readonly Area[] = [homeArea, ordersArea, usersArea, auditArea, accountArea];

@@ -1,4 +1,4 @@
-import { createRoute, useNavigate, useSearch } from '@tanstack/react-router';
+import { createRoute, useNavigate, useRouteContext, useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -26,6 +26,7 @@ interface AuditEntry {
   action: string;
   before: unknown;
   after: unknown;
+  reason: string | null;
 }
 
 async function fetchAudit(search: ListSearch) {
@@ -55,11 +56,17 @@ function Change({ entry }: { entry: AuditEntry }) {
   );
 }
 
-/** Newest first; filter by object (type + id) and by actor (id or e-mail). */
+/**
+ * Newest first; filter by object (type + id) and by actor (id or e-mail). Customer service and
+ * finance read the log of orders only (the server holds them to it).
+ */
 function AuditPage() {
   const { t } = useTranslation('audit');
   usePageTitle(t('title'));
-  const search = useSearch({ strict: false }) as ListSearch;
+  const { me } = useRouteContext({ from: '/signed-in' });
+  const ordersOnly = !me.user.roles.includes('admin');
+  const asked = useSearch({ strict: false }) as ListSearch;
+  const search = ordersOnly ? { ...asked, objectType: 'order' } : asked;
   const navigate = useNavigate();
   const columns = useMemo<TableColumn<AuditEntry>[]>(
     () => [
@@ -80,6 +87,7 @@ function AuditPage() {
         cell: (c) => `${c.row.original.objectType} ${c.row.original.objectId}`,
       },
       { id: 'action', accessorKey: 'action', header: () => t('action') },
+      { id: 'reason', header: () => t('reason'), cell: (c) => c.row.original.reason ?? '' },
       { id: 'change', header: () => t('change'), cell: (c) => <Change entry={c.row.original} /> },
     ],
     [t],
@@ -87,13 +95,14 @@ function AuditPage() {
   return (
     <>
       <h1>{t('title')}</h1>
+      {ordersOnly ? <p>{t('ordersOnly')}</p> : null}
       <DataTable
         caption={t('caption')}
         queryKey="audit"
         columns={columns}
         sortable={[]}
         filters={[
-          { name: 'objectType', label: t('objectType') },
+          ...(ordersOnly ? [] : [{ name: 'objectType', label: t('objectType') }]),
           { name: 'objectId', label: t('objectId') },
           { name: 'actorId', label: t('actor') },
         ]}

@@ -19,8 +19,10 @@ export type ListSearch = Record<string, string | undefined>;
 export interface FilterField {
   name: string;
   label: string;
-  /** A select with these choices (value → label); a text input without. */
+  /** A select with these choices (value → label); an input without. */
   options?: { value: string; label: string }[];
+  /** The input's type (a date picker for `date`); text when absent. */
+  type?: 'text' | 'date';
 }
 
 interface DataTableProps<Row extends RowData> {
@@ -116,6 +118,7 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
                 <input
                   id={`${formId}-${filter.name}`}
                   name={filter.name}
+                  type={filter.type ?? 'text'}
                   defaultValue={search[filter.name] ?? ''}
                 />
               )}

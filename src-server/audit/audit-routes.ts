@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { allow } from '../access/route-rules';
 import type { Database } from '../db/schema';
 import { decodeCursor, encodeCursor } from '../http/cursor';
+import { ApiError } from '../http/api-error';
 import { errorResponses } from '../http/route-schemas';
 
 const ACTOR_TYPES = ['user', 'channel', 'station', 'admin_token', 'system'] as const;
@@ -19,6 +20,7 @@ export const auditEntrySchema = z.object({
   action: z.string(),
   before: z.unknown(),
   after: z.unknown(),
+  reason: z.string().nullable(),
 });
 
 export const auditQuerySchema = z.object({
@@ -66,20 +68,24 @@ export async function listAuditEntries(db: Kysely<Database>, query: AuditQuery) 
       action: r.action,
       before: r.before,
       after: r.after,
+      reason: r.reason,
     })),
     nextCursor:
       rows.length > query.limit && last ? encodeCursor({ at: last.at, id: last.id }) : null,
   };
 }
 
+const ORDER = 'order';
+
 export function auditRoutes(db: Kysely<Database>) {
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     app.get('/v1/audit', {
-      config: { access: allow('admin') },
+      config: { access: allow('admin', 'customer_service', 'finance') },
       schema: {
         tags: ['audit'],
-        summary: 'The audit log, newest first; filter by object (type + id) and by actor',
+        summary:
+          'The audit log, newest first; filter by object (type + id) and by actor (customer service and finance: orders only)',
         security: [{ sessionCookie: [] }],
         querystring: auditQuerySchema,
         response: {
@@ -87,7 +93,18 @@ export function auditRoutes(db: Kysely<Database>) {
           ...errorResponses,
         },
       },
-      handler: async (request) => listAuditEntries(db, request.query),
+      handler: async (request) => {
+        // Customer service and finance follow what happened to orders; the rest is the admins'.
+        const person = request.principal?.kind === 'person' ? request.principal.person : null;
+        if (person && !person.roles.includes('admin') && request.query.objectType !== ORDER)
+          throw new ApiError(
+            403,
+            'audit_orders_only',
+            'Your roles read the audit log of orders only: filter by objectType=order.',
+            'objectType',
+          );
+        return listAuditEntries(db, request.query);
+      },
     });
   };
 }

@@ -1,4 +1,4 @@
-// Kysely typings of the audit log (migration 0800-people-audit).
+// Kysely typings of the audit log (migrations 0800-people-audit, 0802-audit-reasons).
 import type { ColumnType } from 'kysely';
 
 /** jsonb: written as a JSON string, read back parsed. */
@@ -17,6 +17,8 @@ export interface AuditLogTable {
   action: string;
   before: Json<unknown>;
   after: Json<unknown>;
+  /** Why, as the person gave it (order holds and cancels). */
+  reason: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface AuditTables {

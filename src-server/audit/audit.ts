@@ -44,6 +44,8 @@ export interface AuditTarget<T> {
    * object's row, so `before` is the state the change starts from, not a stale read.
    */
   snapshot: (trx: Transaction<Database>, objectId: string) => Promise<unknown>;
+  /** Why, when the caller said (kept with the entry). */
+  reason?: string | undefined;
 }
 
 /** Keys whose values never belong in the audit log, whatever object they come from. */
@@ -84,7 +86,14 @@ export function joinTransaction(trx: Transaction<Database>): Transaction<Databas
 export async function writeAuditEntry(
   trx: Transaction<Database>,
   actor: AuditActor,
-  entry: { objectType: string; objectId: string; action: string; before: unknown; after: unknown },
+  entry: {
+    objectType: string;
+    objectId: string;
+    action: string;
+    before: unknown;
+    after: unknown;
+    reason?: string | undefined;
+  },
 ): Promise<void> {
   const json = (value: unknown) =>
     value === null || value === undefined ? null : JSON.stringify(redact(value));
@@ -100,6 +109,7 @@ export async function writeAuditEntry(
       action: entry.action,
       before: json(entry.before),
       after: json(entry.after),
+      reason: entry.reason ?? null,
     })
     .execute();
 }
@@ -124,6 +134,7 @@ export async function audited<T>(
       action: target.action,
       before,
       after,
+      reason: target.reason,
     });
     return result;
   });

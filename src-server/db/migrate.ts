@@ -11,6 +11,8 @@ import * as productTracing from './migrations/0400-product-tracing';
 import * as reservationsByFulfillment from './migrations/0500-reservations-by-fulfillment';
 import * as demoSeed from './migrations/0600-demo-seed';
 import * as peopleAudit from './migrations/0800-people-audit';
+import * as orderSearch from './migrations/0801-order-search';
+import * as auditReasons from './migrations/0802-audit-reasons';
 import type { Database } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -23,6 +25,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0500-reservations-by-fulfillment': reservationsByFulfillment,
   '0600-demo-seed': demoSeed,
   '0800-people-audit': peopleAudit,
+  '0801-order-search': orderSearch,
+  '0802-audit-reasons': auditReasons,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -16,7 +16,8 @@ import { adminSecurity, channelOrAdminSecurity, errorResponses } from '../http/r
 import { cancelOrder } from './cancel-order';
 import { setOrderHold } from './hold-order';
 import { orderPageSchema, orderPlacedSchema, orderViewSchema } from './order-contracts';
-import { getOrderView, listOrders } from './order-queries';
+import { getOrderView } from './order-queries';
+import { orderSearchQuerySchema, searchOrders } from './order-search';
 import type { OrderIntake } from './intake-queue';
 
 const intakeHeaders = z.looseObject({
@@ -39,6 +40,14 @@ const readers = allow(
   'admin_token',
 );
 const orderDesk = allow('admin', 'customer_service', 'admin_token');
+
+/** The reason for an order action: a person must give one (it goes to the timeline and audit). */
+function actionReason(principal: Principal | null, body: { reason?: string } | null | undefined) {
+  const reason = body?.reason?.trim() || undefined;
+  if (reason === undefined && principal?.kind === 'person')
+    throw new ApiError(400, 'reason_required', 'Say why: give a reason for this action.', 'reason');
+  return reason;
+}
 
 export async function resolveIntakeChannel(
   db: Kysely<Database>,
@@ -132,14 +141,10 @@ export function orderRoutes(db: Kysely<Database>, intake: OrderIntake) {
       config: { access: readers },
       schema: {
         tags: ['orders'],
-        summary: 'Orders, newest first (a channel key sees its own channel only)',
+        summary:
+          'Search orders: by order number, channel reference, customer e-mail or name, SKU, PO number, tracking number, SSCC, date range, status, channel and warehouse; sorted, keyset-paged (a channel key sees its own channel only)',
         security: channelOrAdminSecurity,
-        querystring: z.object({
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          cursor: z.string().max(200).optional(),
-          status: orderStatusSchema.optional(),
-          channel: z.string().max(64).optional(),
-        }),
+        querystring: orderSearchQuerySchema,
         response: { 200: orderPageSchema, ...errorResponses },
       },
       handler: async (request) => {
@@ -158,7 +163,7 @@ export function orderRoutes(db: Kysely<Database>, intake: OrderIntake) {
         }
         const channelCode =
           principal.kind === 'channel' ? principal.channelCode : request.query.channel;
-        return listOrders(db, { ...request.query, channelCode });
+        return searchOrders(db, { ...request.query, channelCode });
       },
     });
 
@@ -180,21 +185,24 @@ export function orderRoutes(db: Kysely<Database>, intake: OrderIntake) {
           ...errorResponses,
         },
       },
-      handler: async (request) =>
-        auditedBy(request, db)(
+      handler: async (request) => {
+        const reason = actionReason(request.principal, request.body);
+        return auditedBy(request, db)(
           {
             objectType: 'order',
             objectId: request.params.id,
             action: 'cancelled',
             snapshot: orderSnapshot,
+            reason,
           },
           (trx) =>
             cancelOrder(trx, {
               orderId: request.params.id,
               actor: actorOf(request.principal!),
-              reason: request.body?.reason,
+              reason,
             }),
-        ),
+        );
+      },
     });
 
     const holdResponse = z.object({
@@ -213,22 +221,25 @@ export function orderRoutes(db: Kysely<Database>, intake: OrderIntake) {
         body: z.object({ reason: storableText(500).optional() }).nullish(),
         response: { 200: holdResponse, ...errorResponses },
       },
-      handler: async (request) =>
-        auditedBy(request, db)(
+      handler: async (request) => {
+        const reason = actionReason(request.principal, request.body);
+        return auditedBy(request, db)(
           {
             objectType: 'order',
             objectId: request.params.id,
             action: 'held',
             snapshot: orderSnapshot,
+            reason,
           },
           (trx) =>
             setOrderHold(trx, {
               orderId: request.params.id,
               actor: actorOf(request.principal!),
               hold: true,
-              reason: request.body?.reason,
+              reason,
             }),
-        ),
+        );
+      },
     });
 
     app.post('/v1/orders/:id/release-hold', {
@@ -241,22 +252,25 @@ export function orderRoutes(db: Kysely<Database>, intake: OrderIntake) {
         body: z.object({ reason: storableText(500).optional() }).nullish(),
         response: { 200: holdResponse, ...errorResponses },
       },
-      handler: async (request) =>
-        auditedBy(request, db)(
+      handler: async (request) => {
+        const reason = actionReason(request.principal, request.body);
+        return auditedBy(request, db)(
           {
             objectType: 'order',
             objectId: request.params.id,
             action: 'hold_released',
             snapshot: orderSnapshot,
+            reason,
           },
           (trx) =>
             setOrderHold(trx, {
               orderId: request.params.id,
               actor: actorOf(request.principal!),
               hold: false,
-              reason: request.body?.reason,
+              reason,
             }),
-        ),
+        );
+      },
     });
   };
 }

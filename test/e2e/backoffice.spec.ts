@@ -66,7 +66,7 @@ test('an admin creates a customer-service user, who signs in in Dutch and sees o
   await signIn(page, ADMIN);
   await expect(page.getByRole('heading', { name: 'Welcome, Demo Admin' })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await expect(nav.getByRole('link')).toHaveText(['Start', 'Users', 'Audit log']);
+  await expect(nav.getByRole('link')).toHaveText(['Start', 'Orders', 'Users', 'Audit log']);
 
   await nav.getByRole('link', { name: 'Users' }).click();
   await expect(
@@ -102,6 +102,8 @@ test('an admin creates a customer-service user, who signs in in Dutch and sees o
   await expect(page.getByRole('heading', { name: 'Welkom, Cas Service' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link')).toHaveText([
     'Start',
+    'Orders',
+    'Auditlog',
   ]);
   await page.goto(`${central.url}/users`);
   await expect(page.getByRole('alert')).toHaveText('Je rollen geven geen toegang tot deze pagina.');
@@ -148,7 +150,7 @@ test('a password is reset through the e-mailed one-time link', async ({ page }) 
 
 test('every screen passes axe (WCAG 2.2 AA) in English and in Dutch', async ({ page }) => {
   const publicScreens = ['/sign-in', '/forgot-password', '/reset-password#token=x'];
-  const adminScreens = ['/', '/users', '/users/new', '/audit', '/account'];
+  const adminScreens = ['/', '/orders', '/users', '/users/new', '/audit', '/account'];
   for (const language of ['English', 'Nederlands'] as const) {
     await page.goto(`${central.url}/sign-in`);
     await pickLanguage(page, language);

@@ -231,9 +231,18 @@ describe.each(BACKENDS)('audit on %s', (backend) => {
       code: 'invalid_cursor',
       field: 'cursor',
     });
-    expect(
-      (await server.app.inject({ method: 'GET', url: '/v1/audit', headers: service.headers }))
-        .statusCode,
-    ).toBe(403);
+    // Customer service reads the audit log of orders only.
+    const asService = (query: string) =>
+      server.app.inject({ method: 'GET', url: `/v1/audit${query}`, headers: service.headers });
+    for (const query of ['', '?objectType=user', `?actorId=${encodeURIComponent(adminEmail)}`]) {
+      const refused = await asService(query);
+      expect(refused.statusCode, query).toBe(403);
+      expect(refused.json()).toMatchObject({ code: 'audit_orders_only', field: 'objectType' });
+    }
+    const orders = (await asService('?objectType=order')).json().entries as {
+      objectType: string;
+    }[];
+    expect(orders.length).toBeGreaterThan(0);
+    expect(orders.every((e) => e.objectType === 'order')).toBe(true);
   });
 });

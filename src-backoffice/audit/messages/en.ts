@@ -7,6 +7,8 @@ export default {
   what: 'Object',
   action: 'Action',
   change: 'Change',
+  reason: 'Reason',
+  ordersOnly: 'Your roles show the audit log of orders.',
   showChange: 'Before and after',
   before: 'Before',
   after: 'After',

@@ -9,6 +9,8 @@ export default {
   what: 'Object',
   action: 'Actie',
   change: 'Wijziging',
+  reason: 'Reden',
+  ordersOnly: 'Je rollen tonen het auditlog van orders.',
   showChange: 'Voor en na',
   before: 'Voor',
   after: 'Na',
