@@ -6,7 +6,8 @@ import Fastify from 'fastify';
 import type { FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import { credentialResolver } from './access/credentials';
+import { ChannelKeyCache, credentialResolver } from './access/credentials';
+import { channelRoutes } from './channels/channel-routes';
 import { installRouteAccess } from './access/route-access';
 import { auditRoutes } from './audit/audit-routes';
 import { backofficeFiles } from './backoffice/backoffice-files';
@@ -67,8 +68,9 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
   await app.register(cookie);
   // Before any route: every route must declare its access rule (route-rules.ts).
   const stations = stationAuth(deps.db);
+  const channelKeys = new ChannelKeyCache();
   installRouteAccess(app, {
-    resolve: credentialResolver(deps.db, config.adminToken, stations, config.people),
+    resolve: credentialResolver(deps.db, config.adminToken, stations, config.people, channelKeys),
     adminTokenScope: config.people.adminTokenScope,
   });
 
@@ -113,6 +115,7 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
   await app.register(sessionRoutes(deps.db, config.people, { mailer, brand }));
   await app.register(userRoutes(deps.db));
   await app.register(auditRoutes(deps.db));
+  await app.register(channelRoutes(deps.db, channelKeys));
   await app.register(backofficeFiles(config.backofficeDir));
   return app;
 }

@@ -2,9 +2,17 @@
 // `<id>-area.tsx` exporting its Area, and one line here.
 import { accountArea } from '../account/account-area';
 import { auditArea } from '../audit/audit-area';
+import { channelsArea } from '../channels/channels-area';
 import { homeArea } from '../home/home-area';
 import { ordersArea } from '../orders/orders-area';
 import { usersArea } from '../users/users-area';
 import type { Area } from './area';
 
-export const AREAS: readonly Area[] = [homeArea, ordersArea, usersArea, auditArea, accountArea];
+export const AREAS: readonly Area[] = [
+  homeArea,
+  ordersArea,
+  channelsArea,
+  usersArea,
+  auditArea,
+  accountArea,
+];

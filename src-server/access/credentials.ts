@@ -11,8 +11,30 @@ import { presentedCredential } from './access';
 import type { Principal } from './access';
 import { hashApiKey, secretsEqual } from './api-keys';
 
-/** Looked-up keys are remembered briefly: intake is hot, revocation may take this long. */
+/**
+ * Looked-up keys are remembered briefly: intake is hot. A key revoked through this process is
+ * forgotten at once; another instance of the central OMS notices within this time.
+ */
 const KEY_CACHE_MS = 30_000;
+
+export class ChannelKeyCache {
+  private readonly entries = new Map<string, { channelCode: string | null; until: number }>();
+
+  get(hash: string): string | null | undefined {
+    const hit = this.entries.get(hash);
+    return hit && hit.until > Date.now() ? hit.channelCode : undefined;
+  }
+
+  set(hash: string, channelCode: string | null): void {
+    this.entries.set(hash, { channelCode, until: Date.now() + KEY_CACHE_MS });
+  }
+
+  /** After a revocation: the channel's keys are looked up again on their next use. */
+  forgetChannel(channelCode: string): void {
+    for (const [hash, entry] of this.entries)
+      if (entry.channelCode === channelCode) this.entries.delete(hash);
+  }
+}
 
 export interface PresentedIdentity {
   principal: Principal | null;
@@ -25,13 +47,12 @@ export function credentialResolver(
   adminToken: string,
   stations: StationAuth,
   people: PeopleConfig,
+  channelCache = new ChannelKeyCache(),
 ) {
-  const channelCache = new Map<string, { channelCode: string | null; until: number }>();
-
   async function channelForKey(key: string): Promise<string | null> {
     const hash = hashApiKey(key);
     const hit = channelCache.get(hash);
-    if (hit && hit.until > Date.now()) return hit.channelCode;
+    if (hit !== undefined) return hit;
     const row = await db
       .selectFrom('channel_api_keys')
       .select(['channel_code', 'key_hash'])
@@ -39,7 +60,7 @@ export function credentialResolver(
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     const channelCode = row && secretsEqual(row.key_hash, hash) ? row.channel_code : null;
-    channelCache.set(hash, { channelCode, until: Date.now() + KEY_CACHE_MS });
+    channelCache.set(hash, channelCode);
     return channelCode;
   }
 

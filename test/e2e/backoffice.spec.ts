@@ -66,7 +66,13 @@ test('an admin creates a customer-service user, who signs in in Dutch and sees o
   await signIn(page, ADMIN);
   await expect(page.getByRole('heading', { name: 'Welcome, Demo Admin' })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await expect(nav.getByRole('link')).toHaveText(['Start', 'Orders', 'Users', 'Audit log']);
+  await expect(nav.getByRole('link')).toHaveText([
+    'Start',
+    'Orders',
+    'Channels',
+    'Users',
+    'Audit log',
+  ]);
 
   await nav.getByRole('link', { name: 'Users' }).click();
   await expect(

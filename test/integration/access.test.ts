@@ -198,7 +198,11 @@ describe.each(BACKENDS)('access on %s', (backend) => {
       fc.asyncProperty(
         fc.constantFrom(...table),
         fc.constantFrom(...callers()),
-        fc.string({ maxLength: 40 }).map((s) => encodeURIComponent(s) || 'x'),
+        // `.` and `..` survive encoding and are dot segments: the URL would name another route.
+        fc
+          .string({ maxLength: 40 })
+          .map((s) => encodeURIComponent(s))
+          .map((s) => (s === '' || s === '.' || s === '..' ? 'x' : s)),
         async (entry, caller, junk) => {
           check(entry, caller, await call(entry, await headersFor(caller), junk));
         },
