@@ -5,12 +5,14 @@ import { auditArea } from '../audit/audit-area';
 import { channelsArea } from '../channels/channels-area';
 import { homeArea } from '../home/home-area';
 import { ordersArea } from '../orders/orders-area';
+import { stockArea } from '../stock/stock-area';
 import { usersArea } from '../users/users-area';
 import type { Area } from './area';
 
 export const AREAS: readonly Area[] = [
   homeArea,
   ordersArea,
+  stockArea,
   channelsArea,
   usersArea,
   auditArea,

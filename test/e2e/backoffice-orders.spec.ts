@@ -1,4 +1,4 @@
-// Customer service in the back office, in Chromium against the bundled central OMS: finds an
+// Purchasing reads a warehouse's stock. Customer service in the back office, in Chromium against the bundled central OMS: finds an
 // order by the customer's e-mail and by a SKU, opens it, holds it with a reason, and finds the
 // hold with its reason in the order's timeline and in the audit log. axe finds no WCAG 2.2 AA
 // violation on the order screens, in English and in Dutch.
@@ -132,4 +132,28 @@ test('customer service finds an order by e-mail and by SKU, holds it with a reas
   await page.goto(`${central.url}/orders/${orderId}`);
   await expect(page.getByTestId('order-status')).toHaveText('Vastgehouden');
   await expectAccessible(page, 'order page');
+});
+
+test('purchasing reads the stock of a warehouse per SKU', async ({ page }) => {
+  const buyer = DEMO_PEOPLE.find((p) => p.roles.includes('purchasing'))!;
+  await page.goto(`${central.url}/sign-in`);
+  await page.getByLabel(/^(Language|Taal)$/).selectOption({ label: 'English' });
+  await page.getByLabel('E-mail address').fill(buyer.email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav.getByRole('link')).toHaveText(['Start', 'Stock']);
+  await nav.getByRole('link', { name: 'Stock' }).click();
+  await page.getByLabel('Warehouse', { exact: true }).selectOption('NL-TIL');
+  await page.getByLabel('SKU starts with').fill('SKU-0000');
+  await page.getByRole('button', { name: 'Filter', exact: true }).click();
+  const table = page.getByRole('table', { name: 'Stock in NL-TIL, by SKU' });
+  await expect(page).toHaveURL(/sku=SKU-0000/);
+  // Only the SKUs the filter names (the demo stocks some of them at each warehouse).
+  await expect(table.getByRole('row').nth(1)).toContainText(/SKU-0000\d/);
+  const cells = table.getByRole('row').locator('td:first-child');
+  await expect
+    .poll(async () => (await cells.allTextContents()).every((sku) => /^SKU-0000\d$/.test(sku)))
+    .toBe(true);
+  await expectAccessible(page, 'stock');
 });

@@ -69,6 +69,7 @@ test('an admin creates a customer-service user, who signs in in Dutch and sees o
   await expect(nav.getByRole('link')).toHaveText([
     'Start',
     'Orders',
+    'Stock',
     'Channels',
     'Users',
     'Audit log',
@@ -109,6 +110,7 @@ test('an admin creates a customer-service user, who signs in in Dutch and sees o
   await expect(page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link')).toHaveText([
     'Start',
     'Orders',
+    'Voorraad',
     'Auditlog',
   ]);
   await page.goto(`${central.url}/users`);
@@ -156,7 +158,16 @@ test('a password is reset through the e-mailed one-time link', async ({ page }) 
 
 test('every screen passes axe (WCAG 2.2 AA) in English and in Dutch', async ({ page }) => {
   const publicScreens = ['/sign-in', '/forgot-password', '/reset-password#token=x'];
-  const adminScreens = ['/', '/orders', '/users', '/users/new', '/audit', '/account'];
+  const adminScreens = [
+    '/',
+    '/orders',
+    '/stock',
+    '/channels',
+    '/users',
+    '/users/new',
+    '/audit',
+    '/account',
+  ];
   for (const language of ['English', 'Nederlands'] as const) {
     await page.goto(`${central.url}/sign-in`);
     await pickLanguage(page, language);
