@@ -7,6 +7,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { DEMO_PEOPLE, demoPassword } from '../src-server/people/demo-people';
+import { SESSION_COOKIE } from '../src-server/people/sessions';
+import { buildBackoffice } from './build-backoffice';
 import { buildNodePrograms, NODE_PROGRAMS } from './build-node';
 import { ProductProcesses } from './product-processes';
 
@@ -99,13 +102,33 @@ function electronBinary(): string | undefined {
     : undefined;
 }
 
+/**
+ * Signs in as the demo admin (its password derives from DEMO_SEED, as the central OMS logs it):
+ * the admin token only creates the first admin, so the demo station is made by a person.
+ */
+async function demoAdminHeaders(): Promise<Record<string, string> | undefined> {
+  const response = await fetch(`${CENTRAL_URL}/v1/people/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      email: DEMO_PEOPLE[0]!.email,
+      password: demoPassword(process.env.DEMO_SEED ?? 'packing-oms-demo'),
+    }),
+  });
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  if (!response.ok || !cookie) return undefined;
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { cookie: cookie.split(';')[0]!, 'x-csrf-token': csrfToken };
+}
+
 /** First start: a demo station for the Tilburg warehouse, enrolled by the station itself. */
 async function createDemoStation(): Promise<string | undefined> {
+  const signedIn = await demoAdminHeaders();
   const response = await fetch(`${CENTRAL_URL}/v1/stations`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      authorization: `Bearer ${process.env.ADMIN_TOKEN ?? 'dev-admin-token'}`,
+      ...(signedIn ?? { authorization: `Bearer ${process.env.ADMIN_TOKEN ?? 'dev-admin-token'}` }),
     },
     body: JSON.stringify({ warehouseCode: 'NL-TIL', name: 'Tilburg packing 1' }),
   });
@@ -166,7 +189,7 @@ async function main(): Promise<void> {
   );
   processes.track(build);
   const built = new Promise<number>((resolve) => build.once('exit', (code) => resolve(code ?? 1)));
-  await buildNodePrograms();
+  await Promise.all([buildNodePrograms(), buildBackoffice()]);
   processes.startCentral();
   const buildExit = await built;
   if (processes.isStopping) return;
@@ -197,7 +220,9 @@ async function main(): Promise<void> {
     if (enrolmentCode) await enrolWebStation(enrolmentCode, 60_000);
   }
   if (processes.isStopping) return;
-  console.log(`[start] central OMS: ${CENTRAL_URL}  (API docs ${CENTRAL_URL}/docs)`);
+  console.log(
+    `[start] central OMS: ${CENTRAL_URL}  (back office at /, sign in as ${DEMO_PEOPLE[0]!.email}; API docs ${CENTRAL_URL}/docs)`,
+  );
   console.log(
     `[start] packing station: ${electron ? 'the Electron window' : `http://127.0.0.1:${STATION_PORT}`}`,
   );

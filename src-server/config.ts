@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { loadNotificationConfig } from './notifications/notification-config';
 import type { NotificationConfig } from './notifications/notification-config';
+import { loadPeopleConfig } from './people/people-config';
+import type { PeopleConfig } from './people/people-config';
 import { loadReturnsConfig } from './returns/returns-config';
 import type { ReturnsConfig } from './returns/returns-config';
 import type { NumberingConfig } from './stations/number-ranges';
@@ -23,7 +25,12 @@ export interface ServerConfig {
   databasePoolSize: number;
   /** Intake batches (group commits) one instance runs at once. */
   intakeBatchesInFlight: number;
+  /** Creates the first admin (POST /v1/people/bootstrap); see people.adminTokenScope. */
   adminToken: string;
+  /** Sessions, sign-in throttling, password reset and the admin token's reach. */
+  people: PeopleConfig;
+  /** The built back office served at `/`. */
+  backofficeDir: string;
   /** Seed demo data when the database is empty at start-up. */
   seedDemo: boolean;
   /** Seed of the demo data's pseudo-random choices and demo API keys. */
@@ -93,6 +100,8 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       (n) => Number.isInteger(n) && n >= 1 && n <= 16,
     ),
     adminToken: env.ADMIN_TOKEN ?? 'dev-admin-token',
+    people: loadPeopleConfig(env, `http://127.0.0.1:${port}`),
+    backofficeDir: resolve(env.BACKOFFICE_DIR ?? 'dist/backoffice'),
     seedDemo: env.SEED_DEMO !== 'false',
     demoSeed: env.DEMO_SEED ?? 'packing-oms-demo',
     demoProducts: numberFrom(

@@ -12,6 +12,7 @@ import { replicaReads } from './db/read-replica';
 import { rideThroughOutages, waitForDatabase } from './db/ride-through';
 import { isDatabaseUnavailable } from './db/unavailable';
 import { startNotifications } from './notifications/notifications-runtime';
+import { seedDemoPeople } from './people/demo-people';
 import type { NotificationsHandle } from './notifications/notifications-runtime';
 import { seedDemoActivity, seedDemoCatalogueIfEmpty, unfinishedDemoSeed } from './seed/demo-seed';
 
@@ -82,13 +83,20 @@ const seedOptions = {
   productCount: config.demoProducts,
   orderCount: config.demoOrders,
 };
-if (config.seedDemo)
+if (config.seedDemo) {
   await rideThroughOutages(
     'demo catalogue',
     database.db,
     () => seedDemoCatalogueIfEmpty(database.db, seedOptions),
     rideThrough,
   );
+  await rideThroughOutages(
+    'demo people',
+    database.db,
+    () => seedDemoPeople(database.db, config.demoSeed, app.log),
+    rideThrough,
+  );
+}
 if (config.notifications.enabled && !stopping) {
   notifications = await startNotifications(config.notifications, config.dataDir, {
     db: database.db,

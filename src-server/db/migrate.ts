@@ -17,6 +17,9 @@ import * as outboxHeartbeat from './migrations/0760-outbox-heartbeat';
 import * as workHolds from './migrations/0740-work-holds';
 import * as orderListIndexes from './migrations/0770-order-list-indexes';
 import * as reservationsArchive from './migrations/0771-reservations-archive';
+import * as peopleAudit from './migrations/0800-people-audit';
+import * as orderSearch from './migrations/0801-order-search';
+import * as auditReasons from './migrations/0802-audit-reasons';
 import type { Database } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -35,6 +38,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0740-work-holds': workHolds,
   '0770-order-list-indexes': orderListIndexes,
   '0771-reservations-archive': reservationsArchive,
+  '0800-people-audit': peopleAudit,
+  '0801-order-search': orderSearch,
+  '0802-audit-reasons': auditReasons,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

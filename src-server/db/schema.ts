@@ -1,7 +1,9 @@
 // Database typings for Kysely: one interface per table, column names as in the migrations.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { AuditTables } from '../audit/audit-schema';
 import type { NotificationTables } from '../notifications/notifications-schema';
 import type { OutboxTables } from '../outbox/outbox-schema';
+import type { PeopleTables } from '../people/people-schema';
 import type { ReturnsTables } from '../returns/returns-schema';
 import type { SyncTables } from '../sync/sync-schema';
 import type { WorkHoldTables } from '../sync/work-hold-schema';
@@ -253,7 +255,14 @@ export interface DemoSeedTable {
 }
 
 export interface Database
-  extends SyncTables, NotificationTables, OutboxTables, ReturnsTables, WorkHoldTables {
+  extends
+    SyncTables,
+    NotificationTables,
+    OutboxTables,
+    ReturnsTables,
+    WorkHoldTables,
+    PeopleTables,
+    AuditTables {
   products: ProductsTable;
   product_gtins: ProductGtinsTable;
   product_prices: ProductPricesTable;

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { acceptedInstant } from '../../shared/validation/timestamps';
 import { formatAmount } from '../../shared/labels/label-format';
-import { requireAdmin } from '../access/access';
+import { allow } from '../access/route-rules';
 import { backOfficeRead } from '../db/read-replica';
 import type { BackOfficeReads } from '../db/read-replica';
 import type { Database } from '../db/schema';
@@ -96,7 +96,7 @@ export function refundLedgerRoutes(reads: BackOfficeReads) {
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     app.get('/v1/refunds.csv', {
-      onRequest: requireAdmin,
+      config: { access: allow('admin', 'finance', 'admin_token') },
       schema: {
         tags: ['refunds'],
         summary: 'Refunds for finance as CSV (created in [from, to))',

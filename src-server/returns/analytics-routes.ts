@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { acceptedInstant } from '../../shared/validation/timestamps';
-import { requireAdmin } from '../access/access';
+import { allow } from '../access/route-rules';
 import { backOfficeRead } from '../db/read-replica';
 import type { BackOfficeReads } from '../db/read-replica';
 import { ApiError } from '../http/api-error';
@@ -16,7 +16,7 @@ export function returnAnalyticsRoutes(reads: BackOfficeReads) {
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     app.get('/v1/analytics/returns', {
-      onRequest: requireAdmin,
+      config: { access: allow('admin', 'finance', 'purchasing', 'admin_token') },
       schema: {
         tags: ['analytics'],
         summary:

@@ -4,16 +4,22 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { requireAdmin } from '../access/access';
+import { actorOf } from '../access/access';
+import { allow, warehouseInParams } from '../access/route-rules';
 import type { Database } from '../db/schema';
 import { ApiError, notFound } from '../http/api-error';
 import { adminSecurity, errorResponses } from '../http/route-schemas';
 import { storableText } from '../../shared/orders/order-schema';
-import { actorOf } from '../orders/order-routes';
 import { heldWorkSchema, listHeldWork, releaseHeldWork } from '../sync/held-work';
 import type { WorkHoldConfig } from '../sync/work-hold-config';
 
 const warehouseParams = z.object({ code: z.string().min(1).max(64) });
+
+/** Warehouse leads release their own warehouse's held work; admins any. */
+const leads = {
+  ...allow('admin', 'warehouse_lead', 'admin_token'),
+  warehouseOf: warehouseInParams(),
+};
 
 export function heldWorkRoutes(db: Kysely<Database>, config: WorkHoldConfig) {
   async function warehouseOrThrow(code: string): Promise<string> {
@@ -29,7 +35,7 @@ export function heldWorkRoutes(db: Kysely<Database>, config: WorkHoldConfig) {
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     app.get('/v1/warehouses/:code/held-work', {
-      onRequest: requireAdmin,
+      config: { access: leads },
       schema: {
         tags: ['warehouses'],
         summary:
@@ -56,7 +62,7 @@ export function heldWorkRoutes(db: Kysely<Database>, config: WorkHoldConfig) {
     });
 
     app.post('/v1/warehouses/:code/held-work/:fulfillmentId/release', {
-      onRequest: requireAdmin,
+      config: { access: leads },
       schema: {
         tags: ['warehouses'],
         summary:

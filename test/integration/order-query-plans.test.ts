@@ -113,7 +113,10 @@ describe('order API query plans on PostgreSQL with 50,000 orders stored', () => 
         });
     }
     orderIds = reference.filter((_, i) => i % 25 === 0).map((r) => r.id);
-    const config = { ...loadServerConfig({ ADMIN_TOKEN }), databaseUrl: undefined };
+    const config = {
+      ...loadServerConfig({ ADMIN_TOKEN, ADMIN_TOKEN_SCOPE: 'system' }),
+      databaseUrl: undefined,
+    };
     app = await createApp(config, { db: handle.db, listen: handle.listen, logger: false });
     await app.ready();
   }, 180_000);
@@ -189,8 +192,8 @@ describe('order API query plans on PostgreSQL with 50,000 orders stored', () => 
       fc.asyncProperty(filters, async ({ asChannelKey, from, to, ...equal }) => {
         const query = new URLSearchParams({ limit: String(PAGE) });
         for (const [name, value] of Object.entries(equal)) query.set(name, value);
-        if (from !== undefined) query.set('from', instant(from));
-        if (to !== undefined) query.set('to', instant(to));
+        if (from !== undefined) query.set('placedFrom', instant(from));
+        if (to !== undefined) query.set('placedTo', instant(to));
         const channel = equal.channel ?? 'web';
         const key = asChannelKey ? CHANNEL_KEYS[channel as keyof typeof CHANNEL_KEYS] : ADMIN_TOKEN;
         const matching = reference.filter(

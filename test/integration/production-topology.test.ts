@@ -26,7 +26,10 @@ import {
 import { ADMIN_TOKEN } from '../support/server-harness';
 
 type App = Awaited<ReturnType<typeof createApp>>;
-const config = { ...loadServerConfig({ ADMIN_TOKEN }), databaseUrl: undefined };
+const config = {
+  ...loadServerConfig({ ADMIN_TOKEN, ADMIN_TOKEN_SCOPE: 'system' }),
+  databaseUrl: undefined,
+};
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 15_000) {
   const deadline = Date.now() + ms;

@@ -79,6 +79,7 @@ describe('npm start while the central OMS goes down and up', () => {
           DEMO_PRODUCTS: '10',
           DEMO_ORDERS: '0',
           ADMIN_TOKEN,
+          ADMIN_TOKEN_SCOPE: 'system',
           LOG_LEVEL: 'warn',
         },
       },

@@ -134,7 +134,7 @@ describe.each(BACKENDS)('station sync on %s', (backend) => {
           headers: bearer(CHANNEL_KEYS.web),
         })
       ).statusCode,
-    ).toBe(401);
+    ).toBe(403); // a valid channel key, but sync is for station tokens only
     const res = await server.app.inject({
       method: 'POST',
       url: '/v1/stations',
