@@ -190,7 +190,8 @@ describe.each(BACKENDS)('access on %s', (backend) => {
         check(entry, caller, await call(entry, await headersFor(caller)));
       }
     }
-  });
+    // Every route × every caller, one request each: a minute on a loaded machine.
+  }, 120_000);
 
   it('holds for any route, any caller and any path and body values (property)', async () => {
     const table = server.app.routeAccessTable;
