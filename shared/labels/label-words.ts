@@ -41,6 +41,18 @@ export interface LabelWords {
     item: string;
     quantity: string;
   };
+  /** The money on a packing slip: column heads and the totals' labels. */
+  money: {
+    amountHead(currency: string): string;
+    amountHeadShort(currency: string): string;
+    vatHead: string;
+    subtotal: string;
+    discount: string;
+    shipping: string;
+    vat: string;
+    total: string;
+    inclVat: string;
+  };
   returnTitle: string;
   returnTo: string;
   intake: {
@@ -75,6 +87,17 @@ export interface LabelWords {
 
 const en: LabelWords = {
   decimal: '.',
+  money: {
+    amountHead: (currency) => `Amount ${currency}`,
+    amountHeadShort: (currency) => `AMOUNT ${currency}`,
+    vatHead: 'VAT',
+    subtotal: 'Subtotal',
+    discount: 'Discount',
+    shipping: 'Shipping',
+    vat: 'VAT',
+    total: 'Total',
+    inclVat: 'incl. VAT',
+  },
   from: 'FROM',
   to: 'TO',
   carton: (index, count) => `Carton ${index} of ${count}`,
@@ -147,6 +170,17 @@ const en: LabelWords = {
 
 const nl: LabelWords = {
   decimal: ',',
+  money: {
+    amountHead: (currency) => `Bedrag ${currency}`,
+    amountHeadShort: (currency) => `BEDRAG ${currency}`,
+    vatHead: 'Btw',
+    subtotal: 'Subtotaal',
+    discount: 'Korting',
+    shipping: 'Verzending',
+    vat: 'Btw',
+    total: 'Totaal',
+    inclVat: 'incl. btw',
+  },
   from: 'VAN',
   to: 'AAN',
   carton: (index, count) => `Colli ${index} van ${count}`,

@@ -81,7 +81,7 @@ export async function renderPackingSlipPdf(
   const supported = new Set(regular.getCharacterSet());
   const fonts: Fonts = { regular, bold, safe: (text) => toFontCharacters(text, supported) };
 
-  const totals = slip.money ? packingSlipTotals(slip.money) : [];
+  const totals = slip.money ? packingSlipTotals(slip.money, words) : [];
   const pages = paginate(slip.lines, ROWS_PER_PAGE);
   // The footer takes two rows, the totals one each and a gap.
   if (totals.length > 0 && pages.at(-1)!.length > ROWS_PER_PAGE - 3 - totals.length) pages.push([]);
@@ -123,8 +123,8 @@ export async function renderPackingSlipPdf(
     const qtyRight = slip.money ? 400 : RIGHT;
     drawRight(page, bold, words.pdf.quantity, qtyRight, 580);
     if (slip.money) {
-      drawRight(page, bold, 'VAT', 455, 580);
-      drawRight(page, bold, `Amount ${slip.money.currency}`, RIGHT, 580);
+      drawRight(page, bold, words.money.vatHead, 455, 580);
+      drawRight(page, bold, words.money.amountHead(slip.money.currency), RIGHT, 580);
     }
     page.drawLine({
       start: { x: LEFT, y: 574 },
@@ -149,8 +149,14 @@ export async function renderPackingSlipPdf(
       });
       drawRight(page, regular, quantity, qtyRight, y);
       if (slip.money && line.amountMinor !== undefined) {
-        drawRight(page, regular, formatRate(line.taxRatePercent ?? null), 455, y);
-        drawRight(page, regular, formatAmount(line.amountMinor, slip.money.currency), RIGHT, y);
+        drawRight(page, regular, formatRate(line.taxRatePercent ?? null, words.decimal), 455, y);
+        drawRight(
+          page,
+          regular,
+          formatAmount(line.amountMinor, slip.money.currency, words.decimal),
+          RIGHT,
+          y,
+        );
       }
     });
 

@@ -25,7 +25,7 @@ export function renderPackingSlipZpl(
   locale: LabelLocale = 'en',
 ): string {
   const words = LABEL_WORDS[locale];
-  const totals = slip.money ? packingSlipTotals(slip.money) : [];
+  const totals = slip.money ? packingSlipTotals(slip.money, words) : [];
   const totalsTop = FOOTER_TOP - totals.length * TOTALS_PITCH - 12;
   const roomOnLast = totals.length
     ? Math.floor((totalsTop - LINES_TOP) / LINE_PITCH)
@@ -56,7 +56,8 @@ export function renderPackingSlipZpl(
       zpl.text(MARGIN, 512, 20, words.quantityShort);
       zpl.text(110, 512, 20, words.skuAndItem);
       zpl.hline(MARGIN, 538, FULL_WIDTH, 2);
-      if (slip.money) zpl.text(620, 512, 20, `AMOUNT ${slip.money.currency}`, { maxWidth: 172 });
+      if (slip.money)
+        zpl.text(620, 512, 20, words.money.amountHeadShort(slip.money.currency), { maxWidth: 172 });
       const textWidth = slip.money ? 500 : undefined;
       lines.forEach((line, i) => {
         const y = LINES_TOP + i * LINE_PITCH;
@@ -64,10 +65,10 @@ export function renderPackingSlipZpl(
         zpl.text(110, y, 24, line.sku, { maxWidth: textWidth });
         zpl.text(110, y + 28, 22, line.name, { maxWidth: textWidth });
         if (slip.money && line.amountMinor !== undefined) {
-          zpl.text(620, y, 24, formatAmount(line.amountMinor, slip.money.currency), {
+          zpl.text(620, y, 24, formatAmount(line.amountMinor, slip.money.currency, words.decimal), {
             maxWidth: 172,
           });
-          const rate = formatRate(line.taxRatePercent ?? null);
+          const rate = formatRate(line.taxRatePercent ?? null, words.decimal);
           if (rate) zpl.text(620, y + 28, 22, rate, { maxWidth: 172 });
         }
       });
