@@ -20,6 +20,7 @@ import * as reservationsArchive from './migrations/0771-reservations-archive';
 import * as peopleAudit from './migrations/0800-people-audit';
 import * as orderSearch from './migrations/0801-order-search';
 import * as auditReasons from './migrations/0802-audit-reasons';
+import * as dropDuplicateOrderIndex from './migrations/0803-drop-duplicate-order-index';
 import type { Database } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0800-people-audit': peopleAudit,
   '0801-order-search': orderSearch,
   '0802-audit-reasons': auditReasons,
+  '0803-drop-duplicate-order-index': dropDuplicateOrderIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
