@@ -9,7 +9,7 @@ import { fileCredentialStore, type CredentialStore } from './sync/credential-sto
 import { SyncService } from './sync/sync-service';
 import { CarrierRegistry } from './carriers/carrier-registry';
 import { createLeasedOwnCarrier } from './carriers/own-carrier-leases';
-import { createPostnlCarrier, POSTNL_CARRIER } from './carriers/postnl-barcode';
+import { createPostnlCarrier, POSTNL_CARRIER } from './carriers/postnl/postnl-barcode';
 import { NumberLeases } from './numbering/number-leases';
 import { numberingHandlers } from './numbering/numbering-handlers';
 import { systemHandlers } from './system/system-handlers';

@@ -1,0 +1,247 @@
+/**
+ * Handlers playing each carrier's label API as its public documentation describes it: the auth
+ * it asks, the answer with a tracking number in the carrier's shape and its label (a 4×6 ZPL with
+ * the tracking number as Code 128), and its own validation-error shape. A recipient postal code
+ * of "0000XX" is refused the way that carrier refuses an address.
+ */
+import {
+  bearer,
+  carrierZpl,
+  type CarrierHandler,
+  type FakeAnswer,
+  type FakeRequest,
+} from './fake-carrier';
+
+export const FAKE_SECRETS = {
+  postnlApiKey: 'sandbox-key-0123456789',
+  dhlUserId: 'dhl-user-0001',
+  dhlKey: 'dhl-key-000000001',
+  sendcloudPublic: 'sc-public-0001',
+  sendcloudSecret: 'sc-secret-0001',
+  upsClientId: 'ups-client-0001',
+  upsSecret: 'ups-secret-0000001',
+};
+
+const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+const notFound: FakeAnswer = { status: 404, body: { message: 'Not found' } };
+const INVALID_POSTCODE = '0000XX';
+
+export interface IssuedLabel {
+  trackingNumber: string;
+  zpl: string;
+}
+
+/** PostNL: Barcode API v1_1 and Labelling API v2_2, `apikey` header. */
+export function postnlApi(issued: IssuedLabel[]): CarrierHandler {
+  let serial = 987000100;
+  return (req) => {
+    if (req.headers.apikey !== FAKE_SECRETS.postnlApiKey)
+      return {
+        status: 401,
+        body: {
+          fault: { faultstring: 'Invalid ApiKey', detail: { errorcode: 'oauth.v2.InvalidApiKey' } },
+        },
+      };
+    if (req.path === '/shipment/v1_1/barcode')
+      return { status: 200, body: { Barcode: `3SDEVC${serial++}` } };
+    if (req.path !== '/shipment/v2_2/label' || req.method !== 'POST') return notFound;
+    const body = req.json as {
+      Shipments?: { Barcode?: string; Addresses?: { Zipcode?: string }[] }[];
+    };
+    const shipment = body.Shipments?.[0];
+    if (shipment?.Addresses?.[0]?.Zipcode === INVALID_POSTCODE)
+      return {
+        status: 400,
+        body: { Errors: [{ Code: '2', Description: 'Zipcode is invalid for Countrycode NL' }] },
+      };
+    const barcode = shipment?.Barcode ?? '';
+    const zpl = carrierZpl('PostNL', barcode);
+    issued.push({ trackingNumber: barcode, zpl });
+    return {
+      status: 200,
+      body: {
+        MergedLabels: [],
+        ResponseShipments: [
+          {
+            Barcode: barcode,
+            Errors: [],
+            Warnings: [],
+            Labels: [{ Content: b64(zpl), Labeltype: 'Label', OutputType: 'ZPL' }],
+          },
+        ],
+      },
+    };
+  };
+}
+
+/** DHL Parcel (api-gw.dhlparcel.nl): /authenticate/api-key then /labels with a bearer token. */
+export function dhlParcelApi(issued: IssuedLabel[]): CarrierHandler {
+  let serial = 100;
+  const token = 'dhl-access-token-0001';
+  return (req) => {
+    if (req.path === '/authenticate/api-key') {
+      const creds = req.json as { userId?: string; key?: string };
+      if (creds.userId !== FAKE_SECRETS.dhlUserId || creds.key !== FAKE_SECRETS.dhlKey)
+        return { status: 401, body: { key: 'UNAUTHORIZED', message: 'Invalid userId or key' } };
+      return {
+        status: 200,
+        body: {
+          accessToken: token,
+          accessTokenExpiration: Math.floor(Date.now() / 1000) + 900,
+          refreshToken: 'r',
+          accountNumbers: ['01234567'],
+        },
+      };
+    }
+    if (req.path !== '/labels' || req.method !== 'POST') return notFound;
+    if (bearer(req) !== token)
+      return { status: 401, body: { key: 'UNAUTHORIZED', message: 'Token expired' } };
+    const body = req.json as { labelId: string; receiver?: { address?: { postalCode?: string } } };
+    if (body.receiver?.address?.postalCode === INVALID_POSTCODE)
+      return {
+        status: 400,
+        body: {
+          key: 'INVALID_REQUEST',
+          message: 'Validation failed',
+          details: { 'receiver.address.postalCode': 'invalid postal code' },
+        },
+      };
+    const tracker = `JVGL0600${String(serial++).padStart(10, '0')}`;
+    const zpl = carrierZpl('DHL Parcel', tracker);
+    issued.push({ trackingNumber: tracker, zpl });
+    return {
+      status: 200,
+      body: {
+        labelId: body.labelId,
+        trackerCode: tracker,
+        parcelType: 'SMALL',
+        routingCode: '2LNL',
+        zpl: b64(zpl),
+      },
+    };
+  };
+}
+
+/** Sendcloud Shipments API v3: Basic auth, POST /api/v3/shipments/announce. */
+export function sendcloudApi(issued: IssuedLabel[]): CarrierHandler {
+  let serial = 5000;
+  const expected = `Basic ${b64(`${FAKE_SECRETS.sendcloudPublic}:${FAKE_SECRETS.sendcloudSecret}`)}`;
+  return (req) => {
+    if (req.headers.authorization !== expected)
+      return {
+        status: 401,
+        body: {
+          errors: [
+            { status: '401', code: 'authentication_failed', detail: 'Invalid username/password.' },
+          ],
+        },
+      };
+    const cancel = /^\/api\/v3\/shipments\/([^/]+)\/cancel$/.exec(req.path);
+    if (cancel)
+      return { status: 202, body: { data: { status: 'ANNOUNCED_CANCELLATION_REQUESTED' } } };
+    if (req.path !== '/api/v3/shipments/announce' || req.method !== 'POST') return notFound;
+    const body = req.json as { to_address?: { postal_code?: string } };
+    if (body.to_address?.postal_code === INVALID_POSTCODE)
+      return {
+        status: 400,
+        body: {
+          errors: [
+            {
+              status: '400',
+              code: 'validation_error',
+              detail: 'Enter a valid postal code.',
+              source: { pointer: '/to_address/postal_code' },
+            },
+          ],
+        },
+      };
+    const id = `shp_${serial++}`;
+    const tracking = `3SSCLD${serial}000`;
+    const zpl = carrierZpl('Sendcloud PostNL', tracking);
+    issued.push({ trackingNumber: tracking, zpl });
+    return {
+      status: 201,
+      body: {
+        data: {
+          id,
+          status: { code: 'ANNOUNCED' },
+          parcels: [{ id: serial, tracking_number: tracking, label_file: b64(zpl), documents: [] }],
+        },
+      },
+    };
+  };
+}
+
+/** UPS: OAuth token, Shipping API v2409 ship and void. */
+export function upsApi(issued: IssuedLabel[]): CarrierHandler {
+  let serial = 1;
+  const token = 'ups-access-token-0001';
+  return (req: FakeRequest) => {
+    if (req.path === '/security/v1/oauth/token') {
+      if (
+        req.headers.authorization !==
+        `Basic ${b64(`${FAKE_SECRETS.upsClientId}:${FAKE_SECRETS.upsSecret}`)}`
+      )
+        return {
+          status: 401,
+          body: { response: { errors: [{ code: '10401', message: 'ClientId is Invalid' }] } },
+        };
+      return {
+        status: 200,
+        body: {
+          token_type: 'Bearer',
+          access_token: token,
+          expires_in: '14399',
+          status: 'approved',
+        },
+      };
+    }
+    if (bearer(req) !== token)
+      return {
+        status: 401,
+        body: {
+          response: {
+            errors: [{ code: '250002', message: 'Invalid Authentication Information.' }],
+          },
+        },
+      };
+    if (req.path.startsWith('/api/shipments/v2409/void/cancel/') && req.method === 'DELETE')
+      return {
+        status: 200,
+        body: { VoidShipmentResponse: { Response: { ResponseStatus: { Code: '1' } } } },
+      };
+    if (req.path !== '/api/shipments/v2409/ship' || req.method !== 'POST') return notFound;
+    const body = req.json as {
+      ShipmentRequest?: { Shipment?: { ShipTo?: { Address?: { PostalCode?: string } } } };
+    };
+    if (body.ShipmentRequest?.Shipment?.ShipTo?.Address?.PostalCode === INVALID_POSTCODE)
+      return {
+        status: 400,
+        body: {
+          response: {
+            errors: [{ code: '120802', message: 'Address Validation Error on ShipTo address' }],
+          },
+        },
+      };
+    const tracking = `1Z999AA1${String(serial++).padStart(10, '0')}`;
+    const zpl = carrierZpl('UPS', tracking);
+    issued.push({ trackingNumber: tracking, zpl });
+    return {
+      status: 200,
+      body: {
+        ShipmentResponse: {
+          Response: { ResponseStatus: { Code: '1', Description: 'Success' } },
+          ShipmentResults: {
+            ShipmentIdentificationNumber: tracking,
+            PackageResults: [
+              {
+                TrackingNumber: tracking,
+                ShippingLabel: { ImageFormat: { Code: 'ZPL' }, GraphicImage: b64(zpl) },
+              },
+            ],
+          },
+        },
+      },
+    };
+  };
+}
