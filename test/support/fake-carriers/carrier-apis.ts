@@ -4,6 +4,7 @@
  * the tracking number as Code 128), and its own validation-error shape. A recipient postal code
  * of "0000XX" is refused the way that carrier refuses an address.
  */
+import { XMLParser } from 'fast-xml-parser';
 import {
   bearer,
   carrierZpl,
@@ -20,6 +21,8 @@ export const FAKE_SECRETS = {
   sendcloudSecret: 'sc-secret-0001',
   upsClientId: 'ups-client-0001',
   upsSecret: 'ups-secret-0000001',
+  dpdDelisId: 'dpd-delis-01',
+  dpdPassword: 'dpd-password-01',
 };
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
@@ -243,5 +246,62 @@ export function upsApi(issued: IssuedLabel[]): CarrierHandler {
         },
       },
     };
+  };
+}
+
+/** DPD Shipper Webservice (SOAP): LoginService 2.0 getAuth, ShipmentService 4.4 storeOrders. */
+export function dpdApi(issued: IssuedLabel[]): CarrierHandler {
+  let serial = 1;
+  const token = 'dpd-auth-token-0001';
+  const parser = new XMLParser({ removeNSPrefix: true, parseTagValue: false });
+  const soap = (status: number, body: string): FakeAnswer => ({
+    status,
+    contentType: 'text/xml; charset=utf-8',
+    body: `<?xml version="1.0" encoding="UTF-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>${body}</soap:Body></soap:Envelope>`,
+  });
+  const authFault = soap(
+    500,
+    '<soap:Fault><faultcode>soap:Server</faultcode><faultstring>Fault occured</faultstring><detail><ns1:authenticationFault xmlns:ns1="http://dpd.com/common/service/types/Authentication/2.0"><errorCode>LOGIN_5</errorCode><errorMessage>The given DELIS-ID and password do not match.</errorMessage></ns1:authenticationFault></detail></soap:Fault>',
+  );
+  return (req) => {
+    const body = (
+      parser.parse(req.body) as {
+        Envelope?: {
+          Header?: Record<string, Record<string, string>>;
+          Body?: Record<string, Record<string, unknown>>;
+        };
+      }
+    ).Envelope;
+    if (req.path === '/soap/services/LoginService/V2_0/') {
+      const auth = body?.Body?.getAuth as { delisId?: string; password?: string } | undefined;
+      if (auth?.delisId !== FAKE_SECRETS.dpdDelisId || auth.password !== FAKE_SECRETS.dpdPassword)
+        return authFault;
+      const expires = new Date(Date.now() + 86_400_000).toISOString();
+      return soap(
+        200,
+        `<ns2:getAuthResponse xmlns:ns2="http://dpd.com/common/service/types/LoginService/2.0"><return><delisId>${auth.delisId}</delisId><customerUid>${auth.delisId}</customerUid><authToken>${token}</authToken><depot>0522</depot><authTokenExpires>${expires}</authTokenExpires></return></ns2:getAuthResponse>`,
+      );
+    }
+    if (req.path !== '/soap/services/ShipmentService/V4_4/') return notFound;
+    if (body?.Header?.authentication?.authToken !== token) return authFault;
+    const order = (
+      body.Body?.storeOrders as
+        { order?: { generalShipmentData?: { recipient?: { zipCode?: string } } } } | undefined
+    )?.order;
+    const response = (inner: string) =>
+      soap(
+        200,
+        `<ns2:storeOrdersResponse xmlns:ns2="http://dpd.com/common/service/types/ShipmentService/4.4"><orderResult>${inner}</orderResult></ns2:storeOrdersResponse>`,
+      );
+    if (order?.generalShipmentData?.recipient?.zipCode === INVALID_POSTCODE)
+      return response(
+        '<shipmentResponses><faults><faultCode>COMMON_7</faultCode><message>Zip code invalid for the country</message></faults></shipmentResponses>',
+      );
+    const parcel = `0998112233${String(serial++).padStart(4, '0')}`;
+    const zpl = carrierZpl('DPD Classic', parcel);
+    issued.push({ trackingNumber: parcel, zpl });
+    return response(
+      `<output><format>ZPL</format><content>${b64(zpl)}</content></output><shipmentResponses><identificationNumber>x</identificationNumber><mpsId>MPS${parcel}</mpsId><parcelInformation><parcelLabelNumber>${parcel}</parcelLabelNumber></parcelInformation></shipmentResponses>`,
+    );
   };
 }
