@@ -27,6 +27,8 @@ import { warehouseRoutes } from './warehouses/warehouse-routes';
 import type { Listen } from './db/connect';
 import { stationAuth } from './stations/station-auth';
 import { stationRoutes } from './stations/station-routes';
+import { carrierRoutes } from './carriers/carrier-routes';
+import { CarrierSecrets } from './carriers/carrier-secrets';
 import { SyncHub } from './sync/sync-hub';
 import { syncRoutes } from './sync/sync-routes';
 
@@ -89,5 +91,14 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
   app.addHook('onClose', async () => hub.stop());
   await app.register(stationRoutes(deps.db, stations, config.numbering));
   await app.register(syncRoutes(deps.db, stations, hub));
+  const services = deps.shippingServices ?? DEMO_SHIPPING_SERVICES;
+  await app.register(
+    carrierRoutes(
+      deps.db,
+      CarrierSecrets.fromSetting(config.carrierSecretKey, config.adminToken),
+      stations,
+      services.map((service) => service.carrier),
+    ),
+  );
   return app;
 }

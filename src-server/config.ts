@@ -14,6 +14,8 @@ export interface ServerConfig {
   /** Connections in the PostgreSQL pool (ignored for PGlite, which has one). */
   databasePoolSize: number;
   adminToken: string;
+  /** AES-256-GCM key sealing carrier credentials (32 bytes, base64 or hex); development derives one. */
+  carrierSecretKey: string | undefined;
   /** Seed demo data when the database is empty at start-up. */
   seedDemo: boolean;
   /** Seed of the demo data's pseudo-random choices and demo API keys. */
@@ -67,6 +69,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       (n) => Number.isInteger(n) && n >= 1 && n <= 500,
     ),
     adminToken: env.ADMIN_TOKEN ?? 'dev-admin-token',
+    carrierSecretKey: env.CARRIER_SECRET_KEY || undefined,
     seedDemo: env.SEED_DEMO !== 'false',
     demoSeed: env.DEMO_SEED ?? 'packing-oms-demo',
     demoProducts: numberFrom(

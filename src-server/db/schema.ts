@@ -4,6 +4,7 @@ import type { NotificationTables } from '../notifications/notifications-schema';
 import type { OutboxTables } from '../outbox/outbox-schema';
 import type { ReturnsTables } from '../returns/returns-schema';
 import type { SyncTables } from '../sync/sync-schema';
+import type { CarrierTables } from '../carriers/carrier-schema';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -251,7 +252,8 @@ export interface DemoSeedTable {
   activity_finished_at: Date | null;
 }
 
-export interface Database extends SyncTables, NotificationTables, OutboxTables, ReturnsTables {
+export interface Database
+  extends SyncTables, NotificationTables, OutboxTables, ReturnsTables, CarrierTables {
   products: ProductsTable;
   product_gtins: ProductGtinsTable;
   product_prices: ProductPricesTable;

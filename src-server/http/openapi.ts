@@ -53,6 +53,10 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
           description: 'Packing stations: enrolment, packers, leased number ranges',
         },
         {
+          name: 'carriers',
+          description: 'Carrier credentials per warehouse (sealed) and their label status',
+        },
+        {
           name: 'sync',
           description: "Replication of a warehouse's work with its stations (RxDB protocol)",
         },

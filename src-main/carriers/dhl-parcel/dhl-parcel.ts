@@ -6,6 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
+  dhlParcelCredentialsSchema,
+  type DhlParcelCredentials,
+} from '../../../shared/carriers/carrier-credentials';
+import {
   needsCustoms,
   type CarrierParty,
   type CarrierShipmentRequest,
@@ -19,17 +23,6 @@ import {
 } from '../carrier-label-api';
 
 export const DHL_PARCEL = { carrierId: 'dhl-parcel', carrierName: 'DHL Parcel' } as const;
-
-export const dhlParcelCredentialsSchema = z
-  .object({
-    baseUrl: z.url({ protocol: /^https?$/ }).default('https://api-gw.dhlparcel.nl'),
-    userId: z.string().min(8).max(80),
-    key: z.string().min(8).max(120),
-    accountId: z.string().regex(/^\d{5,12}$/, 'accountId must be the DHL account number (digits)'),
-    timeoutMs: z.number().int().min(500).max(30_000).default(8000),
-  })
-  .strict();
-export type DhlParcelCredentials = z.infer<typeof dhlParcelCredentialsSchema>;
 
 const TokenAnswer = z.object({
   accessToken: z.string().min(10),
@@ -190,3 +183,5 @@ export function createDhlParcel(credentials: DhlParcelCredentials): CarrierLabel
     },
   };
 }
+
+export { dhlParcelCredentialsSchema };

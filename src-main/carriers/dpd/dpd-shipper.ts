@@ -7,6 +7,10 @@
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
 import {
+  dpdCredentialsSchema,
+  type DpdCredentials,
+} from '../../../shared/carriers/carrier-credentials';
+import {
   needsCustoms,
   type CarrierParty,
   type CarrierShipmentRequest,
@@ -15,18 +19,6 @@ import { callCarrier, malformed, TokenCache, type CarrierCall } from '../carrier
 import { CarrierApiError, splitHouseNumber, type CarrierLabelApi } from '../carrier-label-api';
 
 export const DPD = { carrierId: 'dpd', carrierName: 'DPD' } as const;
-
-export const dpdCredentialsSchema = z
-  .object({
-    baseUrl: z.url({ protocol: /^https?$/ }).default('https://wsshipper.dpd.nl'),
-    delisId: z.string().min(3).max(40),
-    password: z.string().min(4).max(120),
-    /** The four-digit DPD depot the parcels are handed to. */
-    sendingDepot: z.string().regex(/^\d{4}$/, 'sendingDepot must be the 4-digit DPD depot'),
-    timeoutMs: z.number().int().min(500).max(30_000).default(10_000),
-  })
-  .strict();
-export type DpdCredentials = z.infer<typeof dpdCredentialsSchema>;
 
 const NS = {
   login: 'http://dpd.com/common/service/types/LoginService/2.0',
@@ -238,3 +230,5 @@ export function createDpdShipper(credentials: DpdCredentials): CarrierLabelApi {
     },
   };
 }
+
+export { dpdCredentialsSchema };

@@ -5,6 +5,10 @@
 // /api/v3/shipments/{id}/cancel (Sendcloud invoices shipments not cancelled in time).
 import { z } from 'zod';
 import {
+  sendcloudCredentialsSchema,
+  type SendcloudCredentials,
+} from '../../../shared/carriers/carrier-credentials';
+import {
   needsCustoms,
   type CarrierParty,
   type CarrierShipmentRequest,
@@ -13,22 +17,6 @@ import { callCarrier, malformed, type CarrierCall } from '../carrier-http';
 import { CarrierApiError, splitHouseNumber, type CarrierLabelApi } from '../carrier-label-api';
 
 export const SENDCLOUD = { carrierId: 'sendcloud', carrierName: 'Sendcloud' } as const;
-
-export const sendcloudCredentialsSchema = z
-  .object({
-    baseUrl: z.url({ protocol: /^https?$/ }).default('https://panel.sendcloud.sc'),
-    publicKey: z.string().min(8).max(120),
-    secretKey: z.string().min(8).max(120),
-    /**
-     * Our service (with "+signature" / "+age18" for options) → Sendcloud shipping option code,
-     * e.g. {"parcel": "postnl:standard", "parcel+signature": "postnl:standard/signature"}.
-     */
-    shippingOptions: z.record(z.string().min(1).max(64), z.string().min(3).max(120)),
-    contractId: z.number().int().positive().optional(),
-    timeoutMs: z.number().int().min(500).max(30_000).default(10_000),
-  })
-  .strict();
-export type SendcloudCredentials = z.infer<typeof sendcloudCredentialsSchema>;
 
 const AnnounceAnswer = z.object({
   data: z.object({
@@ -206,3 +194,5 @@ export function createSendcloud(credentials: SendcloudCredentials): CarrierLabel
     },
   };
 }
+
+export { sendcloudCredentialsSchema };

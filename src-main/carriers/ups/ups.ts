@@ -6,6 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
+  upsCredentialsSchema,
+  type UpsCredentials,
+} from '../../../shared/carriers/carrier-credentials';
+import {
   needsCustoms,
   type CarrierParty,
   type CarrierShipmentRequest,
@@ -14,22 +18,6 @@ import { callCarrier, malformed, TokenCache, type CarrierCall } from '../carrier
 import { CarrierApiError, type CarrierLabelApi } from '../carrier-label-api';
 
 export const UPS = { carrierId: 'ups', carrierName: 'UPS' } as const;
-
-export const upsCredentialsSchema = z
-  .object({
-    baseUrl: z.url({ protocol: /^https?$/ }).default('https://onlinetools.ups.com'),
-    clientId: z.string().min(8).max(120),
-    clientSecret: z.string().min(8).max(200),
-    /** The six-character UPS shipper (account) number. */
-    shipperNumber: z
-      .string()
-      .regex(/^[A-Z0-9]{6}$/, 'shipperNumber must be the 6-character UPS account number'),
-    /** Our service → UPS service code; UPS Standard (11) when the service is not listed. */
-    serviceCodes: z.record(z.string(), z.string().regex(/^\d{2,3}$/)).default({}),
-    timeoutMs: z.number().int().min(500).max(30_000).default(10_000),
-  })
-  .strict();
-export type UpsCredentials = z.infer<typeof upsCredentialsSchema>;
 
 const TokenAnswer = z.object({
   access_token: z.string().min(10),
@@ -245,3 +233,5 @@ export function createUps(credentials: UpsCredentials): CarrierLabelApi {
     },
   };
 }
+
+export { upsCredentialsSchema };
