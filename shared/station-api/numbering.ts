@@ -48,10 +48,48 @@ export const numberingMethods = {
       /** The carrier whose number this is: the one asked for, or "own" after a fallback. */
       carrier: carrierCodeSchema,
       fallbackReason: z.string().max(300).optional(),
+      /** The carrier sent its own label, kept in main: print it (carrierLabel) instead of ours. */
+      carrierLabel: z.boolean().optional(),
+    }),
+  ),
+  /** The carrier's own label for a carton, as main received it (ZPL text or base64 PDF). */
+  carrierLabel: method(
+    z.object({ sscc: z.string().regex(/^\d{18}$/) }).strict(),
+    z.object({
+      label: z
+        .object({
+          carrier: carrierCodeSchema,
+          trackingNumber: z.string(),
+          format: z.enum(['zpl', 'pdf']),
+          payload: z.string(),
+        })
+        .nullable(),
+    }),
+  ),
+  /**
+   * Whether each carrier of this warehouse can be labelled now: `known` is false until the
+   * central OMS has answered the station's carrier settings once.
+   */
+  carrierStatus: method(
+    z.object({}).strict(),
+    z.object({
+      known: z.boolean(),
+      carriers: z.array(
+        z.object({
+          carrier: z.string(),
+          status: z.enum(['ready', 'fallback-to-own', 'not-configured']),
+          problem: z.string().optional(),
+        }),
+      ),
     }),
   ),
   numberStock: method(
     z.object({}).strict(),
     z.object({ sscc: z.number().int(), tracking: z.number().int() }),
   ),
+};
+
+export const numberingEvents = {
+  /** Each carrier's readiness, whenever main has fetched the settings from the central OMS. */
+  carrierStatus: numberingMethods.carrierStatus.result,
 };

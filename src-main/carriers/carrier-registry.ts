@@ -25,6 +25,8 @@ export interface AllocatedTracking {
   trackingNumber: string;
   carrier: string;
   fallbackReason?: string;
+  /** The carrier's own label is kept in main for this carton (print it, not ours). */
+  carrierLabel?: boolean;
 }
 
 export class CarrierRegistry {

@@ -1,0 +1,173 @@
+// Which carrier labels a carton at this station, from the settings the central OMS gives main
+// over the station token: a carrier with credentials gets its label from its own API; a carrier
+// without them goes as the own carrier only where the back office allowed that fallback (and the
+// answer says so); otherwise it is a configuration error, and the carton waits as label pending
+// until credentials arrive. The own carrier numbers through the existing registry.
+import {
+  CARRIER_CREDENTIAL_SCHEMAS,
+  isLabelCarrier,
+  type LabelCarrier,
+  type StationCarrierSetting,
+} from '../../shared/carriers/carrier-credentials';
+import {
+  OWN_CARRIER,
+  type CarrierCarton,
+  type CarrierContext,
+} from '../../shared/carriers/carrier-adapter';
+import { StationApiError } from '../../shared/station-api';
+import type { AllocatedTracking, CarrierRegistry } from './carrier-registry';
+import type { CarrierLabelApi } from './carrier-label-api';
+import { CarrierApiError } from './carrier-label-api';
+import type { CarrierLabelStore } from './carrier-label-store';
+import { createDhlParcel } from './dhl-parcel/dhl-parcel';
+import { createDpdShipper } from './dpd/dpd-shipper';
+import { createPostnlLabelling } from './postnl/postnl-labelling';
+import { createSendcloud } from './sendcloud/sendcloud';
+import { createUps } from './ups/ups';
+
+export interface CarrierReadiness {
+  carrier: string;
+  status: 'ready' | 'fallback-to-own' | 'not-configured';
+  /** Shown on the status bar for every status but "ready". */
+  problem?: string;
+}
+
+export function createLabelAdapter(carrier: LabelCarrier, credentials: unknown): CarrierLabelApi {
+  switch (carrier) {
+    case 'postnl':
+      return createPostnlLabelling(CARRIER_CREDENTIAL_SCHEMAS.postnl.parse(credentials));
+    case 'dhl-parcel':
+      return createDhlParcel(CARRIER_CREDENTIAL_SCHEMAS['dhl-parcel'].parse(credentials));
+    case 'dpd':
+      return createDpdShipper(CARRIER_CREDENTIAL_SCHEMAS.dpd.parse(credentials));
+    case 'sendcloud':
+      return createSendcloud(CARRIER_CREDENTIAL_SCHEMAS.sendcloud.parse(credentials));
+    case 'ups':
+      return createUps(CARRIER_CREDENTIAL_SCHEMAS.ups.parse(credentials));
+  }
+}
+
+export class LabelCarriers {
+  private adapters = new Map<string, CarrierLabelApi>();
+  private settings: Map<string, StationCarrierSetting> | null = null;
+  private readiness: CarrierReadiness[] = [];
+
+  constructor(
+    private readonly own: CarrierRegistry,
+    private readonly labels: CarrierLabelStore,
+  ) {}
+
+  /** Settings from the central OMS; adapters are rebuilt, invalid credentials become a problem. */
+  configure(settings: StationCarrierSetting[]): void {
+    this.settings = new Map(settings.map((s) => [s.carrier, s]));
+    this.adapters = new Map();
+    this.readiness = settings.map((setting) => {
+      const { carrier } = setting;
+      let problem: string | undefined;
+      if (setting.credentials && isLabelCarrier(carrier)) {
+        try {
+          this.adapters.set(carrier, createLabelAdapter(carrier, setting.credentials));
+          return { carrier, status: 'ready' as const };
+        } catch (err) {
+          problem = `${carrier} credentials from the back office are not usable: ${err instanceof Error ? err.message.slice(0, 200) : String(err)}`;
+        }
+      }
+      problem ??= isLabelCarrier(carrier)
+        ? `No ${carrier} credentials for this warehouse`
+        : `No label adapter for ${carrier}`;
+      return setting.fallbackToOwn
+        ? {
+            carrier,
+            status: 'fallback-to-own' as const,
+            problem: `${problem}; its cartons go as the own carrier (fallback set in the back office)`,
+          }
+        : {
+            carrier,
+            status: 'not-configured' as const,
+            problem: `${problem}; its cartons wait as label pending`,
+          };
+    });
+  }
+
+  status(): { known: boolean; carriers: CarrierReadiness[] } {
+    return { known: this.settings !== null, carriers: this.readiness };
+  }
+
+  describe(): string[] {
+    return [
+      ...[...this.adapters.values()].map(
+        (a) => `carrier ${a.id}: ${a.name} label API, ${a.apiVersion}`,
+      ),
+      ...this.readiness.filter((r) => r.problem).map((r) => `carrier ${r.carrier}: ${r.problem}`),
+    ];
+  }
+
+  label(sscc: string) {
+    return this.labels.get(sscc);
+  }
+
+  async allocate(
+    carrier: string,
+    carton: CarrierCarton | undefined,
+    ctx: CarrierContext,
+  ): Promise<AllocatedTracking> {
+    if (carrier === OWN_CARRIER) return this.own.allocate(OWN_CARRIER, carton, ctx);
+    const adapter = this.adapters.get(carrier);
+    if (adapter) return this.fromCarrier(adapter, carton, ctx);
+    const setting = this.settings?.get(carrier);
+    if (!this.settings)
+      throw new StationApiError(
+        'label_pending',
+        `The carrier settings have not reached this station yet; the ${carrier} label prints once the central OMS answers`,
+      );
+    if (setting?.fallbackToOwn) {
+      const problem =
+        this.readiness.find((r) => r.carrier === carrier)?.problem ?? `No ${carrier} label`;
+      const own = await this.own.allocate(OWN_CARRIER, carton, ctx);
+      return { ...own, fallbackReason: problem.slice(0, 300) };
+    }
+    throw new StationApiError(
+      'carrier_not_configured',
+      this.readiness.find((r) => r.carrier === carrier)?.problem ??
+        `Carrier "${carrier}" is not set up for this warehouse in the back office`,
+    );
+  }
+
+  private async fromCarrier(
+    adapter: CarrierLabelApi,
+    carton: CarrierCarton | undefined,
+    ctx: CarrierContext,
+  ): Promise<AllocatedTracking> {
+    if (carton) {
+      // A label this carton already got (a retry after the answer was lost to the renderer).
+      const kept = this.labels.get(carton.sscc);
+      if (kept && kept.carrier === adapter.id)
+        return { trackingNumber: kept.trackingNumber, carrier: adapter.id, carrierLabel: true };
+    }
+    if (!carton?.parcel)
+      throw new StationApiError(
+        'validation_error',
+        `${adapter.name} needs the carton's addresses and weight to make its label`,
+        'carton.parcel',
+      );
+    if (!ctx.online)
+      throw new StationApiError(
+        'label_pending',
+        `${adapter.name} labels online only; the label prints when the station is back online`,
+      );
+    try {
+      const label = await adapter.createShipment({
+        sscc: carton.sscc,
+        service: carton.service,
+        weightGrams: Math.max(1, carton.weightGrams ?? 1),
+        parcel: carton.parcel,
+      });
+      this.labels.put(carton.sscc, { ...label, carrier: adapter.id });
+      return { trackingNumber: label.trackingNumber, carrier: adapter.id, carrierLabel: true };
+    } catch (err) {
+      if (err instanceof CarrierApiError)
+        throw new StationApiError('carrier_unavailable', err.message);
+      throw err;
+    }
+  }
+}
