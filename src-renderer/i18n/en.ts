@@ -1,5 +1,10 @@
 export const en = {
   app: { title: 'Packing station' },
+  carriers: {
+    unknown: 'Carrier settings not received yet',
+    notConfigured: 'No label credentials: {{carriers}}',
+    fallback: 'Own-carrier labels by setting: {{carriers}}',
+  },
   connectivity: {
     online: 'Online',
     offline: 'Offline',

@@ -2,6 +2,11 @@ import type { Messages } from './en';
 
 export const nl: Messages = {
   app: { title: 'Inpakstation' },
+  carriers: {
+    unknown: 'Vervoerdersinstellingen nog niet ontvangen',
+    notConfigured: 'Geen labelgegevens: {{carriers}}',
+    fallback: 'Eigen-vervoerderslabels volgens instelling: {{carriers}}',
+  },
   connectivity: {
     online: 'Online',
     offline: 'Offline',
