@@ -67,6 +67,15 @@ export const numberingMethods = {
     }),
   ),
   /**
+   * Cancels at the carrier the shipment of a carton whose label was voided (carriers that bill
+   * only scanned parcels need no call). `cancelled` is false when the carton has no carrier label.
+   * Error `carrier_unavailable` when the carrier's API refused or failed.
+   */
+  cancelCarrierLabel: method(
+    z.object({ sscc: z.string().regex(/^\d{18}$/) }).strict(),
+    z.object({ cancelled: z.boolean() }),
+  ),
+  /**
    * Whether each carrier of this warehouse can be labelled now: `known` is false until the
    * central OMS has answered the station's carrier settings once.
    */

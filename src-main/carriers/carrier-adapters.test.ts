@@ -167,3 +167,33 @@ describe.each(CARRIERS)('$name label adapter', ({ carrier, name, api, tracking, 
     fake = await startFakeCarrier(api(issued));
   });
 });
+
+describe('cancelling a voided label', () => {
+  it('cancels at Sendcloud (POST …/cancel) and voids at UPS (DELETE …/void/cancel/{id})', async () => {
+    for (const [carrier, api, path] of [
+      ['sendcloud', sendcloudApi, /^\/api\/v3\/shipments\/shp_\d+\/cancel$/],
+      ['ups', upsApi, /^\/api\/shipments\/v2409\/void\/cancel\/1Z999AA1\d{10}$/],
+    ] as const) {
+      const fake = await startFakeCarrier(api([]));
+      try {
+        const adapter = makeAdapter(carrier, fake.url);
+        const label = await adapter.createShipment(makeCarrierRequest());
+        await adapter.cancelShipment(label);
+        expect(fake.requests.at(-1)!.path).toMatch(path);
+        fake.mode = 'down';
+        await expect(adapter.cancelShipment(label)).rejects.toBeInstanceOf(CarrierApiError);
+      } finally {
+        await fake.close();
+      }
+    }
+  });
+
+  it('needs no call at carriers that bill scanned parcels only', async () => {
+    for (const carrier of ['postnl', 'dhl-parcel', 'dpd'] as const) {
+      const adapter = makeAdapter(carrier, 'http://127.0.0.1:9');
+      await expect(
+        adapter.cancelShipment({ trackingNumber: 'X1234567', carrierShipmentId: 'X1234567' }),
+      ).resolves.toBeUndefined();
+    }
+  });
+});

@@ -106,6 +106,26 @@ export class LabelCarriers {
     return this.labels.get(sscc);
   }
 
+  /** Cancels the carrier shipment of a voided carton label; false when it had no carrier label. */
+  async cancel(sscc: string): Promise<boolean> {
+    const label = this.labels.get(sscc);
+    if (!label) return false;
+    const adapter = this.adapters.get(label.carrier);
+    if (!adapter)
+      throw new StationApiError(
+        'carrier_not_configured',
+        `No ${label.carrier} credentials at this station to cancel its label`,
+      );
+    try {
+      await adapter.cancelShipment(label);
+      return true;
+    } catch (err) {
+      if (err instanceof CarrierApiError)
+        throw new StationApiError('carrier_unavailable', err.message);
+      throw err;
+    }
+  }
+
   async allocate(
     carrier: string,
     carton: CarrierCarton | undefined,

@@ -6,7 +6,8 @@ import type { NumberLeases } from './number-leases';
 
 export function numberingHandlers(deps: {
   numbers: NumberLeases;
-  carriers: Pick<CarrierRegistry, 'allocate'> & Partial<Pick<LabelCarriers, 'label' | 'status'>>;
+  carriers: Pick<CarrierRegistry, 'allocate'> &
+    Partial<Pick<LabelCarriers, 'label' | 'status' | 'cancel'>>;
   /** Whether the station is online now (it reaches the central OMS). */
   isOnline: () => boolean;
 }): HandlersOf<typeof numberingMethods> {
@@ -17,6 +18,9 @@ export function numberingHandlers(deps: {
       carriers.allocate(carrier, carton, { online: deps.isOnline() }),
     numberStock: () => numbers.stock(),
     carrierLabel: async ({ sscc }) => ({ label: carriers.label?.(sscc) ?? null }),
+    cancelCarrierLabel: async ({ sscc }) => ({
+      cancelled: (await carriers.cancel?.(sscc)) ?? false,
+    }),
     carrierStatus: async () => carriers.status?.() ?? { known: false, carriers: [] },
   };
 }

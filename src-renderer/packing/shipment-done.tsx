@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ShipmentDoc } from '../../shared/sync/documents';
 import { useStation } from '../state/station-store';
 import { saveShipment } from '../sync/station-writes';
+import { station } from '../station-api/connect';
 import { voidShipment } from './carton-rules';
 import { feedback } from '../sound/feedback-store';
 
@@ -25,6 +26,14 @@ export function ShipmentDone(props: {
     await saveShipment(db, voided);
     props.onVoided(voided);
     feedback.warning('problem.voided');
+    // Carrier shipments of the voided labels are cancelled at the carrier (Sendcloud and UPS bill
+    // uncancelled ones); a failure is logged in main's answer and shown in the console for now.
+    for (const carton of voided.cartons) {
+      if (!carton.trackingNumber) continue;
+      await station()
+        .cancelCarrierLabel({ sscc: carton.sscc })
+        .catch((err: unknown) => console.warn('carrier label not cancelled:', err));
+    }
   }
 
   if (shipment.status === 'refused') {

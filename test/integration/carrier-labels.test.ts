@@ -235,6 +235,15 @@ describe('carrier labels at the printer', () => {
       );
       expect(await queueShippingLabels(db, api, numbered.shipment, fulfillment)).toBe(1);
     }
+    // Voiding the Sendcloud label cancels its shipment at Sendcloud; an own label has nothing to cancel.
+    const sendcloudSscc = buildSscc({ companyPrefix: '8712345', extensionDigit: 3 }, 4);
+    expect(await api.cancelCarrierLabel({ sscc: sendcloudSscc })).toEqual({ cancelled: true });
+    expect(fakes[3]!.requests.at(-1)!.path).toMatch(/^\/api\/v3\/shipments\/shp_\d+\/cancel$/);
+    expect(
+      await api.cancelCarrierLabel({
+        sscc: buildSscc({ companyPrefix: '8712345', extensionDigit: 3 }, 99),
+      }),
+    ).toEqual({ cancelled: false });
     // Each shipment: its carrier label and our packing slip.
     const jobs = await zebra.waitForJobs(Object.keys(CARRIERS).length * 2, 20_000);
     for (const [carrier, labels] of Object.entries(issued)) {
