@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { carrierParcelSchema } from './carrier-shipment';
+import type { Reason } from '../reasons/reason';
 
 /**
  * What a carrier integration offers the packing station. The built-in own carrier works offline
@@ -63,6 +64,8 @@ export class CarrierUnavailableError extends Error {
   constructor(
     readonly carrierId: string,
     message: string,
+    /** The same as a code, for the packer's screen; the message stays for the log. */
+    readonly reason?: Reason,
   ) {
     super(message);
     this.name = 'CarrierUnavailableError';

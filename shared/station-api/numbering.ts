@@ -3,6 +3,7 @@
 // carriers with an online API (PostNL), which main asks on the carton's behalf.
 import { z } from 'zod';
 import { carrierCartonSchema, carrierCodeSchema, OWN_CARRIER } from '../carriers/carrier-adapter';
+import { Reason } from '../reasons/reason';
 import { method } from './define';
 
 export const LeaseKind = z.enum(['sscc', 'tracking']);
@@ -48,6 +49,8 @@ export const numberingMethods = {
       /** The carrier whose number this is: the one asked for, or "own" after a fallback. */
       carrier: carrierCodeSchema,
       fallbackReason: z.string().max(300).optional(),
+      /** The fallback's reason as a code, for the packer's screen. */
+      fallback: Reason.optional(),
       /** The carrier sent its own label, kept in main: print it (carrierLabel) instead of ours. */
       carrierLabel: z.boolean().optional(),
     }),
@@ -88,6 +91,8 @@ export const numberingMethods = {
           carrier: z.string(),
           status: z.enum(['ready', 'fallback-to-own', 'not-configured']),
           problem: z.string().optional(),
+          /** The problem as a code, for the status bar in the packer's language. */
+          reason: Reason.optional(),
         }),
       ),
     }),

@@ -110,6 +110,10 @@ describe.each(CARRIERS)('$name label adapter', ({ carrier, name, api, tracking, 
     const err = await failureOf(adapter.createShipment(request));
     expect(err.kind).toBe<CarrierFailureKind>('refused');
     expect(err.message).toBe(`${name} refused the shipment: ${refusal}`);
+    expect(err.reason).toEqual({
+      code: 'carrier_request_refused',
+      params: { carrier: name, detail: refusal },
+    });
     expect(issued).toEqual([]);
   });
 
@@ -120,6 +124,10 @@ describe.each(CARRIERS)('$name label adapter', ({ carrier, name, api, tracking, 
     expect(err.kind).toBe<CarrierFailureKind>('auth');
     expect(err.message).toMatch(new RegExp(`^${name} refused the credentials \\(HTTP \\d{3}`));
     for (const secret of Object.values(FAKE_SECRETS)) expect(err.message).not.toContain(secret);
+    expect(err.reason).toMatchObject({
+      code: 'carrier_credentials_refused',
+      params: { carrier: name },
+    });
   });
 
   it('reads Retry-After on a 429', async () => {
@@ -130,6 +138,7 @@ describe.each(CARRIERS)('$name label adapter', ({ carrier, name, api, tracking, 
     expect(err.kind).toBe<CarrierFailureKind>('rate-limited');
     expect(err.retryAfterMs).toBe(7000);
     expect(err.message).toBe(`${name} is limiting requests (HTTP 429); trying again in 7 s`);
+    expect(err.reason).toEqual({ code: 'carrier_rate_limited', params: { carrier: name } });
   });
 
   it('gives up after its deadline when the carrier does not answer', async () => {
@@ -140,6 +149,7 @@ describe.each(CARRIERS)('$name label adapter', ({ carrier, name, api, tracking, 
     );
     expect(err.kind).toBe<CarrierFailureKind>('timeout');
     expect(err.message).toBe(`${name} did not answer within 600 ms (${fake.url})`);
+    expect(err.reason).toEqual({ code: 'carrier_timeout', params: { carrier: name, ms: 600 } });
     expect(performance.now() - started).toBeLessThan(3000);
   });
 
@@ -150,12 +160,14 @@ describe.each(CARRIERS)('$name label adapter', ({ carrier, name, api, tracking, 
     );
     expect(down.kind).toBe<CarrierFailureKind>('failed');
     expect(down.message).toContain('HTTP 503');
+    expect(down.reason).toEqual({ code: 'carrier_failed', params: { carrier: name, status: 503 } });
     fake.mode = 'malformed';
     const odd = await failureOf(
       makeAdapter(carrier, fake.url).createShipment(makeCarrierRequest()),
     );
     expect(odd.kind).toBe<CarrierFailureKind>('malformed');
     expect(odd.message).toMatch(new RegExp(`^${name} answered without .*guest network`));
+    expect(odd.reason).toEqual({ code: 'carrier_bad_label', params: { carrier: name } });
   });
 
   it('says the carrier cannot be reached when nothing listens', async () => {
@@ -164,6 +176,10 @@ describe.each(CARRIERS)('$name label adapter', ({ carrier, name, api, tracking, 
     const err = await failureOf(makeAdapter(carrier, url).createShipment(makeCarrierRequest()));
     expect(err.kind).toBe<CarrierFailureKind>('unreachable');
     expect(err.message).toBe(`${name} cannot be reached at ${url}: ECONNREFUSED`);
+    expect(err.reason).toEqual({
+      code: 'carrier_unreachable',
+      params: { carrier: name, detail: 'ECONNREFUSED' },
+    });
     fake = await startFakeCarrier(api(issued));
   });
 });

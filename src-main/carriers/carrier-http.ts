@@ -1,6 +1,7 @@
 // One HTTP exchange with a carrier, with the failures every carrier shares turned into
 // CarrierApiErrors: a deadline for connecting and reading, a bound on the answer's size, 429 with
 // Retry-After, 401/403, an answer that is not JSON. Each adapter adds its carrier's error shape.
+import { reason, type Reason } from '../../shared/reasons/reason';
 import { CarrierApiError, type CarrierFailureKind } from './carrier-label-api';
 
 /** Carrier answers with a label are a few hundred kB at most; a PDF A6 stays well under 2 MB. */
@@ -30,11 +31,9 @@ export interface CarrierAnswer {
 }
 
 export async function callCarrier(call: CarrierCall): Promise<CarrierAnswer> {
-  const fail = (
-    kind: ConstructorParameters<typeof CarrierApiError>[1],
-    message: string,
-    retry?: number,
-  ) => new CarrierApiError(call.carrierId, kind, message, retry);
+  const carrier = call.carrierName;
+  const fail = (kind: CarrierFailureKind, message: string, why: Reason, retry?: number) =>
+    new CarrierApiError(call.carrierId, kind, message, why, retry);
   const origin = new URL(call.url).origin;
   let response: Response;
   let text: string;
@@ -57,11 +56,13 @@ export async function callCarrier(call: CarrierCall): Promise<CarrierAnswer> {
     if (err instanceof Error && err.name === 'TimeoutError')
       throw fail(
         'timeout',
-        `${call.carrierName} did not answer within ${call.timeoutMs} ms (${origin})`,
+        `${carrier} did not answer within ${call.timeoutMs} ms (${origin})`,
+        reason('carrier_timeout', { carrier, ms: call.timeoutMs }),
       );
     throw fail(
       'unreachable',
-      `${call.carrierName} cannot be reached at ${origin}: ${networkCause(err)}`,
+      `${carrier} cannot be reached at ${origin}: ${networkCause(err)}`,
+      reason('carrier_unreachable', { carrier, detail: networkCause(err) }),
     );
   }
   const json = parseJson(text);
@@ -74,22 +75,29 @@ export async function callCarrier(call: CarrierCall): Promise<CarrierAnswer> {
   if (status === 401 || status === 403 || kind === 'auth')
     throw fail(
       'auth',
-      `${call.carrierName} refused the credentials (HTTP ${status}${suffix}); check them in the back office`,
+      `${carrier} refused the credentials (HTTP ${status}${suffix}); check them in the back office`,
+      reason('carrier_credentials_refused', { carrier, status }),
     );
   if (status === 429) {
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
     const when = retryAfterMs === undefined ? 'shortly' : `in ${Math.ceil(retryAfterMs / 1000)} s`;
     throw fail(
       'rate-limited',
-      `${call.carrierName} is limiting requests (HTTP 429); trying again ${when}`,
+      `${carrier} is limiting requests (HTTP 429); trying again ${when}`,
+      reason('carrier_rate_limited', { carrier }),
       retryAfterMs,
     );
   }
   if (((status >= 400 && status < 500) || kind === 'refused') && detail)
-    throw fail('refused', `${call.carrierName} refused the shipment${suffix}`);
+    throw fail(
+      'refused',
+      `${carrier} refused the shipment${suffix}`,
+      reason('carrier_request_refused', { carrier, detail }),
+    );
   throw fail(
     'failed',
-    `${call.carrierName} failed (HTTP ${status}${detail ? suffix : `, ${snippet(text)}`})`,
+    `${carrier} failed (HTTP ${status}${detail ? suffix : `, ${snippet(text)}`})`,
+    reason('carrier_failed', { carrier, status }),
   );
 }
 
@@ -103,6 +111,7 @@ export function malformed(
     call.carrierId,
     'malformed',
     `${call.carrierName} answered without ${what}: ${snippet(text)}`,
+    reason('carrier_bad_label', { carrier: call.carrierName }),
   );
 }
 
@@ -130,6 +139,7 @@ async function readBounded(response: Response, call: CarrierCall): Promise<strin
         call.carrierId,
         'malformed',
         `${call.carrierName}'s answer is larger than ${MAX_ANSWER_BYTES} bytes (HTTP ${response.status}); is its URL right?`,
+        reason('carrier_bad_label', { carrier: call.carrierName }),
       );
     }
     chunks.push(value);

@@ -3,6 +3,7 @@
 // cancel a shipment whose label was voided, and close the day where the carrier needs a manifest.
 // Every failure is a CarrierApiError: the carton waits as "label pending" with its message.
 import { CarrierUnavailableError } from '../../shared/carriers/carrier-adapter';
+import type { Reason } from '../../shared/reasons/reason';
 import type { CarrierLabel, CarrierShipmentRequest } from '../../shared/carriers/carrier-shipment';
 
 export type CarrierFailureKind =
@@ -22,10 +23,12 @@ export class CarrierApiError extends CarrierUnavailableError {
     carrierId: string,
     readonly kind: CarrierFailureKind,
     message: string,
+    /** The same as a code, for the packer's screen; the message stays for the log. */
+    reason: Reason,
     /** From Retry-After on a 429: when asking again makes sense. */
     readonly retryAfterMs?: number,
   ) {
-    super(carrierId, message);
+    super(carrierId, message, reason);
     this.name = 'CarrierApiError';
   }
 }

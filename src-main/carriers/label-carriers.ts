@@ -14,6 +14,8 @@ import {
   type CarrierCarton,
   type CarrierContext,
 } from '../../shared/carriers/carrier-adapter';
+import { carrierName } from '../../shared/carriers/carrier-names';
+import { reason, type Reason } from '../../shared/reasons/reason';
 import { StationApiError } from '../../shared/station-api';
 import type { AllocatedTracking, CarrierRegistry } from './carrier-registry';
 import type { CarrierLabelApi } from './carrier-label-api';
@@ -28,8 +30,10 @@ import { createUps } from './ups/ups';
 export interface CarrierReadiness {
   carrier: string;
   status: 'ready' | 'fallback-to-own' | 'not-configured';
-  /** Shown on the status bar for every status but "ready". */
+  /** For the log, for every status but "ready". */
   problem?: string;
+  /** The same as a code, for the status bar. */
+  reason?: Reason;
 }
 
 export function createLabelAdapter(carrier: LabelCarrier, credentials: unknown): CarrierLabelApi {
@@ -61,30 +65,38 @@ export class LabelCarriers {
   configure(settings: StationCarrierSetting[]): void {
     this.settings = new Map(settings.map((s) => [s.carrier, s]));
     this.adapters = new Map();
-    this.readiness = settings.map((setting) => {
+    this.readiness = settings.map((setting): CarrierReadiness => {
       const { carrier } = setting;
+      const name = carrierName(carrier);
       let problem: string | undefined;
+      let why: Reason | undefined;
       if (setting.credentials && isLabelCarrier(carrier)) {
         try {
           this.adapters.set(carrier, createLabelAdapter(carrier, setting.credentials));
-          return { carrier, status: 'ready' as const };
+          return { carrier, status: 'ready' };
         } catch (err) {
           problem = `${carrier} credentials from the back office are not usable: ${err instanceof Error ? err.message.slice(0, 200) : String(err)}`;
+          why = reason('carrier_credentials_unusable', { carrier: name });
         }
       }
-      problem ??= isLabelCarrier(carrier)
-        ? `No ${carrier} credentials for this warehouse`
-        : `No label adapter for ${carrier}`;
+      if (!isLabelCarrier(carrier)) {
+        problem ??= `No label adapter for ${carrier}`;
+        why ??= reason('carrier_no_label_adapter', { carrier: name });
+      }
+      problem ??= `No ${carrier} credentials for this warehouse`;
+      why ??= reason('carrier_no_credentials', { carrier: name });
       return setting.fallbackToOwn
         ? {
             carrier,
-            status: 'fallback-to-own' as const,
+            status: 'fallback-to-own',
             problem: `${problem}; its cartons go as the own carrier (fallback set in the back office)`,
+            reason: reason('carrier_fallback_own', { carrier: name }),
           }
         : {
             carrier,
-            status: 'not-configured' as const,
+            status: 'not-configured',
             problem: `${problem}; its cartons wait as label pending`,
+            reason: why,
           };
     });
   }
@@ -115,13 +127,15 @@ export class LabelCarriers {
       throw new StationApiError(
         'carrier_not_configured',
         `No ${label.carrier} credentials at this station to cancel its label`,
+        undefined,
+        reason('carrier_no_credentials', { carrier: carrierName(label.carrier) }),
       );
     try {
       await adapter.cancelShipment(label);
       return true;
     } catch (err) {
       if (err instanceof CarrierApiError)
-        throw new StationApiError('carrier_unavailable', err.message);
+        throw new StationApiError('carrier_unavailable', err.message, undefined, err.reason);
       throw err;
     }
   }
@@ -134,22 +148,30 @@ export class LabelCarriers {
     if (carrier === OWN_CARRIER) return this.own.allocate(OWN_CARRIER, carton, ctx);
     const adapter = this.adapters.get(carrier);
     if (adapter) return this.fromCarrier(adapter, carton, ctx);
-    const setting = this.settings?.get(carrier);
+    const name = carrierName(carrier);
     if (!this.settings)
       throw new StationApiError(
         'label_pending',
         `The carrier settings have not reached this station yet; the ${carrier} label prints once the central OMS answers`,
+        undefined,
+        reason('carrier_settings_unknown', { carrier: name }),
       );
+    const setting = this.settings.get(carrier);
+    const readiness = this.readiness.find((r) => r.carrier === carrier);
     if (setting?.fallbackToOwn) {
-      const problem =
-        this.readiness.find((r) => r.carrier === carrier)?.problem ?? `No ${carrier} label`;
       const own = await this.own.allocate(OWN_CARRIER, carton, ctx);
-      return { ...own, fallbackReason: problem.slice(0, 300) };
+      return {
+        ...own,
+        fallbackReason: (readiness?.problem ?? `No ${carrier} label`).slice(0, 300),
+        fallback: reason('carrier_fallback_own', { carrier: name }),
+      };
     }
     throw new StationApiError(
       'carrier_not_configured',
-      this.readiness.find((r) => r.carrier === carrier)?.problem ??
+      readiness?.problem ??
         `Carrier "${carrier}" is not set up for this warehouse in the back office`,
+      undefined,
+      readiness?.reason ?? reason('carrier_no_credentials', { carrier: name }),
     );
   }
 
@@ -169,11 +191,14 @@ export class LabelCarriers {
         'validation_error',
         `${adapter.name} needs the carton's addresses and weight to make its label`,
         'carton.parcel',
+        reason('carrier_needs_parcel', { carrier: adapter.name }),
       );
     if (!ctx.online)
       throw new StationApiError(
         'label_pending',
         `${adapter.name} labels online only; the label prints when the station is back online`,
+        undefined,
+        reason('carrier_label_online_only', { carrier: adapter.name }),
       );
     try {
       const label = await adapter.createShipment({
@@ -186,7 +211,7 @@ export class LabelCarriers {
       return { trackingNumber: label.trackingNumber, carrier: adapter.id, carrierLabel: true };
     } catch (err) {
       if (err instanceof CarrierApiError)
-        throw new StationApiError('carrier_unavailable', err.message);
+        throw new StationApiError('carrier_unavailable', err.message, undefined, err.reason);
       throw err;
     }
   }

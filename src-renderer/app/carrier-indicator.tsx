@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { carrierName } from '../../shared/carriers/carrier-names';
 import type { StationApi } from '../../shared/station-api';
+import { reasonText } from '../i18n/reason-text';
 import { station } from '../station-api/connect';
 
 type CarrierStatus = Awaited<ReturnType<StationApi['carrierStatus']>>;
@@ -33,14 +35,16 @@ export function CarrierIndicator() {
       </span>
     );
   if (problems.length === 0) return null;
-  const missing = problems.filter((c) => c.status === 'not-configured').map((c) => c.carrier);
-  const fallback = problems.filter((c) => c.status === 'fallback-to-own').map((c) => c.carrier);
+  const names = (state: 'not-configured' | 'fallback-to-own') =>
+    problems.filter((c) => c.status === state).map((c) => carrierName(c.carrier));
+  const missing = names('not-configured');
+  const fallback = names('fallback-to-own');
   return (
     <span
       className={missing.length > 0 ? 'badge badge--error' : 'badge badge--warn'}
       data-testid="carrier-status"
       data-state={missing.length > 0 ? 'not-configured' : 'fallback'}
-      title={problems.map((p) => p.problem).join('\n')}
+      title={problems.map((p) => reasonText(t, p.reason, p.problem)).join('\n')}
     >
       {missing.length > 0 && t('carriers.notConfigured', { carriers: missing.join(', ') })}
       {missing.length > 0 && fallback.length > 0 && ' · '}

@@ -2,7 +2,7 @@
 // before they are stored, opened only for a station of that warehouse (over its token). The
 // status list names every carrier the shipping services can choose, so a carrier without
 // credentials shows as a configuration error before any order is packed.
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import {
   CARRIER_CREDENTIAL_SCHEMAS,
   isLabelCarrier,
@@ -72,6 +72,23 @@ export async function saveCarrierCredentials(
         .doUpdateSet({ sealed, fallback_to_own: input.fallbackToOwn, updated_at: new Date() }),
     )
     .execute();
+}
+
+/** What the audit log keeps of a warehouse's carrier setting: never the sealed credentials. */
+export async function carrierCredentialSnapshot(
+  trx: Transaction<Database>,
+  warehouseCode: string,
+  carrier: string,
+) {
+  const row = await trx
+    .selectFrom('carrier_credentials')
+    .select(['sealed', 'fallback_to_own'])
+    .where('warehouse_code', '=', warehouseCode)
+    .where('carrier', '=', carrier)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) return null;
+  return { credentialsSet: row.sealed !== null, fallbackToOwn: row.fallback_to_own };
 }
 
 export async function carrierStatuses(

@@ -1,16 +1,20 @@
-// Carrier credentials in the back office (admin token) and their delivery to stations (station
-// token). Secrets are never answered to the back office: only whether they are set.
+// Carrier credentials in the back office and their delivery to stations (station token). Secrets
+// are never answered to the back office, nor written to the audit log: only whether they are set.
+// Carrier contracts are the admin's; a warehouse lead sees which carriers of their warehouse
+// cannot be labelled.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { carrierCodeSchema } from '../../shared/carriers/carrier-adapter';
 import { stationCarrierSettingsSchema } from '../../shared/carriers/carrier-credentials';
-import { requireAdmin } from '../access/access';
+import { allow, warehouseInParams } from '../access/route-rules';
+import { auditedBy } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { adminSecurity, errorResponses } from '../http/route-schemas';
-import { stationOf, type stationAuth } from '../stations/station-auth';
+import { stationOf } from '../stations/station-auth';
 import {
+  carrierCredentialSnapshot,
   carrierStatuses,
   saveCarrierCredentials,
   stationCarrierSettings,
@@ -28,7 +32,6 @@ const statusRow = z.object({
 export function carrierRoutes(
   db: Kysely<Database>,
   secrets: CarrierSecrets,
-  auth: ReturnType<typeof stationAuth>,
   serviceCarriers: readonly string[],
 ) {
   return async (plain: FastifyInstance) => {
@@ -36,7 +39,7 @@ export function carrierRoutes(
     const params = z.object({ code: z.string().min(1).max(32), carrier: carrierCodeSchema });
 
     app.put('/v1/warehouses/:code/carriers/:carrier', {
-      onRequest: requireAdmin,
+      config: { access: allow('admin', 'admin_token') },
       schema: {
         tags: ['carriers'],
         summary:
@@ -52,17 +55,32 @@ export function carrierRoutes(
         response: { 204: z.null(), ...errorResponses },
       },
       handler: async (request, reply) => {
-        await saveCarrierCredentials(db, secrets, {
-          warehouseCode: request.params.code,
-          carrier: request.params.carrier,
-          ...request.body,
-        });
+        const { code, carrier } = request.params;
+        await auditedBy(request, db)(
+          {
+            objectType: 'carrier_credentials',
+            objectId: `${code}/${carrier}`,
+            action: 'set',
+            snapshot: (trx) => carrierCredentialSnapshot(trx, code, carrier),
+          },
+          (trx) =>
+            saveCarrierCredentials(trx, secrets, {
+              warehouseCode: code,
+              carrier,
+              ...request.body,
+            }),
+        );
         return reply.code(204).send(null);
       },
     });
 
     app.get('/v1/warehouses/:code/carriers', {
-      onRequest: requireAdmin,
+      config: {
+        access: {
+          ...allow('admin', 'warehouse_lead', 'admin_token'),
+          warehouseOf: warehouseInParams(),
+        },
+      },
       schema: {
         tags: ['carriers'],
         summary:
@@ -77,7 +95,7 @@ export function carrierRoutes(
     });
 
     app.get('/v1/stations/carriers', {
-      onRequest: auth.requireStation,
+      config: { access: allow('station') },
       schema: {
         tags: ['carriers'],
         summary:

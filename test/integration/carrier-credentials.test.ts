@@ -1,10 +1,12 @@
 // Carrier credentials in the central OMS: validated with the adapter's schema (a 400 that names
 // the field), stored only sealed (AES-256-GCM), listed to the back office without secrets and
-// with every carrier's label status, and opened only for a station of that warehouse.
+// with every carrier's label status, and opened only for a station of that warehouse. Only admins
+// set them (audited, without secrets); a warehouse lead reads their own warehouse's status.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CarrierSecrets } from '../../src-server/carriers/carrier-secrets';
 import { bearer, seedCatalog } from '../support/oms-fixtures';
 import { ADMIN_TOKEN, BACKENDS, startTestServer, type TestServer } from '../support/server-harness';
+import { makePerson, sessionFor } from '../support/people-fixtures';
 import { enrolTestStation, type EnrolledTestStation } from '../support/sync-fixtures';
 
 const DHL = { userId: 'dhl-user-0001', key: 'dhl-secret-key-000001', accountId: '01234567' };
@@ -23,7 +25,11 @@ describe.each(BACKENDS)('carrier credentials on %s', (backend) => {
     await server?.close();
   });
 
-  const put = (carrier: string, payload: unknown, headers = bearer(ADMIN_TOKEN)) =>
+  const put = (
+    carrier: string,
+    payload: unknown,
+    headers: Record<string, string> = bearer(ADMIN_TOKEN),
+  ) =>
     server.app.inject({
       method: 'PUT',
       url: `/v1/warehouses/${warehouseCode}/carriers/${carrier}`,
@@ -115,7 +121,54 @@ describe.each(BACKENDS)('carrier credentials on %s', (backend) => {
           headers: bearer(ADMIN_TOKEN),
         })
       ).statusCode,
-    ).toBe(401);
+    ).toBe(403);
+  });
+
+  it('lets an admin set credentials, audited without secrets; a lead only reads their own warehouse', async () => {
+    const admin = await sessionFor(
+      server.db,
+      (await makePerson(server.db, { roles: ['admin'] })).id,
+    );
+    const lead = await sessionFor(
+      server.db,
+      (await makePerson(server.db, { roles: ['warehouse_lead'], leadWarehouses: ['NL-TIL'] })).id,
+    );
+    const service = await sessionFor(
+      server.db,
+      (await makePerson(server.db, { roles: ['customer_service'] })).id,
+    );
+    const ups = {
+      clientId: 'ups-client-0001',
+      clientSecret: 'ups-client-secret-0001',
+      shipperNumber: 'A1B2C3',
+    };
+    expect((await put('ups', { credentials: ups }, lead.headers)).statusCode).toBe(403);
+    expect((await put('ups', { credentials: ups }, service.headers)).statusCode).toBe(403);
+    expect(
+      (await put('ups', { credentials: ups, fallbackToOwn: true }, admin.headers)).statusCode,
+    ).toBe(204);
+
+    const entries = await server.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('object_type', '=', 'carrier_credentials')
+      .where('object_id', '=', 'NL-TIL/ups')
+      .execute();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      actor_type: 'user',
+      action: 'set',
+      before: null,
+      after: { credentialsSet: true, fallbackToOwn: true },
+    });
+    expect(JSON.stringify(entries[0])).not.toContain(ups.clientSecret);
+
+    const read = (code: string, headers: Record<string, string>) =>
+      server.app.inject({ method: 'GET', url: `/v1/warehouses/${code}/carriers`, headers });
+    expect((await read('NL-TIL', lead.headers)).statusCode).toBe(200);
+    expect((await read('BE-GNT', lead.headers)).statusCode).toBe(403);
+    expect((await read('NL-TIL', service.headers)).statusCode).toBe(403);
+    expect((await read('NL-TIL', bearer(station.token))).statusCode).toBe(403);
   });
 });
 

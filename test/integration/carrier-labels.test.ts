@@ -278,7 +278,13 @@ describe('carrier labels at the printer', () => {
       carrierParcelFor(fulfillment),
     );
     expect(numbered.pending).toEqual([
-      { cartonId: 'c-s1', reason: expect.stringMatching(/^DHL Parcel failed \(HTTP 503/) },
+      {
+        cartonId: 'c-s1',
+        reason: {
+          reason: { code: 'carrier_failed', params: { carrier: 'DHL Parcel', status: 503 } },
+          sentence: expect.stringMatching(/^DHL Parcel failed \(HTTP 503/),
+        },
+      },
     ]);
     expect(await queueShippingLabels(db, api, numbered.shipment, fulfillment)).toBe(0);
     expect(await printPendingLabels(db, api, 'st1')).toBe(0);
@@ -306,9 +312,10 @@ describe('carrier labels at the printer', () => {
       carrierParcelFor(fulfillment),
     );
     expect(dpd.shipment.carrier).toBe('dpd');
-    expect(dpd.pending[0]!.reason).toBe(
-      'No dpd credentials for this warehouse; its cartons wait as label pending',
-    );
+    expect(dpd.pending[0]!.reason).toEqual({
+      reason: { code: 'carrier_no_credentials', params: { carrier: 'DPD' } },
+      sentence: 'No dpd credentials for this warehouse; its cartons wait as label pending',
+    });
   });
 
   it('numbers as the own carrier only where the back office allowed the fallback, and says so', async () => {
@@ -324,7 +331,11 @@ describe('carrier labels at the printer', () => {
     );
     expect(numbered.shipment.carrier).toBe('own');
     expect(numbered.fallbacks).toEqual([
-      'No label adapter for bpost; its cartons go as the own carrier (fallback set in the back office)',
+      {
+        reason: { code: 'carrier_fallback_own', params: { carrier: 'bpost' } },
+        sentence:
+          'No label adapter for bpost; its cartons go as the own carrier (fallback set in the back office)',
+      },
     ]);
   });
 });

@@ -14,6 +14,7 @@ import {
   type CarrierParty,
   type CarrierShipmentRequest,
 } from '../../../shared/carriers/carrier-shipment';
+import { reason } from '../../../shared/reasons/reason';
 import { callCarrier, malformed, TokenCache } from '../carrier-http';
 import {
   CarrierApiError,
@@ -153,6 +154,7 @@ export function createDhlParcel(credentials: DhlParcelCredentials): CarrierLabel
           DHL_PARCEL.carrierId,
           'refused',
           `DHL Parcel Benelux does not carry parcels to ${shipTo.country} (outside the EU)`,
+          reason('carrier_does_not_serve', { carrier: 'DHL Parcel', country: shipTo.country }),
         );
       const token = await tokens.get();
       const call = {

@@ -15,6 +15,7 @@ import {
   type CarrierParty,
   type CarrierShipmentRequest,
 } from '../../../shared/carriers/carrier-shipment';
+import { reason } from '../../../shared/reasons/reason';
 import { callCarrier, malformed, TokenCache, type CarrierCall } from '../carrier-http';
 import { CarrierApiError, splitHouseNumber, type CarrierLabelApi } from '../carrier-label-api';
 
@@ -183,6 +184,7 @@ export function createDpdShipper(credentials: DpdCredentials): CarrierLabelApi {
           DPD.carrierId,
           'refused',
           `DPD parcels to ${shipTo.country} need customs data this station does not send DPD yet`,
+          reason('carrier_needs_customs', { carrier: 'DPD', country: shipTo.country }),
         );
       const token = await tokens.get();
       const header = {
@@ -206,12 +208,17 @@ export function createDpdShipper(credentials: DpdCredentials): CarrierLabelApi {
       if (!parsed.success) throw malformed(call, 'a parcel label number and label', answer.text);
       const result = parsed.data.storeOrdersResponse.orderResult;
       const faults = result.shipmentResponses.faults ?? [];
-      if (faults.length > 0)
+      if (faults.length > 0) {
+        const detail = faults
+          .map((f) => [f.message, f.faultCode && `fault ${f.faultCode}`].filter(Boolean).join(', '))
+          .join('; ');
         throw new CarrierApiError(
           DPD.carrierId,
           'refused',
-          `DPD refused the shipment: ${faults.map((f) => [f.message, f.faultCode && `fault ${f.faultCode}`].filter(Boolean).join(', ')).join('; ')}`,
+          `DPD refused the shipment: ${detail}`,
+          reason('carrier_request_refused', { carrier: 'DPD', detail }),
         );
+      }
       const parcelNumber = result.shipmentResponses.parcelInformation?.parcelLabelNumber;
       if (!parcelNumber || !result.output)
         throw malformed(call, 'a parcel label number and label', answer.text);

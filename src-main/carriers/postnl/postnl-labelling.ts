@@ -8,6 +8,7 @@ import {
   needsCustoms,
   type CarrierShipmentRequest,
 } from '../../../shared/carriers/carrier-shipment';
+import { reason } from '../../../shared/reasons/reason';
 import { callCarrier, malformed } from '../carrier-http';
 import {
   CarrierApiError,
@@ -220,6 +221,7 @@ export function createPostnlLabelling(config: PostnlConfig): CarrierLabelApi {
           POSTNL.carrierId,
           'refused',
           `PostNL needs customs lines for a parcel to ${shipTo.country}`,
+          reason('carrier_needs_customs', { carrier: 'PostNL', country: shipTo.country }),
         );
       const barcode = await requestBarcode(config);
       const call = {

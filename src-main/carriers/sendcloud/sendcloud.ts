@@ -13,6 +13,7 @@ import {
   type CarrierParty,
   type CarrierShipmentRequest,
 } from '../../../shared/carriers/carrier-shipment';
+import { reason } from '../../../shared/reasons/reason';
 import { callCarrier, malformed, type CarrierCall } from '../carrier-http';
 import { CarrierApiError, splitHouseNumber, type CarrierLabelApi } from '../carrier-label-api';
 
@@ -159,6 +160,7 @@ export function createSendcloud(credentials: SendcloudCredentials): CarrierLabel
           SENDCLOUD.carrierId,
           'refused',
           `Sendcloud has no shipping option set for "${key}"; add it to the Sendcloud credentials in the back office`,
+          reason('carrier_no_shipping_option', { carrier: 'Sendcloud', service: key }),
         );
       const { shipFrom, shipTo, customs } = request.parcel;
       if (needsCustoms(shipFrom.country, shipTo.country) && !customs)
@@ -166,6 +168,7 @@ export function createSendcloud(credentials: SendcloudCredentials): CarrierLabel
           SENDCLOUD.carrierId,
           'refused',
           `Sendcloud needs customs lines for a parcel to ${shipTo.country}`,
+          reason('carrier_needs_customs', { carrier: 'Sendcloud', country: shipTo.country }),
         );
       const call = {
         ...common,

@@ -14,6 +14,7 @@ import {
   type CarrierParty,
   type CarrierShipmentRequest,
 } from '../../../shared/carriers/carrier-shipment';
+import { reason } from '../../../shared/reasons/reason';
 import { callCarrier, malformed, TokenCache, type CarrierCall } from '../carrier-http';
 import { CarrierApiError, type CarrierLabelApi } from '../carrier-label-api';
 
@@ -199,6 +200,7 @@ export function createUps(credentials: UpsCredentials): CarrierLabelApi {
           UPS.carrierId,
           'refused',
           `UPS needs customs lines for a parcel to ${shipTo.country}`,
+          reason('carrier_needs_customs', { carrier: 'UPS', country: shipTo.country }),
         );
       const call = {
         ...common,
