@@ -76,11 +76,26 @@ export const dpdCredentialsSchema = z
   .strict();
 export type DpdCredentials = z.infer<typeof dpdCredentialsSchema>;
 
+export const bpostCredentialsSchema = z
+  .object({
+    baseUrl: z.url({ protocol: /^https?$/ }).default('https://api-parcel.bpost.be'),
+    /** The Shipping Manager account id (digits), also the Basic auth user. */
+    accountId: z.string().regex(/^\d{6,10}$/, 'accountId must be the bpost account id (digits)'),
+    passphrase: z.string().min(6).max(120),
+    /** The product for parcels within Belgium and for other EU countries (bpost's names). */
+    product: z.string().min(3).max(60).default('bpack 24h Pro'),
+    internationalProduct: z.string().min(3).max(60).default('bpack Europe Business'),
+    timeoutMs: z.number().int().min(500).max(30_000).default(10_000),
+  })
+  .strict();
+export type BpostCredentials = z.infer<typeof bpostCredentialsSchema>;
+
 /** The carriers with a label adapter, and the schema of their credentials. */
 export const CARRIER_CREDENTIAL_SCHEMAS = {
   postnl: postnlCredentialsSchema,
   'dhl-parcel': dhlParcelCredentialsSchema,
   dpd: dpdCredentialsSchema,
+  bpost: bpostCredentialsSchema,
   sendcloud: sendcloudCredentialsSchema,
   ups: upsCredentialsSchema,
 } as const;

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { carrierLabelSchema } from '../../shared/carriers/carrier-shipment';
 import {
+  bpostApi,
   dhlParcelApi,
   dpdApi,
   FAKE_SECRETS,
@@ -27,6 +28,8 @@ const CARRIERS: {
   api: (issued: IssuedLabel[]) => CarrierHandler;
   tracking: RegExp;
   refusal: string;
+  /** bpost labels as PDF only; the others send ZPL. */
+  format?: 'pdf';
 }[] = [
   {
     carrier: 'postnl',
@@ -48,6 +51,14 @@ const CARRIERS: {
     api: dpdApi,
     tracking: /^0998112233\d{4}$/,
     refusal: 'Zip code invalid for the country, fault COMMON_7',
+  },
+  {
+    carrier: 'bpost',
+    name: 'bpost',
+    api: bpostApi,
+    tracking: /^32320000000\d{13}$/,
+    refusal: 'Invalid postal code 0000XX for country',
+    format: 'pdf',
   },
   {
     carrier: 'sendcloud',
@@ -74,120 +85,128 @@ async function failureOf(promise: Promise<unknown>): Promise<CarrierApiError> {
   return err as CarrierApiError;
 }
 
-describe.each(CARRIERS)('$name label adapter', ({ carrier, name, api, tracking, refusal }) => {
-  let fake: FakeCarrier;
-  let issued: IssuedLabel[];
-  beforeEach(async () => {
-    issued = [];
-    fake = await startFakeCarrier(api(issued));
-  });
-  afterEach(async () => {
-    await fake.close();
-  });
-
-  it("answers the tracking number and the carrier's own ZPL label, byte for byte", async () => {
-    const adapter = makeAdapter(carrier, fake.url);
-    const label = carrierLabelSchema.parse(await adapter.createShipment(makeCarrierRequest()));
-    expect(label.trackingNumber).toMatch(tracking);
-    expect(label.format).toBe('zpl');
-    expect(issued).toHaveLength(1);
-    expect(Buffer.from(label.payload, 'utf8').equals(Buffer.from(issued[0]!.zpl, 'utf8'))).toBe(
-      true,
-    );
-    expect(label.trackingNumber).toBe(issued[0]!.trackingNumber);
-    // A second carton gets its own number.
-    const second = await adapter.createShipment({
-      ...makeCarrierRequest(),
-      sscc: '087123450000000029',
+describe.each(CARRIERS)(
+  '$name label adapter',
+  ({ carrier, name, api, tracking, refusal, format }) => {
+    let fake: FakeCarrier;
+    let issued: IssuedLabel[];
+    beforeEach(async () => {
+      issued = [];
+      fake = await startFakeCarrier(api(issued));
     });
-    expect(second.trackingNumber).not.toBe(label.trackingNumber);
-  });
-
-  it("passes on the carrier's own validation message", async () => {
-    const adapter = makeAdapter(carrier, fake.url);
-    const request = makeCarrierRequest();
-    request.parcel.shipTo.postalCode = '0000XX';
-    const err = await failureOf(adapter.createShipment(request));
-    expect(err.kind).toBe<CarrierFailureKind>('refused');
-    expect(err.message).toBe(`${name} refused the shipment: ${refusal}`);
-    expect(err.reason).toEqual({
-      code: 'carrier_request_refused',
-      params: { carrier: name, detail: refusal },
+    afterEach(async () => {
+      await fake.close();
     });
-    expect(issued).toEqual([]);
-  });
 
-  it('says the credentials were refused, without repeating them', async () => {
-    const err = await failureOf(
-      makeAdapter(carrier, fake.url, { wrongSecret: true }).createShipment(makeCarrierRequest()),
-    );
-    expect(err.kind).toBe<CarrierFailureKind>('auth');
-    expect(err.message).toMatch(new RegExp(`^${name} refused the credentials \\(HTTP \\d{3}`));
-    for (const secret of Object.values(FAKE_SECRETS)) expect(err.message).not.toContain(secret);
-    expect(err.reason).toMatchObject({
-      code: 'carrier_credentials_refused',
-      params: { carrier: name },
+    it("answers the tracking number and the carrier's own label (ZPL, else PDF), byte for byte", async () => {
+      const adapter = makeAdapter(carrier, fake.url);
+      const label = carrierLabelSchema.parse(await adapter.createShipment(makeCarrierRequest()));
+      expect(label.trackingNumber).toMatch(tracking);
+      expect(label.format).toBe(format ?? 'zpl');
+      expect(issued).toHaveLength(1);
+      const sent = format === 'pdf' ? issued[0]!.pdf! : issued[0]!.zpl;
+      expect(label.payload).toBe(sent);
+      if (format === 'pdf')
+        expect(Buffer.from(label.payload, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+      expect(label.trackingNumber).toBe(issued[0]!.trackingNumber);
+      // A second carton gets its own number.
+      const second = await adapter.createShipment({
+        ...makeCarrierRequest(),
+        sscc: '087123450000000029',
+      });
+      expect(second.trackingNumber).not.toBe(label.trackingNumber);
     });
-  });
 
-  it('reads Retry-After on a 429', async () => {
-    fake.mode = 'rate-limited';
-    const err = await failureOf(
-      makeAdapter(carrier, fake.url).createShipment(makeCarrierRequest()),
-    );
-    expect(err.kind).toBe<CarrierFailureKind>('rate-limited');
-    expect(err.retryAfterMs).toBe(7000);
-    expect(err.message).toBe(`${name} is limiting requests (HTTP 429); trying again in 7 s`);
-    expect(err.reason).toEqual({ code: 'carrier_rate_limited', params: { carrier: name } });
-  });
-
-  it('gives up after its deadline when the carrier does not answer', async () => {
-    fake.mode = 'silent';
-    const started = performance.now();
-    const err = await failureOf(
-      makeAdapter(carrier, fake.url, { timeoutMs: 600 }).createShipment(makeCarrierRequest()),
-    );
-    expect(err.kind).toBe<CarrierFailureKind>('timeout');
-    expect(err.message).toBe(`${name} did not answer within 600 ms (${fake.url})`);
-    expect(err.reason).toEqual({ code: 'carrier_timeout', params: { carrier: name, ms: 600 } });
-    expect(performance.now() - started).toBeLessThan(3000);
-  });
-
-  it('reports an outage page and an answer that is not the carrier’s', async () => {
-    fake.mode = 'down';
-    const down = await failureOf(
-      makeAdapter(carrier, fake.url).createShipment(makeCarrierRequest()),
-    );
-    expect(down.kind).toBe<CarrierFailureKind>('failed');
-    expect(down.message).toContain('HTTP 503');
-    expect(down.reason).toEqual({ code: 'carrier_failed', params: { carrier: name, status: 503 } });
-    fake.mode = 'malformed';
-    const odd = await failureOf(
-      makeAdapter(carrier, fake.url).createShipment(makeCarrierRequest()),
-    );
-    expect(odd.kind).toBe<CarrierFailureKind>('malformed');
-    expect(odd.message).toMatch(new RegExp(`^${name} answered without .*guest network`));
-    expect(odd.reason).toEqual({ code: 'carrier_bad_label', params: { carrier: name } });
-  });
-
-  it('says the carrier cannot be reached when nothing listens', async () => {
-    const url = fake.url;
-    await fake.close();
-    const err = await failureOf(makeAdapter(carrier, url).createShipment(makeCarrierRequest()));
-    expect(err.kind).toBe<CarrierFailureKind>('unreachable');
-    expect(err.message).toBe(`${name} cannot be reached at ${url}: ECONNREFUSED`);
-    expect(err.reason).toEqual({
-      code: 'carrier_unreachable',
-      params: { carrier: name, detail: 'ECONNREFUSED' },
+    it("passes on the carrier's own validation message", async () => {
+      const adapter = makeAdapter(carrier, fake.url);
+      const request = makeCarrierRequest();
+      request.parcel.shipTo.postalCode = '0000XX';
+      const err = await failureOf(adapter.createShipment(request));
+      expect(err.kind).toBe<CarrierFailureKind>('refused');
+      expect(err.message).toBe(`${name} refused the shipment: ${refusal}`);
+      expect(err.reason).toEqual({
+        code: 'carrier_request_refused',
+        params: { carrier: name, detail: refusal },
+      });
+      expect(issued).toEqual([]);
     });
-    fake = await startFakeCarrier(api(issued));
-  });
-});
+
+    it('says the credentials were refused, without repeating them', async () => {
+      const err = await failureOf(
+        makeAdapter(carrier, fake.url, { wrongSecret: true }).createShipment(makeCarrierRequest()),
+      );
+      expect(err.kind).toBe<CarrierFailureKind>('auth');
+      expect(err.message).toMatch(new RegExp(`^${name} refused the credentials \\(HTTP \\d{3}`));
+      for (const secret of Object.values(FAKE_SECRETS)) expect(err.message).not.toContain(secret);
+      expect(err.reason).toMatchObject({
+        code: 'carrier_credentials_refused',
+        params: { carrier: name },
+      });
+    });
+
+    it('reads Retry-After on a 429', async () => {
+      fake.mode = 'rate-limited';
+      const err = await failureOf(
+        makeAdapter(carrier, fake.url).createShipment(makeCarrierRequest()),
+      );
+      expect(err.kind).toBe<CarrierFailureKind>('rate-limited');
+      expect(err.retryAfterMs).toBe(7000);
+      expect(err.message).toBe(`${name} is limiting requests (HTTP 429); trying again in 7 s`);
+      expect(err.reason).toEqual({ code: 'carrier_rate_limited', params: { carrier: name } });
+    });
+
+    it('gives up after its deadline when the carrier does not answer', async () => {
+      fake.mode = 'silent';
+      const started = performance.now();
+      const err = await failureOf(
+        makeAdapter(carrier, fake.url, { timeoutMs: 600 }).createShipment(makeCarrierRequest()),
+      );
+      expect(err.kind).toBe<CarrierFailureKind>('timeout');
+      expect(err.message).toBe(`${name} did not answer within 600 ms (${fake.url})`);
+      expect(err.reason).toEqual({ code: 'carrier_timeout', params: { carrier: name, ms: 600 } });
+      expect(performance.now() - started).toBeLessThan(3000);
+    });
+
+    it('reports an outage page and an answer that is not the carrier’s', async () => {
+      fake.mode = 'down';
+      const down = await failureOf(
+        makeAdapter(carrier, fake.url).createShipment(makeCarrierRequest()),
+      );
+      expect(down.kind).toBe<CarrierFailureKind>('failed');
+      expect(down.message).toContain('HTTP 503');
+      expect(down.reason).toEqual({
+        code: 'carrier_failed',
+        params: { carrier: name, status: 503 },
+      });
+      fake.mode = 'malformed';
+      const odd = await failureOf(
+        makeAdapter(carrier, fake.url).createShipment(makeCarrierRequest()),
+      );
+      expect(odd.kind).toBe<CarrierFailureKind>('malformed');
+      expect(odd.message).toMatch(new RegExp(`^${name} answered without .*guest network`));
+      expect(odd.reason).toEqual({ code: 'carrier_bad_label', params: { carrier: name } });
+    });
+
+    it('says the carrier cannot be reached when nothing listens', async () => {
+      const url = fake.url;
+      await fake.close();
+      const err = await failureOf(makeAdapter(carrier, url).createShipment(makeCarrierRequest()));
+      expect(err.kind).toBe<CarrierFailureKind>('unreachable');
+      expect(err.message).toBe(`${name} cannot be reached at ${url}: ECONNREFUSED`);
+      expect(err.reason).toEqual({
+        code: 'carrier_unreachable',
+        params: { carrier: name, detail: 'ECONNREFUSED' },
+      });
+      fake = await startFakeCarrier(api(issued));
+    });
+  },
+);
 
 describe('cancelling a voided label', () => {
-  it('cancels at Sendcloud (POST …/cancel) and voids at UPS (DELETE …/void/cancel/{id})', async () => {
+  it('cancels at Sendcloud (POST …/cancel) and bpost (order CANCELLED), voids at UPS (DELETE …/void/cancel/{id})', async () => {
     for (const [carrier, api, path] of [
       ['sendcloud', sendcloudApi, /^\/api\/v3\/shipments\/shp_\d+\/cancel$/],
+      ['bpost', bpostApi, /^\/services\/shm\/107423\/orders\/087123450000000012$/],
       ['ups', upsApi, /^\/api\/shipments\/v2409\/void\/cancel\/1Z999AA1\d{10}$/],
     ] as const) {
       const fake = await startFakeCarrier(api([]));

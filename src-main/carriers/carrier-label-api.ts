@@ -52,13 +52,19 @@ export interface CarrierLabelApi {
   closeDay?(date: string): Promise<CarrierManifest>;
 }
 
-/** "Kraaivenstraat 21-A" → street "Kraaivenstraat", number "21", addition "A" (NL/BE order). */
+/**
+ * "Kraaivenstraat 21-A" → street "Kraaivenstraat", number "21", addition "A" (NL/BE order);
+ * Belgian boxes ("Veldstraat 12 bus 3", "12 bte 3") give the box as the addition.
+ */
 export function splitHouseNumber(street: string): {
   street: string;
   number: string;
   addition?: string;
 } {
-  const match = /^(.*?)[\s,]+(\d+)\s*[-/ ]?\s*([A-Za-z0-9]{1,6})?$/.exec(street.trim());
+  const match =
+    /^(.*?)[\s,]+(\d+)\s*(?:(?:bus|bte|boîte|box)\s+|[-/ ]?\s*)([A-Za-z0-9]{1,6})?$/i.exec(
+      street.trim(),
+    );
   if (!match || !match[1]) return { street: street.trim(), number: '' };
   return {
     street: match[1].trim(),

@@ -1,7 +1,10 @@
 // What each adapter sends its carrier: the parties split the way the carrier's API wants them,
 // weight and dimensions in its units, options and customs in its fields, the label asked as ZPL.
+import { XMLParser } from 'fast-xml-parser';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { bpostCredentialsSchema } from '../../shared/carriers/carrier-credentials';
+import { bpostOrderXml, createBpost } from './bpost/bpost-shm';
 import { parseRetryAfter } from './carrier-http';
 import { splitHouseNumber } from './carrier-label-api';
 import { makeCarrierRequest } from './carrier-test-fixtures';
@@ -51,6 +54,23 @@ describe('street and house number', () => {
             street,
             number: String(number),
             ...(addition ? { addition } : {}),
+          });
+        },
+      ),
+    );
+  });
+  it('takes any Belgian box (bus, bte, boîte, box) as the addition', () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[A-Z][a-z]{2,15}( [a-z]{2,8})?$/),
+        fc.integer({ min: 1, max: 9999 }),
+        fc.constantFrom('bus', 'Bus', 'bte', 'boîte', 'box'),
+        fc.stringMatching(/^[0-9]{1,3}[A-Z]?$/),
+        (street, number, word, box) => {
+          expect(splitHouseNumber(`${street} ${number} ${word} ${box}`)).toEqual({
+            street,
+            number: String(number),
+            addition: box,
           });
         },
       ),
@@ -207,6 +227,65 @@ describe('UPS v2409 ship request', () => {
     expect(world.ShipmentServiceOptions?.InternationalForms.Product[0]).toMatchObject({
       CommodityCode: '090210',
       Unit: { Number: '2', Value: '8.95' },
+    });
+  });
+});
+
+describe('bpost order (Shipping Manager v3.3)', () => {
+  const credentials = bpostCredentialsSchema.parse({
+    accountId: '107423',
+    passphrase: 'bpost-passphrase-01',
+  });
+  const parse = (xml: string) =>
+    new XMLParser({ removeNSPrefix: true, parseTagValue: false }).parse(xml) as {
+      order: { accountId: string; reference: string; box: Record<string, unknown> };
+    };
+  const toGhent = {
+    shipTo: {
+      name: 'Lotte Peeters',
+      street: 'Veldstraat 12 bus 3',
+      postalCode: '9000',
+      city: 'Gent',
+      country: 'BE',
+    },
+    options: { signature: true },
+  };
+
+  it('sends a Belgian parcel as a national atHome box with the SSCC as reference, grams and signature', () => {
+    const { order } = parse(bpostOrderXml(credentials, makeCarrierRequest(toGhent)));
+    expect(order.accountId).toBe('107423');
+    expect(order.reference).toBe('087123450000000012');
+    expect(order.box.nationalBox).toMatchObject({
+      atHome: {
+        product: 'bpack 24h Pro',
+        options: { signed: '' },
+        weight: '1250',
+        receiver: {
+          name: 'Lotte Peeters',
+          address: { streetName: 'Veldstraat', postalCode: '9000', countryCode: 'BE' },
+        },
+      },
+    });
+    expect(order.box.internationalBox).toBeUndefined();
+  });
+
+  it('sends a parcel to another EU country as an international box', () => {
+    const { order } = parse(bpostOrderXml(credentials, makeCarrierRequest()));
+    expect(order.box.nationalBox).toBeUndefined();
+    expect(order.box.internationalBox).toMatchObject({
+      international: {
+        product: 'bpack Europe Business',
+        parcelWeight: '1250',
+        receiver: { address: { streetName: 'Oudegracht', number: '158', box: 'A' } },
+      },
+    });
+  });
+
+  it('refuses a parcel that needs customs before calling bpost', async () => {
+    const adapter = createBpost({ ...credentials, baseUrl: 'http://127.0.0.1:9' });
+    await expect(adapter.createShipment(makeCarrierRequest(toOslo))).rejects.toMatchObject({
+      kind: 'refused',
+      reason: { code: 'carrier_needs_customs', params: { carrier: 'bpost', country: 'NO' } },
     });
   });
 });

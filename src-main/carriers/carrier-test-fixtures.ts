@@ -3,6 +3,8 @@
 import type { CarrierShipmentRequest } from '../../shared/carriers/carrier-shipment';
 import { FAKE_SECRETS } from '../../test/support/fake-carriers/carrier-apis';
 import type { CarrierLabelApi } from './carrier-label-api';
+import { bpostCredentialsSchema } from '../../shared/carriers/carrier-credentials';
+import { createBpost } from './bpost/bpost-shm';
 import { createDhlParcel, dhlParcelCredentialsSchema } from './dhl-parcel/dhl-parcel';
 import { createDpdShipper, dpdCredentialsSchema } from './dpd/dpd-shipper';
 import { createPostnlLabelling } from './postnl/postnl-labelling';
@@ -41,7 +43,7 @@ export function makeCarrierRequest(
   };
 }
 
-export type CarrierUnderTest = 'postnl' | 'dhl-parcel' | 'dpd' | 'sendcloud' | 'ups';
+export type CarrierUnderTest = 'postnl' | 'dhl-parcel' | 'dpd' | 'bpost' | 'sendcloud' | 'ups';
 
 export function makeAdapter(
   carrier: CarrierUnderTest,
@@ -77,6 +79,15 @@ export function makeAdapter(
           delisId: FAKE_SECRETS.dpdDelisId,
           password: wrong(FAKE_SECRETS.dpdPassword),
           sendingDepot: '0522',
+          timeoutMs,
+        }),
+      );
+    case 'bpost':
+      return createBpost(
+        bpostCredentialsSchema.parse({
+          baseUrl,
+          accountId: FAKE_SECRETS.bpostAccountId,
+          passphrase: wrong(FAKE_SECRETS.bpostPassphrase),
           timeoutMs,
         }),
       );

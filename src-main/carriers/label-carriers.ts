@@ -21,6 +21,7 @@ import type { AllocatedTracking, CarrierRegistry } from './carrier-registry';
 import type { CarrierLabelApi } from './carrier-label-api';
 import { CarrierApiError } from './carrier-label-api';
 import type { CarrierLabelStore } from './carrier-label-store';
+import { createBpost } from './bpost/bpost-shm';
 import { createDhlParcel } from './dhl-parcel/dhl-parcel';
 import { createDpdShipper } from './dpd/dpd-shipper';
 import { createPostnlLabelling } from './postnl/postnl-labelling';
@@ -44,6 +45,8 @@ export function createLabelAdapter(carrier: LabelCarrier, credentials: unknown):
       return createDhlParcel(CARRIER_CREDENTIAL_SCHEMAS['dhl-parcel'].parse(credentials));
     case 'dpd':
       return createDpdShipper(CARRIER_CREDENTIAL_SCHEMAS.dpd.parse(credentials));
+    case 'bpost':
+      return createBpost(CARRIER_CREDENTIAL_SCHEMAS.bpost.parse(credentials));
     case 'sendcloud':
       return createSendcloud(CARRIER_CREDENTIAL_SCHEMAS.sendcloud.parse(credentials));
     case 'ups':

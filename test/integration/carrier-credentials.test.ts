@@ -60,6 +60,7 @@ describe.each(BACKENDS)('carrier credentials on %s', (backend) => {
   it('stores them sealed and lists every carrier of the shipping services with its status', async () => {
     expect((await put('dhl-parcel', { credentials: DHL })).statusCode).toBe(204);
     expect((await put('dpd', { fallbackToOwn: true })).statusCode).toBe(204);
+    expect((await put('gls', { fallbackToOwn: true })).statusCode).toBe(204);
     const row = await server.db
       .selectFrom('carrier_credentials')
       .selectAll()
@@ -85,7 +86,8 @@ describe.each(BACKENDS)('carrier credentials on %s', (backend) => {
       dpd: 'fallback-to-own',
       postnl: 'missing',
       ups: 'missing',
-      bpost: 'no-adapter',
+      bpost: 'missing',
+      gls: 'no-adapter',
     });
     expect(byCarrier.own).toBeUndefined();
   });

@@ -23,6 +23,8 @@ export const FAKE_SECRETS = {
   upsSecret: 'ups-secret-0000001',
   dpdDelisId: 'dpd-delis-01',
   dpdPassword: 'dpd-password-01',
+  bpostAccountId: '107423',
+  bpostPassphrase: 'bpost-passphrase-01',
 };
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
@@ -31,7 +33,10 @@ const INVALID_POSTCODE = '0000XX';
 
 export interface IssuedLabel {
   trackingNumber: string;
+  /** The carrier's ZPL label; '' for carriers that label as PDF only. */
   zpl: string;
+  /** The carrier's PDF label (base64), for carriers that label as PDF only (bpost). */
+  pdf?: string;
 }
 
 /** PostNL: Barcode API v1_1 and Labelling API v2_2, `apikey` header. */
@@ -303,5 +308,86 @@ export function dpdApi(issued: IssuedLabel[]): CarrierHandler {
     return response(
       `<output><format>ZPL</format><content>${b64(zpl)}</content></output><shipmentResponses><identificationNumber>x</identificationNumber><mpsId>MPS${parcel}</mpsId><parcelInformation><parcelLabelNumber>${parcel}</parcelLabelNumber></parcelInformation></shipmentResponses>`,
     );
+  };
+}
+
+/** A one-page A6 PDF naming the carrier and the barcode, as a PDF-only carrier sends it. */
+export function carrierPdf(carrier: string, barcode: string): string {
+  const text = `BT /F1 18 Tf 20 250 Td (${carrier} ${barcode}) Tj ET`;
+  return b64(
+    [
+      '%PDF-1.4',
+      '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+      '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+      '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 298 420] /Contents 4 0 R >> endobj',
+      `4 0 obj << /Length ${text.length} >> stream`,
+      text,
+      'endstream endobj',
+      'trailer << /Root 1 0 R >>',
+      '%%EOF',
+    ].join('\n'),
+  );
+}
+
+/** bpost Shipping Manager API v3: Basic auth, POST /orders (XML), GET /orders/{ref}/labels/A6. */
+export function bpostApi(issued: IssuedLabel[]): CarrierHandler {
+  let serial = 100;
+  const { bpostAccountId: account, bpostPassphrase: passphrase } = FAKE_SECRETS;
+  const expected = `Basic ${b64(`${account}:${passphrase}`)}`;
+  const parser = new XMLParser({ removeNSPrefix: true, parseTagValue: false });
+  const xml = (status: number, body: string): FakeAnswer => ({
+    status,
+    contentType: 'application/xml',
+    body: `<?xml version="1.0" encoding="UTF-8"?>${body}`,
+  });
+  const orders = new Map<string, string>();
+  const prefix = `/services/shm/${account}`;
+  return (req) => {
+    if (req.headers.authorization !== expected)
+      return { status: 401, body: 'Unauthorized', contentType: 'text/plain' };
+    if (req.path === `${prefix}/orders` && req.method === 'POST') {
+      if (req.headers['content-type'] !== 'application/vnd.bpost.shm-order-v3.3+XML')
+        return { status: 415, body: 'Unsupported media type', contentType: 'text/plain' };
+      const order = (
+        parser.parse(req.body) as {
+          order?: {
+            reference?: string;
+            box?: Record<
+              string,
+              Record<string, { receiver?: { address?: { postalCode?: string } } }>
+            >;
+          };
+        }
+      ).order;
+      const box = Object.values(Object.values(order?.box ?? {})[1] ?? {})[0];
+      if (box?.receiver?.address?.postalCode === INVALID_POSTCODE)
+        return xml(
+          400,
+          '<invalidSelection xmlns="http://schema.post.be/shm/deepintegration/v3/"><error>Invalid postal code 0000XX for country</error></invalidSelection>',
+        );
+      if (!order?.reference)
+        return xml(400, '<invalidSelection><error>reference missing</error></invalidSelection>');
+      orders.set(order.reference, `32320000000${String(serial++).padStart(13, '0')}`);
+      return { status: 201, body: '', contentType: 'text/plain' };
+    }
+    const labels = new RegExp(`^${prefix}/orders/([^/]+)/labels/A6$`).exec(req.path);
+    if (labels && req.method === 'GET') {
+      const barcode = orders.get(decodeURIComponent(labels[1]!));
+      if (!barcode)
+        return xml(
+          404,
+          '<businessException><code>ORDER_NOT_FOUND</code><message>Order not found</message></businessException>',
+        );
+      const pdf = carrierPdf('bpost', barcode);
+      issued.push({ trackingNumber: barcode, zpl: '', pdf });
+      return xml(
+        200,
+        `<labels xmlns="http://schema.post.be/shm/deepintegration/v3/"><label><barcode>${barcode}</barcode><mimeType>application/pdf</mimeType><bytes>${pdf}</bytes></label></labels>`,
+      );
+    }
+    const update = new RegExp(`^${prefix}/orders/([^/]+)$`).exec(req.path);
+    if (update && req.method === 'POST' && /<status>CANCELLED<\/status>/.test(req.body))
+      return { status: 200, body: '', contentType: 'text/plain' };
+    return notFound;
   };
 }
