@@ -66,10 +66,14 @@ export async function saveCarrierCredentials(
       sealed,
       fallback_to_own: input.fallbackToOwn,
     })
+    // Credentials are write-only in the back office: a change of the fallback alone (credentials
+    // absent) keeps the stored ones; null removes them.
     .onConflict((oc) =>
-      oc
-        .columns(['warehouse_code', 'carrier'])
-        .doUpdateSet({ sealed, fallback_to_own: input.fallbackToOwn, updated_at: new Date() }),
+      oc.columns(['warehouse_code', 'carrier']).doUpdateSet({
+        ...(input.credentials === undefined ? {} : { sealed }),
+        fallback_to_own: input.fallbackToOwn,
+        updated_at: new Date(),
+      }),
     )
     .execute();
 }

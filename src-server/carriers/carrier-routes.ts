@@ -43,7 +43,7 @@ export function carrierRoutes(
       schema: {
         tags: ['carriers'],
         summary:
-          "Set a warehouse's credentials for a carrier (stored encrypted) and whether it may fall back to the own carrier",
+          "Set a warehouse's credentials for a carrier (stored encrypted; absent keeps the stored ones, null removes them) and whether it may fall back to the own carrier",
         security: adminSecurity,
         params,
         body: z

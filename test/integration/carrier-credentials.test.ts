@@ -165,6 +165,20 @@ describe.each(BACKENDS)('carrier credentials on %s', (backend) => {
     });
     expect(JSON.stringify(entries[0])).not.toContain(ups.clientSecret);
 
+    // Changing only the fallback keeps the stored credentials; null removes them.
+    const sealedUps = () =>
+      server.db
+        .selectFrom('carrier_credentials')
+        .select('sealed')
+        .where('warehouse_code', '=', 'NL-TIL')
+        .where('carrier', '=', 'ups')
+        .executeTakeFirstOrThrow();
+    const before = (await sealedUps()).sealed;
+    expect((await put('ups', { fallbackToOwn: false }, admin.headers)).statusCode).toBe(204);
+    expect((await sealedUps()).sealed).toBe(before);
+    expect((await put('ups', { credentials: null }, admin.headers)).statusCode).toBe(204);
+    expect((await sealedUps()).sealed).toBeNull();
+
     const read = (code: string, headers: Record<string, string>) =>
       server.app.inject({ method: 'GET', url: `/v1/warehouses/${code}/carriers`, headers });
     expect((await read('NL-TIL', lead.headers)).statusCode).toBe(200);
