@@ -24,6 +24,7 @@ import { openStationDatabase } from '../src-renderer/db/database';
 import { enqueuePrint, PrintQueueWorker } from '../src-renderer/printing/print-queue';
 import { httpTransport } from '../src-renderer/station-api/http-transport';
 import { startFakeZebra } from '../test/support/fake-zebra';
+import { carrierRows, runCarrierRounds } from './label-carriers';
 import { writeBenchmarkSection } from './support/report';
 
 const CARTONS = 200;
@@ -168,7 +169,7 @@ async function main() {
     await runRound('in-process dispatch (IPC path)', viaDispatcher),
     await runRound('web host HTTP', viaWebHost),
   ];
-  const section = report(rounds);
+  const section = [report(rounds), ...carrierRows(await runCarrierRounds()), ''].join('\n');
   console.log(section);
   await writeBenchmarkSection('Label printing', section);
 }

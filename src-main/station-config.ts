@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { loadPostnlSetting, type PostnlSetting } from './carriers/postnl-config';
+import { loadPostnlSetting, type PostnlSetting } from './carriers/postnl/postnl-config';
 
 const Env = z.object({
   CENTRAL_URL: z

@@ -9,7 +9,9 @@ import { fileCredentialStore, type CredentialStore } from './sync/credential-sto
 import { SyncService } from './sync/sync-service';
 import { CarrierRegistry } from './carriers/carrier-registry';
 import { createLeasedOwnCarrier } from './carriers/own-carrier-leases';
-import { createPostnlCarrier, POSTNL_CARRIER } from './carriers/postnl-barcode';
+import { createPostnlCarrier, POSTNL_CARRIER } from './carriers/postnl/postnl-barcode';
+import { CarrierLabelStore } from './carriers/carrier-label-store';
+import { LabelCarriers } from './carriers/label-carriers';
 import { NumberLeases } from './numbering/number-leases';
 import { numberingHandlers } from './numbering/numbering-handlers';
 import { systemHandlers } from './system/system-handlers';
@@ -60,9 +62,26 @@ export function createStation(config: StationConfig, platform: StationPlatform):
     adapters: config.postnl.configured ? [createPostnlCarrier(config.postnl.config)] : [],
     notConfigured: config.postnl.configured ? {} : { [POSTNL_CARRIER]: config.postnl.reason },
   });
+  const labelCarriers = new LabelCarriers(
+    carriers,
+    new CarrierLabelStore(join(config.dataDir, 'carrier-labels.json')),
+  );
   for (const line of carriers.describe()) console.info(line);
+  // Carrier credentials come from the central OMS over the station token, at start and whenever
+  // the station is back online; the status bar asks carrierStatus.
+  const refreshCarriers = async () => {
+    try {
+      labelCarriers.configure(await sync.fetchCarrierSettings());
+      for (const line of labelCarriers.describe()) console.info(line);
+      events.emit('carrierStatus', labelCarriers.status());
+    } catch (err) {
+      console.warn('carrier settings not fetched:', err instanceof Error ? err.message : err);
+    }
+  };
   onOnline = () => {
-    if (sync.isEnrolled()) void numbers.topUp();
+    if (!sync.isEnrolled()) return;
+    void numbers.topUp();
+    void refreshCarriers();
   };
   events.subscribe((event) => {
     if (event === 'enrolment') onOnline();
@@ -78,7 +97,7 @@ export function createStation(config: StationConfig, platform: StationPlatform):
     ...sync.handlers(),
     ...numberingHandlers({
       numbers,
-      carriers,
+      carriers: labelCarriers,
       isOnline: () => connectivity.current().online,
     }),
     ...printingHandlers(printing),

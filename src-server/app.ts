@@ -42,6 +42,8 @@ import { warehouseRoutes } from './warehouses/warehouse-routes';
 import type { Listen } from './db/connect';
 import { stationAuth } from './stations/station-auth';
 import { stationRoutes } from './stations/station-routes';
+import { carrierRoutes } from './carriers/carrier-routes';
+import { CarrierSecrets } from './carriers/carrier-secrets';
 import { SyncHub } from './sync/sync-hub';
 import { syncRoutes } from './sync/sync-routes';
 import { startWorkHoldSweeper } from './sync/held-work';
@@ -131,6 +133,14 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
   app.addHook('onClose', async () => hub.stop());
   await app.register(stationRoutes(deps.db, stations, config.numbering));
   await app.register(syncRoutes(deps.db, hub));
+  const services = deps.shippingServices ?? DEMO_SHIPPING_SERVICES;
+  await app.register(
+    carrierRoutes(
+      deps.db,
+      CarrierSecrets.fromSetting(config.carrierSecretKey, config.adminToken),
+      services.map((service) => service.carrier),
+    ),
+  );
   const stopSweeper = startWorkHoldSweeper(deps.db, config.workHolds, (msg, err) =>
     app.log.warn({ err }, msg),
   );

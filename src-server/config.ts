@@ -27,6 +27,8 @@ export interface ServerConfig {
   intakeBatchesInFlight: number;
   /** Creates the first admin (POST /v1/people/bootstrap); see people.adminTokenScope. */
   adminToken: string;
+  /** AES-256-GCM key sealing carrier credentials (32 bytes, base64 or hex); development derives one. */
+  carrierSecretKey: string | undefined;
   /** Sessions, sign-in throttling, password reset and the admin token's reach. */
   people: PeopleConfig;
   /** The built back office served at `/`. */
@@ -100,6 +102,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       (n) => Number.isInteger(n) && n >= 1 && n <= 16,
     ),
     adminToken: env.ADMIN_TOKEN ?? 'dev-admin-token',
+    carrierSecretKey: env.CARRIER_SECRET_KEY || undefined,
     people: loadPeopleConfig(env, `http://127.0.0.1:${port}`),
     backofficeDir: resolve(env.BACKOFFICE_DIR ?? 'dist/backoffice'),
     seedDemo: env.SEED_DEMO !== 'false',

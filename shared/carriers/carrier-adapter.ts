@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { carrierParcelSchema } from './carrier-shipment';
 import type { Reason } from '../reasons/reason';
 
 /**
@@ -17,6 +18,8 @@ export const carrierCartonSchema = z
     destinationCountry: z
       .string()
       .regex(/^[A-Z]{2}$/, 'destinationCountry must be an ISO country code such as "NL"'),
+    /** What carriers with a label API need; absent for the own carrier and older callers. */
+    parcel: carrierParcelSchema.optional(),
   })
   .strict();
 export type CarrierCarton = z.infer<typeof carrierCartonSchema>;

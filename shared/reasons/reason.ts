@@ -47,6 +47,19 @@ export const REASON_PARAMS = {
   carrier_bad_answer: ['carrier'],
   carrier_not_configured: ['carrier'],
   carrier_no_adapter: ['carrier'],
+  // Carrier labels (station main, from the central OMS's carrier settings).
+  carrier_credentials_refused: ['carrier', 'status'],
+  carrier_bad_label: ['carrier'],
+  carrier_needs_customs: ['carrier', 'country'],
+  carrier_does_not_serve: ['carrier', 'country'],
+  carrier_no_shipping_option: ['carrier', 'service'],
+  carrier_settings_unknown: ['carrier'],
+  carrier_no_credentials: ['carrier'],
+  carrier_credentials_unusable: ['carrier'],
+  carrier_no_label_adapter: ['carrier'],
+  carrier_fallback_own: ['carrier'],
+  carrier_needs_parcel: ['carrier'],
+  carrier_label_online_only: ['carrier'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ReasonCode = keyof typeof REASON_PARAMS;

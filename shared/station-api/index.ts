@@ -2,7 +2,7 @@
 // events main pushes back. Each domain declares its own piece; this file only assembles them.
 import type { ApiOf, EventPayloads, HandlersOf } from './define';
 import { printingEvents, printingMethods } from './printing';
-import { numberingMethods } from './numbering';
+import { numberingEvents, numberingMethods } from './numbering';
 import { syncEvents, syncMethods } from './sync';
 import { systemEvents, systemMethods } from './system';
 
@@ -17,6 +17,7 @@ export const stationEvents = {
   ...systemEvents,
   ...syncEvents,
   ...printingEvents,
+  ...numberingEvents,
 };
 
 export type StationMethods = typeof stationMethods;

@@ -51,10 +51,59 @@ export const numberingMethods = {
       fallbackReason: z.string().max(300).optional(),
       /** The fallback's reason as a code, for the packer's screen. */
       fallback: Reason.optional(),
+      /** The carrier sent its own label, kept in main: print it (carrierLabel) instead of ours. */
+      carrierLabel: z.boolean().optional(),
+    }),
+  ),
+  /** The carrier's own label for a carton, as main received it (ZPL text or base64 PDF). */
+  carrierLabel: method(
+    z.object({ sscc: z.string().regex(/^\d{18}$/) }).strict(),
+    z.object({
+      label: z
+        .object({
+          carrier: carrierCodeSchema,
+          trackingNumber: z.string(),
+          format: z.enum(['zpl', 'pdf']),
+          payload: z.string(),
+        })
+        .nullable(),
+    }),
+  ),
+  /**
+   * Cancels at the carrier the shipment of a carton whose label was voided (carriers that bill
+   * only scanned parcels need no call). `cancelled` is false when the carton has no carrier label.
+   * Error `carrier_unavailable` when the carrier's API refused or failed.
+   */
+  cancelCarrierLabel: method(
+    z.object({ sscc: z.string().regex(/^\d{18}$/) }).strict(),
+    z.object({ cancelled: z.boolean() }),
+  ),
+  /**
+   * Whether each carrier of this warehouse can be labelled now: `known` is false until the
+   * central OMS has answered the station's carrier settings once.
+   */
+  carrierStatus: method(
+    z.object({}).strict(),
+    z.object({
+      known: z.boolean(),
+      carriers: z.array(
+        z.object({
+          carrier: z.string(),
+          status: z.enum(['ready', 'fallback-to-own', 'not-configured']),
+          problem: z.string().optional(),
+          /** The problem as a code, for the status bar in the packer's language. */
+          reason: Reason.optional(),
+        }),
+      ),
     }),
   ),
   numberStock: method(
     z.object({}).strict(),
     z.object({ sscc: z.number().int(), tracking: z.number().int() }),
   ),
+};
+
+export const numberingEvents = {
+  /** Each carrier's readiness, whenever main has fetched the settings from the central OMS. */
+  carrierStatus: numberingMethods.carrierStatus.result,
 };

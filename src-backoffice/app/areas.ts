@@ -2,6 +2,7 @@
 // `<id>-area.tsx` exporting its Area, and one line here.
 import { accountArea } from '../account/account-area';
 import { auditArea } from '../audit/audit-area';
+import { carriersArea } from '../carriers/carriers-area';
 import { channelsArea } from '../channels/channels-area';
 import { homeArea } from '../home/home-area';
 import { ordersArea } from '../orders/orders-area';
@@ -14,6 +15,7 @@ export const AREAS: readonly Area[] = [
   ordersArea,
   stockArea,
   channelsArea,
+  carriersArea,
   usersArea,
   auditArea,
   accountArea,

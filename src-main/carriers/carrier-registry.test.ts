@@ -12,7 +12,7 @@ import { numberingHandlers } from '../numbering/numbering-handlers';
 import { createDispatcher } from '../station-api/dispatch';
 import { CarrierRegistry } from './carrier-registry';
 import { createLeasedOwnCarrier } from './own-carrier-leases';
-import { createPostnlCarrier } from './postnl-barcode';
+import { createPostnlCarrier } from './postnl/postnl-barcode';
 
 let postnl: FakePostnl;
 beforeEach(async () => {

@@ -12,6 +12,7 @@ import {
   CarrierUnavailableError,
   OWN_CARRIER,
 } from '../../shared/carriers/carrier-adapter';
+import { carrierName } from '../../shared/carriers/carrier-names';
 import { reason, type Reason } from '../../shared/reasons/reason';
 import { StationApiError } from '../../shared/station-api';
 
@@ -27,6 +28,8 @@ export interface AllocatedTracking {
   carrier: string;
   fallbackReason?: string;
   fallback?: Reason;
+  /** The carrier's own label is kept in main for this carton (print it, not ours). */
+  carrierLabel?: boolean;
 }
 
 export class CarrierRegistry {
@@ -101,16 +104,4 @@ export class CarrierRegistry {
       throw err;
     }
   }
-}
-
-/** Carrier codes as a packer knows them ("postnl" → PostNL); unknown codes as they are. */
-function carrierName(carrier: string): string {
-  const names: Record<string, string> = {
-    postnl: 'PostNL',
-    'dhl-parcel': 'DHL Parcel',
-    dpd: 'DPD',
-    ups: 'UPS',
-    bpost: 'bpost',
-  };
-  return names[carrier] ?? carrier;
 }

@@ -1,11 +1,13 @@
 import type { HandlersOf } from '../../shared/station-api';
 import type { numberingMethods } from '../../shared/station-api/numbering';
 import type { CarrierRegistry } from '../carriers/carrier-registry';
+import type { LabelCarriers } from '../carriers/label-carriers';
 import type { NumberLeases } from './number-leases';
 
 export function numberingHandlers(deps: {
   numbers: NumberLeases;
-  carriers: CarrierRegistry;
+  carriers: Pick<CarrierRegistry, 'allocate'> &
+    Partial<Pick<LabelCarriers, 'label' | 'status' | 'cancel'>>;
   /** Whether the station is online now (it reaches the central OMS). */
   isOnline: () => boolean;
 }): HandlersOf<typeof numberingMethods> {
@@ -15,5 +17,10 @@ export function numberingHandlers(deps: {
     allocateTrackingNumber: ({ carrier, carton }) =>
       carriers.allocate(carrier, carton, { online: deps.isOnline() }),
     numberStock: () => numbers.stock(),
+    carrierLabel: async ({ sscc }) => ({ label: carriers.label?.(sscc) ?? null }),
+    cancelCarrierLabel: async ({ sscc }) => ({
+      cancelled: (await carriers.cancel?.(sscc)) ?? false,
+    }),
+    carrierStatus: async () => carriers.status?.() ?? { known: false, carriers: [] },
   };
 }

@@ -1,5 +1,9 @@
 // The station's side of replication in the main process: enrolment, and the pull/push/stream
 // calls the renderer's RxDB replication makes, forwarded to the central OMS with the token.
+import {
+  stationCarrierSettingsSchema,
+  type StationCarrierSetting,
+} from '../../shared/carriers/carrier-credentials';
 import { z } from 'zod';
 import type { Enrolment, HandlersOf } from '../../shared/station-api';
 import { StationApiError } from '../../shared/station-api';
@@ -123,6 +127,15 @@ export class SyncService {
         this.client.json('/v1/stations/leases', { method: 'POST', body: { kind } }),
       ),
     );
+  }
+
+  /** The carrier credentials and fallback settings of this station's warehouse (main only). */
+  async fetchCarrierSettings(): Promise<StationCarrierSetting[]> {
+    this.requireEnrolled();
+    const answer = await this.call(() =>
+      this.client.json('/v1/stations/carriers', { method: 'GET' }),
+    );
+    return stationCarrierSettingsSchema.parse(answer).carriers;
   }
 
   isEnrolled(): boolean {

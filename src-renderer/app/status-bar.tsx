@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { station } from '../station-api/connect';
 import { useConnectivity } from '../state/connectivity-store';
 import { useStation } from '../state/station-store';
+import { CarrierIndicator } from './carrier-indicator';
 import { SyncIndicator } from './sync-indicator';
 
 export function StatusBar() {
@@ -64,6 +65,7 @@ export function StatusBar() {
         )}
       </div>
       {ready && <SyncIndicator />}
+      {enrolment?.enrolled && <CarrierIndicator />}
       <label className="language-picker">
         <span className="visually-hidden">{t('language.label')}</span>
         <select

@@ -1,5 +1,10 @@
 export const en = {
   app: { title: 'Packing station' },
+  carriers: {
+    unknown: 'Carrier settings not received yet',
+    notConfigured: 'No label credentials: {{carriers}}',
+    fallback: 'Own-carrier labels by setting: {{carriers}}',
+  },
   connectivity: {
     online: 'Online',
     offline: 'Offline',
@@ -573,6 +578,25 @@ export const en = {
       '{{carrier}} is not set up at this station; numbered as the own carrier',
     carrier_no_adapter:
       'This station cannot number {{carrier}} cartons; numbered as the own carrier',
+    carrier_credentials_refused:
+      '{{carrier}} refused this warehouse’s credentials (HTTP {{status}}); an admin checks them in the back office',
+    carrier_bad_label: '{{carrier}} answered without a usable label; it is asked again',
+    carrier_needs_customs: '{{carrier}} needs customs lines for a parcel to {{country}}',
+    carrier_does_not_serve: '{{carrier}} does not carry parcels to {{country}}',
+    carrier_no_shipping_option:
+      '{{carrier}} has no shipping option for service {{service}}; an admin adds it in the back office',
+    carrier_settings_unknown:
+      'The carrier settings have not reached this station yet; the {{carrier}} label prints once the central OMS answers',
+    carrier_no_credentials:
+      'No {{carrier}} credentials for this warehouse; the label waits until an admin sets them in the back office',
+    carrier_credentials_unusable:
+      'The {{carrier}} credentials of this warehouse are not usable; an admin sets them again in the back office',
+    carrier_no_label_adapter: 'This station cannot make {{carrier}} labels; the label waits',
+    carrier_fallback_own:
+      'No {{carrier}} label here; labelled as the own carrier, as the back office allows for this warehouse',
+    carrier_needs_parcel: '{{carrier}} needs the carton’s addresses and weight to make its label',
+    carrier_label_online_only:
+      '{{carrier}} labels online only; the label prints when the station is back online',
   },
   language: { label: 'Language', en: 'English', nl: 'Nederlands' },
 };

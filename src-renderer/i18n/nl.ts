@@ -2,6 +2,11 @@ import type { Messages } from './en';
 
 export const nl: Messages = {
   app: { title: 'Inpakstation' },
+  carriers: {
+    unknown: 'Vervoerdersinstellingen nog niet ontvangen',
+    notConfigured: 'Geen labelgegevens: {{carriers}}',
+    fallback: 'Eigen-vervoerderslabels volgens instelling: {{carriers}}',
+  },
   connectivity: {
     online: 'Online',
     offline: 'Offline',
@@ -594,6 +599,26 @@ export const nl: Messages = {
       '{{carrier}} is niet ingesteld op dit station; genummerd als eigen vervoerder',
     carrier_no_adapter:
       'Dit station kan geen {{carrier}}-colli nummeren; genummerd als eigen vervoerder',
+    carrier_credentials_refused:
+      '{{carrier}} weigert de inloggegevens van dit magazijn (HTTP {{status}}); een beheerder controleert ze in de backoffice',
+    carrier_bad_label: '{{carrier}} antwoordde zonder bruikbaar label; het wordt opnieuw gevraagd',
+    carrier_needs_customs: '{{carrier}} heeft douaneregels nodig voor een pakket naar {{country}}',
+    carrier_does_not_serve: '{{carrier}} vervoert geen pakketten naar {{country}}',
+    carrier_no_shipping_option:
+      '{{carrier}} heeft geen verzendoptie voor dienst {{service}}; een beheerder voegt die toe in de backoffice',
+    carrier_settings_unknown:
+      'De vervoerdersinstellingen zijn nog niet bij dit station; het {{carrier}}-label wordt geprint zodra de centrale OMS antwoordt',
+    carrier_no_credentials:
+      'Geen {{carrier}}-inloggegevens voor dit magazijn; het label wacht tot een beheerder ze instelt in de backoffice',
+    carrier_credentials_unusable:
+      'De {{carrier}}-inloggegevens van dit magazijn zijn onbruikbaar; een beheerder stelt ze opnieuw in de backoffice in',
+    carrier_no_label_adapter: 'Dit station kan geen {{carrier}}-labels maken; het label wacht',
+    carrier_fallback_own:
+      'Geen {{carrier}}-label hier; gelabeld als eigen vervoerder, zoals de backoffice voor dit magazijn toestaat',
+    carrier_needs_parcel:
+      '{{carrier}} heeft de adressen en het gewicht van het collo nodig voor zijn label',
+    carrier_label_online_only:
+      '{{carrier}} maakt alleen online labels; het label wordt geprint zodra het station weer online is',
   },
   language: { label: 'Taal', en: 'English', nl: 'Nederlands' },
 };

@@ -23,6 +23,7 @@ import {
 } from './carton-rules';
 import { handOffToLabelPrinting, oneLabelRunAtATime, reprintLabels } from './label-hand-off';
 import { reprintFeedback } from './reprint-feedback';
+import { carrierParcelFor } from './carrier-parcel';
 import { assignTrackingNumbers } from './tracking-numbers';
 import { station } from '../station-api/connect';
 import { nextSscc, SsccUnavailableError } from './next-sscc';
@@ -118,6 +119,7 @@ export function PackingScreen({
         state.shipment,
         fulfillment.shipTo.country,
         station(),
+        carrierParcelFor(fulfillment),
       );
       const confirmed = confirmShipment(numbered.shipment, new Date().toISOString());
       pack.update({ ...state, shipment: confirmed });

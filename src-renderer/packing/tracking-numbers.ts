@@ -6,7 +6,8 @@
 import type { ReasonMessage } from '../../shared/reasons/reason';
 import type { StationApi } from '../../shared/station-api';
 import { StationApiError } from '../../shared/station-api';
-import type { ShipmentDoc } from '../../shared/sync/documents';
+import type { CarrierParcel } from '../../shared/carriers/carrier-shipment';
+import type { Carton, ShipmentDoc } from '../../shared/sync/documents';
 
 export interface NumberedShipment {
   shipment: ShipmentDoc;
@@ -20,6 +21,8 @@ export async function assignTrackingNumbers(
   shipment: ShipmentDoc,
   destinationCountry: string,
   api: Pick<StationApi, 'allocateTrackingNumber'>,
+  /** The carton's parcel for carriers with a label API (addresses, customs); see carrier-parcel.ts. */
+  parcelOf?: (carton: Carton) => CarrierParcel | undefined,
 ): Promise<NumberedShipment> {
   const cartons = [];
   const pending: NumberedShipment['pending'] = [];
@@ -44,6 +47,7 @@ export async function assignTrackingNumbers(
             service: shipment.service,
             weightGrams: carton.weightGrams,
             destinationCountry: destinationCountry.toUpperCase(),
+            ...(parcelOf?.(carton) ? { parcel: parcelOf(carton) } : {}),
           },
         });
         if (answer.fallbackReason)

@@ -41,6 +41,32 @@ function labelAddress(a: Address): LabelAddress {
   };
 }
 
+/** Main's station API as label printing uses it; `carrierLabel` gives a carrier's own label. */
+type LabelApi = Pick<StationApi, 'listPrinters'> & Partial<Pick<StationApi, 'carrierLabel'>>;
+
+/**
+ * The carrier's own label for a carton when main received one with this tracking number: it is
+ * printed as the carrier sent it (ZPL or PDF), not drawn again by us.
+ */
+async function carrierLabelJob(
+  api: LabelApi,
+  printer: PrinterList['printers'][number],
+  shipment: ShipmentDoc,
+  index: number,
+): Promise<NewPrintJob | null> {
+  const carton = shipment.cartons[index]!;
+  if (!api.carrierLabel || !carton.trackingNumber) return null;
+  const { label } = await api.carrierLabel({ sscc: carton.sscc });
+  if (!label || label.trackingNumber !== carton.trackingNumber) return null;
+  return {
+    kind: 'shipping-label',
+    printerId: printer.id,
+    format: label.format,
+    payload: label.payload,
+    reference: cartonJobReference(shipment.id, index),
+  };
+}
+
 export class NoLabelPrinterError extends Error {
   constructor() {
     super('No label printer is set up at this station: choose one under Printers');
@@ -50,7 +76,7 @@ export class NoLabelPrinterError extends Error {
 
 export async function queueShippingLabels(
   db: StationDatabase,
-  api: Pick<StationApi, 'listPrinters'>,
+  api: LabelApi,
   shipment: ShipmentDoc,
   fulfillment: FulfillmentDoc,
   options: { onlyPendingLabels?: boolean; locale?: LabelLocale } = {},
@@ -67,10 +93,10 @@ export async function queueShippingLabels(
       cartons.push(carton);
       continue;
     }
-    await enqueuePrint(
-      db.print_jobs,
-      shippingLabelJob(printer, shipment, fulfillment, index, locale),
-    );
+    const job =
+      (await carrierLabelJob(api, printer, shipment, index)) ??
+      shippingLabelJob(printer, shipment, fulfillment, index, locale);
+    await enqueuePrint(db.print_jobs, job);
     cartons.push({ ...carton, labelState: 'printed' as const });
     queued += 1;
   }
@@ -101,7 +127,7 @@ export async function queueShippingLabels(
  */
 export async function reprintShippingLabels(
   db: StationDatabase,
-  api: Pick<StationApi, 'listPrinters'>,
+  api: LabelApi,
   shipment: ShipmentDoc,
   fulfillment: FulfillmentDoc,
 ): Promise<number> {
@@ -116,8 +142,11 @@ export async function reprintShippingLabels(
   for (const [index, carton] of shipment.cartons.entries()) {
     if (carton.labelState !== 'printed' || !carton.trackingNumber) continue;
     const original = firstPrints.find((job) => job.reference === references[index]);
+    const job =
+      (await carrierLabelJob(api, printer, shipment, index)) ??
+      shippingLabelJob(printer, shipment, fulfillment, index, stationLabelLocale());
     await enqueuePrint(db.print_jobs, {
-      ...shippingLabelJob(printer, shipment, fulfillment, index, stationLabelLocale()),
+      ...job,
       reprintOf: original?.id ?? null,
     });
     queued += 1;
@@ -268,10 +297,7 @@ async function queuePackingSlip(
 }
 
 /** Registers label printing (and reprinting) for packing; returns the function that unregisters it. */
-export function startLabelPrinting(
-  db: StationDatabase,
-  api: Pick<StationApi, 'listPrinters'>,
-): () => void {
+export function startLabelPrinting(db: StationDatabase, api: LabelApi): () => void {
   return registerLabelPrinting({
     print: async (shipment, fulfillment) => {
       await queueShippingLabels(db, api, shipment, fulfillment);

@@ -6,12 +6,14 @@ import type { StationApi } from '../../shared/station-api';
 import type { FulfillmentDoc, ShipmentDoc } from '../../shared/sync/documents';
 import type { StationDatabase } from '../db/database';
 import { oneLabelRunAtATime } from '../packing/label-hand-off';
+import { carrierParcelFor } from '../packing/carrier-parcel';
 import { assignTrackingNumbers } from '../packing/tracking-numbers';
 import { queueShippingLabels } from './label-printing';
 
 export function printPendingLabels(
   db: StationDatabase,
-  api: Pick<StationApi, 'allocateTrackingNumber' | 'listPrinters'>,
+  api: Pick<StationApi, 'allocateTrackingNumber' | 'listPrinters'> &
+    Partial<Pick<StationApi, 'carrierLabel'>>,
   stationId: string,
 ): Promise<number> {
   return oneLabelRunAtATime(() => numberAndQueuePending(db, api, stationId));
@@ -19,7 +21,8 @@ export function printPendingLabels(
 
 async function numberAndQueuePending(
   db: StationDatabase,
-  api: Pick<StationApi, 'allocateTrackingNumber' | 'listPrinters'>,
+  api: Pick<StationApi, 'allocateTrackingNumber' | 'listPrinters'> &
+    Partial<Pick<StationApi, 'carrierLabel'>>,
   stationId: string,
 ): Promise<number> {
   const shipments = await db.shipments
@@ -32,7 +35,16 @@ async function numberAndQueuePending(
     const fulfillment = (await db.fulfillments.findOne(shipment.fulfillmentId).exec())?.toJSON() as
       FulfillmentDoc | undefined;
     if (!fulfillment) continue;
-    const numbered = await assignTrackingNumbers(shipment, fulfillment.shipTo.country, api);
+    const products = await db.products.findByIds(fulfillment.lines.map((l) => l.sku)).exec();
+    const facts = new Map(
+      [...products].map(([sku, p]) => [sku, { hsCode: p.hsCode, originCountry: p.originCountry }]),
+    );
+    const numbered = await assignTrackingNumbers(
+      shipment,
+      fulfillment.shipTo.country,
+      api,
+      carrierParcelFor(fulfillment, facts),
+    );
     // Only the cartons still pending get a label; those printed before keep theirs.
     printed += await queueShippingLabels(db, api, numbered.shipment, fulfillment, {
       onlyPendingLabels: true,

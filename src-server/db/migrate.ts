@@ -21,6 +21,7 @@ import * as peopleAudit from './migrations/0800-people-audit';
 import * as orderSearch from './migrations/0801-order-search';
 import * as auditReasons from './migrations/0802-audit-reasons';
 import * as dropDuplicateOrderIndex from './migrations/0803-drop-duplicate-order-index';
+import * as carrierCredentials from './migrations/0780-carrier-credentials';
 import type { Database } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0801-order-search': orderSearch,
   '0802-audit-reasons': auditReasons,
   '0803-drop-duplicate-order-index': dropDuplicateOrderIndex,
+  '0780-carrier-credentials': carrierCredentials,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

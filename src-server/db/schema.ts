@@ -7,6 +7,7 @@ import type { PeopleTables } from '../people/people-schema';
 import type { ReturnsTables } from '../returns/returns-schema';
 import type { SyncTables } from '../sync/sync-schema';
 import type { WorkHoldTables } from '../sync/work-hold-schema';
+import type { CarrierTables } from '../carriers/carrier-schema';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -262,7 +263,8 @@ export interface Database
     ReturnsTables,
     WorkHoldTables,
     PeopleTables,
-    AuditTables {
+    AuditTables,
+    CarrierTables {
   products: ProductsTable;
   product_gtins: ProductGtinsTable;
   product_prices: ProductPricesTable;

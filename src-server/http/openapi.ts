@@ -62,6 +62,10 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'people', description: 'Sign-in, sessions, password reset and users admin' },
         { name: 'audit', description: 'Who changed what, when, before and after' },
         {
+          name: 'carriers',
+          description: 'Carrier credentials per warehouse (sealed) and their label status',
+        },
+        {
           name: 'sync',
           description: "Replication of a warehouse's work with its stations (RxDB protocol)",
         },

@@ -94,6 +94,24 @@ export async function seedDemoCatalogue(
         })),
       )
       .execute();
+    // The demo has no carrier credentials: its carriers label as the own carrier by an explicit,
+    // visible setting (back office and station status bar), never silently.
+    const demoCarriers = [...new Set(DEMO_SHIPPING_SERVICES.map((s) => s.carrier))].filter(
+      (c) => c !== 'own',
+    );
+    await trx
+      .insertInto('carrier_credentials')
+      .values(
+        DEMO_WAREHOUSES.flatMap((w) =>
+          demoCarriers.map((carrier) => ({
+            warehouse_code: w.code,
+            carrier,
+            sealed: null,
+            fallback_to_own: true,
+          })),
+        ),
+      )
+      .execute();
     const bins = DEMO_WAREHOUSES.flatMap((w) => demoBins(w.code));
     await insertChunked(bins, (chunk) =>
       trx

@@ -71,6 +71,7 @@ test('an admin creates a customer-service user, who signs in in Dutch and sees o
     'Orders',
     'Stock',
     'Channels',
+    'Carriers',
     'Users',
     'Audit log',
   ]);

@@ -122,6 +122,7 @@ describe.each(BACKENDS)('access on %s', (backend) => {
       sku: 'SKU-1',
       collection: 'products',
       channel: 'web',
+      carrier: 'dpd',
       ...(junk !== undefined ? { id: junk } : {}),
     });
     const hasBody = ['POST', 'PUT', 'PATCH'].includes(entry.method);

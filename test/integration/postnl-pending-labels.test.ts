@@ -13,7 +13,7 @@ import { createStationApi } from '../../shared/station-api/client';
 import type { FulfillmentDoc, ShipmentDoc } from '../../shared/sync/documents';
 import { CarrierRegistry } from '../../src-main/carriers/carrier-registry';
 import { createLeasedOwnCarrier } from '../../src-main/carriers/own-carrier-leases';
-import { createPostnlCarrier } from '../../src-main/carriers/postnl-barcode';
+import { createPostnlCarrier } from '../../src-main/carriers/postnl/postnl-barcode';
 import { NumberLeases } from '../../src-main/numbering/number-leases';
 import { numberingHandlers } from '../../src-main/numbering/numbering-handlers';
 import { PrintService } from '../../src-main/printing/print-service';

@@ -3,9 +3,9 @@
 // leaves this process. Every failure becomes a CarrierUnavailableError saying what went wrong,
 // so the carton waits as "label pending" with a reason the packer can act on.
 import { z } from 'zod';
-import type { CarrierAdapter } from '../../shared/carriers/carrier-adapter';
-import { CarrierUnavailableError } from '../../shared/carriers/carrier-adapter';
-import { reason, type Reason } from '../../shared/reasons/reason';
+import type { CarrierAdapter } from '../../../shared/carriers/carrier-adapter';
+import { CarrierUnavailableError } from '../../../shared/carriers/carrier-adapter';
+import { reason, type Reason } from '../../../shared/reasons/reason';
 import type { PostnlConfig } from './postnl-config';
 
 export const POSTNL_CARRIER = 'postnl';

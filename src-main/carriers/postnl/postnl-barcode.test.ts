@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CarrierUnavailableError } from '../../shared/carriers/carrier-adapter';
-import { startFakePostnl, type FakePostnl } from '../../test/support/fake-postnl';
+import { CarrierUnavailableError } from '../../../shared/carriers/carrier-adapter';
+import { startFakePostnl, type FakePostnl } from '../../../test/support/fake-postnl';
 import { requestPostnlBarcode } from './postnl-barcode';
 import type { PostnlConfig } from './postnl-config';
 

@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { carrierName } from '../../shared/carriers/carrier-names';
+import type { StationApi } from '../../shared/station-api';
+import { reasonText } from '../i18n/reason-text';
+import { station } from '../station-api/connect';
+
+type CarrierStatus = Awaited<ReturnType<StationApi['carrierStatus']>>;
+
+/**
+ * On the status bar from start: carriers of this warehouse that cannot be labelled now (no
+ * credentials in the back office), and those whose cartons go as the own carrier by setting.
+ */
+export function CarrierIndicator() {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<CarrierStatus | null>(null);
+  useEffect(() => {
+    let live = true;
+    void station()
+      .carrierStatus({})
+      .then((s) => live && setStatus(s))
+      .catch(() => undefined);
+    const off = station().on('carrierStatus', (s) => setStatus(s));
+    return () => {
+      live = false;
+      off();
+    };
+  }, []);
+  if (!status) return null;
+  const problems = status.carriers.filter((c) => c.status !== 'ready');
+  if (!status.known)
+    return (
+      <span className="badge badge--warn" data-testid="carrier-status" data-state="unknown">
+        {t('carriers.unknown')}
+      </span>
+    );
+  if (problems.length === 0) return null;
+  const names = (state: 'not-configured' | 'fallback-to-own') =>
+    problems.filter((c) => c.status === state).map((c) => carrierName(c.carrier));
+  const missing = names('not-configured');
+  const fallback = names('fallback-to-own');
+  return (
+    <span
+      className={missing.length > 0 ? 'badge badge--error' : 'badge badge--warn'}
+      data-testid="carrier-status"
+      data-state={missing.length > 0 ? 'not-configured' : 'fallback'}
+      title={problems.map((p) => reasonText(t, p.reason, p.problem)).join('\n')}
+    >
+      {missing.length > 0 && t('carriers.notConfigured', { carriers: missing.join(', ') })}
+      {missing.length > 0 && fallback.length > 0 && ' · '}
+      {fallback.length > 0 && t('carriers.fallback', { carriers: fallback.join(', ') })}
+    </span>
+  );
+}
