@@ -20,6 +20,7 @@ import * as reservationsArchive from './migrations/0771-reservations-archive';
 import * as peopleAudit from './migrations/0800-people-audit';
 import * as orderSearch from './migrations/0801-order-search';
 import * as auditReasons from './migrations/0802-audit-reasons';
+import * as b2b from './migrations/1100-b2b';
 import type { Database } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0800-people-audit': peopleAudit,
   '0801-order-search': orderSearch,
   '0802-audit-reasons': auditReasons,
+  '1100-b2b': b2b,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,0 +1,327 @@
+// The B2B API: companies with buyers and price lists, quotes (draft → send → accept), approvals
+// and payments. Reps and admins run accounts and quotes; finance records payments; buyers accept
+// and approvers decide through the links they are e-mailed (public routes that need the token).
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { storableText } from '../../shared/validation/text';
+import { actorOf } from '../access/access';
+import { allow, PUBLIC } from '../access/route-rules';
+import { auditedBy } from '../audit/audit';
+import { rowSnapshot } from '../audit/snapshots';
+import type { Database } from '../db/schema';
+import { notFound } from '../http/api-error';
+import { errorResponses } from '../http/route-schemas';
+import type { OrderIntake } from '../orders/intake-queue';
+import { addBuyer, createCompany, createPriceList, getCompanyView } from './companies/companies';
+import {
+  companyViewSchema,
+  newBuyerSchema,
+  newCompanySchema,
+  newPriceListSchema,
+} from './companies/company-schemas';
+import { decideApproval, recordPayment } from './credit/order-holds';
+import { acceptQuote } from './quotes/quote-accept';
+import {
+  acceptanceSchema,
+  newQuoteSchema,
+  quoteRevisionSchema,
+  quoteViewSchema,
+} from './quotes/quote-schemas';
+import { createQuote, getQuoteView, reviseQuote, sendQuote, tokenHash } from './quotes/quotes';
+
+const accounts = allow('admin', 'sales_rep', 'admin_token');
+const readers = allow('admin', 'sales_rep', 'finance', 'customer_service', 'admin_token');
+const money = allow('admin', 'finance', 'admin_token');
+const idParams = z.object({ id: z.uuid('must be an id (UUID)') });
+const tokenParams = z.object({ token: storableText(100) });
+const acceptedSchema = z.object({
+  orderId: z.string(),
+  status: z.string(),
+  holds: z.array(z.string()),
+});
+const tags = ['b2b'];
+
+export function b2bRoutes(db: Kysely<Database>, intake: OrderIntake) {
+  return async (plain: FastifyInstance) => {
+    const app = plain.withTypeProvider<ZodTypeProvider>();
+
+    app.post('/v1/b2b/price-lists', {
+      config: { access: accounts },
+      schema: {
+        tags,
+        summary: 'Create a contract price list with quantity breaks',
+        body: newPriceListSchema,
+        response: { 201: z.object({ id: z.string() }), ...errorResponses },
+      },
+      handler: async (request, reply) => {
+        const id = await auditedBy(request, db)(
+          {
+            objectType: 'b2b_price_list',
+            action: 'created',
+            objectId: (r: string) => r,
+            snapshot: rowSnapshot('b2b_price_lists', 'id'),
+          },
+          (trx) => createPriceList(trx, request.body),
+        );
+        return reply.status(201).send({ id });
+      },
+    });
+
+    app.post('/v1/b2b/companies', {
+      config: { access: accounts },
+      schema: {
+        tags,
+        summary: 'Create a company account',
+        body: newCompanySchema,
+        response: { 201: companyViewSchema, ...errorResponses },
+      },
+      handler: async (request, reply) => {
+        const id = await auditedBy(request, db)(
+          {
+            objectType: 'b2b_company',
+            action: 'created',
+            objectId: (r: string) => r,
+            snapshot: rowSnapshot('b2b_companies', 'customer_id'),
+          },
+          (trx) => createCompany(trx, request.body),
+        );
+        return reply.status(201).send((await getCompanyView(db, id))!);
+      },
+    });
+
+    app.get('/v1/b2b/companies/:id', {
+      config: { access: readers },
+      schema: {
+        tags,
+        summary: 'A company with its buyers and open balance',
+        params: idParams,
+        response: { 200: companyViewSchema, ...errorResponses },
+      },
+      handler: async (request) => {
+        const view = await getCompanyView(db, request.params.id);
+        if (!view) throw notFound(`Company ${request.params.id}`);
+        return view;
+      },
+    });
+
+    app.post('/v1/b2b/companies/:id/buyers', {
+      config: { access: accounts },
+      schema: {
+        tags,
+        summary: 'Add (or change) a buyer of a company',
+        params: idParams,
+        body: newBuyerSchema,
+        response: { 201: companyViewSchema, ...errorResponses },
+      },
+      handler: async (request, reply) => {
+        if (!(await getCompanyView(db, request.params.id)))
+          throw notFound(`Company ${request.params.id}`);
+        await auditedBy(request, db)(
+          {
+            objectType: 'b2b_buyer',
+            action: 'saved',
+            objectId: (r: string) => r,
+            snapshot: rowSnapshot('b2b_buyers', 'id'),
+          },
+          (trx) => addBuyer(trx, request.params.id, request.body),
+        );
+        return reply.status(201).send((await getCompanyView(db, request.params.id))!);
+      },
+    });
+
+    app.post('/v1/b2b/companies/:id/payments', {
+      config: { access: money },
+      schema: {
+        tags,
+        summary: 'Record a payment; releases the credit holds it makes room for',
+        params: idParams,
+        body: z.object({
+          amountMinor: z.number().int().min(1).max(2_000_000_000),
+          reference: storableText(100),
+        }),
+        response: {
+          201: z.object({
+            openBalanceMinor: z.number().int(),
+            releasedOrders: z.array(z.string()),
+          }),
+          ...errorResponses,
+        },
+      },
+      handler: async (request, reply) => {
+        const result = await recordPayment(db, {
+          companyId: request.params.id,
+          ...request.body,
+          actor: actorOf(request.principal!),
+        });
+        return reply.status(201).send(result);
+      },
+    });
+
+    app.post('/v1/b2b/quotes', {
+      config: { access: accounts },
+      schema: {
+        tags,
+        summary: 'Draft a quote from a request for quote (lines or CSV)',
+        body: newQuoteSchema,
+        response: { 201: quoteViewSchema, ...errorResponses },
+      },
+      handler: async (request, reply) => {
+        const actor = actorOf(request.principal!);
+        const id = await auditedBy(request, db)(
+          {
+            objectType: 'b2b_quote',
+            action: 'drafted',
+            objectId: (r: string) => r,
+            snapshot: rowSnapshot('b2b_quotes', 'id'),
+          },
+          (trx) => createQuote(trx, request.body, actor),
+        );
+        return reply.status(201).send((await getQuoteView(db, id))!);
+      },
+    });
+
+    app.get('/v1/b2b/quotes/:id', {
+      config: { access: readers },
+      schema: {
+        tags,
+        summary: 'A quote with every version',
+        params: idParams,
+        response: { 200: quoteViewSchema, ...errorResponses },
+      },
+      handler: async (request) => {
+        const view = await getQuoteView(db, request.params.id);
+        if (!view) throw notFound(`Quote ${request.params.id}`);
+        return view;
+      },
+    });
+
+    app.patch('/v1/b2b/quotes/:id', {
+      config: { access: accounts },
+      schema: {
+        tags,
+        summary: 'Revise a quote (a sent quote gets a new version)',
+        params: idParams,
+        body: quoteRevisionSchema,
+        response: { 200: quoteViewSchema, ...errorResponses },
+      },
+      handler: async (request) => {
+        await auditedBy(request, db)(
+          {
+            objectType: 'b2b_quote',
+            action: 'revised',
+            objectId: request.params.id,
+            snapshot: rowSnapshot('b2b_quotes', 'id'),
+          },
+          (trx) => reviseQuote(trx, request.params.id, request.body),
+        );
+        return (await getQuoteView(db, request.params.id))!;
+      },
+    });
+
+    app.post('/v1/b2b/quotes/:id/send', {
+      config: { access: accounts },
+      schema: {
+        tags,
+        summary: "Send the quote: its version is frozen; answers the buyer's accept link",
+        params: idParams,
+        response: { 200: z.object({ acceptPath: z.string() }), ...errorResponses },
+      },
+      handler: async (request) => {
+        const token = await auditedBy(request, db)(
+          {
+            objectType: 'b2b_quote',
+            action: 'sent',
+            objectId: request.params.id,
+            snapshot: rowSnapshot('b2b_quotes', 'id'),
+          },
+          (trx) => sendQuote(trx, request.params.id),
+        );
+        return { acceptPath: `/v1/b2b/quote-links/${token}/accept` };
+      },
+    });
+
+    app.post('/v1/b2b/quotes/:id/accept', {
+      config: { access: accounts },
+      schema: {
+        tags,
+        summary: "Accept for the buyer, with the buyer's PO number",
+        params: idParams,
+        body: acceptanceSchema,
+        response: { 201: acceptedSchema, ...errorResponses },
+      },
+      handler: async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await acceptQuote(db, intake, {
+              quoteId: request.params.id,
+              poNumber: request.body.poNumber,
+              actor: actorOf(request.principal!),
+            }),
+          ),
+    });
+
+    app.post('/v1/b2b/quote-links/:token/accept', {
+      config: { access: PUBLIC },
+      schema: {
+        tags,
+        summary: 'The buyer accepts through the e-mailed link',
+        params: tokenParams,
+        body: acceptanceSchema,
+        response: { 201: acceptedSchema, ...errorResponses },
+      },
+      handler: async (request, reply) => {
+        const quote = await db
+          .selectFrom('b2b_quotes')
+          .select('id')
+          .where('accept_token_hash', '=', tokenHash(request.params.token))
+          .executeTakeFirst();
+        if (!quote) throw notFound('Quote link');
+        return reply
+          .status(201)
+          .send(
+            await acceptQuote(db, intake, {
+              quoteId: quote.id,
+              poNumber: request.body.poNumber,
+              actor: 'buyer:link',
+            }),
+          );
+      },
+    });
+
+    const decision = z.object({ approve: z.boolean() });
+    const decided = z.object({ orderId: z.string(), status: z.string() });
+    app.post('/v1/b2b/approvals/:id/decision', {
+      config: { access: accounts },
+      schema: {
+        tags,
+        summary: 'Approve or reject an order waiting for approval',
+        params: idParams,
+        body: decision,
+        response: { 200: decided, ...errorResponses },
+      },
+      handler: async (request) =>
+        decideApproval(
+          db,
+          { id: request.params.id },
+          request.body.approve,
+          actorOf(request.principal!),
+        ),
+    });
+
+    app.post('/v1/b2b/approval-links/:token/decision', {
+      config: { access: PUBLIC },
+      schema: {
+        tags,
+        summary: 'The approver decides through the e-mailed link',
+        params: tokenParams,
+        body: decision,
+        response: { 200: decided, ...errorResponses },
+      },
+      handler: async (request) =>
+        decideApproval(db, { token: request.params.token }, request.body.approve, 'approver:link'),
+    });
+  };
+}
