@@ -252,15 +252,13 @@ export function b2bRoutes(db: Kysely<Database>, intake: OrderIntake) {
         response: { 201: acceptedSchema, ...errorResponses },
       },
       handler: async (request, reply) =>
-        reply
-          .status(201)
-          .send(
-            await acceptQuote(db, intake, {
-              quoteId: request.params.id,
-              poNumber: request.body.poNumber,
-              actor: actorOf(request.principal!),
-            }),
-          ),
+        reply.status(201).send(
+          await acceptQuote(db, intake, {
+            quoteId: request.params.id,
+            poNumber: request.body.poNumber,
+            actor: actorOf(request.principal!),
+          }),
+        ),
     });
 
     app.post('/v1/b2b/quote-links/:token/accept', {
@@ -279,15 +277,13 @@ export function b2bRoutes(db: Kysely<Database>, intake: OrderIntake) {
           .where('accept_token_hash', '=', tokenHash(request.params.token))
           .executeTakeFirst();
         if (!quote) throw notFound('Quote link');
-        return reply
-          .status(201)
-          .send(
-            await acceptQuote(db, intake, {
-              quoteId: quote.id,
-              poNumber: request.body.poNumber,
-              actor: 'buyer:link',
-            }),
-          );
+        return reply.status(201).send(
+          await acceptQuote(db, intake, {
+            quoteId: quote.id,
+            poNumber: request.body.poNumber,
+            actor: 'buyer:link',
+          }),
+        );
       },
     });
 
