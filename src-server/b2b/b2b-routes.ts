@@ -22,6 +22,7 @@ import {
   newPriceListSchema,
 } from './companies/company-schemas';
 import { decideApproval, recordPayment } from './credit/order-holds';
+import { issueInvoice } from './invoices/invoices';
 import { acceptQuote } from './quotes/quote-accept';
 import {
   acceptanceSchema,
@@ -284,6 +285,69 @@ export function b2bRoutes(db: Kysely<Database>, intake: OrderIntake) {
             actor: 'buyer:link',
           }),
         );
+      },
+    });
+
+    const invoiceView = z.object({
+      id: z.string(),
+      number: z.string(),
+      orderId: z.string(),
+      fulfillmentId: z.string(),
+      poNumber: z.string().nullable(),
+      currency: z.string(),
+      issuedOn: z.string(),
+      dueOn: z.string(),
+      lines: z.array(
+        z.object({
+          sku: z.string(),
+          name: z.string(),
+          quantity: z.number().int(),
+          unitPriceMinor: z.number().int(),
+          netMinor: z.number().int(),
+        }),
+      ),
+      netMinor: z.number().int(),
+      taxMinor: z.number().int(),
+      totalMinor: z.number().int(),
+      vat: z.array(
+        z.object({
+          ratePercent: z.number(),
+          netMinor: z.number().int(),
+          taxMinor: z.number().int(),
+          reverseCharge: z.boolean(),
+        }),
+      ),
+    });
+    app.post('/v1/b2b/fulfillments/:id/invoice', {
+      config: { access: money },
+      schema: {
+        tags,
+        summary: 'Invoice a shipment (numbered without gaps per legal entity and year)',
+        params: idParams,
+        response: { 201: invoiceView, ...errorResponses },
+      },
+      handler: async (request, reply) => {
+        const id = await issueInvoice(db, request.params.id);
+        const row = await db
+          .selectFrom('b2b_invoices')
+          .selectAll()
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+        return reply.status(201).send({
+          id: row.id,
+          number: row.number,
+          orderId: row.order_id,
+          fulfillmentId: row.fulfillment_id,
+          poNumber: row.po_number,
+          currency: row.currency,
+          issuedOn: row.issued_on,
+          dueOn: row.due_on,
+          lines: row.lines,
+          netMinor: row.net_minor,
+          taxMinor: row.tax_minor,
+          totalMinor: row.total_minor,
+          vat: row.vat,
+        });
       },
     });
 

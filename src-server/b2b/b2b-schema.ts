@@ -23,6 +23,14 @@ export interface QuoteLine {
   priceSource: string;
 }
 
+export interface InvoiceLine {
+  sku: string;
+  name: string;
+  quantity: number;
+  unitPriceMinor: number;
+  netMinor: number;
+}
+
 export interface VatLine {
   ratePercent: number;
   netMinor: number;
@@ -120,6 +128,27 @@ export interface B2bTables {
     reference: string;
     order_id: string | null;
     recorded_by: string;
+    created_at: CreatedAt;
+  };
+  b2b_invoice_counters: { legal_entity: string; year: number; last_number: number };
+  b2b_invoices: {
+    id: string;
+    number: string;
+    legal_entity: string;
+    year: number;
+    seq: number;
+    company_id: string;
+    order_id: string;
+    fulfillment_id: string;
+    po_number: string | null;
+    currency: string;
+    issued_on: DateOnly;
+    due_on: DateOnly;
+    lines: Json<InvoiceLine[]>;
+    net_minor: number;
+    tax_minor: number;
+    total_minor: number;
+    vat: Json<VatLine[]>;
     created_at: CreatedAt;
   };
   b2b_credit_holds: {

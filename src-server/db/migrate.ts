@@ -21,6 +21,7 @@ import * as peopleAudit from './migrations/0800-people-audit';
 import * as orderSearch from './migrations/0801-order-search';
 import * as auditReasons from './migrations/0802-audit-reasons';
 import * as b2b from './migrations/1100-b2b';
+import * as b2bInvoices from './migrations/1101-b2b-invoices';
 import type { Database } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0801-order-search': orderSearch,
   '0802-audit-reasons': auditReasons,
   '1100-b2b': b2b,
+  '1101-b2b-invoices': b2bInvoices,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
