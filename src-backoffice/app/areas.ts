@@ -5,6 +5,7 @@ import { auditArea } from '../audit/audit-area';
 import { channelsArea } from '../channels/channels-area';
 import { homeArea } from '../home/home-area';
 import { ordersArea } from '../orders/orders-area';
+import { quotesArea } from '../quotes/quotes-area';
 import { stockArea } from '../stock/stock-area';
 import { usersArea } from '../users/users-area';
 import type { Area } from './area';
@@ -12,6 +13,7 @@ import type { Area } from './area';
 export const AREAS: readonly Area[] = [
   homeArea,
   ordersArea,
+  quotesArea,
   stockArea,
   channelsArea,
   usersArea,

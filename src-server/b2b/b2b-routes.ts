@@ -183,6 +183,98 @@ export function b2bRoutes(db: Kysely<Database>, intake: OrderIntake) {
       },
     });
 
+    app.get('/v1/b2b/companies', {
+      config: { access: readers },
+      schema: {
+        tags,
+        summary: 'Company accounts by name (for pickers)',
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(200) }),
+        response: {
+          200: z.object({
+            companies: z.array(z.object({ id: z.string(), legalName: z.string() })),
+          }),
+          ...errorResponses,
+        },
+      },
+      handler: async (request) => {
+        const rows = await db
+          .selectFrom('b2b_companies')
+          .select(['customer_id', 'legal_name'])
+          .orderBy('legal_name')
+          .orderBy('customer_id')
+          .limit(request.query.limit)
+          .execute();
+        return { companies: rows.map((r) => ({ id: r.customer_id, legalName: r.legal_name })) };
+      },
+    });
+
+    app.get('/v1/b2b/quotes', {
+      config: { access: readers },
+      schema: {
+        tags,
+        summary: 'Quotes by number, a page at a time',
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          cursor: storableText(64).optional().describe('The last number of the previous page'),
+        }),
+        response: {
+          200: z.object({
+            quotes: z.array(
+              z.object({
+                id: z.string(),
+                number: z.string(),
+                company: z.string(),
+                status: z.string(),
+                currentVersion: z.number().int(),
+                totalMinor: z.number().int(),
+                currency: z.string(),
+                validUntil: z.string(),
+              }),
+            ),
+            nextCursor: z.string().nullable(),
+          }),
+          ...errorResponses,
+        },
+      },
+      handler: async (request) => {
+        const { limit, cursor } = request.query;
+        let select = db
+          .selectFrom('b2b_quotes as q')
+          .innerJoin('b2b_companies as c', 'c.customer_id', 'q.company_id')
+          .innerJoin('b2b_quote_versions as v', (j) =>
+            j.onRef('v.quote_id', '=', 'q.id').onRef('v.version', '=', 'q.current_version'),
+          )
+          .select([
+            'q.id',
+            'q.number',
+            'c.legal_name',
+            'q.status',
+            'q.current_version',
+            'v.total_minor',
+            'v.currency',
+            'v.valid_until',
+          ])
+          .orderBy('q.number')
+          .limit(limit + 1);
+        if (cursor !== undefined) select = select.where('q.number', '>', cursor);
+        const rows = await select.execute();
+        const page = rows.slice(0, limit);
+        return {
+          quotes: page.map((r) => ({
+            id: r.id,
+            number: r.number,
+            company: r.legal_name,
+            status: r.status,
+            currentVersion: r.current_version,
+            totalMinor: r.total_minor,
+            currency: r.currency,
+            validUntil: r.valid_until,
+          })),
+          nextCursor: rows.length > limit ? page[page.length - 1]!.number : null,
+        };
+      },
+    });
+
     app.get('/v1/b2b/quotes/:id', {
       config: { access: readers },
       schema: {
