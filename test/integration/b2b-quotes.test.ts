@@ -283,7 +283,7 @@ describe.each(BACKENDS)('B2B quotes on %s', (backend) => {
     const res = await server.app.inject({
       method: 'POST',
       url: '/v1/orders',
-      headers: { ...admin, 'idempotency-key': `k-${companyId}`, 'x-channel-code': 'b2b' },
+      headers: { ...admin, 'idempotency-key': `k-${companyId}`, 'x-channel-code': 'web' },
       payload: {
         channelOrderRef: `R-${companyId}`,
         currency: 'EUR',

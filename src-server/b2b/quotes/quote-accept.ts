@@ -28,6 +28,13 @@ export interface Accepted {
 
 async function markAccepted(db: Kysely<Database>, { quoteId, poNumber, actor }: Acceptance) {
   return db.transaction().execute(async (trx) => {
+    // Made on first use, not by the migration: a migration's row would make a new database look
+    // seeded to the demo seed (it seeds only an empty database).
+    await trx
+      .insertInto('channels')
+      .values({ code: B2B_CHANNEL, name: 'B2B quotes', kind: 'b2b_portal' })
+      .onConflict((oc) => oc.column('code').doNothing())
+      .execute();
     const { quote, version } = await lockQuote(trx, quoteId);
     const company = await trx
       .selectFrom('b2b_companies')

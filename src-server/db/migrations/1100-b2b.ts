@@ -115,7 +115,6 @@ const upStatements = [
     released_at timestamptz,
     created_at timestamptz not null default now()
   )`,
-  sql`insert into channels (code, name, kind) values ('b2b', 'B2B quotes', 'b2b_portal') on conflict (code) do nothing`,
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
