@@ -24,6 +24,7 @@ import {
 import { decideApproval, recordPayment } from './credit/order-holds';
 import { issueInvoice } from './invoices/invoices';
 import { acceptQuote } from './quotes/quote-accept';
+import { reorder } from './reorders/reorder';
 import {
   acceptanceSchema,
   newQuoteSchema,
@@ -441,6 +442,41 @@ export function b2bRoutes(db: Kysely<Database>, intake: OrderIntake) {
           vat: row.vat,
         });
       },
+    });
+
+    app.post('/v1/b2b/orders/:id/reorder', {
+      config: { access: allow('admin', 'sales_rep', 'customer_service', 'admin_token') },
+      schema: {
+        tags,
+        summary: "Re-order a past company order at today's prices; names what is no longer sold",
+        params: idParams,
+        headers: z.looseObject({ 'idempotency-key': storableText(200) }),
+        body: acceptanceSchema,
+        response: {
+          201: z.object({
+            orderId: z.string(),
+            channelOrderRef: z.string(),
+            totalMinor: z.number().int(),
+            notSold: z.array(
+              z.object({
+                sku: z.string(),
+                quantity: z.number().int(),
+                reason: z.enum(['unknown_product', 'no_price']),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+      handler: async (request, reply) =>
+        reply.status(201).send(
+          await reorder(db, intake, {
+            orderId: request.params.id,
+            idempotencyKey: request.headers['idempotency-key'],
+            actor: actorOf(request.principal!),
+            poNumber: request.body.poNumber,
+          }),
+        ),
     });
 
     const decision = z.object({ approve: z.boolean() });

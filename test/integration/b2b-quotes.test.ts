@@ -26,7 +26,11 @@ describe.each(BACKENDS)('B2B quotes on %s', (backend) => {
   beforeAll(async () => {
     server = await startTestServer(backend, 'b2b-quotes');
     await seedChannels(server.db);
-    await seedCatalog(server.db, { 'SKU-1': { 'NL-TIL': 1000 }, 'SKU-2': { 'NL-TIL': 1000 } });
+    await seedCatalog(server.db, {
+      'SKU-1': { 'NL-TIL': 1000 },
+      'SKU-2': { 'NL-TIL': 1000 },
+      'SKU-3': { 'NL-TIL': 1000 },
+    });
     const list = await post('/v1/b2b/price-lists', {
       name: 'Contract 2026',
       currency: 'EUR',
@@ -307,6 +311,32 @@ describe.each(BACKENDS)('B2B quotes on %s', (backend) => {
       .orderBy('line_no')
       .execute();
     expect(lines.map((l) => l.unit_price_minor)).toEqual([800, 900]);
+  });
+
+  it("re-orders a past order in one step at today's contract prices, naming what is no longer sold", async () => {
+    const companyId = await makeCompany();
+    const { acceptPath } = await sentQuote(companyId, 'SKU-1,120\nSKU-3,2');
+    const first = await server.app.inject({ method: 'POST', url: acceptPath, payload: {} });
+    expect(first.statusCode, first.body).toBe(201);
+    await server.db.deleteFrom('product_prices').where('sku', '=', 'SKU-3').execute();
+    const again = () =>
+      server.app.inject({
+        method: 'POST',
+        url: `/v1/b2b/orders/${first.json().orderId}/reorder`,
+        headers: { ...admin, 'idempotency-key': `re-${companyId}` },
+        payload: {},
+      });
+    const res = await again();
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().notSold).toEqual([{ sku: 'SKU-3', quantity: 2, reason: 'no_price' }]);
+    const lines = await server.db
+      .selectFrom('order_lines')
+      .select(['sku', 'quantity', 'unit_price_minor'])
+      .where('order_id', '=', res.json().orderId)
+      .execute();
+    expect(lines).toEqual([{ sku: 'SKU-1', quantity: 120, unit_price_minor: 800 }]);
+    // A retry with the same key is the same re-order.
+    expect((await again()).json().orderId).toBe(res.json().orderId);
   });
 
   it('refuses bad company input with a 422 naming the field', async () => {

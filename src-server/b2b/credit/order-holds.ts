@@ -14,7 +14,7 @@ import { openBalanceMinor, releasableHolds, withinCredit } from './credit';
 export interface HoldCheck {
   orderId: string;
   companyId: string;
-  buyerId: string;
+  buyerId: string | null;
   buyerLimitMinor: number | null;
   creditLimitMinor: number | null;
   totalMinor: number;
