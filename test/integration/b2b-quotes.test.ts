@@ -339,6 +339,37 @@ describe.each(BACKENDS)('B2B quotes on %s', (backend) => {
     expect((await again()).json().orderId).toBe(res.json().orderId);
   });
 
+  it('places the order at exactly the quoted total when VAT rounds on every line', async () => {
+    const companyId = await makeCompany();
+    const { quoteId } = await sentQuote(companyId);
+    const revised = await post(
+      `/v1/b2b/quotes/${quoteId}`,
+      {
+        lines: [
+          { sku: 'SKU-1', quantity: 1, unitPriceMinor: 333 },
+          { sku: 'SKU-2', quantity: 1, unitPriceMinor: 777 },
+        ],
+        shippingMinor: 5,
+      },
+      'PATCH',
+    );
+    // 69.93 → 70, 163.17 → 163, 1.05 → 1: 234 VAT on 1115 net.
+    expect(revised.json().versions[1]).toMatchObject({
+      netMinor: 1115,
+      taxMinor: 234,
+      totalMinor: 1349,
+    });
+    await post(`/v1/b2b/quotes/${quoteId}/send`, {});
+    const accepted = await post(`/v1/b2b/quotes/${quoteId}/accept`, {});
+    expect(accepted.statusCode, accepted.body).toBe(201);
+    const order = await server.db
+      .selectFrom('orders')
+      .select(['total_minor', 'tax_minor'])
+      .where('id', '=', accepted.json().orderId)
+      .executeTakeFirstOrThrow();
+    expect(order).toEqual({ total_minor: 1349, tax_minor: 234 });
+  });
+
   it('refuses bad company input with a 422 naming the field', async () => {
     const res = await post('/v1/b2b/companies', {
       legalName: 'Bad VAT B.V.',

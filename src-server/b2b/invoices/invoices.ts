@@ -128,11 +128,14 @@ export async function issueInvoice(
         netMinor: shipping,
       });
     const netMinor = lines.reduce((s, l) => s + l.netMinor, 0);
-    const vat = vatBreakdown(netMinor, {
-      sellerCountry: SELLER_COUNTRY,
-      buyerCountry: company.billing_address.country,
-      buyerVatNumber: company.vat_number,
-    });
+    const vat = vatBreakdown(
+      lines.map((l) => l.netMinor),
+      {
+        sellerCountry: SELLER_COUNTRY,
+        buyerCountry: company.billing_address.country,
+        buyerVatNumber: company.vat_number,
+      },
+    );
     const taxMinor = vat.reduce((s, v) => s + v.taxMinor, 0);
     const issuedOn = today(now);
     const year = now.getUTCFullYear();

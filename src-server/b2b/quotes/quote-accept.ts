@@ -164,6 +164,8 @@ export async function acceptQuote(
     })),
     shippingChargedMinor: version.shipping_minor,
     ...(rate ? { shippingTaxRatePercent: rate.ratePercent } : {}),
+    // The intake refuses the order (422) unless it comes to exactly the quoted total.
+    grandTotalMinor: version.total_minor,
   } as CanonicalOrder;
   const placed = await intake.place({
     channelCode: B2B_CHANNEL,

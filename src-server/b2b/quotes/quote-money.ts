@@ -16,12 +16,12 @@ export function quoteTotals(
   shippingMinor: number,
   parties: VatParties,
 ): QuoteTotals {
-  const netMinor =
-    lines.reduce(
-      (sum, l) => sum + lineAmountMinor(l.unitPriceMinor, l.quantity, l.discountMinor),
-      0,
-    ) + shippingMinor;
-  const vat = vatBreakdown(netMinor, parties);
+  const parts = [
+    ...lines.map((l) => lineAmountMinor(l.unitPriceMinor, l.quantity, l.discountMinor)),
+    shippingMinor,
+  ];
+  const vat = vatBreakdown(parts, parties);
+  const netMinor = vat[0]!.netMinor;
   const taxMinor = vat.reduce((sum, v) => sum + v.taxMinor, 0);
   return { netMinor, taxMinor, totalMinor: netMinor + taxMinor, vat };
 }

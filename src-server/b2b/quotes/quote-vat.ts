@@ -27,7 +27,13 @@ export function vatOn(netMinor: number, ratePercent: number): number {
   return Math.floor((netMinor * ratePercent + 50) / 100);
 }
 
-export function vatBreakdown(netMinor: number, parties: VatParties): VatLine[] {
+/**
+ * The VAT of amounts taxed part by part (lines, shipping), each rounded on its own as the order
+ * intake rounds (order-money.ts), so a quote, its order and its invoices agree to the cent.
+ */
+export function vatBreakdown(partNetsMinor: readonly number[], parties: VatParties): VatLine[] {
   const { ratePercent, reverseCharge } = vatTreatment(parties);
-  return [{ ratePercent, netMinor, taxMinor: vatOn(netMinor, ratePercent), reverseCharge }];
+  const netMinor = partNetsMinor.reduce((sum, n) => sum + n, 0);
+  const taxMinor = partNetsMinor.reduce((sum, n) => sum + vatOn(n, ratePercent), 0);
+  return [{ ratePercent, netMinor, taxMinor, reverseCharge }];
 }
