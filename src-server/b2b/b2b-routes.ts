@@ -481,6 +481,48 @@ export function b2bRoutes(db: Kysely<Database>, intake: OrderIntake) {
 
     const decision = z.object({ approve: z.boolean() });
     const decided = z.object({ orderId: z.string(), status: z.string() });
+    app.get('/v1/b2b/approvals', {
+      config: { access: readers },
+      schema: {
+        tags,
+        summary: 'Orders waiting for an approver, oldest first',
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+        response: {
+          200: z.object({
+            approvals: z.array(
+              z.object({
+                id: z.string(),
+                orderId: z.string(),
+                companyId: z.string(),
+                reason: z.string(),
+                createdAt: z.string(),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+      handler: async (request) => {
+        const rows = await db
+          .selectFrom('b2b_approvals')
+          .select(['id', 'order_id', 'company_id', 'reason', 'created_at'])
+          .where('status', '=', 'pending')
+          .orderBy('created_at')
+          .orderBy('id')
+          .limit(request.query.limit)
+          .execute();
+        return {
+          approvals: rows.map((r) => ({
+            id: r.id,
+            orderId: r.order_id,
+            companyId: r.company_id,
+            reason: r.reason,
+            createdAt: new Date(r.created_at).toISOString(),
+          })),
+        };
+      },
+    });
+
     app.post('/v1/b2b/approvals/:id/decision', {
       config: { access: accounts },
       schema: {

@@ -251,6 +251,32 @@ describe.each(BACKENDS)('B2B quotes on %s', (backend) => {
     expect(again.statusCode).toBe(409);
   });
 
+  it('cancels an order whose approver rejects it, and releases its reservations', async () => {
+    const companyId = await makeCompany({}, 1);
+    const { acceptPath } = await sentQuote(companyId, 'SKU-2,4');
+    const accepted = await server.app.inject({ method: 'POST', url: acceptPath, payload: {} });
+    expect(accepted.json().holds).toEqual(['approval']);
+    const waiting = await server.app.inject({
+      method: 'GET',
+      url: '/v1/b2b/approvals',
+      headers: admin,
+    });
+    const approval = waiting
+      .json()
+      .approvals.find((a: { orderId: string }) => a.orderId === accepted.json().orderId);
+    expect(approval).toBeDefined();
+    const rejected = await post(`/v1/b2b/approvals/${approval.id}/decision`, { approve: false });
+    expect(rejected.json()).toMatchObject({ status: 'cancelled' });
+    const reserved = await server.db
+      .selectFrom('reservations as r')
+      .innerJoin('order_lines as l', 'l.id', 'r.order_line_id')
+      .select('r.released_at')
+      .where('l.order_id', '=', accepted.json().orderId)
+      .execute();
+    expect(reserved.length).toBeGreaterThan(0);
+    expect(reserved.every((r) => r.released_at !== null)).toBe(true);
+  });
+
   it('holds an order over the credit limit and releases it when a payment makes room', async () => {
     const companyId = await makeCompany({ creditLimitMinor: 100_000 });
     const { acceptPath } = await sentQuote(companyId);
