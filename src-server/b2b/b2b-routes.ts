@@ -133,33 +133,38 @@ export function b2bRoutes(db: Kysely<Database>, intake: OrderIntake) {
       },
     });
 
-    app.post('/v1/b2b/companies/:id/payments', {
-      config: { access: money },
-      schema: {
-        tags,
-        summary: 'Record a payment; releases the credit holds it makes room for',
-        params: idParams,
-        body: z.object({
-          amountMinor: z.number().int().min(1).max(2_000_000_000),
-          reference: storableText(100),
-        }),
-        response: {
-          201: z.object({
-            openBalanceMinor: z.number().int(),
-            releasedOrders: z.array(z.string()),
+    for (const [path, kind] of [
+      ['payments', 'payment'],
+      ['credit-notes', 'credit_note'],
+    ] as const)
+      app.post(`/v1/b2b/companies/:id/${path}`, {
+        config: { access: money },
+        schema: {
+          tags,
+          summary: `Record a ${kind === 'payment' ? 'payment' : 'credit note'}; releases the credit holds it makes room for`,
+          params: idParams,
+          body: z.object({
+            amountMinor: z.number().int().min(1).max(2_000_000_000),
+            reference: storableText(100),
           }),
-          ...errorResponses,
+          response: {
+            201: z.object({
+              openBalanceMinor: z.number().int(),
+              releasedOrders: z.array(z.string()),
+            }),
+            ...errorResponses,
+          },
         },
-      },
-      handler: async (request, reply) => {
-        const result = await recordPayment(db, {
-          companyId: request.params.id,
-          ...request.body,
-          actor: actorOf(request.principal!),
-        });
-        return reply.status(201).send(result);
-      },
-    });
+        handler: async (request, reply) => {
+          const result = await recordPayment(db, {
+            companyId: request.params.id,
+            ...request.body,
+            actor: actorOf(request.principal!),
+            kind,
+          });
+          return reply.status(201).send(result);
+        },
+      });
 
     app.post('/v1/b2b/quotes', {
       config: { access: accounts },

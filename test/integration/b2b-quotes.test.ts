@@ -287,9 +287,10 @@ describe.each(BACKENDS)('B2B quotes on %s', (backend) => {
       reference: 'BANK-1',
     });
     expect(small.json()).toMatchObject({ openBalanceMinor: -10_000, releasedOrders: [] });
-    const enough = await post(`/v1/b2b/companies/${companyId}/payments`, {
+    // A credit note counts as a payment does: invoices − payments − credit notes.
+    const enough = await post(`/v1/b2b/companies/${companyId}/credit-notes`, {
       amountMinor: 20_000,
-      reference: 'BANK-2',
+      reference: 'CN-1',
     });
     expect(enough.json()).toMatchObject({
       openBalanceMinor: -30_000,

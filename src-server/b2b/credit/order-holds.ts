@@ -181,10 +181,19 @@ export async function decideApproval(
   return { orderId: approval.order_id, status: order.status };
 }
 
-/** Records a payment from finance and releases the credit holds it makes room for (oldest first). */
+/**
+ * Records a payment or a credit note from finance and releases the credit holds it makes room
+ * for (oldest first).
+ */
 export async function recordPayment(
   db: Kysely<Database>,
-  payment: { companyId: string; amountMinor: number; reference: string; actor: string },
+  payment: {
+    companyId: string;
+    amountMinor: number;
+    reference: string;
+    actor: string;
+    kind?: 'payment' | 'credit_note';
+  },
 ): Promise<{ openBalanceMinor: number; releasedOrders: string[] }> {
   const { released, openMinor } = await db.transaction().execute(async (trx) => {
     const company = await trx
@@ -199,7 +208,7 @@ export async function recordPayment(
       .values({
         id: randomUUID(),
         company_id: company.customer_id,
-        kind: 'payment',
+        kind: payment.kind ?? 'payment',
         amount_minor: payment.amountMinor,
         reference: payment.reference,
         recorded_by: payment.actor,
