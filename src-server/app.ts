@@ -10,6 +10,8 @@ import { ChannelKeyCache, credentialResolver } from './access/credentials';
 import { channelRoutes } from './channels/channel-routes';
 import { installRouteAccess } from './access/route-access';
 import { auditRoutes } from './audit/audit-routes';
+import { b2bRoutes } from './b2b/b2b-routes';
+import { startQuoteExpiry } from './b2b/quotes/quote-expiry';
 import { backofficeFiles } from './backoffice/backoffice-files';
 import { connectorRoutes } from './connectors/connector-routes';
 import type { ServerConfig } from './config';
@@ -67,6 +69,8 @@ export interface AppDependencies {
 
 /** How often each instance moves released reservations to the archive. */
 const RESERVATION_ARCHIVE_SWEEP_MS = 60_000;
+/** How often each instance expires quotes past their validity. */
+const QUOTE_EXPIRY_SWEEP_MS = 60_000;
 
 export async function createApp(config: ServerConfig, deps: AppDependencies) {
   const app = Fastify({
@@ -123,6 +127,11 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
     app.log.warn({ err }, msg),
   );
   app.addHook('onClose', async () => archive.stop());
+  await app.register(b2bRoutes(deps.db, intake));
+  const quoteExpiry = startQuoteExpiry(deps.db, QUOTE_EXPIRY_SWEEP_MS, (msg, err) =>
+    app.log.warn({ err }, msg),
+  );
+  app.addHook('onClose', async () => quoteExpiry.stop());
   await app.register(refundLedgerRoutes(reads));
   await app.register(returnAnalyticsRoutes(reads));
 

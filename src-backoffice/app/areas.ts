@@ -6,6 +6,7 @@ import { carriersArea } from '../carriers/carriers-area';
 import { channelsArea } from '../channels/channels-area';
 import { homeArea } from '../home/home-area';
 import { ordersArea } from '../orders/orders-area';
+import { quotesArea } from '../quotes/quotes-area';
 import { stockArea } from '../stock/stock-area';
 import { usersArea } from '../users/users-area';
 import type { Area } from './area';
@@ -13,6 +14,7 @@ import type { Area } from './area';
 export const AREAS: readonly Area[] = [
   homeArea,
   ordersArea,
+  quotesArea,
   stockArea,
   channelsArea,
   carriersArea,

@@ -1,6 +1,7 @@
 // Database typings for Kysely: one interface per table, column names as in the migrations.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AuditTables } from '../audit/audit-schema';
+import type { B2bTables } from '../b2b/b2b-schema';
 import type { NotificationTables } from '../notifications/notifications-schema';
 import type { OutboxTables } from '../outbox/outbox-schema';
 import type { PeopleTables } from '../people/people-schema';
@@ -264,7 +265,8 @@ export interface Database
     WorkHoldTables,
     PeopleTables,
     AuditTables,
-    CarrierTables {
+    CarrierTables,
+    B2bTables {
   products: ProductsTable;
   product_gtins: ProductGtinsTable;
   product_prices: ProductPricesTable;

@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { CanonicalOrder } from '../../shared/orders/order-schema';
+import { applyContractPrices } from '../b2b/price-lists/contract-prices';
 import { upsertCustomers } from '../customers/customer-upsert';
 import { isRetryableConflict } from '../db/errors';
 import type { Database } from '../db/schema';
@@ -140,9 +141,14 @@ async function priceAll(
       ),
     ),
   );
-  return batch.map(({ command }) => {
+  // B2B lines sent without a price get the company's contract price.
+  const orders = await applyContractPrices(
+    db,
+    batch.map(({ command }) => command.order),
+  );
+  return batch.map(({ command }, i) => {
     try {
-      return priceOrderFrom(command.order, catalogues.get(command.order.currency)!);
+      return priceOrderFrom(orders[i]!, catalogues.get(command.order.currency)!);
     } catch (error) {
       if (error instanceof ApiError) return error;
       throw error;

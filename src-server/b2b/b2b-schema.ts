@@ -1,0 +1,161 @@
+// Kysely typings of the B2B tables (migration 1100-b2b).
+import type { ColumnType } from 'kysely';
+import type { PostalAddress } from '../db/schema';
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+type DateOnly = ColumnType<string, string, string>;
+
+export const PAYMENT_TERMS_KINDS = ['prepaid', 'net', 'end_of_month', 'at_shipment'] as const;
+export type PaymentTermsKind = (typeof PAYMENT_TERMS_KINDS)[number];
+export const BUYER_ROLES = ['buyer', 'approver', 'company_admin'] as const;
+export type BuyerRole = (typeof BUYER_ROLES)[number];
+export type QuoteStatus = 'draft' | 'sent' | 'accepted' | 'expired';
+
+/** One priced line of a quote version; `priceSource` says where its price came from. */
+export interface QuoteLine {
+  sku: string;
+  name: string;
+  quantity: number;
+  unitPriceMinor: number;
+  discountMinor: number;
+  priceSource: string;
+}
+
+export interface InvoiceLine {
+  sku: string;
+  name: string;
+  quantity: number;
+  unitPriceMinor: number;
+  netMinor: number;
+}
+
+export interface VatLine {
+  ratePercent: number;
+  netMinor: number;
+  taxMinor: number;
+  /** Intra-EU B2B supply: the buyer accounts for the VAT. */
+  reverseCharge: boolean;
+}
+
+export interface B2bTables {
+  b2b_price_lists: {
+    id: string;
+    name: string;
+    currency: string;
+    valid_from: DateOnly | null;
+    valid_to: DateOnly | null;
+    created_at: CreatedAt;
+  };
+  b2b_price_breaks: {
+    price_list_id: string;
+    sku: string;
+    min_quantity: number;
+    unit_price_minor: number;
+  };
+  b2b_companies: {
+    customer_id: string;
+    legal_name: string;
+    vat_number: string | null;
+    currency: string;
+    locale: string;
+    billing_address: Json<PostalAddress>;
+    shipping_address: Json<PostalAddress>;
+    price_list_id: string | null;
+    payment_terms_kind: PaymentTermsKind;
+    payment_terms_days: number;
+    credit_limit_minor: number | null;
+    po_required: boolean;
+    po_unique: boolean;
+    created_at: CreatedAt;
+    updated_at: UpdatedAt;
+  };
+  b2b_buyers: {
+    id: string;
+    company_id: string;
+    role: BuyerRole;
+    order_limit_minor: number | null;
+  };
+  b2b_quotes: {
+    id: string;
+    number: string;
+    company_id: string;
+    buyer_id: string | null;
+    request: Json<unknown> | null;
+    status: QuoteStatus;
+    current_version: number;
+    accept_token_hash: string | null;
+    po_number: string | null;
+    accepted_by: string | null;
+    order_id: string | null;
+    created_by: string;
+    created_at: CreatedAt;
+    updated_at: UpdatedAt;
+  };
+  b2b_quote_versions: {
+    quote_id: string;
+    version: number;
+    currency: string;
+    lines: Json<QuoteLine[]>;
+    shipping_minor: number;
+    net_minor: number;
+    tax_minor: number;
+    total_minor: number;
+    vat: Json<VatLine[]>;
+    valid_until: DateOnly;
+    notes: string | null;
+    sent_at: Date | null;
+  };
+  b2b_po_numbers: { company_id: string; po_number: string; quote_id: string };
+  b2b_approvals: {
+    id: string;
+    order_id: string;
+    company_id: string;
+    buyer_id: string | null;
+    reason: string;
+    status: 'pending' | 'approved' | 'rejected';
+    token_hash: string;
+    decided_by: string | null;
+    decided_at: Date | null;
+    created_at: CreatedAt;
+  };
+  b2b_ledger: {
+    id: string;
+    company_id: string;
+    kind: 'invoice' | 'payment' | 'credit_note';
+    amount_minor: number;
+    reference: string;
+    order_id: string | null;
+    recorded_by: string;
+    created_at: CreatedAt;
+  };
+  b2b_invoice_counters: { legal_entity: string; year: number; last_number: number };
+  b2b_invoices: {
+    id: string;
+    number: string;
+    legal_entity: string;
+    year: number;
+    seq: number;
+    company_id: string;
+    order_id: string;
+    fulfillment_id: string;
+    po_number: string | null;
+    currency: string;
+    issued_on: DateOnly;
+    due_on: DateOnly;
+    lines: Json<InvoiceLine[]>;
+    net_minor: number;
+    tax_minor: number;
+    total_minor: number;
+    vat: Json<VatLine[]>;
+    created_at: CreatedAt;
+  };
+  b2b_credit_holds: {
+    order_id: string;
+    company_id: string;
+    amount_minor: number;
+    released_at: Date | null;
+    created_at: CreatedAt;
+  };
+}

@@ -1,0 +1,187 @@
+// Issuing a B2B invoice for one shipment (fulfillment order): its lines at the order's prices
+// (discounts shared out by quantity), the order's shipping on the order's first invoice, VAT by
+// the quote VAT seam, the due date by the company's payment terms, and the next number of the
+// legal entity's year — taken in this same transaction, so numbers have no gaps. The invoice
+// goes on the company's ledger, where the credit check reads it.
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/schema';
+import { ApiError, notFound } from '../../http/api-error';
+import type { InvoiceLine } from '../b2b-schema';
+import { dueDate } from '../credit/credit';
+import type { PaymentTerms } from '../credit/credit';
+import { vatBreakdown } from '../quotes/quote-vat';
+import { SELLER_COUNTRY, today } from '../quotes/quotes';
+
+export const LEGAL_ENTITY = 'NL01';
+
+/** The next number of the entity's year, locked until the caller's transaction ends. */
+export async function nextInvoiceSeq(trx: Transaction<Database>, entity: string, year: number) {
+  const { rows } = await sql<{ last_number: number }>`
+    insert into b2b_invoice_counters (legal_entity, year, last_number) values (${entity}, ${year}, 1)
+    on conflict (legal_entity, year) do update set last_number = b2b_invoice_counters.last_number + 1
+    returning last_number`.execute(trx);
+  return rows[0]!.last_number;
+}
+
+export const invoiceNumber = (entity: string, year: number, seq: number) =>
+  `${entity}-${year}-${String(seq).padStart(6, '0')}`;
+
+/** A line's share of its discount for `quantity` of its units, floored to the cent. */
+export function shareOfDiscount(discountMinor: number, quantity: number, lineQuantity: number) {
+  return Math.floor((discountMinor * quantity) / lineQuantity);
+}
+
+export async function issueInvoice(
+  db: Kysely<Database>,
+  fulfillmentId: string,
+  now = new Date(),
+): Promise<string> {
+  return db.transaction().execute(async (trx) => {
+    const f = await trx
+      .selectFrom('fulfillment_orders as f')
+      .innerJoin('orders as o', 'o.id', 'f.order_id')
+      .select([
+        'f.id',
+        'f.order_id',
+        'o.customer_id',
+        'o.currency',
+        'o.po_number',
+        'o.shipping_charged_minor',
+        'o.shipping_discount_minor',
+      ])
+      .where('f.id', '=', fulfillmentId)
+      // Two issues of one shipment queue here; the second then finds the first invoice.
+      .forUpdate()
+      .executeTakeFirst();
+    if (!f) throw notFound(`Fulfillment ${fulfillmentId}`);
+    const company = await trx
+      .selectFrom('b2b_companies')
+      .selectAll()
+      .where('customer_id', '=', f.customer_id ?? '00000000-0000-0000-0000-000000000000')
+      .executeTakeFirst();
+    if (!company)
+      throw new ApiError(
+        422,
+        'not_b2b',
+        'The order is not from a company account.',
+        'fulfillmentId',
+      );
+    const already = await trx
+      .selectFrom('b2b_invoices')
+      .select('number')
+      .where('fulfillment_id', '=', fulfillmentId)
+      .executeTakeFirst();
+    if (already)
+      throw new ApiError(
+        409,
+        'already_invoiced',
+        `Shipment already on invoice ${already.number}.`,
+        'fulfillmentId',
+      );
+    const rows = await trx
+      .selectFrom('fulfillment_lines as fl')
+      .innerJoin('order_lines as ol', 'ol.id', 'fl.order_line_id')
+      .select([
+        'ol.sku',
+        'ol.name',
+        'ol.quantity as lineQuantity',
+        'ol.unit_price_minor',
+        'ol.discount_minor',
+        'fl.quantity',
+      ])
+      .where('fl.fulfillment_id', '=', fulfillmentId)
+      .orderBy('ol.line_no')
+      .execute();
+    const bySku = new Map<string, InvoiceLine>();
+    for (const r of rows) {
+      const net =
+        r.unit_price_minor * r.quantity -
+        shareOfDiscount(r.discount_minor, r.quantity, r.lineQuantity);
+      const seen = bySku.get(r.sku);
+      if (seen) {
+        seen.quantity += r.quantity;
+        seen.netMinor += net;
+      } else
+        bySku.set(r.sku, {
+          sku: r.sku,
+          name: r.name,
+          quantity: r.quantity,
+          unitPriceMinor: r.unit_price_minor,
+          netMinor: net,
+        });
+    }
+    const lines = [...bySku.values()];
+    const first = await trx
+      .selectFrom('b2b_invoices')
+      .select('id')
+      .where('order_id', '=', f.order_id)
+      .executeTakeFirst();
+    const shipping = first ? 0 : f.shipping_charged_minor - f.shipping_discount_minor;
+    if (shipping > 0)
+      lines.push({
+        sku: 'SHIPPING',
+        name: 'Shipping',
+        quantity: 1,
+        unitPriceMinor: shipping,
+        netMinor: shipping,
+      });
+    const netMinor = lines.reduce((s, l) => s + l.netMinor, 0);
+    const vat = vatBreakdown(
+      lines.map((l) => l.netMinor),
+      {
+        sellerCountry: SELLER_COUNTRY,
+        buyerCountry: company.billing_address.country,
+        buyerVatNumber: company.vat_number,
+      },
+    );
+    const taxMinor = vat.reduce((s, v) => s + v.taxMinor, 0);
+    const issuedOn = today(now);
+    const year = now.getUTCFullYear();
+    const seq = await nextInvoiceSeq(trx, LEGAL_ENTITY, year);
+    const kind = company.payment_terms_kind;
+    const terms: PaymentTerms =
+      kind === 'net' || kind === 'end_of_month'
+        ? { kind, days: company.payment_terms_days }
+        : { kind };
+    const id = randomUUID();
+    const number = invoiceNumber(LEGAL_ENTITY, year, seq);
+    await trx
+      .insertInto('b2b_invoices')
+      .values({
+        id,
+        number,
+        legal_entity: LEGAL_ENTITY,
+        year,
+        seq,
+        company_id: company.customer_id,
+        order_id: f.order_id,
+        fulfillment_id: fulfillmentId,
+        po_number: f.po_number,
+        currency: f.currency,
+        issued_on: issuedOn,
+        due_on: dueDate(terms, issuedOn),
+        lines: JSON.stringify(lines),
+        net_minor: netMinor,
+        tax_minor: taxMinor,
+        total_minor: netMinor + taxMinor,
+        vat: JSON.stringify(vat),
+      })
+      .execute();
+    if (netMinor + taxMinor > 0)
+      await trx
+        .insertInto('b2b_ledger')
+        .values({
+          id: randomUUID(),
+          company_id: company.customer_id,
+          kind: 'invoice',
+          amount_minor: netMinor + taxMinor,
+          reference: number,
+          order_id: f.order_id,
+          recorded_by: 'system:invoicing',
+        })
+        .execute();
+    return id;
+  });
+}
