@@ -319,10 +319,12 @@ describe('carrier labels at the printer', () => {
   });
 
   it('numbers as the own carrier only where the back office allowed the fallback, and says so', async () => {
-    const { api } = await makeStation([{ carrier: 'gls', credentials: null, fallbackToOwn: true }]);
+    const { api } = await makeStation([
+      { carrier: 'fedex', credentials: null, fallbackToOwn: true },
+    ]);
     const fulfillment = makeFulfillment({ id: 'f-s3' });
     const numbered = await assignTrackingNumbers(
-      makeShipment('s3', 'gls', 43),
+      makeShipment('s3', 'fedex', 43),
       'NL',
       api,
       carrierParcelFor(fulfillment),
@@ -330,9 +332,9 @@ describe('carrier labels at the printer', () => {
     expect(numbered.shipment.carrier).toBe('own');
     expect(numbered.fallbacks).toEqual([
       {
-        reason: { code: 'carrier_fallback_own', params: { carrier: 'GLS' } },
+        reason: { code: 'carrier_fallback_own', params: { carrier: 'fedex' } },
         sentence:
-          'No label adapter for gls; its cartons go as the own carrier (fallback set in the back office)',
+          'No label adapter for fedex; its cartons go as the own carrier (fallback set in the back office)',
       },
     ]);
   });
