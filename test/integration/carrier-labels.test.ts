@@ -1,4 +1,5 @@
-// One order per carrier from confirmation to the printer, on one machine: the renderer's
+// One order per carrier with a ZPL label (bpost labels as PDF only: not for a Zebra) from
+// confirmation to the printer, on one machine: the renderer's
 // numbering and label printing (RxDB on fake-indexeddb) → the station API dispatcher → main's
 // label carriers, configured as the central OMS's settings would → each adapter over HTTP to a
 // local server playing that carrier's API, and the carrier's label through main's print service
@@ -35,6 +36,7 @@ import {
   dhlParcelApi,
   dpdApi,
   FAKE_SECRETS,
+  glsApi,
   postnlApi,
   sendcloudApi,
   upsApi,
@@ -98,6 +100,15 @@ const CARRIERS: Record<
       clientId: FAKE_SECRETS.upsClientId,
       clientSecret: FAKE_SECRETS.upsSecret,
       shipperNumber: 'A1B2C3',
+    }),
+  },
+  gls: {
+    api: glsApi,
+    credentials: (baseUrl) => ({
+      baseUrl,
+      username: FAKE_SECRETS.glsUser,
+      password: FAKE_SECRETS.glsPassword,
+      contactId: '528A0B1C2D',
     }),
   },
 };
