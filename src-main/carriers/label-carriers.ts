@@ -146,6 +146,22 @@ export class LabelCarriers {
     }
   }
 
+  /** The end-of-day close at each configured carrier that requires one. */
+  async closeDay(date: string): Promise<{ carrier: string; shipments: number }[]> {
+    const closed = [];
+    for (const adapter of this.adapters.values()) {
+      if (!adapter.closeDay) continue;
+      try {
+        closed.push({ carrier: adapter.id, shipments: (await adapter.closeDay(date)).shipments });
+      } catch (err) {
+        if (err instanceof CarrierApiError)
+          throw new StationApiError('carrier_unavailable', err.message, undefined, err.reason);
+        throw err;
+      }
+    }
+    return closed;
+  }
+
   async allocate(
     carrier: string,
     carton: CarrierCarton | undefined,

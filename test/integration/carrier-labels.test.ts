@@ -255,6 +255,14 @@ describe('carrier labels at the printer', () => {
         sscc: buildSscc({ companyPrefix: '8712345', extensionDigit: 3 }, 99),
       }),
     ).toEqual({ cancelled: false });
+    // End of day: GLS, the one carrier here that requires a close, closes the day's parcel.
+    expect(await api.closeCarrierDay({ date: '2026-12-03' })).toEqual({
+      closed: [{ carrier: 'gls', shipments: 1 }],
+    });
+    await expect(api.closeCarrierDay({ date: '2026-02-30' })).rejects.toMatchObject({
+      code: 'invalid_arguments',
+      message: expect.stringContaining('date'),
+    });
     // Each shipment: its carrier label and our packing slip.
     const jobs = await zebra.waitForJobs(Object.keys(CARRIERS).length * 2, 20_000);
     for (const [carrier, labels] of Object.entries(issued)) {
