@@ -90,12 +90,25 @@ export const bpostCredentialsSchema = z
   .strict();
 export type BpostCredentials = z.infer<typeof bpostCredentialsSchema>;
 
+export const glsCredentialsSchema = z
+  .object({
+    baseUrl: z.url({ protocol: /^https?$/ }).default('https://shipit-wbm-nl01.gls-group.eu:443'),
+    username: z.string().min(3).max(80),
+    password: z.string().min(4).max(120),
+    /** The shipper's ContactID at GLS (ShipIT). */
+    contactId: z.string().regex(/^[0-9A-Za-z]{6,20}$/, 'contactId must be the GLS ContactID'),
+    timeoutMs: z.number().int().min(500).max(30_000).default(10_000),
+  })
+  .strict();
+export type GlsCredentials = z.infer<typeof glsCredentialsSchema>;
+
 /** The carriers with a label adapter, and the schema of their credentials. */
 export const CARRIER_CREDENTIAL_SCHEMAS = {
   postnl: postnlCredentialsSchema,
   'dhl-parcel': dhlParcelCredentialsSchema,
   dpd: dpdCredentialsSchema,
   bpost: bpostCredentialsSchema,
+  gls: glsCredentialsSchema,
   sendcloud: sendcloudCredentialsSchema,
   ups: upsCredentialsSchema,
 } as const;

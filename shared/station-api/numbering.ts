@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { carrierCartonSchema, carrierCodeSchema, OWN_CARRIER } from '../carriers/carrier-adapter';
 import { Reason } from '../reasons/reason';
+import { acceptedDate } from '../validation/timestamps';
 import { method } from './define';
 
 export const LeaseKind = z.enum(['sscc', 'tracking']);
@@ -95,6 +96,18 @@ export const numberingMethods = {
           reason: Reason.optional(),
         }),
       ),
+    }),
+  ),
+  /**
+   * The end-of-day close (manifest) at every carrier of this warehouse that requires one (GLS),
+   * for the parcels labelled that day. Error `carrier_unavailable` when a carrier's API failed;
+   * carriers closed before the failure are not closed twice by a retry (the carrier's close is
+   * idempotent for a day).
+   */
+  closeCarrierDay: method(
+    z.object({ date: acceptedDate() }).strict(),
+    z.object({
+      closed: z.array(z.object({ carrier: carrierCodeSchema, shipments: z.number().int() })),
     }),
   ),
   numberStock: method(

@@ -9,6 +9,7 @@ import {
   dhlParcelApi,
   dpdApi,
   FAKE_SECRETS,
+  glsApi,
   postnlApi,
   sendcloudApi,
   upsApi,
@@ -59,6 +60,13 @@ const CARRIERS: {
     tracking: /^32320000000\d{13}$/,
     refusal: 'Invalid postal code 0000XX for country',
     format: 'pdf',
+  },
+  {
+    carrier: 'gls',
+    name: 'GLS',
+    api: glsApi,
+    tracking: /^ZG\d{8}$/,
+    refusal: 'Invalid ZIP code, (Consignee.Address.ZIPCode), error E015',
   },
   {
     carrier: 'sendcloud',
@@ -207,6 +215,7 @@ describe('cancelling a voided label', () => {
     for (const [carrier, api, path] of [
       ['sendcloud', sendcloudApi, /^\/api\/v3\/shipments\/shp_\d+\/cancel$/],
       ['bpost', bpostApi, /^\/services\/shm\/107423\/orders\/087123450000000012$/],
+      ['gls', glsApi, /^\/backend\/rs\/shipments\/cancel\/ZG\d{8}$/],
       ['ups', upsApi, /^\/api\/shipments\/v2409\/void\/cancel\/1Z999AA1\d{10}$/],
     ] as const) {
       const fake = await startFakeCarrier(api([]));
@@ -230,5 +239,30 @@ describe('cancelling a voided label', () => {
         adapter.cancelShipment({ trackingNumber: 'X1234567', carrierShipmentId: 'X1234567' }),
       ).resolves.toBeUndefined();
     }
+  });
+
+  it('closes the day at GLS (end of day) and counts the shipments it covered', async () => {
+    const issued: IssuedLabel[] = [];
+    const fake = await startFakeCarrier(glsApi(issued));
+    try {
+      const adapter = makeAdapter('gls', fake.url);
+      await adapter.createShipment(makeCarrierRequest());
+      await adapter.createShipment({ ...makeCarrierRequest(), sscc: '087123450000000029' });
+      expect(await adapter.closeDay!('2026-12-03')).toEqual({ shipments: 2 });
+      expect(fake.requests.at(-1)).toMatchObject({
+        method: 'POST',
+        path: '/backend/rs/shipments/endofday',
+      });
+      expect(fake.requests.at(-1)!.query.get('date')).toBe('2026-12-03');
+      fake.mode = 'down';
+      await expect(adapter.closeDay!('2026-12-03')).rejects.toBeInstanceOf(CarrierApiError);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('asks no end-of-day close of carriers that do not need one', () => {
+    for (const carrier of ['postnl', 'dhl-parcel', 'dpd', 'bpost', 'sendcloud', 'ups'] as const)
+      expect(makeAdapter(carrier, 'http://127.0.0.1:9').closeDay).toBeUndefined();
   });
 });

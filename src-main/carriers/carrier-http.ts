@@ -17,8 +17,8 @@ export interface CarrierCall {
   json?: unknown;
   body?: string;
   timeoutMs: number;
-  /** The carrier's own reasons from a failure answer, or '' when the answer has none. */
-  describeFailure: (answer: unknown, text: string) => string;
+  /** The carrier's own reasons from a failure answer (GLS puts them in headers), or ''. */
+  describeFailure: (answer: unknown, text: string, headers: Headers) => string;
   /** For carriers whose failures hide in the body (SOAP faults): the kind a failure answer is. */
   classifyFailure?: (status: number, text: string) => CarrierFailureKind | undefined;
 }
@@ -69,7 +69,7 @@ export async function callCarrier(call: CarrierCall): Promise<CarrierAnswer> {
   const status = response.status;
   if (status >= 200 && status < 300) return { status, json, text };
 
-  const detail = call.describeFailure(json, text);
+  const detail = call.describeFailure(json, text, response.headers);
   const suffix = detail ? `: ${detail}` : '';
   const kind = call.classifyFailure?.(status, text);
   if (status === 401 || status === 403 || kind === 'auth')

@@ -3,10 +3,14 @@
 import type { CarrierShipmentRequest } from '../../shared/carriers/carrier-shipment';
 import { FAKE_SECRETS } from '../../test/support/fake-carriers/carrier-apis';
 import type { CarrierLabelApi } from './carrier-label-api';
-import { bpostCredentialsSchema } from '../../shared/carriers/carrier-credentials';
+import {
+  bpostCredentialsSchema,
+  glsCredentialsSchema,
+} from '../../shared/carriers/carrier-credentials';
 import { createBpost } from './bpost/bpost-shm';
 import { createDhlParcel, dhlParcelCredentialsSchema } from './dhl-parcel/dhl-parcel';
 import { createDpdShipper, dpdCredentialsSchema } from './dpd/dpd-shipper';
+import { createGls } from './gls/gls-shipit';
 import { createPostnlLabelling } from './postnl/postnl-labelling';
 import { createSendcloud, sendcloudCredentialsSchema } from './sendcloud/sendcloud';
 import { createUps, upsCredentialsSchema } from './ups/ups';
@@ -43,7 +47,8 @@ export function makeCarrierRequest(
   };
 }
 
-export type CarrierUnderTest = 'postnl' | 'dhl-parcel' | 'dpd' | 'bpost' | 'sendcloud' | 'ups';
+export type CarrierUnderTest =
+  'postnl' | 'dhl-parcel' | 'dpd' | 'bpost' | 'gls' | 'sendcloud' | 'ups';
 
 export function makeAdapter(
   carrier: CarrierUnderTest,
@@ -88,6 +93,16 @@ export function makeAdapter(
           baseUrl,
           accountId: FAKE_SECRETS.bpostAccountId,
           passphrase: wrong(FAKE_SECRETS.bpostPassphrase),
+          timeoutMs,
+        }),
+      );
+    case 'gls':
+      return createGls(
+        glsCredentialsSchema.parse({
+          baseUrl,
+          username: FAKE_SECRETS.glsUser,
+          password: wrong(FAKE_SECRETS.glsPassword),
+          contactId: '528A0B1C2D',
           timeoutMs,
         }),
       );

@@ -24,6 +24,7 @@ import type { CarrierLabelStore } from './carrier-label-store';
 import { createBpost } from './bpost/bpost-shm';
 import { createDhlParcel } from './dhl-parcel/dhl-parcel';
 import { createDpdShipper } from './dpd/dpd-shipper';
+import { createGls } from './gls/gls-shipit';
 import { createPostnlLabelling } from './postnl/postnl-labelling';
 import { createSendcloud } from './sendcloud/sendcloud';
 import { createUps } from './ups/ups';
@@ -47,6 +48,8 @@ export function createLabelAdapter(carrier: LabelCarrier, credentials: unknown):
       return createDpdShipper(CARRIER_CREDENTIAL_SCHEMAS.dpd.parse(credentials));
     case 'bpost':
       return createBpost(CARRIER_CREDENTIAL_SCHEMAS.bpost.parse(credentials));
+    case 'gls':
+      return createGls(CARRIER_CREDENTIAL_SCHEMAS.gls.parse(credentials));
     case 'sendcloud':
       return createSendcloud(CARRIER_CREDENTIAL_SCHEMAS.sendcloud.parse(credentials));
     case 'ups':
@@ -141,6 +144,22 @@ export class LabelCarriers {
         throw new StationApiError('carrier_unavailable', err.message, undefined, err.reason);
       throw err;
     }
+  }
+
+  /** The end-of-day close at each configured carrier that requires one. */
+  async closeDay(date: string): Promise<{ carrier: string; shipments: number }[]> {
+    const closed = [];
+    for (const adapter of this.adapters.values()) {
+      if (!adapter.closeDay) continue;
+      try {
+        closed.push({ carrier: adapter.id, shipments: (await adapter.closeDay(date)).shipments });
+      } catch (err) {
+        if (err instanceof CarrierApiError)
+          throw new StationApiError('carrier_unavailable', err.message, undefined, err.reason);
+        throw err;
+      }
+    }
+    return closed;
   }
 
   async allocate(

@@ -7,7 +7,7 @@ import type { NumberLeases } from './number-leases';
 export function numberingHandlers(deps: {
   numbers: NumberLeases;
   carriers: Pick<CarrierRegistry, 'allocate'> &
-    Partial<Pick<LabelCarriers, 'label' | 'status' | 'cancel'>>;
+    Partial<Pick<LabelCarriers, 'label' | 'status' | 'cancel' | 'closeDay'>>;
   /** Whether the station is online now (it reaches the central OMS). */
   isOnline: () => boolean;
 }): HandlersOf<typeof numberingMethods> {
@@ -21,6 +21,7 @@ export function numberingHandlers(deps: {
     cancelCarrierLabel: async ({ sscc }) => ({
       cancelled: (await carriers.cancel?.(sscc)) ?? false,
     }),
+    closeCarrierDay: async ({ date }) => ({ closed: (await carriers.closeDay?.(date)) ?? [] }),
     carrierStatus: async () => carriers.status?.() ?? { known: false, carriers: [] },
   };
 }

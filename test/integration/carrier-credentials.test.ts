@@ -60,7 +60,7 @@ describe.each(BACKENDS)('carrier credentials on %s', (backend) => {
   it('stores them sealed and lists every carrier of the shipping services with its status', async () => {
     expect((await put('dhl-parcel', { credentials: DHL })).statusCode).toBe(204);
     expect((await put('dpd', { fallbackToOwn: true })).statusCode).toBe(204);
-    expect((await put('gls', { fallbackToOwn: true })).statusCode).toBe(204);
+    expect((await put('fedex', { fallbackToOwn: true })).statusCode).toBe(204);
     const row = await server.db
       .selectFrom('carrier_credentials')
       .selectAll()
@@ -87,7 +87,7 @@ describe.each(BACKENDS)('carrier credentials on %s', (backend) => {
       postnl: 'missing',
       ups: 'missing',
       bpost: 'missing',
-      gls: 'no-adapter',
+      fedex: 'no-adapter',
     });
     expect(byCarrier.own).toBeUndefined();
   });

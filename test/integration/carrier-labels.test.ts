@@ -1,4 +1,5 @@
-// One order per carrier from confirmation to the printer, on one machine: the renderer's
+// One order per carrier with a ZPL label (bpost labels as PDF only: not for a Zebra) from
+// confirmation to the printer, on one machine: the renderer's
 // numbering and label printing (RxDB on fake-indexeddb) → the station API dispatcher → main's
 // label carriers, configured as the central OMS's settings would → each adapter over HTTP to a
 // local server playing that carrier's API, and the carrier's label through main's print service
@@ -35,6 +36,7 @@ import {
   dhlParcelApi,
   dpdApi,
   FAKE_SECRETS,
+  glsApi,
   postnlApi,
   sendcloudApi,
   upsApi,
@@ -98,6 +100,15 @@ const CARRIERS: Record<
       clientId: FAKE_SECRETS.upsClientId,
       clientSecret: FAKE_SECRETS.upsSecret,
       shipperNumber: 'A1B2C3',
+    }),
+  },
+  gls: {
+    api: glsApi,
+    credentials: (baseUrl) => ({
+      baseUrl,
+      username: FAKE_SECRETS.glsUser,
+      password: FAKE_SECRETS.glsPassword,
+      contactId: '528A0B1C2D',
     }),
   },
 };
@@ -244,6 +255,14 @@ describe('carrier labels at the printer', () => {
         sscc: buildSscc({ companyPrefix: '8712345', extensionDigit: 3 }, 99),
       }),
     ).toEqual({ cancelled: false });
+    // End of day: GLS, the one carrier here that requires a close, closes the day's parcel.
+    expect(await api.closeCarrierDay({ date: '2026-12-03' })).toEqual({
+      closed: [{ carrier: 'gls', shipments: 1 }],
+    });
+    await expect(api.closeCarrierDay({ date: '2026-02-30' })).rejects.toMatchObject({
+      code: 'invalid_arguments',
+      message: expect.stringContaining('date'),
+    });
     // Each shipment: its carrier label and our packing slip.
     const jobs = await zebra.waitForJobs(Object.keys(CARRIERS).length * 2, 20_000);
     for (const [carrier, labels] of Object.entries(issued)) {
@@ -319,10 +338,12 @@ describe('carrier labels at the printer', () => {
   });
 
   it('numbers as the own carrier only where the back office allowed the fallback, and says so', async () => {
-    const { api } = await makeStation([{ carrier: 'gls', credentials: null, fallbackToOwn: true }]);
+    const { api } = await makeStation([
+      { carrier: 'fedex', credentials: null, fallbackToOwn: true },
+    ]);
     const fulfillment = makeFulfillment({ id: 'f-s3' });
     const numbered = await assignTrackingNumbers(
-      makeShipment('s3', 'gls', 43),
+      makeShipment('s3', 'fedex', 43),
       'NL',
       api,
       carrierParcelFor(fulfillment),
@@ -330,9 +351,9 @@ describe('carrier labels at the printer', () => {
     expect(numbered.shipment.carrier).toBe('own');
     expect(numbered.fallbacks).toEqual([
       {
-        reason: { code: 'carrier_fallback_own', params: { carrier: 'GLS' } },
+        reason: { code: 'carrier_fallback_own', params: { carrier: 'fedex' } },
         sentence:
-          'No label adapter for gls; its cartons go as the own carrier (fallback set in the back office)',
+          'No label adapter for fedex; its cartons go as the own carrier (fallback set in the back office)',
       },
     ]);
   });

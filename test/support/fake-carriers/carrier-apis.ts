@@ -25,6 +25,8 @@ export const FAKE_SECRETS = {
   dpdPassword: 'dpd-password-01',
   bpostAccountId: '107423',
   bpostPassphrase: 'bpost-passphrase-01',
+  glsUser: 'gls-user-01',
+  glsPassword: 'gls-password-01',
 };
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
@@ -388,6 +390,59 @@ export function bpostApi(issued: IssuedLabel[]): CarrierHandler {
     const update = new RegExp(`^${prefix}/orders/([^/]+)$`).exec(req.path);
     if (update && req.method === 'POST' && /<status>CANCELLED<\/status>/.test(req.body))
       return { status: 200, body: '', contentType: 'text/plain' };
+    return notFound;
+  };
+}
+
+/** GLS ShipIT Shipment Processing v1: Basic auth, failures in the `error`/`message` headers. */
+export function glsApi(issued: IssuedLabel[]): CarrierHandler {
+  let serial = 1000;
+  const expected = `Basic ${b64(`${FAKE_SECRETS.glsUser}:${FAKE_SECRETS.glsPassword}`)}`;
+  const media = 'application/glsVersion1+json';
+  const refused = (status: number, error: string, message: string, args = ''): FakeAnswer => ({
+    status,
+    body: '',
+    contentType: media,
+    headers: { error, message, ...(args ? { args } : {}) },
+  });
+  return (req) => {
+    if (req.headers.authorization !== expected)
+      return refused(401, 'UNAUTHORIZED', 'Authentication failed');
+    if (req.path === '/backend/rs/shipments' && req.method === 'POST') {
+      if (req.headers['content-type'] !== media)
+        return refused(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type');
+      const body = req.json as {
+        Shipment?: { Consignee?: { Address?: { ZIPCode?: string } } };
+      };
+      if (body.Shipment?.Consignee?.Address?.ZIPCode === INVALID_POSTCODE)
+        return refused(400, 'E015', 'Invalid ZIP code', 'Consignee.Address.ZIPCode');
+      const track = `ZG${String(serial++).padStart(8, '0')}`;
+      const zpl = carrierZpl('GLS BusinessParcel', track);
+      issued.push({ trackingNumber: track, zpl });
+      return {
+        status: 201,
+        contentType: media,
+        body: {
+          CreatedShipment: {
+            ShipmentReference: ['x'],
+            ParcelData: [{ TrackID: track, ParcelNumber: `0${serial}` }],
+            PrintData: [{ Data: b64(zpl), LabelFormat: 'ZEBRA' }],
+          },
+        },
+      };
+    }
+    if (/^\/backend\/rs\/shipments\/cancel\/[A-Z0-9]+$/.test(req.path) && req.method === 'POST')
+      return {
+        status: 200,
+        contentType: media,
+        body: { TrackID: req.path.split('/').pop(), result: 'CANCELLED' },
+      };
+    if (req.path === '/backend/rs/shipments/endofday' && req.method === 'POST')
+      return {
+        status: 200,
+        contentType: media,
+        body: { Shipments: issued.map((l) => ({ ShipmentUnit: [{ TrackID: l.trackingNumber }] })) },
+      };
     return notFound;
   };
 }
