@@ -17,6 +17,7 @@ import { productRoutes } from './catalog/product-routes';
 import { OrderIntake } from './orders/intake-queue';
 import { orderRoutes } from './orders/order-routes';
 import { refundLedgerRoutes } from './payments/refund-ledger';
+import { reportRoutes } from './reports/report-routes';
 import { returnAnalyticsRoutes } from './returns/analytics-routes';
 import { installReturnsRuntime } from './returns/returns-runtime';
 import { rmaRoutes } from './returns/rma-routes';
@@ -69,6 +70,7 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
   await app.register(rmaRoutes(deps.db));
   await app.register(refundLedgerRoutes(deps.db));
   await app.register(returnAnalyticsRoutes(deps.db));
+  await app.register(reportRoutes(deps.db));
 
   const stations = stationAuth(deps.db);
   const hub = new SyncHub(deps.db, (msg, err) => app.log.warn({ err }, msg));

@@ -11,6 +11,7 @@ import * as productTracing from './migrations/0400-product-tracing';
 import * as reservationsByFulfillment from './migrations/0500-reservations-by-fulfillment';
 import * as demoSeed from './migrations/0600-demo-seed';
 import * as syncOwnership from './migrations/0700-sync-ownership';
+import * as reporting from './migrations/0900-reporting';
 import type { Database } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0500-reservations-by-fulfillment': reservationsByFulfillment,
   '0600-demo-seed': demoSeed,
   '0700-sync-ownership': syncOwnership,
+  '0900-reporting': reporting,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

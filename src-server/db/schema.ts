@@ -1,6 +1,7 @@
 // Database typings for Kysely: one interface per table, column names as in the migrations.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { NotificationTables } from '../notifications/notifications-schema';
+import type { ReportTables } from '../reports/reports-schema';
 import type { ReturnsTables } from '../returns/returns-schema';
 import type { SyncTables } from '../sync/sync-schema';
 
@@ -236,7 +237,7 @@ export interface DemoSeedTable {
   activity_finished_at: Date | null;
 }
 
-export interface Database extends SyncTables, NotificationTables, ReturnsTables {
+export interface Database extends SyncTables, NotificationTables, ReturnsTables, ReportTables {
   products: ProductsTable;
   product_gtins: ProductGtinsTable;
   product_prices: ProductPricesTable;

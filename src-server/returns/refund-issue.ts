@@ -11,6 +11,7 @@ import { PaymentProviderError } from '../payments/payment-provider';
 import type { RefundBreakdown } from './refund-amount';
 import { returnsRuntime } from './returns-runtime';
 import { moveRma, type LockedRma } from './rma-writes';
+import { rollUpRefund } from '../reports/rollup-writes';
 
 type Trx = Transaction<Database>;
 
@@ -101,16 +102,23 @@ export async function sendRefund(trx: Trx, rmaId: string): Promise<RefundRecord 
       currency: refund.currency.trim(),
       description: `Refund for return ${rma.code}`,
     });
+    const issuedAt = new Date();
     await trx
       .updateTable('refunds')
       .set({
         status: 'issued',
         provider_reference: issued.reference,
         last_error: null,
-        issued_at: new Date(),
+        issued_at: issuedAt,
       })
       .where('id', '=', refund.id)
       .execute();
+    await rollUpRefund(trx, {
+      orderId: refund.order_id,
+      currency: refund.currency,
+      amountMinor: refund.amount_minor,
+      issuedAt,
+    });
     return record({
       status: 'issued',
       providerReference: issued.reference,
