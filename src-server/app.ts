@@ -8,6 +8,7 @@ import { createAccessResolver } from './access/access';
 import { connectorRoutes } from './connectors/connector-routes';
 import type { ServerConfig } from './config';
 import type { Database } from './db/schema';
+import { forecastRoutes } from './forecasting/forecast-routes';
 import { healthRoutes } from './health/health-routes';
 import { replenishmentRoutes } from './notifications/alerts/replenishment-routes';
 import { webhookRoutes } from './notifications/webhooks/webhook-routes';
@@ -71,6 +72,7 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
   await app.register(refundLedgerRoutes(deps.db));
   await app.register(returnAnalyticsRoutes(deps.db));
   await app.register(reportRoutes(deps.db));
+  await app.register(forecastRoutes(deps.db));
 
   const stations = stationAuth(deps.db);
   const hub = new SyncHub(deps.db, (msg, err) => app.log.warn({ err }, msg));

@@ -29,6 +29,8 @@ export interface ServerConfig {
   notifications: NotificationConfig;
   /** Restocking fees, shipping refund rule and the payment provider for refunds. */
   returns: ReturnsConfig;
+  /** UTC hour from which the nightly forecast run starts; null: no nightly run. */
+  forecastNightlyHourUtc: number | null;
 }
 
 function numberFrom(
@@ -67,6 +69,15 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       (n) => Number.isInteger(n) && n >= 1 && n <= 500,
     ),
     adminToken: env.ADMIN_TOKEN ?? 'dev-admin-token',
+    forecastNightlyHourUtc:
+      env.FORECAST_NIGHTLY_HOUR_UTC === 'off'
+        ? null
+        : numberFrom(
+            env,
+            'FORECAST_NIGHTLY_HOUR_UTC',
+            2,
+            (n) => Number.isInteger(n) && n >= 0 && n <= 23,
+          ),
     seedDemo: env.SEED_DEMO !== 'false',
     demoSeed: env.DEMO_SEED ?? 'packing-oms-demo',
     demoProducts: numberFrom(

@@ -12,6 +12,7 @@ import * as reservationsByFulfillment from './migrations/0500-reservations-by-fu
 import * as demoSeed from './migrations/0600-demo-seed';
 import * as syncOwnership from './migrations/0700-sync-ownership';
 import * as reporting from './migrations/0900-reporting';
+import * as forecasts from './migrations/0901-forecasts';
 import type { Database } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0600-demo-seed': demoSeed,
   '0700-sync-ownership': syncOwnership,
   '0900-reporting': reporting,
+  '0901-forecasts': forecasts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,5 +1,6 @@
 // Database typings for Kysely: one interface per table, column names as in the migrations.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ForecastTables } from '../forecasting/forecast-schema';
 import type { NotificationTables } from '../notifications/notifications-schema';
 import type { ReportTables } from '../reports/reports-schema';
 import type { ReturnsTables } from '../returns/returns-schema';
@@ -237,7 +238,8 @@ export interface DemoSeedTable {
   activity_finished_at: Date | null;
 }
 
-export interface Database extends SyncTables, NotificationTables, ReturnsTables, ReportTables {
+export interface Database
+  extends SyncTables, NotificationTables, ReturnsTables, ReportTables, ForecastTables {
   products: ProductsTable;
   product_gtins: ProductGtinsTable;
   product_prices: ProductPricesTable;
