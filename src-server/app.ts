@@ -18,6 +18,7 @@ import { productRoutes } from './catalog/product-routes';
 import { OrderIntake } from './orders/intake-queue';
 import { orderRoutes } from './orders/order-routes';
 import { refundLedgerRoutes } from './payments/refund-ledger';
+import { purchasingRoutes } from './replenishment/replenishment-routes';
 import { reportRoutes } from './reports/report-routes';
 import { returnAnalyticsRoutes } from './returns/analytics-routes';
 import { installReturnsRuntime } from './returns/returns-runtime';
@@ -73,6 +74,7 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
   await app.register(returnAnalyticsRoutes(deps.db));
   await app.register(reportRoutes(deps.db));
   await app.register(forecastRoutes(deps.db));
+  await app.register(purchasingRoutes(deps.db));
 
   const stations = stationAuth(deps.db);
   const hub = new SyncHub(deps.db, (msg, err) => app.log.warn({ err }, msg));

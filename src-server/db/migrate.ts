@@ -13,6 +13,7 @@ import * as demoSeed from './migrations/0600-demo-seed';
 import * as syncOwnership from './migrations/0700-sync-ownership';
 import * as reporting from './migrations/0900-reporting';
 import * as forecasts from './migrations/0901-forecasts';
+import * as purchasing from './migrations/0902-purchasing';
 import type { Database } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0700-sync-ownership': syncOwnership,
   '0900-reporting': reporting,
   '0901-forecasts': forecasts,
+  '0902-purchasing': purchasing,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

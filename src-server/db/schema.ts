@@ -2,6 +2,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { ForecastTables } from '../forecasting/forecast-schema';
 import type { NotificationTables } from '../notifications/notifications-schema';
+import type { PurchasingTables } from '../replenishment/purchasing-schema';
 import type { ReportTables } from '../reports/reports-schema';
 import type { ReturnsTables } from '../returns/returns-schema';
 import type { SyncTables } from '../sync/sync-schema';
@@ -239,7 +240,13 @@ export interface DemoSeedTable {
 }
 
 export interface Database
-  extends SyncTables, NotificationTables, ReturnsTables, ReportTables, ForecastTables {
+  extends
+    SyncTables,
+    NotificationTables,
+    ReturnsTables,
+    ReportTables,
+    ForecastTables,
+    PurchasingTables {
   products: ProductsTable;
   product_gtins: ProductGtinsTable;
   product_prices: ProductPricesTable;
