@@ -21,12 +21,13 @@ export const OUTBOX_EVENT_TYPES = [
   'product.not_selling',
   'shipment.late',
   'report.return_rate_digest',
+  'purchase_order.sent',
 ] as const;
 
 export type OutboxEventType = (typeof OUTBOX_EVENT_TYPES)[number];
 
 export type OutboxAggregateType =
-  'order' | 'return' | 'product' | 'stock' | 'fulfillment' | 'report';
+  'order' | 'return' | 'product' | 'stock' | 'fulfillment' | 'report' | 'purchase_order';
 
 export interface OutboxEvent {
   /** Given when the writer must refer to the event (e.g. an alert remembering what it raised). */

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
+import { appendOutboxEvents } from '../outbox/outbox';
 import { addDays } from '../forecasting/days';
 import type { PurchaseOrderStatus } from './purchasing-schema';
 import { replenishmentSuggestions } from './suggestions';
@@ -129,5 +130,58 @@ export async function approvePurchaseOrder(db: Kysely<Database>, id: string) {
     .where('id', '=', id)
     .where('status', '=', 'draft')
     .execute();
+  return readPurchaseOrder(db, { id });
+}
+
+/**
+ * approved → sent: the supplier gets it by e-mail with a PDF (purchase-order-email.ts) and EDI
+ * partners by webhook (`purchase_order.sent`), both from the outbox event written here.
+ */
+export async function sendPurchaseOrder(db: Kysely<Database>, id: string) {
+  const po = await readPurchaseOrder(db, { id });
+  if (po.status !== 'approved')
+    throw new ApiError(
+      409,
+      'not_approved',
+      `Purchase order ${po.number} is ${po.status}: approve it first.`,
+    );
+  const supplier = await db
+    .selectFrom('suppliers')
+    .select(['name', 'email', 'locale'])
+    .where('code', '=', po.supplierCode)
+    .executeTakeFirstOrThrow();
+  await db.transaction().execute(async (trx) => {
+    const moved = await trx
+      .updateTable('purchase_orders')
+      .set({ status: 'sent', updated_at: new Date() })
+      .where('id', '=', id)
+      .where('status', '=', 'approved')
+      .executeTakeFirst();
+    if (Number(moved.numUpdatedRows) !== 1)
+      throw new ApiError(409, 'not_approved', `Purchase order ${po.number} was sent already.`);
+    await appendOutboxEvents(trx, [
+      {
+        type: 'purchase_order.sent',
+        aggregateType: 'purchase_order',
+        aggregateId: id,
+        payload: {
+          purchaseOrderId: id,
+          number: po.number,
+          supplierCode: po.supplierCode,
+          supplierName: supplier.name,
+          supplierEmail: supplier.email,
+          supplierLocale: supplier.locale,
+          warehouseCode: po.warehouseCode,
+          expectedDate: po.expectedDate,
+          currency: po.currency,
+          lines: po.lines.map((l) => ({
+            sku: l.sku,
+            quantity: l.quantity,
+            unitCostMinor: l.unitCostMinor,
+          })),
+        },
+      },
+    ]);
+  });
   return readPurchaseOrder(db, { id });
 }

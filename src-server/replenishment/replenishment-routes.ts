@@ -10,7 +10,12 @@ import { requireAdmin } from '../access/access';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
 import { adminSecurity, errorResponses } from '../http/route-schemas';
-import { approvePurchaseOrder, draftFromSuggestions, readPurchaseOrder } from './purchase-orders';
+import {
+  approvePurchaseOrder,
+  draftFromSuggestions,
+  readPurchaseOrder,
+  sendPurchaseOrder,
+} from './purchase-orders';
 import { receiveScan } from './receiving';
 import { replenishmentSuggestions } from './suggestions';
 
@@ -161,6 +166,17 @@ export function purchasingRoutes(db: Kysely<Database>) {
       ...common,
       schema: { ...schema('Approve a draft purchase order'), params: z.object({ id: z.uuid() }) },
       handler: (request) => approvePurchaseOrder(db, request.params.id),
+    });
+
+    app.post('/v1/purchase-orders/:id/send', {
+      ...common,
+      schema: {
+        ...schema(
+          'Send an approved purchase order to its supplier (e-mail with PDF; webhook purchase_order.sent)',
+        ),
+        params: z.object({ id: z.uuid() }),
+      },
+      handler: (request) => sendPurchaseOrder(db, request.params.id),
     });
 
     app.get('/v1/receiving/:poNumber', {

@@ -121,6 +121,19 @@ describe.each(BACKENDS)('replenishment on %s', (backend) => {
       .suggestions;
     expect(after.inbound).toBe(suggestion.orderQuantity);
     expect(after.orderQuantity).toBe(0);
+
+    const sent = await call('POST', `/v1/purchase-orders/${po.id}/send`);
+    expect(sent.json().status).toBe('sent');
+    expect((await call('POST', `/v1/purchase-orders/${po.id}/send`)).statusCode).toBe(409);
+    const event = await server.db
+      .selectFrom('outbox_events')
+      .select(['type', 'payload'])
+      .where('aggregate_id', '=', po.id)
+      .executeTakeFirstOrThrow();
+    expect(event).toMatchObject({
+      type: 'purchase_order.sent',
+      payload: { number: po.number, supplierEmail: 'orders@acme.example', supplierLocale: 'nl' },
+    });
   });
 
   it('receives by scan: once per scan id, stock up with a movement, over and unexpected recorded', async () => {
