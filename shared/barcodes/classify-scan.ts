@@ -8,19 +8,9 @@ import {
 } from './gs1-element-string';
 import { toGs1Scan } from './gs1-scan';
 import { checkDigitError, hasGtinLength, parseGtin } from './gtin';
-import type { Gs1Symbology, ScanError, ScanOptions, ScanResult } from './scan-result';
+import type { Gs1Symbology, GtinScan, ScanError, ScanOptions, ScanResult } from './scan-result';
 import { parseStationCode } from './station-codes';
-
-/** ISO/IEC 15424 symbology identifiers that announce GS1 element strings. */
-const gs1Symbologies: Record<string, Gs1Symbology> = {
-  ']C1': 'gs1-128',
-  ']d2': 'gs1-datamatrix',
-  ']Q3': 'gs1-qr',
-  ']e0': 'gs1-databar',
-  ']J1': 'gs1-dotcode',
-};
-/** Symbology identifiers of linear product codes, whose data is a bare GTIN. */
-const gtinSymbologies = new Set([']E0', ']E4', ']I1']);
+import { readSymbologyIdentifier, type IdentifiedData } from './symbology-identifiers';
 
 /** Printed and copy-pasted stand-in for GS (U+241D SYMBOL FOR GROUP SEPARATOR). */
 const gsSymbol = '\u241d';
@@ -39,18 +29,51 @@ export function classifyScan(raw: string, options: ScanOptions = {}): ScanResult
   if (text.replaceAll(GS, '') === '')
     return invalid({ code: 'empty', message: 'The scan held no data' });
 
-  const identifier = readSymbologyIdentifier(text);
-  const body = identifier === undefined ? text : text.slice(3);
-  const gs1Symbology = identifier === undefined ? undefined : gs1Symbologies[identifier];
-  if (gs1Symbology !== undefined)
-    return fromElementString(readGs1(body, referenceYear), gs1Symbology);
-  if (identifier !== undefined && gtinSymbologies.has(identifier)) {
-    const gtin = parseGtin(body);
-    return gtin.ok
-      ? { kind: 'gtin', gtin14: gtin.gtin14, symbology: gtin.symbology }
-      : invalid(gtin);
+  const identified = readSymbologyIdentifier(text);
+  if (identified === undefined) return classifyUnannounced(text, referenceYear);
+  const body = text.slice(3);
+  const { data } = identified;
+  switch (data.reading) {
+    case 'element-string':
+      return fromElementString(readGs1(body, referenceYear), data.symbology);
+    case 'gtin':
+      return fromAnnouncedGtin(body, data);
+    case 'add-on-only':
+      return { kind: 'unknown', raw: body };
+    case 'plain':
+      return classifyPlainText(body);
   }
-  return classifyUnannounced(body, referenceYear);
+}
+
+/**
+ * Data behind a non-GS1 symbology identifier (plain Code 128, Data Matrix, QR...): one of the
+ * station's own codes, or text a screen may look up (an order or tracking number). Never GS1.
+ */
+function classifyPlainText(text: string): ScanResult {
+  return parseStationCode(text) ?? { kind: 'unknown', raw: text };
+}
+
+/** A GTIN behind an EAN/UPC or ITF-14 identifier: its length is the symbology's, nothing else. */
+function fromAnnouncedGtin(
+  body: string,
+  data: Extract<IdentifiedData, { reading: 'gtin' }>,
+): ScanResult {
+  const addOns = data.addOnLengths ?? [0];
+  const gtinLength = data.lengths.find((length) =>
+    addOns.some((addOn) => body.length === length + addOn),
+  );
+  if (!/^\d+$/.test(body) || gtinLength === undefined) {
+    const sizes = data.lengths.flatMap((length) => addOns.map((addOn) => length + addOn));
+    return invalid({
+      code: 'invalid-characters',
+      message: `${data.name} sends ${sizes.join(' or ')} digits; got "${body}"`,
+    });
+  }
+  const gtin = parseGtin(body.slice(0, gtinLength));
+  if (!gtin.ok) return invalid(gtin);
+  const scan: GtinScan = { kind: 'gtin', gtin14: gtin.gtin14, symbology: gtin.symbology };
+  if (body.length > gtinLength) scan.addOn = body.slice(gtinLength);
+  return scan;
 }
 
 /** Reads data that came without a GS1 symbology identifier, where the shape has to tell. */
@@ -91,19 +114,6 @@ function fromElementString(parsed: ElementStringParse, symbology: Gs1Symbology):
   return toGs1Scan(parsed.elements, symbology);
 }
 
-/**
- * `]` + symbology letter + modifier. Caps Lock inverts the letter a wedge scanner types, so
- * ']c1' is read as ']C1' when only the inverted form is a known identifier.
- */
-function readSymbologyIdentifier(text: string): string | undefined {
-  if (!/^\][A-Za-z][0-9A-Za-z]/.test(text)) return undefined;
-  const exact = text.slice(0, 3);
-  if (exact in gs1Symbologies || gtinSymbologies.has(exact)) return exact;
-  const letter = exact.charAt(1);
-  const inverted = `]${letter === letter.toUpperCase() ? letter.toLowerCase() : letter.toUpperCase()}${exact.charAt(2)}`;
-  return inverted in gs1Symbologies || gtinSymbologies.has(inverted) ? inverted : exact;
-}
-
 function invalid({ code, message }: ScanError): ScanResult {
   return { kind: 'invalid', code, message };
 }
@@ -113,4 +123,13 @@ export function scannedGtin(result: ScanResult): string | undefined {
   if (result.kind === 'gtin') return result.gtin14;
   if (result.kind === 'gs1') return result.gtin;
   return undefined;
+}
+
+/**
+ * The characters a scan carried, without the symbology identifier and the scanner's line end:
+ * what a screen looks up when the scan is no code of ours (an order or tracking number).
+ */
+export function scannedText(raw: string): string {
+  const text = raw.replace(/^[\r\n\t ]+|[\r\n\t ]+$/g, '');
+  return readSymbologyIdentifier(text) === undefined ? text : text.slice(3);
 }

@@ -1,4 +1,10 @@
-export { classifyScan, scannedGtin } from './classify-scan';
+export { classifyScan, scannedGtin, scannedText } from './classify-scan';
+export {
+  gs1SymbologyIdentifiers,
+  plainSymbologyIdentifiers,
+  readSymbologyIdentifier,
+  type IdentifiedData,
+} from './symbology-identifiers';
 export { parseGtin, type GtinParse } from './gtin';
 export { parseGs1Date, resolveGs1Year } from './gs1-date';
 export {

@@ -12,6 +12,8 @@ export interface GtinScan {
   kind: 'gtin';
   gtin14: string;
   symbology: GtinSymbology;
+  /** The 2- or 5-digit EAN/UPC add-on read with it (identifier ]E3), e.g. an issue number. */
+  addOn?: string;
 }
 
 export type Gs1Symbology =

@@ -1,20 +1,24 @@
 // The packer's flow once the station is ready: sign in → work queue → picking (one order, or a
 // batch into totes) → packing, with the scanner test a key press away. One scanner listener
 // serves every screen (see scanning/).
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { PrinterSetupScreen, PrintQueuePanel } from '../printing';
 import { useTranslation } from 'react-i18next';
 import { BatchScreen } from '../picking/batch-screen';
 import { WorkScreen } from '../queue/work-screen';
+import { OrderScreen } from '../queue/order-screen';
 import { QueueScreen } from '../queue/queue-screen';
 import { useWorkSession } from '../queue/work-session';
+import { giveBackHeldWork } from '../queue/give-back-work';
 import { useReturnsDesk } from '../returns/returns-desk';
 import { ReturnsScreen } from '../returns/returns-screen';
 import { ScannerTestScreen } from '../scanner-test/scanner-test-screen';
 import { useKeyboardWedge } from '../scanning/use-keyboard-wedge';
+import { useBinCodes } from '../scanning/use-bin-codes';
 import { useScanHandler } from '../scanning/use-scan-handler';
 import { useOperator } from '../sign-in/operator-store';
 import { SignInScreen } from '../sign-in/sign-in-screen';
+import { FeedbackBanner } from '../sound/feedback-banner';
 import { feedback, useFeedback } from '../sound/feedback-store';
 import { preloadTones } from '../sound/feedback-sounds';
 import { useStation } from '../state/station-store';
@@ -31,21 +35,36 @@ export function HomeScreen() {
   const returnsDesk = useReturnsDesk();
   const [printersOpen, setPrintersOpen] = useState(false);
   useKeyboardWedge(stationId);
+  useBinCodes(db);
   useEffect(() => preloadTones(), []);
 
+  // The screen on show; a message raised on one screen is not shown on the next (feedback-store).
+  const screenKey =
+    session.view === 'scanner-test'
+      ? 'scanner-test'
+      : printersOpen
+        ? 'printers'
+        : !operator
+          ? 'sign-in'
+          : returnsDesk.open
+            ? 'returns'
+            : session.view === 'queue'
+              ? 'queue'
+              : `${session.view}:${session.fulfillmentId ?? session.batchId ?? ''}`;
+  useLayoutEffect(() => useFeedback.getState().showScreen(screenKey), [screenKey]);
+
   function leave() {
+    if (db) void giveBackHeldWork(db, stationId);
     session.backToQueue();
     returnsDesk.closeDesk();
     signOut();
-    useFeedback.getState().clear();
+    feedback.success('signIn.signedOut', {}, { carry: true });
   }
 
   // Under every screen: sign-out works from anywhere; a scan no screen wanted is said out loud.
   useScanHandler('global', 'global', (scan) => {
-    if (scan.result.kind === 'command' && scan.result.command === 'SIGN-OUT' && operator) {
-      leave();
-      feedback.success('signIn.signedOut');
-    } else feedback.warning('scan.notExpected');
+    if (scan.result.kind === 'command' && scan.result.command === 'SIGN-OUT' && operator) leave();
+    else feedback.warning('scan.notExpected');
     return true;
   });
 
@@ -62,8 +81,9 @@ export function HomeScreen() {
         >
           {t('work.back')}
         </button>
+        <FeedbackBanner />
         <PrinterSetupScreen />
-        <PrintQueuePanel jobs={db.print_jobs} />
+        <PrintQueuePanel db={db} />
       </main>
     );
   }
@@ -85,6 +105,14 @@ export function HomeScreen() {
       operatorId={operator.id}
       onBack={session.backToQueue}
     />
+  ) : session.view === 'order' && session.fulfillmentId ? (
+    <OrderScreen
+      key={session.fulfillmentId}
+      db={db}
+      fulfillmentId={session.fulfillmentId}
+      stationId={stationId}
+      onBack={session.backToQueue}
+    />
   ) : session.view === 'batch' && session.batchId ? (
     <BatchScreen
       key={session.batchId}
@@ -103,6 +131,7 @@ export function HomeScreen() {
       operatorId={operator.id}
       onStart={session.startWork}
       onStartBatch={session.startBatch}
+      onOpenOrder={session.openOrder}
     />
   );
 

@@ -3,7 +3,12 @@
 // honestly whether the labels were queued.
 import type { FulfillmentDoc, ShipmentDoc } from '../../shared/sync/documents';
 
-export type LabelPrinting = (shipment: ShipmentDoc, fulfillment: FulfillmentDoc) => Promise<void>;
+export interface LabelPrinting {
+  /** Queues a just-confirmed shipment's labels, packing slip and customs forms. */
+  print(shipment: ShipmentDoc, fulfillment: FulfillmentDoc): Promise<void>;
+  /** Queues the printed labels of a confirmed shipment again; answers how many. */
+  reprint(shipment: ShipmentDoc, fulfillment: FulfillmentDoc): Promise<number>;
+}
 
 let printing: LabelPrinting | null = null;
 
@@ -37,7 +42,7 @@ export async function handOffToLabelPrinting(
 ): Promise<HandOffResult> {
   if (!printing) return { queued: false, reason: 'no-label-printing' };
   try {
-    await printing(shipment, fulfillment);
+    await printing.print(shipment, fulfillment);
     return { queued: true };
   } catch (err) {
     return {
@@ -45,5 +50,25 @@ export async function handOffToLabelPrinting(
       reason: 'failed',
       message: err instanceof Error ? err.message : String(err),
     };
+  }
+}
+
+export type ReprintResult =
+  | { reprinted: number }
+  | { reprinted: 0; reason: 'no-label-printing' | 'no-printer' | 'failed'; message: string };
+
+/** A packer asked for a shipment's labels again (CMD:REPRINT or the order's Reprint button). */
+export async function reprintLabels(
+  shipment: ShipmentDoc,
+  fulfillment: FulfillmentDoc,
+): Promise<ReprintResult> {
+  if (!printing) return { reprinted: 0, reason: 'no-label-printing', message: '' };
+  try {
+    return { reprinted: await printing.reprint(shipment, fulfillment) };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    // Printing's own error for a station without a label printer (label-printing.ts).
+    const noPrinter = err instanceof Error && err.name === 'NoLabelPrinterError';
+    return { reprinted: 0, reason: noPrinter ? 'no-printer' : 'failed', message };
   }
 }

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FulfillmentDoc, WorkDoc } from '../../shared/sync/documents';
+import type { FulfillmentDoc, ShipmentDoc, WorkDoc } from '../../shared/sync/documents';
 import type { StationDatabase } from '../db/database';
 import type { Catalogue } from '../picking/catalogue';
 import type { FeedbackMessage } from '../picking/pick-feedback';
@@ -12,6 +12,7 @@ import { CartonList } from './carton-list';
 import {
   confirmBlockers,
   confirmShipment,
+  isShipmentSettled,
   moveItem,
   openCarton,
   removeEmptyCarton,
@@ -20,10 +21,11 @@ import {
   weighCarton,
   type ConfirmBlocker,
 } from './carton-rules';
-import { handOffToLabelPrinting, oneLabelRunAtATime } from './label-hand-off';
+import { handOffToLabelPrinting, oneLabelRunAtATime, reprintLabels } from './label-hand-off';
+import { reprintFeedback } from './reprint-feedback';
 import { assignTrackingNumbers } from './tracking-numbers';
 import { station } from '../station-api/connect';
-import { nextSscc } from './next-sscc';
+import { nextSscc, SsccUnavailableError } from './next-sscc';
 import { packFeedback } from './pack-feedback';
 import { activeCarton, applyPackScan, packedQuantity, type PackLine } from './pack-rules';
 import { ShipmentDone } from './shipment-done';
@@ -92,10 +94,14 @@ export function PackingScreen({
         values: { number: next.shipment.cartons.length, box: boxType },
       });
     } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
       say({
         tone: 'error',
         key: 'pack.noSscc',
-        values: { message: err instanceof Error ? err.message : String(err) },
+        values: {
+          message:
+            err instanceof SsccUnavailableError ? err.why : { reason: null, sentence: message },
+        },
       });
     }
   }
@@ -126,13 +132,19 @@ export function PackingScreen({
         key: 'pack.confirmedLabelsPending',
         values: { count: numbered.pending.length, reason: firstPending.reason },
       });
-    else if (numbered.fallbacks.length > 0)
+    else if (numbered.fallbacks[0])
       say({
         tone: 'warning',
         key: 'pack.confirmedOwnCarrier',
-        values: { reason: numbered.fallbacks.join('; ') },
+        values: { reason: numbered.fallbacks[0] },
       });
     else say({ tone: 'success', key: 'pack.confirmed' });
+  }
+
+  // Label printing marks the cartons printed in the stored shipment, not in this screen's copy.
+  async function reprint(shipment: ShipmentDoc) {
+    const stored = (await db.shipments.findOne(shipment.id).exec())?.toJSON() as ShipmentDoc;
+    say(reprintFeedback(await reprintLabels(stored ?? shipment, fulfillment)));
   }
 
   function weigh(cartonId: string, grams: number | null) {
@@ -155,24 +167,22 @@ export function PackingScreen({
     const result = scan.result;
     if (!state) return true;
     if (state.shipment.status !== 'open') {
-      if (
-        result.kind === 'command' &&
-        result.command === 'DONE' &&
-        state.shipment.status !== 'refused'
-      )
-        onBack();
+      const unresolved = state.shipment.status === 'refused' && !isShipmentSettled(state.shipment);
+      const shipped = state.shipment.status !== 'refused' && state.shipment.status !== 'voided';
+      if (result.kind === 'command' && result.command === 'DONE' && !unresolved) onBack();
+      else if (result.kind === 'command' && result.command === 'REPRINT' && shipped)
+        void reprint(state.shipment);
       else if (result.kind === 'command' && result.command === 'SIGN-OUT') return false;
       else
         say({
           tone: 'warning',
-          key:
-            state.shipment.status === 'refused'
-              ? 'pack.resolveRefusalFirst'
-              : 'pack.alreadyConfirmed',
+          key: unresolved ? 'pack.resolveRefusalFirst' : 'pack.alreadyConfirmed',
         });
       return true;
     }
     if (result.kind === 'box') void openBox(result.code);
+    else if (result.kind === 'bin')
+      say({ tone: 'warning', key: 'scan.isBin', values: { bin: result.code } });
     else if (result.kind === 'command') {
       const carton = activeCarton(state);
       if (result.command === 'DONE') void confirm();
@@ -233,6 +243,7 @@ export function PackingScreen({
           shipment={state.shipment}
           onBack={onBack}
           onVoided={(s) => pack.update({ ...state, shipment: s })}
+          onReprint={() => void reprint(state.shipment)}
         />
       )}
       <div className="pack-layout">

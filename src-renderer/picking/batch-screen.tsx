@@ -7,7 +7,7 @@ import { useScanHandler } from '../scanning/use-scan-handler';
 import { FeedbackBanner } from '../sound/feedback-banner';
 import { useFeedback } from '../sound/feedback-store';
 import { saveWork } from '../sync/station-writes';
-import { useBatch, useBatchFulfillments } from './batch-data';
+import { useBatch, useBatchFulfillments, useBatchGivenBack } from './batch-data';
 import { batchFeedback, toteFeedback } from './batch-feedback';
 import {
   addBatchPicked,
@@ -46,7 +46,19 @@ export function BatchScreen({ db, batchId, stationId, operatorId, onBack, onPack
   const batch = useBatch(db, batchId, stationId);
   const ids = useMemo(() => batch?.works.map((w) => w.fulfillmentId) ?? [], [batch]);
   const fulfillments = useBatchFulfillments(db, ids);
+  const givenBack = useBatchGivenBack(db, ids, stationId);
   const catalogue = useCatalogue(db);
+  if (givenBack)
+    return (
+      <main className="screen">
+        <p className="message message--error" role="alert" data-testid="batch-given-back">
+          {t('batch.givenBack')}
+        </p>
+        <button type="button" className="button" onClick={onBack} autoFocus>
+          {t('work.backToQueue')}
+        </button>
+      </main>
+    );
   if (batch && batch.works.length === 0)
     return (
       <main className="screen">
@@ -240,24 +252,26 @@ function BatchWork(props: {
       <FeedbackBanner />
       {toteOrder && <ToteHandOut orders={orders} next={toteOrder} />}
       {current && (
-        <BatchWalk orders={orders} lines={lines} progress={progress} current={current} put={put} />
-      )}
-      {current && promptLine && prompt.kind === 'quantity' && (
-        <QuantityPrompt
-          key={`${promptLine.fulfillmentId}-${promptLine.lineId}-${remainingOnPrompt}`}
-          line={promptLine}
-          remaining={remainingOnPrompt}
-          onConfirm={(quantity) => commit(addBatchPicked(latest.current, promptLine, quantity))}
-          onClose={() => setPrompt(null)}
-        />
-      )}
-      {current && promptLine && prompt.kind === 'short' && (
-        <ShortPrompt
-          line={promptLine}
-          quantity={remainingOnPrompt}
-          onChoose={(reason) => commit(shortBatchLine(ctx, latest.current, promptLine, reason))}
-          onClose={() => setPrompt(null)}
-        />
+        // The open prompt sits right under the instruction, above the lines: always in view.
+        <BatchWalk orders={orders} lines={lines} progress={progress} current={current} put={put}>
+          {promptLine && prompt.kind === 'quantity' && (
+            <QuantityPrompt
+              key={`${promptLine.fulfillmentId}-${promptLine.lineId}-${remainingOnPrompt}`}
+              line={promptLine}
+              remaining={remainingOnPrompt}
+              onConfirm={(quantity) => commit(addBatchPicked(latest.current, promptLine, quantity))}
+              onClose={() => setPrompt(null)}
+            />
+          )}
+          {promptLine && prompt.kind === 'short' && (
+            <ShortPrompt
+              line={promptLine}
+              quantity={remainingOnPrompt}
+              onChoose={(reason) => commit(shortBatchLine(ctx, latest.current, promptLine, reason))}
+              onClose={() => setPrompt(null)}
+            />
+          )}
+        </BatchWalk>
       )}
       {phase === 'done' && (
         <BatchDone orders={orders} lines={lines} progress={progress} put={put} />

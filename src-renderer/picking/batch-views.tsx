@@ -1,4 +1,5 @@
 // What the batch screen shows in each phase: totes handed out, the walk, and the totes to pack.
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   activeOrders,
@@ -104,6 +105,8 @@ export function BatchWalk(props: {
   progress: BatchProgress;
   current: BatchLine;
   put: PutInTote | null;
+  /** The prompt open on the walk (how many more, short pick), shown under the instruction. */
+  children?: ReactNode;
 }) {
   const { t, i18n } = useTranslation();
   const { lines, progress, current, put } = props;
@@ -122,6 +125,7 @@ export function BatchWalk(props: {
               remaining: number(batchRemaining(current, progress)),
             })}
       </p>
+      {props.children}
       <table className="lines" data-testid="batch-lines">
         <thead>
           <tr>

@@ -73,7 +73,7 @@ it('prints the labels left pending offline once numbers are back, and only those
 
   expect(await printPendingLabels(db, api, 'st1')).toBe(1);
   const jobs = (await db.print_jobs.find().exec()).map((d) => d.toJSON());
-  expect(jobs.map((j) => [j.kind, j.reference])).toEqual([['shipping-label', 'c2']]);
+  expect(jobs.map((j) => [j.kind, j.reference])).toEqual([['shipping-label', 's1#2']]);
   const saved = (await db.shipments.findOne('s1').exec())!.toJSON();
   expect(saved.cartons.map((c) => [c.trackingNumber, c.labelState])).toEqual([
     ['CP000000015NL', 'printed'],
@@ -95,6 +95,8 @@ function postnlStation(printerList: PrinterList) {
         throw new StationApiError(
           'label_pending',
           'PostNL numbers cartons online only; the label prints when the station is back online',
+          undefined,
+          { code: 'carrier_online_only', params: { carrier: 'PostNL' } },
         );
       station.issued += 1;
       return { trackingNumber: `3SDEVC98700010${station.issued}`, carrier: 'postnl' };
@@ -120,8 +122,11 @@ it('keeps a PostNL carton confirmed offline unlabelled, then labels it with its 
   expect(numbered.pending).toEqual([
     {
       cartonId: 'c1',
-      reason:
-        'PostNL numbers cartons online only; the label prints when the station is back online',
+      reason: {
+        reason: { code: 'carrier_online_only', params: { carrier: 'PostNL' } },
+        sentence:
+          'PostNL numbers cartons online only; the label prints when the station is back online',
+      },
     },
   ]);
   expect(await queueShippingLabels(db, api, numbered.shipment, postnlFulfillment)).toBe(0);
@@ -146,7 +151,7 @@ it('keeps a PostNL carton confirmed offline unlabelled, then labels it with its 
   const labels = (await db.print_jobs.find().exec())
     .map((d) => d.toJSON())
     .filter((j) => j.kind === 'shipping-label');
-  expect(labels.map((j) => j.reference)).toEqual(['c1']);
+  expect(labels.map((j) => j.reference)).toEqual(['s1#1']);
   expect(labels[0]!.payload).toContain('3SDEVC987000101');
   expect(await printPendingLabels(db, api, 'st1')).toBe(0);
   expect(station.issued).toBe(1);

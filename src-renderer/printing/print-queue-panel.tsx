@@ -1,8 +1,11 @@
 // The print queue and its history, newest first: state, reason, attempts, reprint and preview.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PrintJobDoc, PrintJobsCollection } from './print-job';
+import type { StationDatabase } from '../db/database';
+import type { PrintJobDoc } from './print-job';
+import { loadJobOwners, type JobOwner } from './print-job-owner';
 import { reprintJob } from './print-queue';
+import { isVoidedJob } from './print-queue-rules';
 import { LabelPreview } from './label-preview';
 import { faultWords } from './printer-status-badge';
 import { usePrinters } from './use-printers';
@@ -10,10 +13,15 @@ import './printing.css';
 
 const HISTORY_LIMIT = 50;
 
-export function PrintQueuePanel({ jobs }: { jobs: PrintJobsCollection }) {
+type PanelDatabase = Pick<StationDatabase, 'print_jobs' | 'shipments' | 'fulfillments'>;
+
+/** Jobs are named by order, carton and kind, as the packer knows them; never by id. */
+export function PrintQueuePanel({ db }: { db: PanelDatabase }) {
   const { t, i18n } = useTranslation();
+  const jobs = db.print_jobs;
   const { list, statuses } = usePrinters();
   const [rows, setRows] = useState<PrintJobDoc[]>([]);
+  const [owners, setOwners] = useState<Map<string, JobOwner>>(new Map());
   const [previewId, setPreviewId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -23,6 +31,13 @@ export function PrintQueuePanel({ jobs }: { jobs: PrintJobsCollection }) {
       .$.subscribe((docs) => setRows(docs.map((doc) => doc.toJSON() as PrintJobDoc)));
     return () => subscription.unsubscribe();
   }, [jobs]);
+  useEffect(() => {
+    let current = true;
+    void loadJobOwners(db, rows).then((found) => current && setOwners(found));
+    return () => {
+      current = false;
+    };
+  }, [db, rows]);
 
   // A job waiting for its printer names what is wrong with the printer now, in the packer's
   // language; the driver's own words (e.g. "connect ECONNREFUSED") stay in the tooltip.
@@ -33,7 +48,16 @@ export function PrintQueuePanel({ jobs }: { jobs: PrintJobsCollection }) {
       : job.reason;
   };
   const printerName = (printerId: string) =>
-    list?.printers.find((printer) => printer.id === printerId)?.name ?? printerId;
+    list?.printers.find((printer) => printer.id === printerId)?.name ??
+    t('printing.removedPrinter');
+  const ownerText = (job: PrintJobDoc) => {
+    const owner = owners.get(job.id);
+    if (!owner) return job.kind === 'intake-label' ? job.reference : null;
+    const order = t('printing.jobOrder', { order: owner.orderNumber });
+    return owner.carton
+      ? `${order} · ${t('printing.jobCarton', { number: owner.carton.number, count: owner.carton.count })}`
+      : order;
+  };
   const time = (ms: number) =>
     new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' }).format(ms);
   const reprint = (jobId: string) =>
@@ -42,8 +66,10 @@ export function PrintQueuePanel({ jobs }: { jobs: PrintJobsCollection }) {
     );
 
   return (
-    <section className="screen">
-      <h2 className="screen__title">{t('printing.queueTitle')}</h2>
+    <section className="print-queue-panel" aria-labelledby="print-queue-title">
+      <h2 className="screen__title" id="print-queue-title">
+        {t('printing.queueTitle')}
+      </h2>
       {error && (
         <p className="message message--error" role="alert">
           {error}
@@ -51,13 +77,25 @@ export function PrintQueuePanel({ jobs }: { jobs: PrintJobsCollection }) {
       )}
       {rows.length === 0 && <p className="notice">{t('printing.queueEmpty')}</p>}
       <table className="print-queue">
+        <thead>
+          <tr>
+            <th scope="col">{t('printing.column.time')}</th>
+            <th scope="col">{t('printing.column.job')}</th>
+            <th scope="col">{t('printing.column.printer')}</th>
+            <th scope="col">{t('printing.column.state')}</th>
+            <th scope="col">{t('printing.column.actions')}</th>
+          </tr>
+        </thead>
         <tbody>
           {rows.map((job) => (
-            <tr key={job.id}>
+            <tr key={job.id} data-testid="print-job" data-kind={job.kind}>
               <td>{time(job.createdAt)}</td>
               <td>
-                <strong>{t(`printing.kindName.${job.kind}`)}</strong>
-                {job.reference && <div className="print-queue__reason">{job.reference}</div>}
+                <strong data-testid="print-job-owner">{ownerText(job) ?? '—'}</strong>
+                <div className="print-queue__reason" data-testid="print-job-kind">
+                  {t(`printing.kindName.${job.kind}`)}
+                  {job.reprintOf && ` · ${t('printing.reprinted')}`}
+                </div>
               </td>
               <td>{printerName(job.printerId)}</td>
               <td>
@@ -68,7 +106,9 @@ export function PrintQueuePanel({ jobs }: { jobs: PrintJobsCollection }) {
                   <div className="print-queue__reason" title={job.reason}>
                     {job.state === 'failed' && job.retryable
                       ? t('printing.waitingForPrinter', { reason: waitingFor(job) })
-                      : job.reason}
+                      : isVoidedJob(job)
+                        ? t('printing.voided')
+                        : job.reason}
                   </div>
                 )}
                 <div className="print-queue__reason">
@@ -76,15 +116,16 @@ export function PrintQueuePanel({ jobs }: { jobs: PrintJobsCollection }) {
                 </div>
               </td>
               <td>
-                {(job.state === 'done' || (job.state === 'failed' && !job.retryable)) && (
-                  <button
-                    className="button button--small"
-                    type="button"
-                    onClick={() => reprint(job.id)}
-                  >
-                    {t('printing.reprint')}
-                  </button>
-                )}
+                {!isVoidedJob(job) &&
+                  (job.state === 'done' || (job.state === 'failed' && !job.retryable)) && (
+                    <button
+                      className="button button--small"
+                      type="button"
+                      onClick={() => reprint(job.id)}
+                    >
+                      {t('printing.reprint')}
+                    </button>
+                  )}
                 {job.format === 'zpl' && (
                   <button
                     className="button button--small"

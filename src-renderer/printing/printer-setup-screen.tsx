@@ -92,9 +92,13 @@ export function PrinterSetupScreen() {
     void act(async () => setList(await station().removePrinter({ printerId })));
 
   return (
-    <main className="screen">
-      <h2 className="screen__title">{t('printing.setupTitle')}</h2>
-      <p className="lead">{t('printing.setupExplain')}</p>
+    <section className="printer-setup" aria-labelledby="printer-setup-title">
+      <h2 className="screen__title" id="printer-setup-title">
+        {t('printing.setupTitle')}
+      </h2>
+      <p className="lead" data-testid="instruction">
+        {t('printing.setupExplain')}
+      </p>
       {(notice || error) && (
         <p className={`message ${notice?.ok ? 'message--ok' : 'message--error'}`} role="alert">
           {notice?.text ?? error}
@@ -246,6 +250,6 @@ export function PrinterSetupScreen() {
           </li>
         ))}
       </ul>
-    </main>
+    </section>
   );
 }

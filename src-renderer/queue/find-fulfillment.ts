@@ -4,7 +4,7 @@ import type { FulfillmentDoc } from '../../shared/sync/documents';
 import type { StationDatabase } from '../db/database';
 
 export async function findScannedFulfillment(
-  db: StationDatabase,
+  db: Pick<StationDatabase, 'fulfillments'>,
   code: string,
 ): Promise<FulfillmentDoc | null> {
   for (const id of new Set([code, code.toLowerCase()])) {

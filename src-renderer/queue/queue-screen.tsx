@@ -1,16 +1,20 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { scannedText } from '../../shared/barcodes';
 import type { FulfillmentDoc, ShipmentDoc } from '../../shared/sync/documents';
 import type { StationDatabase } from '../db/database';
 import { useScanHandler } from '../scanning/use-scan-handler';
 import { FeedbackBanner } from '../sound/feedback-banner';
 import { feedback } from '../sound/feedback-store';
+import { reasonText } from '../i18n/reason-text';
 import { createBatch, loadToteHolders, useOpenBatch } from '../picking/batch-data';
 import { orderInTote } from '../picking/tote-rules';
 import { BatchBar } from './batch-bar';
-import { findScannedFulfillment } from './find-fulfillment';
+import { findScannedOrder } from './find-order';
 import { startRefusal, workQueue } from './queue-rules';
 import { useBatchSettings } from './batch-settings';
+import { isShipmentSettled } from '../packing/carton-rules';
+import { usePutBackTasks } from './use-put-back-tasks';
 
 /** Rows drawn at once: the queue is worked from the top, the filter finds the rest. */
 const VISIBLE_ROWS = 100;
@@ -22,16 +26,18 @@ interface Props {
   operatorId: string;
   onStart(fulfillmentId: string): void;
   onStartBatch(batchId: string): void;
+  onOpenOrder(fulfillmentId: string): void;
 }
 
 export function QueueScreen(props: Props) {
-  const { db, warehouseCode, stationId, onStart, onStartBatch } = props;
+  const { db, warehouseCode, stationId, onStart, onStartBatch, onOpenOrder } = props;
   const { t, i18n } = useTranslation();
   const [fulfillments, setFulfillments] = useState<FulfillmentDoc[]>([]);
   const [problems, setProblems] = useState<ShipmentDoc[]>([]);
   const [filter, setFilter] = useState('');
   const rows = useRef<HTMLTableSectionElement>(null);
   const openBatch = useOpenBatch(db, stationId);
+  const putBacks = usePutBackTasks(db, stationId);
   const batchSize = useBatchSettings((s) => s.batchSize);
 
   useEffect(() => {
@@ -42,7 +48,9 @@ export function QueueScreen(props: Props) {
       .find({ selector: { status: 'refused' } })
       .$.subscribe((docs) =>
         setProblems(
-          docs.map((d) => d.toJSON() as ShipmentDoc).filter((s) => s.stationId === stationId),
+          docs
+            .map((d) => d.toJSON() as ShipmentDoc)
+            .filter((s) => s.stationId === stationId && !isShipmentSettled(s)),
         ),
       );
     return () => {
@@ -69,7 +77,7 @@ export function QueueScreen(props: Props) {
       () => (creating.current = false),
     );
     if (!batch) return feedback.error('batch.nothingToBatch');
-    feedback.success('batch.started', { count: batch.count });
+    feedback.success('batch.started', { count: batch.count }, { carry: true });
     onStartBatch(batch.batchId);
   }
 
@@ -77,33 +85,45 @@ export function QueueScreen(props: Props) {
   async function openTote(tote: string) {
     const holder = orderInTote(await loadToteHolders(db, stationId), tote);
     if (!holder) return feedback.error('queue.toteEmpty', { tote });
-    feedback.success('queue.toteOpening', { tote, order: holder.orderNumber });
+    feedback.success('queue.toteOpening', { tote, order: holder.orderNumber }, { carry: true });
     if (holder.stage === 'picking' && !holder.cancelled) onStartBatch(holder.batchId);
     else onStart(holder.fulfillmentId);
   }
 
+  /** A scanned order: started when it can be, opened to look at (and reprint) when packed. */
+  function openFound(found: FulfillmentDoc) {
+    const refusal = startRefusal(found, warehouseCode);
+    if (refusal === 'finished') {
+      feedback.success('order.opened', { order: found.orderNumber }, { carry: true });
+      return onOpenOrder(found.id);
+    }
+    if (refusal === 'cancelled') return feedback.error('work.stopCancelled');
+    if (refusal) return feedback.error(`queue.refusal.${refusal}`, { order: found.orderNumber });
+    feedback.success('queue.starting', { order: found.orderNumber }, { carry: true });
+    onStart(found.id);
+  }
+
   useScanHandler('queue', 'screen', (scan) => {
-    if (scan.result.kind === 'command' && scan.result.command === 'BATCH') {
+    const { result } = scan;
+    if (result.kind === 'command' && result.command === 'BATCH') {
       void pickBatch();
       return true;
     }
     // Other commands (sign-out) belong to the level below.
-    if (scan.result.kind === 'command') return false;
-    if (scan.result.kind === 'tote') {
-      void openTote(scan.result.code);
+    if (result.kind === 'command') return false;
+    if (result.kind === 'tote') {
+      void openTote(result.code);
       return true;
     }
-    if (scan.result.kind !== 'fulfillment') {
+    if (result.kind === 'bin') {
+      feedback.warning('scan.isBin', { bin: result.code });
+      return true;
+    }
+    void findScannedOrder(db, scan).then((found) => {
+      if (found) return openFound(found);
+      if (result.kind === 'fulfillment' || result.kind === 'unknown' || result.kind === 'sscc')
+        return feedback.error('queue.notFound', { code: scannedText(scan.raw) });
       feedback.warning('queue.scanOrder');
-      return true;
-    }
-    void findScannedFulfillment(db, scan.result.code).then((found) => {
-      if (!found) return feedback.error('queue.notFound', { code: scan.raw });
-      const refusal = startRefusal(found, warehouseCode);
-      if (refusal === 'cancelled') return feedback.error('work.stopCancelled');
-      if (refusal) return feedback.error(`queue.refusal.${refusal}`, { order: found.orderNumber });
-      feedback.success('queue.starting', { order: found.orderNumber });
-      onStart(found.id);
     });
     return true;
   });
@@ -121,20 +141,47 @@ export function QueueScreen(props: Props) {
     <main className="screen" data-testid="queue-screen">
       <h2 className="screen__title">{t('queue.title')}</h2>
       <FeedbackBanner />
-      {problems.length > 0 && (
+      {(problems.length > 0 || putBacks.length > 0) && (
         <ul className="problems" data-testid="problems">
-          {problems.map((shipment) => (
-            <li key={shipment.id} className="problem">
-              <span>{t('queue.problem', { reason: shipment.refusalReason ?? '—' })}</span>
+          {putBacks.map((task) => (
+            <li
+              key={`put-back-${task.fulfillmentId}`}
+              className="problem"
+              data-testid="put-back-task"
+            >
+              <span>
+                {t(`queue.putBack.${task.cause}`, {
+                  order: task.orderNumber,
+                  count: task.items.reduce((sum, item) => sum + item.quantity, 0),
+                })}
+              </span>
               <button
                 type="button"
                 className="button button--danger"
-                onClick={() => onStart(shipment.fulfillmentId)}
+                onClick={() => onStart(task.fulfillmentId)}
               >
-                {t('queue.resolve')}
+                {t('queue.putBackButton')}
               </button>
             </li>
           ))}
+          {problems
+            .filter((shipment) => !putBacks.some((p) => p.fulfillmentId === shipment.fulfillmentId))
+            .map((shipment) => (
+              <li key={shipment.id} className="problem">
+                <span>
+                  {t('queue.problem', {
+                    reason: reasonText(t, shipment.refusal, shipment.refusalReason),
+                  })}
+                </span>
+                <button
+                  type="button"
+                  className="button button--danger"
+                  onClick={() => onStart(shipment.fulfillmentId)}
+                >
+                  {t('queue.resolve')}
+                </button>
+              </li>
+            ))}
         </ul>
       )}
       <BatchBar
@@ -143,7 +190,9 @@ export function QueueScreen(props: Props) {
         onResume={() => openBatch && onStartBatch(openBatch)}
       />
       <div className="queue-bar">
-        <p className="instruction">{t('queue.scanOrder')}</p>
+        <p className="instruction" data-testid="instruction">
+          {t('queue.scanOrder')}
+        </p>
         <label className="field queue-bar__filter">
           <span className="field__label">{t('queue.filter')}</span>
           <input

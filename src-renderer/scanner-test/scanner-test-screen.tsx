@@ -32,7 +32,9 @@ export function ScannerTestScreen({ stationId, onClose }: { stationId: string; o
   return (
     <main className="screen scanner-test" data-testid="scanner-test">
       <h2 className="screen__title">{t('scanner.title')}</h2>
-      <p className="lead">{t('scanner.explain')}</p>
+      <p className="lead" data-testid="instruction">
+        {t('scanner.explain')}
+      </p>
       <FeedbackBanner />
       {last && (
         <dl className="scan-readout">

@@ -94,3 +94,27 @@ describe('scan routing', () => {
     });
   });
 });
+
+describe('a bin scanned without its prefix', () => {
+  beforeEach(() => useScanRouter.setState({ routes: [], binCodes: new Set(['A-01', 'NL1-B-02']) }));
+
+  it('reaches the screen as that bin, in any case and behind a plain Code 128 identifier', () => {
+    const seen: ScanEvent[] = [];
+    useScanRouter.getState().listen('screen', 'screen', (event) => seen.push(event) > 0);
+    for (const raw of ['A-01', 'a-01', ']C0NL1-B-02', 'B:A-01'])
+      useScanRouter.getState().scan(raw, 0);
+    expect(seen.map((event) => event.result)).toEqual([
+      { kind: 'bin', code: 'A-01' },
+      { kind: 'bin', code: 'A-01' },
+      { kind: 'bin', code: 'NL1-B-02' },
+      { kind: 'bin', code: 'A-01' },
+    ]);
+  });
+
+  it('leaves codes that are no bin of this warehouse, and product codes, as they were', () => {
+    const seen: ScanEvent[] = [];
+    useScanRouter.getState().listen('screen', 'screen', (event) => seen.push(event) > 0);
+    for (const raw of ['A-02', '6291041500213']) useScanRouter.getState().scan(raw, 0);
+    expect(seen.map((event) => event.result.kind)).toEqual(['unknown', 'gtin']);
+  });
+});

@@ -3,6 +3,7 @@
 // goes one level down, so an open prompt never swallows a scan meant for the screen beneath it.
 import { create } from 'zustand';
 import { classifyScan, type ScanResult } from '../../shared/barcodes';
+import { recogniseBareBin } from './bare-bin';
 import { defaultScannerSettings, type ScannerSettings } from './scanner-settings';
 
 export interface ScanEvent {
@@ -51,17 +52,21 @@ export function pushRoute(routes: readonly ScanRoute[], route: ScanRoute): ScanR
 interface ScanRouterState {
   routes: ScanRoute[];
   settings: ScannerSettings;
+  /** This warehouse's bin codes (upper case), so a bin scanned without `B:` is read as a bin. */
+  binCodes: ReadonlySet<string>;
   lastScan: ScanEvent | null;
   /** Listens on top of the stack until the returned function is called. */
   listen(id: string, level: ScanLevel, handler: ScanHandler): () => void;
   /** The one entry point for scanner input: classify once, then route. */
   scan(raw: string, keyTime: number): string | null;
   setSettings(settings: ScannerSettings): void;
+  setBinCodes(binCodes: ReadonlySet<string>): void;
 }
 
 export const useScanRouter = create<ScanRouterState>((set, get) => ({
   routes: [],
   settings: defaultScannerSettings,
+  binCodes: new Set(),
   lastScan: null,
   listen(id, level, handler) {
     const route = { id, level, handler };
@@ -69,10 +74,12 @@ export const useScanRouter = create<ScanRouterState>((set, get) => ({
     return () => set((s) => ({ routes: s.routes.filter((r) => r !== route) }));
   },
   scan(raw, keyTime) {
-    const result = classifyScan(raw, { fnc1Substitutes: get().settings.fnc1Substitutes });
+    const classified = classifyScan(raw, { fnc1Substitutes: get().settings.fnc1Substitutes });
+    const result = recogniseBareBin(raw, classified, get().binCodes);
     const event = { raw, result, keyTime };
     set({ lastScan: event });
     return routeScan(get().routes, event);
   },
   setSettings: (settings) => set({ settings }),
+  setBinCodes: (binCodes) => set({ binCodes }),
 }));

@@ -29,7 +29,9 @@ export function SetupScreen() {
   return (
     <main className="screen screen--narrow">
       <h2 className="screen__title">{t('setup.title')}</h2>
-      <p className="lead">{t('setup.explain')}</p>
+      <p className="lead" data-testid="instruction">
+        {t('setup.explain')}
+      </p>
       <form className="form" onSubmit={(e) => void submit(e)}>
         <label className="field">
           <span className="field__label">{t('setup.centralUrl')}</span>

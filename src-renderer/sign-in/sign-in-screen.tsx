@@ -6,7 +6,8 @@ import { useScanHandler } from '../scanning/use-scan-handler';
 import { useConnectivity } from '../state/connectivity-store';
 import { useStation } from '../state/station-store';
 import { useOperator } from './operator-store';
-import { checkSignIn } from './sign-in';
+import { waitingCount$ } from '../queue/waiting-count';
+import { badgeFromScan, checkSignIn } from './sign-in';
 
 /** Badge scan (or typed badge) and PIN; checked offline against the synced operators. */
 export function SignInScreen() {
@@ -23,22 +24,26 @@ export function SignInScreen() {
 
   useEffect(() => {
     if (!db) return;
-    const sub = db.fulfillments
-      .count({ selector: { status: { $in: ['released', 'picking'] } } })
-      .$.subscribe(setQueued);
+    const sub = waitingCount$(db).subscribe(setQueued);
     return () => sub.unsubscribe();
   }, [db]);
   useEffect(() => badgeField.current?.focus(), []);
 
+  const findOperator = async (code: string) =>
+    (await db?.operators.findOne({ selector: { badge: code } }).exec())?.toMutableJSON() ?? null;
+
+  // Any scan is offered as a badge: the printed U: code, or a badge printed bare (NL-TIL-1).
+  // Once read, focus moves to the PIN field, so the PIN is never typed into the visible badge.
+  function badgeRead(code: string | null) {
+    if (code === null) return feedback.warning('signIn.scanBadgeFirst');
+    setBadge(code);
+    setPin('');
+    pinField.current?.focus();
+    feedback.success('signIn.badgeRead');
+  }
   useScanHandler('sign-in', 'screen', (scan) => {
-    if (scan.result.kind === 'operator') {
-      setBadge(scan.result.code);
-      setPin('');
-      pinField.current?.focus();
-      feedback.success('signIn.badgeRead');
-    } else {
-      feedback.warning('signIn.scanBadgeFirst');
-    }
+    if (scan.result.kind === 'operator') badgeRead(scan.result.code);
+    else void badgeFromScan(scan, findOperator).then(badgeRead);
     return true;
   });
 
@@ -47,12 +52,10 @@ export function SignInScreen() {
     if (!db || busy) return;
     setBusy(true);
     try {
-      const find = async (code: string) =>
-        (await db.operators.findOne({ selector: { badge: code } }).exec())?.toMutableJSON() ?? null;
-      const result = await checkSignIn(find, badge, pin);
+      const result = await checkSignIn(findOperator, badge, pin);
       if (result.ok) {
         signIn(result.operator);
-        feedback.success('signIn.welcome', { name: result.operator.name });
+        feedback.success('signIn.welcome', { name: result.operator.name }, { carry: true });
       } else {
         setPin('');
         feedback.error(result.reason === 'inactive' ? 'signIn.inactive' : 'signIn.refused');
@@ -71,7 +74,9 @@ export function SignInScreen() {
       </p>
       <FeedbackBanner />
       <form className="form" onSubmit={(e) => void submit(e)} aria-label={t('signIn.title')}>
-        <p className="lead">{t('signIn.explain')}</p>
+        <p className="lead" data-testid="instruction">
+          {t('signIn.explain')}
+        </p>
         <label className="field">
           <span className="field__label">{t('signIn.badge')}</span>
           <input

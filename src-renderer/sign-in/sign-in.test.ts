@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { hashPin } from '../../shared/operators/pin-hash';
 import type { OperatorDoc } from '../../shared/sync/documents';
-import { checkSignIn, normaliseBadge } from './sign-in';
+import { classifyScan } from '../../shared/barcodes';
+import { badgeFromScan, checkSignIn, normaliseBadge } from './sign-in';
 
 const salt = '00112233445566778899aabbccddeeff';
 
@@ -56,5 +57,23 @@ describe('signing in at the station', () => {
   it('reads a typed badge with or without the printed prefix', () => {
     expect(normaliseBadge(' U:op-0007 ')).toBe('OP-0007');
     expect(normaliseBadge('op-0007')).toBe('OP-0007');
+  });
+});
+
+describe('reading a badge from a scan', () => {
+  const scanOf = (raw: string) => ({ raw, result: classifyScan(raw) });
+
+  it('reads the printed U: code, and the bare badge of a synced packer (as the README gives it)', async () => {
+    const find = directory([await makeOperator({ badge: 'NL-TIL-1' })]);
+    expect(await badgeFromScan(scanOf('U:NL-TIL-1'), find)).toBe('NL-TIL-1');
+    expect(await badgeFromScan(scanOf('NL-TIL-1'), find)).toBe('NL-TIL-1');
+    expect(await badgeFromScan(scanOf('nl-til-1'), find)).toBe('NL-TIL-1');
+    expect(await badgeFromScan(scanOf(']C0NL-TIL-1'), find)).toBe('NL-TIL-1');
+  });
+
+  it('takes no other scan for a badge', async () => {
+    const find = directory([await makeOperator({ badge: 'NL-TIL-1' })]);
+    for (const raw of ['NL-TIL-2', 'B:NL-TIL-1', '6291041500213', 'CMD:DONE', ''])
+      expect(await badgeFromScan(scanOf(raw), find)).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 // Badge + PIN, checked at the station against the operators synced from the central OMS, so
 // sign-in works offline. The answer never says which of the two was wrong.
+import { scannedText, type ScanResult } from '../../shared/barcodes';
 import { verifyPin } from '../../shared/operators/pin-hash';
 import type { OperatorDoc } from '../../shared/sync/documents';
 import type { SignedInOperator } from './operator-store';
@@ -12,6 +13,20 @@ export type SignInResult =
 export function normaliseBadge(typed: string): string {
   const text = typed.trim().toUpperCase();
   return text.startsWith('U:') ? text.slice(2) : text;
+}
+
+/**
+ * The badge a scan names: a `U:` code, or the bare badge text (as the README and the operator list
+ * give it, e.g. NL-TIL-1) when it is the badge of a synced operator. Null when it is no badge.
+ */
+export async function badgeFromScan(
+  scan: { raw: string; result: ScanResult },
+  findByBadge: (badge: string) => Promise<OperatorDoc | null>,
+): Promise<string | null> {
+  if (scan.result.kind === 'operator') return scan.result.code;
+  const badge = normaliseBadge(scannedText(scan.raw));
+  if (badge === '') return null;
+  return (await findByBadge(badge))?.badge ?? null;
 }
 
 export async function checkSignIn(

@@ -1,11 +1,14 @@
-// Forecasts over HTTP (admin): read a series' forecast with how accurate it has been, list
+// Forecasts over HTTP (purchasing and admins): read a series' forecast with how accurate it has been, list
 // forecasts, and start a forecast run on demand (one at a time across instances).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { acceptedDate } from '../../shared/validation/timestamps';
-import { requireAdmin } from '../access/access';
+import { actorOf } from '../access/access';
+import { allow } from '../access/route-rules';
+import { auditedBy } from '../audit/audit';
+import { rowSnapshot } from '../audit/snapshots';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
 import { adminSecurity, errorResponses } from '../http/route-schemas';
@@ -33,6 +36,9 @@ const runSchema = z.object({
 
 const code = z.string().min(1).max(64);
 
+/** Purchasing plans from forecasts; admins and systems (the admin token) may too. */
+const planners = allow('admin', 'purchasing', 'admin_token');
+
 export function forecastRoutes(db: Kysely<Database>) {
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
@@ -44,7 +50,7 @@ export function forecastRoutes(db: Kysely<Database>) {
     });
 
     app.get('/v1/forecasts', {
-      onRequest: requireAdmin,
+      config: { access: planners },
       schema: {
         tags: ['forecasts'],
         summary:
@@ -60,7 +66,7 @@ export function forecastRoutes(db: Kysely<Database>) {
     });
 
     app.get('/v1/forecasts/:warehouseCode/:sku', {
-      onRequest: requireAdmin,
+      config: { access: planners },
       schema: {
         tags: ['forecasts'],
         summary:
@@ -84,7 +90,7 @@ export function forecastRoutes(db: Kysely<Database>) {
     });
 
     app.post('/v1/forecast-runs', {
-      onRequest: requireAdmin,
+      config: { access: planners },
       schema: {
         tags: ['forecasts'],
         summary: 'Start a forecast run now (409 while one runs on any instance)',
@@ -94,8 +100,25 @@ export function forecastRoutes(db: Kysely<Database>) {
       },
       handler: async (request, reply) => {
         const asOf = request.body.asOf ?? new Date().toISOString().slice(0, 10);
-        const run = await claimForecastRun(db, asOf, 'on_demand', 'admin');
-        if (!run) throw new ApiError(409, 'run_in_progress', 'A forecast run is running already.');
+        const run = await auditedBy(request, db)(
+          {
+            objectType: 'forecast_run',
+            objectId: (claimed: { id: string }) => claimed.id,
+            action: 'started',
+            snapshot: rowSnapshot('forecast_runs', 'id'),
+          },
+          async (trx) => {
+            const claimed = await claimForecastRun(
+              trx,
+              asOf,
+              'on_demand',
+              actorOf(request.principal!),
+            );
+            if (!claimed)
+              throw new ApiError(409, 'run_in_progress', 'A forecast run is running already.');
+            return claimed;
+          },
+        );
         const job = executeForecastRun(db, run, {
           yieldBetweenChunks: true,
           shouldStop: () => stopping,
@@ -107,7 +130,7 @@ export function forecastRoutes(db: Kysely<Database>) {
     });
 
     app.get('/v1/forecast-runs/:id', {
-      onRequest: requireAdmin,
+      config: { access: planners },
       schema: {
         tags: ['forecasts'],
         summary: "A forecast run's status and progress",

@@ -1,4 +1,4 @@
-// Replenishment over HTTP (admin): suppliers and what they supply, suggestions with their
+// Replenishment over HTTP (purchasing; receiving by stations and warehouse leads): suppliers and what they supply, suggestions with their
 // reasons, purchase orders drafted from them and approved, and receiving by scan against a PO
 // (the API a station's receiving screen uses: scan the PO, then each item into a bin).
 import type { FastifyInstance } from 'fastify';
@@ -6,7 +6,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { acceptedDate } from '../../shared/validation/timestamps';
-import { requireAdmin } from '../access/access';
+import type { Principal } from '../access/access';
+import { allow } from '../access/route-rules';
+import { auditedBy } from '../audit/audit';
+import { rowSnapshot } from '../audit/snapshots';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
 import { adminSecurity, errorResponses } from '../http/route-schemas';
@@ -47,10 +50,45 @@ const scanBody = z.object({
   expiry: acceptedDate().optional(),
 });
 
+/** Purchasing keeps suppliers and orders stock; admins and systems (the admin token) may too. */
+const buyers = allow('admin', 'purchasing', 'admin_token');
+/** Goods come in at the warehouse: its stations scan them, its lead may too. */
+const receivers = allow('station', 'warehouse_lead', 'purchasing', 'admin', 'admin_token');
+
+const poSnapshot = rowSnapshot('purchase_orders', 'id');
+
+/** A station receives only into its own warehouse, a warehouse lead only into theirs. */
+async function assertMayReceive(
+  db: Kysely<Database>,
+  principal: Principal | null,
+  poNumber: string,
+): Promise<void> {
+  const po = await db
+    .selectFrom('purchase_orders')
+    .select('warehouse_code')
+    .where('number', '=', poNumber)
+    .executeTakeFirst();
+  if (!po) return; // the read or scan answers 404
+  const own =
+    principal?.kind === 'station'
+      ? [principal.station.warehouseCode]
+      : principal?.kind === 'person' &&
+          !principal.person.roles.some((r) => r === 'admin' || r === 'purchasing')
+        ? principal.person.leadWarehouses
+        : null;
+  if (own !== null && !own.includes(po.warehouse_code))
+    throw new ApiError(
+      403,
+      'other_warehouse',
+      `Purchase order ${poNumber} arrives at ${po.warehouse_code}, not at your warehouse.`,
+      'poNumber',
+    );
+}
+
 export function purchasingRoutes(db: Kysely<Database>) {
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
-    const common = { onRequest: requireAdmin };
+    const common = { config: { access: buyers } };
     const schema = (summary: string) => ({
       tags: ['replenishment'],
       summary,
@@ -67,11 +105,20 @@ export function purchasingRoutes(db: Kysely<Database>) {
       },
       handler: async (request, reply) => {
         const { name, email, locale } = request.body;
-        await db
-          .insertInto('suppliers')
-          .values({ code: request.params.code, name, email, locale })
-          .onConflict((oc) => oc.column('code').doUpdateSet({ name, email, locale }))
-          .execute();
+        await auditedBy(request, db)(
+          {
+            objectType: 'supplier',
+            objectId: request.params.code,
+            action: 'saved',
+            snapshot: rowSnapshot('suppliers', 'code'),
+          },
+          (trx) =>
+            trx
+              .insertInto('suppliers')
+              .values({ code: request.params.code, name, email, locale })
+              .onConflict((oc) => oc.column('code').doUpdateSet({ name, email, locale }))
+              .execute(),
+        );
         return reply.code(204).send(null);
       },
     });
@@ -120,13 +167,31 @@ export function purchasingRoutes(db: Kysely<Database>) {
           currency: b.currency,
           service_level: b.serviceLevel,
         };
-        await db
-          .insertInto('supplier_products')
-          .values({ supplier_code: supplier, warehouse_code: warehouseCode, sku, ...values })
-          .onConflict((oc) =>
-            oc.columns(['supplier_code', 'warehouse_code', 'sku']).doUpdateSet(values),
-          )
-          .execute();
+        await auditedBy(request, db)(
+          {
+            objectType: 'supplier_product',
+            objectId: `${supplier}/${warehouseCode}/${sku}`,
+            action: 'saved',
+            snapshot: (trx) =>
+              trx
+                .selectFrom('supplier_products')
+                .selectAll()
+                .where('supplier_code', '=', supplier)
+                .where('warehouse_code', '=', warehouseCode)
+                .where('sku', '=', sku)
+                .forUpdate()
+                .executeTakeFirst()
+                .then((row) => row ?? null),
+          },
+          (trx) =>
+            trx
+              .insertInto('supplier_products')
+              .values({ supplier_code: supplier, warehouse_code: warehouseCode, sku, ...values })
+              .onConflict((oc) =>
+                oc.columns(['supplier_code', 'warehouse_code', 'sku']).doUpdateSet(values),
+              )
+              .execute(),
+        );
         return reply.code(204).send(null);
       },
     });
@@ -152,8 +217,19 @@ export function purchasingRoutes(db: Kysely<Database>) {
         ),
         body: z.object({ warehouseCode: code.optional() }).default({}),
       },
-      handler: async (request, reply) =>
-        reply.code(201).send({ purchaseOrders: await draftFromSuggestions(db, request.body) }),
+      handler: async (request, reply) => {
+        const purchaseOrders = await auditedBy(request, db)(
+          {
+            objectType: 'purchase_orders',
+            objectId: (drafts: { number: string }[]) =>
+              drafts.map((d) => d.number).join(',') || 'none',
+            action: 'drafted_from_suggestions',
+            snapshot: async () => null,
+          },
+          (trx) => draftFromSuggestions(trx, request.body),
+        );
+        return reply.code(201).send({ purchaseOrders });
+      },
     });
 
     app.get('/v1/purchase-orders/:id', {
@@ -165,7 +241,16 @@ export function purchasingRoutes(db: Kysely<Database>) {
     app.post('/v1/purchase-orders/:id/approve', {
       ...common,
       schema: { ...schema('Approve a draft purchase order'), params: z.object({ id: z.uuid() }) },
-      handler: (request) => approvePurchaseOrder(db, request.params.id),
+      handler: (request) =>
+        auditedBy(request, db)(
+          {
+            objectType: 'purchase_order',
+            objectId: request.params.id,
+            action: 'approved',
+            snapshot: poSnapshot,
+          },
+          (trx) => approvePurchaseOrder(trx, request.params.id),
+        ),
     });
 
     app.post('/v1/purchase-orders/:id/send', {
@@ -176,20 +261,32 @@ export function purchasingRoutes(db: Kysely<Database>) {
         ),
         params: z.object({ id: z.uuid() }),
       },
-      handler: (request) => sendPurchaseOrder(db, request.params.id),
+      handler: (request) =>
+        auditedBy(request, db)(
+          {
+            objectType: 'purchase_order',
+            objectId: request.params.id,
+            action: 'sent',
+            snapshot: poSnapshot,
+          },
+          (trx) => sendPurchaseOrder(trx, request.params.id),
+        ),
     });
 
     app.get('/v1/receiving/:poNumber', {
-      ...common,
+      config: { access: receivers },
       schema: {
         ...schema('Scan a purchase order: what is expected and what is received so far'),
         params: z.object({ poNumber: code }),
       },
-      handler: (request) => readPurchaseOrder(db, { number: request.params.poNumber }),
+      handler: async (request) => {
+        await assertMayReceive(db, request.principal, request.params.poNumber);
+        return readPurchaseOrder(db, { number: request.params.poNumber });
+      },
     });
 
     app.post('/v1/receiving/:poNumber/scans', {
-      ...common,
+      config: { access: receivers },
       schema: {
         ...schema(
           'Receive a scanned item (GTIN or SKU) into a bin against the purchase order; a retried scan id changes nothing',
@@ -197,7 +294,25 @@ export function purchasingRoutes(db: Kysely<Database>) {
         params: z.object({ poNumber: code }),
         body: scanBody,
       },
-      handler: (request) => receiveScan(db, request.params.poNumber, request.body),
+      handler: async (request) => {
+        await assertMayReceive(db, request.principal, request.params.poNumber);
+        return auditedBy(request, db)(
+          {
+            objectType: 'purchase_order',
+            objectId: request.params.poNumber,
+            action: 'received_scan',
+            snapshot: (trx, number) =>
+              trx
+                .selectFrom('purchase_orders')
+                .select(['id', 'number', 'status'])
+                .where('number', '=', number)
+                .forUpdate()
+                .executeTakeFirst()
+                .then((row) => row ?? null),
+          },
+          (trx) => receiveScan(trx, request.params.poNumber, request.body),
+        );
+      },
     });
   };
 }

@@ -12,6 +12,7 @@ import {
 } from './support/pick-pack-fixture';
 import type { ManagedProcess } from './support/processes';
 import { scan, scanExpecting } from './support/scanner';
+import { checkScreen } from './support/screen-checks';
 import { shot, signIn } from './support/station-page';
 
 let central: ManagedProcess;
@@ -70,6 +71,7 @@ test('a packer picks a batch of two orders into two totes in one walk, then pack
 
   // A tote for each order, in order; a tote twice and a bin before the totes are refused.
   await expect(page.getByTestId('instruction')).toContainText('1 of 2');
+  await checkScreen(page, 'batch, totes', page.getByTestId('instruction'));
   await scanExpecting(page, 'T:E2E-TOTE-1', 'batch.toteAssigned');
   await expect(page.getByTestId(`tote-of-${one}`)).toHaveText('E2E-TOTE-1');
   await scanExpecting(page, 'T:E2E-TOTE-1', 'batch.toteInBatch');
@@ -90,6 +92,8 @@ test('a packer picks a batch of two orders into two totes in one walk, then pack
   await scanExpecting(page, products.tea.gtin, 'batch.intoTote');
   await expect(page.getByTestId('tote-callout')).toHaveAttribute('data-tote', 'E2E-TOTE-1');
   await expect(page.getByTestId('quantity-prompt')).toBeVisible();
+  await checkScreen(page, 'batch, into tote', page.getByTestId('tote-callout'));
+  await checkScreen(page, 'batch, how many more', page.getByTestId('quantity-prompt'));
   await page.getByTestId('quantity-prompt').locator('input').fill('1');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId(`picked-${one}-${products.tea.sku}`)).toHaveText('2');
@@ -135,6 +139,7 @@ test('a packer picks a batch of two orders into two totes in one walk, then pack
   await page.keyboard.press('1');
   await expect(screen).toHaveAttribute('data-phase', 'done');
   await expect(page.getByTestId('feedback')).toHaveAttribute('data-key', 'batch.complete');
+  await checkScreen(page, 'batch, done', page.getByTestId('batch-done'));
   await shot(page, 'batch-done');
 
   // The short reached the central OMS like a single-order short: the lamp is backordered.

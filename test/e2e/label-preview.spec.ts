@@ -10,6 +10,7 @@ import { decodeBarcodes } from '../support/zpl-decode';
 import { placeOrder, products, startPickPackWorld } from './support/pick-pack-fixture';
 import type { ManagedProcess } from './support/processes';
 import { scan, scanExpecting } from './support/scanner';
+import { checkScreen } from './support/screen-checks';
 import { shot, signIn } from './support/station-page';
 
 let central: ManagedProcess;
@@ -58,6 +59,7 @@ test('the print queue previews a shipping label exactly as the printer received 
   await page.goto(station.url);
   await expect(page.getByTestId('queue-count')).toBeVisible();
   await page.getByRole('button', { name: 'Printers' }).click();
+  await checkScreen(page, 'printer setup, no printers', page.getByTestId('instruction'));
   const networkPrinter = page
     .locator('form')
     .filter({ has: page.getByLabel('IP address or host name') });
@@ -100,6 +102,7 @@ test('the print queue previews a shipping label exactly as the printer received 
     page.getByRole('row').filter({ hasText: 'Waits for the printer: Out of labels' }),
   ).toHaveCount(1, { timeout: 30_000 });
   expect(zebra.jobs).toHaveLength(0);
+  await checkScreen(page, 'printer setup, print queue', page.getByTestId('instruction'));
   await shot(page, 'print-queue-out-of-labels');
 
   // Labels refilled: the packing slip and the label print, once each, without anyone asking.

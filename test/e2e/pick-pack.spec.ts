@@ -13,6 +13,7 @@ import {
 } from './support/pick-pack-fixture';
 import type { ManagedProcess } from './support/processes';
 import { allowSlowScanner, scan, scanExpecting } from './support/scanner';
+import { checkScreen } from './support/screen-checks';
 import { shot, signIn } from './support/station-page';
 
 let central: ManagedProcess;
@@ -47,6 +48,7 @@ const packers = [
     wrongItem: 'WRONG ITEM',
     stop: 'Picking',
     packing: 'Packing',
+    stationLanguage: 'en',
   },
   {
     language: 'Dutch',
@@ -55,6 +57,7 @@ const packers = [
     wrongItem: 'VERKEERD ARTIKEL',
     stop: 'Picken',
     packing: 'Inpakken',
+    stationLanguage: 'nl',
   },
 ];
 
@@ -67,13 +70,23 @@ for (const packer of packers) {
       `E2E-${packer.badge}-${Date.now()}`,
     );
     await page.goto(station.url);
+    // Every screen of the story is checked at 1280×800 and 1024×768 in the packer's language.
+    const check = (screen: string, prompt = page.getByTestId('instruction')) =>
+      checkScreen(page, `${screen} (${packer.language})`, prompt);
+    await page
+      .getByRole('combobox', { name: /Language|Taal/ })
+      .selectOption(packer.stationLanguage);
+    await expect(page.getByTestId('queue-count')).toBeVisible();
+    await check('sign-in');
     await signIn(page, packer.badge, packer.pin);
 
     // The queue: the order arrives by sync; scanning its code starts it.
     await expect(page.locator(`tr[data-id="${fulfillmentId}"]`)).toBeVisible({ timeout: 30_000 });
+    await check('queue');
     await scan(page, `F:${fulfillmentId.toUpperCase()}`);
     await expect(page.getByTestId('picking-screen')).toBeVisible();
     await expect(page.getByRole('heading', { level: 2 })).toContainText(packer.stop);
+    await check('picking');
 
     // Bin A-01 first (walk order): the item before its bin, a wrong item, an unknown code.
     await scanExpecting(page, products.tea.gtin, 'pick.scanBinFirst');
@@ -84,6 +97,7 @@ for (const packer of packers) {
     await scanExpecting(page, products.tea.gtin, 'pick.picked');
     // Two ordered: the quantity prompt takes the rest by hand.
     await expect(page.getByTestId('quantity-prompt')).toBeVisible();
+    await check('picking, how many more', page.getByTestId('quantity-prompt'));
     await page.getByTestId('quantity-prompt').locator('input').fill('1');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId(`picked-${products.tea.sku}`)).toHaveText('2');
@@ -99,6 +113,7 @@ for (const packer of packers) {
     await scanExpecting(page, 'B:C-03', 'pick.binConfirmed');
     await scan(page, 'CMD:SHORT');
     await expect(page.getByTestId('short-prompt')).toBeVisible();
+    await check('picking, short pick', page.getByTestId('short-prompt'));
     await page.keyboard.press('1');
     await expect(page.getByTestId('packing-screen')).toBeVisible();
     await expect(page.getByRole('heading', { level: 2 })).toContainText(packer.packing);
@@ -107,6 +122,7 @@ for (const packer of packers) {
     await scanExpecting(page, products.mug.gtin, 'pack.openCartonFirst');
     await scanExpecting(page, 'BOX:M', 'pack.cartonOpened');
     await scanExpecting(page, products.mug.gtin, 'pack.packed');
+    await check('packing');
     await scanExpecting(page, products.spoon.gtin, 'scan.wrongItem');
     await scanExpecting(page, unknownGtin, 'scan.unknownBarcode');
     await scanExpecting(page, badCheckDigit, 'scan.badCheckDigit');
@@ -140,6 +156,7 @@ for (const packer of packers) {
     await page.getByTestId('weight-2').fill(grams(350, 150, 120));
     await page.getByTestId('weight-2').press('Enter');
     await expect(page.getByTestId('weight-check-2')).toHaveAttribute('data-ok', 'true');
+    await check('packing, weighed');
     await shot(page, `packing-${packer.language}`);
 
     await page.locator('body').click({ position: { x: 5, y: 5 } });
@@ -154,6 +171,7 @@ for (const packer of packers) {
     await expect
       .poll(() => orderStatus(central.url, orderId), { timeout: 30_000 })
       .toMatch(/shipped/);
+    await check('shipment done', page.getByTestId('shipment-confirmed'));
     await shot(page, `confirmed-${packer.language}`);
 
     await scan(page, 'CMD:DONE');
@@ -172,6 +190,7 @@ test('the scanner test shows the raw characters, the reading and a keyboard-layo
   await allowSlowScanner(page);
   await page.getByRole('button', { name: /Test scanner|Scanner testen/ }).click();
   await expect(page.getByTestId('scanner-test')).toBeVisible();
+  await checkScreen(page, 'scanner test', page.getByTestId('instruction'));
   await scan(page, 'B:NL1-A-01-03');
   await expect(page.getByTestId('scan-kind')).toHaveAttribute('data-kind', 'bin');
   // What a US-QWERTY scanner types for "B:NL1-A-11" on an AZERTY station (Playwright cannot press
@@ -180,5 +199,6 @@ test('the scanner test shows the raw characters, the reading and a keyboard-layo
   await expect(page.getByTestId('scan-raw')).toHaveText('BMNL&)Q)&&');
   await expect(page.getByTestId('scan-kind')).toHaveAttribute('data-kind', 'unknown');
   await expect(page.getByTestId('layout-warning')).toContainText('B:NL1-A-11');
+  await checkScreen(page, 'scanner test, layout mismatch', page.getByTestId('layout-warning'));
   await shot(page, 'scanner-test-1920');
 });

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { checkScreen } from './support/screen-checks';
 import {
   centralOms,
   createStationCode,
@@ -26,9 +27,16 @@ test('a new station is enrolled from its set-up screen with a one-time code, the
 }) => {
   await page.goto(station.url);
   await expect(page.getByRole('heading', { name: 'Set up this station' })).toBeVisible();
+  await checkScreen(page, 'set-up', page.getByTestId('instruction'));
   await page.getByLabel('Enrolment code').fill('WRONG-CODE-123');
   await page.getByRole('button', { name: 'Enrol station' }).click();
   await expect(page.getByRole('alert')).toContainText('unknown, used or expired');
+  await checkScreen(page, 'set-up, refused code', page.getByRole('alert'));
+  // The same screen in Dutch.
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('nl');
+  await expect(page.getByRole('heading', { name: 'Dit station instellen' })).toBeVisible();
+  await checkScreen(page, 'set-up (Dutch)', page.getByTestId('instruction'));
+  await page.getByRole('combobox', { name: 'Taal' }).selectOption('en');
 
   const code = await createStationCode(central.url, 'NL-TIL', 'Tilburg packing 7');
   await page.getByLabel('Enrolment code').fill(code.toLowerCase());

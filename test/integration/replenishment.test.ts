@@ -10,6 +10,7 @@ import { HISTORY_DAYS } from '../../src-server/forecasting/demand-history';
 import { runForecasts } from '../../src-server/forecasting/forecast-job';
 import type { ReportSalesDailyTable } from '../../src-server/reports/reports-schema';
 import { bearer, seedCatalog } from '../support/oms-fixtures';
+import { enrolTestStation } from '../support/sync-fixtures';
 import { ADMIN_TOKEN, BACKENDS, startTestServer, type TestServer } from '../support/server-harness';
 import { syntheticSeries } from '../support/synthetic-demand';
 
@@ -224,5 +225,34 @@ describe.each(BACKENDS)('replenishment on %s', (backend) => {
       binCode: 'A-01',
     });
     expect(closed.statusCode).toBe(409);
+  });
+
+  it('lets a station receive only at its own warehouse, and audits each scan with who made it', async () => {
+    const po = (
+      await server.db.selectFrom('purchase_orders').select(['number']).executeTakeFirstOrThrow()
+    ).number;
+    const own = await enrolTestStation(server.app, 'NL-TIL');
+    const other = await enrolTestStation(server.app, 'BE-GNT');
+    const read = (token: string) =>
+      server.app.inject({ method: 'GET', url: `/v1/receiving/${po}`, headers: bearer(token) });
+    expect((await read(own.token)).statusCode).toBe(200);
+    const refused = await read(other.token);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: 'other_warehouse', field: 'poNumber' });
+    const scan = await server.app.inject({
+      method: 'POST',
+      url: `/v1/receiving/${po}/scans`,
+      headers: bearer(other.token),
+      payload: { scanId: randomUUID(), code: 'SKU-1', quantity: 1, binCode: 'A-01' },
+    });
+    expect(scan.json()).toMatchObject({ code: 'other_warehouse' });
+    const audited = await server.db
+      .selectFrom('audit_log')
+      .select(['actor_type', 'action'])
+      .where('object_type', '=', 'purchase_order')
+      .where('object_id', '=', po)
+      .execute();
+    expect(audited.filter((a) => a.action === 'received_scan').length).toBeGreaterThan(0);
+    expect(audited.every((a) => a.actor_type === 'admin_token')).toBe(true);
   });
 });

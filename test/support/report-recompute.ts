@@ -1,5 +1,6 @@
 // The reporting rollups recomputed from the raw order, shipment, return and refund tables, the
-// slow way: what the incrementally kept rollups must equal.
+// slow way: what the incrementally kept rollups must equal. Released reservations move to
+// reservations_archive (inventory/reservation-archive.ts): the recompute reads both.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../src-server/db/schema';
 import { ROLLUPS, type RollupTable } from '../../src-server/reports/rollup-table';
@@ -36,7 +37,8 @@ export async function recomputed(db: Kysely<Database>): Promise<Record<RollupTab
     select ${utc('o.placed_at')} as day, o.channel_code, r.warehouse_code, l.sku, o.currency,
       1 as order_lines, r.quantity as units_ordered, r.quantity * l.unit_price_minor as revenue_minor
     from orders o join order_lines l on l.order_id = o.id
-    join reservations r on r.order_line_id = l.id
+    join (select * from reservations union all select * from reservations_archive) r
+      on r.order_line_id = l.id
     union all
     select ${utc('o.placed_at')}, o.channel_code, '', l.sku, o.currency, 1, l.backordered_quantity,
       l.backordered_quantity * l.unit_price_minor
