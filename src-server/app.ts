@@ -16,6 +16,7 @@ import { backofficeFiles } from './backoffice/backoffice-files';
 import { connectorRoutes } from './connectors/connector-routes';
 import type { ServerConfig } from './config';
 import type { Database } from './db/schema';
+import { forecastRoutes } from './forecasting/forecast-routes';
 import { healthRoutes } from './health/health-routes';
 import { replenishmentRoutes } from './notifications/alerts/replenishment-routes';
 import { createMailer, mailDirFor } from './notifications/email/mailer';
@@ -33,6 +34,8 @@ import { startReservationArchive } from './inventory/reservation-archive';
 import type { BackOfficeReads } from './db/read-replica';
 import { orderRoutes } from './orders/order-routes';
 import { refundLedgerRoutes } from './payments/refund-ledger';
+import { purchasingRoutes } from './replenishment/replenishment-routes';
+import { reportRoutes } from './reports/report-routes';
 import { returnAnalyticsRoutes } from './returns/analytics-routes';
 import { startRmaExpiry } from './returns/rma-expiry';
 import { installReturnsRuntime } from './returns/returns-runtime';
@@ -134,6 +137,9 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
   app.addHook('onClose', async () => quoteExpiry.stop());
   await app.register(refundLedgerRoutes(reads));
   await app.register(returnAnalyticsRoutes(reads));
+  await app.register(reportRoutes(reads));
+  await app.register(forecastRoutes(deps.db));
+  await app.register(purchasingRoutes(deps.db));
 
   const hub = new SyncHub(deps.db, (msg, err) => app.log.warn({ err }, msg));
   await hub.start(deps.listen);

@@ -50,6 +50,8 @@ export interface ServerConfig {
   returns: ReturnsConfig;
   /** When work a station holds without progress goes back to the queue. */
   workHolds: WorkHoldConfig;
+  /** UTC hour from which the nightly forecast run starts; null: no nightly run. */
+  forecastNightlyHourUtc: number | null;
 }
 
 function numberFrom(
@@ -105,6 +107,15 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     carrierSecretKey: env.CARRIER_SECRET_KEY || undefined,
     people: loadPeopleConfig(env, `http://127.0.0.1:${port}`),
     backofficeDir: resolve(env.BACKOFFICE_DIR ?? 'dist/backoffice'),
+    forecastNightlyHourUtc:
+      env.FORECAST_NIGHTLY_HOUR_UTC === 'off'
+        ? null
+        : numberFrom(
+            env,
+            'FORECAST_NIGHTLY_HOUR_UTC',
+            2,
+            (n) => Number.isInteger(n) && n >= 0 && n <= 23,
+          ),
     seedDemo: env.SEED_DEMO !== 'false',
     demoSeed: env.DEMO_SEED ?? 'packing-oms-demo',
     demoProducts: numberFrom(

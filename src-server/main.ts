@@ -8,6 +8,7 @@ import { createApp } from './app';
 import { loadServerConfig } from './config';
 import { openDatabase, pgliteDirFor } from './db/connect';
 import { migrateToLatest } from './db/migrate';
+import { startForecastSchedule, type ForecastSchedule } from './forecasting/forecast-schedule';
 import { replicaReads } from './db/read-replica';
 import { rideThroughOutages, waitForDatabase } from './db/ride-through';
 import { isDatabaseUnavailable } from './db/unavailable';
@@ -52,11 +53,13 @@ const app = await createApp(config, {
 let stopping = false;
 let notifications: NotificationsHandle | undefined;
 let demoActivity: Promise<void> | undefined;
+let forecasts: ForecastSchedule | undefined;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   app.log.info({ signal }, 'shutting down: finishing in-flight requests');
   await demoActivity; // stops after the batch or shipment in hand
+  await forecasts?.stop();
   // Deliveries in flight finish; claimed ones not started are handed back for the next start.
   await notifications?.stop();
   await app.close();
@@ -105,6 +108,11 @@ if (config.notifications.enabled && !stopping) {
   });
 }
 await app.listen({ host: config.host, port: config.port });
+if (config.forecastNightlyHourUtc !== null && !stopping) {
+  forecasts = startForecastSchedule(database.db, config.forecastNightlyHourUtc, (msg, err) =>
+    app.log.error({ err }, msg),
+  );
+}
 // A fresh demo's orders and history, or the rest of a demo a stop (or an outage) interrupted.
 if (config.seedDemo) {
   demoActivity = rideThroughOutages(

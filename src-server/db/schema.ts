@@ -2,9 +2,12 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AuditTables } from '../audit/audit-schema';
 import type { B2bTables } from '../b2b/b2b-schema';
+import type { ForecastTables } from '../forecasting/forecast-schema';
 import type { NotificationTables } from '../notifications/notifications-schema';
 import type { OutboxTables } from '../outbox/outbox-schema';
 import type { PeopleTables } from '../people/people-schema';
+import type { PurchasingTables } from '../replenishment/purchasing-schema';
+import type { ReportTables } from '../reports/reports-schema';
 import type { ReturnsTables } from '../returns/returns-schema';
 import type { SyncTables } from '../sync/sync-schema';
 import type { WorkHoldTables } from '../sync/work-hold-schema';
@@ -266,7 +269,10 @@ export interface Database
     PeopleTables,
     AuditTables,
     CarrierTables,
-    B2bTables {
+    B2bTables,
+    ReportTables,
+    ForecastTables,
+    PurchasingTables {
   products: ProductsTable;
   product_gtins: ProductGtinsTable;
   product_prices: ProductPricesTable;

@@ -8,6 +8,7 @@ import { renderReturnLabelPdf, returnLabelData } from '../returns/return-label-f
 import type { OutboxConsumer } from '../outbox/consumer';
 import { startAlertChecker } from './alerts/alert-checker';
 import { teamAlertConsumer } from './alerts/team-alert-email';
+import { purchaseOrderEmailConsumer } from '../replenishment/purchase-order-email';
 import { customerEmailConsumer } from './email/customer-email';
 import { createMailer, mailDirFor } from './email/mailer';
 import type { Mailer } from './email/mailer';
@@ -25,7 +26,7 @@ export interface NotificationDeps {
   log?: NotificationLog | undefined;
 }
 
-/** The three consumers every dispatcher delivers to. */
+/** The consumers every dispatcher delivers to. */
 export function notificationConsumers(
   db: Kysely<Database>,
   mailer: Mailer,
@@ -44,6 +45,7 @@ export function notificationConsumers(
       teamEmails: config.teamAlertEmails,
       purchasingEmails: config.purchasingEmails,
     }),
+    purchaseOrderEmailConsumer(mailer, brand, config.purchasingEmails),
     webhookConsumer(db, config.dispatcher.webhookTimeoutMs),
   ];
 }

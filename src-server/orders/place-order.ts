@@ -22,6 +22,7 @@ import { buildPlacedOrder } from './order-graph';
 import type { PlacedOrderGraph, SourcingWarehouse } from './order-graph';
 import { insertOrderGraphs } from './order-writes';
 import { priceOrderFrom, readCatalogue } from './priced-order';
+import { rollUpPlacedOrders } from '../reports/rollup-writes';
 import type { PricedOrder } from './priced-order';
 
 export interface IntakeSettings {
@@ -229,6 +230,11 @@ export async function placeOrders(
             tables: [outboxRows(graphs.flatMap((g) => g.outbox)), idempotencyRows(responses)],
             notify: [OUTBOX_CHANNEL],
           },
+        );
+        // Last, so the hot per-channel rollup rows are locked for the shortest time.
+        await rollUpPlacedOrders(
+          trx,
+          graphs.map((g) => g.graph),
         );
         return graphs;
       });

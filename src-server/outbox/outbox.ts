@@ -24,12 +24,13 @@ export const OUTBOX_EVENT_TYPES = [
   'quote.sent',
   'quote.accepted',
   'quote.expired',
+  'purchase_order.sent',
 ] as const;
 
 export type OutboxEventType = (typeof OUTBOX_EVENT_TYPES)[number];
 
 export type OutboxAggregateType =
-  'order' | 'return' | 'product' | 'stock' | 'fulfillment' | 'report' | 'quote';
+  'order' | 'return' | 'product' | 'stock' | 'fulfillment' | 'report' | 'quote' | 'purchase_order';
 
 export interface OutboxEvent {
   /** Given when the writer must refer to the event (e.g. an alert remembering what it raised). */

@@ -13,6 +13,7 @@ import { PaymentProviderError } from '../payments/payment-provider';
 import type { RefundBreakdown } from './refund-amount';
 import { returnsRuntime } from './returns-runtime';
 import { moveRmaThrough, type LockedRma } from './rma-writes';
+import { rollUpRefund } from '../reports/rollup-writes';
 
 type Trx = Transaction<Database>;
 
@@ -115,16 +116,23 @@ export async function sendRefund(trx: Trx, refundId: string): Promise<RefundReco
       currency: refund.currency.trim(),
       description: `Refund for return ${rma.code}`,
     });
+    const issuedAt = new Date();
     await trx
       .updateTable('refunds')
       .set({
         status: 'issued',
         provider_reference: issued.reference,
         last_error: null,
-        issued_at: new Date(),
+        issued_at: issuedAt,
       })
       .where('id', '=', refund.id)
       .execute();
+    await rollUpRefund(trx, {
+      orderId: refund.order_id,
+      currency: refund.currency,
+      amountMinor: refund.amount_minor,
+      issuedAt,
+    });
     return record({
       status: 'issued',
       providerReference: issued.reference,

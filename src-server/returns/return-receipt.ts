@@ -9,6 +9,7 @@ import type { ReturnReceiptDoc } from '../../shared/sync/documents';
 import type { Database } from '../db/schema';
 import { appendOutboxEvents } from '../outbox/outbox';
 import type { StationIdentity } from '../stations/stations';
+import { rollUpReturn } from '../reports/rollup-writes';
 import { foreignDocument } from '../sync/push-checks';
 import { publishProducts } from '../sync/projections';
 import { bookParcel, priceParcel } from './parcel-booking';
@@ -100,6 +101,13 @@ async function decide(
     )
     .execute();
   await restock(trx, station.warehouseCode, receipt);
+  await rollUpReturn(trx, {
+    orderId: rma?.order_id ?? null,
+    reason: rma?.reason ?? null,
+    warehouseCode: station.warehouseCode,
+    receivedAt: receipt.receivedAt,
+    items: receipt.items,
+  });
 
   const items = receipt.items.map((i) => ({
     sku: i.sku,

@@ -14,6 +14,7 @@ import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
 import { appendOrderEvents } from '../orders/order-writes';
 import { appendOutboxEvents } from '../outbox/outbox';
+import { rollUpShipment } from '../reports/rollup-writes';
 import type { StationIdentity } from '../stations/stations';
 import { publishFulfillments } from './projections';
 import { foreignDocument } from './push-checks';
@@ -33,7 +34,16 @@ export async function confirmShipment(
 ): Promise<ShipmentVerdict> {
   const fulfillment = await trx
     .selectFrom('fulfillment_orders')
-    .select(['id', 'order_id', 'warehouse_code', 'status', 'held_from', 'cancel_requested'])
+    .select([
+      'id',
+      'order_id',
+      'warehouse_code',
+      'status',
+      'held_from',
+      'cancel_requested',
+      'promised_delivery_date',
+      'transit_days',
+    ])
     .where('id', '=', shipment.fulfillmentId)
     .forUpdate()
     .executeTakeFirst();
@@ -168,6 +178,7 @@ export async function confirmShipment(
     .where('id', '=', fulfillment.id)
     .execute();
 
+  const confirmedAt = shipment.confirmedAt ?? new Date().toISOString();
   await trx
     .insertInto('shipments')
     .values({
@@ -178,7 +189,7 @@ export async function confirmShipment(
       carrier: shipment.carrier,
       service: shipment.service,
       status: 'accepted',
-      confirmed_at: shipment.confirmedAt ?? new Date().toISOString(),
+      confirmed_at: confirmedAt,
     })
     .execute();
   await trx
@@ -195,6 +206,18 @@ export async function confirmShipment(
     )
     .execute();
 
+  await rollUpShipment(trx, {
+    orderId: fulfillment.order_id,
+    warehouseCode: fulfillment.warehouse_code,
+    promisedDeliveryDate: fulfillment.promised_delivery_date,
+    transitDays: fulfillment.transit_days,
+    confirmedAt: confirmedAt,
+    lines: lines.map((l) => ({
+      sku: l.sku,
+      quantity: l.quantity,
+      shipped: shippedPerLine.get(l.id) ?? 0,
+    })),
+  });
   const orderStatus = await moveOrder(trx, fulfillment.order_id);
   const cartons = shipment.cartons.map((c) => ({
     sscc: c.sscc,

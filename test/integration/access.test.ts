@@ -332,6 +332,44 @@ describe.each(BACKENDS)('access on %s', (backend) => {
     expect(station.statusCode).toBe(403);
   });
 
+  it('lets purchasing plan and order stock and read the figures; customer service neither', async () => {
+    const asRole = async (role: Role) => (await sessionFor(server.db, people[role]!.id)).headers;
+    const get = async (role: Role, url: string) =>
+      (await server.app.inject({ method: 'GET', url, headers: await asRole(role) })).statusCode;
+    const purchasing = await asRole('purchasing');
+    const supplier = await server.app.inject({
+      method: 'PUT',
+      url: '/v1/suppliers/ACME',
+      headers: purchasing,
+      payload: { name: 'Acme', email: null },
+    });
+    expect(supplier.statusCode, supplier.body).toBe(204);
+    expect(await get('purchasing', '/v1/replenishment/suggestions')).toBe(200);
+    expect(await get('purchasing', '/v1/forecasts')).toBe(200);
+    expect(await get('purchasing', '/v1/reports/stock?from=2026-11-01&to=2026-11-30')).toBe(200);
+    expect(await get('finance', '/v1/reports/sales?from=2026-11-01&to=2026-11-30')).toBe(200);
+    expect(await get('finance', '/v1/replenishment/suggestions')).toBe(403);
+    expect(await get('customer_service', '/v1/forecasts')).toBe(403);
+    expect(await get('customer_service', '/v1/reports/sales?from=2026-11-01&to=2026-11-30')).toBe(
+      403,
+    );
+    expect(await get('sales_rep', '/v1/reports/sales?from=2026-11-01&to=2026-11-30')).toBe(403);
+    const refused = await server.app.inject({
+      method: 'PUT',
+      url: '/v1/suppliers/ACME',
+      headers: await asRole('customer_service'),
+      payload: { name: 'Not Acme', email: null },
+    });
+    expect(refused.json()).toMatchObject({ code: 'not_permitted' });
+    const audit = await server.db
+      .selectFrom('audit_log')
+      .select(['actor_label', 'action'])
+      .where('object_type', '=', 'supplier')
+      .where('object_id', '=', 'ACME')
+      .execute();
+    expect(audit).toContainEqual({ actor_label: people.purchasing!.email, action: 'saved' });
+  });
+
   it('keeps /health, the OpenAPI document and the back office page public', async () => {
     expect((await server.app.inject({ method: 'GET', url: '/health' })).json()).toMatchObject({
       status: 'ok',

@@ -1,0 +1,40 @@
+import { PDFDocument } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import {
+  purchaseOrderEmailBody,
+  purchaseOrderPdf,
+  type PurchaseOrderSent,
+} from './purchase-order-email';
+
+const po: PurchaseOrderSent = {
+  purchaseOrderId: 'b9f0c7a2-0000-4000-8000-000000000001',
+  number: 'PO-000007',
+  supplierName: 'Acme BV',
+  supplierEmail: 'orders@acme.example',
+  supplierLocale: 'nl',
+  warehouseCode: 'NL-TIL',
+  expectedDate: '2026-12-13',
+  currency: 'EUR',
+  lines: [
+    { sku: 'SKU-1', quantity: 24, unitCostMinor: 450 },
+    { sku: 'SKU-2', quantity: 6, unitCostMinor: 1000 },
+  ],
+};
+
+describe('purchase order e-mail', () => {
+  it("is written in the supplier's language with the lines and total", () => {
+    const nl = purchaseOrderEmailBody(po, 'nl');
+    expect(nl.subject).toBe('Inkooporder PO-000007');
+    expect(nl.paragraphs[0]).toBe(
+      'Graag leveren aan magazijn NL-TIL uiterlijk 2026-12-13. Vermeld PO-000007 op de pakbon.',
+    );
+    expect(nl.facts).toEqual([{ label: 'Totaal', value: 'EUR 168.00' }]);
+    expect(purchaseOrderEmailBody(po, 'en').subject).toBe('Purchase order PO-000007');
+  });
+
+  it('attaches a one-page PDF of the order', async () => {
+    const pdf = await purchaseOrderPdf(po, 'en');
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await PDFDocument.load(pdf)).getPageCount()).toBe(1);
+  });
+});

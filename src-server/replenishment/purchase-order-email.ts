@@ -1,0 +1,120 @@
+// A sent purchase order reaches its supplier by e-mail, in the supplier's language (Dutch or
+// English), with the order as a PDF attached; delivered from the outbox like every notification.
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { z } from 'zod';
+import { DeliveryFailure } from '../outbox/consumer';
+import type { DispatchedEvent, OutboxConsumer } from '../outbox/consumer';
+import { sendNotificationEmail } from '../notifications/email/compose-email';
+import {
+  emailLocale,
+  type Brand,
+  type EmailBody,
+  type EmailLocale,
+} from '../notifications/email/email-layout';
+import type { Mailer } from '../notifications/email/mailer';
+
+export const purchaseOrderSentSchema = z.object({
+  purchaseOrderId: z.string(),
+  number: z.string(),
+  supplierName: z.string(),
+  supplierEmail: z.string().nullable(),
+  supplierLocale: z.string(),
+  warehouseCode: z.string(),
+  expectedDate: z.string().nullable(),
+  currency: z.string(),
+  lines: z.array(z.object({ sku: z.string(), quantity: z.number(), unitCostMinor: z.number() })),
+});
+export type PurchaseOrderSent = z.infer<typeof purchaseOrderSentSchema>;
+
+const money = (minor: number, currency: string) => `${currency} ${(minor / 100).toFixed(2)}`;
+
+export function purchaseOrderEmailBody(po: PurchaseOrderSent, locale: EmailLocale): EmailBody {
+  const nl = locale === 'nl';
+  const total = po.lines.reduce((s, l) => s + l.quantity * l.unitCostMinor, 0);
+  return {
+    subject: nl ? `Inkooporder ${po.number}` : `Purchase order ${po.number}`,
+    heading: nl
+      ? `Inkooporder ${po.number} voor ${po.supplierName}`
+      : `Purchase order ${po.number} for ${po.supplierName}`,
+    paragraphs: [
+      nl
+        ? `Graag leveren aan magazijn ${po.warehouseCode}${po.expectedDate ? ` uiterlijk ${po.expectedDate}` : ''}. Vermeld ${po.number} op de pakbon.`
+        : `Please deliver to warehouse ${po.warehouseCode}${po.expectedDate ? ` by ${po.expectedDate}` : ''}. Quote ${po.number} on the delivery note.`,
+    ],
+    facts: [{ label: nl ? 'Totaal' : 'Total', value: money(total, po.currency) }],
+    lines: po.lines.map((l) => ({
+      name: l.sku,
+      quantity: l.quantity,
+      amount: money(l.unitCostMinor, po.currency),
+    })),
+    closing: nl ? 'De PDF van de order is bijgevoegd.' : 'The order is attached as a PDF.',
+  };
+}
+
+export async function purchaseOrderPdf(
+  po: PurchaseOrderSent,
+  locale: EmailLocale,
+): Promise<Buffer> {
+  const nl = locale === 'nl';
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([595, 842]);
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  let y = 790;
+  const line = (text: string, size = 11, f = font) => {
+    page.drawText(text, { x: 50, y, size, font: f });
+    y -= size + 8;
+  };
+  line(`${nl ? 'Inkooporder' : 'Purchase order'} ${po.number}`, 18, bold);
+  line(`${nl ? 'Leverancier' : 'Supplier'}: ${po.supplierName}`);
+  line(
+    `${nl ? 'Leveren aan' : 'Deliver to'}: ${po.warehouseCode}${po.expectedDate ? ` (${po.expectedDate})` : ''}`,
+  );
+  y -= 10;
+  line(nl ? 'SKU / Aantal / Prijs per stuk' : 'SKU / Quantity / Unit cost', 11, bold);
+  for (const l of po.lines)
+    line(`${l.sku}   ${l.quantity}   ${money(l.unitCostMinor, po.currency)}`);
+  return Buffer.from(await doc.save());
+}
+
+function parse(event: DispatchedEvent): PurchaseOrderSent {
+  const parsed = purchaseOrderSentSchema.safeParse(event.payload);
+  if (!parsed.success)
+    throw new DeliveryFailure(`${event.type} payload: ${parsed.error.issues[0]!.message}`, {
+      permanent: true,
+    });
+  return parsed.data;
+}
+
+export function purchaseOrderEmailConsumer(
+  mailer: Mailer,
+  brand: Brand,
+  purchasingEmails: string[],
+): OutboxConsumer {
+  const target = [{ consumer: 'purchase-order-email', subscriptionId: null }];
+  return {
+    kind: 'purchase-order-email',
+    targets: async () => (type) => (type === 'purchase_order.sent' ? target : []),
+    async deliver(job) {
+      const po = parse(job.event);
+      if (!po.supplierEmail)
+        return {
+          outcome: 'skipped',
+          responseExcerpt: `Supplier of ${po.number} has no e-mail address.`,
+        };
+      const locale = emailLocale(po.supplierLocale);
+      return sendNotificationEmail(mailer, brand, job, {
+        to: [po.supplierEmail, ...purchasingEmails],
+        locale,
+        body: purchaseOrderEmailBody(po, locale),
+        attachments: [
+          {
+            filename: `${po.number}.pdf`,
+            content: await purchaseOrderPdf(po, locale),
+            contentType: 'application/pdf',
+          },
+        ],
+      });
+    },
+  };
+}
