@@ -8,7 +8,7 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       // Bundle what main needs, so the packaged app carries no server-only packages in node_modules.
-      externalizeDeps: { exclude: ['zod'] },
+      externalizeDeps: { exclude: ['zod', 'fast-xml-parser'] },
       lib: {
         entry: resolve('src-main/electron/main.ts'),
         formats: ['es'],
