@@ -63,6 +63,7 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
   const intake = new OrderIntake(deps.db, {
     shippingServices: deps.shippingServices ?? DEMO_SHIPPING_SERVICES,
     maxExtraKmForSingleWarehouse: config.maxExtraKmForSingleWarehouse,
+    vat: config.vat,
   });
   await app.register(healthRoutes(deps.db));
   await app.register(orderRoutes(deps.db, intake));

@@ -4,6 +4,8 @@ import type { NotificationConfig } from './notifications/notification-config';
 import { loadReturnsConfig } from './returns/returns-config';
 import type { ReturnsConfig } from './returns/returns-config';
 import type { NumberingConfig } from './stations/number-ranges';
+import { loadVatSettings } from './tax/vat-settings';
+import type { VatSettings } from './tax/vat-settings';
 
 export interface ServerConfig {
   host: string;
@@ -29,6 +31,8 @@ export interface ServerConfig {
   notifications: NotificationConfig;
   /** Restocking fees, shipping refund rule and the payment provider for refunds. */
   returns: ReturnsConfig;
+  /** Where goods leave from for VAT and the one-stop-shop threshold (VAT_* variables). */
+  vat: VatSettings;
 }
 
 function numberFrom(
@@ -106,5 +110,6 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     },
     notifications: loadNotificationConfig(env),
     returns: loadReturnsConfig(env),
+    vat: loadVatSettings(env),
   };
 }

@@ -14,6 +14,7 @@ import * as syncOwnership from './migrations/0700-sync-ownership';
 import * as orderMoney from './migrations/0720-order-money';
 import * as rmaParcels from './migrations/0730-rma-parcels';
 import * as outboxHeartbeat from './migrations/0760-outbox-heartbeat';
+import * as vat from './migrations/0850-vat';
 import type { Database } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0720-order-money': orderMoney,
   '0730-rma-parcels': rmaParcels,
   '0760-outbox-heartbeat': outboxHeartbeat,
+  '0850-vat': vat,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -7,6 +7,7 @@ import type { OrderStatus } from '../../shared/orders/order-state';
 import type { Database, PostalAddress } from '../db/schema';
 import { decodeCursor, encodeCursor } from '../http/cursor';
 import type { FulfillmentSummary, OrderPage, OrderView } from './order-contracts';
+import { orderVatView } from '../tax/order-vat-view';
 import { moneyOfLine, storedMoney } from './order-money-rows';
 import { partMoneyView } from './order-money-view';
 
@@ -109,6 +110,7 @@ export async function getOrderView(
       detail: event.detail,
       at: event.created_at.toISOString(),
     })),
+    vat: orderVatView(order.vat),
   };
 }
 
