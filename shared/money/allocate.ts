@@ -1,7 +1,7 @@
 /**
  * Splitting an amount of minor units over parts in proportion to weights, with dinero.js: the
- * shares always add up to the amount (no cent lost or made), each within one minor unit of its
- * exact share.
+ * shares always add up to the amount (no cent lost or made), each at most one minor unit from its
+ * exact share (dinero.js hands the remainder out in order, even to a share that was exact).
  */
 import { allocate, dinero, toSnapshot } from 'dinero.js';
 
