@@ -137,3 +137,21 @@ describe('the canonical order refuses what cannot be right', () => {
     ]);
   });
 });
+
+describe('order currency', () => {
+  it.each(['EUR', 'JPY', 'KWD', 'CHF', 'BRL', 'ZAR'])(
+    'accepts %s, an active ISO 4217 code',
+    (c) => {
+      expect(canonicalOrderSchema.safeParse({ ...personOrder(), currency: c }).success).toBe(true);
+    },
+  );
+
+  it.each(['eur', 'XYZ', 'NLG', 'EU', ''])('refuses %s, naming the currency field', (c) => {
+    const result = canonicalOrderSchema.safeParse({ ...personOrder(), currency: c });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ['currency'],
+      message: expect.stringMatching(/ISO 4217/),
+    });
+  });
+});

@@ -4,24 +4,16 @@
  * Money is in integer minor units (cents) of the order's currency.
  */
 import { z } from 'zod';
+import { CURRENCY_CODES } from '../money/currencies';
 import { postalCodeProblem } from '../validation/postal-codes';
 import { optionalText, storableText } from '../validation/text';
 import { acceptedDate, acceptedDateTime } from '../validation/timestamps';
 import { vatNumberProblem } from '../validation/vat-numbers';
 import { orderLineMoneyFields, orderMoneyFields } from './order-money-schema';
 
-export const SUPPORTED_CURRENCIES = [
-  'EUR',
-  'GBP',
-  'USD',
-  'CHF',
-  'SEK',
-  'DKK',
-  'NOK',
-  'PLN',
-  'CZK',
-] as const;
-export type Currency = (typeof SUPPORTED_CURRENCIES)[number];
+/** Every active ISO 4217 currency (shared/money/currencies.ts); amounts are in its minor unit. */
+export const SUPPORTED_CURRENCIES = CURRENCY_CODES;
+export type Currency = string;
 
 // Text rules live in shared/validation/text.ts; re-exported for the schemas that import them here.
 export { optionalText, storableText };
@@ -87,7 +79,7 @@ export const canonicalOrderFields = z.object({
   channelOrderRef: storableText(64),
   placedAt: acceptedDateTime().optional(),
   currency: z.enum(SUPPORTED_CURRENCIES, {
-    error: `must be one of ${SUPPORTED_CURRENCIES.join(', ')}`,
+    error: 'must be an active ISO 4217 currency code in capitals, such as EUR, GBP or JPY',
   }),
   /** The B2B buyer's purchase order number. */
   poNumber: optionalText(64),
