@@ -4,6 +4,7 @@
  * Money is in integer minor units (cents) of the order's currency.
  */
 import { z } from 'zod';
+import { isCountryCode } from '../countries/countries';
 import { CURRENCY_CODES } from '../money/currencies';
 import { postalCodeProblem } from '../validation/postal-codes';
 import { optionalText, storableText } from '../validation/text';
@@ -30,7 +31,10 @@ export const postalAddressSchema = z
     postalCode: storableText(16),
     city: storableText(100),
     region: optionalText(100),
-    country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as NL'),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as NL')
+      .refine(isCountryCode, 'is not an ISO 3166-1 country code'),
     phone: optionalText(40),
     email: z.email().max(254).optional(),
     latitude: z.number().min(-90).max(90).optional(),

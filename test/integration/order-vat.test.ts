@@ -197,6 +197,32 @@ describe.each(BACKENDS)('VAT at intake on %s', (backend) => {
     });
   });
 
+  it('takes an order in yen to Tokyo: whole-yen amounts, sourced by the country, an export at 0 %', async () => {
+    const res = await post(
+      CHANNEL_KEYS.market,
+      makeOrder({
+        currency: 'JPY',
+        shipTo: {
+          name: 'Sato Yui',
+          line1: '1-1 Chiyoda',
+          postalCode: '100-0001',
+          city: 'Tokyo',
+          country: 'JP',
+        },
+        lines: [{ sku: 'SKU-STD', quantity: 3, unitPriceMinor: 1650 }],
+        shippingChargedMinor: 2400,
+      }),
+    );
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ currency: 'JPY', taxMinor: 0, totalMinor: 7350 });
+    const order = await view(res.json().orderId);
+    expect(order.vat).toMatchObject({
+      scheme: 'export',
+      legalMention: expect.stringMatching(/Article 146/),
+      breakdown: [{ category: 'G', ratePercent: 0, netMinor: 7350, taxMinor: 0 }],
+    });
+  });
+
   it('refuses an order the OMS must tax on a date before its rate table, and stores nothing', async () => {
     const before = await countRows(server.db, 'orders');
     const res = await post(CHANNEL_KEYS.market, basket({ placedAt: '2010-05-01T10:00:00Z' }));
