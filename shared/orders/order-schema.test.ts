@@ -155,3 +155,17 @@ describe('order currency', () => {
     });
   });
 });
+
+describe('order address regions', () => {
+  it('refuses a US address without its state, naming shipTo.region, and takes it with one', () => {
+    const us = address({ country: 'US', postalCode: '10118', city: 'New York', region: undefined });
+    const missing = canonicalOrderSchema.safeParse({ ...personOrder(), shipTo: us, billTo: us });
+    expect(missing.success).toBe(false);
+    expect(missing.error?.issues.map((i) => i.path.join('.'))).toContain('shipTo.region');
+    const withState = { ...us, region: 'NY' };
+    expect(
+      canonicalOrderSchema.safeParse({ ...personOrder(), shipTo: withState, billTo: withState })
+        .success,
+    ).toBe(true);
+  });
+});

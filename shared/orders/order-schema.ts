@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { isCountryCode } from '../countries/countries';
 import { CURRENCY_CODES } from '../money/currencies';
 import { postalCodeProblem } from '../validation/postal-codes';
+import { regionProblem } from '../validation/regions';
 import { optionalText, storableText } from '../validation/text';
 import { acceptedDate, acceptedDateTime } from '../validation/timestamps';
 import { vatNumberProblem } from '../validation/vat-numbers';
@@ -43,6 +44,8 @@ export const postalAddressSchema = z
   .superRefine((address, ctx) => {
     const problem = postalCodeProblem(address.country, address.postalCode);
     if (problem) ctx.addIssue({ code: 'custom', path: ['postalCode'], message: problem });
+    const region = regionProblem(address.country, address.region);
+    if (region) ctx.addIssue({ code: 'custom', path: ['region'], message: region });
   });
 export type PostalAddressInput = z.infer<typeof postalAddressSchema>;
 
