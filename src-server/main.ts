@@ -8,9 +8,11 @@ import { createApp } from './app';
 import { loadServerConfig } from './config';
 import { openDatabase, pgliteDirFor } from './db/connect';
 import { migrateToLatest } from './db/migrate';
+import { replicaReads } from './db/read-replica';
 import { rideThroughOutages, waitForDatabase } from './db/ride-through';
 import { isDatabaseUnavailable } from './db/unavailable';
 import { startNotifications } from './notifications/notifications-runtime';
+import { seedDemoPeople } from './people/demo-people';
 import type { NotificationsHandle } from './notifications/notifications-runtime';
 import { seedDemoActivity, seedDemoCatalogueIfEmpty, unfinishedDemoSeed } from './seed/demo-seed';
 
@@ -31,12 +33,20 @@ const database = await openDatabase({
   databaseUrl: config.databaseUrl,
   pgliteDir: pgliteDirFor(config.dataDir),
   maxConnections: config.databasePoolSize,
+  readUrl: config.databaseReadUrl,
+  listenUrl: config.databaseListenUrl,
   log,
 });
 const app = await createApp(config, {
   db: database.db,
   listen: database.listen,
   loggerInstance: log,
+  backOfficeReads: database.reads
+    ? replicaReads(database.db, database.reads, {
+        maxLagMs: config.readReplicaMaxLagMs,
+        warn: (detail, message) => log.warn(detail, message),
+      })
+    : undefined,
 });
 
 let stopping = false;
@@ -73,13 +83,20 @@ const seedOptions = {
   productCount: config.demoProducts,
   orderCount: config.demoOrders,
 };
-if (config.seedDemo)
+if (config.seedDemo) {
   await rideThroughOutages(
     'demo catalogue',
     database.db,
     () => seedDemoCatalogueIfEmpty(database.db, seedOptions),
     rideThrough,
   );
+  await rideThroughOutages(
+    'demo people',
+    database.db,
+    () => seedDemoPeople(database.db, config.demoSeed, app.log),
+    rideThrough,
+  );
+}
 if (config.notifications.enabled && !stopping) {
   notifications = await startNotifications(config.notifications, config.dataDir, {
     db: database.db,

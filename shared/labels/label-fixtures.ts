@@ -5,6 +5,7 @@ import type {
   ReturnLabelData,
   ShippingLabelData,
 } from './label-data';
+import type { IntakeLabelData } from './intake-label';
 
 /** Small factories for label tests and previews; every field can be overridden. */
 
@@ -146,6 +147,21 @@ export function makeCn22(overrides: Partial<Cn22Data> = {}): Cn22Data {
       },
     ],
     date: '2025-03-14',
+    ...overrides,
+  };
+}
+
+export function makeIntakeLabel(overrides: Partial<IntakeLabelData> = {}): IntakeLabelData {
+  return {
+    rmaCode: 'R-2025-00017',
+    unitReference: 'RET-3F2A9C1E-I2',
+    sku: 'E2E-MUG',
+    productName: 'Blue mug',
+    grade: 'C',
+    disposition: 'quarantine',
+    match: 'wrong_item',
+    note: 'Chipped handle',
+    date: '2025-03-05',
     ...overrides,
   };
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { FulfillmentDoc } from '../sync/documents';
 import { formatMoney } from './label-format';
+import { LABEL_WORDS, type LabelWords } from './label-words';
 
 export const packingSlipMoneySchema = z.object({
   currency: z.string().regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code such as EUR'),
@@ -30,25 +31,30 @@ export const packingSlipLineMoneyFields = {
   taxRatePercent: z.number().min(0).max(100).nullable().optional(),
 };
 
-export const formatRate = (percent: number | null) => (percent === null ? '' : `${percent}%`);
+export const formatRate = (percent: number | null, decimal = '.') =>
+  percent === null ? '' : `${String(percent).replace('.', decimal)}%`;
 
 /** Subtotal, discount, shipping, tax per rate and total, as label/value rows. */
-export function packingSlipTotals(money: PackingSlipMoney): { label: string; value: string }[] {
-  const amount = (minor: number) => formatMoney(minor, money.currency);
+export function packingSlipTotals(
+  money: PackingSlipMoney,
+  words: Pick<LabelWords, 'money' | 'decimal'> = LABEL_WORDS.en,
+): { label: string; value: string }[] {
+  const said = words.money;
+  const amount = (minor: number) => formatMoney(minor, money.currency, words.decimal);
   const taxes = (prefix: string) =>
     money.taxes.map((t) => ({
-      label: `${prefix}${t.ratePercent === null ? '' : ` ${formatRate(t.ratePercent)}`}`,
+      label: `${prefix}${t.ratePercent === null ? '' : ` ${formatRate(t.ratePercent, words.decimal)}`}`,
       value: amount(t.taxMinor),
     }));
   return [
-    { label: 'Subtotal', value: amount(money.subtotalMinor) },
+    { label: said.subtotal, value: amount(money.subtotalMinor) },
     ...(money.discountMinor > 0
-      ? [{ label: 'Discount', value: `-${amount(money.discountMinor)}` }]
+      ? [{ label: said.discount, value: `-${amount(money.discountMinor)}` }]
       : []),
-    { label: 'Shipping', value: amount(money.shippingMinor) },
-    ...(money.pricesIncludeTax ? [] : taxes('VAT')),
-    { label: 'Total', value: amount(money.totalMinor) },
-    ...(money.pricesIncludeTax ? taxes('incl. VAT') : []),
+    { label: said.shipping, value: amount(money.shippingMinor) },
+    ...(money.pricesIncludeTax ? [] : taxes(said.vat)),
+    { label: said.total, value: amount(money.totalMinor) },
+    ...(money.pricesIncludeTax ? taxes(said.inclVat) : []),
   ];
 }
 

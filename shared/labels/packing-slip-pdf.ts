@@ -3,6 +3,7 @@ import { formatAddressLines } from './address-format';
 import { formatAmount, paginate } from './label-format';
 import type { PackingSlipData } from './label-data';
 import { formatRate, packingSlipTotals } from './packing-slip-money';
+import { LABEL_WORDS, type LabelLocale } from './label-words';
 
 const A4: [number, number] = [595.28, 841.89];
 const LEFT = 50;
@@ -65,17 +66,22 @@ function drawRight(page: PDFPage, font: PDFFont, text: string, x: number, y: num
  * page. With the order's money: each line's amount and tax rate, and after the last line the
  * totals with the tax per rate (on a page of their own when the last lines leave no room).
  */
-export async function renderPackingSlipPdf(slip: PackingSlipData): Promise<Uint8Array> {
+export async function renderPackingSlipPdf(
+  slip: PackingSlipData,
+  locale: LabelLocale = 'en',
+): Promise<Uint8Array> {
+  const words = LABEL_WORDS[locale];
   const doc = await PDFDocument.create();
-  doc.setTitle(`Packing slip ${slip.orderNumber}`);
-  doc.setSubject(`Order ${slip.orderNumber}`);
+  doc.setTitle(`${words.pdf.title} ${slip.orderNumber}`);
+  doc.setSubject(words.order(slip.orderNumber));
+  doc.setLanguage(locale);
   doc.setCreationDate(new Date(`${slip.orderDate}T00:00:00Z`));
   const regular = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
   const supported = new Set(regular.getCharacterSet());
   const fonts: Fonts = { regular, bold, safe: (text) => toFontCharacters(text, supported) };
 
-  const totals = slip.money ? packingSlipTotals(slip.money) : [];
+  const totals = slip.money ? packingSlipTotals(slip.money, words) : [];
   const pages = paginate(slip.lines, ROWS_PER_PAGE);
   // The footer takes two rows, the totals one each and a gap.
   if (totals.length > 0 && pages.at(-1)!.length > ROWS_PER_PAGE - 3 - totals.length) pages.push([]);
@@ -83,42 +89,42 @@ export async function renderPackingSlipPdf(slip: PackingSlipData): Promise<Uint8
   const itemWidth = slip.money ? 200 : 320;
   pages.forEach((lines, pageIndex) => {
     const page = doc.addPage(A4);
-    page.drawText('Packing slip', { x: LEFT, y: 790, size: 20, font: bold });
-    const pageLabel = `Page ${pageIndex + 1} of ${pages.length}`;
+    page.drawText(words.pdf.title, { x: LEFT, y: 790, size: 20, font: bold });
+    const pageLabel = words.pdf.page(pageIndex + 1, pages.length);
     page.drawText(pageLabel, {
       x: RIGHT - regular.widthOfTextAtSize(pageLabel, 10),
       y: 795,
       size: 10,
       font: regular,
     });
-    page.drawText(fonts.safe(`Order ${slip.orderNumber}`), {
+    page.drawText(fonts.safe(words.order(slip.orderNumber)), {
       x: LEFT,
       y: 765,
       size: 12,
       font: bold,
     });
     const facts = [
-      slip.poNumber ? `PO ${slip.poNumber}` : undefined,
-      `Order date ${slip.orderDate}`,
+      slip.poNumber ? words.po(slip.poNumber) : undefined,
+      words.pdf.orderDate(slip.orderDate),
     ].filter((fact) => fact !== undefined);
     page.drawText(fonts.safe(facts.join('    ')), { x: LEFT, y: 749, size: 10, font: regular });
 
-    drawAddress(page, fonts, LEFT, 'Ship from', formatAddressLines(slip.shipFrom));
+    drawAddress(page, fonts, LEFT, words.pdf.shipFrom, formatAddressLines(slip.shipFrom));
     drawAddress(
       page,
       fonts,
       310,
-      'Ship to',
+      words.pdf.shipTo,
       formatAddressLines(slip.shipTo, slip.shipFrom.country),
     );
 
-    page.drawText('SKU', { x: LEFT, y: 580, size: 10, font: bold });
-    page.drawText('Item', { x: 180, y: 580, size: 10, font: bold });
+    page.drawText(words.pdf.sku, { x: LEFT, y: 580, size: 10, font: bold });
+    page.drawText(words.pdf.item, { x: 180, y: 580, size: 10, font: bold });
     const qtyRight = slip.money ? 400 : RIGHT;
-    drawRight(page, bold, 'Qty', qtyRight, 580);
+    drawRight(page, bold, words.pdf.quantity, qtyRight, 580);
     if (slip.money) {
-      drawRight(page, bold, 'VAT', 455, 580);
-      drawRight(page, bold, `Amount ${slip.money.currency}`, RIGHT, 580);
+      drawRight(page, bold, words.money.vatHead, 455, 580);
+      drawRight(page, bold, words.money.amountHead(slip.money.currency), RIGHT, 580);
     }
     page.drawLine({
       start: { x: LEFT, y: 574 },
@@ -143,8 +149,14 @@ export async function renderPackingSlipPdf(slip: PackingSlipData): Promise<Uint8
       });
       drawRight(page, regular, quantity, qtyRight, y);
       if (slip.money && line.amountMinor !== undefined) {
-        drawRight(page, regular, formatRate(line.taxRatePercent ?? null), 455, y);
-        drawRight(page, regular, formatAmount(line.amountMinor, slip.money.currency), RIGHT, y);
+        drawRight(page, regular, formatRate(line.taxRatePercent ?? null, words.decimal), 455, y);
+        drawRight(
+          page,
+          regular,
+          formatAmount(line.amountMinor, slip.money.currency, words.decimal),
+          RIGHT,
+          y,
+        );
       }
     });
 
@@ -156,7 +168,7 @@ export async function renderPackingSlipPdf(slip: PackingSlipData): Promise<Uint8
         thickness: 0.8,
         color: rgb(0, 0, 0),
       });
-      page.drawText(`${slip.lines.length} lines, ${totalUnits} units`, {
+      page.drawText(words.totals(slip.lines.length, totalUnits), {
         x: LEFT,
         y: y - 6,
         size: 10,

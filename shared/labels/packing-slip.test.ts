@@ -49,6 +49,25 @@ describe('packing slip as 4×6 ZPL', () => {
       expect(zpl).toContain(fact);
   });
 
+  it('says the money in Dutch on a Dutch slip: words and decimal comma, no English left', () => {
+    const zpl = renderPackingSlipZpl(makeMoneyPackingSlip(), 203, 'nl');
+    for (const fact of [
+      'BEDRAG EUR',
+      '^FD45,00^FS',
+      '^FDSubtotaal^FS',
+      '^FD60,00 EUR^FS',
+      '^FDKorting^FS',
+      '^FDVerzending^FS',
+      '^FDBtw 21%^FS',
+      '^FD10,41 EUR^FS',
+      '^FDTotaal^FS',
+      '^FD71,26 EUR^FS',
+    ])
+      expect(zpl).toContain(fact);
+    for (const english of ['AMOUNT', 'Subtotal', 'Discount', 'Shipping', 'VAT', 'Total^'])
+      expect(zpl).not.toContain(english);
+  });
+
   it('names included VAT after the total, and gives the totals a label of their own when the lines fill the last', async () => {
     const lines = Array.from({ length: 9 }, (_, i) => ({
       sku: `SKU-${i}`,
@@ -111,6 +130,14 @@ describe('packing slip as A4 PDF', () => {
       '71.26 EUR',
     ])
       expect(text).toContain(fact);
+  });
+
+  it('says the money in Dutch on a Dutch A4 slip', async () => {
+    const [text] = await pdfPageTexts(await renderPackingSlipPdf(makeMoneyPackingSlip(), 'nl'));
+    for (const fact of ['Bedrag EUR', 'Btw', 'Subtotaal', '60,00 EUR', 'Btw 21%', 'Totaal'])
+      expect(text).toContain(fact);
+    for (const english of ['Amount', 'Subtotal', 'VAT', 'Shipping'])
+      expect(text).not.toContain(english);
   });
 
   it('puts the totals on a page of their own when the last page has no room', async () => {

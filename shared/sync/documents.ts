@@ -2,6 +2,7 @@
 // the network (central OMS ⇄ station main) and generates the RxDB collection schema in the renderer.
 // `updatedAt` is assigned by the central OMS (a monotonic sequence), never by a station clock.
 import { z } from 'zod';
+import { Reason } from '../reasons/reason';
 import { refundMethodSchema, returnReasonSchema, rmaStatusSchema } from '../returns/rma-state';
 import { acceptedDate, acceptedDateTime } from '../validation/timestamps';
 
@@ -179,6 +180,18 @@ export const BatchPick = z.object({
 });
 export type BatchPick = z.infer<typeof BatchPick>;
 
+/**
+ * Work given back to the queue before it was done: by the central OMS after a time without
+ * progress (`timeout`) or by a lead (`lead`), or by the station itself when its packer signed out
+ * (`station`). Released work no longer holds its order; what was picked is put back.
+ */
+export const WorkRelease = z.object({
+  by: z.enum(['timeout', 'lead', 'station']),
+  at: iso,
+  note: z.string().max(500).nullable(),
+});
+export type WorkRelease = z.infer<typeof WorkRelease>;
+
 export const WorkDoc = z.object({
   id,
   fulfillmentId: id,
@@ -189,6 +202,10 @@ export const WorkDoc = z.object({
   shorts: z.array(ShortPick),
   /** Absent or null for an order picked on its own. */
   batch: BatchPick.nullable().optional(),
+  /** Absent or null while the station holds the work (schema version 1). */
+  release: WorkRelease.nullable().optional(),
+  /** When the packer confirmed that what was picked is back in its bins (cancelled or released work). */
+  putBackAt: iso.nullable().optional(),
   updatedAt: seq,
 });
 export type WorkDoc = z.infer<typeof WorkDoc>;
@@ -232,7 +249,10 @@ export const ShipmentDoc = z.object({
   service: z.string().max(64),
   cartons: z.array(Carton),
   status: z.enum(['open', 'confirmed', 'accepted', 'refused', 'voided']),
+  /** The refusal in English, for logs and API clients; `refusal` says it as a code. */
   refusalReason: z.string().max(500).nullable(),
+  /** The refusal's code and parameters (absent on documents from before schema version 1). */
+  refusal: Reason.nullable().optional(),
   confirmedAt: stationTime.nullable(),
   updatedAt: seq,
 });
@@ -316,6 +336,8 @@ export const ReturnReceiptDoc = z.object({
   note: z.string().max(500).nullable(),
   status: z.enum(['open', 'submitted', 'accepted', 'refused']),
   refusalReason: z.string().max(500).nullable(),
+  /** The refusal's code and parameters (absent on documents from before schema version 1). */
+  refusal: Reason.nullable().optional(),
   /** Set by the central OMS on acceptance: the refund issued for this receipt (minor units), else null. */
   refundMinor: z.number().int().min(0).nullable(),
   receivedAt: stationTime,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EU_MEMBER_STATES } from '../validation/vat-numbers';
+import { EU_MEMBER_STATES } from '../labels/customs';
 import { VAT_RATES, VAT_RATES_AS_OF } from './vat-rates';
 import { ratePeriodOn, vatRatePpm } from './vat-rate-lookup';
 

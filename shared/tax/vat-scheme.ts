@@ -5,7 +5,8 @@
  * Council Directive 2006/112/EC as amended by Directive (EU) 2017/2455 (the e-commerce package,
  * in force since 1 July 2021).
  */
-import { EU_MEMBER_STATES, validVatNumberCountry } from '../validation/vat-numbers';
+import { EU_MEMBER_STATES } from '../labels/customs';
+import { validVatNumberCountry } from '../validation/vat-numbers';
 
 /** The EU-wide threshold for cross-border B2C sales (Article 59c): 10,000 EUR in cents. */
 export const OSS_THRESHOLD_EUR_MINOR = 1_000_000;

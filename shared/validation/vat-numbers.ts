@@ -38,36 +38,7 @@ import {
   switzerland,
   unitedKingdom,
 } from 'jsvat';
-
-export const EU_MEMBER_STATES: ReadonlySet<string> = new Set([
-  'AT',
-  'BE',
-  'BG',
-  'CY',
-  'CZ',
-  'DE',
-  'DK',
-  'EE',
-  'ES',
-  'FI',
-  'FR',
-  'GR',
-  'HR',
-  'HU',
-  'IE',
-  'IT',
-  'LT',
-  'LU',
-  'LV',
-  'MT',
-  'NL',
-  'PL',
-  'PT',
-  'RO',
-  'SE',
-  'SI',
-  'SK',
-]);
+import { EU_MEMBER_STATES } from '../labels/customs';
 
 // Brazil is left out on purpose: jsvat takes any number starting with two digits for a Brazilian
 // CNPJ. The EU's non-union OSS numbers (EU…) identify no company either.

@@ -14,10 +14,13 @@ export const SCHEMA_VERSIONS: Record<SyncCollection, number> = {
   products: 1,
   bins: 0,
   operators: 0,
-  work: 0,
-  shipments: 0,
+  // 1: release and putBackAt (held work given back, put-back tasks), all optional.
+  work: 1,
+  // 1: refusal {code, params} beside the English sentence, optional.
+  shipments: 1,
   rmas: 1,
-  returns: 0,
+  // 1: refusal {code, params} on return receipts, optional.
+  returns: 1,
 };
 
 type Doc = Record<string, unknown>;
@@ -26,6 +29,10 @@ export const MIGRATION_STRATEGIES: Partial<Record<SyncCollection, MigrationStrat
   // v1: a version-0 fulfillment is a valid version-1 one without money; the central feed brings
   // the money when the OMS next publishes the fulfillment.
   fulfillments: { 1: (old: Doc) => old },
+  // v1 of work, shipments and returns only added optional fields: a version-0 document is valid.
+  work: { 1: (old: Doc) => old },
+  shipments: { 1: (old: Doc) => old },
+  returns: { 1: (old: Doc) => old },
   // v1: the product's bins in this warehouse (home-bin suggestion, foreign-bin warning).
   products: { 1: (old: Doc) => ({ ...old, bins: [] }) },
   // v1: the accepted receipts counted in receivedQuantity, and when the RMA expires.

@@ -20,10 +20,10 @@ const RELEASED: Record<string, readonly string[]> = {
   products: ['cb689084', '8b569a07'],
   bins: ['bbcc8338'],
   operators: ['cae1047f'],
-  work: ['137eed1e'],
-  shipments: ['6a6999d3'],
+  work: ['137eed1e', '20574b68'],
+  shipments: ['6a6999d3', 'a070b1f6'],
   rmas: ['2d96afa1', 'b6805524'],
-  returns: ['e47a8f3a'],
+  returns: ['e47a8f3a', 'cfadf291'],
   print_jobs: ['899c4266'],
 };
 

@@ -16,12 +16,14 @@ import { renderPackingSlipPdf } from '../../shared/labels/packing-slip-pdf';
 import { renderPackingSlipZpl } from '../../shared/labels/packing-slip-zpl';
 import type { PrinterList } from '../../shared/station-api/printing';
 import { renderShippingLabelZpl } from '../../shared/labels/shipping-label';
+import type { LabelLocale } from '../../shared/labels/label-words';
 import type { Address, FulfillmentDoc, ShipmentDoc } from '../../shared/sync/documents';
 import type { StationDatabase } from '../db/database';
 import { registerLabelPrinting } from '../packing/label-hand-off';
 import { saveShipment } from '../sync/station-writes';
 import { packingSlipBarcode } from './packing-slip-barcode';
 import { cartonJobReference } from './print-job-owner';
+import { stationLabelLocale } from './label-language';
 import { enqueuePrint } from './print-queue';
 import type { NewPrintJob } from './print-queue-rules';
 
@@ -51,8 +53,9 @@ export async function queueShippingLabels(
   api: Pick<StationApi, 'listPrinters'>,
   shipment: ShipmentDoc,
   fulfillment: FulfillmentDoc,
-  options: { onlyPendingLabels?: boolean } = {},
+  options: { onlyPendingLabels?: boolean; locale?: LabelLocale } = {},
 ): Promise<number> {
+  const locale = options.locale ?? stationLabelLocale();
   const { printers, defaultLabelPrinterId, defaultSlipPrinterId } = await api.listPrinters({});
   const printer = printers.find((p) => p.id === defaultLabelPrinterId);
   if (!printer) throw new NoLabelPrinterError();
@@ -64,7 +67,10 @@ export async function queueShippingLabels(
       cartons.push(carton);
       continue;
     }
-    await enqueuePrint(db.print_jobs, shippingLabelJob(printer, shipment, fulfillment, index));
+    await enqueuePrint(
+      db.print_jobs,
+      shippingLabelJob(printer, shipment, fulfillment, index, locale),
+    );
     cartons.push({ ...carton, labelState: 'printed' as const });
     queued += 1;
   }
@@ -74,15 +80,15 @@ export async function queueShippingLabels(
   await queuePackingSlip(
     db,
     printers,
-    defaultLabelPrinterId,
-    defaultSlipPrinterId,
+    { label: defaultLabelPrinterId, slip: defaultSlipPrinterId },
     shipment,
     fulfillment,
+    locale,
   );
   const { shipFrom, shipTo } = fulfillment;
   const postalCodes = { fromPostalCode: shipFrom.postalCode, toPostalCode: shipTo.postalCode };
   if (needsCustomsDeclaration(shipFrom.country, shipTo.country, postalCodes)) {
-    await queueCustomsDeclarations(db, printer, shipment, fulfillment);
+    await queueCustomsDeclarations(db, printer, shipment, fulfillment, locale);
   }
   return queued;
 }
@@ -111,7 +117,7 @@ export async function reprintShippingLabels(
     if (carton.labelState !== 'printed' || !carton.trackingNumber) continue;
     const original = firstPrints.find((job) => job.reference === references[index]);
     await enqueuePrint(db.print_jobs, {
-      ...shippingLabelJob(printer, shipment, fulfillment, index),
+      ...shippingLabelJob(printer, shipment, fulfillment, index, stationLabelLocale()),
       reprintOf: original?.id ?? null,
     });
     queued += 1;
@@ -124,6 +130,7 @@ function shippingLabelJob(
   shipment: ShipmentDoc,
   fulfillment: FulfillmentDoc,
   index: number,
+  locale: LabelLocale,
 ): NewPrintJob {
   const carton = shipment.cartons[index]!;
   const label = shippingLabelDataSchema.parse({
@@ -142,7 +149,7 @@ function shippingLabelJob(
     kind: 'shipping-label',
     printerId: printer.id,
     format: 'zpl',
-    payload: renderShippingLabelZpl(label, printer.dpi),
+    payload: renderShippingLabelZpl(label, printer.dpi, locale),
     reference: cartonJobReference(shipment.id, index),
   };
 }
@@ -157,6 +164,7 @@ async function queueCustomsDeclarations(
   printer: PrinterList['printers'][number],
   shipment: ShipmentDoc,
   fulfillment: FulfillmentDoc,
+  locale: LabelLocale,
 ): Promise<void> {
   const lines = new Map(fulfillment.lines.map((l) => [l.lineId, l]));
   const products = await db.products.findByIds(fulfillment.lines.map((l) => l.sku)).exec();
@@ -186,7 +194,7 @@ async function queueCustomsDeclarations(
       kind: 'cn22',
       printerId: printer.id,
       format: 'zpl',
-      payload: renderCn22Zpl(declaration, printer.dpi),
+      payload: renderCn22Zpl(declaration, printer.dpi, locale),
       reference: cartonJobReference(shipment.id, index),
     });
   }
@@ -227,16 +235,16 @@ export function packingSlipFor(
 async function queuePackingSlip(
   db: StationDatabase,
   printers: PrinterList['printers'],
-  labelPrinterId: string | null,
-  slipPrinterId: string | null,
+  defaults: { label: string | null; slip: string | null },
   shipment: ShipmentDoc,
   fulfillment: FulfillmentDoc,
+  locale: LabelLocale,
 ): Promise<void> {
   const slip = packingSlipFor(shipment, fulfillment);
   if (!slip) return;
-  const slipPrinter = printers.find((p) => p.id === slipPrinterId);
+  const slipPrinter = printers.find((p) => p.id === defaults.slip);
   if (slipPrinter && slipPrinter.kind !== 'zebra-tcp') {
-    const pdf = await renderPackingSlipPdf(slip);
+    const pdf = await renderPackingSlipPdf(slip, locale);
     let binary = '';
     for (const byte of pdf) binary += String.fromCharCode(byte);
     await enqueuePrint(db.print_jobs, {
@@ -248,13 +256,13 @@ async function queuePackingSlip(
     });
     return;
   }
-  const labelPrinter = slipPrinter ?? printers.find((p) => p.id === labelPrinterId);
+  const labelPrinter = slipPrinter ?? printers.find((p) => p.id === defaults.label);
   if (!labelPrinter) return;
   await enqueuePrint(db.print_jobs, {
     kind: 'packing-slip',
     printerId: labelPrinter.id,
     format: 'zpl',
-    payload: renderPackingSlipZpl(slip, labelPrinter.dpi),
+    payload: renderPackingSlipZpl(slip, labelPrinter.dpi, locale),
     reference: shipment.id,
   });
 }

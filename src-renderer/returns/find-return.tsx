@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { reasonText } from '../i18n/reason-text';
 import { scannedGtin } from '../../shared/barcodes';
 import type { ReturnReceiptDoc, RmaDoc } from '../../shared/sync/documents';
 import type { StationDatabase } from '../db/database';
@@ -219,7 +220,9 @@ export function FindReturn({
                         amount: formatRefund(receipt.refundMinor, i18n.language),
                       })
                     : state === 'refused'
-                      ? t('returns.state.refused', { reason: receipt.refusalReason ?? '—' })
+                      ? t('returns.state.refused', {
+                          reason: reasonText(t, receipt.refusal, receipt.refusalReason),
+                        })
                       : t(`returns.state.${state === 'accepted' ? 'acceptedNoRefund' : state}`)}
                 </td>
               </tr>

@@ -186,6 +186,7 @@ export function withItem(
       note: null,
       status: 'open',
       refusalReason: null,
+      refusal: null,
       refundMinor: null,
       updatedAt: 0,
     };
@@ -236,7 +237,7 @@ export function reopenReceipt(receipt: ReturnReceiptDoc): ReturnReceiptDoc {
     throw new Error(
       `receipt ${receipt.id} is ${receipt.status}; only a refused receipt can be corrected`,
     );
-  return { ...receipt, status: 'open', refusalReason: null };
+  return { ...receipt, status: 'open', refusalReason: null, refusal: null };
 }
 
 export interface LineProgress {

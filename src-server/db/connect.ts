@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
+import type { CompiledQuery, KyselyConfig } from 'kysely';
 import pg from 'pg';
 import { PostgresNotificationListener } from './notification-listener';
 import { PgliteDialect } from './pglite-dialect';
@@ -34,6 +35,8 @@ export interface DatabaseLog {
 export interface DatabaseHandle {
   db: Kysely<Database>;
   backend: DatabaseBackend;
+  /** A streaming replica for back-office reads (`readUrl`), when one is configured. */
+  reads?: Kysely<Database> | undefined;
   /** Notifications from any session (every API instance), for live updates across instances. */
   listen: Listen;
   close(): Promise<void>;
@@ -44,10 +47,16 @@ export interface OpenDatabaseOptions {
   databaseUrl?: string | undefined;
   /** Directory for PGlite's files; `undefined` with no URL means an in-memory database. */
   pgliteDir?: string | undefined;
-  /** Pool size for PostgreSQL. */
+  /** Pool size for PostgreSQL (the replica's pool gets as many). */
   maxConnections?: number;
+  /** A streaming replica back-office searches and reports may read from. */
+  readUrl?: string | undefined;
+  /** A direct connection for LISTEN when `databaseUrl` goes through PgBouncer in transaction mode. */
+  listenUrl?: string | undefined;
   /** Where lost connections and reconnects are reported. */
   log?: DatabaseLog | undefined;
+  /** Sees every statement run (tests that check the API's query plans). */
+  onQuery?: ((query: CompiledQuery) => void) | undefined;
 }
 
 /** How this process's sessions show in `pg_stat_activity.application_name`. */
@@ -63,7 +72,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const pglite = await PGlite.create(options.pgliteDir, {
     parsers: { [DATE_OID]: keepText, [INT8_OID]: keepText },
   });
-  const db = new Kysely<Database>({ dialect: new PgliteDialect(pglite) });
+  const db = new Kysely<Database>({ dialect: new PgliteDialect(pglite), ...queryLog(options) });
   return {
     db,
     backend: 'pglite',
@@ -76,17 +85,18 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   };
 }
 
-function openPostgres(url: string, options: OpenDatabaseOptions): DatabaseHandle {
-  const connection = {
-    connectionString: url,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    keepAlive: true,
-    keepAliveInitialDelayMillis: 10_000,
-  };
+const connectionTo = (url: string) => ({
+  connectionString: url,
+  connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  keepAlive: true,
+  keepAliveInitialDelayMillis: 10_000,
+});
+
+function openPool(url: string, max: number, options: OpenDatabaseOptions): Kysely<Database> {
   const pool = new pg.Pool({
-    ...connection,
+    ...connectionTo(url),
     application_name: APPLICATION_NAME,
-    max: options.maxConnections ?? 20,
+    max,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === DATE_OID || oid === INT8_OID
@@ -102,21 +112,43 @@ function openPostgres(url: string, options: OpenDatabaseOptions): DatabaseHandle
   // A connection lost while lent out fails its query (the caller sees that, a 503 for a request)
   // and is dropped when it is returned; its 'error' event must not end the process either.
   pool.on('connect', (client) => client.on('error', () => undefined));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...queryLog(options) });
+}
+
+function openPostgres(url: string, options: OpenDatabaseOptions): DatabaseHandle {
+  const max = options.maxConnections ?? 20;
+  const db = openPool(url, max, options);
+  const reads = options.readUrl ? openPool(options.readUrl, max, options) : undefined;
   let listener: PostgresNotificationListener | undefined;
   return {
     db,
+    reads,
     backend: 'postgres',
     listen: (channel, onPayload, onResume) => {
+      // LISTEN needs a session of its own: behind PgBouncer in transaction mode it goes direct.
       listener ??= new PostgresNotificationListener(
-        { ...connection, application_name: listenApplicationName(), query_timeout: 5000 },
+        {
+          ...connectionTo(options.listenUrl ?? url),
+          application_name: listenApplicationName(),
+          query_timeout: 5000,
+        },
         { log: options.log },
       );
       return listener.subscribe(channel, onPayload, onResume);
     },
     close: async () => {
       await listener?.close();
+      await reads?.destroy();
       await db.destroy();
+    },
+  };
+}
+
+function queryLog({ onQuery }: OpenDatabaseOptions): Pick<KyselyConfig, 'log'> {
+  if (!onQuery) return {};
+  return {
+    log: (event) => {
+      if (event.level === 'query') onQuery(event.query);
     },
   };
 }

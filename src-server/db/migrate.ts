@@ -14,6 +14,12 @@ import * as syncOwnership from './migrations/0700-sync-ownership';
 import * as orderMoney from './migrations/0720-order-money';
 import * as rmaParcels from './migrations/0730-rma-parcels';
 import * as outboxHeartbeat from './migrations/0760-outbox-heartbeat';
+import * as workHolds from './migrations/0740-work-holds';
+import * as orderListIndexes from './migrations/0770-order-list-indexes';
+import * as reservationsArchive from './migrations/0771-reservations-archive';
+import * as peopleAudit from './migrations/0800-people-audit';
+import * as orderSearch from './migrations/0801-order-search';
+import * as auditReasons from './migrations/0802-audit-reasons';
 import * as vat from './migrations/0850-vat';
 import type { Database } from './schema';
 
@@ -30,6 +36,12 @@ const MIGRATIONS: Record<string, Migration> = {
   '0720-order-money': orderMoney,
   '0730-rma-parcels': rmaParcels,
   '0760-outbox-heartbeat': outboxHeartbeat,
+  '0740-work-holds': workHolds,
+  '0770-order-list-indexes': orderListIndexes,
+  '0771-reservations-archive': reservationsArchive,
+  '0800-people-audit': peopleAudit,
+  '0801-order-search': orderSearch,
+  '0802-audit-reasons': auditReasons,
   '0850-vat': vat,
 };
 

@@ -1,9 +1,12 @@
 // Database typings for Kysely: one interface per table, column names as in the migrations.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { AuditTables } from '../audit/audit-schema';
 import type { NotificationTables } from '../notifications/notifications-schema';
 import type { OutboxTables } from '../outbox/outbox-schema';
+import type { PeopleTables } from '../people/people-schema';
 import type { ReturnsTables } from '../returns/returns-schema';
 import type { SyncTables } from '../sync/sync-schema';
+import type { WorkHoldTables } from '../sync/work-hold-schema';
 import type { TaxClass, TaxRounding, VatScheme } from '../../shared/tax';
 import type { OrderVatRecord, VatDistanceSalesTable } from '../tax/tax-schema';
 
@@ -269,7 +272,15 @@ export interface DemoSeedTable {
   activity_finished_at: Date | null;
 }
 
-export interface Database extends SyncTables, NotificationTables, OutboxTables, ReturnsTables {
+export interface Database
+  extends
+    SyncTables,
+    NotificationTables,
+    OutboxTables,
+    ReturnsTables,
+    WorkHoldTables,
+    PeopleTables,
+    AuditTables {
   products: ProductsTable;
   product_gtins: ProductGtinsTable;
   product_prices: ProductPricesTable;
@@ -286,6 +297,8 @@ export interface Database extends SyncTables, NotificationTables, OutboxTables, 
   fulfillment_orders: FulfillmentOrdersTable;
   fulfillment_lines: FulfillmentLinesTable;
   reservations: ReservationsTable;
+  /** Released reservations, moved out of `reservations` by the archive sweep. */
+  reservations_archive: ReservationsTable;
   idempotency_keys: IdempotencyKeysTable;
   outbox_events: OutboxEventsTable;
   demo_seed: DemoSeedTable;

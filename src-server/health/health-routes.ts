@@ -4,6 +4,9 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import { PUBLIC } from '../access/route-rules';
+import { primaryReads } from '../db/read-replica';
+import type { BackOfficeReads } from '../db/read-replica';
 import type { Database } from '../db/schema';
 import { sendDatabaseUnavailable } from '../http/database-unavailable-reply';
 
@@ -26,16 +29,18 @@ async function databaseAnswers(db: Kysely<Database>): Promise<boolean> {
   }
 }
 
-export function healthRoutes(db: Kysely<Database>) {
+export function healthRoutes(db: Kysely<Database>, reads: BackOfficeReads = primaryReads(db)) {
   return async (app: FastifyInstance) => {
-    app.get('/health', async () => ({
+    app.get('/health', { config: { access: PUBLIC } }, async () => ({
       status: 'ok',
       service: SERVICE_NAME,
       time: new Date().toISOString(),
     }));
-    app.get('/health/ready', async (_request, reply) => {
+    app.get('/health/ready', { config: { access: PUBLIC } }, async (_request, reply) => {
       if (!(await databaseAnswers(db))) return sendDatabaseUnavailable(reply);
-      return { status: 'ready', service: SERVICE_NAME, database: 'up' };
+      // null: back-office reads go to the primary (no replica, or it is too far behind).
+      const { lagMs } = await reads.pick();
+      return { status: 'ready', service: SERVICE_NAME, database: 'up', readReplicaLagMs: lagMs };
     });
   };
 }

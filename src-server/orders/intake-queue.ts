@@ -4,6 +4,10 @@
 // locks, round trips, the commit — is shared by up to MAX_BATCH orders instead of paid by each.
 // One order alone goes straight in. Each caller still gets its own answer: its order placed, or
 // its own error, never one caused by another order of the batch.
+// Up to `inFlight` batches run at once (default 2): while one holds its stock locks and writes,
+// the next prices its orders, checks its keys and queues for the locks inside PostgreSQL, which
+// hands them over at the first one's commit without a round trip. With one batch at a time the
+// instance waited on every round trip of every batch, with the database and a core idle.
 import type { Kysely } from 'kysely';
 import { isUniqueViolation } from '../db/errors';
 import { isDatabaseUnavailable } from '../db/unavailable';
@@ -20,6 +24,7 @@ import type {
 } from './place-order';
 
 export const MAX_BATCH = 64;
+export const IN_FLIGHT_BATCHES = 2;
 
 interface Waiting {
   accepted: AcceptedCommand;
@@ -29,12 +34,13 @@ interface Waiting {
 
 export class OrderIntake {
   private readonly pending: Waiting[] = [];
-  private draining = false;
+  private running = 0;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly settings: IntakeSettings,
     private readonly maxBatch = MAX_BATCH,
+    private readonly inFlight = IN_FLIGHT_BATCHES,
   ) {}
 
   /** Places one order; resolves when it is committed (or replayed), rejects with its own error. */
@@ -46,13 +52,14 @@ export class OrderIntake {
     });
   }
 
+  /** Starts batches while there are waiting orders and a free slot; each slot loops until empty. */
   private async drain(): Promise<void> {
-    if (this.draining) return;
-    this.draining = true;
+    if (this.running >= this.inFlight) return;
+    this.running++;
     try {
       while (this.pending.length > 0) await this.run(this.takeBatch());
     } finally {
-      this.draining = false;
+      this.running--;
     }
   }
 

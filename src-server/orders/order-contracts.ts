@@ -164,6 +164,11 @@ export const orderListItemSchema = z.object({
   currency: z.string(),
   totalMinor: z.number().int(),
   poNumber: z.string().nullable(),
+  email: z.string().nullable(),
+  /** The ship-to name. */
+  customerName: z.string().nullable(),
+  /** Warehouses with a fulfillment of the order. */
+  warehouses: z.array(z.string()),
   placedAt: z.string(),
   createdAt: z.string(),
 });

@@ -5,7 +5,9 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { acceptedInstant } from '../../shared/validation/timestamps';
 import { formatAmount } from '../../shared/labels/label-format';
-import { requireAdmin } from '../access/access';
+import { allow } from '../access/route-rules';
+import { backOfficeRead } from '../db/read-replica';
+import type { BackOfficeReads } from '../db/read-replica';
 import type { Database } from '../db/schema';
 import { adminSecurity } from '../http/route-schemas';
 
@@ -90,11 +92,11 @@ export async function refundsCsv(
   return [COLUMNS.join(','), ...lines].join('\r\n') + '\r\n';
 }
 
-export function refundLedgerRoutes(db: Kysely<Database>) {
+export function refundLedgerRoutes(reads: BackOfficeReads) {
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     app.get('/v1/refunds.csv', {
-      onRequest: requireAdmin,
+      config: { access: allow('admin', 'finance', 'admin_token') },
       schema: {
         tags: ['refunds'],
         summary: 'Refunds for finance as CSV (created in [from, to))',
@@ -108,7 +110,7 @@ export function refundLedgerRoutes(db: Kysely<Database>) {
         reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', 'attachment; filename="refunds.csv"')
-          .send(await refundsCsv(db, request.query)),
+          .send(await backOfficeRead(reads, reply, (db) => refundsCsv(db, request.query))),
     });
   };
 }

@@ -76,6 +76,10 @@ describe('refund amount', () => {
       code: 'above_authorised',
       message:
         '3 × SHIRT received as expected, but the RMA awaits 2 of the 2 it authorises: mark the rest as extra.',
+      refusal: {
+        code: 'receipt_above_authorised',
+        params: { sku: 'SHIRT', received: 3, awaited: 2, authorised: 2 },
+      },
     });
   });
 
@@ -93,6 +97,10 @@ describe('refund amount', () => {
       code: 'above_authorised',
       message:
         '2 × SHIRT received as expected, but the RMA awaits 1 of the 2 it authorises (1 arrived in earlier parcels): mark the rest as extra.',
+      refusal: {
+        code: 'receipt_above_authorised',
+        params: { sku: 'SHIRT', received: 2, awaited: 1, authorised: 2 },
+      },
     });
   });
 
@@ -117,6 +125,10 @@ describe('refund amount', () => {
       message: expect.stringContaining(
         "30.00 EUR would exceed what is left of the order's paid amount (14.95 EUR of 74.95 EUR)",
       ),
+      refusal: {
+        code: 'receipt_above_paid',
+        params: { refund: '30.00 EUR', left: '14.95 EUR', paid: '74.95 EUR' },
+      },
     });
   });
 });

@@ -3,6 +3,7 @@
 // (once per order) for reasons that are the retailer's fault; never more than what is left of the
 // order's paid amount after earlier refunds.
 import { formatMoney } from '../../shared/labels/label-format';
+import { reason, type Reason } from '../../shared/reasons/reason';
 import type { ReturnReason } from '../../shared/returns/rma-state';
 import type { ReturnGrade, ReturnItem } from '../../shared/sync/documents';
 
@@ -52,7 +53,12 @@ export interface RefundBreakdown {
 
 export type RefundOutcome =
   | { ok: true; refund: RefundBreakdown }
-  | { ok: false; code: 'not_on_rma' | 'above_authorised' | 'above_paid'; message: string };
+  | {
+      ok: false;
+      code: 'not_on_rma' | 'above_authorised' | 'above_paid';
+      message: string;
+      refusal: Reason;
+    };
 
 export function computeRefund(input: RefundInput): RefundOutcome {
   const open = new Map(input.lines.map((l) => [l.rmaLineId, l.open]));
@@ -64,6 +70,7 @@ export function computeRefund(input: RefundInput): RefundOutcome {
         ok: false,
         code: 'not_on_rma',
         message: `${item.sku} is not on this RMA: mark it as a wrong item.`,
+        refusal: reason('receipt_not_on_rma', { sku: item.sku }),
       };
     }
     let left = item.quantity;
@@ -96,6 +103,12 @@ export function computeRefund(input: RefundInput): RefundOutcome {
         ok: false,
         code: 'above_authorised',
         message: `${expected} × ${item.sku} received as expected, but the RMA awaits ${open} of the ${authorised} it authorises${earlier}: mark the rest as extra.`,
+        refusal: reason('receipt_above_authorised', {
+          sku: item.sku,
+          received: expected,
+          awaited: open,
+          authorised,
+        }),
       };
     }
   }
@@ -114,6 +127,11 @@ export function computeRefund(input: RefundInput): RefundOutcome {
       ok: false,
       code: 'above_paid',
       message: `The refund of ${formatMoney(totalMinor, input.currency)} would exceed what is left of the order's paid amount (${formatMoney(left, input.currency)} of ${formatMoney(input.paidMinor, input.currency)}); customer service must review it.`,
+      refusal: reason('receipt_above_paid', {
+        refund: formatMoney(totalMinor, input.currency),
+        left: formatMoney(left, input.currency),
+        paid: formatMoney(input.paidMinor, input.currency),
+      }),
     };
   }
   const receivedPerLine: Record<string, number> = {};

@@ -4,6 +4,7 @@
 // (parcel-booking.ts). A refused receipt moves nothing and tells the station why; an accepted one
 // is final.
 import { sql, type Transaction } from 'kysely';
+import type { Reason } from '../../shared/reasons/reason';
 import type { ReturnReceiptDoc } from '../../shared/sync/documents';
 import type { Database } from '../db/schema';
 import { appendOutboxEvents } from '../outbox/outbox';
@@ -15,7 +16,7 @@ import { checkReceipt } from './receipt-checks';
 import { isUuid } from './rma-writes';
 
 type Trx = Transaction<Database>;
-type Verdict = Pick<ReturnReceiptDoc, 'status' | 'refusalReason' | 'refundMinor'>;
+type Verdict = Pick<ReturnReceiptDoc, 'status' | 'refusalReason' | 'refusal' | 'refundMinor'>;
 
 export async function applyReturnReceipt(
   trx: Trx,
@@ -25,9 +26,15 @@ export async function applyReturnReceipt(
 ): Promise<ReturnReceiptDoc> {
   // Accepted is final: later station edits never change what was booked; the station gets the master back.
   if (previous?.status === 'accepted') return previous;
-  if (receipt.status === 'open') return { ...receipt, refusalReason: null, refundMinor: null };
+  if (receipt.status === 'open')
+    return { ...receipt, refusalReason: null, refusal: null, refundMinor: null };
   if (receipt.status === 'refused' && previous?.status === 'refused')
-    return { ...receipt, refusalReason: previous.refusalReason, refundMinor: null };
+    return {
+      ...receipt,
+      refusalReason: previous.refusalReason,
+      refusal: previous.refusal ?? null,
+      refundMinor: null,
+    };
 
   // Two pushes of one receipt (two tabs, a retry racing the first) decide one after the other.
   await sql`select pg_advisory_xact_lock(hashtext(${`return-receipt:${receipt.id}`}))`.execute(trx);
@@ -58,6 +65,7 @@ async function acceptedVerdict(
   return {
     status: 'accepted',
     refusalReason: null,
+    refusal: null,
     refundMinor: rmaId ? (refund?.amount_minor ?? 0) : null,
   };
 }
@@ -68,10 +76,11 @@ async function decide(
   receipt: ReturnReceiptDoc,
 ): Promise<Verdict> {
   const check = await checkReceipt(trx, station, receipt);
-  if (!check.ok) return refuse(trx, station, receipt, check.reason);
+  if (!check.ok) return refuse(trx, station, receipt, check.reason, check.refusal);
   const rma = check.rma;
   const priced = rma ? await priceParcel(trx, rma, receipt) : null;
-  if (priced && !priced.outcome.ok) return refuse(trx, station, receipt, priced.outcome.message);
+  if (priced && !priced.outcome.ok)
+    return refuse(trx, station, receipt, priced.outcome.message, priced.outcome.refusal);
 
   await storeReceipt(trx, station, receipt, rma?.id ?? null, 'accepted', null);
   await trx
@@ -114,7 +123,7 @@ async function decide(
         },
       },
     ]);
-    return { status: 'accepted', refusalReason: null, refundMinor: null };
+    return { status: 'accepted', refusalReason: null, refusal: null, refundMinor: null };
   }
   const refundMinor = await bookParcel(
     trx,
@@ -124,7 +133,7 @@ async function decide(
     { refund: priced.outcome.refund, currency: priced.currency },
     items,
   );
-  return { status: 'accepted', refusalReason: null, refundMinor };
+  return { status: 'accepted', refusalReason: null, refusal: null, refundMinor };
 }
 
 /** Restocked units go back on hand in the scanned bin (a new stock row if the bin held none of the SKU). */
@@ -214,11 +223,12 @@ async function refuse(
   station: StationIdentity,
   receipt: ReturnReceiptDoc,
   reason: string,
+  refusal: Reason,
 ): Promise<Verdict> {
   const rma =
     receipt.rmaId && isUuid(receipt.rmaId)
       ? await trx.selectFrom('rmas').select('id').where('id', '=', receipt.rmaId).executeTakeFirst()
       : undefined;
   await storeReceipt(trx, station, receipt, rma?.id ?? null, 'refused', reason);
-  return { status: 'refused', refusalReason: reason, refundMinor: null };
+  return { status: 'refused', refusalReason: reason, refusal, refundMinor: null };
 }

@@ -5,6 +5,7 @@ import pino from 'pino';
 import { loadServerConfig } from '../config';
 import { openDatabase, pgliteDirFor } from '../db/connect';
 import { migrateToLatest } from '../db/migrate';
+import { seedDemoPeople } from '../people/demo-people';
 import { demoChannelCredentials } from './demo-channels';
 import { seedDemoActivity, seedDemoCatalogueIfEmpty, unfinishedDemoSeed } from './demo-seed';
 
@@ -24,6 +25,7 @@ try {
     orderCount: config.demoOrders,
   };
   const seeded = await seedDemoCatalogueIfEmpty(database.db, options);
+  await seedDemoPeople(database.db, config.demoSeed, log);
   const unfinished = await unfinishedDemoSeed(database.db);
   if (unfinished) {
     await seedDemoActivity(database.db, { ...options, ...unfinished });

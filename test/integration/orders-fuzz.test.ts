@@ -191,6 +191,9 @@ describe('order API fuzz on PGlite', () => {
         cursor,
         status: fc.oneof(hostileString, fc.constantFrom('released', 'cancelled')),
         channel: fc.oneof(hostileString, fc.constantFrom('market', 'web')),
+        warehouse: fc.oneof(hostileString, fc.constantFrom('NL-TIL', 'XX-NONE')),
+        from: fc.oneof(hostileString, fc.constantFrom(...BAD_DATES, '2026-01-01')),
+        to: fc.oneof(hostileString, fc.constantFrom(...BAD_DATES, '2026-01-01T00:00:00+01:00')),
       },
       { requiredKeys: [] },
     );

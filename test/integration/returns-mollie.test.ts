@@ -78,6 +78,7 @@ describe.each(BACKENDS)('refunds through Mollie on %s', (backend) => {
     const config = {
       ...loadServerConfig({
         ADMIN_TOKEN,
+        ADMIN_TOKEN_SCOPE: 'system',
         PAYMENT_PROVIDER: 'mollie',
         MOLLIE_API_KEY: API_KEY,
         MOLLIE_API_URL: mollie.url,

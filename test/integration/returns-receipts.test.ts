@@ -344,5 +344,9 @@ describe.each(BACKENDS)('return receipts on %s', (backend) => {
     expect(foreignBin.refusalReason).toBe(
       'Bin Z-99 is not a bin of warehouse NL-TIL: scan a bin of this warehouse.',
     );
+    expect(foreignBin.refusal).toEqual({
+      code: 'receipt_foreign_bin',
+      params: { bin: 'Z-99', warehouse: 'NL-TIL' },
+    });
   });
 });

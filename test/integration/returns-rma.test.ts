@@ -225,6 +225,11 @@ describe.each(BACKENDS)('RMAs on %s', (backend) => {
     expect(zpl.headers['content-type']).toContain('application/zpl');
     expect(zpl.body).toContain(`RMA:${rma.code}`);
     expect(zpl.body).toMatch(/^\^XA/);
+    const dutch = await get(`/v1/rmas/${rma.id}/label.zpl?lang=nl`);
+    expect(dutch.body).toContain('RETOUR NAAR');
+    expect(dutch.body).toContain(`RMA:${rma.code}`);
+    const unknown = await get(`/v1/rmas/${rma.id}/label.zpl?lang=fr`);
+    expect(unknown.statusCode).toBe(400);
     const pdf = await get(`/v1/rmas/${rma.id}/label.pdf`, bearer(CHANNEL_KEYS.web));
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');

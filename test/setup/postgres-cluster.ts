@@ -52,7 +52,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** A PostgreSQL server program's command line, as the `postgres` user when we are root. */
-function pgCommand(bin: string, cmd: string, args: string[]): [string, string[]] {
+export function pgCommand(bin: string, cmd: string, args: string[]): [string, string[]] {
   const full = join(bin, cmd);
   return process.getuid?.() === 0
     ? ['runuser', ['-u', 'postgres', '--', full, ...args]]

@@ -54,6 +54,8 @@ export async function startOmsProcess(
       PORT: String(port),
       DATA_DIR: dataDir,
       ADMIN_TOKEN,
+      // The admin token opens the system routes in tests, as in automation.
+      ADMIN_TOKEN_SCOPE: 'system',
       SEED_DEMO: 'false',
       LOG_LEVEL: 'warn',
       ...env,
