@@ -106,6 +106,7 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
     {
       shippingServices: deps.shippingServices ?? DEMO_SHIPPING_SERVICES,
       maxExtraKmForSingleWarehouse: config.maxExtraKmForSingleWarehouse,
+      vat: config.vat,
     },
     MAX_BATCH,
     config.intakeBatchesInFlight,

@@ -6,6 +6,8 @@ import type { PeopleConfig } from './people/people-config';
 import { loadReturnsConfig } from './returns/returns-config';
 import type { ReturnsConfig } from './returns/returns-config';
 import type { NumberingConfig } from './stations/number-ranges';
+import { loadVatSettings } from './tax/vat-settings';
+import type { VatSettings } from './tax/vat-settings';
 import { loadWorkHoldConfig, type WorkHoldConfig } from './sync/work-hold-config';
 import { IN_FLIGHT_BATCHES } from './orders/intake-queue';
 
@@ -48,6 +50,8 @@ export interface ServerConfig {
   notifications: NotificationConfig;
   /** Restocking fees, shipping refund rule and the payment provider for refunds. */
   returns: ReturnsConfig;
+  /** Where goods leave from for VAT and the one-stop-shop threshold (VAT_* variables). */
+  vat: VatSettings;
   /** When work a station holds without progress goes back to the queue. */
   workHolds: WorkHoldConfig;
   /** UTC hour from which the nightly forecast run starts; null: no nightly run. */
@@ -155,6 +159,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     },
     notifications: loadNotificationConfig(env),
     returns: loadReturnsConfig(env),
+    vat: loadVatSettings(env),
     workHolds: loadWorkHoldConfig(env),
   };
 }

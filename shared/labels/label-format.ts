@@ -2,6 +2,7 @@
  * Number formats shared by the templates: no grouping, a fixed number of decimals and the
  * label language's decimal separator ("." by default, "," on a Dutch label).
  */
+import { isCurrencyCode, minorUnitDigits } from '../money/currencies';
 
 /** Grams as a kilogram number, e.g. 1250 → "1.25". */
 export function formatKg(grams: number, decimals = 2, decimal = '.'): string {
@@ -14,9 +15,8 @@ export function formatWeightKg(grams: number, decimals = 2, decimal = '.'): stri
 
 /** Minor units (cents) to "12.50", with the currency's own number of decimals (JPY has none). */
 export function formatAmount(valueMinor: number, currency: string, decimal = '.'): string {
-  const decimals =
-    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2;
+  // ISO 4217's minor unit (Intl follows CLDR, which shows fewer digits for some, e.g. IQD).
+  const decimals = isCurrencyCode(currency) ? minorUnitDigits(currency) : 2;
   return (valueMinor / 10 ** decimals).toFixed(decimals).replace('.', decimal);
 }
 

@@ -137,3 +137,35 @@ describe('the canonical order refuses what cannot be right', () => {
     ]);
   });
 });
+
+describe('order currency', () => {
+  it.each(['EUR', 'JPY', 'KWD', 'CHF', 'BRL', 'ZAR'])(
+    'accepts %s, an active ISO 4217 code',
+    (c) => {
+      expect(canonicalOrderSchema.safeParse({ ...personOrder(), currency: c }).success).toBe(true);
+    },
+  );
+
+  it.each(['eur', 'XYZ', 'NLG', 'EU', ''])('refuses %s, naming the currency field', (c) => {
+    const result = canonicalOrderSchema.safeParse({ ...personOrder(), currency: c });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ['currency'],
+      message: expect.stringMatching(/ISO 4217/),
+    });
+  });
+});
+
+describe('order address regions', () => {
+  it('refuses a US address without its state, naming shipTo.region, and takes it with one', () => {
+    const us = address({ country: 'US', postalCode: '10118', city: 'New York', region: undefined });
+    const missing = canonicalOrderSchema.safeParse({ ...personOrder(), shipTo: us, billTo: us });
+    expect(missing.success).toBe(false);
+    expect(missing.error?.issues.map((i) => i.path.join('.'))).toContain('shipTo.region');
+    const withState = { ...us, region: 'NY' };
+    expect(
+      canonicalOrderSchema.safeParse({ ...personOrder(), shipTo: withState, billTo: withState })
+        .success,
+    ).toBe(true);
+  });
+});

@@ -4,24 +4,18 @@
  * Money is in integer minor units (cents) of the order's currency.
  */
 import { z } from 'zod';
+import { isCountryCode } from '../countries/countries';
+import { CURRENCY_CODES } from '../money/currencies';
 import { postalCodeProblem } from '../validation/postal-codes';
+import { regionProblem } from '../validation/regions';
 import { optionalText, storableText } from '../validation/text';
 import { acceptedDate, acceptedDateTime } from '../validation/timestamps';
 import { vatNumberProblem } from '../validation/vat-numbers';
 import { orderLineMoneyFields, orderMoneyFields } from './order-money-schema';
 
-export const SUPPORTED_CURRENCIES = [
-  'EUR',
-  'GBP',
-  'USD',
-  'CHF',
-  'SEK',
-  'DKK',
-  'NOK',
-  'PLN',
-  'CZK',
-] as const;
-export type Currency = (typeof SUPPORTED_CURRENCIES)[number];
+/** Every active ISO 4217 currency (shared/money/currencies.ts); amounts are in its minor unit. */
+export const SUPPORTED_CURRENCIES = CURRENCY_CODES;
+export type Currency = string;
 
 // Text rules live in shared/validation/text.ts; re-exported for the schemas that import them here.
 export { optionalText, storableText };
@@ -38,7 +32,10 @@ export const postalAddressSchema = z
     postalCode: storableText(16),
     city: storableText(100),
     region: optionalText(100),
-    country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as NL'),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as NL')
+      .refine(isCountryCode, 'is not an ISO 3166-1 country code'),
     phone: optionalText(40),
     email: z.email().max(254).optional(),
     latitude: z.number().min(-90).max(90).optional(),
@@ -47,6 +44,8 @@ export const postalAddressSchema = z
   .superRefine((address, ctx) => {
     const problem = postalCodeProblem(address.country, address.postalCode);
     if (problem) ctx.addIssue({ code: 'custom', path: ['postalCode'], message: problem });
+    const region = regionProblem(address.country, address.region);
+    if (region) ctx.addIssue({ code: 'custom', path: ['region'], message: region });
   });
 export type PostalAddressInput = z.infer<typeof postalAddressSchema>;
 
@@ -87,7 +86,7 @@ export const canonicalOrderFields = z.object({
   channelOrderRef: storableText(64),
   placedAt: acceptedDateTime().optional(),
   currency: z.enum(SUPPORTED_CURRENCIES, {
-    error: `must be one of ${SUPPORTED_CURRENCIES.join(', ')}`,
+    error: 'must be an active ISO 4217 currency code in capitals, such as EUR, GBP or JPY',
   }),
   /** The B2B buyer's purchase order number. */
   poNumber: optionalText(64),

@@ -94,6 +94,12 @@ function classify(
   };
 }
 
+/** The country a format- and check-digit-valid VAT number belongs to (GR is Greece's EL), else null. */
+export function validVatNumberCountry(vatNumber: string, customerCountry: string): string | null {
+  const verdict = classify(normalizeVatNumber(vatNumber, customerCountry));
+  return verdict.valid ? verdict.country : null;
+}
+
 /**
  * Null when `vatNumber` may stand on an order of a company in `customerCountry` (ISO 3166-1
  * alpha-2), else the message for the `vatNumber` field.

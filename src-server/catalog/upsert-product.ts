@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import { parseGtin } from '../../shared/barcodes/gtin';
 import { SUPPORTED_CURRENCIES } from '../../shared/orders/order-schema';
+import { TAX_CLASSES } from '../../shared/tax';
 import { storableText } from '../../shared/validation/text';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
@@ -38,6 +39,8 @@ export const productInputSchema = z.object({
   requiresLot: z.boolean().default(false),
   requiresExpiry: z.boolean().default(false),
   requiresSerial: z.boolean().default(false),
+  /** Which VAT rate it takes in each country (shared/tax/): standard, reduced, zero or exempt. */
+  taxClass: z.enum(TAX_CLASSES).default('standard'),
 });
 export type ProductInput = z.infer<typeof productInputSchema>;
 
@@ -84,6 +87,7 @@ export async function getProduct(db: Kysely<Database>, sku: string): Promise<Pro
     requiresLot: product.requires_lot,
     requiresExpiry: product.requires_expiry,
     requiresSerial: product.requires_serial,
+    taxClass: product.tax_class,
     stockedIn: stock.map((s) => s.warehouse_code),
   };
 }
@@ -110,6 +114,7 @@ export async function upsertProduct(
       requires_lot: input.requiresLot,
       requires_expiry: input.requiresExpiry,
       requires_serial: input.requiresSerial,
+      tax_class: input.taxClass,
     };
     // xmax is 0 on a row version this statement inserted, and set on one it updated.
     const { inserted } = await trx

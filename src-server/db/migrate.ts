@@ -27,6 +27,7 @@ import * as b2bInvoices from './migrations/1101-b2b-invoices';
 import * as reporting from './migrations/0900-reporting';
 import * as forecasts from './migrations/0901-forecasts';
 import * as purchasing from './migrations/0902-purchasing';
+import * as vat from './migrations/0850-vat';
 import type { Database } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -55,6 +56,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0900-reporting': reporting,
   '0901-forecasts': forecasts,
   '0902-purchasing': purchasing,
+  '0850-vat': vat,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

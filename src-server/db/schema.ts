@@ -12,6 +12,8 @@ import type { ReturnsTables } from '../returns/returns-schema';
 import type { SyncTables } from '../sync/sync-schema';
 import type { WorkHoldTables } from '../sync/work-hold-schema';
 import type { CarrierTables } from '../carriers/carrier-schema';
+import type { TaxClass, TaxRounding, VatScheme } from '../../shared/tax';
+import type { OrderVatRecord, VatDistanceSalesTable } from '../tax/tax-schema';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -47,6 +49,7 @@ export interface ProductsTable {
   requires_lot: ColumnType<boolean, boolean | undefined, boolean>;
   requires_expiry: ColumnType<boolean, boolean | undefined, boolean>;
   requires_serial: ColumnType<boolean, boolean | undefined, boolean>;
+  tax_class: ColumnType<TaxClass, TaxClass | undefined, TaxClass>;
   created_at: CreatedAt;
 }
 
@@ -94,6 +97,11 @@ export interface ChannelsTable {
   kind: ChannelKind;
   platform: ColumnType<ChannelPlatform, ChannelPlatform | undefined, ChannelPlatform>;
   webhook_secret: string | null;
+  /** `channel`: the channel's tax is kept (and checked); `oms`: the engine computes it. */
+  tax_mode: ColumnType<'channel' | 'oms', 'channel' | 'oms' | undefined, 'channel' | 'oms'>;
+  /** Whether its prices include VAT when an order does not say. */
+  prices_include_tax: ColumnType<boolean, boolean | undefined, boolean>;
+  tax_rounding: ColumnType<TaxRounding, TaxRounding | undefined, TaxRounding>;
   created_at: CreatedAt;
 }
 
@@ -151,6 +159,16 @@ export interface OrdersTable {
   /** Parts per million (21 % = 210000); null when the channel sent no rate. */
   shipping_tax_rate_ppm: number | null;
   placed_at: ColumnType<Date, Date | string, never>;
+  /** Null on orders placed before the VAT engine. */
+  vat_scheme: ColumnType<VatScheme | null, VatScheme | null | undefined, VatScheme | null>;
+  tax_source: ColumnType<
+    'channel' | 'oms' | null,
+    'channel' | 'oms' | null | undefined,
+    'channel' | 'oms' | null
+  >;
+  /** Null when the engine computed the tax (or before it). */
+  tax_matches_engine: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  vat: ColumnType<OrderVatRecord | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -294,6 +312,7 @@ export interface Database
   idempotency_keys: IdempotencyKeysTable;
   outbox_events: OutboxEventsTable;
   demo_seed: DemoSeedTable;
+  vat_distance_sales: VatDistanceSalesTable;
 }
 
 export type OrderRow = Selectable<OrdersTable>;

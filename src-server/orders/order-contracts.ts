@@ -1,6 +1,7 @@
 // Response shapes of the order API. One zod schema per shape gives the TypeScript type, the
 // response serializer and the OpenAPI document.
 import { z } from 'zod';
+import { orderVatViewSchema } from '../tax/order-vat-view';
 import { orderStatusSchema } from '../../shared/orders/order-state';
 import { fulfillmentStatusSchema } from '../../shared/orders/fulfillment-state';
 
@@ -151,6 +152,7 @@ export const orderViewSchema = orderPlacedSchema
     lines: z.array(orderLineViewSchema),
     fulfillments: z.array(fulfillmentSummarySchema),
     events: z.array(orderEventViewSchema),
+    vat: orderVatViewSchema,
   });
 export type OrderView = z.infer<typeof orderViewSchema>;
 

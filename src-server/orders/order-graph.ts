@@ -230,6 +230,7 @@ export function buildPlacedOrder(input: OrderGraphInput): PlacedOrderGraph {
       shippingTaxMinor: priced.shipping.taxMinor,
       shippingTaxRatePpm: priced.shipping.taxRatePpm,
       placedAt,
+      vat: priced.vat,
     },
     lines: lines.map((line) => ({
       id: line.id,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CanonicalOrder } from '../../shared/orders/order-schema';
 import { makeOrder } from '../../test/support/oms-fixtures';
-import { priceOrderMoney, taxAtRate } from './order-money';
+import { taxAtRate } from '../../shared/tax/tax-amount';
+import { priceOrderMoney } from './order-money';
 
 const price = (order: CanonicalOrder) =>
   priceOrderMoney(

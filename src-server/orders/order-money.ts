@@ -5,6 +5,7 @@ import { percentToPpm } from '../../shared/orders/order-money-schema';
 import type { CanonicalOrder } from '../../shared/orders/order-schema';
 import { formatAmount } from '../../shared/labels/label-format';
 import { ApiError } from '../http/api-error';
+import { taxAtRate } from '../../shared/tax/tax-amount';
 
 /** What the orders table's integer columns hold at most; larger sums are refused. */
 export const MAX_TOTAL_MINOR = 2_000_000_000;
@@ -35,15 +36,6 @@ export interface PartFields {
   amount: string;
   discount: string;
   tax: string;
-}
-
-const roundHalfUp = (numerator: number, denominator: number) =>
-  Math.floor((2 * numerator + denominator) / (2 * denominator));
-
-/** The tax on `base` at `ppm`, rounded half up: added to a net base, or contained in a gross one. */
-export function taxAtRate(base: number, ppm: number, included: boolean): number {
-  if (!included) return roundHalfUp(base * ppm, 1_000_000);
-  return base - roundHalfUp(base * 1_000_000, 1_000_000 + ppm);
 }
 
 export function pricePart(

@@ -5,6 +5,7 @@ import type { FulfillmentStatus } from '../../shared/orders/fulfillment-state';
 import type { OrderStatus } from '../../shared/orders/order-state';
 import type { Database, PostalAddress } from '../db/schema';
 import type { FulfillmentSummary, OrderView } from './order-contracts';
+import { orderVatView } from '../tax/order-vat-view';
 import { moneyOfLine, storedMoney } from './order-money-rows';
 import { partMoneyView } from './order-money-view';
 
@@ -107,5 +108,6 @@ export async function getOrderView(
       detail: event.detail,
       at: event.created_at.toISOString(),
     })),
+    vat: orderVatView(order.vat),
   };
 }

@@ -5,6 +5,7 @@ import { insertTables } from '../db/bulk-insert';
 import type { TableRows } from '../db/bulk-insert';
 import { writeFulfillmentDocs } from '../sync/projections';
 import type { Database, PostalAddress } from '../db/schema';
+import type { OrderVatRecord } from '../tax/tax-schema';
 
 export interface OrderEventInput {
   type: string;
@@ -37,6 +38,8 @@ export interface NewOrderGraph {
     shippingTaxMinor: number;
     shippingTaxRatePpm: number | null;
     placedAt: Date;
+    /** The VAT engine's verdict (src-server/tax/order-vat.ts); null when it had none. */
+    vat: OrderVatRecord | null;
   };
   lines: {
     id: string;
@@ -121,6 +124,10 @@ export function orderGraphRows(graphs: readonly NewOrderGraph[]): TableRows[] {
         shipping_tax_minor: order.shippingTaxMinor,
         shipping_tax_rate_ppm: order.shippingTaxRatePpm,
         placed_at: order.placedAt,
+        vat_scheme: order.vat?.decision.scheme ?? null,
+        tax_source: order.vat?.source ?? null,
+        tax_matches_engine: order.vat?.check?.matches ?? null,
+        vat: order.vat,
       })),
     },
     {
@@ -246,6 +253,10 @@ const ORDER_COLUMNS = {
   shipping_tax_minor: 'integer',
   shipping_tax_rate_ppm: 'integer',
   placed_at: 'timestamptz',
+  vat_scheme: 'text',
+  tax_source: 'text',
+  tax_matches_engine: 'boolean',
+  vat: 'jsonb',
 } as const;
 const ORDER_LINE_COLUMNS = {
   id: 'uuid',

@@ -16,6 +16,9 @@ import { OUTBOX_CHANNEL, outboxRows } from '../outbox/outbox';
 import type { ShippingService } from '../shipping/rate-table';
 import type { GeoPoint } from '../sourcing/great-circle';
 import { resolveShipToLocation } from '../sourcing/ship-to-location';
+import { addDistanceSales, readDistanceSales } from '../tax/distance-sales';
+import { DEFAULT_VAT_SETTINGS, readChannelTaxSettings } from '../tax/vat-settings';
+import type { VatSettings } from '../tax/vat-settings';
 import { idempotencyRows } from './idempotency';
 import type { OrderPlaced } from './order-contracts';
 import { buildPlacedOrder } from './order-graph';
@@ -29,6 +32,8 @@ export interface IntakeSettings {
   shippingServices: readonly ShippingService[];
   /** How much farther (km) one warehouse may be than the nearest to ship the whole order. */
   maxExtraKmForSingleWarehouse: number;
+  /** The retailer's VAT settings; the defaults (NL, the law's OSS threshold) when absent. */
+  vat?: VatSettings | undefined;
 }
 
 export interface PlaceOrderCommand {
@@ -124,9 +129,13 @@ export function acceptCommand(command: PlaceOrderCommand, fingerprint: string): 
   return { command, fingerprint, shipTo: located.location };
 }
 
-/** Prices every command against the catalogue (one query per currency in the batch). */
+/**
+ * Prices every command against the catalogue (one query per currency in the batch), with the VAT
+ * engine's verdict: the batch's orders count towards the year's distance sales in batch order.
+ */
 async function priceAll(
   db: Kysely<Database>,
+  vat: VatSettings,
   batch: readonly AcceptedCommand[],
 ): Promise<(PricedOrder | ApiError)[]> {
   const skusByCurrency = new Map<string, string[]>();
@@ -135,13 +144,19 @@ async function priceAll(
     skus.push(...command.order.lines.map((line) => line.sku));
     skusByCurrency.set(command.order.currency, skus);
   }
-  const catalogues = new Map(
-    await Promise.all(
+  const [catalogueList, channels, distanceSales] = await Promise.all([
+    Promise.all(
       [...skusByCurrency].map(
         async ([currency, skus]) => [currency, await readCatalogue(db, currency, skus)] as const,
       ),
     ),
-  );
+    readChannelTaxSettings(
+      db,
+      batch.map(({ command }) => command.channelCode),
+    ),
+    readDistanceSales(db),
+  ]);
+  const catalogues = new Map(catalogueList);
   // B2B lines sent without a price get the company's contract price.
   const orders = await applyContractPrices(
     db,
@@ -149,7 +164,12 @@ async function priceAll(
   );
   return batch.map(({ command }, i) => {
     try {
-      return priceOrderFrom(orders[i]!, catalogues.get(command.order.currency)!);
+      const channel = channels.get(command.channelCode);
+      return priceOrderFrom(
+        orders[i]!,
+        catalogues.get(command.order.currency)!,
+        channel ? { settings: vat, channel, distanceSales } : undefined,
+      );
     } catch (error) {
       if (error instanceof ApiError) return error;
       throw error;
@@ -170,7 +190,7 @@ export async function placeOrders(
   batch: readonly AcceptedCommand[],
 ): Promise<BatchOutcome[]> {
   const [priced, stored, warehouses] = await Promise.all([
-    priceAll(db, batch),
+    priceAll(db, settings.vat ?? DEFAULT_VAT_SETTINGS, batch),
     // A replay in a batch would fail the whole transaction on its unique key. (Alone, the
     // unique key itself tells, without this look-up.)
     batch.length > 1 ? storedUniqueKeys(db, batch) : new Set<string>(),
@@ -221,6 +241,19 @@ export async function placeOrders(
                   response: { statusCode: 201, body: graphs[k]!.body },
                 },
               ],
+        );
+        await addDistanceSales(
+          trx,
+          toPlace.flatMap(({ priced }) =>
+            priced.vat && priced.vat.distanceSaleEurMinor > 0
+              ? [
+                  {
+                    year: Number(priced.vat.decision.supplyDate.slice(0, 4)),
+                    eurMinor: priced.vat.distanceSaleEurMinor,
+                  },
+                ]
+              : [],
+          ),
         );
         // Orders, outbox events and idempotency records: one statement.
         await insertOrderGraphs(

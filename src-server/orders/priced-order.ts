@@ -4,6 +4,10 @@ import type { Kysely } from 'kysely';
 import type { CanonicalOrder } from '../../shared/orders/order-schema';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
+import type { TaxClass } from '../../shared/tax';
+import { priceWithVat } from '../tax/order-vat';
+import type { OrderVatContext } from '../tax/order-vat';
+import type { OrderVatRecord } from '../tax/tax-schema';
 import { priceOrderMoney } from './order-money';
 import type { MoneyPart, OrderTotals } from './order-money';
 
@@ -28,6 +32,8 @@ export interface PricedOrder extends OrderTotals {
   lines: PricedLine[];
   shipping: MoneyPart;
   products: Map<string, ParcelProduct>;
+  /** The VAT engine's verdict; null when priced without it or outside its rate table. */
+  vat: OrderVatRecord | null;
 }
 
 export interface CatalogueRow {
@@ -37,6 +43,7 @@ export interface CatalogueRow {
   length_mm: number;
   width_mm: number;
   height_mm: number;
+  tax_class: TaxClass;
   /** The price in the order's currency, when the catalogue has one. */
   unit_price_minor: number | null;
 }
@@ -60,14 +67,22 @@ export async function readCatalogue(
       'p.length_mm',
       'p.width_mm',
       'p.height_mm',
+      'p.tax_class',
       'pp.unit_price_minor',
     ])
     .where('p.sku', 'in', [...new Set(skus)])
     .execute();
 }
 
-/** Prices an order from catalogue rows already read (intake reads them per batch, the demo seed keeps them in memory). */
-export function priceOrderFrom(order: CanonicalOrder, rows: readonly CatalogueRow[]): PricedOrder {
+/**
+ * Prices an order from catalogue rows already read (intake reads them per batch). With a VAT
+ * context the engine decides the order's VAT (src-server/tax/order-vat.ts).
+ */
+export function priceOrderFrom(
+  order: CanonicalOrder,
+  rows: readonly CatalogueRow[],
+  vatContext?: OrderVatContext,
+): PricedOrder {
   const bySku = new Map(rows.map((row) => [row.sku, row]));
   const unitPrices = order.lines.map((line, index) => {
     const product = bySku.get(line.sku);
@@ -94,7 +109,18 @@ export function priceOrderFrom(order: CanonicalOrder, rows: readonly CatalogueRo
     }
     return unitPriceMinor;
   });
-  const money = priceOrderMoney(order, unitPrices);
+  const price = (o: CanonicalOrder) => priceOrderMoney(o, unitPrices);
+  const { money, vat } = vatContext
+    ? priceWithVat(
+        {
+          ...order,
+          pricesIncludeTax: order.pricesIncludeTax ?? vatContext.channel.pricesIncludeTax,
+        },
+        order.lines.map((line) => bySku.get(line.sku)!.tax_class),
+        vatContext,
+        price,
+      )
+    : { money: price(order), vat: null };
   const lines = order.lines.map((line, index): PricedLine => ({
     lineNo: index + 1,
     sku: line.sku,
@@ -113,5 +139,5 @@ export function priceOrderFrom(order: CanonicalOrder, rows: readonly CatalogueRo
       },
     ]),
   );
-  return { ...money, lines, products };
+  return { ...money, lines, products, vat };
 }

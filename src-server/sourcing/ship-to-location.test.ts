@@ -108,4 +108,9 @@ describe('the offline centroid tables', () => {
       'AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK IS LI NO GB CH US CA AU';
     for (const code of required.split(' ')) expect(COUNTRY_CENTROIDS[code], code).toBeDefined();
   });
+
+  it('places any other ISO 3166-1 country by its world-countries centroid (Japan)', () => {
+    const result = resolveShipToLocation({ country: 'JP', postalCode: '100-0001' });
+    expect(result).toMatchObject({ ok: true, location: { source: 'country', lat: 36, lon: 138 } });
+  });
 });

@@ -1,0 +1,20 @@
+// The VAT record kept on an order (orders.vat) and the running distance-sales total per year.
+import type { ChannelTaxCheck, VatDecision } from '../../shared/tax';
+
+export interface OrderVatRecord {
+  /** The member state the goods were taken to leave from (the VAT_ORIGIN_COUNTRY setting). */
+  originCountry: string;
+  /** `channel`: the order's tax is the channel's; `oms`: the engine's. */
+  source: 'channel' | 'oms';
+  decision: VatDecision;
+  /** The channel's tax compared with the engine's; null when the engine computed it. */
+  check: ChannelTaxCheck | null;
+  /** What this order added to the year's EU distance sales (EUR cents, without VAT); 0 when none. */
+  distanceSaleEurMinor: number;
+}
+
+export interface VatDistanceSalesTable {
+  year: number;
+  /** bigint: read back as a string by pg, a number by PGlite; use Number(). */
+  eur_minor: number | string;
+}
