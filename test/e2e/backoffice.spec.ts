@@ -69,6 +69,7 @@ test('an admin creates a customer-service user, who signs in in Dutch and sees o
   await expect(nav.getByRole('link')).toHaveText([
     'Start',
     'Orders',
+    'Quotes',
     'Stock',
     'Channels',
     'Carriers',
@@ -111,6 +112,7 @@ test('an admin creates a customer-service user, who signs in in Dutch and sees o
   await expect(page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link')).toHaveText([
     'Start',
     'Orders',
+    'Offertes',
     'Voorraad',
     'Auditlog',
   ]);
