@@ -149,6 +149,30 @@ export async function createOperator(
     throw new Error(`operator: ${response.status} ${await response.text()}`);
 }
 
+/**
+ * The fixture's warehouse has no carrier contracts: each carrier that has services here labels as
+ * the own carrier, chosen on purpose through the admin API (as a retailer without contracts
+ * would), so the station prints UPU S10 labels instead of keeping cartons label-pending.
+ */
+export async function allowOwnCarrierFallback(centralUrl: string): Promise<void> {
+  const listed = await fetch(`${centralUrl}/v1/warehouses/${WAREHOUSE}/carriers`, {
+    headers: ADMIN,
+  });
+  if (listed.status !== 200)
+    throw new Error(`carriers: ${listed.status} ${await listed.text()}`);
+  const { carriers } = (await listed.json()) as { carriers: { carrier: string }[] };
+  for (const { carrier } of carriers) {
+    if (carrier === 'own') continue;
+    const response = await fetch(`${centralUrl}/v1/warehouses/${WAREHOUSE}/carriers/${carrier}`, {
+      method: 'PUT',
+      headers: { ...ADMIN, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ fallbackToOwn: true }),
+    });
+    if (response.status !== 204)
+      throw new Error(`carrier ${carrier}: ${response.status} ${await response.text()}`);
+  }
+}
+
 /** A station for the fixture's warehouse; answers its one-time enrolment code. */
 export function createStation(centralUrl: string, name: string): Promise<string> {
   return createStationCode(centralUrl, WAREHOUSE, name);
@@ -169,6 +193,7 @@ export async function startPickPackWorld(options: {
   await central.start();
   try {
     for (const operator of options.operators) await createOperator(central.url, operator);
+    await allowOwnCarrierFallback(central.url);
     const code = await createStation(central.url, options.stationName);
     const station = await stationWebHost(central.url, { STATION_ENROLMENT_CODE: code });
     await station.start();
