@@ -11,6 +11,7 @@ import * as productTracing from './migrations/0400-product-tracing';
 import * as reservationsByFulfillment from './migrations/0500-reservations-by-fulfillment';
 import * as demoSeed from './migrations/0600-demo-seed';
 import * as syncOwnership from './migrations/0700-sync-ownership';
+import * as subscriptions from './migrations/1000-subscriptions';
 import type { Database } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0500-reservations-by-fulfillment': reservationsByFulfillment,
   '0600-demo-seed': demoSeed,
   '0700-sync-ownership': syncOwnership,
+  '1000-subscriptions': subscriptions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

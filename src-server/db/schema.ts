@@ -1,7 +1,9 @@
 // Database typings for Kysely: one interface per table, column names as in the migrations.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { NotificationTables } from '../notifications/notifications-schema';
+import type { PaymentTables } from '../payments/payments-schema';
 import type { ReturnsTables } from '../returns/returns-schema';
+import type { SubscriptionTables } from '../subscriptions/subscription-schema';
 import type { SyncTables } from '../sync/sync-schema';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -236,7 +238,8 @@ export interface DemoSeedTable {
   activity_finished_at: Date | null;
 }
 
-export interface Database extends SyncTables, NotificationTables, ReturnsTables {
+export interface Database
+  extends SyncTables, NotificationTables, ReturnsTables, SubscriptionTables, PaymentTables {
   products: ProductsTable;
   product_gtins: ProductGtinsTable;
   product_prices: ProductPricesTable;
