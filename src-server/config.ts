@@ -3,6 +3,8 @@ import { loadNotificationConfig } from './notifications/notification-config';
 import type { NotificationConfig } from './notifications/notification-config';
 import { loadReturnsConfig } from './returns/returns-config';
 import type { ReturnsConfig } from './returns/returns-config';
+import { loadSubscriptionSettings } from './subscriptions/subscription-config';
+import type { SubscriptionSettings } from './subscriptions/subscription-config';
 import type { NumberingConfig } from './stations/number-ranges';
 
 export interface ServerConfig {
@@ -29,6 +31,8 @@ export interface ServerConfig {
   notifications: NotificationConfig;
   /** Restocking fees, shipping refund rule and the payment provider for refunds. */
   returns: ReturnsConfig;
+  /** Renewal scheduler, reserve-ahead, reminders, dunning and self-service links. */
+  subscriptions: SubscriptionSettings;
 }
 
 function numberFrom(
@@ -55,8 +59,10 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a TCP port number, got "${env.PORT}"`);
   }
+  const host = env.HOST ?? '127.0.0.1';
+  const adminToken = env.ADMIN_TOKEN ?? 'dev-admin-token';
   return {
-    host: env.HOST ?? '127.0.0.1',
+    host,
     port,
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
@@ -66,7 +72,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       20,
       (n) => Number.isInteger(n) && n >= 1 && n <= 500,
     ),
-    adminToken: env.ADMIN_TOKEN ?? 'dev-admin-token',
+    adminToken,
     seedDemo: env.SEED_DEMO !== 'false',
     demoSeed: env.DEMO_SEED ?? 'packing-oms-demo',
     demoProducts: numberFrom(
@@ -106,5 +112,6 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     },
     notifications: loadNotificationConfig(env),
     returns: loadReturnsConfig(env),
+    subscriptions: loadSubscriptionSettings(env, { host, port, adminToken }),
   };
 }

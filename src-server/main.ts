@@ -8,6 +8,8 @@ import { migrateToLatest } from './db/migrate';
 import { startNotifications } from './notifications/notifications-runtime';
 import type { NotificationsHandle } from './notifications/notifications-runtime';
 import { seedDemoActivity, seedDemoCatalogueIfEmpty, unfinishedDemoSeed } from './seed/demo-seed';
+import { startSubscriptionScheduler } from './subscriptions/subscriptions-runtime';
+import type { SubscriptionScheduler } from './subscriptions/subscription-scheduler';
 
 const config = loadServerConfig();
 const database = await openDatabase({
@@ -19,12 +21,14 @@ const app = await createApp(config, { db: database.db, listen: database.listen }
 
 let stopping = false;
 let notifications: NotificationsHandle | undefined;
+let scheduler: SubscriptionScheduler | undefined;
 let demoActivity: Promise<void> | undefined;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   app.log.info({ signal }, 'shutting down: finishing in-flight requests');
   await demoActivity; // stops after the batch or shipment in hand
+  await scheduler?.stop(); // finishes the renewal batch in hand
   // Deliveries in flight finish; claimed ones not started are handed back for the next start.
   await notifications?.stop();
   await app.close();
@@ -49,7 +53,11 @@ if (config.notifications.enabled && !stopping) {
     db: database.db,
     listen: database.listen,
     log: app.log,
+    subscriptions: config.subscriptions,
   });
+}
+if (config.subscriptions.scheduler && !stopping) {
+  scheduler = startSubscriptionScheduler(config, { db: database.db }, app.log);
 }
 await app.listen({ host: config.host, port: config.port });
 // A fresh demo's orders and history, or the rest of a demo a stop interrupted, as it was begun.

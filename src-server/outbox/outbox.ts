@@ -21,12 +21,20 @@ export const OUTBOX_EVENT_TYPES = [
   'product.not_selling',
   'shipment.late',
   'report.return_rate_digest',
+  'subscription.created',
+  'subscription.changed',
+  'subscription.renewal_reminder',
+  'subscription.renewed',
+  'subscription.stock_short',
+  'subscription.renewal_missed',
+  'subscription.payment_failed',
+  'subscription.dunning_ended',
 ] as const;
 
 export type OutboxEventType = (typeof OUTBOX_EVENT_TYPES)[number];
 
 export type OutboxAggregateType =
-  'order' | 'return' | 'product' | 'stock' | 'fulfillment' | 'report';
+  'order' | 'return' | 'product' | 'stock' | 'fulfillment' | 'report' | 'subscription';
 
 export interface OutboxEvent {
   /** Given when the writer must refer to the event (e.g. an alert remembering what it raised). */

@@ -1,0 +1,136 @@
+// The subscription API: a channel's checkout creates subscriptions (like orders, with an
+// Idempotency-Key); channels and customer service read and change them. Channel keys reach their
+// own channel's subscriptions only; the admin token (staff, until the back office has users) all.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { storableText } from '../../shared/orders/order-schema';
+import { assertMayReadChannel, requireChannelOrAdmin } from '../access/access';
+import type { Principal } from '../access/access';
+import { notFound } from '../http/api-error';
+import { channelOrAdminSecurity, errorResponses } from '../http/route-schemas';
+import { actorOf, resolveIntakeChannel } from '../orders/order-routes';
+import type { RenewalContext } from './renewal-context';
+import { subscriptionChangeSchema } from './subscription-change-schema';
+import { changeSubscription } from './subscription-changes';
+import {
+  subscriptionInputSchema,
+  subscriptionListSchema,
+  subscriptionViewSchema,
+} from './subscription-contracts';
+import { createSubscription } from './subscription-create';
+import { getSubscriptionView, listSubscriptions } from './subscription-queries';
+
+const idParams = z.object({ id: z.uuid('must be a subscription id (UUID)') });
+
+const changeActor = (principal: Principal) => (principal.kind === 'admin' ? 'staff' : 'channel');
+
+export function subscriptionRoutes(ctx: RenewalContext) {
+  const { db } = ctx;
+  const view = async (id: string, principal: Principal | null) => {
+    const found = await getSubscriptionView(db, id, ctx.settings.reserveAheadDays);
+    if (!found) throw notFound(`Subscription ${id}`);
+    assertMayReadChannel(principal, found.channel);
+    return found;
+  };
+  return async (plain: FastifyInstance) => {
+    const app = plain.withTypeProvider<ZodTypeProvider>();
+
+    app.post('/v1/subscriptions', {
+      onRequest: requireChannelOrAdmin,
+      schema: {
+        tags: ['subscriptions'],
+        summary: "Create a subscription (a channel's checkout posts it, like an order)",
+        security: channelOrAdminSecurity,
+        headers: z.looseObject({
+          'idempotency-key': storableText(255).describe(
+            'Unique per subscription attempt; a replay returns the first response.',
+          ),
+          'x-channel-code': storableText(64)
+            .optional()
+            .describe('Admin only: the channel the subscription belongs to.'),
+        }),
+        body: subscriptionInputSchema,
+        response: { 201: subscriptionViewSchema, ...errorResponses },
+      },
+      handler: async (request, reply) => {
+        const principal = request.principal!;
+        const channelCode = await resolveIntakeChannel(
+          db,
+          principal,
+          request.headers['x-channel-code'],
+        );
+        const created = await createSubscription(ctx, {
+          channelCode,
+          input: request.body,
+          idempotencyKey: request.headers['idempotency-key'],
+          actor: actorOf(principal),
+        });
+        if (created.replayed) void reply.header('idempotent-replayed', 'true');
+        return reply.status(201).send(await view(created.id, principal));
+      },
+    });
+
+    app.get('/v1/subscriptions/:id', {
+      onRequest: requireChannelOrAdmin,
+      schema: {
+        tags: ['subscriptions'],
+        summary: 'One subscription with its lines, next renewal, renewals and history of changes',
+        security: channelOrAdminSecurity,
+        params: idParams,
+        response: { 200: subscriptionViewSchema, ...errorResponses },
+      },
+      handler: async (request) => view(request.params.id, request.principal),
+    });
+
+    app.get('/v1/subscriptions', {
+      onRequest: requireChannelOrAdmin,
+      schema: {
+        tags: ['subscriptions'],
+        summary: 'Subscriptions, newest first (a channel key sees its own channel only)',
+        security: channelOrAdminSecurity,
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          cursor: z.string().max(200).optional(),
+          state: z.enum(['active', 'paused', 'cancelled', 'expired']).optional(),
+          channel: z.string().max(64).optional(),
+        }),
+        response: { 200: subscriptionListSchema, ...errorResponses },
+      },
+      handler: async (request) => {
+        const principal = request.principal!;
+        if (principal.kind === 'channel' && request.query.channel !== undefined)
+          assertMayReadChannel(principal, request.query.channel);
+        const channelCode =
+          principal.kind === 'channel' ? principal.channelCode : request.query.channel;
+        return listSubscriptions(db, { ...request.query, channelCode });
+      },
+    });
+
+    app.post('/v1/subscriptions/:id/changes', {
+      onRequest: requireChannelOrAdmin,
+      schema: {
+        tags: ['subscriptions'],
+        summary:
+          'Change a subscription: skip the next delivery, pause, resume, cancel, move the date, change a quantity, swap a product, change the address or payment mandate',
+        description:
+          'A change made after the cut-off of the next renewal applies to the one after it. Customer service uses the admin token (the back-office screens come later).',
+        security: channelOrAdminSecurity,
+        params: idParams,
+        body: subscriptionChangeSchema,
+        response: { 200: subscriptionViewSchema, ...errorResponses },
+      },
+      handler: async (request) => {
+        const principal = request.principal!;
+        await changeSubscription(ctx, {
+          subscriptionId: request.params.id,
+          change: request.body,
+          actor: changeActor(principal),
+          actorLabel: actorOf(principal),
+          channelScope: principal.kind === 'channel' ? principal.channelCode : null,
+        });
+        return view(request.params.id, principal);
+      },
+    });
+  };
+}
