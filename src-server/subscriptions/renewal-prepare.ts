@@ -185,7 +185,8 @@ export async function prepareLocked(
     }
   });
 
-  const warehouses = await activeWarehouses(ctx.db);
+  // Read in this transaction: PGlite has one connection, which the transaction holds.
+  const warehouses = await activeWarehouses(trx);
   let built: ReturnType<typeof buildPreparedRows> | undefined;
   await sourceAndWriteOrders(
     trx,

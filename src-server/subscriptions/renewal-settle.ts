@@ -130,6 +130,54 @@ async function endDunning(trx: Trx, ctx: RenewalContext, charge: ClaimedCharge):
   return Number(moved.numUpdatedRows) === 1 ? action : 'none';
 }
 
+/**
+ * Later cycles already placed (their cut-off passed) but not yet sent to a provider go with the
+ * paused or cancelled subscription: never charged, their orders cancelled and stock released.
+ */
+async function withdrawLaterCycles(trx: Trx, charge: ClaimedCharge): Promise<number[]> {
+  const { rows } = await sql<{ cycle_no: number; order_id: string }>`
+    select r.cycle_no, r.order_id from subscription_renewals r
+    where r.subscription_id = ${charge.subscriptionId}::uuid and r.cycle_no > ${charge.cycleNo}
+      and r.status = 'awaiting_payment' and r.charge_kind = 'charge' and r.attempts = 0
+      and (r.lease_until is null or r.lease_until < now())
+      and not exists (select 1 from recurring_charges c
+        where c.subscription_id = r.subscription_id and c.cycle_no = r.cycle_no)
+    order by r.cycle_no
+    for update of r`.execute(trx);
+  for (const row of rows) {
+    try {
+      await cancelOrderIn(trx, {
+        orderId: row.order_id,
+        actor: SCHEDULER_ACTOR,
+        reason: `subscription ${charge.reference}: an earlier renewal is unpaid`,
+      });
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+    }
+  }
+  if (rows.length === 0) return [];
+  const cycles = rows.map((r) => r.cycle_no);
+  await trx
+    .updateTable('subscription_renewals')
+    .set({
+      status: 'cancelled',
+      next_attempt_on: null,
+      settled_at: new Date(),
+      updated_at: new Date(),
+    })
+    .where('subscription_id', '=', charge.subscriptionId)
+    .where('cycle_no', 'in', cycles)
+    .execute();
+  await trx
+    .updateTable('subscriptions')
+    .set((eb) => ({
+      cycles_placed: eb.fn('greatest', [eb('cycles_placed', '-', rows.length), eb.lit(0)]),
+    }))
+    .where('id', '=', charge.subscriptionId)
+    .execute();
+  return cycles;
+}
+
 export async function recordChargeResults(
   ctx: RenewalContext,
   token: string,
@@ -262,7 +310,8 @@ export async function recordChargeResults(
           if (!(error instanceof ApiError)) throw error;
         }
         const action = await endDunning(trx, ctx, charge);
-        event('dunning_ended', { action, attempts: attempt });
+        const withdrawn = await withdrawLaterCycles(trx, charge);
+        event('dunning_ended', { action, attempts: attempt, withdrawnCycles: withdrawn });
         tell('subscription.dunning_ended', { action, attempts: attempt, reason: answer.reason });
       }
     }

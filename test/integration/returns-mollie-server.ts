@@ -27,6 +27,8 @@ export interface FakeMollie {
   recurringRequests: number;
   /** Held before a new recurring payment is answered (to catch a process in the middle of a call). */
   delayMs: number;
+  /** Mollie keeps idempotency keys for a limited time: forgets them all. */
+  forgetIdempotencyKeys(): void;
   close(): Promise<void>;
 }
 
@@ -56,7 +58,7 @@ async function bodyOf(req: IncomingMessage): Promise<unknown> {
 
 export async function startFakeMollie(apiKey: string): Promise<FakeMollie> {
   const replays = new Map<string, { status: number; body: unknown }>();
-  const state: Omit<FakeMollie, 'url' | 'close'> = {
+  const state: Omit<FakeMollie, 'url' | 'close' | 'forgetIdempotencyKeys'> = {
     refunds: [],
     requests: 0,
     payments: new Map(),
@@ -217,6 +219,7 @@ export async function startFakeMollie(apiKey: string): Promise<FakeMollie> {
   const { port } = server.address() as AddressInfo;
   return Object.assign(state, {
     url: `http://127.0.0.1:${port}/v2`,
+    forgetIdempotencyKeys: () => replays.clear(),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   });
 }
