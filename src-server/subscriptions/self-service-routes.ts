@@ -168,11 +168,13 @@ export function selfServiceRoutes(ctx: RenewalContext) {
     );
 
     app.get('/s/:token', { schema: { hide: true } }, async (request, reply) => {
-      const { token } = tokenParams.parse(request.params);
       const q = query.safeParse(request.query);
       const lang = q.success ? q.data.lang : undefined;
-      const opened = await open(token, lang);
       secure(reply).type('text/html; charset=utf-8');
+      const params = tokenParams.safeParse(request.params);
+      // Whatever was pasted into the address bar: the invalid-link page, never a 500.
+      const token = params.success ? params.data.token : '';
+      const opened = await open(token, lang);
       if (!opened.ok) return reply.status(opened.status).send(opened.html);
       return reply.send(await page(token, opened, { done: q.success ? q.data.done : undefined }));
     });

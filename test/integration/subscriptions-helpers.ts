@@ -94,7 +94,7 @@ export async function startSubscriptionWorld(
   const app = await createApp(config, {
     db: handle.db,
     listen: handle.listen,
-    logger: false,
+    logger: process.env.SUBS_DEBUG ? { level: 'error' } : false,
     clock,
     recurringProviders: providers,
   });
