@@ -19,10 +19,13 @@ import { resolveShipToLocation } from '../sourcing/ship-to-location';
 import { todayOf } from './renewal-context';
 import type { RenewalContext } from './renewal-context';
 import { nearestWarehouse } from './renewal-records';
-import { addDays, nextAfter } from './subscription-calendar';
+import { addDays, daysBetween, nextAfter } from './subscription-calendar';
+import { acceptedDate } from '../../shared/validation/timestamps';
 import type { IsoDate } from './subscription-calendar';
 import { isEligible } from './subscription-schedule';
 import { loadLines, loadPlans, scheduleOf } from './subscription-store';
+
+const MAX_WINDOW_DAYS = 366;
 
 export interface RenewalDemand {
   sku: string;
@@ -148,6 +151,29 @@ const demandSchema = z.object({
   ),
 });
 
+/** A window of days: `from` and `to` (inclusive), or `days` from `from` (today by default). */
+const demandQuerySchema = z
+  .object({
+    from: acceptedDate().optional(),
+    to: acceptedDate().optional(),
+    days: z.coerce.number().int().min(1).max(MAX_WINDOW_DAYS).default(90),
+    warehouse: z.string().min(1).max(64).optional(),
+    sku: z.string().min(1).max(64).optional(),
+  })
+  .superRefine((q, issue) => {
+    if (q.to === undefined) return;
+    if (q.from !== undefined && q.to < q.from)
+      issue.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+    else if (q.from !== undefined && daysBetween(q.from, q.to) >= MAX_WINDOW_DAYS)
+      issue.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: `must be less than ${MAX_WINDOW_DAYS} days after from`,
+      });
+    else if (q.from === undefined)
+      issue.addIssue({ code: 'custom', path: ['from'], message: 'is needed with to' });
+  });
+
 export function subscriptionDemandRoutes(ctx: RenewalContext) {
   const { db } = ctx;
   return async (plain: FastifyInstance) => {
@@ -159,16 +185,12 @@ export function subscriptionDemandRoutes(ctx: RenewalContext) {
         summary:
           'Known future demand: units the coming renewals need per SKU and warehouse, with what is available',
         security: adminSecurity,
-        querystring: z.object({
-          days: z.coerce.number().int().min(1).max(366).default(90),
-          warehouse: z.string().min(1).max(64).optional(),
-          sku: z.string().min(1).max(64).optional(),
-        }),
+        querystring: demandQuerySchema,
         response: { 200: demandSchema, ...errorResponses },
       },
       handler: async (request) => {
-        const from = todayOf(ctx);
-        const to = addDays(from, request.query.days - 1);
+        const from = request.query.from ?? todayOf(ctx);
+        const to = request.query.to ?? addDays(from, request.query.days - 1);
         const rows = (await upcomingRenewalDemand(db, { from, to })).filter(
           (r) =>
             (!request.query.warehouse || r.warehouseCode === request.query.warehouse) &&
