@@ -175,7 +175,7 @@ export async function renewalRates(
     join subscription_plans p on p.id = s.plan_id
     where r.renewal_date between ${query.from}::date and ${query.to}::date
       and r.status not in ('skipped', 'cancelled') and not (r.status = 'missed' and r.shortage is null)
-    group by 1 order by 1 collate "C"`.execute(db);
+    group by 1 order by ${group} collate "C"`.execute(db);
   return rows.map((r) => {
     const decided = r.completed + r.unpaid + r.missedForStock;
     const dunningDone = r.recovered + r.unpaid;
