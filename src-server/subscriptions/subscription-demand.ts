@@ -38,6 +38,8 @@ export interface RenewalDemand {
 export async function upcomingRenewalDemand(
   db: Kysely<Database>,
   range: { from: IsoDate; to: IsoDate },
+  /** The intake's setting, so demand is sourced as the renewal's order will be. */
+  maxExtraKmForSingleWarehouse: number,
 ): Promise<RenewalDemand[]> {
   const subs = await db
     .selectFrom('subscriptions')
@@ -110,7 +112,7 @@ export async function upcomingRenewalDemand(
         lon: w.longitude,
         available: available.get(w.code) ?? {},
       })),
-      maxExtraKmForSingleWarehouse: 100,
+      maxExtraKmForSingleWarehouse,
     });
     for (const f of plan.fulfillments) {
       const skus = available.get(f.warehouseCode) ?? {};
@@ -191,7 +193,9 @@ export function subscriptionDemandRoutes(ctx: RenewalContext) {
       handler: async (request) => {
         const from = request.query.from ?? todayOf(ctx);
         const to = request.query.to ?? addDays(from, request.query.days - 1);
-        const rows = (await upcomingRenewalDemand(db, { from, to })).filter(
+        const rows = (
+          await upcomingRenewalDemand(db, { from, to }, ctx.intake.maxExtraKmForSingleWarehouse)
+        ).filter(
           (r) =>
             (!request.query.warehouse || r.warehouseCode === request.query.warehouse) &&
             (!request.query.sku || r.sku === request.query.sku),
