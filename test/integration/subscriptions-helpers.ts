@@ -94,6 +94,7 @@ export async function startSubscriptionWorld(
   const app = await createApp(config, {
     db: handle.db,
     listen: handle.listen,
+    // SUBS_DEBUG=1 logs the server's errors (a 500's cause) while a test is written.
     logger: process.env.SUBS_DEBUG ? { level: 'error' } : false,
     clock,
     recurringProviders: providers,
