@@ -270,7 +270,8 @@ export async function recordChargeResults(
           attempt,
         });
       } else if (answer.status === 'pending') {
-        const leaseSeconds = Math.max(1, ctx.settings.pendingCheckMs / 1000);
+        // 0 asks again at the next round: no lease of a whole second regardless of the setting.
+        const leaseSeconds = ctx.settings.pendingCheckMs / 1000;
         if (!(await moveRenewal(trx, token, charge, { status: 'payment_pending', leaseSeconds })))
           continue;
         counts.pending += 1;
