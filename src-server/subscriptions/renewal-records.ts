@@ -177,7 +177,7 @@ export function buildPreparedRows(batch: PreparedBatch): PreparedRows {
       type,
       aggregateType: 'subscription',
       aggregateId: row.id,
-      payload: { subscriptionId: row.id, reference: row.reference, ...payload },
+      payload: { subscriptionId: row.id, reference: row.reference, issuedOn: today, ...payload },
     });
 
   batch.candidates.forEach((c, index) => {

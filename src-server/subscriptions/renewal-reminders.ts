@@ -73,6 +73,7 @@ export async function queueReminders(ctx: RenewalContext): Promise<number> {
         payload: {
           subscriptionId: r.id,
           reference: r.reference,
+          issuedOn: today,
           cycleNo: r.next_cycle_no,
           renewalDate: r.renewal_date,
           cutoffDate: addDays(r.renewal_date, -r.lead - 1),

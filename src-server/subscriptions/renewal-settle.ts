@@ -213,6 +213,7 @@ export async function recordChargeResults(
           payload: {
             subscriptionId: charge.subscriptionId,
             reference: charge.reference,
+            issuedOn: today,
             cycleNo: charge.cycleNo,
             renewalDate: charge.renewalDate,
             amountMinor: charge.amountMinor,

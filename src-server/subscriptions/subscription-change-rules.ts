@@ -21,6 +21,9 @@ export interface Terms {
   lines: TermsLine[];
   shipTo: PostalAddress;
   payment: PaymentMandate;
+  email: string;
+  /** Raised to revoke every self-service link given out (they are signed over it). */
+  linkEpoch: number;
 }
 
 export type ChangeActor = 'customer' | 'staff' | 'channel';
@@ -265,5 +268,15 @@ export function decideChange(
       return done({ payment: change.payment }, 'payment_changed', {
         provider: change.payment.provider,
       });
+    case 'change_email':
+      if (ctx.actor === 'customer')
+        return refuse(403, 'forbidden', 'The e-mail address is changed through the shop.', 'email');
+      if (change.email.toLowerCase() === terms.email.toLowerCase())
+        return refuse(422, 'same_email', 'The subscription already uses this address.', 'email');
+      return done({ email: change.email, linkEpoch: terms.linkEpoch + 1 }, 'email_changed', {
+        linksRevoked: true,
+      });
+    case 'revoke_links':
+      return done({ linkEpoch: terms.linkEpoch + 1 }, 'links_revoked', {});
   }
 }

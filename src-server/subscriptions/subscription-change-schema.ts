@@ -38,6 +38,13 @@ export const subscriptionChangeSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('change_address'), shipTo: postalAddressSchema }),
   z.object({ type: z.literal('change_payment'), payment: paymentMandateSchema }),
+  /** Staff or the channel: the e-mails go to this address; links sent before stop working. */
+  z.object({
+    type: z.literal('change_email'),
+    email: z.email('must be an e-mail address').max(254),
+  }),
+  /** Every self-service link sent so far stops working (a forwarded or leaked e-mail). */
+  z.object({ type: z.literal('revoke_links') }),
 ]);
 
 export type SubscriptionChange = z.infer<typeof subscriptionChangeSchema>;

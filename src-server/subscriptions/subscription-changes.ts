@@ -88,7 +88,14 @@ export async function changeSubscription(
       if (!located.ok) throw new ApiError(422, located.code, located.message, 'shipTo.country');
     }
     const outcome = decideChange(
-      { schedule: scheduleOf(row), lines, shipTo: row.ship_to, payment: row.payment },
+      {
+        schedule: scheduleOf(row),
+        lines,
+        shipTo: row.ship_to,
+        payment: row.payment,
+        email: row.email,
+        linkEpoch: row.link_epoch,
+      },
       plan,
       change,
       {
@@ -117,10 +124,20 @@ export async function changeSubscription(
           .execute();
       }
     }
-    if (terms.shipTo !== row.ship_to || terms.payment !== row.payment) {
+    if (
+      terms.shipTo !== row.ship_to ||
+      terms.payment !== row.payment ||
+      terms.email !== row.email ||
+      terms.linkEpoch !== row.link_epoch
+    ) {
       await trx
         .updateTable('subscriptions')
-        .set({ ship_to: JSON.stringify(terms.shipTo), payment: JSON.stringify(terms.payment) })
+        .set({
+          ship_to: JSON.stringify(terms.shipTo),
+          payment: JSON.stringify(terms.payment),
+          email: terms.email,
+          link_epoch: terms.linkEpoch,
+        })
         .where('id', '=', row.id)
         .execute();
     }
@@ -142,6 +159,7 @@ export async function changeSubscription(
         payload: {
           subscriptionId: row.id,
           reference: row.reference,
+          issuedOn: today,
           change: outcome.event.type,
           actor: command.actorLabel,
           detail: outcome.event.detail,

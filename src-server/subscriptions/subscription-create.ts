@@ -165,7 +165,7 @@ export async function createSubscription(
           type: 'subscription.created',
           aggregateType: 'subscription',
           aggregateId: id,
-          payload: { subscriptionId: id, reference, firstRenewalDate: first },
+          payload: { subscriptionId: id, reference, issuedOn: today, firstRenewalDate: first },
         },
       ]);
       await insertTables(trx, [

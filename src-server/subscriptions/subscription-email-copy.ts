@@ -239,6 +239,14 @@ export function subscriptionEmailBody(
         product_swapped: ['Een product is geruild.', 'A product has been swapped.'],
         address_changed: ['Je afleveradres is gewijzigd.', 'Your delivery address has changed.'],
         payment_changed: ['Je betaalmethode is gewijzigd.', 'Your payment method has changed.'],
+        email_changed: [
+          'Je e-mails komen voortaan op dit adres; eerder gestuurde links werken niet meer.',
+          'Your e-mails now come to this address; links sent before no longer work.',
+        ],
+        links_revoked: [
+          'Eerder gestuurde links werken niet meer; gebruik de link in deze e-mail.',
+          'Links sent before no longer work; use the link in this e-mail.',
+        ],
       };
       const [nlText, enText] = what[model.change] ?? [
         'Je abonnement is gewijzigd.',

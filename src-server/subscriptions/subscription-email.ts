@@ -1,6 +1,6 @@
 // The subscription e-mail consumer: turns subscription outbox events into e-mails in the
-// customer's language, each with the self-service link (signed at delivery from the event's time,
-// so a retried delivery sends the same link).
+// customer's language, each with the self-service link (signed at delivery from the day the event
+// was written on the injected clock, so a retried delivery sends the same link).
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -31,7 +31,9 @@ export const SUBSCRIPTION_EMAIL_EVENTS = [
 ] as const;
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const base = z.object({ subscriptionId: z.uuid() });
+// `issuedOn` is the writer's (injected) today; events written before it existed fall back to the
+// event's time.
+const base = z.object({ subscriptionId: z.uuid(), issuedOn: date.optional() });
 const payloads = {
   'subscription.created': base.extend({ firstRenewalDate: date }),
   'subscription.changed': base.extend({ change: z.string() }),
@@ -97,7 +99,7 @@ export function subscriptionEmailConsumer(
       const type = job.event.type as EmailEvent;
       if (!(type in payloads))
         return { outcome: 'skipped', responseExcerpt: `No subscription e-mail for ${type}.` };
-      const { subscriptionId } = base.parse(job.event.payload);
+      const { subscriptionId, issuedOn: writtenOn } = base.parse(job.event.payload);
       const row = await db
         .selectFrom('subscriptions')
         .selectAll()
@@ -192,7 +194,10 @@ export function subscriptionEmailConsumer(
           model = { template: 'dunning_ended', ...parse(type, job.event) };
           break;
       }
-      const expiresOn = addDays(dateIn(timeZone, job.event.createdAt), links.validDays);
+      const expiresOn = addDays(
+        writtenOn ?? dateIn(timeZone, job.event.createdAt),
+        links.validDays,
+      );
       const link = selfServiceUrl(
         links.baseUrl,
         signLink(links.secret, { subscriptionId: row.id, expiresOn }, row.link_epoch),
