@@ -7,8 +7,17 @@ import { openDatabase, pgliteDirFor } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { startNotifications } from './notifications/notifications-runtime';
 import type { NotificationsHandle } from './notifications/notifications-runtime';
-import { seedDemoActivity, seedDemoCatalogueIfEmpty, unfinishedDemoSeed } from './seed/demo-seed';
-import { startSubscriptionScheduler } from './subscriptions/subscriptions-runtime';
+import {
+  isDemoDatabase,
+  seedDemoActivity,
+  seedDemoCatalogueIfEmpty,
+  unfinishedDemoSeed,
+} from './seed/demo-seed';
+import { seedDemoSubscriptions } from './seed/demo-subscriptions';
+import {
+  renewalContextFor,
+  startSubscriptionScheduler,
+} from './subscriptions/subscriptions-runtime';
 import type { SubscriptionScheduler } from './subscriptions/subscription-scheduler';
 
 const config = loadServerConfig();
@@ -48,6 +57,9 @@ const seedOptions = {
   orderCount: config.demoOrders,
 };
 if (config.seedDemo) await seedDemoCatalogueIfEmpty(database.db, seedOptions);
+// A demo database (its catalogue seeded) gets its subscription plans and subscriptions, if missing.
+if (config.seedDemo && (await isDemoDatabase(database.db)))
+  await seedDemoSubscriptions(renewalContextFor(config, { db: database.db }), app.log);
 if (config.notifications.enabled && !stopping) {
   notifications = await startNotifications(config.notifications, config.dataDir, {
     db: database.db,

@@ -6,7 +6,14 @@ import { loadServerConfig } from '../config';
 import { openDatabase, pgliteDirFor } from '../db/connect';
 import { migrateToLatest } from '../db/migrate';
 import { demoChannelCredentials } from './demo-channels';
-import { seedDemoActivity, seedDemoCatalogueIfEmpty, unfinishedDemoSeed } from './demo-seed';
+import { renewalContextFor } from '../subscriptions/subscriptions-runtime';
+import {
+  isDemoDatabase,
+  seedDemoActivity,
+  seedDemoCatalogueIfEmpty,
+  unfinishedDemoSeed,
+} from './demo-seed';
+import { seedDemoSubscriptions } from './demo-subscriptions';
 
 const config = loadServerConfig();
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
@@ -24,6 +31,8 @@ try {
     orderCount: config.demoOrders,
   };
   const seeded = await seedDemoCatalogueIfEmpty(database.db, options);
+  if (await isDemoDatabase(database.db))
+    await seedDemoSubscriptions(renewalContextFor(config, { db: database.db }), log);
   const unfinished = await unfinishedDemoSeed(database.db);
   if (unfinished) {
     await seedDemoActivity(database.db, { ...options, ...unfinished });
