@@ -69,6 +69,26 @@ export default tseslint.config(
             electronPattern,
             srcPattern('src-main', 'The renderer talks to main only through the station API.'),
             srcPattern('src-server', 'The renderer never imports central OMS code.'),
+            srcPattern('src-backoffice', 'The station never imports back-office code.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The back office runs in the browser only and talks to the central OMS over HTTP.
+    files: ['src-backoffice/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...nodeImportPatterns,
+            electronPattern,
+            srcPattern('src-main', 'The back office never imports station code.'),
+            srcPattern('src-renderer', 'The back office never imports station code.'),
+            srcPattern('src-server', 'The back office talks to the central OMS over its HTTP API.'),
           ],
         },
       ],
@@ -90,6 +110,7 @@ export default tseslint.config(
             srcPattern('src-main', 'shared/ may not import a process folder.'),
             srcPattern('src-renderer', 'shared/ may not import a process folder.'),
             srcPattern('src-server', 'shared/ may not import a process folder.'),
+            srcPattern('src-backoffice', 'shared/ may not import a process folder.'),
           ],
         },
       ],
@@ -114,6 +135,10 @@ export default tseslint.config(
             electronPattern,
             srcPattern('src-main', 'The central OMS never imports station code.'),
             srcPattern('src-renderer', 'The central OMS never imports station code.'),
+            srcPattern(
+              'src-backoffice',
+              'The central OMS serves the built back office; it never imports it.',
+            ),
           ],
         },
       ],
@@ -128,6 +153,7 @@ export default tseslint.config(
           patterns: [
             srcPattern('src-server', 'The station never imports central OMS code; it talks HTTP.'),
             srcPattern('src-renderer', 'Main never imports renderer code.'),
+            srcPattern('src-backoffice', 'The station never imports back-office code.'),
           ],
         },
       ],

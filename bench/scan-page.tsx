@@ -36,6 +36,7 @@ function product(n: number): ProductDoc {
     id: `SKU-${n}`,
     name: `Product ${n}`,
     gtins: [`0${body}${check}`],
+    bins: [],
     weightGrams: 100 + n,
     lengthMm: 100,
     widthMm: 100,

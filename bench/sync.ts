@@ -113,7 +113,10 @@ try {
         writeSyncDocuments(trx, WAREHOUSE, 'fulfillments', docs.slice(i, i + 1000)),
       );
   }
-  const config = { ...loadServerConfig({ ADMIN_TOKEN: 'bench-admin' }), databaseUrl };
+  const config = {
+    ...loadServerConfig({ ADMIN_TOKEN: 'bench-admin', ADMIN_TOKEN_SCOPE: 'system' }),
+    databaseUrl,
+  };
   const app = await createApp(config, { db: handle.db, listen: handle.listen, logger: false });
   cleanups.unshift(() => app.close());
   const centralUrl = await app.listen({ host: '127.0.0.1', port: 0 });

@@ -10,13 +10,14 @@ export const NODE_PROGRAMS = {
   webHost: 'dist/web-host/main.js',
 } as const;
 
-export async function buildNodePrograms(): Promise<void> {
+/** Another `outdir` gives a test its own copy (inside the project, so node_modules is found). */
+export async function buildNodePrograms(outdir = 'dist'): Promise<void> {
   await build({
     entryPoints: {
       'server/main': 'src-server/main.ts',
       'web-host/main': 'src-main/web-host/main.ts',
     },
-    outdir: 'dist',
+    outdir,
     bundle: true,
     platform: 'node',
     format: 'esm',

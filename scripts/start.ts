@@ -3,56 +3,74 @@
 // run; the station (built by electron-vite): Electron when its binary is installed, otherwise the
 // web host in a browser. On first run a demo station is created on the central OMS and the
 // station enrols with its code.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { DEMO_PEOPLE, demoPassword } from '../src-server/people/demo-people';
+import { SESSION_COOKIE } from '../src-server/people/sessions';
+import { buildBackoffice } from './build-backoffice';
 import { buildNodePrograms, NODE_PROGRAMS } from './build-node';
+import { ProductProcesses } from './product-processes';
 
 const CENTRAL_PORT = Number(process.env.PORT ?? 8080);
 const STATION_PORT = Number(process.env.STATION_PORT ?? 5317);
 const CENTRAL_URL = process.env.CENTRAL_URL ?? `http://127.0.0.1:${CENTRAL_PORT}`;
-const children: ChildProcess[] = [];
-/** Set once stopping has begun; every later call to stopAll waits on the same stop. */
-let stopping: Promise<void> | undefined;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const isRunning = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
 
-/** Starts a child that must keep running: if it stops, everything stops. Not once stopping. */
-function run(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): void {
-  if (stopping) return;
-  const child = spawn(command, args, {
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, ...env },
+const processes = new ProductProcesses({
+  central: {
+    command: process.execPath,
+    args: ['--enable-source-maps', NODE_PROGRAMS.server],
+    env: { PORT: String(CENTRAL_PORT) },
+  },
+  onStopped: (code) => exit(code),
+  afterExit: () => keepRawMode(),
+  restartHint: process.stdin.isTTY
+    ? 'Press c to start it again'
+    : 'Start it alone with npm run server:prod',
+});
+
+function exit(code: number): never {
+  if (process.stdin.isTTY) process.stdin.setRawMode(false);
+  process.exit(code);
+}
+
+function stopAll(code: number): void {
+  void processes.stopAll().then(() => exit(code));
+}
+process.on('SIGINT', () => stopAll(0));
+process.on('SIGTERM', () => stopAll(0));
+
+let listeningForKeys = false;
+
+/**
+ * A Node child that shares the terminal puts back, as it exits, the terminal mode it started with
+ * (cooked, if it started before the keys were listened to): raw mode is set again, or the next
+ * key would wait for Enter.
+ */
+function keepRawMode(): void {
+  if (!listeningForKeys || !process.stdin.isTTY) return;
+  process.stdin.setRawMode(false);
+  process.stdin.setRawMode(true);
+}
+
+/**
+ * Keys in the terminal: c takes the central OMS down or brings it back while the station keeps
+ * running (trying offline work), q or Ctrl-C stops everything. Raw mode turns Ctrl-C into a key.
+ */
+function listenForKeys(): void {
+  if (!process.stdin.isTTY) return;
+  listeningForKeys = true;
+  process.stdin.setRawMode(true);
+  process.stdin.setEncoding('utf8');
+  process.stdin.on('data', (key: string) => {
+    if (key === 'c' || key === 'C') void processes.toggleCentral();
+    else if (key === 'q' || key === 'Q' || key === '\u0003') stopAll(0);
   });
-  children.push(child);
-  child.on('exit', (code, signal) => {
-    if (!stopping) {
-      console.error(`[start] ${name} stopped (${signal ?? `exit ${code}`}); stopping everything`);
-      void stopAll(code ?? 1);
-    }
-  });
+  process.stdin.resume();
 }
-
-function finished(child: ChildProcess): Promise<number> {
-  if (!isRunning(child)) return Promise.resolve(child.exitCode ?? 1);
-  return new Promise((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
-}
-
-/** SIGTERM to every child, SIGKILL to those still running after 8 s, then exit. */
-function stopAll(code: number): Promise<void> {
-  stopping ??= (async () => {
-    const alive = children.filter(isRunning);
-    for (const child of alive) child.kill('SIGTERM');
-    await Promise.race([Promise.all(alive.map(finished)), sleep(8000)]);
-    for (const child of children.filter(isRunning)) child.kill('SIGKILL');
-    process.exit(code);
-  })();
-  return stopping;
-}
-process.on('SIGINT', () => void stopAll(0));
-process.on('SIGTERM', () => void stopAll(0));
 
 async function waitForCentral(timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -84,13 +102,33 @@ function electronBinary(): string | undefined {
     : undefined;
 }
 
+/**
+ * Signs in as the demo admin (its password derives from DEMO_SEED, as the central OMS logs it):
+ * the admin token only creates the first admin, so the demo station is made by a person.
+ */
+async function demoAdminHeaders(): Promise<Record<string, string> | undefined> {
+  const response = await fetch(`${CENTRAL_URL}/v1/people/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      email: DEMO_PEOPLE[0]!.email,
+      password: demoPassword(process.env.DEMO_SEED ?? 'packing-oms-demo'),
+    }),
+  });
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  if (!response.ok || !cookie) return undefined;
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { cookie: cookie.split(';')[0]!, 'x-csrf-token': csrfToken };
+}
+
 /** First start: a demo station for the Tilburg warehouse, enrolled by the station itself. */
 async function createDemoStation(): Promise<string | undefined> {
+  const signedIn = await demoAdminHeaders();
   const response = await fetch(`${CENTRAL_URL}/v1/stations`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      authorization: `Bearer ${process.env.ADMIN_TOKEN ?? 'dev-admin-token'}`,
+      ...(signedIn ?? { authorization: `Bearer ${process.env.ADMIN_TOKEN ?? 'dev-admin-token'}` }),
     },
     body: JSON.stringify({ warehouseCode: 'NL-TIL', name: 'Tilburg packing 1' }),
   });
@@ -149,14 +187,12 @@ async function main(): Promise<void> {
     ['node_modules/electron-vite/bin/electron-vite.js', 'build', '--logLevel', 'warn'],
     { stdio: ['ignore', 'inherit', 'inherit'] },
   );
-  children.push(build);
-  const built = finished(build);
-  await buildNodePrograms();
-  run('central OMS', process.execPath, ['--enable-source-maps', NODE_PROGRAMS.server], {
-    PORT: String(CENTRAL_PORT),
-  });
+  processes.track(build);
+  const built = new Promise<number>((resolve) => build.once('exit', (code) => resolve(code ?? 1)));
+  await Promise.all([buildNodePrograms(), buildBackoffice()]);
+  processes.startCentral();
   const buildExit = await built;
-  if (stopping) return;
+  if (processes.isStopping) return;
   if (buildExit !== 0) throw new Error('the station build failed');
 
   const stationDataDir = process.env.STATION_DATA_DIR ?? 'data/station';
@@ -166,31 +202,40 @@ async function main(): Promise<void> {
     await waitForCentral(120_000);
     const enrolmentCode = needsEnrolment ? await createDemoStation() : undefined;
     console.log('[start] launching the Electron packing station');
-    run('station', electron, ['.'], {
-      CENTRAL_URL,
-      ...(enrolmentCode ? { STATION_ENROLMENT_CODE: enrolmentCode } : {}),
+    processes.startEssential('station', {
+      command: electron,
+      args: ['.'],
+      env: { CENTRAL_URL, ...(enrolmentCode ? { STATION_ENROLMENT_CODE: enrolmentCode } : {}) },
     });
   } else {
     // The web host starts while the central OMS is still seeding, and is enrolled once it serves.
     console.log('[start] Electron binary not available: starting the station web host');
-    run('station', process.execPath, ['--enable-source-maps', NODE_PROGRAMS.webHost], {
-      CENTRAL_URL,
-      STATION_PORT: String(STATION_PORT),
-      STATION_DATA_DIR: stationDataDir,
+    processes.startEssential('station', {
+      command: process.execPath,
+      args: ['--enable-source-maps', NODE_PROGRAMS.webHost],
+      env: { CENTRAL_URL, STATION_PORT: String(STATION_PORT), STATION_DATA_DIR: stationDataDir },
     });
     await waitForCentral(120_000);
     const enrolmentCode = needsEnrolment ? await createDemoStation() : undefined;
     if (enrolmentCode) await enrolWebStation(enrolmentCode, 60_000);
   }
-  if (stopping) return;
-  console.log(`[start] central OMS: ${CENTRAL_URL}  (API docs ${CENTRAL_URL}/docs)`);
+  if (processes.isStopping) return;
   console.log(
-    `[start] packing station: ${electron ? 'the Electron window' : `http://127.0.0.1:${STATION_PORT}`}  — press Ctrl-C to stop`,
+    `[start] central OMS: ${CENTRAL_URL}  (back office at /, sign in as ${DEMO_PEOPLE[0]!.email}; API docs ${CENTRAL_URL}/docs)`,
   );
+  console.log(
+    `[start] packing station: ${electron ? 'the Electron window' : `http://127.0.0.1:${STATION_PORT}`}`,
+  );
+  console.log(
+    process.stdin.isTTY
+      ? '[start] press c to stop or start the central OMS (the station keeps running), q or Ctrl-C to stop everything'
+      : '[start] Ctrl-C stops everything; the station keeps running if the central OMS stops',
+  );
+  listenForKeys();
 }
 
 main().catch((err: unknown) => {
-  if (stopping) return;
+  if (processes.isStopping) return;
   console.error(`[start] ${err instanceof Error ? err.message : String(err)}; stopping everything`);
-  void stopAll(1);
+  stopAll(1);
 });

@@ -1,11 +1,15 @@
 import { resolve } from 'node:path';
 import { loadNotificationConfig } from './notifications/notification-config';
 import type { NotificationConfig } from './notifications/notification-config';
+import { loadPeopleConfig } from './people/people-config';
+import type { PeopleConfig } from './people/people-config';
 import { loadReturnsConfig } from './returns/returns-config';
 import type { ReturnsConfig } from './returns/returns-config';
 import { loadSubscriptionSettings } from './subscriptions/subscription-config';
 import type { SubscriptionSettings } from './subscriptions/subscription-config';
 import type { NumberingConfig } from './stations/number-ranges';
+import { loadWorkHoldConfig, type WorkHoldConfig } from './sync/work-hold-config';
+import { IN_FLIGHT_BATCHES } from './orders/intake-queue';
 
 export interface ServerConfig {
   host: string;
@@ -13,9 +17,22 @@ export interface ServerConfig {
   dataDir: string;
   /** PostgreSQL connection string; when absent the embedded PGlite database under dataDir is used. */
   databaseUrl: string | undefined;
+  /** A streaming replica that back-office searches and reports read from (PostgreSQL only). */
+  databaseReadUrl: string | undefined;
+  /** The replica serves reads only while at most this far behind (ms); else the primary does. */
+  readReplicaMaxLagMs: number;
+  /** A direct connection for LISTEN when DATABASE_URL goes through PgBouncer (transaction mode). */
+  databaseListenUrl: string | undefined;
   /** Connections in the PostgreSQL pool (ignored for PGlite, which has one). */
   databasePoolSize: number;
+  /** Intake batches (group commits) one instance runs at once. */
+  intakeBatchesInFlight: number;
+  /** Creates the first admin (POST /v1/people/bootstrap); see people.adminTokenScope. */
   adminToken: string;
+  /** Sessions, sign-in throttling, password reset and the admin token's reach. */
+  people: PeopleConfig;
+  /** The built back office served at `/`. */
+  backofficeDir: string;
   /** Seed demo data when the database is empty at start-up. */
   seedDemo: boolean;
   /** Seed of the demo data's pseudo-random choices and demo API keys. */
@@ -33,6 +50,8 @@ export interface ServerConfig {
   returns: ReturnsConfig;
   /** Renewal scheduler, reserve-ahead, reminders, dunning and self-service links. */
   subscriptions: SubscriptionSettings;
+  /** When work a station holds without progress goes back to the queue. */
+  workHolds: WorkHoldConfig;
 }
 
 function numberFrom(
@@ -66,13 +85,29 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     port,
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReadUrl: env.DATABASE_READ_URL || undefined,
+    readReplicaMaxLagMs: numberFrom(
+      env,
+      'READ_REPLICA_MAX_LAG_MS',
+      30_000,
+      (n) => Number.isInteger(n) && n >= 0,
+    ),
+    databaseListenUrl: env.DATABASE_LISTEN_URL || undefined,
     databasePoolSize: numberFrom(
       env,
       'DATABASE_POOL_SIZE',
       20,
       (n) => Number.isInteger(n) && n >= 1 && n <= 500,
     ),
+    intakeBatchesInFlight: numberFrom(
+      env,
+      'INTAKE_BATCHES_IN_FLIGHT',
+      IN_FLIGHT_BATCHES,
+      (n) => Number.isInteger(n) && n >= 1 && n <= 16,
+    ),
     adminToken,
+    people: loadPeopleConfig(env, `http://127.0.0.1:${port}`),
+    backofficeDir: resolve(env.BACKOFFICE_DIR ?? 'dist/backoffice'),
     seedDemo: env.SEED_DEMO !== 'false',
     demoSeed: env.DEMO_SEED ?? 'packing-oms-demo',
     demoProducts: numberFrom(
@@ -113,5 +148,6 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     notifications: loadNotificationConfig(env),
     returns: loadReturnsConfig(env),
     subscriptions: loadSubscriptionSettings(env, { host, port, adminToken }),
+    workHolds: loadWorkHoldConfig(env),
   };
 }

@@ -1,11 +1,18 @@
 // Starts the central OMS: open the database (PostgreSQL or embedded PGlite), migrate, seed the
 // demo catalogue into an empty database, then serve; the demo's orders and shipped history are
 // written while the server already serves. SIGINT/SIGTERM finish in-flight requests first.
+// A database outage (restart, failover) is ridden through: requests get 503 meanwhile, the pool
+// and the LISTEN connection reconnect, background work resumes; the process does not exit.
+import { pino } from 'pino';
 import { createApp } from './app';
 import { loadServerConfig } from './config';
 import { openDatabase, pgliteDirFor } from './db/connect';
 import { migrateToLatest } from './db/migrate';
+import { replicaReads } from './db/read-replica';
+import { rideThroughOutages, waitForDatabase } from './db/ride-through';
+import { isDatabaseUnavailable } from './db/unavailable';
 import { startNotifications } from './notifications/notifications-runtime';
+import { seedDemoPeople } from './people/demo-people';
 import type { NotificationsHandle } from './notifications/notifications-runtime';
 import {
   isDemoDatabase,
@@ -21,12 +28,37 @@ import {
 import type { SubscriptionScheduler } from './subscriptions/subscription-scheduler';
 
 const config = loadServerConfig();
+const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+
+// Last line of defence: a lost connection whose error nobody handled must not end the process
+// (the pool and the listener handle theirs); any other unhandled failure still does.
+for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+  process.on(event, (error: unknown) => {
+    if (isDatabaseUnavailable(error)) return log.warn({ err: error }, `${event}: database lost`);
+    log.fatal({ err: error }, event);
+    process.exit(1);
+  });
+}
+
 const database = await openDatabase({
   databaseUrl: config.databaseUrl,
   pgliteDir: pgliteDirFor(config.dataDir),
   maxConnections: config.databasePoolSize,
+  readUrl: config.databaseReadUrl,
+  listenUrl: config.databaseListenUrl,
+  log,
 });
-const app = await createApp(config, { db: database.db, listen: database.listen });
+const app = await createApp(config, {
+  db: database.db,
+  listen: database.listen,
+  loggerInstance: log,
+  backOfficeReads: database.reads
+    ? replicaReads(database.db, database.reads, {
+        maxLagMs: config.readReplicaMaxLagMs,
+        warn: (detail, message) => log.warn(detail, message),
+      })
+    : undefined,
+});
 
 let stopping = false;
 let notifications: NotificationsHandle | undefined;
@@ -47,7 +79,15 @@ async function stop(signal: string) {
 process.on('SIGINT', () => void stop('SIGINT'));
 process.on('SIGTERM', () => void stop('SIGTERM'));
 
-const applied = await migrateToLatest(database.db);
+const rideThrough = { log, shouldStop: () => stopping };
+// A database still starting (or restarting) is waited for rather than given up on.
+await waitForDatabase(database.db, rideThrough);
+const applied = await rideThroughOutages(
+  'migration',
+  database.db,
+  () => migrateToLatest(database.db),
+  rideThrough,
+);
 app.log.info({ backend: database.backend, applied }, 'database ready');
 const seedOptions = {
   seed: config.demoSeed,
@@ -56,10 +96,30 @@ const seedOptions = {
   productCount: config.demoProducts,
   orderCount: config.demoOrders,
 };
-if (config.seedDemo) await seedDemoCatalogueIfEmpty(database.db, seedOptions);
-// A demo database (its catalogue seeded) gets its subscription plans and subscriptions, if missing.
-if (config.seedDemo && (await isDemoDatabase(database.db)))
-  await seedDemoSubscriptions(renewalContextFor(config, { db: database.db }), app.log);
+if (config.seedDemo) {
+  await rideThroughOutages(
+    'demo catalogue',
+    database.db,
+    () => seedDemoCatalogueIfEmpty(database.db, seedOptions),
+    rideThrough,
+  );
+  await rideThroughOutages(
+    'demo people',
+    database.db,
+    () => seedDemoPeople(database.db, config.demoSeed, app.log),
+    rideThrough,
+  );
+  // A demo database (its catalogue seeded) gets its subscription plans and subscriptions, if missing.
+  await rideThroughOutages(
+    'demo subscriptions',
+    database.db,
+    async () => {
+      if (await isDemoDatabase(database.db))
+        await seedDemoSubscriptions(renewalContextFor(config, { db: database.db }), app.log);
+    },
+    rideThrough,
+  );
+}
 if (config.notifications.enabled && !stopping) {
   notifications = await startNotifications(config.notifications, config.dataDir, {
     db: database.db,
@@ -72,14 +132,24 @@ if (config.subscriptions.scheduler && !stopping) {
   scheduler = startSubscriptionScheduler(config, { db: database.db }, app.log);
 }
 await app.listen({ host: config.host, port: config.port });
-// A fresh demo's orders and history, or the rest of a demo a stop interrupted, as it was begun.
-const unfinishedDemo = config.seedDemo ? await unfinishedDemoSeed(database.db) : null;
-if (unfinishedDemo !== null) {
-  demoActivity = seedDemoActivity(database.db, {
-    ...seedOptions,
-    ...unfinishedDemo,
-    shouldStop: () => stopping,
-  }).catch((err: unknown) =>
-    app.log.error({ err }, "the demo's orders and history could not be seeded"),
-  );
+// A fresh demo's orders and history, or the rest of a demo a stop (or an outage) interrupted.
+if (config.seedDemo) {
+  demoActivity = rideThroughOutages(
+    'demo orders and history',
+    database.db,
+    async () => {
+      const unfinished = await unfinishedDemoSeed(database.db);
+      if (unfinished === null) return;
+      await seedDemoActivity(database.db, {
+        ...seedOptions,
+        ...unfinished,
+        shouldStop: () => stopping,
+      });
+    },
+    rideThrough,
+  )
+    .then(() => undefined)
+    .catch((err: unknown) =>
+      app.log.error({ err }, "the demo's orders and history could not be seeded"),
+    );
 }

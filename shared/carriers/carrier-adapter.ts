@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Reason } from '../reasons/reason';
 
 /**
  * What a carrier integration offers the packing station. The built-in own carrier works offline
@@ -60,6 +61,8 @@ export class CarrierUnavailableError extends Error {
   constructor(
     readonly carrierId: string,
     message: string,
+    /** The same as a code, for the packer's screen; the message stays for the log. */
+    readonly reason?: Reason,
   ) {
     super(message);
     this.name = 'CarrierUnavailableError';

@@ -2,6 +2,7 @@
 // what it is, how it was graded and when, so whoever inspects it later needs no screen. The
 // barcode is the unit's reference (receipt + item), printed in large type beside it.
 import { z } from 'zod';
+import { LABEL_WORDS, type LabelLocale } from './label-words';
 import { LABEL_LAYOUT_WIDTH, ZplLabel, type LabelDpi } from './zpl-builder';
 
 const MARGIN = 20;
@@ -26,19 +27,6 @@ export const intakeLabelDataSchema = z.object({
 });
 export type IntakeLabelData = z.infer<typeof intakeLabelDataSchema>;
 
-const GRADE_WORDS = { A: 'RESELLABLE', B: 'OPEN BOX', C: 'DAMAGED', D: 'MISSING PARTS' } as const;
-const DISPOSITION_WORDS = {
-  restock: 'RESTOCK',
-  quarantine: 'QUARANTINE',
-  scrap: 'SCRAP',
-  return_to_vendor: 'RETURN TO VENDOR',
-} as const;
-const MATCH_WORDS = {
-  expected: null,
-  wrong_item: 'WRONG ITEM - NOT ON RMA',
-  extra: 'EXTRA - MORE THAN AUTHORISED',
-} as const;
-
 /** The unit reference printed as the label's barcode. */
 export function intakeUnitReference(receiptId: string, itemId: string): string {
   const receipt = receiptId
@@ -48,29 +36,35 @@ export function intakeUnitReference(receiptId: string, itemId: string): string {
   return `RET-${receipt}-${itemId.replace(/[^A-Za-z0-9]/g, '').toUpperCase()}`;
 }
 
-export function renderIntakeLabelZpl(label: IntakeLabelData, dpi: LabelDpi): string {
+export function renderIntakeLabelZpl(
+  label: IntakeLabelData,
+  dpi: LabelDpi,
+  locale: LabelLocale = 'en',
+): string {
+  const { returnTitle, intake: words } = LABEL_WORDS[locale];
   const zpl = new ZplLabel(dpi);
-  zpl.text(MARGIN, 20, 70, DISPOSITION_WORDS[label.disposition]);
-  zpl.text(MARGIN, 100, 30, `Returned ${label.date}`);
+  zpl.text(MARGIN, 20, 70, words.dispositions[label.disposition]);
+  zpl.text(MARGIN, 100, 30, words.returned(label.date));
   zpl.hline(MARGIN, 145, FULL_WIDTH);
 
-  zpl.text(MARGIN, 160, 20, 'RETURN');
-  zpl.text(MARGIN, 186, 44, label.rmaCode ? `RMA ${label.rmaCode}` : 'NO RMA - CUSTOMER SERVICE');
-  const flag = MATCH_WORDS[label.match];
+  zpl.text(MARGIN, 160, 20, returnTitle);
+  zpl.text(MARGIN, 186, 44, label.rmaCode ? `RMA ${label.rmaCode}` : words.noRma);
+  const flag =
+    label.match === 'wrong_item' ? words.wrongItem : label.match === 'extra' ? words.extra : null;
   if (flag) zpl.text(MARGIN, 240, 30, flag);
   zpl.hline(MARGIN, 285, FULL_WIDTH);
 
-  zpl.text(MARGIN, 300, 20, 'ITEM');
+  zpl.text(MARGIN, 300, 20, words.item);
   zpl.text(MARGIN, 326, 44, label.sku);
   zpl.text(MARGIN, 380, 30, label.productName);
   zpl.hline(MARGIN, 425, FULL_WIDTH);
 
-  zpl.text(MARGIN, 440, 20, 'GRADE');
+  zpl.text(MARGIN, 440, 20, words.grade);
   zpl.text(MARGIN, 466, 120, label.grade);
-  zpl.text(140, 500, 44, GRADE_WORDS[label.grade]);
+  zpl.text(140, 500, 44, words.grades[label.grade]);
   let y = 610;
   if (label.note) {
-    zpl.text(MARGIN, y, 20, 'NOTE');
+    zpl.text(MARGIN, y, 20, words.note);
     zpl.text(MARGIN, y + 26, 30, label.note);
     y += 80;
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ssccSchema } from '../gs1/sscc';
+import { packingSlipLineMoneyFields, packingSlipMoneySchema } from './packing-slip-money';
 
 /** Label inputs. Templates assume data that passed these schemas. */
 
@@ -50,6 +51,7 @@ export const packingSlipLineSchema = z.object({
   sku: labelText(40),
   name: labelText(120),
   quantity: z.number().int().positive(),
+  ...packingSlipLineMoneyFields,
 });
 
 export const packingSlipDataSchema = z.object({
@@ -61,6 +63,8 @@ export const packingSlipDataSchema = z.object({
   shipTo: labelAddressSchema,
   lines: z.array(packingSlipLineSchema).min(1),
   note: labelText(200).optional(),
+  /** The order's money; without it the slip lists quantities only. */
+  money: packingSlipMoneySchema.optional(),
 });
 export type PackingSlipData = z.infer<typeof packingSlipDataSchema>;
 

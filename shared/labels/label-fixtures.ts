@@ -5,6 +5,7 @@ import type {
   ReturnLabelData,
   ShippingLabelData,
 } from './label-data';
+import type { IntakeLabelData } from './intake-label';
 
 /** Small factories for label tests and previews; every field can be overridden. */
 
@@ -71,6 +72,38 @@ export function makePackingSlip(
   };
 }
 
+/** A slip with money: an order excluding 21 % VAT with a 9 % line, a discount and shipping. */
+export function makeMoneyPackingSlip(
+  options: Parameters<typeof makePackingSlip>[0] = {},
+): PackingSlipData {
+  return makePackingSlip({
+    lines: [
+      {
+        sku: 'MUG-1',
+        name: 'Classic Coffee Mug',
+        quantity: 2,
+        amountMinor: 4500,
+        taxRatePercent: 21,
+      },
+      { sku: 'BOOK-9', name: 'Cook book', quantity: 1, amountMinor: 1000, taxRatePercent: 9 },
+    ],
+    money: {
+      currency: 'EUR',
+      pricesIncludeTax: false,
+      subtotalMinor: 6000,
+      discountMinor: 500,
+      shippingMinor: 495,
+      taxMinor: 1131,
+      totalMinor: 7126,
+      taxes: [
+        { ratePercent: 9, taxMinor: 90 },
+        { ratePercent: 21, taxMinor: 1041 },
+      ],
+    },
+    ...options,
+  });
+}
+
 export function makeReturnLabel(overrides: Partial<ReturnLabelData> = {}): ReturnLabelData {
   return {
     rmaId: 'R-10077',
@@ -114,6 +147,21 @@ export function makeCn22(overrides: Partial<Cn22Data> = {}): Cn22Data {
       },
     ],
     date: '2025-03-14',
+    ...overrides,
+  };
+}
+
+export function makeIntakeLabel(overrides: Partial<IntakeLabelData> = {}): IntakeLabelData {
+  return {
+    rmaCode: 'R-2025-00017',
+    unitReference: 'RET-3F2A9C1E-I2',
+    sku: 'E2E-MUG',
+    productName: 'Blue mug',
+    grade: 'C',
+    disposition: 'quarantine',
+    match: 'wrong_item',
+    note: 'Chipped handle',
+    date: '2025-03-05',
     ...overrides,
   };
 }

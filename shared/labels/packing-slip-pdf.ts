@@ -1,7 +1,9 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { formatAddressLines } from './address-format';
-import { paginate } from './label-format';
+import { formatAmount, paginate } from './label-format';
 import type { PackingSlipData } from './label-data';
+import { formatRate, packingSlipTotals } from './packing-slip-money';
+import { LABEL_WORDS, type LabelLocale } from './label-words';
 
 const A4: [number, number] = [595.28, 841.89];
 const LEFT = 50;
@@ -55,58 +57,75 @@ function drawAddress(page: PDFPage, fonts: Fonts, x: number, title: string, line
   );
 }
 
-/** A4 packing slip for office printers: header and addresses on every page, 30 order lines per page. */
-export async function renderPackingSlipPdf(slip: PackingSlipData): Promise<Uint8Array> {
+function drawRight(page: PDFPage, font: PDFFont, text: string, x: number, y: number): void {
+  page.drawText(text, { x: x - font.widthOfTextAtSize(text, 10), y, size: 10, font });
+}
+
+/**
+ * A4 packing slip for office printers: header and addresses on every page, 30 order lines per
+ * page. With the order's money: each line's amount and tax rate, and after the last line the
+ * totals with the tax per rate (on a page of their own when the last lines leave no room).
+ */
+export async function renderPackingSlipPdf(
+  slip: PackingSlipData,
+  locale: LabelLocale = 'en',
+): Promise<Uint8Array> {
+  const words = LABEL_WORDS[locale];
   const doc = await PDFDocument.create();
-  doc.setTitle(`Packing slip ${slip.orderNumber}`);
-  doc.setSubject(`Order ${slip.orderNumber}`);
+  doc.setTitle(`${words.pdf.title} ${slip.orderNumber}`);
+  doc.setSubject(words.order(slip.orderNumber));
+  doc.setLanguage(locale);
   doc.setCreationDate(new Date(`${slip.orderDate}T00:00:00Z`));
   const regular = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
   const supported = new Set(regular.getCharacterSet());
   const fonts: Fonts = { regular, bold, safe: (text) => toFontCharacters(text, supported) };
 
+  const totals = slip.money ? packingSlipTotals(slip.money, words) : [];
   const pages = paginate(slip.lines, ROWS_PER_PAGE);
+  // The footer takes two rows, the totals one each and a gap.
+  if (totals.length > 0 && pages.at(-1)!.length > ROWS_PER_PAGE - 3 - totals.length) pages.push([]);
   const totalUnits = slip.lines.reduce((sum, line) => sum + line.quantity, 0);
+  const itemWidth = slip.money ? 200 : 320;
   pages.forEach((lines, pageIndex) => {
     const page = doc.addPage(A4);
-    page.drawText('Packing slip', { x: LEFT, y: 790, size: 20, font: bold });
-    const pageLabel = `Page ${pageIndex + 1} of ${pages.length}`;
+    page.drawText(words.pdf.title, { x: LEFT, y: 790, size: 20, font: bold });
+    const pageLabel = words.pdf.page(pageIndex + 1, pages.length);
     page.drawText(pageLabel, {
       x: RIGHT - regular.widthOfTextAtSize(pageLabel, 10),
       y: 795,
       size: 10,
       font: regular,
     });
-    page.drawText(fonts.safe(`Order ${slip.orderNumber}`), {
+    page.drawText(fonts.safe(words.order(slip.orderNumber)), {
       x: LEFT,
       y: 765,
       size: 12,
       font: bold,
     });
     const facts = [
-      slip.poNumber ? `PO ${slip.poNumber}` : undefined,
-      `Order date ${slip.orderDate}`,
+      slip.poNumber ? words.po(slip.poNumber) : undefined,
+      words.pdf.orderDate(slip.orderDate),
     ].filter((fact) => fact !== undefined);
     page.drawText(fonts.safe(facts.join('    ')), { x: LEFT, y: 749, size: 10, font: regular });
 
-    drawAddress(page, fonts, LEFT, 'Ship from', formatAddressLines(slip.shipFrom));
+    drawAddress(page, fonts, LEFT, words.pdf.shipFrom, formatAddressLines(slip.shipFrom));
     drawAddress(
       page,
       fonts,
       310,
-      'Ship to',
+      words.pdf.shipTo,
       formatAddressLines(slip.shipTo, slip.shipFrom.country),
     );
 
-    page.drawText('SKU', { x: LEFT, y: 580, size: 10, font: bold });
-    page.drawText('Item', { x: 180, y: 580, size: 10, font: bold });
-    page.drawText('Qty', {
-      x: RIGHT - bold.widthOfTextAtSize('Qty', 10),
-      y: 580,
-      size: 10,
-      font: bold,
-    });
+    page.drawText(words.pdf.sku, { x: LEFT, y: 580, size: 10, font: bold });
+    page.drawText(words.pdf.item, { x: 180, y: 580, size: 10, font: bold });
+    const qtyRight = slip.money ? 400 : RIGHT;
+    drawRight(page, bold, words.pdf.quantity, qtyRight, 580);
+    if (slip.money) {
+      drawRight(page, bold, words.money.vatHead, 455, 580);
+      drawRight(page, bold, words.money.amountHead(slip.money.currency), RIGHT, 580);
+    }
     page.drawLine({
       start: { x: LEFT, y: 574 },
       end: { x: RIGHT, y: 574 },
@@ -122,18 +141,23 @@ export async function renderPackingSlipPdf(slip: PackingSlipData): Promise<Uint8
         size: 10,
         font: regular,
       });
-      page.drawText(cutToWidth(fonts.safe(line.name), regular, 10, 320), {
+      page.drawText(cutToWidth(fonts.safe(line.name), regular, 10, itemWidth), {
         x: 180,
         y,
         size: 10,
         font: regular,
       });
-      page.drawText(quantity, {
-        x: RIGHT - regular.widthOfTextAtSize(quantity, 10),
-        y,
-        size: 10,
-        font: regular,
-      });
+      drawRight(page, regular, quantity, qtyRight, y);
+      if (slip.money && line.amountMinor !== undefined) {
+        drawRight(page, regular, formatRate(line.taxRatePercent ?? null, words.decimal), 455, y);
+        drawRight(
+          page,
+          regular,
+          formatAmount(line.amountMinor, slip.money.currency, words.decimal),
+          RIGHT,
+          y,
+        );
+      }
     });
 
     if (pageIndex === pages.length - 1) {
@@ -144,7 +168,7 @@ export async function renderPackingSlipPdf(slip: PackingSlipData): Promise<Uint8
         thickness: 0.8,
         color: rgb(0, 0, 0),
       });
-      page.drawText(`${slip.lines.length} lines, ${totalUnits} units`, {
+      page.drawText(words.totals(slip.lines.length, totalUnits), {
         x: LEFT,
         y: y - 6,
         size: 10,
@@ -157,6 +181,11 @@ export async function renderPackingSlipPdf(slip: PackingSlipData): Promise<Uint8
           size: 10,
           font: regular,
         });
+      totals.forEach((row, i) => {
+        const rowY = y - 48 - i * ROW_PITCH;
+        drawRight(page, row.label === 'Total' ? bold : regular, row.label, 430, rowY);
+        drawRight(page, regular, row.value, RIGHT, rowY);
+      });
     }
   });
   return doc.save();

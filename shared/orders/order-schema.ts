@@ -4,6 +4,11 @@
  * Money is in integer minor units (cents) of the order's currency.
  */
 import { z } from 'zod';
+import { postalCodeProblem } from '../validation/postal-codes';
+import { optionalText, storableText } from '../validation/text';
+import { acceptedDate, acceptedDateTime } from '../validation/timestamps';
+import { vatNumberProblem } from '../validation/vat-numbers';
+import { orderLineMoneyFields, orderMoneyFields } from './order-money-schema';
 
 export const SUPPORTED_CURRENCIES = [
   'EUR',
@@ -18,39 +23,31 @@ export const SUPPORTED_CURRENCIES = [
 ] as const;
 export type Currency = (typeof SUPPORTED_CURRENCIES)[number];
 
-// PostgreSQL text cannot hold NUL, and a lone surrogate cannot be stored exactly as UTF-8.
-// eslint-disable-next-line no-control-regex -- matching NUL is the point.
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** A non-empty string of at most `max` characters that PostgreSQL stores exactly as sent. */
-export function storableText(max: number) {
-  return z
-    .string()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`)
-    .refine(
-      (value) => !UNSTORABLE.test(value),
-      'contains a NUL character or a broken Unicode surrogate',
-    );
-}
+// Text rules live in shared/validation/text.ts; re-exported for the schemas that import them here.
+export { optionalText, storableText };
 
 const quantity = z.number().int('must be a whole number').min(1, 'must be at least 1').max(100_000);
 const moneyMinor = z.number().int('must be whole minor units (cents)').min(0).max(1_000_000_000);
 
-export const postalAddressSchema = z.object({
-  name: storableText(200),
-  company: storableText(200).optional(),
-  line1: storableText(200),
-  line2: storableText(200).optional(),
-  postalCode: storableText(16),
-  city: storableText(100),
-  region: storableText(100).optional(),
-  country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as NL'),
-  phone: storableText(40).optional(),
-  email: z.email().max(254).optional(),
-  latitude: z.number().min(-90).max(90).optional(),
-  longitude: z.number().min(-180).max(180).optional(),
-});
+export const postalAddressSchema = z
+  .object({
+    name: storableText(200),
+    company: optionalText(200),
+    line1: storableText(200),
+    line2: optionalText(200),
+    postalCode: storableText(16),
+    city: storableText(100),
+    region: optionalText(100),
+    country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as NL'),
+    phone: optionalText(40),
+    email: z.email().max(254).optional(),
+    latitude: z.number().min(-90).max(90).optional(),
+    longitude: z.number().min(-180).max(180).optional(),
+  })
+  .superRefine((address, ctx) => {
+    const problem = postalCodeProblem(address.country, address.postalCode);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['postalCode'], message: problem });
+  });
 export type PostalAddressInput = z.infer<typeof postalAddressSchema>;
 
 export const orderLineInputSchema = z.object({
@@ -58,7 +55,8 @@ export const orderLineInputSchema = z.object({
   quantity,
   /** When absent, the catalogue price in the order's currency is used. */
   unitPriceMinor: moneyMinor.optional(),
-  name: storableText(200).optional(),
+  name: optionalText(200),
+  ...orderLineMoneyFields,
 });
 export type OrderLineInput = z.infer<typeof orderLineInputSchema>;
 
@@ -72,7 +70,7 @@ const personCustomerSchema = z.object({
 const companyCustomerSchema = z.object({
   type: z.literal('company'),
   companyName: storableText(200),
-  vatNumber: storableText(32).optional(),
+  vatNumber: optionalText(32),
   buyer: z.object({ name: storableText(200), email: z.email().max(254) }),
   locale: z.enum(['nl', 'en']).optional(),
 });
@@ -83,15 +81,16 @@ export const orderCustomerSchema = z.discriminatedUnion('type', [
 ]);
 export type OrderCustomerInput = z.infer<typeof orderCustomerSchema>;
 
-export const canonicalOrderSchema = z.object({
+/** The order's fields; `canonicalOrderSchema` adds the checks across them. */
+export const canonicalOrderFields = z.object({
   /** The channel's own order number; unique per channel. */
   channelOrderRef: storableText(64),
-  placedAt: z.iso.datetime({ offset: true }).optional(),
+  placedAt: acceptedDateTime().optional(),
   currency: z.enum(SUPPORTED_CURRENCIES, {
     error: `must be one of ${SUPPORTED_CURRENCIES.join(', ')}`,
   }),
   /** The B2B buyer's purchase order number. */
-  poNumber: storableText(64).optional(),
+  poNumber: optionalText(64),
   customer: orderCustomerSchema,
   shipTo: postalAddressSchema,
   billTo: postalAddressSchema.optional(),
@@ -99,6 +98,23 @@ export const canonicalOrderSchema = z.object({
   /** What the customer paid for shipping. */
   shippingChargedMinor: moneyMinor.optional(),
   /** The delivery date promised to the customer (YYYY-MM-DD). */
-  promisedDeliveryDate: z.iso.date().optional(),
+  promisedDeliveryDate: acceptedDate().optional(),
+  ...orderMoneyFields,
 });
+export const canonicalOrderSchema = canonicalOrderFields.superRefine(vatNumberOfCustomerCountry);
 export type CanonicalOrder = z.infer<typeof canonicalOrderSchema>;
+
+/** A company's VAT number belongs to its country (billing address, else shipping address). */
+function vatNumberOfCustomerCountry(
+  order: {
+    customer: OrderCustomerInput;
+    billTo?: PostalAddressInput | undefined;
+    shipTo: PostalAddressInput;
+  },
+  ctx: z.RefinementCtx,
+): void {
+  if (order.customer.type !== 'company' || order.customer.vatNumber === undefined) return;
+  const country = (order.billTo ?? order.shipTo).country;
+  const problem = vatNumberProblem(order.customer.vatNumber, country);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['customer', 'vatNumber'], message: problem });
+}

@@ -18,7 +18,8 @@ export interface StationTransport {
 
 export function unwrapEnvelope<T>(envelope: Envelope<T>): T {
   if (envelope.ok) return envelope.value;
-  throw new StationApiError(envelope.error.code, envelope.error.message, envelope.error.field);
+  const { code, message, field, reason } = envelope.error;
+  throw new StationApiError(code, message, field, reason);
 }
 
 export function createStationApi(transport: StationTransport): StationApi {

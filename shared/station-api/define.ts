@@ -1,6 +1,7 @@
 // The machinery behind the station API table: a method is a pair of schemas (arguments, result),
 // an event is one payload schema. Both transports (Electron IPC, the web host's HTTP + SSE) use it.
 import type { z } from 'zod';
+import type { Reason } from '../reasons/reason';
 
 export interface MethodSpec<A extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
   args: A;
@@ -34,8 +35,10 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: StationEr
 
 export interface StationErrorBody {
   code: string;
+  /** English, for logs; `reason` says it as a code the renderer translates. */
   message: string;
   field?: string;
+  reason?: Reason;
 }
 
 export class StationApiError extends Error {
@@ -43,6 +46,7 @@ export class StationApiError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    readonly reason?: Reason,
   ) {
     super(message);
     this.name = 'StationApiError';

@@ -3,6 +3,7 @@
 // carriers with an online API (PostNL), which main asks on the carton's behalf.
 import { z } from 'zod';
 import { carrierCartonSchema, carrierCodeSchema, OWN_CARRIER } from '../carriers/carrier-adapter';
+import { Reason } from '../reasons/reason';
 import { method } from './define';
 
 export const LeaseKind = z.enum(['sscc', 'tracking']);
@@ -48,6 +49,8 @@ export const numberingMethods = {
       /** The carrier whose number this is: the one asked for, or "own" after a fallback. */
       carrier: carrierCodeSchema,
       fallbackReason: z.string().max(300).optional(),
+      /** The fallback's reason as a code, for the packer's screen. */
+      fallback: Reason.optional(),
     }),
   ),
   numberStock: method(

@@ -153,6 +153,11 @@ export const printingMethods = {
   ),
   printerStatus: method(printerId, PrinterStatus),
   printJob: method(PrintJobRequest, PrintJobResult),
+  /** The labels of voided cartons: main's journal refuses to print these job ids from now on. */
+  voidPrintJobs: method(
+    z.object({ jobIds: z.array(z.string().min(1).max(64)).min(1).max(500) }).strict(),
+    z.object({ voided: z.number().int().min(0) }),
+  ),
   printTestLabel: method(printerId, PrintJobResult),
 };
 

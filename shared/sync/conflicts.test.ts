@@ -60,6 +60,31 @@ describe('conflict resolution by field ownership', () => {
     });
   });
 
+  it('keeps the station progress on released work but takes the central release', () => {
+    const release = { by: 'timeout', at: '2026-11-27T11:00:00.000Z', note: null };
+    const master = { id: 'f1:st1', picked: { l1: 1 }, release, updatedAt: 9 };
+    const local = { id: 'f1:st1', picked: { l1: 2 }, updatedAt: 0 };
+    expect(resolveConflict('work', master, local)).toEqual({
+      id: 'f1:st1',
+      picked: { l1: 2 },
+      release,
+      updatedAt: 0,
+    });
+    const mine = { by: 'station', at: '2026-11-27T11:05:00.000Z', note: null };
+    expect(resolveConflict('work', master, { ...local, release: mine })).toMatchObject({
+      release: mine,
+    });
+  });
+
+  it('takes the refusal code with the verdict, and nothing of its own where the master has none', () => {
+    const refusal = { code: 'fulfillment_cancelled', params: {} };
+    const master = shipment({ status: 'refused', refusalReason: 'Cancelled', refusal });
+    expect(resolveConflict('shipments', master, shipment())).toMatchObject({ refusal });
+    const old = shipment({ status: 'refused', refusalReason: 'Cancelled', updatedAt: 12 });
+    const resolved = resolveConflict('shipments', old, shipment({ refusal: null }));
+    expect(resolved).toBe(old);
+  });
+
   it('takes the server verdict on a refused shipment but keeps the station cartons', () => {
     const master = shipment({
       status: 'refused',

@@ -41,20 +41,29 @@ const SHIPMENT_VERDICTS = new Set(['accepted', 'refused']);
 export function resolveConflict<T extends Doc>(collection: SyncCollection, master: T, local: T): T {
   switch (collection) {
     case 'work':
-      // Progress is the station's: keep it, on top of the server's stamps.
+      // Progress is the station's: keep it, on top of the server's stamps. A release by the
+      // central OMS (a timeout, a lead) stands: the station keeps what it picked, no longer holding
+      // the order. (A station that saw the release and takes the order again pushes on top of it,
+      // without a conflict.)
+      if (master.release && !local.release)
+        return keptOver(master, { ...local, release: master.release });
       return keptOver(master, local);
     case 'returns':
     case 'shipments': {
       const verdict = master.status as string;
       if (SHIPMENT_VERDICTS.has(verdict)) {
-        // The server's verdict stands; the station keeps what it knows about its own cartons.
+        // The server's verdict (status, reason and its code, refund) stands; the station keeps
+        // what it knows about its own cartons.
+        const { refusal: _own, ...kept } = local;
         const refund = 'refundMinor' in master ? { refundMinor: master.refundMinor } : {};
+        const code = 'refusal' in master ? { refusal: master.refusal } : {};
         return keptOver(master, {
-          ...local,
+          ...kept,
           status: verdict,
           refusalReason: master.refusalReason,
+          ...code,
           ...refund,
-        });
+        } as unknown as T);
       }
       return keptOver(master, local);
     }

@@ -2,6 +2,7 @@
 // the network (central OMS ⇄ station main) and generates the RxDB collection schema in the renderer.
 // `updatedAt` is assigned by the central OMS (a monotonic sequence), never by a station clock.
 import { z } from 'zod';
+import { Reason } from '../reasons/reason';
 import { refundMethodSchema, returnReasonSchema, rmaStatusSchema } from '../returns/rma-state';
 import { acceptedDate, acceptedDateTime } from '../validation/timestamps';
 
@@ -42,6 +43,30 @@ export const Address = z.object({
 });
 export type Address = z.infer<typeof Address>;
 
+/**
+ * The money of the whole order a fulfillment belongs to, for its packing slip: in minor units of
+ * the order's `currency`, with the tax per rate. Absent on documents published before orders
+ * carried tax.
+ */
+export const FulfillmentOrderMoney = z.object({
+  currency: z.string().length(3),
+  /** Whether the amounts (lines, discount, shipping) include tax. */
+  pricesIncludeTax: z.boolean(),
+  subtotalCents: z.number().int(),
+  discountCents: z.number().int(),
+  shippingCents: z.number().int(),
+  taxCents: z.number().int(),
+  totalCents: z.number().int(),
+  taxes: z.array(
+    z.object({
+      ratePercent: z.number().min(0).max(100).nullable(),
+      netCents: z.number().int(),
+      taxCents: z.number().int(),
+    }),
+  ),
+});
+export type FulfillmentOrderMoney = z.infer<typeof FulfillmentOrderMoney>;
+
 /** A fulfillment order as a station sees it. Owned by the central OMS: stations never write it. */
 export const FulfillmentDoc = z.object({
   id,
@@ -74,8 +99,12 @@ export const FulfillmentDoc = z.object({
       unitWeightGrams: z.number().int().min(0),
       /** The order line's unit price in minor units of `currency` (customs value on a CN22). */
       unitPriceCents: z.number().int().min(0),
+      /** This line's share of its order line after discount, as the order is priced (with tax when prices include it). */
+      amountCents: z.number().int().min(0).optional(),
+      taxRatePercent: z.number().min(0).max(100).nullable().optional(),
     }),
   ),
+  orderMoney: FulfillmentOrderMoney.optional(),
   releasedAt: iso,
   updatedAt: seq,
 });
@@ -85,6 +114,8 @@ export const ProductDoc = z.object({
   id: sku, // the SKU
   name: z.string().max(300),
   gtins: z.array(z.string().regex(/^\d{14}$/)),
+  /** Bin codes the SKU is stocked in at this warehouse, the fullest first (the first is its home bin). */
+  bins: z.array(z.string().max(64)).max(200),
   weightGrams: z.number().int().min(0),
   lengthMm: z.number().int().min(0),
   widthMm: z.number().int().min(0),
@@ -149,6 +180,18 @@ export const BatchPick = z.object({
 });
 export type BatchPick = z.infer<typeof BatchPick>;
 
+/**
+ * Work given back to the queue before it was done: by the central OMS after a time without
+ * progress (`timeout`) or by a lead (`lead`), or by the station itself when its packer signed out
+ * (`station`). Released work no longer holds its order; what was picked is put back.
+ */
+export const WorkRelease = z.object({
+  by: z.enum(['timeout', 'lead', 'station']),
+  at: iso,
+  note: z.string().max(500).nullable(),
+});
+export type WorkRelease = z.infer<typeof WorkRelease>;
+
 export const WorkDoc = z.object({
   id,
   fulfillmentId: id,
@@ -159,6 +202,10 @@ export const WorkDoc = z.object({
   shorts: z.array(ShortPick),
   /** Absent or null for an order picked on its own. */
   batch: BatchPick.nullable().optional(),
+  /** Absent or null while the station holds the work (schema version 1). */
+  release: WorkRelease.nullable().optional(),
+  /** When the packer confirmed that what was picked is back in its bins (cancelled or released work). */
+  putBackAt: iso.nullable().optional(),
   updatedAt: seq,
 });
 export type WorkDoc = z.infer<typeof WorkDoc>;
@@ -202,7 +249,10 @@ export const ShipmentDoc = z.object({
   service: z.string().max(64),
   cartons: z.array(Carton),
   status: z.enum(['open', 'confirmed', 'accepted', 'refused', 'voided']),
+  /** The refusal in English, for logs and API clients; `refusal` says it as a code. */
   refusalReason: z.string().max(500).nullable(),
+  /** The refusal's code and parameters (absent on documents from before schema version 1). */
+  refusal: Reason.nullable().optional(),
   confirmedAt: stationTime.nullable(),
   updatedAt: seq,
 });
@@ -236,10 +286,15 @@ export const RmaDoc = z.object({
       name: z.string().max(300),
       /** Units authorised for return. */
       quantity: qty,
+      /** Units received over all parcels the central OMS accepted (those in `receiptIds`). */
       receivedQuantity: qty,
     }),
   ),
+  /** The accepted receipts (parcels) counted in `receivedQuantity`, so a station never counts its own twice. */
+  receiptIds: z.array(id).max(500),
   createdAt: iso,
+  /** After this the RMA takes no parcel any more (it expires). */
+  expiresAt: iso,
   updatedAt: seq,
 });
 export type RmaDoc = z.infer<typeof RmaDoc>;
@@ -281,6 +336,8 @@ export const ReturnReceiptDoc = z.object({
   note: z.string().max(500).nullable(),
   status: z.enum(['open', 'submitted', 'accepted', 'refused']),
   refusalReason: z.string().max(500).nullable(),
+  /** The refusal's code and parameters (absent on documents from before schema version 1). */
+  refusal: Reason.nullable().optional(),
   /** Set by the central OMS on acceptance: the refund issued for this receipt (minor units), else null. */
   refundMinor: z.number().int().min(0).nullable(),
   receivedAt: stationTime,

@@ -95,6 +95,7 @@ describe('tracking numbers by carrier', () => {
         code: 'label_pending',
         message:
           'PostNL numbers cartons online only; the label prints when the station is back online',
+        reason: { code: 'carrier_online_only', params: { carrier: 'PostNL' } },
       },
     });
     expect(postnl.requests).toEqual([]);
@@ -107,7 +108,11 @@ describe('tracking numbers by carrier', () => {
       await dispatch('allocateTrackingNumber', { carrier: 'postnl', carton: makeCarton() }),
     ).toMatchObject({
       ok: false,
-      error: { code: 'carrier_unavailable', message: "PostNL's barcode service failed (HTTP 503)" },
+      error: {
+        code: 'carrier_unavailable',
+        message: "PostNL's barcode service failed (HTTP 503)",
+        reason: { code: 'carrier_failed', params: { carrier: 'PostNL', status: 503 } },
+      },
     });
   });
 
@@ -132,6 +137,7 @@ describe('tracking numbers by carrier', () => {
         trackingNumber: expect.stringMatching(/^LA\d{9}NL$/),
         carrier: 'own',
         fallbackReason: 'PostNL is not configured at this station; numbered as the own carrier',
+        fallback: { code: 'carrier_not_configured', params: { carrier: 'PostNL' } },
       },
     });
     expect(
@@ -142,6 +148,7 @@ describe('tracking numbers by carrier', () => {
         carrier: 'own',
         fallbackReason:
           'This station has no adapter for carrier "dpd"; numbered as the own carrier',
+        fallback: { code: 'carrier_no_adapter', params: { carrier: 'DPD' } },
       },
     });
     expect(postnl.requests).toEqual([]);

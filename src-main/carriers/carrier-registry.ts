@@ -12,6 +12,7 @@ import {
   CarrierUnavailableError,
   OWN_CARRIER,
 } from '../../shared/carriers/carrier-adapter';
+import { reason, type Reason } from '../../shared/reasons/reason';
 import { StationApiError } from '../../shared/station-api';
 
 export interface CarrierRegistryOptions {
@@ -25,6 +26,7 @@ export interface AllocatedTracking {
   trackingNumber: string;
   carrier: string;
   fallbackReason?: string;
+  fallback?: Reason;
 }
 
 export class CarrierRegistry {
@@ -35,13 +37,24 @@ export class CarrierRegistry {
   }
 
   /** The adapter that numbers this carrier's cartons here, and why it is not the carrier's own. */
-  resolve(carrier: string): { adapter: CarrierAdapter; fallbackReason?: string } {
+  resolve(carrier: string): {
+    adapter: CarrierAdapter;
+    fallbackReason?: string;
+    fallback?: Reason;
+  } {
     if (carrier === OWN_CARRIER) return { adapter: this.options.own };
     const adapter = this.adapters.get(carrier);
     if (adapter) return { adapter };
+    const configurable = carrier in this.options.notConfigured;
     const why =
       this.options.notConfigured[carrier] ?? `This station has no adapter for carrier "${carrier}"`;
-    return { adapter: this.options.own, fallbackReason: `${why}; numbered as the own carrier` };
+    return {
+      adapter: this.options.own,
+      fallbackReason: `${why}; numbered as the own carrier`,
+      fallback: reason(configurable ? 'carrier_not_configured' : 'carrier_no_adapter', {
+        carrier: carrierName(carrier),
+      }),
+    };
   }
 
   /** One line per carrier, for the start-up log. */
@@ -66,24 +79,38 @@ export class CarrierRegistry {
     carton: CarrierCarton | undefined,
     ctx: CarrierContext,
   ): Promise<AllocatedTracking> {
-    const { adapter, fallbackReason } = this.resolve(carrier);
+    const { adapter, fallbackReason, fallback } = this.resolve(carrier);
     try {
       const outcome = await assignTrackingOrPend(adapter, carton, ctx);
       if (outcome.status === 'label-pending') {
         throw new StationApiError(
           'label_pending',
           `${adapter.name} numbers cartons online only; the label prints when the station is back online`,
+          undefined,
+          reason('carrier_online_only', { carrier: adapter.name }),
         );
       }
       return {
         trackingNumber: outcome.trackingNumber,
         carrier: outcome.carrierId,
-        ...(fallbackReason ? { fallbackReason } : {}),
+        ...(fallbackReason ? { fallbackReason, fallback } : {}),
       };
     } catch (err) {
       if (err instanceof CarrierUnavailableError)
-        throw new StationApiError('carrier_unavailable', err.message);
+        throw new StationApiError('carrier_unavailable', err.message, undefined, err.reason);
       throw err;
     }
   }
+}
+
+/** Carrier codes as a packer knows them ("postnl" → PostNL); unknown codes as they are. */
+function carrierName(carrier: string): string {
+  const names: Record<string, string> = {
+    postnl: 'PostNL',
+    'dhl-parcel': 'DHL Parcel',
+    dpd: 'DPD',
+    ups: 'UPS',
+    bpost: 'bpost',
+  };
+  return names[carrier] ?? carrier;
 }

@@ -49,6 +49,9 @@ describe("PostNL's barcode web service", () => {
       'PostNL refused the API key (HTTP 401: Invalid ApiKey, oauth.v2.InvalidApiKey); check POSTNL_API_KEY',
     );
     await expect(failure).rejects.not.toThrow(/wrong-key/);
+    await expect(failure).rejects.toMatchObject({
+      reason: { code: 'carrier_key_refused', params: { carrier: 'PostNL', status: 401 } },
+    });
     expect(postnl.barcodesIssued).toEqual([]);
   });
 
@@ -68,18 +71,25 @@ describe("PostNL's barcode web service", () => {
   it('gives up after the timeout when PostNL does not answer', async () => {
     postnl.mode = 'silent';
     const started = performance.now();
-    await expect(requestPostnlBarcode(makeConfig({ timeoutMs: 600 }))).rejects.toThrow(
-      `PostNL did not answer within 600 ms (${postnl.url})`,
-    );
+    const failure = requestPostnlBarcode(makeConfig({ timeoutMs: 600 }));
+    await expect(failure).rejects.toThrow(`PostNL did not answer within 600 ms (${postnl.url})`);
+    await expect(failure).rejects.toMatchObject({
+      reason: { code: 'carrier_timeout', params: { carrier: 'PostNL', ms: 600 } },
+    });
     expect(performance.now() - started).toBeLessThan(3000);
   });
 
   it('says PostNL cannot be reached when nothing listens', async () => {
     const url = postnl.url;
     await postnl.close();
-    await expect(requestPostnlBarcode(makeConfig({ baseUrl: url }))).rejects.toThrow(
-      `PostNL cannot be reached at ${url}: ECONNREFUSED`,
-    );
+    const failure = requestPostnlBarcode(makeConfig({ baseUrl: url }));
+    await expect(failure).rejects.toThrow(`PostNL cannot be reached at ${url}: ECONNREFUSED`);
+    await expect(failure).rejects.toMatchObject({
+      reason: {
+        code: 'carrier_unreachable',
+        params: { carrier: 'PostNL', detail: 'ECONNREFUSED' },
+      },
+    });
     postnl = await startFakePostnl();
   });
 

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { CarrierAdapter } from '../../shared/carriers/carrier-adapter';
 import { CarrierUnavailableError } from '../../shared/carriers/carrier-adapter';
+import { reason, type Reason } from '../../shared/reasons/reason';
 import type { PostnlConfig } from './postnl-config';
 
 export const POSTNL_CARRIER = 'postnl';
@@ -48,7 +49,9 @@ export async function requestPostnlBarcode(config: PostnlConfig): Promise<string
     Type: '3S',
     Serie: config.serie,
   }).toString();
-  const fail = (message: string) => new CarrierUnavailableError(POSTNL_CARRIER, message);
+  const fail = (message: string, why: Reason) =>
+    new CarrierUnavailableError(POSTNL_CARRIER, message, why);
+  const carrier = 'PostNL';
 
   let status: number;
   let text: string;
@@ -63,25 +66,46 @@ export async function requestPostnlBarcode(config: PostnlConfig): Promise<string
   } catch (err) {
     if (err instanceof CarrierUnavailableError) throw err;
     if (err instanceof Error && err.name === 'TimeoutError')
-      throw fail(`PostNL did not answer within ${config.timeoutMs} ms (${config.baseUrl})`);
-    throw fail(`PostNL cannot be reached at ${config.baseUrl}: ${networkCause(err)}`);
+      throw fail(
+        `PostNL did not answer within ${config.timeoutMs} ms (${config.baseUrl})`,
+        reason('carrier_timeout', { carrier, ms: config.timeoutMs }),
+      );
+    throw fail(
+      `PostNL cannot be reached at ${config.baseUrl}: ${networkCause(err)}`,
+      reason('carrier_unreachable', { carrier, detail: networkCause(err) }),
+    );
   }
 
   if (status === 200) {
     const answer = BarcodeAnswer.safeParse(parseJson(text));
     const barcode = answer.success ? answer.data.Barcode : '';
     if (!isExpectedBarcode(barcode, config))
-      throw fail(`PostNL answered without a valid 3S barcode: ${snippet(text)}`);
+      throw fail(
+        `PostNL answered without a valid 3S barcode: ${snippet(text)}`,
+        reason('carrier_bad_answer', { carrier }),
+      );
     return barcode;
   }
   const detail = failureDetail(text);
   if (status === 401 || status === 403)
     throw fail(
       `PostNL refused the API key (HTTP ${status}${detail ? `: ${detail}` : ''}); check POSTNL_API_KEY`,
+      reason('carrier_key_refused', { carrier, status }),
     );
-  if (status === 400) throw fail(`PostNL refused the barcode request: ${detail || snippet(text)}`);
-  if (status === 429) throw fail('PostNL is limiting requests (HTTP 429); try again shortly');
-  throw fail(`PostNL's barcode service failed (HTTP ${status}${detail ? `: ${detail}` : ''})`);
+  if (status === 400)
+    throw fail(
+      `PostNL refused the barcode request: ${detail || snippet(text)}`,
+      reason('carrier_request_refused', { carrier, detail: detail || snippet(text) }),
+    );
+  if (status === 429)
+    throw fail(
+      'PostNL is limiting requests (HTTP 429); try again shortly',
+      reason('carrier_rate_limited', { carrier }),
+    );
+  throw fail(
+    `PostNL's barcode service failed (HTTP ${status}${detail ? `: ${detail}` : ''})`,
+    reason('carrier_failed', { carrier, status }),
+  );
 }
 
 /** 3S + the customer code + digits, 13 or 15 characters long (PostNL's barcode rules). */
@@ -108,6 +132,7 @@ async function readBounded(response: Response): Promise<string> {
       throw new CarrierUnavailableError(
         POSTNL_CARRIER,
         `PostNL's answer is larger than ${MAX_ANSWER_BYTES} bytes (HTTP ${response.status}); is POSTNL_API_URL right?`,
+        reason('carrier_bad_answer', { carrier: 'PostNL' }),
       );
     }
     chunks.push(value);

@@ -8,6 +8,7 @@ import { buildS10TrackingNumber } from '../../shared/carriers/upu-s10';
 import { buildSscc } from '../../shared/gs1/sscc';
 import type { LeaseKind, NumberLease } from '../../shared/station-api/numbering';
 import { NumberLease as NumberLeaseSchema } from '../../shared/station-api/numbering';
+import { reason } from '../../shared/reasons/reason';
 import { StationApiError } from '../../shared/station-api';
 
 const LeaseFile = z.object({ leases: z.array(NumberLeaseSchema) });
@@ -80,6 +81,8 @@ export class NumberLeases {
         throw new StationApiError(
           'no_numbers',
           `This station has no ${kind === 'sscc' ? 'SSCC' : 'tracking'} numbers left; connect it to the central OMS to lease more`,
+          undefined,
+          reason(kind === 'sscc' ? 'no_sscc_numbers' : 'no_tracking_numbers', {}),
         );
       }
       const number = format(lease, lease.next);

@@ -4,6 +4,8 @@
 //   - A job id found `sending` or `unknown` (the app stopped mid-send, or the connection broke after
 //     bytes left) is answered "failed, not retryable": it may be on the label already, so only a
 //     packer who looked at the printer may print it again (a reprint is a new job id).
+//   - A job id found `voided` (its carton's label and SSCC were voided: a cancelled order) never
+//     prints, whether it printed before or not.
 // JSON lines in the station data dir; the last line for a job id wins.
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -11,7 +13,7 @@ import { z } from 'zod';
 
 const JournalEntry = z.object({
   jobId: z.string(),
-  state: z.enum(['sending', 'done', 'not-sent', 'unknown']),
+  state: z.enum(['sending', 'done', 'not-sent', 'unknown', 'voided']),
   at: z.string(),
 });
 export type JournalState = z.infer<typeof JournalEntry>['state'];

@@ -157,6 +157,28 @@ describe('printing a job at most once', () => {
     expect(zebra.jobs).toHaveLength(0);
   });
 
+  it('never prints a voided label, also after a restart, and counts each void once', async () => {
+    zebra = await startFakeZebra();
+    const service = makeService();
+    const printer = await (
+      await service.whenReady()
+    ).add({ kind: 'zebra-tcp', name: 'Z', host: '127.0.0.1', port: zebra.port });
+    expect(await service.voidJobs(['label-7', 'label-7', 'label-8'])).toBe(2);
+    expect(await service.voidJobs(['label-7'])).toBe(0);
+    const request = {
+      jobId: 'label-7',
+      printerId: printer.id,
+      format: 'zpl' as const,
+      bytes: bytes('^XA^FDvoid^FS^XZ'),
+    };
+    expect(await service.print(request)).toMatchObject({ outcome: 'failed', retryable: false });
+    expect(await makeService().print(request)).toMatchObject({
+      outcome: 'failed',
+      reason: expect.stringContaining('voided'),
+    });
+    expect(zebra.jobs).toHaveLength(0);
+  });
+
   it('writes a PDF job to the output folder of a file printer', async () => {
     const service = makeService();
     const folder = join(dataDir, 'labels');

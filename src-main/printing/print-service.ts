@@ -82,6 +82,18 @@ export class PrintService {
     return this.publish(printerId, await driver.status());
   }
 
+  /** Voided labels never print from now on; answers how many were not voided before. */
+  async voidJobs(jobIds: readonly string[]): Promise<number> {
+    await this.ready;
+    let voided = 0;
+    for (const jobId of new Set(jobIds)) {
+      if (this.journal.state(jobId) === 'voided') continue;
+      await this.journal.record(jobId, 'voided');
+      voided += 1;
+    }
+    return voided;
+  }
+
   /** Prints a job at most once per job id, however often it is asked (see print-journal.ts). */
   print(request: PrintRequest): Promise<PrintJobResult> {
     const running = this.inFlight.get(request.jobId);
@@ -99,6 +111,13 @@ export class PrintService {
   }: PrintRequest): Promise<PrintJobResult> {
     await this.ready;
     const previous = this.journal.state(jobId);
+    if (previous === 'voided')
+      return {
+        outcome: 'failed',
+        reason: 'This label was voided (its order was cancelled); it is not printed.',
+        faults: [],
+        retryable: false,
+      };
     if (previous === 'done') return { outcome: 'done', printerId };
     if (previous === 'sending' || previous === 'unknown') {
       return {

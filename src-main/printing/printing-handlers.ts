@@ -38,6 +38,7 @@ export function printingHandlers(service: PrintService): HandlersOf<typeof print
             ? encoder.encode(text)
             : new Uint8Array(Buffer.from(bytesBase64 ?? '', 'base64')),
       }),
+    voidPrintJobs: async ({ jobIds }) => ({ voided: await service.voidJobs(jobIds) }),
     printTestLabel: async ({ printerId }) => {
       const printer = (await service.whenReady()).get(printerId);
       const jobId = `test-${Date.now().toString(36)}`;

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { StationHandlers } from '../../shared/station-api';
+import { reason } from '../../shared/reasons/reason';
 import { StationApiError } from '../../shared/station-api';
+import { unwrapEnvelope } from '../../shared/station-api/client';
 import { createDispatcher } from './dispatch';
 
 const connectivity = {
@@ -85,6 +87,37 @@ describe('station API dispatch', () => {
     expect(answer).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(JSON.stringify(answer)).not.toContain('secret host');
     expect(log).toHaveBeenCalledOnce();
+  });
+
+  it('passes a domain error’s reason code through, so the renderer can say it in its language', async () => {
+    const dispatch = createDispatcher(
+      makeHandlers({
+        allocateTrackingNumber: async () => {
+          throw new StationApiError(
+            'label_pending',
+            'PostNL numbers cartons online only',
+            undefined,
+            reason('carrier_online_only', { carrier: 'PostNL' }),
+          );
+        },
+      }),
+      vi.fn(),
+    );
+    const answer = await dispatch('allocateTrackingNumber', { carrier: 'postnl' });
+    expect(answer).toEqual({
+      ok: false,
+      error: {
+        code: 'label_pending',
+        message: 'PostNL numbers cartons online only',
+        field: undefined,
+        reason: { code: 'carrier_online_only', params: { carrier: 'PostNL' } },
+      },
+    });
+    const thrown = await Promise.resolve()
+      .then(() => unwrapEnvelope(answer))
+      .catch((err: unknown) => err);
+    expect(thrown).toBeInstanceOf(StationApiError);
+    expect((thrown as StationApiError).reason?.code).toBe('carrier_online_only');
   });
 
   it('refuses to send an answer that breaks the result schema', async () => {

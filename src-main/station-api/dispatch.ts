@@ -39,7 +39,8 @@ export function createDispatcher(
       return { ok: true, value: spec.result.parse(value) };
     } catch (err) {
       if (err instanceof StationApiError) {
-        return { ok: false, error: { code: err.code, message: err.message, field: err.field } };
+        const { code, message, field, reason } = err;
+        return { ok: false, error: { code, message, field, ...(reason ? { reason } : {}) } };
       }
       log(`station API ${method} failed`, err);
       const message =

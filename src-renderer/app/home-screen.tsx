@@ -9,6 +9,7 @@ import { WorkScreen } from '../queue/work-screen';
 import { OrderScreen } from '../queue/order-screen';
 import { QueueScreen } from '../queue/queue-screen';
 import { useWorkSession } from '../queue/work-session';
+import { giveBackHeldWork } from '../queue/give-back-work';
 import { useReturnsDesk } from '../returns/returns-desk';
 import { ReturnsScreen } from '../returns/returns-screen';
 import { ScannerTestScreen } from '../scanner-test/scanner-test-screen';
@@ -53,6 +54,7 @@ export function HomeScreen() {
   useLayoutEffect(() => useFeedback.getState().showScreen(screenKey), [screenKey]);
 
   function leave() {
+    if (db) void giveBackHeldWork(db, stationId);
     session.backToQueue();
     returnsDesk.closeDesk();
     signOut();

@@ -3,11 +3,13 @@
 import type { RxCollection, RxConflictHandler, RxDatabase } from 'rxdb';
 import { addRxPlugin, createRxDatabase } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { resolveConflict, sameDocument } from '../../shared/sync/conflicts';
 import type { SyncCollection, SyncDocOf } from '../../shared/sync/documents';
 import { SYNC_COLLECTIONS, SYNC_DOCUMENTS } from '../../shared/sync/documents';
 import { rxSchemaFromZod } from './rx-schema';
+import { MIGRATION_STRATEGIES, SCHEMA_VERSIONS } from './schema-migrations';
 import { PRINT_JOB_COLLECTIONS, type PrintJobCollections } from '../printing/print-job';
 
 export type StationCollections = {
@@ -29,12 +31,16 @@ const INDEXES: Record<SyncCollection, (string | string[])[]> = {
 /**
  * The schema of every synced collection. A station keeps its database across app updates, and
  * RxDB refuses to open a collection whose schema changed under the same version: a change here
- * needs a version bump and a migration strategy (db/schema-versions.test.ts keeps watch).
+ * needs a version bump and a migration strategy (schema-migrations.ts; db/schema-versions.test.ts
+ * keeps watch).
  */
 export const STATION_SCHEMAS = Object.fromEntries(
   SYNC_COLLECTIONS.map((name) => [
     name,
-    rxSchemaFromZod(SYNC_DOCUMENTS[name], { version: 0, indexes: INDEXES[name] }),
+    rxSchemaFromZod(SYNC_DOCUMENTS[name], {
+      version: SCHEMA_VERSIONS[name],
+      indexes: INDEXES[name],
+    }),
   ]),
 ) as Record<SyncCollection, ReturnType<typeof rxSchemaFromZod>>;
 
@@ -50,6 +56,8 @@ function conflictHandler(collection: SyncCollection): RxConflictHandler<Record<s
 
 // Local documents hold the central feeds' checkpoints, next to the documents they describe.
 addRxPlugin(RxDBLocalDocumentsPlugin);
+// Stored documents of an older schema version are migrated when their collection opens.
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 export async function openStationDatabase(stationId: string): Promise<StationDatabase> {
   const db = await createRxDatabase<StationCollections>({
@@ -63,7 +71,11 @@ export async function openStationDatabase(stationId: string): Promise<StationDat
   const collections = Object.fromEntries(
     SYNC_COLLECTIONS.map((name) => [
       name,
-      { schema: STATION_SCHEMAS[name], conflictHandler: conflictHandler(name) },
+      {
+        schema: STATION_SCHEMAS[name],
+        conflictHandler: conflictHandler(name),
+        ...(MIGRATION_STRATEGIES[name] ? { migrationStrategies: MIGRATION_STRATEGIES[name] } : {}),
+      },
     ]),
   );
   await db.addCollections({ ...collections, ...PRINT_JOB_COLLECTIONS } as never);

@@ -115,6 +115,7 @@ export const en = {
     attempts_one: '{{count}} attempt',
     attempts_other: '{{count}} attempts',
     reprint: 'Reprint',
+    voided: 'Voided: this label must not be used',
     preview: 'Preview',
     hidePreview: 'Hide preview',
     previewLoading: 'Drawing the label…',
@@ -160,6 +161,13 @@ export const en = {
     starting: 'Order {{order}}',
     problem: 'Shipment refused: {{reason}}',
     resolve: 'Resolve',
+    putBack: {
+      cancelled_one: 'Put back: order {{order}} was cancelled ({{count}} item)',
+      cancelled_other: 'Put back: order {{order}} was cancelled ({{count}} items)',
+      released_one: 'Put back: order {{order}} went back to the queue ({{count}} item)',
+      released_other: 'Put back: order {{order}} went back to the queue ({{count}} items)',
+    },
+    putBackButton: 'Put back',
     toteEmpty: 'Tote {{tote}} holds no order at this station',
     toteOpening: 'Tote {{tote}}: order {{order}}',
     refusal: {
@@ -206,9 +214,36 @@ export const en = {
     back: 'Back',
     notFound: 'Order {{id}} is no longer at this station',
     stopTitle: 'STOP: cancelled, do not ship',
-    stopExplain: 'Order {{order}} was cancelled. Put the items back and set the order aside.',
-    stopSetAside: 'Set aside and back to queue',
     stopCancelled: 'STOP: this order was cancelled. Do not ship it',
+  },
+  putBack: {
+    cancelled: 'Order {{order}} was cancelled. Nothing of it may ship: put back what was picked.',
+    releasedTitle: 'Given back to the queue',
+    releasedBy: {
+      timeout:
+        'Order {{order}} had no progress for too long and went back to the queue for every station.',
+      lead: 'Your lead gave order {{order}} back to the queue for every station.',
+      station: 'Order {{order}} went back to the queue when its packer signed out.',
+    },
+    note: 'Note from your lead: {{note}}',
+    explain: 'Put these items back in their bins:',
+    nothingPicked: 'Nothing was picked for this order.',
+    quantity: 'Quantity',
+    from: 'Now in',
+    toBin: 'Back to bin',
+    inTote: 'tote {{tote}}',
+    inCartons: 'carton {{cartons}}',
+    onBench: 'on the bench',
+    cartonLabelVoided:
+      'Carton {{sscc}}: label and carton number voided. Remove and destroy its label.',
+    cartonVoided: 'Carton {{sscc}}: carton number voided. Empty the box; it may be used again.',
+    confirm: 'Everything is back (CMD:DONE)',
+    takeBack: 'Take the order again',
+    done: 'Put back: order {{order}}',
+    takenBack: 'Order {{order}} is yours again',
+    scanDone: 'Put the items back, then scan CMD:DONE',
+    finished: 'Order {{order}} was cancelled; what was picked is back in its bins.',
+    givenBack: 'Order {{order}} went back to the queue; nothing was picked for it here.',
   },
   pick: {
     title: 'Picking {{order}}',
@@ -272,6 +307,8 @@ export const en = {
     scanToteToPack: 'Scan a tote (T:…) to pack its order, or CMD:DONE for the queue',
     toteNotInBatch: 'Tote {{tote}} is not in this batch',
     backToQueue: 'Back to queue (CMD:DONE)',
+    givenBack:
+      'This batch was given back to the queue (no progress for too long, or your lead). Put back what you picked: the queue lists it.',
   },
   pack: {
     title: 'Packing {{order}}',
@@ -377,7 +414,11 @@ export const en = {
     units: 'Units',
     status: 'Status',
     found: 'Return {{code}} from {{customer}}: scan the items',
-    resumed: 'Return {{code}} was already taken in at this station: here it is',
+    foundNextParcel:
+      'Return {{code}} from {{customer}}: a further parcel. What arrived before is counted: scan the items',
+    expired:
+      'Return {{code}} expired on {{date}} and takes no parcel any more. Set the parcel aside for customer service',
+    resumed: 'A parcel of return {{code}} is unfinished at this station: here it is',
     notFound:
       'No return found for {{code}}. Check the label, or take it in as an unexpected return',
     otherWarehouse:
@@ -433,6 +474,11 @@ export const en = {
     match: { wrong_item: 'WRONG ITEM', extra: 'EXTRA' },
     scanBin: 'Scan the bin this item goes into (B:…)',
     scanBinFor: 'Restock {{name}}: scan the bin it goes into',
+    homeBin: 'Its home bin: {{bin}}',
+    noHomeBin: 'No home bin here yet: scan an empty bin',
+    binHoldsOther:
+      'Bin {{bin}} holds {{others}}, not this item. Scan {{bin}} again (or confirm) to put it there anyway, or scan another bin',
+    confirmBin: 'Put it in {{bin}} anyway',
     unknownBin: 'Bin {{bin}} is not a bin of this warehouse: scan another bin',
     binWhereItemExpected: 'That is bin {{bin}}, not an item: scan the item from the parcel',
     itemWhereBinExpected: 'That is an item, not a bin: scan the bin (B:…) this item goes into',
@@ -467,6 +513,66 @@ export const en = {
       acceptedNoRefund: 'Accepted by the central OMS: no refund',
       refused: 'Refused by the central OMS: {{reason}}',
     },
+  },
+  reason: {
+    not_warehouse_work: 'Order {{fulfillmentId}} is not work of warehouse {{warehouse}}',
+    fulfillment_cancelled:
+      'The order was cancelled centrally. Void the label and put the items back',
+    already_shipped:
+      'Already shipped by station {{station}} (shipment {{shipmentId}}). Void this label and put the items back',
+    fulfillment_on_hold: 'The order is on hold centrally. Do not ship it; ask your lead',
+    item_not_on_fulfillment: '{{sku}} in a carton is not on this order',
+    over_packed: 'More {{sku}} packed than ordered ({{packed}} of {{ordered}})',
+    no_items: 'The shipment has no items',
+    sscc_reused: 'Carton number (SSCC) {{sscc}} was used before or voided: open a new carton',
+    sscc_twice:
+      'Carton number (SSCC) {{sscc}} is on two cartons of this shipment: void one label and print a new one',
+    stock_short:
+      'Only {{onHand}} × {{sku}} on hand in {{warehouse}}, and the shipment takes {{shipped}}: count the bins and ask your lead',
+    receipt_bad_date: 'The intake time "{{receivedAt}}" is not a date and time',
+    receipt_duplicate_item: 'Item {{itemId}} appears twice on the receipt',
+    receipt_unknown_product: '{{sku}} is not a product we sell: set it aside for customer service',
+    receipt_restock_without_bin:
+      '{{sku}} is to be restocked but no bin was scanned: scan the bin it goes into',
+    receipt_foreign_bin:
+      'Bin {{bin}} is not a bin of warehouse {{warehouse}}: scan a bin of this warehouse',
+    receipt_unknown_rma:
+      'RMA {{rma}} is unknown to the central OMS: take the parcel in as an unexpected return',
+    receipt_rma_other_warehouse:
+      'RMA {{rma}} belongs to warehouse {{warehouse}}, not {{stationWarehouse}}: do not take it in here; ask your lead to forward the parcel',
+    receipt_rma_already_received:
+      'RMA {{rma}} already received every authorised unit (the last parcel was taken in by station {{station}}, receipt {{receiptId}}); nothing was booked twice. Set the parcel aside for customer service',
+    receipt_rma_closed:
+      'RMA {{rma}} is {{status}} and takes no parcel any more. Set the parcel aside for customer service',
+    receipt_rma_closed_by:
+      'RMA {{rma}} was closed by {{actor}} ({{note}}) and takes no parcel any more. Set the parcel aside for customer service',
+    receipt_rma_rejected:
+      'RMA {{rma}} was rejected ({{note}}) and takes no parcel any more. Set the parcel aside for customer service',
+    receipt_rma_expired:
+      'RMA {{rma}} expired on {{date}} and takes no parcel any more. Set the parcel aside for customer service',
+    receipt_not_on_rma: '{{sku}} is not on this RMA: mark it as a wrong item',
+    receipt_above_authorised:
+      '{{received}} × {{sku}} received as expected, but the RMA awaits {{awaited}} of the {{authorised}} it authorises: mark the rest as extra',
+    receipt_above_paid:
+      'The refund of {{refund}} would exceed what is left of the paid amount ({{left}} of {{paid}}); customer service must review it',
+    no_sscc_numbers:
+      'This station has no carton numbers (SSCC) left; connect it to the central OMS to lease more',
+    no_tracking_numbers:
+      'This station has no tracking numbers left; connect it to the central OMS to lease more',
+    carrier_online_only:
+      '{{carrier}} numbers cartons online only; the label prints when the station is back online',
+    carrier_timeout: '{{carrier}} did not answer within {{ms}} ms',
+    carrier_unreachable: '{{carrier}} cannot be reached ({{detail}})',
+    carrier_key_refused:
+      '{{carrier}} refused the station’s API key (HTTP {{status}}); ask your lead',
+    carrier_request_refused: '{{carrier}} refused the request: {{detail}}',
+    carrier_rate_limited: '{{carrier}} is limiting requests; it is tried again shortly',
+    carrier_failed: '{{carrier}}’s service failed (HTTP {{status}})',
+    carrier_bad_answer: '{{carrier}} gave an answer without a valid tracking number',
+    carrier_not_configured:
+      '{{carrier}} is not set up at this station; numbered as the own carrier',
+    carrier_no_adapter:
+      'This station cannot number {{carrier}} cartons; numbered as the own carrier',
   },
   language: { label: 'Language', en: 'English', nl: 'Nederlands' },
 };

@@ -117,6 +117,7 @@ export const nl: Messages = {
     attempts_one: '{{count}} poging',
     attempts_other: '{{count}} pogingen',
     reprint: 'Opnieuw printen',
+    voided: 'Ongeldig gemaakt: dit label mag niet gebruikt worden',
     preview: 'Voorbeeld',
     hidePreview: 'Voorbeeld verbergen',
     previewLoading: 'Label wordt getekend…',
@@ -162,6 +163,15 @@ export const nl: Messages = {
     starting: 'Order {{order}}',
     problem: 'Zending geweigerd: {{reason}}',
     resolve: 'Oplossen',
+    putBack: {
+      cancelled_one: 'Terugleggen: order {{order}} is geannuleerd ({{count}} artikel)',
+      cancelled_other: 'Terugleggen: order {{order}} is geannuleerd ({{count}} artikelen)',
+      released_one:
+        'Terugleggen: order {{order}} staat weer in de werkvoorraad ({{count}} artikel)',
+      released_other:
+        'Terugleggen: order {{order}} staat weer in de werkvoorraad ({{count}} artikelen)',
+    },
+    putBackButton: 'Terugleggen',
     toteEmpty: 'In bak {{tote}} zit geen order van dit station',
     toteOpening: 'Bak {{tote}}: order {{order}}',
     refusal: {
@@ -209,9 +219,38 @@ export const nl: Messages = {
     back: 'Terug',
     notFound: 'Order {{id}} is niet meer op dit station',
     stopTitle: 'STOP: geannuleerd, niet verzenden',
-    stopExplain: 'Order {{order}} is geannuleerd. Leg de artikelen terug en zet de order opzij.',
-    stopSetAside: 'Opzij zetten en terug naar de werkvoorraad',
     stopCancelled: 'STOP: deze order is geannuleerd. Niet verzenden',
+  },
+  putBack: {
+    cancelled:
+      'Order {{order}} is geannuleerd. Er mag niets van verzonden worden: leg terug wat gepickt is.',
+    releasedTitle: 'Teruggegeven aan de werkvoorraad',
+    releasedBy: {
+      timeout:
+        'Order {{order}} had te lang geen voortgang en staat weer in de werkvoorraad van elk station.',
+      lead: 'Je teamleider heeft order {{order}} teruggezet in de werkvoorraad van elk station.',
+      station: 'Order {{order}} ging terug naar de werkvoorraad toen de inpakker zich afmeldde.',
+    },
+    note: 'Bericht van je teamleider: {{note}}',
+    explain: 'Leg deze artikelen terug op hun locatie:',
+    nothingPicked: 'Voor deze order is niets gepickt.',
+    quantity: 'Aantal',
+    from: 'Ligt nu in',
+    toBin: 'Terug naar locatie',
+    inTote: 'bak {{tote}}',
+    inCartons: 'colli {{cartons}}',
+    onBench: 'op de werkbank',
+    cartonLabelVoided:
+      'Colli {{sscc}}: label en collinummer ongeldig gemaakt. Verwijder en vernietig het label.',
+    cartonVoided:
+      'Colli {{sscc}}: collinummer ongeldig gemaakt. Maak de doos leeg; hij mag opnieuw gebruikt worden.',
+    confirm: 'Alles ligt terug (CMD:DONE)',
+    takeBack: 'De order weer oppakken',
+    done: 'Teruggelegd: order {{order}}',
+    takenBack: 'Order {{order}} is weer van jou',
+    scanDone: 'Leg de artikelen terug en scan daarna CMD:DONE',
+    finished: 'Order {{order}} is geannuleerd; wat gepickt was ligt terug op zijn locatie.',
+    givenBack: 'Order {{order}} staat weer in de werkvoorraad; hier was er nog niets voor gepickt.',
   },
   pick: {
     title: 'Picken {{order}}',
@@ -276,6 +315,8 @@ export const nl: Messages = {
     scanToteToPack: 'Scan een bak (T:…) om de order in te pakken, of CMD:DONE voor de werkvoorraad',
     toteNotInBatch: 'Bak {{tote}} hoort niet bij deze batch',
     backToQueue: 'Terug naar de werkvoorraad (CMD:DONE)',
+    givenBack:
+      'Deze batch is teruggegeven aan de werkvoorraad (te lang geen voortgang, of je teamleider). Leg terug wat je gepickt hebt: de werkvoorraad toont het.',
   },
   pack: {
     title: 'Inpakken {{order}}',
@@ -383,7 +424,11 @@ export const nl: Messages = {
     units: 'Stuks',
     status: 'Status',
     found: 'Retour {{code}} van {{customer}}: scan de artikelen',
-    resumed: 'Retour {{code}} is al op dit station ontvangen: hier is hij',
+    foundNextParcel:
+      'Retour {{code}} van {{customer}}: een volgend pakket. Wat eerder binnenkwam is meegeteld: scan de artikelen',
+    expired:
+      'Retour {{code}} is verlopen op {{date}} en neemt geen pakket meer aan. Zet het pakket apart voor de klantenservice',
+    resumed: 'Een pakket van retour {{code}} is op dit station nog niet af: hier is het',
     notFound:
       'Geen retour gevonden voor {{code}}. Controleer het label, of neem het aan als onverwachte retour',
     otherWarehouse:
@@ -445,6 +490,11 @@ export const nl: Messages = {
     match: { wrong_item: 'VERKEERD ARTIKEL', extra: 'EXTRA' },
     scanBin: 'Scan de locatie waar dit artikel in gaat (B:…)',
     scanBinFor: '{{name}} terug op voorraad: scan de locatie',
+    homeBin: 'Vaste locatie: {{bin}}',
+    noHomeBin: 'Nog geen vaste locatie hier: scan een lege locatie',
+    binHoldsOther:
+      'Locatie {{bin}} bevat {{others}}, niet dit artikel. Scan {{bin}} nog eens (of bevestig) om het er toch in te leggen, of scan een andere locatie',
+    confirmBin: 'Toch in {{bin}} leggen',
     unknownBin: 'Locatie {{bin}} is geen locatie van dit magazijn: scan een andere locatie',
     binWhereItemExpected: 'Dat is locatie {{bin}}, geen artikel: scan het artikel uit het pakket',
     itemWhereBinExpected:
@@ -481,6 +531,69 @@ export const nl: Messages = {
       acceptedNoRefund: 'Geaccepteerd door de centrale OMS: geen terugbetaling',
       refused: 'Geweigerd door de centrale OMS: {{reason}}',
     },
+  },
+  reason: {
+    not_warehouse_work: 'Order {{fulfillmentId}} hoort niet bij magazijn {{warehouse}}',
+    fulfillment_cancelled:
+      'De order is centraal geannuleerd. Maak het label ongeldig en leg de artikelen terug',
+    already_shipped:
+      'Al verzonden door station {{station}} (zending {{shipmentId}}). Maak dit label ongeldig en leg de artikelen terug',
+    fulfillment_on_hold: 'De order staat centraal in de wacht. Niet verzenden; vraag je teamleider',
+    item_not_on_fulfillment: '{{sku}} in een colli staat niet op deze order',
+    over_packed: 'Meer {{sku}} ingepakt dan besteld ({{packed}} van {{ordered}})',
+    no_items: 'De zending bevat geen artikelen',
+    sscc_twice:
+      'Collinummer (SSCC) {{sscc}} staat op twee dozen van deze zending: maak één label ongeldig en druk een nieuw af',
+    stock_short:
+      'Er zijn maar {{onHand}} × {{sku}} op voorraad in {{warehouse}} en de zending neemt er {{shipped}}: tel de locaties en vraag je teamleider',
+    sscc_reused:
+      'Collinummer (SSCC) {{sscc}} is al eerder gebruikt of ongeldig gemaakt: open een nieuwe colli',
+    receipt_bad_date: 'Het ontvangsttijdstip "{{receivedAt}}" is geen datum en tijd',
+    receipt_duplicate_item: 'Artikel {{itemId}} staat twee keer op de ontvangst',
+    receipt_unknown_product:
+      '{{sku}} is geen artikel dat we verkopen: zet het opzij voor de klantenservice',
+    receipt_restock_without_bin:
+      '{{sku}} moet terug op voorraad, maar er is geen locatie gescand: scan de locatie waar het heen gaat',
+    receipt_foreign_bin:
+      'Locatie {{bin}} is geen locatie van magazijn {{warehouse}}: scan een locatie van dit magazijn',
+    receipt_unknown_rma:
+      'RMA {{rma}} is onbekend bij de centrale OMS: neem het pakket in als onverwachte retour',
+    receipt_rma_other_warehouse:
+      'RMA {{rma}} hoort bij magazijn {{warehouse}}, niet {{stationWarehouse}}: neem het hier niet in; vraag je teamleider het pakket door te sturen',
+    receipt_rma_already_received:
+      'RMA {{rma}} heeft alle toegestane artikelen al ontvangen (het laatste pakket nam station {{station}} in, ontvangst {{receiptId}}); er is niets dubbel geboekt. Zet het pakket opzij voor de klantenservice',
+    receipt_rma_closed:
+      'RMA {{rma}} is {{status}} en neemt geen pakket meer aan. Zet het pakket opzij voor de klantenservice',
+    receipt_rma_closed_by:
+      'RMA {{rma}} is gesloten door {{actor}} ({{note}}) en neemt geen pakket meer aan. Zet het pakket opzij voor de klantenservice',
+    receipt_rma_rejected:
+      'RMA {{rma}} is afgewezen ({{note}}) en neemt geen pakket meer aan. Zet het pakket opzij voor de klantenservice',
+    receipt_rma_expired:
+      'RMA {{rma}} is verlopen op {{date}} en neemt geen pakket meer aan. Zet het pakket opzij voor de klantenservice',
+    receipt_not_on_rma: '{{sku}} staat niet op deze RMA: markeer het als verkeerd artikel',
+    receipt_above_authorised:
+      '{{received}} × {{sku}} ontvangen als verwacht, maar de RMA wacht nog op {{awaited}} van de {{authorised}} toegestane: markeer de rest als extra',
+    receipt_above_paid:
+      'De terugbetaling van {{refund}} is meer dan er van het betaalde bedrag over is ({{left}} van {{paid}}); de klantenservice moet het bekijken',
+    no_sscc_numbers:
+      'Dit station heeft geen collinummers (SSCC) meer; verbind het met de centrale OMS voor nieuwe',
+    no_tracking_numbers:
+      'Dit station heeft geen trackingnummers meer; verbind het met de centrale OMS voor nieuwe',
+    carrier_online_only:
+      '{{carrier}} geeft alleen online nummers; het label wordt geprint zodra het station weer online is',
+    carrier_timeout: '{{carrier}} gaf binnen {{ms}} ms geen antwoord',
+    carrier_unreachable: '{{carrier}} is niet bereikbaar ({{detail}})',
+    carrier_key_refused:
+      '{{carrier}} weigert de API-sleutel van het station (HTTP {{status}}); vraag je teamleider',
+    carrier_request_refused: '{{carrier}} weigert de aanvraag: {{detail}}',
+    carrier_rate_limited:
+      '{{carrier}} beperkt het aantal aanvragen; het wordt zo opnieuw geprobeerd',
+    carrier_failed: 'De dienst van {{carrier}} faalde (HTTP {{status}})',
+    carrier_bad_answer: '{{carrier}} antwoordde zonder geldig trackingnummer',
+    carrier_not_configured:
+      '{{carrier}} is niet ingesteld op dit station; genummerd als eigen vervoerder',
+    carrier_no_adapter:
+      'Dit station kan geen {{carrier}}-colli nummeren; genummerd als eigen vervoerder',
   },
   language: { label: 'Taal', en: 'English', nl: 'Nederlands' },
 };

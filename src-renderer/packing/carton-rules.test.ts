@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   confirmBlockers,
+  isShipmentSettled,
   moveItem,
   removeEmptyCarton,
   undoLastItem,
@@ -93,5 +94,16 @@ describe('cartons', () => {
     });
     expect(voided.status).toBe('voided');
     expect(voided.cartons.map((c) => c.labelState)).toEqual(['voided', 'voided']);
+  });
+
+  it('counts a refused shipment settled once every label is voided, and an open or confirmed one never', () => {
+    const shipment = packAllIntoFirst().shipment;
+    const refused = { ...shipment, status: 'refused' as const, refusalReason: 'cancelled' };
+    expect(isShipmentSettled(refused)).toBe(false);
+    expect(isShipmentSettled({ ...voidShipment(refused), status: 'refused' })).toBe(true);
+    expect(isShipmentSettled(voidShipment(shipment))).toBe(true);
+    expect(isShipmentSettled({ ...shipment, status: 'accepted' })).toBe(true);
+    expect(isShipmentSettled(shipment)).toBe(false);
+    expect(isShipmentSettled({ ...shipment, status: 'confirmed' })).toBe(false);
   });
 });

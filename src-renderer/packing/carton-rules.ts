@@ -19,6 +19,7 @@ export function newShipment(fields: NewShipment): ShipmentDoc {
     cartons: [],
     status: 'open',
     refusalReason: null,
+    refusal: null,
     confirmedAt: null,
     updatedAt: 0,
   };
@@ -180,4 +181,16 @@ export function voidShipment(shipment: ShipmentDoc): ShipmentDoc {
     status: 'voided',
     cartons: shipment.cartons.map((c) => ({ ...c, labelState: 'voided' as const })),
   };
+}
+
+/**
+ * A shipment nothing more is to be done for: accepted, voided, or refused with every label voided
+ * (the central OMS keeps its verdict "refused" on a shipment the station voided).
+ */
+export function isShipmentSettled(shipment: ShipmentDoc): boolean {
+  return (
+    shipment.status === 'voided' ||
+    shipment.status === 'accepted' ||
+    (shipment.status === 'refused' && shipment.cartons.every((c) => c.labelState === 'voided'))
+  );
 }

@@ -12,6 +12,7 @@ import { CartonList } from './carton-list';
 import {
   confirmBlockers,
   confirmShipment,
+  isShipmentSettled,
   moveItem,
   openCarton,
   removeEmptyCarton,
@@ -24,7 +25,7 @@ import { handOffToLabelPrinting, oneLabelRunAtATime, reprintLabels } from './lab
 import { reprintFeedback } from './reprint-feedback';
 import { assignTrackingNumbers } from './tracking-numbers';
 import { station } from '../station-api/connect';
-import { nextSscc } from './next-sscc';
+import { nextSscc, SsccUnavailableError } from './next-sscc';
 import { packFeedback } from './pack-feedback';
 import { activeCarton, applyPackScan, packedQuantity, type PackLine } from './pack-rules';
 import { ShipmentDone } from './shipment-done';
@@ -93,10 +94,14 @@ export function PackingScreen({
         values: { number: next.shipment.cartons.length, box: boxType },
       });
     } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
       say({
         tone: 'error',
         key: 'pack.noSscc',
-        values: { message: err instanceof Error ? err.message : String(err) },
+        values: {
+          message:
+            err instanceof SsccUnavailableError ? err.why : { reason: null, sentence: message },
+        },
       });
     }
   }
@@ -127,11 +132,11 @@ export function PackingScreen({
         key: 'pack.confirmedLabelsPending',
         values: { count: numbered.pending.length, reason: firstPending.reason },
       });
-    else if (numbered.fallbacks.length > 0)
+    else if (numbered.fallbacks[0])
       say({
         tone: 'warning',
         key: 'pack.confirmedOwnCarrier',
-        values: { reason: numbered.fallbacks.join('; ') },
+        values: { reason: numbered.fallbacks[0] },
       });
     else say({ tone: 'success', key: 'pack.confirmed' });
   }
@@ -162,23 +167,16 @@ export function PackingScreen({
     const result = scan.result;
     if (!state) return true;
     if (state.shipment.status !== 'open') {
+      const unresolved = state.shipment.status === 'refused' && !isShipmentSettled(state.shipment);
       const shipped = state.shipment.status !== 'refused' && state.shipment.status !== 'voided';
-      if (
-        result.kind === 'command' &&
-        result.command === 'DONE' &&
-        state.shipment.status !== 'refused'
-      )
-        onBack();
+      if (result.kind === 'command' && result.command === 'DONE' && !unresolved) onBack();
       else if (result.kind === 'command' && result.command === 'REPRINT' && shipped)
         void reprint(state.shipment);
       else if (result.kind === 'command' && result.command === 'SIGN-OUT') return false;
       else
         say({
           tone: 'warning',
-          key:
-            state.shipment.status === 'refused'
-              ? 'pack.resolveRefusalFirst'
-              : 'pack.alreadyConfirmed',
+          key: unresolved ? 'pack.resolveRefusalFirst' : 'pack.alreadyConfirmed',
         });
       return true;
     }

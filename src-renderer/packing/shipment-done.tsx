@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { ShipmentDoc } from '../../shared/sync/documents';
 import { useStation } from '../state/station-store';
-import { saveShipment } from '../sync/station-writes';
-import { voidShipment } from './carton-rules';
+import { station } from '../station-api/connect';
 import { feedback } from '../sound/feedback-store';
+import { isShipmentSettled } from './carton-rules';
+import { voidShipmentLabels } from './void-cartons';
+import { reasonText } from '../i18n/reason-text';
 
 /**
  * After confirming: confirmed (waiting for the central OMS), accepted, or refused. A refusal is a
@@ -21,17 +23,20 @@ export function ShipmentDone(props: {
 
   async function voidLabels() {
     if (!db) return;
-    const voided = voidShipment(shipment);
-    await saveShipment(db, voided);
+    const voided = await voidShipmentLabels(db, station(), shipment);
     props.onVoided(voided);
     feedback.warning('problem.voided');
   }
 
-  if (shipment.status === 'refused') {
+  if (shipment.status === 'refused' && !isShipmentSettled(shipment)) {
     return (
       <div className="problem" role="alert" data-testid="shipment-refused">
         <p className="problem__title">{t('problem.refusedTitle')}</p>
-        <p>{t('problem.refusedReason', { reason: shipment.refusalReason ?? '—' })}</p>
+        <p data-testid="refusal-reason">
+          {t('problem.refusedReason', {
+            reason: reasonText(t, shipment.refusal, shipment.refusalReason),
+          })}
+        </p>
         <p>{t('problem.voidExplain', { count: shipment.cartons.length })}</p>
         <button type="button" className="button button--danger" onClick={() => void voidLabels()}>
           {t('problem.voidLabels')}
@@ -39,7 +44,7 @@ export function ShipmentDone(props: {
       </div>
     );
   }
-  if (shipment.status === 'voided') {
+  if (shipment.status === 'voided' || shipment.status === 'refused') {
     return (
       <div className="problem problem--resolved" data-testid="shipment-voided">
         <p>{t('problem.voided')}</p>

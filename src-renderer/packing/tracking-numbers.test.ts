@@ -72,7 +72,10 @@ describe('tracking numbers at confirmation', () => {
   it('leaves the label pending when the station has no numbers left, without failing the shipment', async () => {
     const api = {
       allocateTrackingNumber: vi.fn(async () => {
-        throw new StationApiError('no_numbers', 'none left');
+        throw new StationApiError('no_numbers', 'none left', undefined, {
+          code: 'no_tracking_numbers',
+          params: {},
+        });
       }),
     };
     const result = await assignTrackingNumbers(shipment([carton('a', null)]), 'NL', api);
@@ -80,7 +83,12 @@ describe('tracking numbers at confirmation', () => {
       trackingNumber: null,
       labelState: 'pending',
     });
-    expect(result.pending).toEqual([{ cartonId: 'a', reason: 'none left' }]);
+    expect(result.pending).toEqual([
+      {
+        cartonId: 'a',
+        reason: { reason: { code: 'no_tracking_numbers', params: {} }, sentence: 'none left' },
+      },
+    ]);
   });
 
   it('keeps every PostNL carton pending with the reason when PostNL cannot number them, asking once', async () => {
@@ -99,7 +107,7 @@ describe('tracking numbers at confirmation', () => {
       [null, 'pending'],
       [null, 'pending'],
     ]);
-    expect(result.pending.map((p) => p.reason)).toEqual([
+    expect(result.pending.map((p) => p.reason.sentence)).toEqual([
       'PostNL did not answer within 5000 ms',
       'PostNL did not answer within 5000 ms',
     ]);
@@ -119,7 +127,7 @@ describe('tracking numbers at confirmation', () => {
       'NL',
       api,
     );
-    expect(result.fallbacks).toEqual([reason]);
+    expect(result.fallbacks).toEqual([{ reason: null, sentence: reason }]);
     expect(result.pending).toEqual([]);
     // The label and the central OMS name the carrier whose numbers the parcels carry.
     expect(result.shipment.carrier).toBe('own');

@@ -3,6 +3,7 @@
 // with an online API (PostNL) asked by main. When a carton cannot get its number now (no numbers
 // left, an online-only carrier while offline, the carrier's API failing) it keeps no tracking
 // number, its label waits as "pending" and the reason is handed back for the packer to see.
+import type { ReasonMessage } from '../../shared/reasons/reason';
 import type { StationApi } from '../../shared/station-api';
 import { StationApiError } from '../../shared/station-api';
 import type { ShipmentDoc } from '../../shared/sync/documents';
@@ -10,9 +11,9 @@ import type { ShipmentDoc } from '../../shared/sync/documents';
 export interface NumberedShipment {
   shipment: ShipmentDoc;
   /** Cartons left without a number, and why. */
-  pending: { cartonId: string; reason: string }[];
+  pending: { cartonId: string; reason: ReasonMessage }[];
   /** Why cartons got own-carrier numbers instead of their carrier's, once per reason. */
-  fallbacks: string[];
+  fallbacks: ReasonMessage[];
 }
 
 export async function assignTrackingNumbers(
@@ -22,9 +23,9 @@ export async function assignTrackingNumbers(
 ): Promise<NumberedShipment> {
   const cartons = [];
   const pending: NumberedShipment['pending'] = [];
-  const fallbacks = new Set<string>();
+  const fallbacks = new Map<string, ReasonMessage>();
   // After one refusal the others of the shipment would fail alike; don't wait out each timeout.
-  let refusal: string | null = null;
+  let refusal: ReasonMessage | null = null;
   // The carrier that really numbered the cartons (the own carrier when it stood in): the label
   // and the central OMS must name the carrier whose number the parcel carries.
   let numberedBy = shipment.carrier;
@@ -45,13 +46,17 @@ export async function assignTrackingNumbers(
             destinationCountry: destinationCountry.toUpperCase(),
           },
         });
-        if (answer.fallbackReason) fallbacks.add(answer.fallbackReason);
+        if (answer.fallbackReason)
+          fallbacks.set(answer.fallbackReason, {
+            reason: answer.fallback ?? null,
+            sentence: answer.fallbackReason,
+          });
         numberedBy = answer.carrier;
         cartons.push({ ...carton, trackingNumber: answer.trackingNumber });
         continue;
       } catch (err) {
         if (!(err instanceof StationApiError)) throw err;
-        refusal = err.message;
+        refusal = { reason: err.reason ?? null, sentence: err.message };
       }
     }
     cartons.push({ ...carton, labelState: 'pending' as const });
@@ -60,6 +65,6 @@ export async function assignTrackingNumbers(
   return {
     shipment: { ...shipment, carrier: numberedBy, cartons },
     pending,
-    fallbacks: [...fallbacks],
+    fallbacks: [...fallbacks.values()],
   };
 }

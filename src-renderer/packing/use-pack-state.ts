@@ -4,7 +4,7 @@ import { startTransition, useEffect, useRef, useState } from 'react';
 import type { FulfillmentDoc, ShipmentDoc } from '../../shared/sync/documents';
 import type { StationDatabase } from '../db/database';
 import { saveShipment } from '../sync/station-writes';
-import { newShipment } from './carton-rules';
+import { isShipmentSettled, newShipment } from './carton-rules';
 import type { PackState } from './pack-rules';
 
 async function loadShipment(
@@ -16,7 +16,7 @@ async function loadShipment(
   const docs = await db.shipments.find({ selector: { fulfillmentId: fulfillment.id } }).exec();
   const mine = docs
     .map((d) => d.toJSON() as ShipmentDoc)
-    .filter((s) => s.stationId === stationId && s.status !== 'voided');
+    .filter((s) => s.stationId === stationId && (!isShipmentSettled(s) || s.status === 'accepted'));
   // Several live shipments would be a bug elsewhere; the one furthest along is the one to show.
   const rank: Record<ShipmentDoc['status'], number> = {
     refused: 4,
@@ -90,6 +90,7 @@ export function usePackState(
             ...mine.shipment,
             status: stored.status,
             refusalReason: stored.refusalReason,
+            refusal: stored.refusal ?? null,
           },
         });
       }

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { FulfillmentDoc, WorkDoc } from '../../shared/sync/documents';
 import type { StationDatabase } from '../db/database';
 import { saveWork } from '../sync/station-writes';
+import { isHeldWork, startedHere } from '../queue/put-back-rules';
 import { isBatchWork, newBatchWork, selectBatch, type BatchWork } from './batch-rules';
 import { toteHolders, type ToteHolder } from './tote-rules';
 
@@ -32,7 +33,9 @@ export async function createBatch(
   operatorId: string,
   size: number,
 ): Promise<{ batchId: string; count: number } | null> {
-  const started = new Set((await stationWorks(db, stationId)).map((w) => w.fulfillmentId));
+  const started = new Set(
+    (await stationWorks(db, stationId)).filter(startedHere).map((w) => w.fulfillmentId),
+  );
   const chosen = selectBatch(queue, started, size);
   if (chosen.length === 0) return null;
   const batchId = crypto.randomUUID();
@@ -79,7 +82,7 @@ export function useBatch(
     void (async () => {
       const works = (await stationWorks(db, stationId))
         .filter(isBatchWork)
-        .filter((w) => w.batch.id === batchId);
+        .filter((w) => w.batch.id === batchId && isHeldWork(w));
       const holders = await loadToteHolders(db, stationId);
       if (live) setBatch({ works, holders });
     })();
@@ -114,10 +117,38 @@ export function useOpenBatch(db: StationDatabase, stationId: string): string | n
   const [batchId, setBatchId] = useState<string | null>(null);
   useEffect(() => {
     const sub = db.work.find({ selector: { stationId, stage: 'picking' } }).$.subscribe((docs) => {
-      const open = docs.map((d) => d.toJSON() as WorkDoc).find(isBatchWork);
+      const open = docs
+        .map((d) => d.toJSON() as WorkDoc)
+        .filter(isHeldWork)
+        .find(isBatchWork);
       setBatchId(open?.batch.id ?? null);
     });
     return () => sub.unsubscribe();
   }, [db, stationId]);
   return batchId;
+}
+
+/** Whether work of the open batch (these orders) was given back meanwhile: a lead, a timeout. */
+export function useBatchGivenBack(
+  db: StationDatabase,
+  fulfillmentIds: readonly string[],
+  stationId: string,
+): boolean {
+  const [givenBack, setGivenBack] = useState(false);
+  const key = fulfillmentIds.join(',');
+  useEffect(() => {
+    if (key === '') return;
+    const ids = new Set(key.split(','));
+    const sub = db.work
+      .find({ selector: { stationId } })
+      .$.subscribe((docs) =>
+        setGivenBack(
+          docs
+            .map((d) => d.toJSON() as WorkDoc)
+            .some((w) => ids.has(w.fulfillmentId) && Boolean(w.release) && !w.putBackAt),
+        ),
+      );
+    return () => sub.unsubscribe();
+  }, [db, key, stationId]);
+  return givenBack;
 }

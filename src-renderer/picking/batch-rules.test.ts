@@ -301,6 +301,18 @@ describe('finding a tote again', () => {
     expect([...busyTotes(holders, 'b-1')]).toEqual([]);
   });
 
+  it('sets aside the tote of work given back, and frees it once its goods are put back', () => {
+    const release = { by: 'timeout' as const, at: '2026-12-03T10:00:00Z', note: null };
+    const holders = toteHolders(
+      [
+        { ...work('F1', 'TOTE-1', 'picking'), release },
+        { ...work('F3', 'TOTE-3', 'packing'), release, putBackAt: '2026-12-03T10:05:00Z' },
+      ],
+      known,
+    );
+    expect(holders.map((h) => [h.tote, h.cancelled])).toEqual([['TOTE-1', true]]);
+  });
+
   it('opens the order a scanned tote holds, preferring one still to ship over a cancelled one', () => {
     const holders = toteHolders(
       [work('F2', 'TOTE-2', 'packing'), work('F1', 'TOTE-2', 'picking', 'b-2')],

@@ -7,7 +7,7 @@ import { useScanHandler } from '../scanning/use-scan-handler';
 import { FeedbackBanner } from '../sound/feedback-banner';
 import { useFeedback } from '../sound/feedback-store';
 import { saveWork } from '../sync/station-writes';
-import { useBatch, useBatchFulfillments } from './batch-data';
+import { useBatch, useBatchFulfillments, useBatchGivenBack } from './batch-data';
 import { batchFeedback, toteFeedback } from './batch-feedback';
 import {
   addBatchPicked,
@@ -46,7 +46,19 @@ export function BatchScreen({ db, batchId, stationId, operatorId, onBack, onPack
   const batch = useBatch(db, batchId, stationId);
   const ids = useMemo(() => batch?.works.map((w) => w.fulfillmentId) ?? [], [batch]);
   const fulfillments = useBatchFulfillments(db, ids);
+  const givenBack = useBatchGivenBack(db, ids, stationId);
   const catalogue = useCatalogue(db);
+  if (givenBack)
+    return (
+      <main className="screen">
+        <p className="message message--error" role="alert" data-testid="batch-given-back">
+          {t('batch.givenBack')}
+        </p>
+        <button type="button" className="button" onClick={onBack} autoFocus>
+          {t('work.backToQueue')}
+        </button>
+      </main>
+    );
   if (batch && batch.works.length === 0)
     return (
       <main className="screen">

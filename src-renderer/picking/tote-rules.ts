@@ -71,7 +71,7 @@ export interface ToteHolder {
 
 /**
  * The totes in use at this station, from its WorkDocs: a tote is free again once its order is
- * packed (stage `done`). Orders the station no longer knows are left out.
+ * packed (stage `done`) or put back. Orders the station no longer knows are left out.
  */
 export function toteHolders(
   works: readonly WorkDoc[],
@@ -80,7 +80,7 @@ export function toteHolders(
   return works.flatMap((work) => {
     const fulfillment = fulfillments.get(work.fulfillmentId);
     const tote = work.batch?.tote;
-    if (!work.batch || !tote || work.stage === 'done' || !fulfillment) return [];
+    if (!work.batch || !tote || work.stage === 'done' || work.putBackAt || !fulfillment) return [];
     return [
       {
         tote,
@@ -88,7 +88,8 @@ export function toteHolders(
         orderNumber: fulfillment.orderNumber,
         batchId: work.batch.id,
         stage: work.stage,
-        cancelled: fulfillment.cancelRequested,
+        // Work given back is set aside like a cancelled order's: its tote is to be put back.
+        cancelled: fulfillment.cancelRequested || Boolean(work.release),
       },
     ];
   });

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import i18next from 'i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PrinterList } from '../../shared/station-api/printing';
 import type { ShipmentDoc } from '../../shared/sync/documents';
@@ -38,6 +39,26 @@ const zebra: PrinterList = {
   defaultLabelPrinterId: 'p1',
   defaultSlipPrinterId: null,
 } as PrinterList;
+
+/** The fixture's tea, with the customs facts a CN22 needs. */
+function insertTea(station: StationDatabase) {
+  return station.products.insert({
+    id: 'TEA',
+    name: 'Green tea tin',
+    gtins: [],
+    bins: [],
+    weightGrams: 150,
+    lengthMm: 100,
+    widthMm: 100,
+    heightMm: 100,
+    hsCode: '090210',
+    originCountry: 'NL',
+    requiresLot: false,
+    requiresSerial: false,
+    requiresExpiry: false,
+    updatedAt: 1,
+  });
+}
 
 let db: StationDatabase;
 afterEach(async () => {
@@ -102,21 +123,7 @@ describe('labels for a confirmed shipment', () => {
 
   it('adds a CN22 per carton for a destination outside the EU, with value and HS code per line', async () => {
     db = await openStationDatabase(`label-cn22-${Date.now()}`);
-    await db.products.insert({
-      id: 'TEA',
-      name: 'Green tea tin',
-      gtins: [],
-      weightGrams: 150,
-      lengthMm: 100,
-      widthMm: 100,
-      heightMm: 100,
-      hsCode: '090210',
-      originCountry: 'NL',
-      requiresLot: false,
-      requiresSerial: false,
-      requiresExpiry: false,
-      updatedAt: 1,
-    });
+    await insertTea(db);
     // Within the EU: no declaration.
     await queueShippingLabels(
       db,
@@ -183,5 +190,31 @@ describe('labels for a confirmed shipment', () => {
       { kind: 'shipping-label', orderNumber: '#1001', carton: { number: 1, count: 2 } },
       { kind: 'shipping-label', orderNumber: '#1001', carton: { number: 2, count: 2 } },
     ]);
+  });
+
+  it('prints label, packing slip and CN22 in the language the station shows (Dutch here)', async () => {
+    db = await openStationDatabase(`label-nl-${Date.now()}`);
+    await insertTea(db);
+    const base = makeFulfillment();
+    const toOslo = {
+      ...base,
+      shipTo: { ...base.shipTo, city: 'Oslo', postalCode: '0150', country: 'NO' },
+    };
+    await i18next.init({ lng: 'nl', resources: {} });
+    await queueShippingLabels(
+      db,
+      { listPrinters: async () => zebra },
+      makeShipment(['CP000000015NL']),
+      toOslo,
+    );
+    await i18next.changeLanguage('en');
+    const jobs = new Map(
+      (await db.print_jobs.find().exec()).map((d) => [d.kind, d.toJSON().payload]),
+    );
+    expect(jobs.get('shipping-label')).toContain('^FDVAN^FS');
+    expect(jobs.get('shipping-label')).toContain('Colli 1 van 1');
+    expect(jobs.get('packing-slip')).toContain('PAKBON');
+    expect(jobs.get('cn22')).toContain('DOUANEVERKLARING');
+    expect(jobs.get('shipping-label')).not.toContain('^FDFROM^FS');
   });
 });

@@ -7,19 +7,23 @@ import {
   packingSlipDataSchema,
   shippingLabelDataSchema,
   type LabelAddress,
+  type PackingSlipData,
 } from '../../shared/labels/label-data';
+import { packingSlipLineMoney, packingSlipMoneyOf } from '../../shared/labels/packing-slip-money';
 import { renderCn22Zpl } from '../../shared/labels/cn22';
 import { needsCustomsDeclaration } from '../../shared/labels/customs';
 import { renderPackingSlipPdf } from '../../shared/labels/packing-slip-pdf';
 import { renderPackingSlipZpl } from '../../shared/labels/packing-slip-zpl';
 import type { PrinterList } from '../../shared/station-api/printing';
 import { renderShippingLabelZpl } from '../../shared/labels/shipping-label';
+import type { LabelLocale } from '../../shared/labels/label-words';
 import type { Address, FulfillmentDoc, ShipmentDoc } from '../../shared/sync/documents';
 import type { StationDatabase } from '../db/database';
 import { registerLabelPrinting } from '../packing/label-hand-off';
 import { saveShipment } from '../sync/station-writes';
 import { packingSlipBarcode } from './packing-slip-barcode';
 import { cartonJobReference } from './print-job-owner';
+import { stationLabelLocale } from './label-language';
 import { enqueuePrint } from './print-queue';
 import type { NewPrintJob } from './print-queue-rules';
 
@@ -49,8 +53,9 @@ export async function queueShippingLabels(
   api: Pick<StationApi, 'listPrinters'>,
   shipment: ShipmentDoc,
   fulfillment: FulfillmentDoc,
-  options: { onlyPendingLabels?: boolean } = {},
+  options: { onlyPendingLabels?: boolean; locale?: LabelLocale } = {},
 ): Promise<number> {
+  const locale = options.locale ?? stationLabelLocale();
   const { printers, defaultLabelPrinterId, defaultSlipPrinterId } = await api.listPrinters({});
   const printer = printers.find((p) => p.id === defaultLabelPrinterId);
   if (!printer) throw new NoLabelPrinterError();
@@ -62,7 +67,10 @@ export async function queueShippingLabels(
       cartons.push(carton);
       continue;
     }
-    await enqueuePrint(db.print_jobs, shippingLabelJob(printer, shipment, fulfillment, index));
+    await enqueuePrint(
+      db.print_jobs,
+      shippingLabelJob(printer, shipment, fulfillment, index, locale),
+    );
     cartons.push({ ...carton, labelState: 'printed' as const });
     queued += 1;
   }
@@ -72,15 +80,15 @@ export async function queueShippingLabels(
   await queuePackingSlip(
     db,
     printers,
-    defaultLabelPrinterId,
-    defaultSlipPrinterId,
+    { label: defaultLabelPrinterId, slip: defaultSlipPrinterId },
     shipment,
     fulfillment,
+    locale,
   );
   const { shipFrom, shipTo } = fulfillment;
   const postalCodes = { fromPostalCode: shipFrom.postalCode, toPostalCode: shipTo.postalCode };
   if (needsCustomsDeclaration(shipFrom.country, shipTo.country, postalCodes)) {
-    await queueCustomsDeclarations(db, printer, shipment, fulfillment);
+    await queueCustomsDeclarations(db, printer, shipment, fulfillment, locale);
   }
   return queued;
 }
@@ -109,7 +117,7 @@ export async function reprintShippingLabels(
     if (carton.labelState !== 'printed' || !carton.trackingNumber) continue;
     const original = firstPrints.find((job) => job.reference === references[index]);
     await enqueuePrint(db.print_jobs, {
-      ...shippingLabelJob(printer, shipment, fulfillment, index),
+      ...shippingLabelJob(printer, shipment, fulfillment, index, stationLabelLocale()),
       reprintOf: original?.id ?? null,
     });
     queued += 1;
@@ -122,6 +130,7 @@ function shippingLabelJob(
   shipment: ShipmentDoc,
   fulfillment: FulfillmentDoc,
   index: number,
+  locale: LabelLocale,
 ): NewPrintJob {
   const carton = shipment.cartons[index]!;
   const label = shippingLabelDataSchema.parse({
@@ -140,7 +149,7 @@ function shippingLabelJob(
     kind: 'shipping-label',
     printerId: printer.id,
     format: 'zpl',
-    payload: renderShippingLabelZpl(label, printer.dpi),
+    payload: renderShippingLabelZpl(label, printer.dpi, locale),
     reference: cartonJobReference(shipment.id, index),
   };
 }
@@ -155,6 +164,7 @@ async function queueCustomsDeclarations(
   printer: PrinterList['printers'][number],
   shipment: ShipmentDoc,
   fulfillment: FulfillmentDoc,
+  locale: LabelLocale,
 ): Promise<void> {
   const lines = new Map(fulfillment.lines.map((l) => [l.lineId, l]));
   const products = await db.products.findByIds(fulfillment.lines.map((l) => l.sku)).exec();
@@ -184,24 +194,17 @@ async function queueCustomsDeclarations(
       kind: 'cn22',
       printerId: printer.id,
       format: 'zpl',
-      payload: renderCn22Zpl(declaration, printer.dpi),
+      payload: renderCn22Zpl(declaration, printer.dpi, locale),
       reference: cartonJobReference(shipment.id, index),
     });
   }
 }
 
-/**
- * The packing slip goes in the first carton: as an A4 PDF on the slip printer when the station
- * has one, otherwise as a 4×6 label on the label printer.
- */
-async function queuePackingSlip(
-  db: StationDatabase,
-  printers: PrinterList['printers'],
-  labelPrinterId: string | null,
-  slipPrinterId: string | null,
+/** The packing slip of a shipment: the packed lines, with the order's money when it has some. */
+export function packingSlipFor(
   shipment: ShipmentDoc,
   fulfillment: FulfillmentDoc,
-): Promise<void> {
+): PackingSlipData | null {
   const packed = new Map<string, number>();
   for (const item of shipment.cartons.flatMap((c) => c.items))
     packed.set(item.lineId, (packed.get(item.lineId) ?? 0) + item.quantity);
@@ -211,19 +214,37 @@ async function queuePackingSlip(
       sku: l.sku,
       name: l.name.trim().slice(0, 120) || l.sku,
       quantity: packed.get(l.lineId)!,
+      ...packingSlipLineMoney(l, packed.get(l.lineId)!),
     }));
-  if (lines.length === 0) return;
-  const slip = packingSlipDataSchema.parse({
+  if (lines.length === 0) return null;
+  return packingSlipDataSchema.parse({
     orderNumber: packingSlipBarcode(fulfillment.orderNumber),
     poNumber: fulfillment.poNumber ?? undefined,
     orderDate: fulfillment.releasedAt.slice(0, 10),
     shipFrom: labelAddress(fulfillment.shipFrom),
     shipTo: labelAddress(fulfillment.shipTo),
     lines,
+    money: packingSlipMoneyOf(fulfillment),
   });
-  const slipPrinter = printers.find((p) => p.id === slipPrinterId);
+}
+
+/**
+ * The packing slip goes in the first carton: as an A4 PDF on the slip printer when the station
+ * has one, otherwise as a 4×6 label on the label printer.
+ */
+async function queuePackingSlip(
+  db: StationDatabase,
+  printers: PrinterList['printers'],
+  defaults: { label: string | null; slip: string | null },
+  shipment: ShipmentDoc,
+  fulfillment: FulfillmentDoc,
+  locale: LabelLocale,
+): Promise<void> {
+  const slip = packingSlipFor(shipment, fulfillment);
+  if (!slip) return;
+  const slipPrinter = printers.find((p) => p.id === defaults.slip);
   if (slipPrinter && slipPrinter.kind !== 'zebra-tcp') {
-    const pdf = await renderPackingSlipPdf(slip);
+    const pdf = await renderPackingSlipPdf(slip, locale);
     let binary = '';
     for (const byte of pdf) binary += String.fromCharCode(byte);
     await enqueuePrint(db.print_jobs, {
@@ -235,13 +256,13 @@ async function queuePackingSlip(
     });
     return;
   }
-  const labelPrinter = slipPrinter ?? printers.find((p) => p.id === labelPrinterId);
+  const labelPrinter = slipPrinter ?? printers.find((p) => p.id === defaults.label);
   if (!labelPrinter) return;
   await enqueuePrint(db.print_jobs, {
     kind: 'packing-slip',
     printerId: labelPrinter.id,
     format: 'zpl',
-    payload: renderPackingSlipZpl(slip, labelPrinter.dpi),
+    payload: renderPackingSlipZpl(slip, labelPrinter.dpi, locale),
     reference: shipment.id,
   });
 }

@@ -95,6 +95,8 @@ function postnlStation(printerList: PrinterList) {
         throw new StationApiError(
           'label_pending',
           'PostNL numbers cartons online only; the label prints when the station is back online',
+          undefined,
+          { code: 'carrier_online_only', params: { carrier: 'PostNL' } },
         );
       station.issued += 1;
       return { trackingNumber: `3SDEVC98700010${station.issued}`, carrier: 'postnl' };
@@ -120,8 +122,11 @@ it('keeps a PostNL carton confirmed offline unlabelled, then labels it with its 
   expect(numbered.pending).toEqual([
     {
       cartonId: 'c1',
-      reason:
-        'PostNL numbers cartons online only; the label prints when the station is back online',
+      reason: {
+        reason: { code: 'carrier_online_only', params: { carrier: 'PostNL' } },
+        sentence:
+          'PostNL numbers cartons online only; the label prints when the station is back online',
+      },
     },
   ]);
   expect(await queueShippingLabels(db, api, numbered.shipment, postnlFulfillment)).toBe(0);

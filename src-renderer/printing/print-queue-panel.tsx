@@ -5,6 +5,7 @@ import type { StationDatabase } from '../db/database';
 import type { PrintJobDoc } from './print-job';
 import { loadJobOwners, type JobOwner } from './print-job-owner';
 import { reprintJob } from './print-queue';
+import { isVoidedJob } from './print-queue-rules';
 import { LabelPreview } from './label-preview';
 import { faultWords } from './printer-status-badge';
 import { usePrinters } from './use-printers';
@@ -105,7 +106,9 @@ export function PrintQueuePanel({ db }: { db: PanelDatabase }) {
                   <div className="print-queue__reason" title={job.reason}>
                     {job.state === 'failed' && job.retryable
                       ? t('printing.waitingForPrinter', { reason: waitingFor(job) })
-                      : job.reason}
+                      : isVoidedJob(job)
+                        ? t('printing.voided')
+                        : job.reason}
                   </div>
                 )}
                 <div className="print-queue__reason">
@@ -113,15 +116,16 @@ export function PrintQueuePanel({ db }: { db: PanelDatabase }) {
                 </div>
               </td>
               <td>
-                {(job.state === 'done' || (job.state === 'failed' && !job.retryable)) && (
-                  <button
-                    className="button button--small"
-                    type="button"
-                    onClick={() => reprint(job.id)}
-                  >
-                    {t('printing.reprint')}
-                  </button>
-                )}
+                {!isVoidedJob(job) &&
+                  (job.state === 'done' || (job.state === 'failed' && !job.retryable)) && (
+                    <button
+                      className="button button--small"
+                      type="button"
+                      onClick={() => reprint(job.id)}
+                    >
+                      {t('printing.reprint')}
+                    </button>
+                  )}
                 {job.format === 'zpl' && (
                   <button
                     className="button button--small"

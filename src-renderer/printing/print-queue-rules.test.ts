@@ -9,6 +9,7 @@ import {
   reprintOf,
   requeue,
   statusPollDelay,
+  voidJob,
 } from './print-queue-rules';
 
 function makeJob(overrides: Partial<PrintJobDoc> = {}): PrintJobDoc {
@@ -112,5 +113,15 @@ describe('print queue rules', () => {
   it('backs off status polls from half a second to at most 30 seconds', () => {
     expect([0, 1, 2, 3].map(statusPollDelay)).toEqual([500, 1000, 2000, 4000]);
     expect(statusPollDelay(50)).toBe(30_000);
+  });
+
+  it('voids a waiting label for good and marks a printed one, once, so neither is sent or reprinted', () => {
+    const waiting = voidJob(makeJob({ state: 'queued' }), 5);
+    expect(waiting).toMatchObject({ state: 'failed', retryable: false, updatedAt: 5 });
+    const printed = voidJob(makeJob({ state: 'done' }), 5);
+    expect(printed).toMatchObject({ state: 'done', retryable: false });
+    const voided = makeJob({ ...waiting });
+    expect(headOfLine([voided], 'zebra-1')).toBeUndefined();
+    expect(voidJob(voided, 6)).toBeNull();
   });
 });

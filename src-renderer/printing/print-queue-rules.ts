@@ -11,6 +11,8 @@
 //    again under a NEW id happens only when a packer presses Reprint after looking at the printer.
 // 4. On restart, jobs left `sent` go back to `queued` under the same id: main's journal tells
 //    whether they printed.
+// 5. A voided label (its carton's label and SSCC were voided: a cancelled order) is never sent
+//    again nor reprinted; main's journal refuses its id too.
 import type { PrintJobResult } from '../../shared/station-api/printing';
 import type { PrintJobDoc, PrintJobKind } from './print-job';
 
@@ -107,6 +109,23 @@ export function reprintOf(
     ),
     reprintOf: job.id,
   };
+}
+
+/** The reason a voided label's job carries (the history shows it as "voided"). */
+export const VOIDED_LABEL = 'voided';
+
+export function isVoidedJob(job: PrintJobDoc): boolean {
+  return job.reason === VOIDED_LABEL;
+}
+
+/**
+ * Voids a job (rule 5): one still waiting fails for good; one printed keeps its state, marked.
+ * Null when it is void already.
+ */
+export function voidJob(job: PrintJobDoc, now: number): Partial<PrintJobDoc> | null {
+  if (isVoidedJob(job)) return null;
+  const state = job.state === 'done' ? 'done' : 'failed';
+  return { state, reason: VOIDED_LABEL, retryable: false, updatedAt: now };
 }
 
 /** Wait before asking a not-ready printer again: 0.5 s doubling to 30 s. */

@@ -9,7 +9,13 @@ import type {
 } from '../../shared/station-api/printing';
 import { StationApiError } from '../../shared/station-api/define';
 import { PRINT_JOB_COLLECTIONS, type PrintJobCollections, type PrintJobDoc } from './print-job';
-import { enqueuePrint, PrintQueueWorker, reprintJob, type PrintQueueStation } from './print-queue';
+import {
+  enqueuePrint,
+  PrintQueueWorker,
+  reprintJob,
+  voidLabelJobs,
+  type PrintQueueStation,
+} from './print-queue';
 
 /** A main process in miniature: answers printJob from a script and remembers what it printed. */
 function makeStation(answers: (request: PrintJobRequest) => PrintJobResult | Error) {
@@ -204,5 +210,37 @@ describe('print queue', () => {
     await until(async () => (await jobState(copy.id)).state === 'done');
     expect(copy.id).not.toBe(job.id);
     expect(main.printed).toEqual([job.id, copy.id]);
+  });
+
+  it('voids the labels of a carton: a waiting one is never sent, a printed one is never reprinted, main is told once', async () => {
+    let paperOut = false;
+    const main = makeStation(() =>
+      paperOut
+        ? { outcome: 'failed', reason: 'paper out', faults: ['paper-out'], retryable: true }
+        : { outcome: 'done', printerId: 'zebra-1' },
+    );
+    worker = new PrintQueueWorker(db.print_jobs, main.station);
+    await worker.start();
+    const printed = await enqueuePrint(db.print_jobs, label('carton-1'));
+    await until(async () => (await jobState(printed.id)).state === 'done');
+    paperOut = true;
+    const waiting = await enqueuePrint(db.print_jobs, label('carton-2'));
+    await until(async () => (await jobState(waiting.id)).state === 'failed');
+    const other = await enqueuePrint(db.print_jobs, label('carton-3'));
+    const told: string[][] = [];
+    const voidPrintJobs = async ({ jobIds }: { jobIds: string[] }) => {
+      told.push(jobIds);
+      return { voided: jobIds.length };
+    };
+    const voided = await voidLabelJobs(db.print_jobs, { voidPrintJobs }, ['carton-1', 'carton-2']);
+    expect(voided.map((j) => j.id).sort()).toEqual([printed.id, waiting.id].sort());
+    expect(await voidLabelJobs(db.print_jobs, { voidPrintJobs }, ['carton-1'])).toEqual([]);
+    expect(told).toEqual([expect.arrayContaining([printed.id, waiting.id])]);
+    paperOut = false;
+    main.setReady('zebra-1', true);
+    await until(async () => (await jobState(other.id)).state === 'done');
+    expect(main.printed).toEqual([printed.id, other.id]);
+    expect(await jobState(waiting.id)).toMatchObject({ state: 'failed', retryable: false });
+    await expect(reprintJob(db.print_jobs, printed.id)).rejects.toThrow(/voided/);
   });
 });

@@ -8,12 +8,14 @@ import type { NewPrintJob } from './print-queue-rules';
 import {
   applyResult,
   headOfLine,
+  isVoidedJob,
   markSent,
   newJob,
   recoverAfterRestart,
   reprintOf,
   requeue,
   statusPollDelay,
+  voidJob,
 } from './print-queue-rules';
 
 export type PrintQueueStation = Pick<StationApi, 'printJob' | 'printerStatus' | 'on'>;
@@ -43,6 +45,8 @@ export async function reprintJob(
 ): Promise<PrintJobDoc> {
   const original = await collection.findOne(jobId).exec();
   if (!original) throw new Error(`No print job ${jobId}`);
+  if (isVoidedJob(original.toJSON() as PrintJobDoc))
+    throw new Error(`Print job ${jobId} is a voided label: it is not printed again`);
   const doc = reprintOf(
     original.toJSON() as PrintJobDoc,
     crypto.randomUUID(),
@@ -51,6 +55,31 @@ export async function reprintJob(
   );
   await collection.insert(doc);
   return doc;
+}
+
+/**
+ * Voids the labels of cartons (and their shipment's slip), by reference: in the queue first (the
+ * worker sends none of them again), then in main's journal, which also refuses a job already on
+ * its way. Main out of reach leaves the queue's void standing. Answers the jobs voided.
+ */
+export async function voidLabelJobs(
+  collection: PrintJobsCollection,
+  station: Pick<StationApi, 'voidPrintJobs'>,
+  references: readonly string[],
+): Promise<PrintJobDoc[]> {
+  if (references.length === 0) return [];
+  const docs = await collection.find({ selector: { reference: { $in: [...references] } } }).exec();
+  const voided: PrintJobDoc[] = [];
+  const now = Date.now();
+  for (const doc of docs) {
+    const patch = voidJob(doc.toJSON() as PrintJobDoc, now);
+    if (patch) voided.push((await doc.incrementalPatch(patch)).toJSON() as PrintJobDoc);
+  }
+  if (voided.length > 0)
+    await station.voidPrintJobs({ jobIds: voided.map((job) => job.id) }).catch((err: unknown) => {
+      console.warn('voided labels not journalled in main:', err);
+    });
+  return voided;
 }
 
 /** Error codes with which main refused the request before printing anything; every other error is a lost answer. */
@@ -145,7 +174,11 @@ export class PrintQueueWorker {
 
       if (head.state === 'failed') {
         if (!(await this.waitForReady(printerId))) return;
-        await doc.incrementalPatch(requeue(head, Date.now()));
+        // Read again: the job may have been voided (or reprinted) while the printer was not ready.
+        const fresh = await this.collection.findOne(head.id).exec();
+        const current = fresh?.toJSON() as PrintJobDoc | undefined;
+        if (fresh && current && headOfLine([current], printerId)?.state === 'failed')
+          await fresh.incrementalPatch(requeue(current, Date.now()));
         continue;
       }
 

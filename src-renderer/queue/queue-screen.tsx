@@ -6,12 +6,15 @@ import type { StationDatabase } from '../db/database';
 import { useScanHandler } from '../scanning/use-scan-handler';
 import { FeedbackBanner } from '../sound/feedback-banner';
 import { feedback } from '../sound/feedback-store';
+import { reasonText } from '../i18n/reason-text';
 import { createBatch, loadToteHolders, useOpenBatch } from '../picking/batch-data';
 import { orderInTote } from '../picking/tote-rules';
 import { BatchBar } from './batch-bar';
 import { findScannedOrder } from './find-order';
 import { startRefusal, workQueue } from './queue-rules';
 import { useBatchSettings } from './batch-settings';
+import { isShipmentSettled } from '../packing/carton-rules';
+import { usePutBackTasks } from './use-put-back-tasks';
 
 /** Rows drawn at once: the queue is worked from the top, the filter finds the rest. */
 const VISIBLE_ROWS = 100;
@@ -34,6 +37,7 @@ export function QueueScreen(props: Props) {
   const [filter, setFilter] = useState('');
   const rows = useRef<HTMLTableSectionElement>(null);
   const openBatch = useOpenBatch(db, stationId);
+  const putBacks = usePutBackTasks(db, stationId);
   const batchSize = useBatchSettings((s) => s.batchSize);
 
   useEffect(() => {
@@ -44,7 +48,9 @@ export function QueueScreen(props: Props) {
       .find({ selector: { status: 'refused' } })
       .$.subscribe((docs) =>
         setProblems(
-          docs.map((d) => d.toJSON() as ShipmentDoc).filter((s) => s.stationId === stationId),
+          docs
+            .map((d) => d.toJSON() as ShipmentDoc)
+            .filter((s) => s.stationId === stationId && !isShipmentSettled(s)),
         ),
       );
     return () => {
@@ -135,20 +141,47 @@ export function QueueScreen(props: Props) {
     <main className="screen" data-testid="queue-screen">
       <h2 className="screen__title">{t('queue.title')}</h2>
       <FeedbackBanner />
-      {problems.length > 0 && (
+      {(problems.length > 0 || putBacks.length > 0) && (
         <ul className="problems" data-testid="problems">
-          {problems.map((shipment) => (
-            <li key={shipment.id} className="problem">
-              <span>{t('queue.problem', { reason: shipment.refusalReason ?? '—' })}</span>
+          {putBacks.map((task) => (
+            <li
+              key={`put-back-${task.fulfillmentId}`}
+              className="problem"
+              data-testid="put-back-task"
+            >
+              <span>
+                {t(`queue.putBack.${task.cause}`, {
+                  order: task.orderNumber,
+                  count: task.items.reduce((sum, item) => sum + item.quantity, 0),
+                })}
+              </span>
               <button
                 type="button"
                 className="button button--danger"
-                onClick={() => onStart(shipment.fulfillmentId)}
+                onClick={() => onStart(task.fulfillmentId)}
               >
-                {t('queue.resolve')}
+                {t('queue.putBackButton')}
               </button>
             </li>
           ))}
+          {problems
+            .filter((shipment) => !putBacks.some((p) => p.fulfillmentId === shipment.fulfillmentId))
+            .map((shipment) => (
+              <li key={shipment.id} className="problem">
+                <span>
+                  {t('queue.problem', {
+                    reason: reasonText(t, shipment.refusal, shipment.refusalReason),
+                  })}
+                </span>
+                <button
+                  type="button"
+                  className="button button--danger"
+                  onClick={() => onStart(shipment.fulfillmentId)}
+                >
+                  {t('queue.resolve')}
+                </button>
+              </li>
+            ))}
         </ul>
       )}
       <BatchBar

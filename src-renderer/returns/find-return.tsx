@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { reasonText } from '../i18n/reason-text';
 import { scannedGtin } from '../../shared/barcodes';
 import type { ReturnReceiptDoc, RmaDoc } from '../../shared/sync/documents';
 import type { StationDatabase } from '../db/database';
@@ -7,6 +8,7 @@ import type { FeedbackMessage } from '../picking/pick-feedback';
 import { useScanHandler } from '../scanning/use-scan-handler';
 import { FeedbackBanner } from '../sound/feedback-banner';
 import { useFeedback } from '../sound/feedback-store';
+import { draftForRma, loadDeskDrafts } from './grading-drafts';
 import { receiptState } from './intake-rules';
 import { formatRefund } from './receipt-verdict';
 import { useReturnsDesk } from './returns-desk';
@@ -83,24 +85,45 @@ export function FindReturn({
   const { startParcel, resumeParcel, closeDesk } = useReturnsDesk();
   const [typed, setTyped] = useState('');
   const recent = useRecentReceipts(db, stationId);
-  const resume = (receipt: ReturnReceiptDoc) =>
-    resumeParcel({ receiptId: receipt.id, rmaId: receipt.rmaId, receivedAt: receipt.receivedAt });
+  async function resume(receipt: ReturnReceiptDoc) {
+    const kept = await loadDeskDrafts(db);
+    resumeParcel(
+      { receiptId: receipt.id, rmaId: receipt.rmaId, receivedAt: receipt.receivedAt },
+      kept.drafts.get(receipt.id)?.pending ?? null,
+    );
+  }
 
   async function find(query: ReturnQuery) {
     const found = await lookUp(db, query, warehouseCode);
     if (!found.ok) return say(found.message);
     setTyped('');
-    // A parcel of this RMA already taken in here (maybe offline, not yet sent) is resumed, never doubled.
-    const earlier = await db.returns
-      .findOne({ selector: { rmaId: found.rma.id, stationId }, sort: [{ receivedAt: 'desc' }] })
-      .exec();
-    if (earlier) {
-      say({ tone: 'warning', key: 'returns.resumed', values: { code: found.rma.code } });
-      return resume(earlier.toJSON() as ReturnReceiptDoc);
+    // A parcel of this RMA left unfinished here (a unit half-graded, a receipt open or refused) is
+    // resumed, never doubled; a finished parcel is not: the next one is a new parcel.
+    const kept = await loadDeskDrafts(db);
+    const receipts = (
+      await db.returns
+        .find({ selector: { rmaId: found.rma.id, stationId }, sort: [{ receivedAt: 'desc' }] })
+        .exec()
+    ).map((d) => d.toJSON() as ReturnReceiptDoc);
+    const unfinished = (receiptId: string) => {
+      const receipt = receipts.find((r) => r.id === receiptId);
+      return !receipt || receipt.status === 'open' || receipt.status === 'refused';
+    };
+    const draft = draftForRma(kept, found.rma.id);
+    const earlier = receipts.find((r) => unfinished(r.id));
+    const values = { code: found.rma.code };
+    if (draft && unfinished(draft.parcel.receiptId)) {
+      say({ tone: 'warning', key: 'returns.resumed', values });
+      return resumeParcel(draft.parcel, draft.pending);
     }
+    if (earlier) {
+      say({ tone: 'warning', key: 'returns.resumed', values });
+      return resume(earlier);
+    }
+    const taken = receipts.length > 0 ? 'returns.foundNextParcel' : 'returns.found';
     say({
       tone: 'success',
-      key: 'returns.found',
+      key: taken,
       values: { code: found.rma.code, customer: found.rma.customerName },
     });
     startParcel(found.rma.id);
@@ -181,8 +204,8 @@ export function FindReturn({
                 className="queue__row"
                 data-id={receipt.id}
                 data-state={state}
-                onKeyDown={(e) => e.key === 'Enter' && resume(receipt)}
-                onDoubleClick={() => resume(receipt)}
+                onKeyDown={(e) => e.key === 'Enter' && void resume(receipt)}
+                onDoubleClick={() => void resume(receipt)}
               >
                 <td>{new Date(receipt.receivedAt).toLocaleString(i18n.language)}</td>
                 <td className="code">
@@ -197,7 +220,9 @@ export function FindReturn({
                         amount: formatRefund(receipt.refundMinor, i18n.language),
                       })
                     : state === 'refused'
-                      ? t('returns.state.refused', { reason: receipt.refusalReason ?? '—' })
+                      ? t('returns.state.refused', {
+                          reason: reasonText(t, receipt.refusal, receipt.refusalReason),
+                        })
                       : t(`returns.state.${state === 'accepted' ? 'acceptedNoRefund' : state}`)}
                 </td>
               </tr>

@@ -10,6 +10,7 @@ import type { StationApi } from '../../shared/station-api';
 import type { ReturnItem } from '../../shared/sync/documents';
 import type { StationDatabase } from '../db/database';
 import { enqueuePrint } from '../printing';
+import { stationLabelLocale } from '../printing/label-language';
 
 export interface IntakeLabelInput {
   receiptId: string;
@@ -46,7 +47,7 @@ export async function printIntakeLabel(
     kind: 'intake-label',
     printerId: printer.id,
     format: 'zpl',
-    payload: renderIntakeLabelZpl(label, printer.dpi),
+    payload: renderIntakeLabelZpl(label, printer.dpi, stationLabelLocale()),
     reference: unitReference,
   });
   return 'queued';

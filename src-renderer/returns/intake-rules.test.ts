@@ -16,9 +16,14 @@ import {
   withItem,
   type PendingItem,
 } from './intake-rules';
+import { binIndex } from './restock-bins';
 import { makeItem, makeReceipt, makeRma, TEA_GTIN } from './returns-fixtures';
 
-const ctx = { skuByGtin: new Map([[TEA_GTIN, 'TEA']]), binCodes: new Set(['A-01']) };
+const ctx = {
+  skuByGtin: new Map([[TEA_GTIN, 'TEA']]),
+  binCodes: new Set(['A-01']),
+  bins: binIndex([{ id: 'TEA', bins: ['A-01'] }]),
+};
 const start = {
   id: 'receipt-1',
   rmaId: 'rma-1',
@@ -33,6 +38,7 @@ const graded = (over: Partial<PendingItem> = {}): PendingItem => ({
   disposition: 'restock',
   note: '',
   replaces: null,
+  binToConfirm: null,
   ...over,
 });
 

@@ -10,6 +10,7 @@ import type {
   RmaDoc,
 } from '../../shared/sync/documents';
 import type { FeedbackMessage } from '../picking/pick-feedback';
+import type { BinIndex } from './restock-bins';
 
 export const GRADES: readonly ReturnGrade[] = ['A', 'B', 'C', 'D'];
 export const DISPOSITIONS: readonly ReturnDisposition[] = [
@@ -20,7 +21,7 @@ export const DISPOSITIONS: readonly ReturnDisposition[] = [
 ];
 export type ItemMatch = ReturnItem['match'];
 
-/** One scanned unit being graded; kept in the desk session so a reload resumes the prompt. */
+/** One scanned unit being graded; kept as a draft (grading-drafts.ts) so a reload resumes the prompt. */
 export interface PendingItem {
   sku: string;
   match: ItemMatch;
@@ -29,6 +30,8 @@ export interface PendingItem {
   note: string;
   /** UNDO of the receipt's last item puts it back here; committing replaces it. */
   replaces: string | null;
+  /** A bin holding other SKUs was scanned for the restock: scanning it again confirms it. */
+  binToConfirm: string | null;
 }
 
 export type IntakeStep = 'item' | 'grade' | 'disposition' | 'bin';
@@ -41,8 +44,9 @@ export function intakeStep(pending: PendingItem | null): IntakeStep {
 }
 
 /**
- * How one more unit of `sku` compares with the RMA, given the units already on the receipt. A
- * parcel without an RMA has nothing authorised, so each unit counts as not what was authorised.
+ * How one more unit of `sku` compares with the RMA, given the units already on the receipt. `rma`
+ * counts what arrived before this parcel (parcel-counts.ts). A parcel without an RMA has nothing
+ * authorised, so each unit counts as not what was authorised.
  */
 export function matchScannedSku(
   rma: RmaDoc | null,
@@ -75,6 +79,8 @@ export interface IntakeContext {
   skuByGtin: ReadonlyMap<string, string>;
   /** Bin codes of this warehouse (the `bins` collection). */
   binCodes: ReadonlySet<string>;
+  /** Which SKUs are stocked in which bins here (the `products` collection). */
+  bins: BinIndex;
 }
 
 export type IntakeScan =
@@ -131,6 +137,7 @@ export function pendingFor(
     disposition: null,
     note: '',
     replaces: null,
+    binToConfirm: null,
   };
 }
 
@@ -179,6 +186,7 @@ export function withItem(
       note: null,
       status: 'open',
       refusalReason: null,
+      refusal: null,
       refundMinor: null,
       updatedAt: 0,
     };
@@ -205,6 +213,7 @@ export function undoLastItem(receipt: ReturnReceiptDoc): UndoResult {
       disposition: null,
       note: last.note ?? '',
       replaces: last.id,
+      binToConfirm: null,
     },
   };
 }
@@ -228,7 +237,7 @@ export function reopenReceipt(receipt: ReturnReceiptDoc): ReturnReceiptDoc {
     throw new Error(
       `receipt ${receipt.id} is ${receipt.status}; only a refused receipt can be corrected`,
     );
-  return { ...receipt, status: 'open', refusalReason: null };
+  return { ...receipt, status: 'open', refusalReason: null, refusal: null };
 }
 
 export interface LineProgress {

@@ -22,8 +22,11 @@ import {
   withItem,
   type IntakeContext,
 } from './intake-rules';
+import { parcelAdds } from './parcel-counts';
 import { ReceiptItems, RmaLines, RmaSummary } from './parcel-tables';
 import { ReceiptVerdict } from './receipt-verdict';
+import { RestockBinPrompt } from './restock-bin-prompt';
+import { restockBin } from './restock-bins';
 import { useReturnsDesk, type ParcelInProgress } from './returns-desk';
 import { useReceipt } from './use-receipt';
 
@@ -31,6 +34,8 @@ interface Props {
   db: StationDatabase;
   parcel: ParcelInProgress;
   rma: RmaDoc | null;
+  /** The RMA as received before this parcel: central counts plus this station's uncounted parcels. */
+  before: RmaDoc | null;
   stationId: string;
   operatorId: string;
   ctx: IntakeContext;
@@ -38,7 +43,16 @@ interface Props {
 }
 
 /** One parcel: scan each unit, grade it, choose its disposition (a bin for a restock), finish. */
-export function ParcelIntake({ db, parcel, rma, stationId, operatorId, ctx, nameOf }: Props) {
+export function ParcelIntake({
+  db,
+  parcel,
+  rma,
+  before,
+  stationId,
+  operatorId,
+  ctx,
+  nameOf,
+}: Props) {
   const { t } = useTranslation();
   const give = useFeedback((s) => s.give);
   const say = (m: FeedbackMessage) => give(m.tone, m.key, m.values);
@@ -95,9 +109,23 @@ export function ParcelIntake({ db, parcel, rma, stationId, operatorId, ctx, name
     else void commit(null);
   }
 
+  function restockInto(code: string) {
+    const unit = useReturnsDesk.getState().pending;
+    if (!unit) return;
+    const bin = restockBin(unit, code, ctx.bins);
+    if (bin.kind === 'restock') return void commit(code);
+    setPending({ ...unit, binToConfirm: code });
+    say({
+      tone: 'warning',
+      key: 'returns.binHoldsOther',
+      values: { bin: code, others: bin.others.map(nameOf).join(', ') },
+    });
+  }
+
   function stepBack() {
     if (!pending) return;
-    if (pending.disposition) setPending({ ...pending, disposition: null });
+    if (pending.binToConfirm) setPending({ ...pending, binToConfirm: null });
+    else if (pending.disposition) setPending({ ...pending, disposition: null });
     else if (pending.grade) setPending({ ...pending, grade: null });
     else setPending(null);
   }
@@ -146,9 +174,9 @@ export function ParcelIntake({ db, parcel, rma, stationId, operatorId, ctx, name
     const read = readIntakeScan(step, result, ctx);
     if (read.kind === 'refused') say(read.message);
     else if (read.kind === 'pass') say({ tone: 'warning', key: 'returns.finishFirst' });
-    else if (read.kind === 'bin') void commit(read.code);
+    else if (read.kind === 'bin') restockInto(read.code);
     else {
-      const unit = pendingFor(rma, handle.current()?.items ?? [], read.sku);
+      const unit = pendingFor(before, handle.current()?.items ?? [], read.sku);
       setPending(unit);
       const values = { name: nameOf(read.sku) };
       say(
@@ -162,13 +190,7 @@ export function ParcelIntake({ db, parcel, rma, stationId, operatorId, ctx, name
 
   if (!handle.loaded) return <main className="screen">{t('station.loading')}</main>;
   const items = receipt?.items ?? [];
-  const instruction = !open
-    ? null
-    : step === 'bin'
-      ? t('returns.scanBinFor', { name: nameOf(pending!.sku) })
-      : step === 'item'
-        ? t('returns.scanItems')
-        : null;
+  const instruction = open && step === 'item' ? t('returns.scanItems') : null;
 
   return (
     <main
@@ -197,6 +219,15 @@ export function ParcelIntake({ db, parcel, rma, stationId, operatorId, ctx, name
           onBack={stepBack}
         />
       )}
+      {open && pending && step === 'bin' && (
+        <RestockBinPrompt
+          pending={pending}
+          productName={nameOf(pending.sku)}
+          bins={ctx.bins}
+          nameOf={nameOf}
+          onConfirm={(bin) => void commit(bin)}
+        />
+      )}
       {!open && handle.stored && (
         <ReceiptVerdict
           receipt={handle.stored}
@@ -210,7 +241,9 @@ export function ParcelIntake({ db, parcel, rma, stationId, operatorId, ctx, name
       <div className="returns-layout">
         <section>
           <RmaSummary rma={rma} />
-          {rma && <RmaLines rma={rma} items={items} />}
+          {rma && before && (
+            <RmaLines rma={before} items={parcelAdds(rma, parcel.receiptId, items)} />
+          )}
         </section>
         <section>
           <h3 className="returns-heading">{t('returns.inParcel', { count: items.length })}</h3>

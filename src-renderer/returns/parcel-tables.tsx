@@ -13,7 +13,12 @@ export function RmaSummary({ rma }: { rma: RmaDoc | null }) {
     );
   }
   return (
-    <dl className="returns-summary" data-testid="return-rma" data-code={rma.code}>
+    <dl
+      className="returns-summary"
+      data-testid="return-rma"
+      data-code={rma.code}
+      data-status={rma.status}
+    >
       <dt>{t('returns.customer')}</dt>
       <dd>{rma.customerName}</dd>
       <dt>{t('returns.order')}</dt>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ReturnReceiptDoc } from '../../shared/sync/documents';
+import { reasonText } from '../i18n/reason-text';
 import { receiptState } from './intake-rules';
 
 /** Minor units as an amount; RMAs carry no currency on the station, so none is shown. */
@@ -30,7 +31,9 @@ export function ReceiptVerdict({
           })
         : t('returns.state.acceptedNoRefund')
       : state === 'refused'
-        ? t('returns.state.refused', { reason: receipt.refusalReason ?? '—' })
+        ? t('returns.state.refused', {
+            reason: reasonText(t, receipt.refusal, receipt.refusalReason),
+          })
         : t(`returns.state.${state}`);
   return (
     <div

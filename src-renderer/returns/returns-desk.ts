@@ -1,6 +1,8 @@
 // Where the packer is at the returns desk: whether it is open, which parcel (receipt, and its RMA
-// or none) is being taken in, and the unit being graded. Kept in sessionStorage so a reload lands
-// on the same parcel and prompt; the graded items themselves live in the receipt in RxDB.
+// or none) is being taken in, and the unit being graded. Whether the desk is open is kept in
+// sessionStorage; the parcel and its half-graded unit are kept in the station's database
+// (grading-drafts.ts), so they survive a reload and a closed window; the graded items themselves
+// live in the receipt.
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { PendingItem } from './intake-rules';
@@ -19,8 +21,8 @@ interface ReturnsDeskState {
   openDesk(): void;
   closeDesk(): void;
   startParcel(rmaId: string | null): void;
-  /** Shows an earlier receipt again (its verdict, or to correct a refused one). */
-  resumeParcel(parcel: ParcelInProgress): void;
+  /** Shows an earlier parcel again (its verdict, a refused one to correct, a half-graded unit). */
+  resumeParcel(parcel: ParcelInProgress, pending?: PendingItem | null): void;
   setPending(pending: PendingItem | null): void;
   nextParcel(): void;
 }
@@ -38,10 +40,14 @@ export const useReturnsDesk = create<ReturnsDeskState>()(
           parcel: { receiptId: crypto.randomUUID(), rmaId, receivedAt: new Date().toISOString() },
           pending: null,
         }),
-      resumeParcel: (parcel) => set({ parcel, pending: null }),
+      resumeParcel: (parcel, pending = null) => set({ parcel, pending }),
       setPending: (pending) => set({ pending }),
       nextParcel: () => set({ parcel: null, pending: null }),
     }),
-    { name: 'station.returns-desk', storage: createJSONStorage(() => sessionStorage) },
+    {
+      name: 'station.returns-desk',
+      storage: createJSONStorage(() => sessionStorage),
+      partialize: (state) => ({ open: state.open }),
+    },
   ),
 );

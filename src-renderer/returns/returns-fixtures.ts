@@ -38,7 +38,9 @@ export function makeRma(over: Partial<RmaDoc> = {}): RmaDoc {
         receivedQuantity: 0,
       },
     ],
+    receiptIds: [],
     createdAt: '2025-03-01T10:00:00.000Z',
+    expiresAt: '2099-03-31T10:00:00.000Z',
     updatedAt: 10,
     ...over,
   };

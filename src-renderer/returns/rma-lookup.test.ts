@@ -61,4 +61,23 @@ describe('finding the return a parcel belongs to', () => {
       message: { key: 'returns.notAwaiting', values: { status: 'refunded' } },
     });
   });
+
+  it('keeps taking parcels while an RMA is partly received', () => {
+    const partly = makeRma({ status: 'partially_refunded' });
+    expect(chooseReturn([partly], scanned('RMA:R-2025-00017')!, 'NL-TIL')).toEqual({
+      ok: true,
+      rma: partly,
+    });
+  });
+
+  it('refuses an expired return, also before the central OMS swept it, naming the day', () => {
+    const due = makeRma({ status: 'partially_refunded', expiresAt: '2025-03-31T10:00:00.000Z' });
+    const now = new Date('2025-04-02T08:00:00.000Z');
+    for (const rma of [due, { ...due, status: 'expired' as const }]) {
+      expect(chooseReturn([rma], scanned('RMA:R-2025-00017')!, 'NL-TIL', now)).toMatchObject({
+        ok: false,
+        message: { key: 'returns.expired', values: { code: rma.code, date: '2025-03-31' } },
+      });
+    }
+  });
 });

@@ -47,15 +47,20 @@ export function rmaMatches(rma: RmaDoc, query: ReturnQuery): boolean {
 
 export type ReturnLookup = { ok: true; rma: RmaDoc } | { ok: false; message: FeedbackMessage };
 
+/** Still awaits goods, and its expiry has not passed (the central OMS may not have swept it yet). */
+const takesParcels = (rma: RmaDoc, now: Date) =>
+  awaitsGoods(rma.status) && Date.parse(rma.expiresAt) > now.getTime();
+
 /**
- * Picks the return among the matching RMAs: one that still awaits goods, the newest first (an
- * order may have had an earlier return). A match that takes no parcel, or belongs to another
- * warehouse, is refused with the reason.
+ * Picks the return among the matching RMAs: one that still takes parcels, the newest first (an
+ * order may have had an earlier return). A match that takes no parcel (ended, expired), or belongs
+ * to another warehouse, is refused with the reason.
  */
 export function chooseReturn(
   candidates: readonly RmaDoc[],
   query: ReturnQuery,
   warehouseCode: string,
+  now: Date = new Date(),
 ): ReturnLookup {
   const matching = candidates
     .filter((r) => rmaMatches(r, query))
@@ -78,8 +83,18 @@ export function chooseReturn(
       },
     };
   }
-  const open = here.find((r) => awaitsGoods(r.status));
+  const open = here.find((r) => takesParcels(r, now));
   if (open) return { ok: true, rma: open };
+  const newest = here[0]!;
+  if (newest.status === 'expired' || awaitsGoods(newest.status))
+    return {
+      ok: false,
+      message: {
+        tone: 'error',
+        key: 'returns.expired',
+        values: { code: newest.code, date: newest.expiresAt.slice(0, 10) },
+      },
+    };
   return {
     ok: false,
     message: {

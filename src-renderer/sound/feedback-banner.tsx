@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { isReasonMessage, reasonText } from '../i18n/reason-text';
 import { useFeedback } from './feedback-store';
 
 /** The big line under the screen title that answers every scan. */
@@ -24,7 +25,15 @@ export function FeedbackBanner() {
       data-key={current.key}
       role={current.tone === 'success' ? 'status' : 'alert'}
     >
-      {t(current.key, current.values)}
+      {t(
+        current.key,
+        Object.fromEntries(
+          Object.entries(current.values).map(([name, value]) => [
+            name,
+            isReasonMessage(value) ? reasonText(t, value.reason, value.sentence) : value,
+          ]),
+        ),
+      )}
     </p>
   );
 }

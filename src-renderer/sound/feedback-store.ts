@@ -6,9 +6,11 @@
 // gone. Only a message that announces the move itself ("Order #1001", "Signed out") is raised with
 // `carry` and shows on the screen the move leads to.
 import { create } from 'zustand';
+import type { ReasonMessage } from '../../shared/reasons/reason';
 import { playTone, type FeedbackTone } from './feedback-sounds';
 
-export type FeedbackValues = Record<string, string | number>;
+/** A value is a text, a number, or a reason from another process (said in the language shown). */
+export type FeedbackValues = Record<string, string | number | ReasonMessage>;
 
 export interface Feedback {
   tone: FeedbackTone;

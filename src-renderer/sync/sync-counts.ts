@@ -1,15 +1,21 @@
 // Live counts for the sync indicator, straight from the local database: station-written documents
 // the central OMS has not stamped yet (updatedAt 0) are waiting to be sent; refused shipments
-// need a person. The time of the last document that arrived is kept too (diagnostics, benchmarks).
-import { combineLatest, merge } from 'rxjs';
+// need a person until their labels are voided. The time of the last document that arrived is kept too (diagnostics, benchmarks).
+import { combineLatest, map, merge } from 'rxjs';
+import type { ShipmentDoc } from '../../shared/sync/documents';
 import type { StationDatabase } from '../db/database';
+import { isShipmentSettled } from '../packing/carton-rules';
 import { useSync } from './sync-store';
 
 export function watchSyncCounts(db: StationDatabase): () => void {
   const subscription = combineLatest([
     db.work.count({ selector: { updatedAt: 0 } }).$,
     db.shipments.count({ selector: { updatedAt: 0 } }).$,
-    db.shipments.count({ selector: { status: 'refused' } }).$,
+    db.shipments
+      .find({ selector: { status: 'refused' } })
+      .$.pipe(
+        map((docs) => docs.filter((d) => !isShipmentSettled(d.toJSON() as ShipmentDoc)).length),
+      ),
     db.returns.count({ selector: { updatedAt: 0 } }).$,
     db.returns.count({ selector: { status: 'refused' } }).$,
   ]).subscribe({

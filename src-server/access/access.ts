@@ -1,24 +1,35 @@
-// Who is calling: the admin (token from configuration) or a sales channel (its API key). Channel
-// keys reach only their own channel's orders; everything else needs the admin token.
-import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
+// Who is calling, and what a channel key may see. The principal is resolved once per request by
+// the route access check (route-access.ts) from the route's declared rule (route-rules.ts).
+import type { FastifyRequest } from 'fastify';
+import type { Role } from '../../shared/people/roles';
 import { ApiError } from '../http/api-error';
-import { hashApiKey, secretsEqual } from './api-keys';
+import type { StationIdentity } from '../stations/stations';
 
-export type Principal = { kind: 'admin' } | { kind: 'channel'; channelCode: string };
+/** A person signed in with a session cookie. */
+export interface SignedInPerson {
+  userId: string;
+  email: string;
+  name: string;
+  locale: string;
+  roles: Role[];
+  /** The warehouses a warehouse lead runs (empty without that role). */
+  leadWarehouses: string[];
+  sessionIdHash: string;
+  /** The session's CSRF token: state-changing requests send it in X-CSRF-Token. */
+  csrfToken: string;
+}
+
+export type Principal =
+  | { kind: 'admin' }
+  | { kind: 'channel'; channelCode: string }
+  | { kind: 'station'; station: StationIdentity }
+  | { kind: 'person'; person: SignedInPerson };
 
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
   }
-  interface FastifyInstance {
-    resolvePrincipal(request: FastifyRequest): Promise<void>;
-  }
 }
-
-/** Looked-up keys are remembered briefly: intake is hot, revocation may take this long. */
-const KEY_CACHE_MS = 30_000;
 
 export function presentedCredential(request: FastifyRequest): string | undefined {
   const auth = request.headers.authorization;
@@ -28,71 +39,26 @@ export function presentedCredential(request: FastifyRequest): string | undefined
   return typeof apiKey === 'string' && apiKey !== '' ? apiKey : undefined;
 }
 
-export function createAccessResolver(db: Kysely<Database>, adminToken: string) {
-  const cache = new Map<string, { channelCode: string | null; until: number }>();
-
-  async function channelForKey(key: string): Promise<string | null> {
-    const hash = hashApiKey(key);
-    const hit = cache.get(hash);
-    if (hit && hit.until > Date.now()) return hit.channelCode;
-    const row = await db
-      .selectFrom('channel_api_keys')
-      .select(['channel_code', 'key_hash'])
-      .where('key_hash', '=', hash)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    const channelCode = row && secretsEqual(row.key_hash, hash) ? row.channel_code : null;
-    cache.set(hash, { channelCode, until: Date.now() + KEY_CACHE_MS });
-    return channelCode;
+/** How a principal appears in event trails (order events, RMA events). */
+export function actorOf(principal: Principal): string {
+  switch (principal.kind) {
+    case 'admin':
+      return 'admin';
+    case 'channel':
+      return `channel:${principal.channelCode}`;
+    case 'station':
+      return `station:${principal.station.stationId}`;
+    case 'person':
+      return `user:${principal.person.email}`;
   }
-
-  /** Resolves `request.principal`; a credential that matches nothing is refused with 401. */
-  return async function resolvePrincipal(request: FastifyRequest): Promise<void> {
-    request.principal = null;
-    const credential = presentedCredential(request);
-    if (credential === undefined) return;
-    if (secretsEqual(credential, adminToken)) {
-      request.principal = { kind: 'admin' };
-      return;
-    }
-    const channelCode = await channelForKey(credential);
-    if (channelCode === null)
-      throw new ApiError(401, 'unauthorized', 'The API key or token is not valid.');
-    request.principal = { kind: 'channel', channelCode };
-  };
 }
 
-async function requirePrincipal(request: FastifyRequest): Promise<Principal> {
-  await request.server.resolvePrincipal(request);
-  if (!request.principal) {
-    throw new ApiError(
-      401,
-      'unauthorized',
-      'Send an API key (Authorization: Bearer <key> or X-Api-Key) or the admin token.',
-    );
-  }
-  return request.principal;
+/** The signed-in person; throws 401 on a route reached without a session. */
+export function personOf(request: FastifyRequest): SignedInPerson {
+  if (request.principal?.kind !== 'person')
+    throw new ApiError(401, 'unauthorized', 'Sign in first.');
+  return request.principal.person;
 }
-
-export const requireAdmin: onRequestHookHandler = async (
-  request: FastifyRequest,
-  _reply: FastifyReply,
-) => {
-  if ((await requirePrincipal(request)).kind !== 'admin') {
-    throw new ApiError(
-      403,
-      'forbidden',
-      'This route needs the admin token; a channel API key is not enough.',
-    );
-  }
-};
-
-export const requireChannelOrAdmin: onRequestHookHandler = async (
-  request: FastifyRequest,
-  _reply: FastifyReply,
-) => {
-  await requirePrincipal(request);
-};
 
 /** The channel an order is created for: the key's own channel; the admin must name one. */
 export function channelScope(principal: Principal | null): string | null {

@@ -2,9 +2,11 @@
 // per currency, what must be captured when it is packed). Stations of every warehouse that stocks
 // it get the new version in the same transaction.
 import { z } from 'zod';
-import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { parseGtin } from '../../shared/barcodes/gtin';
-import { storableText, SUPPORTED_CURRENCIES } from '../../shared/orders/order-schema';
+import { SUPPORTED_CURRENCIES } from '../../shared/orders/order-schema';
+import { storableText } from '../../shared/validation/text';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
 import { publishProducts } from '../sync/projections';
@@ -86,27 +88,17 @@ export async function getProduct(db: Kysely<Database>, sku: string): Promise<Pro
   };
 }
 
-/** Creates or replaces a product; `created` tells which. A GTIN of another product is a 409. */
+/**
+ * Creates or replaces a product; `created` tells which. A GTIN of another product is a 409. Safe
+ * against concurrent calls: the product row is upserted in one statement (two creates of one SKU
+ * answer 201 and 200), and a GTIN another request takes meanwhile is a 409, not a key violation.
+ */
 export async function upsertProduct(
   db: Kysely<Database>,
   sku: string,
   input: ProductInput,
 ): Promise<{ created: boolean }> {
   return db.transaction().execute(async (trx) => {
-    const taken = await trx
-      .selectFrom('product_gtins')
-      .select(['gtin', 'sku'])
-      .where('gtin', 'in', input.gtins)
-      .where('sku', '<>', sku)
-      .executeTakeFirst();
-    if (taken) {
-      throw new ApiError(
-        409,
-        'gtin_taken',
-        `GTIN ${taken.gtin} already belongs to product ${taken.sku}.`,
-        `gtins[${input.gtins.indexOf(taken.gtin)}]`,
-      );
-    }
     const row = {
       name: input.name,
       weight_grams: input.weightGrams,
@@ -119,24 +111,24 @@ export async function upsertProduct(
       requires_expiry: input.requiresExpiry,
       requires_serial: input.requiresSerial,
     };
-    const existed = await trx
-      .selectFrom('products')
-      .select('sku')
-      .where('sku', '=', sku)
-      .forUpdate()
-      .executeTakeFirst();
-    if (existed) await trx.updateTable('products').set(row).where('sku', '=', sku).execute();
-    else
-      await trx
-        .insertInto('products')
-        .values({ sku, ...row })
-        .execute();
+    // xmax is 0 on a row version this statement inserted, and set on one it updated.
+    const { inserted } = await trx
+      .insertInto('products')
+      .values({ sku, ...row })
+      .onConflict((oc) => oc.column('sku').doUpdateSet(row))
+      .returning(sql<boolean>`xmax = 0`.as('inserted'))
+      .executeTakeFirstOrThrow();
 
     await trx.deleteFrom('product_gtins').where('sku', '=', sku).execute();
-    await trx
+    // A GTIN of another product (committed, or waited for if in flight) is skipped, not an error.
+    const stored = await trx
       .insertInto('product_gtins')
       .values(input.gtins.map((g) => ({ gtin: g, sku })))
+      .onConflict((oc) => oc.column('gtin').doNothing())
+      .returning('gtin')
       .execute();
+    if (stored.length < input.gtins.length) await refuseTakenGtin(trx, sku, input.gtins, stored);
+
     await trx.deleteFrom('product_prices').where('sku', '=', sku).execute();
     const prices = Object.entries(input.prices);
     if (prices.length > 0) {
@@ -152,6 +144,29 @@ export async function upsertProduct(
       .where('sku', '=', sku)
       .execute();
     for (const { warehouse_code } of warehouses) await publishProducts(trx, warehouse_code, [sku]);
-    return { created: !existed };
+    return { created: inserted };
   });
+}
+
+/** Throws the 409 naming the first GTIN that another product holds (rolling back the upsert). */
+async function refuseTakenGtin(
+  trx: Transaction<Database>,
+  sku: string,
+  gtins: readonly string[],
+  stored: readonly { gtin: string }[],
+): Promise<never> {
+  const mine = new Set(stored.map((s) => s.gtin));
+  const index = gtins.findIndex((g) => !mine.has(g));
+  const gtin = gtins[index]!;
+  const owner = await trx
+    .selectFrom('product_gtins')
+    .select('sku')
+    .where('gtin', '=', gtin)
+    .executeTakeFirst();
+  throw new ApiError(
+    409,
+    'gtin_taken',
+    `GTIN ${gtin} already belongs to product ${owner?.sku ?? 'another product'}.`,
+    `gtins[${index}]`,
+  );
 }

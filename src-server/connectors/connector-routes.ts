@@ -5,17 +5,18 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { requireChannelOrAdmin } from '../access/access';
+import { actorOf } from '../access/access';
+import { allow, PUBLIC } from '../access/route-rules';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
 import { channelOrAdminSecurity, errorResponses } from '../http/route-schemas';
 import { orderPlacedSchema } from '../orders/order-contracts';
-import { actorOf, resolveIntakeChannel } from '../orders/order-routes';
+import { resolveIntakeChannel } from '../orders/order-routes';
 import type { OrderIntake } from '../orders/intake-queue';
 import { validateMappedOrder } from './canonical';
-import { mapMagentoOrder } from './magento/magento-order';
+import { MAGENTO_TOTAL_FIELDS, mapMagentoOrder } from './magento/magento-order';
 import { verifyShopifyHmac } from './shopify/shopify-hmac';
-import { mapShopifyOrder } from './shopify/shopify-order';
+import { mapShopifyOrder, SHOPIFY_TOTAL_FIELDS } from './shopify/shopify-order';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -40,10 +41,14 @@ export function connectorRoutes(db: Kysely<Database>, intake: OrderIntake) {
     const app = plain.withTypeProvider<ZodTypeProvider>();
 
     app.post('/v1/connectors/shopify/:channel/orders-create', {
+      // No credential: Shopify signs the body with the channel's webhook secret (checked below).
+      config: { access: PUBLIC },
       schema: {
         tags: ['connectors'],
         summary:
           'Shopify orders/create webhook (verified by X-Shopify-Hmac-Sha256 with the channel webhook secret)',
+        description:
+          'X-Shopify-Topic is required (a request without it is not a Shopify webhook: 400). The order is refused (422) when its lines, discounts, shipping and tax do not add up to total_price to the cent.',
         params: z.object({ channel: z.string().min(1).max(64) }),
         headers: z.looseObject({
           'x-shopify-hmac-sha256': z.string().max(200).optional(),
@@ -53,6 +58,15 @@ export function connectorRoutes(db: Kysely<Database>, intake: OrderIntake) {
         response: { 201: orderPlacedSchema, ...errorResponses },
       },
       handler: async (request, reply) => {
+        const topic = request.headers['x-shopify-topic'];
+        if (topic === undefined || topic === '') {
+          throw new ApiError(
+            400,
+            'not_a_shopify_webhook',
+            'This is not a Shopify webhook: the X-Shopify-Topic header is missing.',
+            'x-shopify-topic',
+          );
+        }
         const channel = await db
           .selectFrom('channels')
           .select(['code', 'platform', 'webhook_secret'])
@@ -71,8 +85,7 @@ export function connectorRoutes(db: Kysely<Database>, intake: OrderIntake) {
             'The webhook signature (X-Shopify-Hmac-Sha256) does not verify.',
           );
         }
-        const topic = request.headers['x-shopify-topic'];
-        if (topic !== undefined && topic !== 'orders/create') {
+        if (topic !== 'orders/create') {
           throw new ApiError(
             422,
             'unsupported_topic',
@@ -80,7 +93,11 @@ export function connectorRoutes(db: Kysely<Database>, intake: OrderIntake) {
             'x-shopify-topic',
           );
         }
-        const order = validateMappedOrder('Shopify', mapShopifyOrder(request.body));
+        const order = validateMappedOrder(
+          'Shopify',
+          mapShopifyOrder(request.body),
+          SHOPIFY_TOTAL_FIELDS,
+        );
         const shopifyId = (request.body as { id: number }).id;
         const result = await intake.place({
           channelCode: channel.code,
@@ -93,7 +110,7 @@ export function connectorRoutes(db: Kysely<Database>, intake: OrderIntake) {
     });
 
     app.post('/v1/connectors/magento/orders', {
-      onRequest: requireChannelOrAdmin,
+      config: { access: allow('channel', 'admin_token') },
       schema: {
         tags: ['connectors'],
         summary: 'An Adobe Commerce (Magento 2) order as GET /V1/orders/{id} returns it',
@@ -121,7 +138,11 @@ export function connectorRoutes(db: Kysely<Database>, intake: OrderIntake) {
             `Channel ${channelCode} is not an Adobe Commerce channel.`,
           );
         }
-        const order = validateMappedOrder('Adobe Commerce', mapMagentoOrder(request.body));
+        const order = validateMappedOrder(
+          'Adobe Commerce',
+          mapMagentoOrder(request.body),
+          MAGENTO_TOTAL_FIELDS,
+        );
         const entityId = (request.body as { entity_id: number }).entity_id;
         const result = await intake.place({
           channelCode,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalOrderSchema } from '../../shared/orders/order-schema';
 import { magentoOrder } from './magento/magento-order.fixture';
 import { mapMagentoOrder } from './magento/magento-order';
-import { decimalToMinor } from './money';
+import { decimalToMinor, fractionToPercent } from './money';
 import { shopifyHmac, verifyShopifyHmac } from './shopify/shopify-hmac';
 import { shopifyOrderCreated } from './shopify/shopify-order.fixture';
 import { mapShopifyOrder } from './shopify/shopify-order';
@@ -15,6 +15,15 @@ describe('channel money', () => {
     expect(decimalToMinor(0.1 + 0.2)).toBe(30);
     expect(decimalToMinor('-1.00')).toBeNull();
     expect(decimalToMinor('1e3')).toBeNull();
+  });
+
+  it('turns fractional tax rates into percent without float drift', () => {
+    expect(fractionToPercent(0.21)).toBe(21);
+    expect(fractionToPercent('0.055')).toBe(5.5);
+    expect(fractionToPercent(0.08875)).toBe(8.875);
+    expect(fractionToPercent(1)).toBe(100);
+    expect(fractionToPercent(21)).toBeNull();
+    expect(fractionToPercent(-0.1)).toBeNull();
   });
 });
 

@@ -1,10 +1,14 @@
 // Database typings for Kysely: one interface per table, column names as in the migrations.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { AuditTables } from '../audit/audit-schema';
 import type { NotificationTables } from '../notifications/notifications-schema';
+import type { OutboxTables } from '../outbox/outbox-schema';
 import type { PaymentTables } from '../payments/payments-schema';
+import type { PeopleTables } from '../people/people-schema';
 import type { ReturnsTables } from '../returns/returns-schema';
 import type { SubscriptionTables } from '../subscriptions/subscription-schema';
 import type { SyncTables } from '../sync/sync-schema';
+import type { WorkHoldTables } from '../sync/work-hold-schema';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -135,6 +139,14 @@ export interface OrdersTable {
   shipping_charged_minor: number;
   total_minor: number;
   shipping_cost_minor: ColumnType<number, number | undefined, number>;
+  prices_include_tax: ColumnType<boolean, boolean | undefined, boolean>;
+  discount_minor: ColumnType<number, number | undefined, number>;
+  tax_minor: ColumnType<number, number | undefined, number>;
+  net_minor: number;
+  shipping_discount_minor: ColumnType<number, number | undefined, number>;
+  shipping_tax_minor: ColumnType<number, number | undefined, number>;
+  /** Parts per million (21 % = 210000); null when the channel sent no rate. */
+  shipping_tax_rate_ppm: number | null;
   placed_at: ColumnType<Date, Date | string, never>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -150,6 +162,12 @@ export interface OrderLinesTable {
   unit_price_minor: number;
   line_total_minor: number;
   backordered_quantity: ColumnType<number, number | undefined, number>;
+  discount_minor: ColumnType<number, number | undefined, number>;
+  tax_minor: ColumnType<number, number | undefined, number>;
+  /** Parts per million (21 % = 210000); null when the channel sent no rate. */
+  tax_rate_ppm: number | null;
+  net_minor: number;
+  gross_minor: number;
 }
 
 export interface OrderEventsTable {
@@ -239,7 +257,16 @@ export interface DemoSeedTable {
 }
 
 export interface Database
-  extends SyncTables, NotificationTables, ReturnsTables, SubscriptionTables, PaymentTables {
+  extends
+    SyncTables,
+    NotificationTables,
+    OutboxTables,
+    ReturnsTables,
+    WorkHoldTables,
+    PeopleTables,
+    AuditTables,
+    SubscriptionTables,
+    PaymentTables {
   products: ProductsTable;
   product_gtins: ProductGtinsTable;
   product_prices: ProductPricesTable;
@@ -256,6 +283,8 @@ export interface Database
   fulfillment_orders: FulfillmentOrdersTable;
   fulfillment_lines: FulfillmentLinesTable;
   reservations: ReservationsTable;
+  /** Released reservations, moved out of `reservations` by the archive sweep. */
+  reservations_archive: ReservationsTable;
   idempotency_keys: IdempotencyKeysTable;
   outbox_events: OutboxEventsTable;
   demo_seed: DemoSeedTable;

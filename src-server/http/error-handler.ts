@@ -1,9 +1,12 @@
 // Maps every failure to `{ code, message, field? }` with a 4xx for anything the client can fix.
-// Bad JSON, over-large bodies and schema failures never reach a handler, so never a 5xx.
-import type { FastifyError, FastifyInstance } from 'fastify';
+// Bad JSON, over-large bodies and schema failures never reach a handler, so never a 5xx; nor does
+// a database constraint (database-errors.ts).
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyServerOptions } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ApiError, fieldFromPointer } from './api-error';
+import { repliedDatabaseUnavailable } from './database-unavailable-reply';
 import type { ApiErrorBody } from './api-error';
+import { databaseApiError } from './database-errors';
 
 const FASTIFY_CODES: Record<string, { status: number; code: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'body_too_large' },
@@ -16,6 +19,10 @@ export function toApiError(error: FastifyError | ApiError | Error): {
   status: number;
   body: ApiErrorBody;
 } {
+  if (!(error instanceof ApiError)) {
+    const fromDatabase = databaseApiError(error);
+    if (fromDatabase) return toApiError(fromDatabase);
+  }
   if (error instanceof ApiError) {
     const body: ApiErrorBody = { code: error.code, message: error.message };
     if (error.field !== undefined) body.field = error.field;
@@ -67,10 +74,34 @@ export function toApiError(error: FastifyError | ApiError | Error): {
   };
 }
 
+// Errors raised while routing, before a route (and so the error handler) is chosen.
+const URL_ERRORS: Record<string, ApiError> = {
+  FST_ERR_BAD_URL: new ApiError(400, 'bad_url', 'The URL has a broken percent-escape.'),
+  FST_ERR_MAX_PARAM_LENGTH: new ApiError(
+    414,
+    'path_too_long',
+    'A part of the URL path is longer than this API accepts.',
+  ),
+};
+
+/** Fastify's `frameworkErrors` option: the routing errors in the API's one error shape. */
+export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors']> = (
+  error,
+  _request,
+  reply,
+) => {
+  const { status, body } = toApiError(URL_ERRORS[error.code] ?? error);
+  void (reply as FastifyReply).status(status).send(body);
+};
+
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (repliedDatabaseUnavailable(error, request, reply)) return;
     const { status, body } = toApiError(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
+    // A constraint caught only by the database is a check a route is missing.
+    else if (!(error instanceof ApiError) && databaseApiError(error))
+      request.log.warn({ err: error }, 'refused by a database constraint');
     void reply.status(status).send(body);
   });
   app.setNotFoundHandler((request, reply) => {

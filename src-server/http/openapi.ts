@@ -33,6 +33,13 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
             scheme: 'bearer',
             description: 'The admin token from configuration (ADMIN_TOKEN).',
           },
+          sessionCookie: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'oms_session',
+            description:
+              'A signed-in person (POST /v1/people/sessions); requests that change something also send X-CSRF-Token.',
+          },
           stationToken: {
             type: 'http',
             scheme: 'bearer',
@@ -52,6 +59,8 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
           name: 'stations',
           description: 'Packing stations: enrolment, packers, leased number ranges',
         },
+        { name: 'people', description: 'Sign-in, sessions, password reset and users admin' },
+        { name: 'audit', description: 'Who changed what, when, before and after' },
         {
           name: 'sync',
           description: "Replication of a warehouse's work with its stations (RxDB protocol)",

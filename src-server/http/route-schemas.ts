@@ -9,6 +9,9 @@ export const errorResponses = {
   409: apiErrorSchema.describe('Conflicts with the current state.'),
   413: apiErrorSchema.describe('Body larger than 1 MB.'),
   422: apiErrorSchema.describe('Well-formed but refused by a business rule.'),
+  503: apiErrorSchema.describe(
+    '`database_unavailable`: the database cannot be reached; retry after `Retry-After` seconds.',
+  ),
 };
 
 type SecurityRequirement = Record<string, string[]>;

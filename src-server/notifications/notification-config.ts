@@ -13,8 +13,10 @@ export interface DispatcherSettings {
   backoffMaxMs: number;
   /** Poll when no notice arrives (a notice on commit wakes the dispatcher sooner). */
   pollIntervalMs: number;
-  /** A claimed delivery is not claimed again for this long; must exceed the send timeouts. */
-  leaseMs: number;
+  /** How often a dispatcher renews the heartbeat that holds its claimed deliveries. */
+  heartbeatMs: number;
+  /** A dispatcher silent this long is taken for dead: others take its claimed deliveries over. */
+  claimTimeoutMs: number;
   /** Time allowed for one webhook request. */
   webhookTimeoutMs: number;
 }
@@ -82,6 +84,8 @@ const envSchema = z.object({
   DISPATCH_BACKOFF_BASE_MS: z.preprocess(emptyAsMissing, positiveInt(5_000)),
   DISPATCH_BACKOFF_MAX_MS: z.preprocess(emptyAsMissing, positiveInt(3_600_000)),
   DISPATCH_POLL_MS: z.preprocess(emptyAsMissing, positiveInt(5_000)),
+  DISPATCH_HEARTBEAT_MS: z.preprocess(emptyAsMissing, positiveInt(1_000).pipe(z.number().min(50))),
+  DISPATCH_CLAIM_TIMEOUT_MS: z.preprocess(emptyAsMissing, positiveInt(5_000)),
   WEBHOOK_TIMEOUT_MS: z.preprocess(
     emptyAsMissing,
     positiveInt(10_000).pipe(z.number().max(120_000)),
@@ -102,6 +106,11 @@ export function loadNotificationConfig(env: NodeJS.ProcessEnv): NotificationConf
   }
   const e = parsed.data;
   const webhookTimeoutMs = e.WEBHOOK_TIMEOUT_MS;
+  // A few missed heartbeats (a slow query, a GC pause) must not look like death.
+  if (e.DISPATCH_CLAIM_TIMEOUT_MS < 3 * e.DISPATCH_HEARTBEAT_MS)
+    throw new Error(
+      `DISPATCH_CLAIM_TIMEOUT_MS is not valid: it must be at least 3 × DISPATCH_HEARTBEAT_MS (${3 * e.DISPATCH_HEARTBEAT_MS})`,
+    );
   return {
     enabled: e.NOTIFICATIONS === 'on',
     smtpUrl: e.SMTP_URL,
@@ -119,8 +128,8 @@ export function loadNotificationConfig(env: NodeJS.ProcessEnv): NotificationConf
       backoffBaseMs: e.DISPATCH_BACKOFF_BASE_MS,
       backoffMaxMs: Math.max(e.DISPATCH_BACKOFF_MAX_MS, e.DISPATCH_BACKOFF_BASE_MS),
       pollIntervalMs: e.DISPATCH_POLL_MS,
-      // SMTP sends and webhook calls finish (or time out) well within this.
-      leaseMs: Math.max(60_000, webhookTimeoutMs * 3),
+      heartbeatMs: e.DISPATCH_HEARTBEAT_MS,
+      claimTimeoutMs: e.DISPATCH_CLAIM_TIMEOUT_MS,
       webhookTimeoutMs,
     },
     alerts: {

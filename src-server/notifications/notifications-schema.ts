@@ -31,6 +31,8 @@ export interface OutboxDeliveriesTable {
   status: ColumnType<DeliveryStatus, DeliveryStatus | undefined, DeliveryStatus>;
   attempts: ColumnType<number, number | undefined, number>;
   available_at: Moment;
+  /** The dispatcher sending it now (outbox_dispatchers.id), null when nobody holds it. */
+  claimed_by: ColumnType<string | null, string | null | undefined, string | null>;
   last_error: string | null;
   delivered_at: Date | null;
   created_at: CreatedAt;

@@ -4,12 +4,17 @@
 // locks, round trips, the commit — is shared by up to MAX_BATCH orders instead of paid by each.
 // One order alone goes straight in. Each caller still gets its own answer: its order placed, or
 // its own error, never one caused by another order of the batch.
+// Up to `inFlight` batches run at once (default 2): while one holds its stock locks and writes,
+// the next prices its orders, checks its keys and queues for the locks inside PostgreSQL, which
+// hands them over at the first one's commit without a round trip. With one batch at a time the
+// instance waited on every round trip of every batch, with the database and a core idle.
 import type { Kysely } from 'kysely';
 import { isUniqueViolation } from '../db/errors';
+import { isDatabaseUnavailable } from '../db/unavailable';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
 import { findReplay, requestFingerprint } from './idempotency';
-import type { OrderPlaced } from './order-contracts';
+import { storedPlacedAnswer } from './order-contracts';
 import { acceptCommand, placeOrders, uniqueKeysOf } from './place-order';
 import type {
   AcceptedCommand,
@@ -19,6 +24,7 @@ import type {
 } from './place-order';
 
 export const MAX_BATCH = 64;
+export const IN_FLIGHT_BATCHES = 2;
 
 interface Waiting {
   accepted: AcceptedCommand;
@@ -28,12 +34,13 @@ interface Waiting {
 
 export class OrderIntake {
   private readonly pending: Waiting[] = [];
-  private draining = false;
+  private running = 0;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly settings: IntakeSettings,
     private readonly maxBatch = MAX_BATCH,
+    private readonly inFlight = IN_FLIGHT_BATCHES,
   ) {}
 
   /** Places one order; resolves when it is committed (or replayed), rejects with its own error. */
@@ -45,13 +52,14 @@ export class OrderIntake {
     });
   }
 
+  /** Starts batches while there are waiting orders and a free slot; each slot loops until empty. */
   private async drain(): Promise<void> {
-    if (this.draining) return;
-    this.draining = true;
+    if (this.running >= this.inFlight) return;
+    this.running++;
     try {
       while (this.pending.length > 0) await this.run(this.takeBatch());
     } finally {
-      this.draining = false;
+      this.running--;
     }
   }
 
@@ -95,13 +103,15 @@ export class OrderIntake {
       });
       for (const waiting of alone) await this.run([waiting]);
     } catch (error) {
-      if (batch.length > 1) {
-        // Something in the batch failed the transaction (most often a replayed key): place the
-        // orders one by one, so only the one at fault gets an error.
-        for (const waiting of batch) await this.run([waiting]);
+      if (batch.length === 1) return this.settleFailure(batch[0]!, error);
+      // With the database gone, one by one would only fail again, each after its own wait.
+      if (isDatabaseUnavailable(error)) {
+        for (const waiting of batch) waiting.reject(error);
         return;
       }
-      await this.settleFailure(batch[0]!, error);
+      // Something in the batch failed the transaction (most often a replayed key): place the
+      // orders one by one, so only the one at fault gets an error.
+      for (const waiting of batch) await this.run([waiting]);
     }
   }
 
@@ -121,7 +131,7 @@ export class OrderIntake {
         if (stored) {
           return waiting.resolve({
             statusCode: stored.statusCode,
-            body: stored.body as OrderPlaced,
+            body: storedPlacedAnswer(stored.body),
             replayed: true,
           });
         }

@@ -25,21 +25,83 @@ export const fulfillmentSummarySchema = z.object({
 });
 export type FulfillmentSummary = z.infer<typeof fulfillmentSummarySchema>;
 
+const taxRatePercent = z
+  .number()
+  .nullable()
+  .describe('Tax rate in percent (21 for 21 %); null when the channel sent no rate.');
+
+/** Net is after discount without tax; gross after discount with tax. Whole line, every unit. */
+const partMoney = {
+  discountMinor: z.number().int(),
+  netMinor: z.number().int(),
+  taxMinor: z.number().int(),
+  taxRatePercent,
+  grossMinor: z.number().int(),
+};
+
+export const shippingMoneySchema = z.object({
+  /** Before discount, in the order's price basis. */
+  chargedMinor: z.number().int(),
+  ...partMoney,
+});
+
+export const taxRateTotalSchema = z.object({
+  ratePercent: taxRatePercent,
+  netMinor: z.number().int(),
+  taxMinor: z.number().int(),
+});
+
 export const orderPlacedSchema = z.object({
   orderId: z.string(),
   channel: z.string(),
   channelOrderRef: z.string(),
   status: orderStatusSchema,
   currency: z.string(),
+  /** Whether the channel's prices (lines, discounts, shipping) include tax. */
+  pricesIncludeTax: z.boolean(),
+  /** The lines before discount, in the channel's price basis. */
   subtotalMinor: z.number().int(),
+  /** Line and shipping discounts. */
+  discountMinor: z.number().int(),
+  /** Shipping before discount. */
   shippingChargedMinor: z.number().int(),
+  shipping: shippingMoneySchema,
+  taxMinor: z.number().int(),
+  netMinor: z.number().int(),
+  /** The grand total: what the customer pays, tax included. */
   totalMinor: z.number().int(),
+  taxBreakdown: z.array(taxRateTotalSchema),
   /** What shipping costs the retailer, summed over the fulfillments. */
   shippingCostMinor: z.number().int(),
   fulfillments: z.array(fulfillmentSummarySchema),
   backordered: z.array(allocatedLineSchema),
 });
 export type OrderPlaced = z.infer<typeof orderPlacedSchema>;
+
+/**
+ * A placement answer stored for an Idempotency-Key replay. Answers stored before orders carried
+ * tax lack the money fields; those orders had no tax or discounts, so the defaults are the truth.
+ */
+export function storedPlacedAnswer(stored: unknown): OrderPlaced {
+  const body = stored as OrderPlaced;
+  if (body.shipping !== undefined) return body;
+  return {
+    ...body,
+    pricesIncludeTax: false,
+    discountMinor: 0,
+    shipping: {
+      chargedMinor: body.shippingChargedMinor,
+      discountMinor: 0,
+      netMinor: body.shippingChargedMinor,
+      taxMinor: 0,
+      taxRatePercent: null,
+      grossMinor: body.shippingChargedMinor,
+    },
+    taxMinor: 0,
+    netMinor: body.totalMinor,
+    taxBreakdown: [],
+  };
+}
 
 const addressSchema = z.object({
   name: z.string(),
@@ -63,7 +125,9 @@ export const orderLineViewSchema = z.object({
   name: z.string(),
   quantity: z.number().int(),
   unitPriceMinor: z.number().int(),
+  /** Before discount: unitPriceMinor × quantity, or the channel's own row total. */
   lineTotalMinor: z.number().int(),
+  ...partMoney,
   backorderedQuantity: z.number().int(),
 });
 
@@ -98,6 +162,11 @@ export const orderListItemSchema = z.object({
   currency: z.string(),
   totalMinor: z.number().int(),
   poNumber: z.string().nullable(),
+  email: z.string().nullable(),
+  /** The ship-to name. */
+  customerName: z.string().nullable(),
+  /** Warehouses with a fulfillment of the order. */
+  warehouses: z.array(z.string()),
   placedAt: z.string(),
   createdAt: z.string(),
 });

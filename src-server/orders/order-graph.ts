@@ -10,10 +10,12 @@ import { assignBins } from '../inventory/stock-locks';
 import type { LockedStock } from '../inventory/stock-locks';
 import type { OutboxEvent } from '../outbox/outbox';
 import { allocateOrder } from '../sourcing/allocate';
+import { fulfillmentOrderMoney, pickLineAmount } from '../sync/fulfillment-money';
 import { toFulfillmentDoc } from '../sync/projections';
 import type { GeoPoint } from '../sourcing/great-circle';
 import { chooseFulfillmentShipping } from './fulfillment-shipping';
 import type { OrderPlaced } from './order-contracts';
+import { placedMoney, ratePercentOf } from './order-money-view';
 import type { NewOrderGraph, OrderEventInput } from './order-writes';
 import type { IntakeSettings, PlaceOrderCommand } from './place-order';
 import type { PricedOrder } from './priced-order';
@@ -143,9 +145,7 @@ export function buildPlacedOrder(input: OrderGraphInput): PlacedOrderGraph {
     channelOrderRef: order.channelOrderRef,
     status: state.status,
     currency: order.currency,
-    subtotalMinor: priced.subtotalMinor,
-    shippingChargedMinor: priced.shippingChargedMinor,
-    totalMinor: priced.totalMinor,
+    ...placedMoney(priced),
     shippingCostMinor,
     fulfillments: fulfillments.map((f, i) => ({
       id: f.id,
@@ -197,7 +197,10 @@ export function buildPlacedOrder(input: OrderGraphInput): PlacedOrderGraph {
         walkSequence: pick.walkSequence,
         unitWeightGrams: priced.products.get(pick.sku)!.weightGrams,
         unitPriceCents: lineOf.get(pick.orderLineId)!.unitPriceMinor,
+        amountCents: pickLineAmount(lineOf.get(pick.orderLineId)!, pick.quantity),
+        taxRatePercent: ratePercentOf(lineOf.get(pick.orderLineId)!.taxRatePpm),
       })),
+      orderMoney: fulfillmentOrderMoney(order.currency, body),
     });
   });
 
@@ -219,10 +222,28 @@ export function buildPlacedOrder(input: OrderGraphInput): PlacedOrderGraph {
       shippingChargedMinor: priced.shippingChargedMinor,
       totalMinor: priced.totalMinor,
       shippingCostMinor,
+      pricesIncludeTax: priced.pricesIncludeTax,
+      discountMinor: priced.discountMinor,
+      taxMinor: priced.taxMinor,
+      netMinor: priced.netMinor,
+      shippingDiscountMinor: priced.shipping.discountMinor,
+      shippingTaxMinor: priced.shipping.taxMinor,
+      shippingTaxRatePpm: priced.shipping.taxRatePpm,
       placedAt,
     },
     lines: lines.map((line) => ({
-      ...line,
+      id: line.id,
+      lineNo: line.lineNo,
+      sku: line.sku,
+      name: line.name,
+      quantity: line.quantity,
+      unitPriceMinor: line.unitPriceMinor,
+      lineTotalMinor: line.lineTotalMinor,
+      discountMinor: line.discountMinor,
+      taxMinor: line.taxMinor,
+      taxRatePpm: line.taxRatePpm,
+      netMinor: line.netMinor,
+      grossMinor: line.grossMinor,
       backorderedQuantity: backorderedByLine.get(line.id) ?? 0,
     })),
     fulfillments,

@@ -1,12 +1,12 @@
-// Reading orders back: one order with its lines, fulfillments and event trail; and pages of
-// orders, newest first, with a keyset cursor on (placed_at, id) so deep pages stay cheap. placed_at is
-// written from a JS Date, so its millisecond precision round-trips through the cursor exactly.
+// Reading orders back: one order with its lines, fulfillments and event trail (pages of orders:
+// order-search.ts).
 import type { Kysely } from 'kysely';
 import type { FulfillmentStatus } from '../../shared/orders/fulfillment-state';
 import type { OrderStatus } from '../../shared/orders/order-state';
 import type { Database, PostalAddress } from '../db/schema';
-import { decodeCursor, encodeCursor } from '../http/cursor';
-import type { FulfillmentSummary, OrderPage, OrderView } from './order-contracts';
+import type { FulfillmentSummary, OrderView } from './order-contracts';
+import { moneyOfLine, storedMoney } from './order-money-rows';
+import { partMoneyView } from './order-money-view';
 
 export async function fulfillmentSummaries(
   db: Kysely<Database>,
@@ -80,9 +80,7 @@ export async function getOrderView(
     channelOrderRef: order.channel_order_ref,
     status: order.status as OrderStatus,
     currency: order.currency,
-    subtotalMinor: order.subtotal_minor,
-    shippingChargedMinor: order.shipping_charged_minor,
-    totalMinor: order.total_minor,
+    ...storedMoney(order, lines),
     shippingCostMinor: order.shipping_cost_minor,
     poNumber: order.po_number,
     customerId: order.customer_id,
@@ -99,6 +97,7 @@ export async function getOrderView(
       quantity: line.quantity,
       unitPriceMinor: line.unit_price_minor,
       lineTotalMinor: line.line_total_minor,
+      ...partMoneyView(moneyOfLine(line)),
       backorderedQuantity: line.backordered_quantity,
     })),
     fulfillments,
@@ -108,61 +107,5 @@ export async function getOrderView(
       detail: event.detail,
       at: event.created_at.toISOString(),
     })),
-  };
-}
-
-export interface OrderListQuery {
-  channelCode?: string | undefined;
-  status?: OrderStatus | undefined;
-  limit: number;
-  cursor?: string | undefined;
-}
-
-export async function listOrders(db: Kysely<Database>, query: OrderListQuery): Promise<OrderPage> {
-  let select = db
-    .selectFrom('orders')
-    .select([
-      'id',
-      'channel_code',
-      'channel_order_ref',
-      'status',
-      'currency',
-      'total_minor',
-      'po_number',
-      'placed_at',
-      'created_at',
-    ])
-    .orderBy('placed_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(query.limit + 1);
-  if (query.channelCode !== undefined)
-    select = select.where('channel_code', '=', query.channelCode);
-  if (query.status !== undefined) select = select.where('status', '=', query.status);
-  if (query.cursor !== undefined) {
-    const after = decodeCursor(query.cursor);
-    select = select.where((eb) =>
-      eb.or([
-        eb('placed_at', '<', after.at),
-        eb.and([eb('placed_at', '=', after.at), eb('id', '<', after.id)]),
-      ]),
-    );
-  }
-  const rows = await select.execute();
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    orders: page.map((row) => ({
-      orderId: row.id,
-      channel: row.channel_code,
-      channelOrderRef: row.channel_order_ref,
-      status: row.status as OrderStatus,
-      currency: row.currency,
-      totalMinor: row.total_minor,
-      poNumber: row.po_number,
-      placedAt: row.placed_at.toISOString(),
-      createdAt: row.created_at.toISOString(),
-    })),
-    nextCursor:
-      rows.length > query.limit && last ? encodeCursor({ at: last.placed_at, id: last.id }) : null,
   };
 }

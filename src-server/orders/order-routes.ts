@@ -3,17 +3,24 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { canonicalOrderSchema, storableText } from '../../shared/orders/order-schema';
+import { canonicalOrderSchema } from '../../shared/orders/order-schema';
+import { optionalText, storableText } from '../../shared/validation/text';
 import { orderStatusSchema } from '../../shared/orders/order-state';
-import { assertMayReadChannel, requireAdmin, requireChannelOrAdmin } from '../access/access';
+import { actorOf, assertMayReadChannel } from '../access/access';
 import type { Principal } from '../access/access';
+import { allow } from '../access/route-rules';
+import { auditedBy } from '../audit/audit';
+import { orderSnapshot } from '../audit/snapshots';
+import { backOfficeRead } from '../db/read-replica';
+import type { BackOfficeReads } from '../db/read-replica';
 import type { Database } from '../db/schema';
 import { ApiError, notFound } from '../http/api-error';
 import { adminSecurity, channelOrAdminSecurity, errorResponses } from '../http/route-schemas';
 import { cancelOrder } from './cancel-order';
 import { setOrderHold } from './hold-order';
 import { orderPageSchema, orderPlacedSchema, orderViewSchema } from './order-contracts';
-import { getOrderView, listOrders } from './order-queries';
+import { getOrderView } from './order-queries';
+import { orderSearchQuerySchema, searchOrders } from './order-search';
 import type { OrderIntake } from './intake-queue';
 
 const intakeHeaders = z.looseObject({
@@ -26,8 +33,23 @@ const intakeHeaders = z.looseObject({
 });
 const orderIdParams = z.object({ id: z.uuid('must be an order id (UUID)') });
 
-export function actorOf(principal: Principal): string {
-  return principal.kind === 'admin' ? 'admin' : `channel:${principal.channelCode}`;
+const placers = allow('admin', 'customer_service', 'sales_rep', 'channel', 'admin_token');
+const readers = allow(
+  'admin',
+  'customer_service',
+  'sales_rep',
+  'finance',
+  'channel',
+  'admin_token',
+);
+const orderDesk = allow('admin', 'customer_service', 'admin_token');
+
+/** The reason for an order action: a person must give one (it goes to the timeline and audit). */
+function actionReason(principal: Principal | null, body: { reason?: string } | null | undefined) {
+  const reason = body?.reason?.trim() || undefined;
+  if (reason === undefined && principal?.kind === 'person')
+    throw new ApiError(400, 'reason_required', 'Say why: give a reason for this action.', 'reason');
+  return reason;
 }
 
 export async function resolveIntakeChannel(
@@ -69,12 +91,12 @@ export async function resolveIntakeChannel(
   return channel.code;
 }
 
-export function orderRoutes(db: Kysely<Database>, intake: OrderIntake) {
+export function orderRoutes(db: Kysely<Database>, intake: OrderIntake, reads: BackOfficeReads) {
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
 
     app.post('/v1/orders', {
-      onRequest: requireChannelOrAdmin,
+      config: { access: placers },
       schema: {
         tags: ['orders'],
         summary: 'Place an order (sourced, reserved and released to warehouses at once)',
@@ -102,7 +124,7 @@ export function orderRoutes(db: Kysely<Database>, intake: OrderIntake) {
     });
 
     app.get('/v1/orders/:id', {
-      onRequest: requireChannelOrAdmin,
+      config: { access: readers },
       schema: {
         tags: ['orders'],
         summary: 'One order with its lines, fulfillment orders and event trail',
@@ -119,20 +141,16 @@ export function orderRoutes(db: Kysely<Database>, intake: OrderIntake) {
     });
 
     app.get('/v1/orders', {
-      onRequest: requireChannelOrAdmin,
+      config: { access: readers },
       schema: {
         tags: ['orders'],
-        summary: 'Orders, newest first (a channel key sees its own channel only)',
+        summary:
+          'Search orders: by order number, channel reference, customer e-mail or name, SKU, PO number, tracking number, SSCC, date range, status, channel and warehouse; sorted, keyset-paged (a channel key sees its own channel only)',
         security: channelOrAdminSecurity,
-        querystring: z.object({
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          cursor: z.string().max(200).optional(),
-          status: orderStatusSchema.optional(),
-          channel: z.string().max(64).optional(),
-        }),
+        querystring: orderSearchQuerySchema,
         response: { 200: orderPageSchema, ...errorResponses },
       },
-      handler: async (request) => {
+      handler: async (request, reply) => {
         const principal = request.principal!;
         if (
           principal.kind === 'channel' &&
@@ -148,18 +166,21 @@ export function orderRoutes(db: Kysely<Database>, intake: OrderIntake) {
         }
         const channelCode =
           principal.kind === 'channel' ? principal.channelCode : request.query.channel;
-        return listOrders(db, { ...request.query, channelCode });
+        // A search: the replica may serve it. One order by id reads the primary (read your writes).
+        return backOfficeRead(reads, reply, (from) =>
+          searchOrders(from, { ...request.query, channelCode }),
+        );
       },
     });
 
     app.post('/v1/orders/:id/cancel', {
-      onRequest: requireAdmin,
+      config: { access: orderDesk },
       schema: {
         tags: ['orders'],
         summary: 'Cancel an order: releases its reservations and flags its fulfillment orders',
         security: adminSecurity,
         params: orderIdParams,
-        body: z.object({ reason: storableText(500).optional() }).nullish(),
+        body: z.object({ reason: optionalText(500) }).nullish(),
         response: {
           200: z.object({
             orderId: z.string(),
@@ -170,12 +191,24 @@ export function orderRoutes(db: Kysely<Database>, intake: OrderIntake) {
           ...errorResponses,
         },
       },
-      handler: async (request) =>
-        cancelOrder(db, {
-          orderId: request.params.id,
-          actor: actorOf(request.principal!),
-          reason: request.body?.reason,
-        }),
+      handler: async (request) => {
+        const reason = actionReason(request.principal, request.body);
+        return auditedBy(request, db)(
+          {
+            objectType: 'order',
+            objectId: request.params.id,
+            action: 'cancelled',
+            snapshot: orderSnapshot,
+            reason,
+          },
+          (trx) =>
+            cancelOrder(trx, {
+              orderId: request.params.id,
+              actor: actorOf(request.principal!),
+              reason,
+            }),
+        );
+      },
     });
 
     const holdResponse = z.object({
@@ -184,42 +217,66 @@ export function orderRoutes(db: Kysely<Database>, intake: OrderIntake) {
       fulfillments: z.array(z.string()),
     });
     app.post('/v1/orders/:id/hold', {
-      onRequest: requireAdmin,
+      config: { access: orderDesk },
       schema: {
         tags: ['orders'],
         summary:
           'Put an order on hold: its open fulfillment orders stop at the warehouse; stock stays reserved',
         security: adminSecurity,
         params: orderIdParams,
-        body: z.object({ reason: storableText(500).optional() }).nullish(),
+        body: z.object({ reason: optionalText(500) }).nullish(),
         response: { 200: holdResponse, ...errorResponses },
       },
-      handler: async (request) =>
-        setOrderHold(db, {
-          orderId: request.params.id,
-          actor: actorOf(request.principal!),
-          hold: true,
-          reason: request.body?.reason,
-        }),
+      handler: async (request) => {
+        const reason = actionReason(request.principal, request.body);
+        return auditedBy(request, db)(
+          {
+            objectType: 'order',
+            objectId: request.params.id,
+            action: 'held',
+            snapshot: orderSnapshot,
+            reason,
+          },
+          (trx) =>
+            setOrderHold(trx, {
+              orderId: request.params.id,
+              actor: actorOf(request.principal!),
+              hold: true,
+              reason,
+            }),
+        );
+      },
     });
 
     app.post('/v1/orders/:id/release-hold', {
-      onRequest: requireAdmin,
+      config: { access: orderDesk },
       schema: {
         tags: ['orders'],
         summary: 'Release a hold: the order and its fulfillment orders return to where they were',
         security: adminSecurity,
         params: orderIdParams,
-        body: z.object({ reason: storableText(500).optional() }).nullish(),
+        body: z.object({ reason: optionalText(500) }).nullish(),
         response: { 200: holdResponse, ...errorResponses },
       },
-      handler: async (request) =>
-        setOrderHold(db, {
-          orderId: request.params.id,
-          actor: actorOf(request.principal!),
-          hold: false,
-          reason: request.body?.reason,
-        }),
+      handler: async (request) => {
+        const reason = actionReason(request.principal, request.body);
+        return auditedBy(request, db)(
+          {
+            objectType: 'order',
+            objectId: request.params.id,
+            action: 'hold_released',
+            snapshot: orderSnapshot,
+            reason,
+          },
+          (trx) =>
+            setOrderHold(trx, {
+              orderId: request.params.id,
+              actor: actorOf(request.principal!),
+              hold: false,
+              reason,
+            }),
+        );
+      },
     });
   };
 }

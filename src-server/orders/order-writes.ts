@@ -29,6 +29,13 @@ export interface NewOrderGraph {
     shippingChargedMinor: number;
     totalMinor: number;
     shippingCostMinor: number;
+    pricesIncludeTax: boolean;
+    discountMinor: number;
+    taxMinor: number;
+    netMinor: number;
+    shippingDiscountMinor: number;
+    shippingTaxMinor: number;
+    shippingTaxRatePpm: number | null;
     placedAt: Date;
   };
   lines: {
@@ -39,6 +46,11 @@ export interface NewOrderGraph {
     quantity: number;
     unitPriceMinor: number;
     lineTotalMinor: number;
+    discountMinor: number;
+    taxMinor: number;
+    taxRatePpm: number | null;
+    netMinor: number;
+    grossMinor: number;
     backorderedQuantity: number;
   }[];
   fulfillments: {
@@ -101,6 +113,13 @@ export function orderGraphRows(graphs: readonly NewOrderGraph[]): TableRows[] {
         shipping_charged_minor: order.shippingChargedMinor,
         total_minor: order.totalMinor,
         shipping_cost_minor: order.shippingCostMinor,
+        prices_include_tax: order.pricesIncludeTax,
+        discount_minor: order.discountMinor,
+        tax_minor: order.taxMinor,
+        net_minor: order.netMinor,
+        shipping_discount_minor: order.shippingDiscountMinor,
+        shipping_tax_minor: order.shippingTaxMinor,
+        shipping_tax_rate_ppm: order.shippingTaxRatePpm,
         placed_at: order.placedAt,
       })),
     },
@@ -117,6 +136,11 @@ export function orderGraphRows(graphs: readonly NewOrderGraph[]): TableRows[] {
           quantity: line.quantity,
           unit_price_minor: line.unitPriceMinor,
           line_total_minor: line.lineTotalMinor,
+          discount_minor: line.discountMinor,
+          tax_minor: line.taxMinor,
+          tax_rate_ppm: line.taxRatePpm,
+          net_minor: line.netMinor,
+          gross_minor: line.grossMinor,
           backordered_quantity: line.backorderedQuantity,
         })),
       ),
@@ -214,6 +238,13 @@ const ORDER_COLUMNS = {
   shipping_charged_minor: 'integer',
   total_minor: 'integer',
   shipping_cost_minor: 'integer',
+  prices_include_tax: 'boolean',
+  discount_minor: 'integer',
+  tax_minor: 'integer',
+  net_minor: 'integer',
+  shipping_discount_minor: 'integer',
+  shipping_tax_minor: 'integer',
+  shipping_tax_rate_ppm: 'integer',
   placed_at: 'timestamptz',
 } as const;
 const ORDER_LINE_COLUMNS = {
@@ -225,6 +256,11 @@ const ORDER_LINE_COLUMNS = {
   quantity: 'integer',
   unit_price_minor: 'integer',
   line_total_minor: 'integer',
+  discount_minor: 'integer',
+  tax_minor: 'integer',
+  tax_rate_ppm: 'integer',
+  net_minor: 'integer',
+  gross_minor: 'integer',
   backordered_quantity: 'integer',
 } as const;
 const FULFILLMENT_COLUMNS = {

@@ -1,16 +1,19 @@
 // Checks an order against the catalogue before anything is written: every SKU exists, every line
-// has a price in the order's currency, and the totals add up. Read-only.
+// has a price in the order's currency, and the money adds up (order-money.ts). Read-only.
 import type { Kysely } from 'kysely';
 import type { CanonicalOrder } from '../../shared/orders/order-schema';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
+import { priceOrderMoney } from './order-money';
+import type { MoneyPart, OrderTotals } from './order-money';
 
-export interface PricedLine {
+export interface PricedLine extends MoneyPart {
   lineNo: number;
   sku: string;
   name: string;
   quantity: number;
   unitPriceMinor: number;
+  /** The line before discount: the same as amountMinor. */
   lineTotalMinor: number;
 }
 
@@ -21,15 +24,11 @@ export interface ParcelProduct {
   heightMm: number;
 }
 
-export interface PricedOrder {
+export interface PricedOrder extends OrderTotals {
   lines: PricedLine[];
+  shipping: MoneyPart;
   products: Map<string, ParcelProduct>;
-  subtotalMinor: number;
-  shippingChargedMinor: number;
-  totalMinor: number;
 }
-
-const MAX_TOTAL_MINOR = 2_000_000_000;
 
 export interface CatalogueRow {
   sku: string;
@@ -70,8 +69,7 @@ export async function readCatalogue(
 /** Prices an order from catalogue rows already read (intake reads them per batch, the demo seed keeps them in memory). */
 export function priceOrderFrom(order: CanonicalOrder, rows: readonly CatalogueRow[]): PricedOrder {
   const bySku = new Map(rows.map((row) => [row.sku, row]));
-
-  const lines = order.lines.map((line, index): PricedLine => {
+  const unitPrices = order.lines.map((line, index) => {
     const product = bySku.get(line.sku);
     if (!product) {
       throw new ApiError(
@@ -81,8 +79,12 @@ export function priceOrderFrom(order: CanonicalOrder, rows: readonly CatalogueRo
         `lines[${index}].sku`,
       );
     }
-    const unitPriceMinor = line.unitPriceMinor ?? product.unit_price_minor;
-    if (unitPriceMinor === null || unitPriceMinor === undefined) {
+    const unitPriceMinor =
+      line.unitPriceMinor ??
+      (line.lineTotalMinor !== undefined
+        ? Math.round(line.lineTotalMinor / line.quantity)
+        : product.unit_price_minor);
+    if (unitPriceMinor === null) {
       throw new ApiError(
         422,
         'no_price',
@@ -90,27 +92,16 @@ export function priceOrderFrom(order: CanonicalOrder, rows: readonly CatalogueRo
         `lines[${index}].unitPriceMinor`,
       );
     }
-    return {
-      lineNo: index + 1,
-      sku: line.sku,
-      name: line.name ?? product.name,
-      quantity: line.quantity,
-      unitPriceMinor,
-      lineTotalMinor: unitPriceMinor * line.quantity,
-    };
+    return unitPriceMinor;
   });
-
-  const subtotalMinor = lines.reduce((sum, line) => sum + line.lineTotalMinor, 0);
-  const shippingChargedMinor = order.shippingChargedMinor ?? 0;
-  const totalMinor = subtotalMinor + shippingChargedMinor;
-  if (lines.some((line) => line.lineTotalMinor > MAX_TOTAL_MINOR) || totalMinor > MAX_TOTAL_MINOR) {
-    throw new ApiError(
-      422,
-      'total_too_large',
-      'The order total is larger than the OMS accepts.',
-      'lines',
-    );
-  }
+  const money = priceOrderMoney(order, unitPrices);
+  const lines = order.lines.map((line, index): PricedLine => ({
+    lineNo: index + 1,
+    sku: line.sku,
+    name: line.name ?? bySku.get(line.sku)!.name,
+    quantity: line.quantity,
+    ...money.lines[index]!,
+  }));
   const products = new Map(
     rows.map((row) => [
       row.sku,
@@ -122,5 +113,5 @@ export function priceOrderFrom(order: CanonicalOrder, rows: readonly CatalogueRo
       },
     ]),
   );
-  return { lines, products, subtotalMinor, shippingChargedMinor, totalMinor };
+  return { ...money, lines, products };
 }

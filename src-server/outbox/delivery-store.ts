@@ -1,6 +1,7 @@
 // The dispatcher's queries. Events are fanned out into one delivery per receiver; deliveries are
-// claimed with FOR UPDATE SKIP LOCKED and leased (available_at moved past the send timeout), so
-// concurrent dispatchers never hold the same delivery and a crashed one's lease simply expires.
+// claimed with FOR UPDATE SKIP LOCKED for one dispatcher (`claimed_by`), which holds them while
+// its heartbeat runs (dispatcher-heartbeat.ts): concurrent dispatchers never hold the same
+// delivery, and a crashed one's claims are freed a few seconds after its heartbeat stops.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
@@ -60,20 +61,21 @@ export async function fanOutDueEvents(
   });
 }
 
-/** Claims up to `batchSize` due deliveries for `leaseMs`, with their events. */
+/** Claims up to `batchSize` due deliveries for dispatcher `dispatcherId`, with their events. */
 export async function claimDueDeliveries(
   db: Kysely<Database>,
+  dispatcherId: string,
   batchSize: number,
-  leaseMs: number,
 ): Promise<DeliveryJob[]> {
   const claimed = await db
     .updateTable('outbox_deliveries')
-    .set({ available_at: secondsFromNow(leaseMs), updated_at: sql<Date>`now()` })
+    .set({ claimed_by: dispatcherId, updated_at: sql<Date>`now()` })
     .where('id', 'in', (eb) =>
       eb
         .selectFrom('outbox_deliveries')
         .select('id')
         .where('status', '=', 'pending')
+        .where('claimed_by', 'is', null)
         .where('available_at', '<=', sql<Date>`now()`)
         .orderBy('available_at')
         .orderBy('id')
@@ -115,17 +117,23 @@ export async function claimDueDeliveries(
 
 export interface AttemptRecord {
   job: DeliveryJob;
+  /** The dispatcher that claimed the delivery; its outcome is stored only while it holds it. */
+  dispatcherId: string;
   durationMs: number;
   result: DeliveryResult | DeliveryFailure;
   maxAttempts: number;
   retryDelayMs: number;
 }
 
-/** Stores one try's outcome and log row: done, retry later, or dead-lettered. */
+/**
+ * Stores one try's outcome and log row: done, retry later, or dead-lettered, and frees the claim.
+ * `taken-over`: another dispatcher took the delivery over meanwhile (this one's heartbeat had
+ * stopped), so its state is that one's to write; the try is still logged.
+ */
 export async function recordAttempt(
   db: Kysely<Database>,
   record: AttemptRecord,
-): Promise<'delivered' | 'skipped' | 'pending' | 'dead'> {
+): Promise<'delivered' | 'skipped' | 'pending' | 'dead' | 'taken-over'> {
   const { job, result } = record;
   const failed = result instanceof Error;
   const status = !failed
@@ -134,11 +142,12 @@ export async function recordAttempt(
       ? 'dead'
       : 'pending';
   const detail = failed ? result.detail : result;
-  await db.transaction().execute(async (trx) => {
-    await trx
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx
       .updateTable('outbox_deliveries')
       .set({
         status,
+        claimed_by: null,
         attempts: job.attempt,
         available_at: status === 'pending' ? secondsFromNow(record.retryDelayMs) : sql<Date>`now()`,
         last_error: failed ? excerpt(result.message) : null,
@@ -146,7 +155,8 @@ export async function recordAttempt(
         updated_at: sql<Date>`now()`,
       })
       .where('id', '=', job.deliveryId)
-      .execute();
+      .where('claimed_by', '=', record.dispatcherId)
+      .executeTakeFirst();
     await trx
       .insertInto('delivery_attempts')
       .values({
@@ -160,21 +170,22 @@ export async function recordAttempt(
         duration_ms: Math.round(record.durationMs),
       })
       .execute();
+    return updated.numUpdatedRows > 0n ? status : 'taken-over';
   });
-  return status;
 }
 
-/** Hands claimed but unstarted deliveries back at once (a stopping dispatcher), instead of after the lease. */
+/** Hands claimed but unstarted deliveries back at once (a stopping dispatcher, a round's rest). */
 export async function releaseDeliveries(
   db: Kysely<Database>,
+  dispatcherId: string,
   deliveryIds: readonly string[],
 ): Promise<void> {
   if (deliveryIds.length === 0) return;
   await db
     .updateTable('outbox_deliveries')
-    .set({ available_at: sql<Date>`now()`, updated_at: sql<Date>`now()` })
+    .set({ claimed_by: null, updated_at: sql<Date>`now()` })
     .where('id', 'in', [...deliveryIds])
-    .where('status', '=', 'pending')
+    .where('claimed_by', '=', dispatcherId)
     .execute();
 }
 
@@ -187,6 +198,7 @@ export async function replayDeadDelivery(
     .updateTable('outbox_deliveries')
     .set({
       status: 'pending',
+      claimed_by: null,
       attempts: 0,
       available_at: sql<Date>`now()`,
       updated_at: sql<Date>`now()`,

@@ -1,23 +1,28 @@
 // Delivers outbox events: fans each event out to its receivers, then claims due deliveries and
 // sends them with bounded concurrency. At-least-once: a delivery is retried with backoff until
-// accepted or dead-lettered; receivers de-duplicate by event id. Any number of dispatchers (one
-// per server instance) may run against one database.
+// accepted or dead-lettered; receivers de-duplicate by delivery id (docs/webhooks.md). Any number
+// of dispatchers (one per server instance) may run against one database; each holds its claims
+// by a heartbeat, so a dead one's deliveries are taken over within seconds.
 import type { Kysely } from 'kysely';
 import type { Listen } from '../db/connect';
+import { isDatabaseUnavailable } from '../db/unavailable';
 import type { Database } from '../db/schema';
 import type { DispatcherSettings } from '../notifications/notification-config';
 import { consumerKind, DeliveryFailure } from './consumer';
 import type { DeliveryJob, DeliveryResult, OutboxConsumer } from './consumer';
+import type { AttemptRecord } from './delivery-store';
 import {
   claimDueDeliveries,
   fanOutDueEvents,
   recordAttempt,
   releaseDeliveries,
 } from './delivery-store';
+import { DispatcherHeartbeat } from './dispatcher-heartbeat';
 import { OUTBOX_CHANNEL } from './outbox';
 import { retryDelayMs } from './retry-policy';
 
 export interface DispatcherLog {
+  info(detail: object, message: string): void;
   warn(detail: object, message: string): void;
 }
 
@@ -38,16 +43,34 @@ export class OutboxDispatcher {
   /** A notice that came while a round was running: look again instead of sleeping. */
   private poked = false;
   private unlisten: (() => Promise<void>) | undefined;
+  private readonly heartbeat: DispatcherHeartbeat;
+  private readonly unrecorded: AttemptRecord[] = [];
+  private readonly unreleased = new Set<string>();
 
   constructor(private readonly options: DispatcherOptions) {
     this.byKind = new Map(options.consumers.map((c) => [c.kind, c]));
+    this.heartbeat = new DispatcherHeartbeat(options.db, options.settings, {
+      onFreed: () => this.poke(),
+      log: options.log,
+    });
+  }
+
+  /** This dispatcher's id in outbox_dispatchers and outbox_deliveries.claimed_by. */
+  get id(): string {
+    return this.heartbeat.id;
   }
 
   async start(): Promise<void> {
     if (this.loop) return;
     this.stopping = false;
+    this.heartbeat.start();
+    // After a lost LISTEN connection, notices may have been missed: look at once.
     if (this.options.listen)
-      this.unlisten = await this.options.listen(OUTBOX_CHANNEL, () => this.poke());
+      this.unlisten = await this.options.listen(
+        OUTBOX_CHANNEL,
+        () => this.poke(),
+        () => this.poke(),
+      );
     this.loop = this.run();
   }
 
@@ -57,6 +80,9 @@ export class OutboxDispatcher {
     this.poke();
     await this.loop;
     this.loop = undefined;
+    // What cannot be written now is handed back with the claims: sent again, same delivery id.
+    await this.settleLeftovers().catch(() => undefined);
+    await this.heartbeat.stop();
     await this.unlisten?.();
     this.unlisten = undefined;
   }
@@ -70,8 +96,11 @@ export class OutboxDispatcher {
   /** One round: fan out due events, deliver due deliveries. Returns how much work it found. */
   async runOnce(): Promise<number> {
     const { db, settings } = this.options;
+    await this.settleLeftovers();
     const fannedOut = await fanOutDueEvents(db, this.options.consumers, settings.batchSize);
-    const jobs = await claimDueDeliveries(db, settings.batchSize, settings.leaseMs);
+    // Claims are safe only while the heartbeat that holds them is alive.
+    await this.heartbeat.ensureFresh();
+    const jobs = await claimDueDeliveries(db, this.id, settings.batchSize);
     let next = 0;
     const worker = async () => {
       while (next < jobs.length && !this.stopping) await this.deliver(jobs[next++]!);
@@ -81,10 +110,11 @@ export class OutboxDispatcher {
         Array.from({ length: Math.min(settings.concurrency, jobs.length) }, worker),
       );
     } finally {
-      await releaseDeliveries(
-        db,
-        jobs.slice(next).map((j) => j.deliveryId),
-      );
+      const unstarted = jobs.slice(next).map((j) => j.deliveryId);
+      await releaseDeliveries(db, this.id, unstarted).catch((error: unknown) => {
+        for (const id of unstarted) this.unreleased.add(id);
+        throw error;
+      });
     }
     return Math.max(fannedOut, jobs.length);
   }
@@ -92,6 +122,7 @@ export class OutboxDispatcher {
   private async run(): Promise<void> {
     const { settings, log } = this.options;
     let failures = 0;
+    let unavailable = false;
     while (!this.stopping) {
       let found = 0;
       this.poked = false;
@@ -100,15 +131,20 @@ export class OutboxDispatcher {
         failures = 0;
       } catch (error) {
         failures += 1;
-        log?.warn({ err: error }, 'outbox dispatch round failed');
+        unavailable = isDatabaseUnavailable(error);
+        if (!unavailable || failures === 1 || failures % 30 === 0)
+          log?.warn({ err: error, failures }, 'outbox dispatch round failed');
       }
       if (this.stopping) break;
       // A full batch means more is waiting; otherwise sleep until a notice or the next poll.
+      // While the database is away, look again soon (a resumed LISTEN also wakes the loop).
       if (failures > 0 || (found < settings.batchSize && !this.poked)) {
         await this.sleep(
-          failures > 0
-            ? Math.min(settings.pollIntervalMs * 2 ** Math.min(failures, 6), 300_000)
-            : settings.pollIntervalMs,
+          failures === 0
+            ? settings.pollIntervalMs
+            : unavailable
+              ? Math.min(settings.pollIntervalMs, 1000)
+              : Math.min(settings.pollIntervalMs * 2 ** Math.min(failures, 6), 300_000),
         );
       }
     }
@@ -129,7 +165,7 @@ export class OutboxDispatcher {
   }
 
   private async deliver(job: DeliveryJob): Promise<void> {
-    const { db, settings, log } = this.options;
+    const { settings, log } = this.options;
     const consumer = this.byKind.get(consumerKind(job.consumer));
     const started = performance.now();
     let result: DeliveryResult | DeliveryFailure;
@@ -145,26 +181,46 @@ export class OutboxDispatcher {
           ? error
           : new DeliveryFailure(error instanceof Error ? error.message : String(error));
     }
-    const durationMs = performance.now() - started;
+    const attempt: AttemptRecord = {
+      job,
+      dispatcherId: this.id,
+      result,
+      durationMs: performance.now() - started,
+      maxAttempts: settings.maxAttempts,
+      retryDelayMs: retryDelayMs(job.attempt, {
+        baseMs: settings.backoffBaseMs,
+        maxMs: settings.backoffMaxMs,
+      }),
+    };
     try {
-      const status = await recordAttempt(db, {
-        job,
-        result,
-        durationMs,
-        maxAttempts: settings.maxAttempts,
-        retryDelayMs: retryDelayMs(job.attempt, {
-          baseMs: settings.backoffBaseMs,
-          maxMs: settings.backoffMaxMs,
-        }),
-      });
-      if (status === 'dead')
-        log?.warn(
-          { deliveryId: job.deliveryId, eventId: job.event.id, consumer: job.consumer },
-          'delivery dead-lettered',
-        );
+      await this.store(attempt);
     } catch (error) {
-      // The lease runs out and another round tries again: at-least-once, never lost.
+      // Kept (with its claim) and stored by a later round, so the receiver is not called again.
+      this.unrecorded.push(attempt);
       log?.warn({ err: error, deliveryId: job.deliveryId }, 'could not record a delivery attempt');
     }
+  }
+
+  private async store(attempt: AttemptRecord): Promise<void> {
+    const status = await recordAttempt(this.options.db, attempt);
+    const { job } = attempt;
+    if (status === 'dead' || status === 'taken-over')
+      this.options.log?.warn(
+        { deliveryId: job.deliveryId, eventId: job.event.id, consumer: job.consumer },
+        status === 'dead'
+          ? 'delivery dead-lettered'
+          : 'delivery was taken over by another dispatcher while it was sent',
+      );
+  }
+
+  /** Outcomes and hand-backs an earlier round could not write (the database was away). */
+  private async settleLeftovers(): Promise<void> {
+    while (this.unrecorded.length > 0) {
+      await this.store(this.unrecorded[0]!);
+      this.unrecorded.shift();
+    }
+    if (this.unreleased.size === 0) return;
+    await releaseDeliveries(this.options.db, this.id, [...this.unreleased]);
+    this.unreleased.clear();
   }
 }

@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { formatAmount } from '../../shared/labels/label-format';
-import { requireAdmin } from '../access/access';
+import { allow } from '../access/route-rules';
 import type { Database } from '../db/schema';
 import { adminSecurity } from '../http/route-schemas';
 import { csvField } from './refund-ledger';
@@ -76,7 +76,7 @@ export function recurringChargeRoutes(db: Kysely<Database>) {
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     app.get('/v1/recurring-charges.csv', {
-      onRequest: requireAdmin,
+      config: { access: allow('admin', 'finance', 'admin_token') },
       schema: {
         tags: ['subscriptions'],
         summary: 'Subscription renewal charges for finance as CSV (created in [from, to))',

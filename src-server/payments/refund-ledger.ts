@@ -3,8 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { acceptedInstant } from '../../shared/validation/timestamps';
 import { formatAmount } from '../../shared/labels/label-format';
-import { requireAdmin } from '../access/access';
+import { allow } from '../access/route-rules';
+import { backOfficeRead } from '../db/read-replica';
+import type { BackOfficeReads } from '../db/read-replica';
 import type { Database } from '../db/schema';
 import { adminSecurity } from '../http/route-schemas';
 
@@ -89,22 +92,25 @@ export async function refundsCsv(
   return [COLUMNS.join(','), ...lines].join('\r\n') + '\r\n';
 }
 
-export function refundLedgerRoutes(db: Kysely<Database>) {
+export function refundLedgerRoutes(reads: BackOfficeReads) {
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     app.get('/v1/refunds.csv', {
-      onRequest: requireAdmin,
+      config: { access: allow('admin', 'finance', 'admin_token') },
       schema: {
         tags: ['refunds'],
         summary: 'Refunds for finance as CSV (created in [from, to))',
         security: adminSecurity,
-        querystring: z.object({ from: z.coerce.date().optional(), to: z.coerce.date().optional() }),
+        querystring: z.object({
+          from: acceptedInstant().optional(),
+          to: acceptedInstant().optional(),
+        }),
       },
       handler: async (request, reply) =>
         reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', 'attachment; filename="refunds.csv"')
-          .send(await refundsCsv(db, request.query)),
+          .send(await backOfficeRead(reads, reply, (db) => refundsCsv(db, request.query))),
     });
   };
 }

@@ -4,8 +4,8 @@ import { computeRefund, type RefundInput } from './refund-amount';
 function makeInput(over: Partial<RefundInput> = {}): RefundInput {
   return {
     lines: [
-      { rmaLineId: 'l1', sku: 'SHIRT', open: 2, unitPriceMinor: 2000 },
-      { rmaLineId: 'l2', sku: 'BELT', open: 1, unitPriceMinor: 3000 },
+      { rmaLineId: 'l1', sku: 'SHIRT', authorised: 2, open: 2, unitPriceMinor: 2000 },
+      { rmaLineId: 'l2', sku: 'BELT', authorised: 1, open: 1, unitPriceMinor: 3000 },
     ],
     items: [],
     reason: 'changed_mind',
@@ -74,7 +74,33 @@ describe('refund amount', () => {
     expect(outcome).toEqual({
       ok: false,
       code: 'above_authorised',
-      message: '3 × SHIRT received as expected, but the RMA authorises 2: mark the rest as extra.',
+      message:
+        '3 × SHIRT received as expected, but the RMA awaits 2 of the 2 it authorises: mark the rest as extra.',
+      refusal: {
+        code: 'receipt_above_authorised',
+        params: { sku: 'SHIRT', received: 3, awaited: 2, authorised: 2 },
+      },
+    });
+  });
+
+  it('counts what earlier parcels received against what is authorised', () => {
+    const input = makeInput({
+      lines: [{ rmaLineId: 'l1', sku: 'SHIRT', authorised: 2, open: 1, unitPriceMinor: 2000 }],
+    });
+    const one = { sku: 'SHIRT', quantity: 1, grade: 'A' as const, match: 'expected' as const };
+    expect(computeRefund({ ...input, items: [one] })).toMatchObject({
+      ok: true,
+      refund: { totalMinor: 2000, receivedPerLine: { l1: 1 } },
+    });
+    expect(computeRefund({ ...input, items: [{ ...one, quantity: 2 }] })).toEqual({
+      ok: false,
+      code: 'above_authorised',
+      message:
+        '2 × SHIRT received as expected, but the RMA awaits 1 of the 2 it authorises (1 arrived in earlier parcels): mark the rest as extra.',
+      refusal: {
+        code: 'receipt_above_authorised',
+        params: { sku: 'SHIRT', received: 2, awaited: 1, authorised: 2 },
+      },
     });
   });
 
@@ -99,6 +125,10 @@ describe('refund amount', () => {
       message: expect.stringContaining(
         "30.00 EUR would exceed what is left of the order's paid amount (14.95 EUR of 74.95 EUR)",
       ),
+      refusal: {
+        code: 'receipt_above_paid',
+        params: { refund: '30.00 EUR', left: '14.95 EUR', paid: '74.95 EUR' },
+      },
     });
   });
 });

@@ -1,14 +1,18 @@
-// What a return is worth: the received, graded units that the RMA authorised, at the order's
-// prices, less the restocking fee of their grade, plus the original shipping charge for reasons
-// that are the retailer's fault; never more than what is left of the order's paid amount.
+// What a parcel of a return is worth: its received, graded units that the RMA still awaits, at
+// the order's prices, less the restocking fee of their grade, plus the original shipping charge
+// (once per order) for reasons that are the retailer's fault; never more than what is left of the
+// order's paid amount after earlier refunds.
 import { formatMoney } from '../../shared/labels/label-format';
+import { reason, type Reason } from '../../shared/reasons/reason';
 import type { ReturnReason } from '../../shared/returns/rma-state';
 import type { ReturnGrade, ReturnItem } from '../../shared/sync/documents';
 
 export interface AuthorisedLine {
   rmaLineId: string;
   sku: string;
-  /** Units authorised and not received yet. */
+  /** Units the RMA line authorises. */
+  authorised: number;
+  /** Units authorised and not received yet (by earlier parcels). */
   open: number;
   unitPriceMinor: number;
 }
@@ -49,7 +53,12 @@ export interface RefundBreakdown {
 
 export type RefundOutcome =
   | { ok: true; refund: RefundBreakdown }
-  | { ok: false; code: 'not_on_rma' | 'above_authorised' | 'above_paid'; message: string };
+  | {
+      ok: false;
+      code: 'not_on_rma' | 'above_authorised' | 'above_paid';
+      message: string;
+      refusal: Reason;
+    };
 
 export function computeRefund(input: RefundInput): RefundOutcome {
   const open = new Map(input.lines.map((l) => [l.rmaLineId, l.open]));
@@ -61,6 +70,7 @@ export function computeRefund(input: RefundInput): RefundOutcome {
         ok: false,
         code: 'not_on_rma',
         message: `${item.sku} is not on this RMA: mark it as a wrong item.`,
+        refusal: reason('receipt_not_on_rma', { sku: item.sku }),
       };
     }
     let left = item.quantity;
@@ -82,14 +92,23 @@ export function computeRefund(input: RefundInput): RefundOutcome {
       });
     }
     if (left > 0) {
-      const authorised = candidates.reduce((n, l) => n + l.open, 0);
+      const open = candidates.reduce((n, l) => n + l.open, 0);
+      const authorised = candidates.reduce((n, l) => n + l.authorised, 0);
       const expected = input.items
         .filter((i) => i.match === 'expected' && i.sku === item.sku)
         .reduce((n, i) => n + i.quantity, 0);
+      const earlier =
+        authorised === open ? '' : ` (${authorised - open} arrived in earlier parcels)`;
       return {
         ok: false,
         code: 'above_authorised',
-        message: `${expected} × ${item.sku} received as expected, but the RMA authorises ${authorised}: mark the rest as extra.`,
+        message: `${expected} × ${item.sku} received as expected, but the RMA awaits ${open} of the ${authorised} it authorises${earlier}: mark the rest as extra.`,
+        refusal: reason('receipt_above_authorised', {
+          sku: item.sku,
+          received: expected,
+          awaited: open,
+          authorised,
+        }),
       };
     }
   }
@@ -108,6 +127,11 @@ export function computeRefund(input: RefundInput): RefundOutcome {
       ok: false,
       code: 'above_paid',
       message: `The refund of ${formatMoney(totalMinor, input.currency)} would exceed what is left of the order's paid amount (${formatMoney(left, input.currency)} of ${formatMoney(input.paidMinor, input.currency)}); customer service must review it.`,
+      refusal: reason('receipt_above_paid', {
+        refund: formatMoney(totalMinor, input.currency),
+        left: formatMoney(left, input.currency),
+        paid: formatMoney(input.paidMinor, input.currency),
+      }),
     };
   }
   const receivedPerLine: Record<string, number> = {};

@@ -1,23 +1,27 @@
-// Issues an RMA's refund exactly once. The refunds row is keyed by RMA (unique) and carries the
-// idempotency key `refund:<rmaId>` the provider sees, so a replayed receipt, a retry after a crash
-// or a second click all end at the same single refund. A provider failure leaves the refund
-// `failed` with its reason (retry: POST /v1/rmas/:id/refund); it never undoes the receipt.
+// Issues each parcel's refund exactly once. A refunds row is keyed by the receipt (unique) and
+// carries the idempotency key `refund:receipt:<receiptId>` the provider sees, so a replayed receipt, a
+// retry after a crash or a second click all end at the same single refund of that parcel. A
+// provider failure leaves the refund `failed` with its reason (retry: POST /v1/rmas/:id/refund);
+// it never undoes the receipt.
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
+import { settledMoves, type RmaStanding } from '../../shared/returns/rma-state';
 import type { Database } from '../db/schema';
 import { ledgerProvider } from '../payments/ledger-provider';
 import { appendOutboxEvents } from '../outbox/outbox';
 import { PaymentProviderError } from '../payments/payment-provider';
 import type { RefundBreakdown } from './refund-amount';
 import { returnsRuntime } from './returns-runtime';
-import { moveRma, type LockedRma } from './rma-writes';
+import { moveRmaThrough, type LockedRma } from './rma-writes';
 
 type Trx = Transaction<Database>;
 
-export const refundKey = (rmaId: string) => `refund:${rmaId}`;
+/** Its own namespace: a station names its receipts, and refunds before 0730 used `refund:<rmaId>`. */
+export const refundKey = (receiptId: string) => `refund:receipt:${receiptId}`;
 
 export interface RefundRecord {
   id: string;
+  receiptId: string;
   status: 'pending' | 'issued' | 'failed';
   amountMinor: number;
   currency: string;
@@ -28,17 +32,19 @@ export interface RefundRecord {
   issuedNow: boolean;
 }
 
+/** Records the parcel's refund (once per receipt) and returns its id. */
 export async function recordRefund(
   trx: Trx,
   input: {
     rmaId: string;
+    receiptId: string;
     orderId: string;
     method: string;
     amountMinor: number;
     currency: string;
     breakdown: RefundBreakdown;
   },
-): Promise<void> {
+): Promise<string> {
   const provider =
     input.method === 'store_credit' ? ledgerProvider.name : returnsRuntime().provider.name;
   await trx
@@ -46,30 +52,38 @@ export async function recordRefund(
     .values({
       id: randomUUID(),
       rma_id: input.rmaId,
+      receipt_id: input.receiptId,
       order_id: input.orderId,
-      idempotency_key: refundKey(input.rmaId),
+      idempotency_key: refundKey(input.receiptId),
       method: input.method,
       provider,
       amount_minor: input.amountMinor,
       currency: input.currency,
       breakdown: JSON.stringify(input.breakdown),
+      shipping_minor: input.breakdown.shippingMinor,
       status: 'pending',
     })
-    .onConflict((oc) => oc.column('rma_id').doNothing())
+    .onConflict((oc) => oc.column('receipt_id').doNothing())
     .execute();
+  const { id } = await trx
+    .selectFrom('refunds')
+    .select('id')
+    .where('receipt_id', '=', input.receiptId)
+    .executeTakeFirstOrThrow();
+  return id;
 }
 
-/** Sends the RMA's recorded refund to its provider unless it was issued already. */
-export async function sendRefund(trx: Trx, rmaId: string): Promise<RefundRecord | null> {
+/** Sends the recorded refund to its provider unless it was issued already. */
+export async function sendRefund(trx: Trx, refundId: string): Promise<RefundRecord> {
   const refund = await trx
     .selectFrom('refunds')
     .selectAll()
-    .where('rma_id', '=', rmaId)
+    .where('id', '=', refundId)
     .forUpdate()
-    .executeTakeFirst();
-  if (!refund) return null;
+    .executeTakeFirstOrThrow();
   const record = (over: Partial<RefundRecord>): RefundRecord => ({
     id: refund.id,
+    receiptId: refund.receipt_id,
     status: refund.status,
     amountMinor: refund.amount_minor,
     currency: refund.currency.trim(),
@@ -85,7 +99,7 @@ export async function sendRefund(trx: Trx, rmaId: string): Promise<RefundRecord 
   const rma = await trx
     .selectFrom('rmas')
     .select('code')
-    .where('id', '=', rmaId)
+    .where('id', '=', refund.rma_id)
     .executeTakeFirstOrThrow();
   const payment = await trx
     .selectFrom('order_payments')
@@ -128,22 +142,14 @@ export async function sendRefund(trx: Trx, rmaId: string): Promise<RefundRecord 
   }
 }
 
-/** Issues the (locked, inspected) RMA's refund; once issued the RMA is refunded and refund.issued recorded. */
-export async function refundRma(
+/** Sends one of the (locked) RMA's refunds; a refund issued now is told as refund.issued. */
+export async function issueRefund(
   trx: Trx,
   rma: LockedRma,
-  actor: string,
-): Promise<RefundRecord | null> {
-  const refund = await sendRefund(trx, rma.id);
-  if (refund?.status === 'issued' && rma.status === 'inspected') {
-    const detail = {
-      refundId: refund.id,
-      amountMinor: refund.amountMinor,
-      currency: refund.currency,
-      provider: refund.provider,
-      providerReference: refund.providerReference,
-    };
-    await moveRma(trx, rma, 'refunded', actor, detail);
+  refundId: string,
+): Promise<RefundRecord> {
+  const refund = await sendRefund(trx, refundId);
+  if (refund.issuedNow) {
     await appendOutboxEvents(trx, [
       {
         type: 'refund.issued',
@@ -153,11 +159,77 @@ export async function refundRma(
           orderId: rma.order_id,
           rmaId: rma.id,
           rmaCode: rma.code,
+          receiptId: refund.receiptId,
           method: rma.refund_method,
-          ...detail,
+          ...refundDetail(refund),
         },
       },
     ]);
   }
   return refund;
+}
+
+export function refundDetail(refund: RefundRecord) {
+  return {
+    refundId: refund.id,
+    amountMinor: refund.amountMinor,
+    currency: refund.currency,
+    provider: refund.provider,
+    providerReference: refund.providerReference,
+  };
+}
+
+/** Where the RMA stands: all units in, and whether any parcel's refund is still owed. */
+export async function rmaStanding(
+  trx: Trx,
+  rmaId: string,
+  unitsReceived: number,
+): Promise<RmaStanding> {
+  const lines = await trx
+    .selectFrom('rma_lines')
+    .select(['quantity', 'received_quantity'])
+    .where('rma_id', '=', rmaId)
+    .execute();
+  const refunds = await trx
+    .selectFrom('refunds')
+    .select(['status', 'amount_minor'])
+    .where('rma_id', '=', rmaId)
+    .execute();
+  return {
+    unitsReceived,
+    complete: lines.every((l) => l.received_quantity >= l.quantity),
+    refundOutstanding: refunds.some((r) => r.status !== 'issued'),
+    refundedMinor: refunds.reduce((n, r) => n + r.amount_minor, 0),
+  };
+}
+
+/**
+ * Sends every refund of the (locked) RMA not issued yet, oldest first, then moves the RMA on if
+ * nothing is owed any more (partially received → partially refunded, inspected → refunded).
+ */
+export async function retryRefunds(
+  trx: Trx,
+  rma: LockedRma,
+  actor: string,
+): Promise<RefundRecord[]> {
+  const owed = await trx
+    .selectFrom('refunds')
+    .select('id')
+    .where('rma_id', '=', rma.id)
+    .where('status', '!=', 'issued')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const sent: RefundRecord[] = [];
+  for (const { id } of owed) sent.push(await issueRefund(trx, rma, id));
+  const standing = await rmaStanding(trx, rma.id, 0);
+  const last = sent.findLast((r) => r.issuedNow);
+  await moveRmaThrough(
+    trx,
+    rma,
+    settledMoves(rma.status, standing),
+    actor,
+    last ? refundDetail(last) : {},
+  );
+  return sent;
 }

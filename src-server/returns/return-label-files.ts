@@ -10,6 +10,7 @@ import {
   type ReturnLabelData,
 } from '../../shared/labels/label-data';
 import { toFontCharacters } from '../../shared/labels/packing-slip-pdf';
+import { LABEL_WORDS, type LabelLocale } from '../../shared/labels/label-words';
 import { rmaBarcodeValue } from '../../shared/labels/return-label';
 import type { Database, PostalAddress } from '../db/schema';
 import { ApiError, notFound } from '../http/api-error';
@@ -84,7 +85,11 @@ export async function returnLabelData(
 }
 
 /** A6 portrait PDF: sender, returns address, order number and the RMA barcode. */
-export async function renderReturnLabelPdf(label: ReturnLabelData): Promise<Uint8Array> {
+export async function renderReturnLabelPdf(
+  label: ReturnLabelData,
+  locale: LabelLocale = 'en',
+): Promise<Uint8Array> {
+  const words = LABEL_WORDS[locale];
   const doc = await PDFDocument.create();
   doc.setTitle(`Return label ${label.rmaId}`);
   const regular = await doc.embedFont(StandardFonts.Helvetica);
@@ -93,18 +98,18 @@ export async function renderReturnLabelPdf(label: ReturnLabelData): Promise<Uint
   const safe = (text: string) => toFontCharacters(text, supported);
   const page = doc.addPage(A6);
   const x = 18;
-  page.drawText('RETURN', { x, y: 390, size: 22, font: bold });
-  page.drawText(safe(`RMA ${label.rmaId}   Order ${label.orderNumber}`), {
+  page.drawText(words.returnTitle, { x, y: 390, size: 22, font: bold });
+  page.drawText(safe(`RMA ${label.rmaId}   ${words.order(label.orderNumber)}`), {
     x,
     y: 370,
     size: 9,
     font: regular,
   });
-  page.drawText('FROM', { x, y: 348, size: 8, font: bold });
+  page.drawText(words.from, { x, y: 348, size: 8, font: bold });
   formatAddressLines(label.returnFrom, label.returnTo.country).forEach((line, i) =>
     page.drawText(safe(line), { x, y: 336 - i * 10, size: 8, font: regular }),
   );
-  page.drawText('RETURN TO', { x, y: 268, size: 8, font: bold });
+  page.drawText(words.returnTo, { x, y: 268, size: 8, font: bold });
   formatAddressLines(label.returnTo, label.returnFrom.country).forEach((line, i) =>
     page.drawText(safe(line), { x, y: 252 - i * 14, size: 12, font: bold }),
   );

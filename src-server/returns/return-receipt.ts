@@ -1,24 +1,22 @@
 // A station took a parcel in. The central OMS decides, in the push transaction: checks, stock per
 // disposition (restock raises on hand in the scanned bin; quarantine, scrap and return to vendor
-// do not), the RMA received → inspected, the refund computed and issued once, events recorded.
-// A refused receipt moves nothing and tells the station why; an accepted one is final.
+// do not), and for a parcel of an RMA what it adds to the RMA and its own refund, issued once
+// (parcel-booking.ts). A refused receipt moves nothing and tells the station why; an accepted one
+// is final.
 import { sql, type Transaction } from 'kysely';
-import type { ReturnReason } from '../../shared/returns/rma-state';
+import type { Reason } from '../../shared/reasons/reason';
 import type { ReturnReceiptDoc } from '../../shared/sync/documents';
 import type { Database } from '../db/schema';
-import { appendOrderEvents } from '../orders/order-writes';
 import { appendOutboxEvents } from '../outbox/outbox';
 import type { StationIdentity } from '../stations/stations';
 import { foreignDocument } from '../sync/push-checks';
+import { publishProducts } from '../sync/projections';
+import { bookParcel, priceParcel } from './parcel-booking';
 import { checkReceipt } from './receipt-checks';
-import { computeRefund } from './refund-amount';
-import { recordRefund, refundRma } from './refund-issue';
-import { returnsRuntime } from './returns-runtime';
-import { publishRmas } from './rma-projection';
-import { isUuid, moveRma, type LockedRma } from './rma-writes';
+import { isUuid } from './rma-writes';
 
 type Trx = Transaction<Database>;
-type Verdict = Pick<ReturnReceiptDoc, 'status' | 'refusalReason' | 'refundMinor'>;
+type Verdict = Pick<ReturnReceiptDoc, 'status' | 'refusalReason' | 'refusal' | 'refundMinor'>;
 
 export async function applyReturnReceipt(
   trx: Trx,
@@ -28,9 +26,15 @@ export async function applyReturnReceipt(
 ): Promise<ReturnReceiptDoc> {
   // Accepted is final: later station edits never change what was booked; the station gets the master back.
   if (previous?.status === 'accepted') return previous;
-  if (receipt.status === 'open') return { ...receipt, refusalReason: null, refundMinor: null };
+  if (receipt.status === 'open')
+    return { ...receipt, refusalReason: null, refusal: null, refundMinor: null };
   if (receipt.status === 'refused' && previous?.status === 'refused')
-    return { ...receipt, refusalReason: previous.refusalReason, refundMinor: null };
+    return {
+      ...receipt,
+      refusalReason: previous.refusalReason,
+      refusal: previous.refusal ?? null,
+      refundMinor: null,
+    };
 
   // Two pushes of one receipt (two tabs, a retry racing the first) decide one after the other.
   await sql`select pg_advisory_xact_lock(hashtext(${`return-receipt:${receipt.id}`}))`.execute(trx);
@@ -41,22 +45,27 @@ export async function applyReturnReceipt(
     .where('station_id', '=', station.stationId)
     .executeTakeFirst();
   if (recorded?.status === 'accepted')
-    return { ...receipt, ...(await acceptedVerdict(trx, recorded.rma_id)) };
+    return { ...receipt, ...(await acceptedVerdict(trx, receipt.id, recorded.rma_id)) };
 
   return { ...receipt, ...(await decide(trx, station, receipt)) };
 }
 
-async function acceptedVerdict(trx: Trx, rmaId: string | null): Promise<Verdict> {
+async function acceptedVerdict(
+  trx: Trx,
+  receiptId: string,
+  rmaId: string | null,
+): Promise<Verdict> {
   const refund = rmaId
     ? await trx
         .selectFrom('refunds')
         .select('amount_minor')
-        .where('rma_id', '=', rmaId)
+        .where('receipt_id', '=', receiptId)
         .executeTakeFirst()
     : undefined;
   return {
     status: 'accepted',
     refusalReason: null,
+    refusal: null,
     refundMinor: rmaId ? (refund?.amount_minor ?? 0) : null,
   };
 }
@@ -67,18 +76,11 @@ async function decide(
   receipt: ReturnReceiptDoc,
 ): Promise<Verdict> {
   const check = await checkReceipt(trx, station, receipt);
-  if (!check.ok) return refuse(trx, station, receipt, check.reason);
+  if (!check.ok) return refuse(trx, station, receipt, check.reason, check.refusal);
   const rma = check.rma;
-  const actor = `station:${station.stationName}`;
-
-  let refund: ReturnType<typeof computeRefund> | null = null;
-  let currency = 'EUR';
-  if (rma) {
-    const prepared = await prepareRefund(trx, rma, receipt);
-    refund = prepared.outcome;
-    currency = prepared.currency;
-    if (!refund.ok) return refuse(trx, station, receipt, refund.message);
-  }
+  const priced = rma ? await priceParcel(trx, rma, receipt) : null;
+  if (priced && !priced.outcome.ok)
+    return refuse(trx, station, receipt, priced.outcome.message, priced.outcome.refusal);
 
   await storeReceipt(trx, station, receipt, rma?.id ?? null, 'accepted', null);
   await trx
@@ -106,7 +108,7 @@ async function decide(
     disposition: i.disposition,
     match: i.match,
   }));
-  if (!rma || !refund?.ok) {
+  if (!rma || !priced?.outcome.ok) {
     await appendOutboxEvents(trx, [
       {
         type: 'return.received',
@@ -121,108 +123,20 @@ async function decide(
         },
       },
     ]);
-    return { status: 'accepted', refusalReason: null, refundMinor: null };
+    return { status: 'accepted', refusalReason: null, refusal: null, refundMinor: null };
   }
-
-  const breakdown = refund.refund;
-  for (const [lineId, quantity] of Object.entries(breakdown.receivedPerLine)) {
-    await trx
-      .updateTable('rma_lines')
-      .set((eb) => ({ received_quantity: eb('received_quantity', '+', quantity) }))
-      .where('id', '=', lineId)
-      .execute();
-  }
-  await moveRma(trx, rma, 'received', actor, {
-    receiptId: receipt.id,
-    stationId: station.stationId,
-    operatorId: receipt.operatorId,
-  });
-  await moveRma(trx, rma, 'inspected', actor, {
-    receiptId: receipt.id,
+  const refundMinor = await bookParcel(
+    trx,
+    station,
+    rma,
+    receipt,
+    { refund: priced.outcome.refund, currency: priced.currency },
     items,
-    refundMinor: breakdown.totalMinor,
-  });
-  await appendOrderEvents(trx, rma.order_id, actor, [
-    {
-      type: 'return_received',
-      detail: { rmaId: rma.id, rmaCode: rma.code, receiptId: receipt.id, items },
-    },
-  ]);
-  await appendOutboxEvents(trx, [
-    {
-      type: 'return.received',
-      aggregateType: 'order',
-      aggregateId: rma.order_id,
-      payload: {
-        orderId: rma.order_id,
-        rmaId: rma.id,
-        rmaCode: rma.code,
-        receiptId: receipt.id,
-        unexpected: false,
-        warehouseCode: station.warehouseCode,
-        items,
-        refundMinor: breakdown.totalMinor,
-        currency,
-      },
-    },
-  ]);
-  if (breakdown.totalMinor > 0) {
-    await recordRefund(trx, {
-      rmaId: rma.id,
-      orderId: rma.order_id,
-      method: rma.refund_method,
-      amountMinor: breakdown.totalMinor,
-      currency,
-      breakdown,
-    });
-    await refundRma(trx, rma, actor);
-  } else {
-    await moveRma(trx, rma, 'closed', actor, { note: 'Nothing to refund after grading.' });
-  }
-  await publishRmas(trx, [rma.id]);
-  return { status: 'accepted', refusalReason: null, refundMinor: breakdown.totalMinor };
+  );
+  return { status: 'accepted', refusalReason: null, refusal: null, refundMinor };
 }
 
-async function prepareRefund(trx: Trx, rma: LockedRma, receipt: ReturnReceiptDoc) {
-  const { config } = returnsRuntime();
-  const order = await trx
-    .selectFrom('orders')
-    .select(['total_minor', 'shipping_charged_minor', 'currency'])
-    .where('id', '=', rma.order_id)
-    .executeTakeFirstOrThrow();
-  const lines = await trx
-    .selectFrom('rma_lines')
-    .select(['id', 'sku', 'quantity', 'received_quantity', 'unit_price_minor'])
-    .where('rma_id', '=', rma.id)
-    .orderBy('id')
-    .execute();
-  const earlier = await trx
-    .selectFrom('refunds')
-    .select(['amount_minor', 'breakdown'])
-    .where('order_id', '=', rma.order_id)
-    .where('status', '!=', 'failed')
-    .execute();
-  const outcome = computeRefund({
-    lines: lines.map((l) => ({
-      rmaLineId: l.id,
-      sku: l.sku,
-      open: l.quantity - l.received_quantity,
-      unitPriceMinor: l.unit_price_minor,
-    })),
-    items: receipt.items,
-    reason: rma.reason as ReturnReason,
-    feePercent: config.restockingFeePercent,
-    shippingRefundReasons: config.shippingRefundReasons,
-    shippingChargedMinor: order.shipping_charged_minor,
-    shippingAlreadyRefunded: earlier.some((r) => Number(r.breakdown.shippingMinor ?? 0) > 0),
-    paidMinor: order.total_minor,
-    refundedBeforeMinor: earlier.reduce((n, r) => n + r.amount_minor, 0),
-    currency: order.currency.trim(),
-  });
-  return { outcome, currency: order.currency.trim() };
-}
-
-/** Restocked units go back on hand in the scanned bin (a new stock row if the bin held none). */
+/** Restocked units go back on hand in the scanned bin (a new stock row if the bin held none of the SKU). */
 async function restock(trx: Trx, warehouseCode: string, receipt: ReturnReceiptDoc): Promise<void> {
   const perBin = new Map<string, { sku: string; bin: string; quantity: number }>();
   for (const item of receipt.items.filter((i) => i.disposition === 'restock')) {
@@ -231,6 +145,17 @@ async function restock(trx: Trx, warehouseCode: string, receipt: ReturnReceiptDo
     entry.quantity += item.quantity;
     perBin.set(key, entry);
   }
+  if (perBin.size === 0) return;
+  const stocked = new Set(
+    (
+      await trx
+        .selectFrom('stock')
+        .select(['sku', 'bin_code'])
+        .where('warehouse_code', '=', warehouseCode)
+        .where('sku', 'in', [...new Set([...perBin.values()].map((e) => e.sku))])
+        .execute()
+    ).map((s) => `${s.sku}\u0000${s.bin_code}`),
+  );
   // A fixed order of row locks: two receipts restocking the same bins cannot deadlock.
   for (const entry of [...perBin.values()].sort((a, b) =>
     a.sku + a.bin < b.sku + b.bin ? -1 : 1,
@@ -251,6 +176,9 @@ async function restock(trx: Trx, warehouseCode: string, receipt: ReturnReceiptDo
       )
       .execute();
   }
+  // A product in a bin it was never in before: the stations learn its new bin (home bin, foreign-bin warning).
+  const moved = [...perBin.entries()].filter(([key]) => !stocked.has(key)).map(([, e]) => e.sku);
+  if (moved.length > 0) await publishProducts(trx, warehouseCode, [...new Set(moved)]);
 }
 
 async function storeReceipt(
@@ -295,11 +223,12 @@ async function refuse(
   station: StationIdentity,
   receipt: ReturnReceiptDoc,
   reason: string,
+  refusal: Reason,
 ): Promise<Verdict> {
   const rma =
     receipt.rmaId && isUuid(receipt.rmaId)
       ? await trx.selectFrom('rmas').select('id').where('id', '=', receipt.rmaId).executeTakeFirst()
       : undefined;
   await storeReceipt(trx, station, receipt, rma?.id ?? null, 'refused', reason);
-  return { status: 'refused', refusalReason: reason, refundMinor: null };
+  return { status: 'refused', refusalReason: reason, refusal, refundMinor: null };
 }

@@ -1,5 +1,6 @@
 // Returns and refund settings from the environment: restocking fee per grade, which reasons get
-// the original shipping charge back, and which payment provider issues refunds.
+// the original shipping charge back, which payment provider issues refunds, and how long an RMA
+// takes parcels.
 import type { ReturnGrade } from '../../shared/sync/documents';
 import { RETURN_REASONS, type ReturnReason } from '../../shared/returns/rma-state';
 
@@ -16,6 +17,10 @@ export interface ReturnsConfig {
   shippingRefundReasons: readonly ReturnReason[];
   paymentProvider: 'ledger' | 'mollie';
   mollie: MollieConfig | null;
+  /** Days from authorisation after which an RMA takes no parcel any more (RMA_EXPIRY_DAYS). */
+  rmaExpiryDays: number;
+  /** How often each instance looks for RMAs past their expiry (RMA_EXPIRY_SWEEP_MS). */
+  expirySweepMs: number;
 }
 
 const GRADES: readonly ReturnGrade[] = ['A', 'B', 'C', 'D'];
@@ -56,6 +61,14 @@ function parseReasons(raw: string): ReturnReason[] {
   return reasons as ReturnReason[];
 }
 
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
+  const raw = env[name];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > max)
+    throw new Error(`${name} must be a whole number from 1 to ${max}, got "${raw}"`);
+  return value;
+}
+
 export function loadReturnsConfig(env: NodeJS.ProcessEnv): ReturnsConfig {
   const provider = env.PAYMENT_PROVIDER || 'ledger';
   if (provider !== 'ledger' && provider !== 'mollie')
@@ -74,5 +87,7 @@ export function loadReturnsConfig(env: NodeJS.ProcessEnv): ReturnsConfig {
           apiUrl: (env.MOLLIE_API_URL || 'https://api.mollie.com/v2').replace(/\/+$/, ''),
         }
       : null,
+    rmaExpiryDays: wholeNumber(env, 'RMA_EXPIRY_DAYS', 30, 3650),
+    expirySweepMs: wholeNumber(env, 'RMA_EXPIRY_SWEEP_MS', 300_000, 86_400_000),
   };
 }

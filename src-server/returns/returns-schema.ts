@@ -1,4 +1,4 @@
-// Kysely typings of the returns and refunds tables (migration 0300-returns).
+// Kysely typings of the returns and refunds tables (migrations 0300-returns, 0730-rma-parcels).
 import type { ColumnType, Generated } from 'kysely';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -14,6 +14,8 @@ export interface RmasTable {
   reason: string;
   reason_text: string | null;
   refund_method: string;
+  /** After this moment the RMA takes no parcel any more (RMA_EXPIRY_DAYS from authorisation). */
+  expires_at: ColumnType<Date, Date | string, Date | string>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -70,9 +72,11 @@ export interface OrderPaymentsTable {
   payment_reference: string;
 }
 
+/** One refund per accepted receipt (parcel). */
 export interface RefundsTable {
   id: string;
   rma_id: string;
+  receipt_id: string;
   order_id: string;
   idempotency_key: string;
   method: string;
@@ -80,6 +84,8 @@ export interface RefundsTable {
   amount_minor: number;
   currency: string;
   breakdown: Json<Record<string, unknown>>;
+  /** The order's shipping charge given back with this refund; above 0 on at most one refund per order. */
+  shipping_minor: ColumnType<number, number | undefined, number>;
   status: 'pending' | 'issued' | 'failed';
   provider_reference: string | null;
   last_error: string | null;

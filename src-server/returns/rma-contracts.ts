@@ -6,6 +6,7 @@ import {
   returnReasonSchema,
   rmaStatusSchema,
 } from '../../shared/returns/rma-state';
+import { optionalText, storableText } from '../../shared/validation/text';
 
 export const newRmaSchema = z
   .object({
@@ -24,7 +25,7 @@ export const newRmaSchema = z
         'names the same order line twice',
       ),
     reason: returnReasonSchema,
-    reasonText: z.string().trim().min(1).max(500).optional(),
+    reasonText: optionalText(500),
     refundMethod: refundMethodSchema.default('original_payment'),
   })
   .refine((rma) => rma.reason !== 'other' || rma.reasonText !== undefined, {
@@ -32,13 +33,25 @@ export const newRmaSchema = z
     path: ['reasonText'],
   });
 
-export const rmaStatusChangeSchema = z.object({
-  status: z.enum(MANUAL_RMA_TARGETS),
-  note: z.string().trim().max(500).optional(),
+export const rmaStatusChangeSchema = z
+  .object({
+    status: z.enum(MANUAL_RMA_TARGETS),
+    note: optionalText(500),
+  })
+  .refine((change) => change.status !== 'closed' || change.note !== undefined, {
+    message: 'is required to close an RMA: say why (e.g. "customer keeps the second item")',
+    path: ['note'],
+  });
+
+/** Customer service ends an RMA that still awaits goods; what arrived so far stays booked. */
+export const rmaCloseSchema = z.object({
+  reason: storableText(500),
 });
 
 const refundSchema = z.object({
   id: z.string(),
+  /** The parcel (return receipt) this refund is for. */
+  receiptId: z.string(),
   status: z.enum(['pending', 'issued', 'failed']),
   method: z.string(),
   provider: z.string(),
@@ -63,6 +76,7 @@ export const rmaViewSchema = z.object({
   refundMethod: refundMethodSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
+  expiresAt: z.string(),
   lines: z.array(
     z.object({
       id: z.string(),
@@ -94,7 +108,11 @@ export const rmaViewSchema = z.object({
       receivedAt: z.string(),
     }),
   ),
-  refund: refundSchema.nullable(),
+  /** One per parcel that was worth a refund, oldest first. */
+  refunds: z.array(refundSchema),
+  /** Sums over all parcels: what they refunded (recorded, in minor units) and what is issued. */
+  refundedMinor: z.number().int(),
+  issuedMinor: z.number().int(),
   labels: z.object({ zpl: z.string(), pdf: z.string() }),
 });
 export type RmaView = z.infer<typeof rmaViewSchema>;

@@ -5,9 +5,10 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { RefundMethod, ReturnReason } from '../../shared/returns/rma-state';
 import type { Database } from '../db/schema';
-import { ApiError, notFound } from '../http/api-error';
+import { ApiError } from '../http/api-error';
 import { appendOrderEvents } from '../orders/order-writes';
 import { appendOutboxEvents } from '../outbox/outbox';
+import { returnsRuntime } from './returns-runtime';
 import { publishRmas } from './rma-projection';
 import { isUuid } from './rma-writes';
 import { claimedPerOrderLine, shippedPerOrderLine } from './shipped-units';
@@ -52,7 +53,8 @@ export async function createRmaIn(
     .where('id', '=', input.orderId)
     .forUpdate()
     .executeTakeFirst();
-  if (!order) throw notFound(`Order ${input.orderId}`);
+  if (!order)
+    throw new ApiError(404, 'not_found', `Order ${input.orderId} was not found.`, 'orderId');
   if (access.channelCode !== null && access.channelCode !== order.channel_code)
     throw new ApiError(403, 'forbidden', 'This order belongs to another channel.', 'orderId');
 
@@ -116,6 +118,7 @@ export async function createRmaIn(
       reason: input.reason,
       reason_text: input.reasonText ?? null,
       refund_method: input.refundMethod,
+      expires_at: new Date(now.getTime() + returnsRuntime().config.rmaExpiryDays * 86_400_000),
     })
     .execute();
   const lines = rows.map((r) => ({

@@ -1,6 +1,7 @@
 // Publishes RMAs to the stations of the warehouse their goods went out from (the `rmas`
 // collection), in the transaction that created or moved them, so a returns desk can match a
-// parcel offline by RMA code, order number, tracking number or SSCC.
+// parcel offline by RMA code, order number, tracking number or SSCC, and count what arrived:
+// the units received with the accepted receipts they came in.
 import type { Transaction } from 'kysely';
 import type { RmaStatus, RefundMethod, ReturnReason } from '../../shared/returns/rma-state';
 import type { RmaDoc } from '../../shared/sync/documents';
@@ -26,6 +27,7 @@ export async function publishRmas(
       'r.reason_text',
       'r.refund_method',
       'r.created_at',
+      'r.expires_at',
       'o.channel_order_ref',
       'o.ship_to',
     ])
@@ -46,6 +48,14 @@ export async function publishRmas(
     ])
     .where('l.rma_id', 'in', rmaIds)
     .orderBy('ol.line_no')
+    .execute();
+  const receipts = await trx
+    .selectFrom('return_receipts')
+    .select(['id', 'rma_id'])
+    .where('rma_id', 'in', rmaIds)
+    .where('status', '=', 'accepted')
+    .orderBy('created_at')
+    .orderBy('id')
     .execute();
   const byWarehouse = new Map<string, RmaDoc[]>();
   for (const r of heads) {
@@ -73,7 +83,9 @@ export async function publishRmas(
           quantity: l.quantity,
           receivedQuantity: l.received_quantity,
         })),
+      receiptIds: receipts.filter((x) => x.rma_id === r.id).map((x) => x.id),
       createdAt: new Date(r.created_at).toISOString(),
+      expiresAt: new Date(r.expires_at).toISOString(),
       updatedAt: 0,
     };
     byWarehouse.set(r.warehouse_code, [...(byWarehouse.get(r.warehouse_code) ?? []), doc]);

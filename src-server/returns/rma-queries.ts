@@ -1,4 +1,4 @@
-// Reads RMAs for the API: head, lines, event trail, receipts and refund.
+// Reads RMAs for the API: head, lines, event trail, receipts (parcels) and their refunds.
 import type { Kysely } from 'kysely';
 import type { RefundMethod, ReturnReason, RmaStatus } from '../../shared/returns/rma-state';
 import type { Database } from '../db/schema';
@@ -17,7 +17,7 @@ export async function getRmaView(db: Kysely<Database>, rmaId: string): Promise<R
     .where('r.id', '=', rmaId)
     .executeTakeFirst();
   if (!r) return null;
-  const [lines, events, receipts, refund] = await Promise.all([
+  const [lines, events, receipts, refunds] = await Promise.all([
     db
       .selectFrom('rma_lines as l')
       .innerJoin('order_lines as ol', 'ol.id', 'l.order_line_id')
@@ -40,7 +40,13 @@ export async function getRmaView(db: Kysely<Database>, rmaId: string): Promise<R
       .where('rma_id', '=', r.id)
       .orderBy('created_at')
       .execute(),
-    db.selectFrom('refunds').selectAll().where('rma_id', '=', r.id).executeTakeFirst(),
+    db
+      .selectFrom('refunds')
+      .selectAll()
+      .where('rma_id', '=', r.id)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
   ]);
   return {
     id: r.id,
@@ -55,6 +61,7 @@ export async function getRmaView(db: Kysely<Database>, rmaId: string): Promise<R
     refundMethod: r.refund_method as RefundMethod,
     createdAt: iso(r.created_at)!,
     updatedAt: iso(r.updated_at)!,
+    expiresAt: iso(r.expires_at)!,
     lines: lines.map((l) => ({
       id: l.id,
       orderLineId: l.order_line_id,
@@ -80,20 +87,23 @@ export async function getRmaView(db: Kysely<Database>, rmaId: string): Promise<R
       needsReview: x.needs_review,
       receivedAt: iso(x.received_at)!,
     })),
-    refund: refund
-      ? {
-          id: refund.id,
-          status: refund.status,
-          method: refund.method,
-          provider: refund.provider,
-          amountMinor: refund.amount_minor,
-          currency: refund.currency.trim(),
-          providerReference: refund.provider_reference,
-          lastError: refund.last_error,
-          breakdown: refund.breakdown,
-          issuedAt: iso(refund.issued_at),
-        }
-      : null,
+    refunds: refunds.map((refund) => ({
+      id: refund.id,
+      receiptId: refund.receipt_id,
+      status: refund.status,
+      method: refund.method,
+      provider: refund.provider,
+      amountMinor: refund.amount_minor,
+      currency: refund.currency.trim(),
+      providerReference: refund.provider_reference,
+      lastError: refund.last_error,
+      breakdown: refund.breakdown,
+      issuedAt: iso(refund.issued_at),
+    })),
+    refundedMinor: refunds.reduce((n, f) => n + f.amount_minor, 0),
+    issuedMinor: refunds
+      .filter((f) => f.status === 'issued')
+      .reduce((n, f) => n + f.amount_minor, 0),
     labels: { zpl: `/v1/rmas/${r.id}/label.zpl`, pdf: `/v1/rmas/${r.id}/label.pdf` },
   };
 }

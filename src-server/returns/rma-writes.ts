@@ -1,5 +1,6 @@
 // Moves an RMA through its states (shared/returns/rma-state.ts decides what is legal) and keeps
-// the event trail: every move is one rma_events row, written in the caller's transaction.
+// the event trail: every move (and every parcel that moved nothing) is one rma_events row,
+// written in the caller's transaction.
 import type { Transaction } from 'kysely';
 import { transitionRma, type RmaStatus } from '../../shared/returns/rma-state';
 import type { Database } from '../db/schema';
@@ -15,6 +16,7 @@ export interface LockedRma {
   status: RmaStatus;
   reason: string;
   refund_method: string;
+  expires_at: Date;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -26,11 +28,22 @@ export async function lockRma(trx: Trx, rmaId: string): Promise<LockedRma | null
   if (!isUuid(rmaId)) return null;
   const row = await trx
     .selectFrom('rmas')
-    .select(['id', 'code', 'order_id', 'warehouse_code', 'status', 'reason', 'refund_method'])
+    .select([
+      'id',
+      'code',
+      'order_id',
+      'warehouse_code',
+      'status',
+      'reason',
+      'refund_method',
+      'expires_at',
+    ])
     .where('id', '=', rmaId)
     .forUpdate()
     .executeTakeFirst();
-  return row ? { ...row, status: row.status as RmaStatus } : null;
+  return row
+    ? { ...row, status: row.status as RmaStatus, expires_at: new Date(row.expires_at) }
+    : null;
 }
 
 export async function lockRmaOrThrow(trx: Trx, rmaId: string): Promise<LockedRma> {
@@ -54,6 +67,39 @@ export async function moveRma(
     .set({ status: to, updated_at: new Date() })
     .where('id', '=', rma.id)
     .execute();
+  await recordEvent(trx, rma, to, actor, detail);
+  rma.status = to;
+}
+
+/** Moves the (locked) RMA through `path` in order, each move with the same detail. */
+export async function moveRmaThrough(
+  trx: Trx,
+  rma: LockedRma,
+  path: readonly RmaStatus[],
+  actor: string,
+  detail: Record<string, unknown> = {},
+): Promise<void> {
+  for (const to of path) await moveRma(trx, rma, to, actor, detail);
+}
+
+/** Records what happened to the RMA without a move (a parcel that left its state as it was). */
+export async function noteRma(
+  trx: Trx,
+  rma: LockedRma,
+  actor: string,
+  detail: Record<string, unknown>,
+): Promise<void> {
+  await recordEvent(trx, rma, rma.status, actor, detail);
+  await trx.updateTable('rmas').set({ updated_at: new Date() }).where('id', '=', rma.id).execute();
+}
+
+async function recordEvent(
+  trx: Trx,
+  rma: LockedRma,
+  to: RmaStatus,
+  actor: string,
+  detail: Record<string, unknown>,
+) {
   await trx
     .insertInto('rma_events')
     .values({
@@ -64,5 +110,4 @@ export async function moveRma(
       detail: JSON.stringify(detail),
     })
     .execute();
-  rma.status = to;
 }

@@ -1,6 +1,7 @@
 // Units that actually left a warehouse, read from accepted shipments' cartons (their items name
 // the fulfillment line), and units already claimed by RMAs.
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { AWAITING_GOODS } from '../../shared/returns/rma-state';
 import type { Database } from '../db/schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -29,8 +30,8 @@ export async function shippedPerOrderLine(db: Executor, orderId: string): Promis
 }
 
 /**
- * Units of each order line already claimed by RMAs: what open RMAs authorise, and what finished
- * ones actually received (an RMA closed before its parcel arrived frees its units again).
+ * Units of each order line already claimed by RMAs: what RMAs still awaiting goods authorise, and
+ * what ended ones actually received (an RMA closed or expired half-way frees the rest again).
  */
 export async function claimedPerOrderLine(
   db: Executor,
@@ -38,7 +39,7 @@ export async function claimedPerOrderLine(
 ): Promise<Map<string, number>> {
   const { rows } = await sql<{ order_line_id: string; claimed: string }>`
     select rl.order_line_id,
-           sum(case when r.status in ('authorised', 'in_transit') then rl.quantity else rl.received_quantity end) as claimed
+           sum(case when r.status in (${sql.join([...AWAITING_GOODS])}) then rl.quantity else rl.received_quantity end) as claimed
     from rma_lines rl join rmas r on r.id = rl.rma_id
     where r.order_id = ${orderId}
     group by rl.order_line_id`.execute(db);

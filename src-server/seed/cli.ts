@@ -5,6 +5,7 @@ import pino from 'pino';
 import { loadServerConfig } from '../config';
 import { openDatabase, pgliteDirFor } from '../db/connect';
 import { migrateToLatest } from '../db/migrate';
+import { seedDemoPeople } from '../people/demo-people';
 import { demoChannelCredentials } from './demo-channels';
 import { renewalContextFor } from '../subscriptions/subscriptions-runtime';
 import {
@@ -31,6 +32,7 @@ try {
     orderCount: config.demoOrders,
   };
   const seeded = await seedDemoCatalogueIfEmpty(database.db, options);
+  await seedDemoPeople(database.db, config.demoSeed, log);
   if (await isDemoDatabase(database.db))
     await seedDemoSubscriptions(renewalContextFor(config, { db: database.db }), log);
   const unfinished = await unfinishedDemoSeed(database.db);

@@ -130,6 +130,7 @@ export async function seedDemoSubscriptions(ctx: RenewalContext, log: SeedLog): 
           input,
           idempotencyKey: `demo-subscription-${i + 1}`,
           actor: 'demo',
+          auditActor: { type: 'system', id: 'demo-seed', label: null },
         },
       );
       if (!created.replayed) made += 1;

@@ -5,24 +5,28 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { LeaseKind, NumberLease } from '../../shared/station-api/numbering';
-import { requireAdmin } from '../access/access';
+import { allow, PUBLIC, warehouseInBody } from '../access/route-rules';
+import { auditedBy } from '../audit/audit';
+import { rowSnapshot } from '../audit/snapshots';
 import type { Database } from '../db/schema';
 import { adminSecurity, errorResponses } from '../http/route-schemas';
 import { createOperator } from './operators';
 import { leaseNumbers, type NumberingConfig } from './number-ranges';
-import { stationOf, type stationAuth } from './station-auth';
+import { stationOf, type StationAuth } from './station-auth';
 import { createStation, enrolStation, revokeStation } from './stations';
 
-export function stationRoutes(
-  db: Kysely<Database>,
-  auth: ReturnType<typeof stationAuth>,
-  numbering: NumberingConfig,
-) {
+/** A warehouse lead creates stations and packers for their own warehouses only. */
+const leadOrAdmin = {
+  ...allow('admin', 'warehouse_lead', 'admin_token'),
+  warehouseOf: warehouseInBody,
+};
+
+export function stationRoutes(db: Kysely<Database>, auth: StationAuth, numbering: NumberingConfig) {
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
 
     app.post('/v1/stations', {
-      onRequest: requireAdmin,
+      config: { access: leadOrAdmin },
       schema: {
         tags: ['stations'],
         summary: 'Create a packing station for a warehouse; answers its one-time enrolment code',
@@ -42,11 +46,23 @@ export function stationRoutes(
           ...errorResponses,
         },
       },
-      handler: async (request, reply) =>
-        reply.code(201).send(await createStation(db, request.body)),
+      handler: async (request, reply) => {
+        const created = await auditedBy(request, db)(
+          {
+            objectType: 'station',
+            action: 'created',
+            objectId: (station: { stationId: string }) => station.stationId,
+            snapshot: rowSnapshot('stations', 'id'),
+          },
+          (trx) => createStation(trx, request.body),
+        );
+        return reply.code(201).send(created);
+      },
     });
 
     app.post('/v1/stations/enrol', {
+      // The one-time code is the credential, checked by enrolStation.
+      config: { access: PUBLIC },
       schema: {
         tags: ['stations'],
         summary: "Exchange a one-time enrolment code for the station's long-lived token",
@@ -65,7 +81,7 @@ export function stationRoutes(
     });
 
     app.post('/v1/stations/:id/revoke', {
-      onRequest: requireAdmin,
+      config: { access: allow('admin', 'admin_token') },
       schema: {
         tags: ['stations'],
         summary: 'Revoke a station: its token stops working',
@@ -74,14 +90,22 @@ export function stationRoutes(
         response: { 204: z.null(), ...errorResponses },
       },
       handler: async (request, reply) => {
-        await revokeStation(db, request.params.id);
+        await auditedBy(request, db)(
+          {
+            objectType: 'station',
+            objectId: request.params.id,
+            action: 'revoked',
+            snapshot: rowSnapshot('stations', 'id'),
+          },
+          (trx) => revokeStation(trx, request.params.id),
+        );
         auth.forget();
         return reply.code(204).send(null);
       },
     });
 
     app.post('/v1/stations/leases', {
-      onRequest: auth.requireStation,
+      config: { access: allow('station') },
       schema: {
         tags: ['stations'],
         summary:
@@ -95,7 +119,7 @@ export function stationRoutes(
     });
 
     app.post('/v1/operators', {
-      onRequest: requireAdmin,
+      config: { access: leadOrAdmin },
       schema: {
         tags: ['stations'],
         summary: "Add a packer to a warehouse (badge + PIN); synced to that warehouse's stations",
@@ -114,8 +138,18 @@ export function stationRoutes(
         }),
         response: { 201: z.object({ id: z.string() }), ...errorResponses },
       },
-      handler: async (request, reply) =>
-        reply.code(201).send(await createOperator(db, request.body)),
+      handler: async (request, reply) => {
+        const created = await auditedBy(request, db)(
+          {
+            objectType: 'operator',
+            action: 'created',
+            objectId: (operator: { id: string }) => operator.id,
+            snapshot: rowSnapshot('operators', 'id'),
+          },
+          (trx) => createOperator(trx, request.body),
+        );
+        return reply.code(201).send(created);
+      },
     });
   };
 }

@@ -5,7 +5,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { requireAdmin, requireChannelOrAdmin } from '../access/access';
+import { allow } from '../access/route-rules';
+import { auditedBy } from '../audit/audit';
+import { rowSnapshot } from '../audit/snapshots';
 import { isUniqueViolation } from '../db/errors';
 import type { Database } from '../db/schema';
 import { ApiError, notFound } from '../http/api-error';
@@ -80,11 +82,23 @@ export async function createPlan(db: Kysely<Database>, input: PlanInput): Promis
   return planView((await loadPlans(db, [id])).get(id)!);
 }
 
+/** Plans are part of the offer: the admin (merchandising) decides them. */
+const planMakers = allow('admin', 'admin_token');
+/** A checkout offers them; the people signing customers up or answering them read them. */
+const planReaders = allow(
+  'admin',
+  'customer_service',
+  'sales_rep',
+  'finance',
+  'channel',
+  'admin_token',
+);
+
 export function planRoutes(db: Kysely<Database>) {
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     app.post('/v1/subscription-plans', {
-      onRequest: requireAdmin,
+      config: { access: planMakers },
       schema: {
         tags: ['subscriptions'],
         summary:
@@ -93,11 +107,22 @@ export function planRoutes(db: Kysely<Database>) {
         body: planInputSchema,
         response: { 201: planViewSchema, ...errorResponses },
       },
-      handler: async (request, reply) => reply.status(201).send(await createPlan(db, request.body)),
+      handler: async (request, reply) => {
+        const plan = await auditedBy(request, db)(
+          {
+            objectType: 'subscription_plan',
+            objectId: (created: PlanView) => created.id,
+            action: 'created',
+            snapshot: rowSnapshot('subscription_plans', 'id'),
+          },
+          (trx) => createPlan(trx, request.body),
+        );
+        return reply.status(201).send(plan);
+      },
     });
 
     app.get('/v1/subscription-plans', {
-      onRequest: requireChannelOrAdmin,
+      config: { access: planReaders },
       schema: {
         tags: ['subscriptions'],
         summary: 'The active subscription plans',
@@ -120,7 +145,7 @@ export function planRoutes(db: Kysely<Database>) {
     });
 
     app.get('/v1/subscription-plans/:code', {
-      onRequest: requireChannelOrAdmin,
+      config: { access: planReaders },
       schema: {
         tags: ['subscriptions'],
         summary: 'One subscription plan',

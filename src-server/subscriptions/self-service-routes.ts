@@ -5,6 +5,7 @@
 // no referrer (the token is the credential), never cached.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { PUBLIC } from '../access/route-rules';
 import { ApiError } from '../http/api-error';
 import { emailLocale } from '../notifications/email/email-layout';
 import { todayOf } from './renewal-context';
@@ -160,88 +161,99 @@ export function selfServiceRoutes(ctx: RenewalContext) {
       done: z.string().max(40).optional(),
     });
 
-    app.get('/s/assets/self-service.css', { schema: { hide: true } }, async (_request, reply) =>
-      secure(reply)
-        .type('text/css; charset=utf-8')
-        .header('cache-control', 'public, max-age=3600')
-        .send(SELF_SERVICE_CSS),
+    app.get(
+      '/s/assets/self-service.css',
+      { config: { access: PUBLIC }, schema: { hide: true } },
+      async (_request, reply) =>
+        secure(reply)
+          .type('text/css; charset=utf-8')
+          .header('cache-control', 'public, max-age=3600')
+          .send(SELF_SERVICE_CSS),
     );
 
-    app.get('/s/:token', { schema: { hide: true } }, async (request, reply) => {
-      const q = query.safeParse(request.query);
-      const lang = q.success ? q.data.lang : undefined;
-      secure(reply).type('text/html; charset=utf-8');
-      const params = tokenParams.safeParse(request.params);
-      // Whatever was pasted into the address bar: the invalid-link page, never a 500.
-      const token = params.success ? params.data.token : '';
-      const opened = await open(token, lang);
-      if (!opened.ok) return reply.status(opened.status).send(opened.html);
-      return reply.send(await page(token, opened, { done: q.success ? q.data.done : undefined }));
-    });
+    app.get(
+      '/s/:token',
+      { config: { access: PUBLIC }, schema: { hide: true } },
+      async (request, reply) => {
+        const q = query.safeParse(request.query);
+        const lang = q.success ? q.data.lang : undefined;
+        secure(reply).type('text/html; charset=utf-8');
+        const params = tokenParams.safeParse(request.params);
+        // Whatever was pasted into the address bar: the invalid-link page, never a 500.
+        const token = params.success ? params.data.token : '';
+        const opened = await open(token, lang);
+        if (!opened.ok) return reply.status(opened.status).send(opened.html);
+        return reply.send(await page(token, opened, { done: q.success ? q.data.done : undefined }));
+      },
+    );
 
-    app.post('/s/:token/:action', { schema: { hide: true } }, async (request, reply) => {
-      const params = z
-        .object({ token: z.string().max(100), action: z.enum(ACTIONS) })
-        .safeParse(request.params);
-      const q = query.safeParse(request.query);
-      const lang = q.success ? q.data.lang : undefined;
-      secure(reply).type('text/html; charset=utf-8');
-      if (!params.success)
-        return reply
-          .status(404)
-          .send(
-            renderMessagePage(
-              lang === 'nl' ? 'nl' : 'en',
-              pageCopy(lang === 'nl' ? 'nl' : 'en').invalidLink,
-            ),
+    app.post(
+      '/s/:token/:action',
+      { config: { access: PUBLIC }, schema: { hide: true } },
+      async (request, reply) => {
+        const params = z
+          .object({ token: z.string().max(100), action: z.enum(ACTIONS) })
+          .safeParse(request.params);
+        const q = query.safeParse(request.query);
+        const lang = q.success ? q.data.lang : undefined;
+        secure(reply).type('text/html; charset=utf-8');
+        if (!params.success)
+          return reply
+            .status(404)
+            .send(
+              renderMessagePage(
+                lang === 'nl' ? 'nl' : 'en',
+                pageCopy(lang === 'nl' ? 'nl' : 'en').invalidLink,
+              ),
+            );
+        const { token, action } = params.data;
+        const opened = await open(token, lang);
+        if (!opened.ok) return reply.status(opened.status).send(opened.html);
+        const copy = pageCopy(opened.locale);
+        const form: Form =
+          typeof request.body === 'object' && request.body !== null ? (request.body as Form) : {};
+        const parsed = subscriptionChangeSchema.safeParse(changeFrom(action, form));
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0]!;
+          const field = issue.path.filter((p) => p !== 'shipTo').join('.') || action;
+          return reply.status(422).send(
+            await page(token, opened, {
+              problem: errorText(copy, 'invalid', field, issue.message),
+            }),
           );
-      const { token, action } = params.data;
-      const opened = await open(token, lang);
-      if (!opened.ok) return reply.status(opened.status).send(opened.html);
-      const copy = pageCopy(opened.locale);
-      const form: Form =
-        typeof request.body === 'object' && request.body !== null ? (request.body as Form) : {};
-      const parsed = subscriptionChangeSchema.safeParse(changeFrom(action, form));
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
-        const field = issue.path.filter((p) => p !== 'shipTo').join('.') || action;
-        return reply.status(422).send(
-          await page(token, opened, {
-            problem: errorText(copy, 'invalid', field, issue.message),
-          }),
-        );
-      }
-      const change: SubscriptionChange = parsed.data;
-      try {
-        await changeSubscription(ctx, {
-          subscriptionId: opened.id,
-          change,
-          actor: 'customer',
-          actorLabel: 'customer',
-          channelScope: null,
-        });
-      } catch (error) {
-        if (!(error instanceof ApiError) || error.statusCode >= 500) throw error;
-        return reply.status(error.statusCode).send(
-          await page(token, opened, {
-            problem: errorText(copy, error.code, error.field, error.message),
-          }),
-        );
-      }
-      const done = {
-        skip: 'skipped',
-        date: 'date_changed',
-        pause: 'paused',
-        resume: 'resumed',
-        quantity: 'quantity_changed',
-        swap: 'product_swapped',
-        address: 'address_changed',
-        cancel: 'cancelled',
-      }[action];
-      return reply
-        .status(303)
-        .header('location', `/s/${token}?lang=${opened.locale}&done=${done}`)
-        .send('');
-    });
+        }
+        const change: SubscriptionChange = parsed.data;
+        try {
+          await changeSubscription(ctx, {
+            subscriptionId: opened.id,
+            change,
+            actor: 'customer',
+            actorLabel: 'customer',
+            channelScope: null,
+          });
+        } catch (error) {
+          if (!(error instanceof ApiError) || error.statusCode >= 500) throw error;
+          return reply.status(error.statusCode).send(
+            await page(token, opened, {
+              problem: errorText(copy, error.code, error.field, error.message),
+            }),
+          );
+        }
+        const done = {
+          skip: 'skipped',
+          date: 'date_changed',
+          pause: 'paused',
+          resume: 'resumed',
+          quantity: 'quantity_changed',
+          swap: 'product_swapped',
+          address: 'address_changed',
+          cancel: 'cancelled',
+        }[action];
+        return reply
+          .status(303)
+          .header('location', `/s/${token}?lang=${opened.locale}&done=${done}`)
+          .send('');
+      },
+    );
   };
 }

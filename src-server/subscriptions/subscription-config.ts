@@ -75,7 +75,7 @@ const envSchema = z.object({
         }
       }, 'must be an IANA time zone such as Europe/Amsterdam'),
   ),
-  PUBLIC_BASE_URL: z.preprocess(emptyAsMissing, z.url({ protocol: /^https?$/ }).optional()),
+  PUBLIC_URL: z.preprocess(emptyAsMissing, z.url({ protocol: /^https?$/ }).optional()),
   SUBSCRIPTION_LINK_SECRET: z.preprocess(emptyAsMissing, z.string().min(16).optional()),
   SUBSCRIPTION_LINK_DAYS: int(60, 1, 365),
 });
@@ -109,7 +109,7 @@ export function loadSubscriptionSettings(
     },
     timeZone: e.SUBSCRIPTION_TIME_ZONE,
     links: {
-      baseUrl: (e.PUBLIC_BASE_URL ?? `http://${host}:${server.port}`).replace(/\/+$/, ''),
+      baseUrl: (e.PUBLIC_URL ?? `http://${host}:${server.port}`).replace(/\/+$/, ''),
       // Without a secret of its own, one derived from the admin token (set in production).
       secret:
         e.SUBSCRIPTION_LINK_SECRET ??

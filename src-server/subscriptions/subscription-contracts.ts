@@ -137,7 +137,18 @@ export const subscriptionViewSchema = z.object({
   pausedUntil: z.string().nullable(),
   customer: z.object({ name: z.string(), email: z.string(), locale: z.string() }),
   currency: z.string(),
-  shipTo: postalAddressSchema.partial().extend({ country: z.string() }),
+  shipTo: z.object({
+    name: z.string().optional(),
+    company: z.string().optional(),
+    line1: z.string().optional(),
+    line2: z.string().optional(),
+    postalCode: z.string().optional(),
+    city: z.string().optional(),
+    region: z.string().optional(),
+    country: z.string(),
+    phone: z.string().optional(),
+    email: z.string().optional(),
+  }),
   payment: z.object({ provider: z.enum(['ledger', 'mollie']) }),
   lines: z.array(
     z.object({

@@ -2,6 +2,8 @@
 // the plan and the catalogue, stored with its lines, its first history entry and the welcome
 // e-mail's outbox event, and keyed by Idempotency-Key like an order (a replay answers the first).
 import { randomBytes, randomUUID } from 'node:crypto';
+import { writeAuditEntry } from '../audit/audit';
+import type { AuditActor } from '../audit/audit';
 import { isUniqueViolation } from '../db/errors';
 import { upsertCustomers } from '../customers/customer-upsert';
 import { ApiError } from '../http/api-error';
@@ -16,12 +18,15 @@ import { anchorFor, firstOnOrAfter, laterOf, rhythmDate } from './subscription-c
 import type { SubscriptionInput } from './subscription-contracts';
 import { earliestOpenDate, leadDays } from './subscription-schedule';
 import { appendSubscriptionEvents, loadPlans } from './subscription-store';
+import { subscriptionSnapshot } from './subscription-snapshot';
 
 export interface CreateCommand {
   channelCode: string;
   input: SubscriptionInput;
   idempotencyKey: string;
   actor: string;
+  /** Who the audit log names as the creator (the request's caller). */
+  auditActor: AuditActor;
 }
 
 const REFERENCE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -168,6 +173,13 @@ export async function createSubscription(
           payload: { subscriptionId: id, reference, issuedOn: today, firstRenewalDate: first },
         },
       ]);
+      await writeAuditEntry(trx, command.auditActor, {
+        objectType: 'subscription',
+        objectId: id,
+        action: 'created',
+        before: null,
+        after: await subscriptionSnapshot(trx, id),
+      });
       await insertTables(trx, [
         idempotencyRows([
           {

@@ -9,7 +9,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { requireAdmin } from '../access/access';
+import { allow } from '../access/route-rules';
 import type { Database } from '../db/schema';
 import { compareCodes } from '../db/code-order';
 import { adminSecurity, errorResponses } from '../http/route-schemas';
@@ -176,12 +176,15 @@ const demandQuerySchema = z
       issue.addIssue({ code: 'custom', path: ['from'], message: 'is needed with to' });
   });
 
+/** Known future demand is for purchasing (replenishment) and the admin. */
+const demandReaders = allow('admin', 'purchasing', 'admin_token');
+
 export function subscriptionDemandRoutes(ctx: RenewalContext) {
   const { db } = ctx;
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     app.get('/v1/subscriptions/demand', {
-      onRequest: requireAdmin,
+      config: { access: demandReaders },
       schema: {
         tags: ['subscriptions'],
         summary:

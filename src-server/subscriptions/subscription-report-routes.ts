@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { acceptedDate } from '../../shared/validation/timestamps';
-import { requireAdmin } from '../access/access';
+import { allow } from '../access/route-rules';
 import { ApiError } from '../http/api-error';
 import { adminSecurity, errorResponses } from '../http/route-schemas';
 import { todayOf } from './renewal-context';
@@ -13,12 +13,15 @@ import { monthlyRecurringRevenue, renewalRates, weeklyReport } from './subscript
 
 const by = z.enum(['none', 'plan', 'channel']).default('none');
 
+/** Recurring revenue and churn: finance and the admin. */
+const reportReaders = allow('admin', 'finance', 'admin_token');
+
 export function subscriptionReportRoutes(ctx: RenewalContext) {
   const { db } = ctx;
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     app.get('/v1/subscription-reports/weekly', {
-      onRequest: requireAdmin,
+      config: { access: reportReaders },
       schema: {
         tags: ['subscriptions'],
         summary:
@@ -55,7 +58,7 @@ export function subscriptionReportRoutes(ctx: RenewalContext) {
     });
 
     app.get('/v1/subscription-reports/mrr', {
-      onRequest: requireAdmin,
+      config: { access: reportReaders },
       schema: {
         tags: ['subscriptions'],
         summary: 'Monthly recurring revenue of the active subscriptions, per currency',
@@ -79,7 +82,7 @@ export function subscriptionReportRoutes(ctx: RenewalContext) {
     });
 
     app.get('/v1/subscription-reports/renewals', {
-      onRequest: requireAdmin,
+      config: { access: reportReaders },
       schema: {
         tags: ['subscriptions'],
         summary: 'Renewal success rate and dunning recovery rate, by renewal date in [from, to]',

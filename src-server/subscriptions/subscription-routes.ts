@@ -1,15 +1,17 @@
 // The subscription API: a channel's checkout creates subscriptions (like orders, with an
 // Idempotency-Key); channels and customer service read and change them. Channel keys reach their
-// own channel's subscriptions only; the admin token (staff, until the back office has users) all.
+// own channel's subscriptions only; customer service (the back office) and the admin token all.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { storableText } from '../../shared/orders/order-schema';
-import { assertMayReadChannel, requireChannelOrAdmin } from '../access/access';
+import { actorOf, assertMayReadChannel } from '../access/access';
 import type { Principal } from '../access/access';
+import { allow } from '../access/route-rules';
+import { auditActorOf, auditedBy } from '../audit/audit';
 import { notFound } from '../http/api-error';
 import { channelOrAdminSecurity, errorResponses } from '../http/route-schemas';
-import { actorOf, resolveIntakeChannel } from '../orders/order-routes';
+import { resolveIntakeChannel } from '../orders/order-routes';
 import type { RenewalContext } from './renewal-context';
 import { subscriptionChangeSchema } from './subscription-change-schema';
 import { changeSubscription } from './subscription-changes';
@@ -20,10 +22,25 @@ import {
 } from './subscription-contracts';
 import { createSubscription } from './subscription-create';
 import { getSubscriptionView, listSubscriptions } from './subscription-queries';
+import { subscriptionSnapshot } from './subscription-snapshot';
 
 const idParams = z.object({ id: z.uuid('must be a subscription id (UUID)') });
 
-const changeActor = (principal: Principal) => (principal.kind === 'admin' ? 'staff' : 'channel');
+const changeActor = (principal: Principal) => (principal.kind === 'channel' ? 'channel' : 'staff');
+
+/** Who signs customers up: their checkout (a channel), customer service and sales on the phone. */
+const signers = allow('admin', 'customer_service', 'sales_rep', 'channel', 'admin_token');
+/** Who reads subscriptions: as orders, finance included. */
+const readers = allow(
+  'admin',
+  'customer_service',
+  'sales_rep',
+  'finance',
+  'channel',
+  'admin_token',
+);
+/** Who changes one for the customer: customer service, or the channel's own account pages. */
+const changers = allow('admin', 'customer_service', 'channel', 'admin_token');
 
 export function subscriptionRoutes(ctx: RenewalContext) {
   const { db } = ctx;
@@ -37,7 +54,7 @@ export function subscriptionRoutes(ctx: RenewalContext) {
     const app = plain.withTypeProvider<ZodTypeProvider>();
 
     app.post('/v1/subscriptions', {
-      onRequest: requireChannelOrAdmin,
+      config: { access: signers },
       schema: {
         tags: ['subscriptions'],
         summary: "Create a subscription (a channel's checkout posts it, like an order)",
@@ -65,6 +82,7 @@ export function subscriptionRoutes(ctx: RenewalContext) {
           input: request.body,
           idempotencyKey: request.headers['idempotency-key'],
           actor: actorOf(principal),
+          auditActor: auditActorOf(principal),
         });
         if (created.replayed) void reply.header('idempotent-replayed', 'true');
         return reply.status(201).send(await view(created.id, principal));
@@ -72,7 +90,7 @@ export function subscriptionRoutes(ctx: RenewalContext) {
     });
 
     app.get('/v1/subscriptions/:id', {
-      onRequest: requireChannelOrAdmin,
+      config: { access: readers },
       schema: {
         tags: ['subscriptions'],
         summary: 'One subscription with its lines, next renewal, renewals and history of changes',
@@ -84,7 +102,7 @@ export function subscriptionRoutes(ctx: RenewalContext) {
     });
 
     app.get('/v1/subscriptions', {
-      onRequest: requireChannelOrAdmin,
+      config: { access: readers },
       schema: {
         tags: ['subscriptions'],
         summary: 'Subscriptions, newest first (a channel key sees its own channel only)',
@@ -108,13 +126,13 @@ export function subscriptionRoutes(ctx: RenewalContext) {
     });
 
     app.post('/v1/subscriptions/:id/changes', {
-      onRequest: requireChannelOrAdmin,
+      config: { access: changers },
       schema: {
         tags: ['subscriptions'],
         summary:
           'Change a subscription: skip the next delivery, pause, resume, cancel, move the date, change a quantity, swap a product, change the address or payment mandate',
         description:
-          'A change made after the cut-off of the next renewal applies to the one after it. Customer service uses the admin token (the back-office screens come later).',
+          'A change made after the cut-off of the next renewal applies to the one after it. Each change is written to the audit log with who made it.',
         security: channelOrAdminSecurity,
         params: idParams,
         body: subscriptionChangeSchema,
@@ -122,13 +140,27 @@ export function subscriptionRoutes(ctx: RenewalContext) {
       },
       handler: async (request) => {
         const principal = request.principal!;
-        await changeSubscription(ctx, {
-          subscriptionId: request.params.id,
-          change: request.body,
-          actor: changeActor(principal),
-          actorLabel: actorOf(principal),
-          channelScope: principal.kind === 'channel' ? principal.channelCode : null,
-        });
+        const id = request.params.id;
+        await auditedBy(request, db)(
+          {
+            objectType: 'subscription',
+            objectId: id,
+            action: `changed:${request.body.type}`,
+            snapshot: subscriptionSnapshot,
+            reason: request.body.type === 'cancel' ? request.body.reason : undefined,
+          },
+          (trx) =>
+            changeSubscription(
+              { ...ctx, db: trx },
+              {
+                subscriptionId: id,
+                change: request.body,
+                actor: changeActor(principal),
+                actorLabel: actorOf(principal),
+                channelScope: principal.kind === 'channel' ? principal.channelCode : null,
+              },
+            ),
+        );
         return view(request.params.id, principal);
       },
     });

@@ -7,11 +7,14 @@ import type {
   Address,
   BinDoc,
   FulfillmentDoc,
+  FulfillmentOrderMoney,
   OperatorDoc,
   ProductDoc,
 } from '../../shared/sync/documents';
 import type { Database, PostalAddress } from '../db/schema';
+import { ratePercentOf } from '../orders/order-money-view';
 import { writeSyncDocumentGroups, writeSyncDocuments } from './document-store';
+import { orderMoneyOf, pickLineAmount } from './fulfillment-money';
 
 type Trx = Transaction<Database>;
 
@@ -92,6 +95,10 @@ export async function publishFulfillments(
       'l.walk_sequence',
       'ol.name',
       'ol.unit_price_minor',
+      'ol.quantity as order_quantity',
+      'ol.line_total_minor',
+      'ol.discount_minor',
+      'ol.tax_rate_ppm',
       'p.weight_grams',
     ])
     .where('l.fulfillment_id', 'in', fulfillmentIds)
@@ -99,6 +106,10 @@ export async function publishFulfillments(
     .orderBy(sql`l.sku collate "C"`)
     .orderBy('l.id')
     .execute();
+  const moneyOf = await orderMoneyOf(
+    trx,
+    heads.map((f) => f.order_id),
+  );
 
   const docs = heads.map((f) =>
     toFulfillmentDoc({
@@ -132,7 +143,17 @@ export async function publishFulfillments(
           walkSequence: l.walk_sequence,
           unitWeightGrams: l.weight_grams,
           unitPriceCents: l.unit_price_minor,
+          amountCents: pickLineAmount(
+            {
+              lineTotalMinor: l.line_total_minor,
+              discountMinor: l.discount_minor,
+              quantity: l.order_quantity,
+            },
+            l.quantity,
+          ),
+          taxRatePercent: ratePercentOf(l.tax_rate_ppm),
         })),
+      orderMoney: moneyOf.get(f.order_id),
     }),
   );
   await writeFulfillmentDocs(trx, docs);
@@ -161,6 +182,7 @@ export interface FulfillmentDocSource {
   currency: string;
   /** In walk order (walk sequence, then SKU). */
   lines: FulfillmentDoc['lines'];
+  orderMoney?: FulfillmentOrderMoney | undefined;
 }
 
 export function toFulfillmentDoc(f: FulfillmentDocSource): FulfillmentDoc {
@@ -187,6 +209,7 @@ export function toFulfillmentDoc(f: FulfillmentDocSource): FulfillmentDoc {
     shippingCostCents: f.shippingCostMinor,
     currency: f.currency,
     lines: f.lines,
+    ...(f.orderMoney ? { orderMoney: f.orderMoney } : {}),
     releasedAt: f.releasedAt.toISOString(),
     updatedAt: 0,
   };
@@ -286,10 +309,20 @@ export async function publishProducts(
     .select(['sku', 'gtin'])
     .where('sku', 'in', products.length > 0 ? products.map((p) => p.sku) : [''])
     .execute();
+  // The product's bins in this warehouse, the fullest first: its home bin leads.
+  const bins = await trx
+    .selectFrom('stock')
+    .select(['sku', 'bin_code'])
+    .where('warehouse_code', '=', warehouseCode)
+    .where('sku', 'in', products.length > 0 ? products.map((p) => p.sku) : [''])
+    .orderBy('on_hand', 'desc')
+    .orderBy('bin_code')
+    .execute();
   const productDocs: ProductDoc[] = products.map((p) => ({
     id: p.sku,
     name: p.name,
     gtins: gtins.filter((g) => g.sku === p.sku).map((g) => gtin14(g.gtin)),
+    bins: bins.filter((b) => b.sku === p.sku).map((b) => b.bin_code),
     weightGrams: p.weight_grams,
     lengthMm: p.length_mm,
     widthMm: p.width_mm,

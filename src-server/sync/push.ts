@@ -20,6 +20,7 @@ import { checkPushedDocument } from './push-checks';
 import { parsePushedRows, type PushedRow } from './push-validation';
 import { confirmShipment, recordLateTrackingNumbers } from './shipment-confirmation';
 import { applyWork } from './work-progress';
+import { afterShipmentPush } from './sscc-voids';
 
 type Doc = Record<string, unknown> & { id: string };
 
@@ -100,6 +101,7 @@ async function applyRow(
   }
 
   const outcome = await rulesFor(collection)(trx, station, doc, master?.doc ?? null);
+  if (collection === 'shipments') await afterShipmentPush(trx, station, doc as never);
   if (!outcome.store) return null;
   const [stored] = await writeSyncDocuments(trx, station.warehouseCode, collection, [
     { ...outcome.store, _deleted: deleted },
@@ -127,7 +129,12 @@ function rulesFor(collection: SyncCollection): Rules {
         if (doc.status !== 'confirmed' || wasDecided) {
           // Open shipments are the station's business; a decided one keeps its verdict.
           const kept = wasDecided
-            ? { ...doc, status: previous.status, refusalReason: previous.refusalReason ?? null }
+            ? {
+                ...doc,
+                status: previous.status,
+                refusalReason: previous.refusalReason ?? null,
+                refusal: previous.refusal ?? null,
+              }
             : doc;
           if (previous?.status === 'accepted') await recordLateTrackingNumbers(trx, doc as never);
           return { store: kept, answer: wasDecided && !sameDocument(kept, doc) };
@@ -137,6 +144,7 @@ function rulesFor(collection: SyncCollection): Rules {
           ...doc,
           status: verdict.status,
           refusalReason: verdict.status === 'refused' ? verdict.reason : null,
+          refusal: verdict.status === 'refused' ? verdict.refusal : null,
         };
         return { store: decided, answer: true };
       };

@@ -8,6 +8,7 @@ import type { FulfillmentStatus } from '../../shared/orders/fulfillment-state';
 import { transitionFulfillment } from '../../shared/orders/fulfillment-state';
 import type { OrderStatus } from '../../shared/orders/order-state';
 import { transitionOrder } from '../../shared/orders/order-state';
+import { reason, type Reason } from '../../shared/reasons/reason';
 import type { ShipmentDoc } from '../../shared/sync/documents';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
@@ -17,8 +18,10 @@ import type { StationIdentity } from '../stations/stations';
 import { publishFulfillments } from './projections';
 import { foreignDocument } from './push-checks';
 import { ssccRefusal, stockRefusal, takeFromBins } from './shipped-stock';
+import { reusedSscc } from './sscc-voids';
 
-export type ShipmentVerdict = { status: 'accepted' } | { status: 'refused'; reason: string };
+export type ShipmentVerdict =
+  { status: 'accepted' } | { status: 'refused'; reason: string; refusal: Reason };
 
 const FORWARD: FulfillmentStatus[] = ['released', 'picking', 'packed', 'shipped'];
 const ORDER_FORWARD: OrderStatus[] = ['placed', 'allocated', 'released', 'picking', 'packed'];
@@ -49,6 +52,7 @@ export async function confirmShipment(
       station,
       shipment,
       'The order was cancelled centrally. Void the label and put the items back.',
+      reason('fulfillment_cancelled', {}),
     );
   }
   const first = await trx
@@ -64,6 +68,7 @@ export async function confirmShipment(
       station,
       shipment,
       `Already shipped by station ${first.name} (shipment ${first.id}). Void this label and put the items back.`,
+      reason('already_shipped', { station: first.name, shipmentId: first.id }),
     );
   }
   if (fulfillment.status === 'on_hold') {
@@ -72,6 +77,7 @@ export async function confirmShipment(
       station,
       shipment,
       'The fulfillment is on hold centrally. Do not ship it; ask your lead.',
+      reason('fulfillment_on_hold', {}),
     );
   }
 
@@ -84,7 +90,13 @@ export async function confirmShipment(
   for (const item of shipment.cartons.flatMap((c) => c.items)) {
     const line = lines.find((l) => l.id === item.lineId);
     if (!line || line.sku !== item.sku)
-      return refuse(trx, station, shipment, `Carton item ${item.sku} is not on this fulfillment.`);
+      return refuse(
+        trx,
+        station,
+        shipment,
+        `Carton item ${item.sku} is not on this fulfillment.`,
+        reason('item_not_on_fulfillment', { sku: item.sku }),
+      );
     shippedPerLine.set(line.id, (shippedPerLine.get(line.id) ?? 0) + item.quantity);
   }
   for (const line of lines) {
@@ -94,13 +106,28 @@ export async function confirmShipment(
         station,
         shipment,
         `More of ${line.sku} packed than ordered (${shippedPerLine.get(line.id)} of ${line.quantity}).`,
+        reason('over_packed', {
+          sku: line.sku,
+          packed: shippedPerLine.get(line.id) ?? 0,
+          ordered: line.quantity,
+        }),
       );
     }
   }
   if (shippedPerLine.size === 0)
-    return refuse(trx, station, shipment, 'The shipment has no items.');
+    return refuse(trx, station, shipment, 'The shipment has no items.', reason('no_items', {}));
   const ssccTaken = await ssccRefusal(trx, station, shipment);
-  if (ssccTaken) return refuse(trx, station, shipment, ssccTaken);
+  if (ssccTaken) return refuse(trx, station, shipment, ssccTaken.sentence, ssccTaken.refusal);
+  // A carton number a station voided is never used again (sscc-voids.ts).
+  const reused = await reusedSscc(trx, shipment);
+  if (reused)
+    return refuse(
+      trx,
+      station,
+      shipment,
+      `Carton number (SSCC) ${reused} was used before or voided; open a new carton.`,
+      reason('sscc_reused', { sscc: reused }),
+    );
 
   // The stock rows this shipment takes from are locked first, in the order intake locks them
   // (sku, warehouse, bin: inventory/stock-locks.ts): a confirmation and an order placed at the
@@ -113,7 +140,8 @@ export async function confirmShipment(
     order by sku, warehouse_code, bin_code
     for update`.execute(trx);
   const shortOfStock = await stockRefusal(trx, fulfillment.warehouse_code, lines, shippedPerLine);
-  if (shortOfStock) return refuse(trx, station, shipment, shortOfStock);
+  if (shortOfStock)
+    return refuse(trx, station, shipment, shortOfStock.sentence, shortOfStock.refusal);
   for (const line of lines) {
     const quantity = shippedPerLine.get(line.id) ?? 0;
     if (quantity > 0) await takeFromBins(trx, fulfillment.warehouse_code, line, quantity);
@@ -278,7 +306,8 @@ async function refuse(
   trx: Transaction<Database>,
   station: StationIdentity,
   shipment: ShipmentDoc,
-  reason: string,
+  sentence: string,
+  refusal: Reason,
 ): Promise<ShipmentVerdict> {
   const stored = await trx
     .insertInto('shipments')
@@ -290,18 +319,18 @@ async function refuse(
       carrier: shipment.carrier,
       service: shipment.service,
       status: 'refused',
-      refusal_reason: reason,
+      refusal_reason: sentence,
       confirmed_at: shipment.confirmedAt,
     })
     .onConflict((oc) =>
       oc
         .column('id')
-        .doUpdateSet({ status: 'refused', refusal_reason: reason })
+        .doUpdateSet({ status: 'refused', refusal_reason: sentence })
         .where('shipments.station_id', '=', station.stationId)
         .where('shipments.status', '=', 'refused'),
     )
     .returning('id')
     .executeTakeFirst();
   if (!stored) throw foreignDocument('shipments', shipment.id);
-  return { status: 'refused', reason };
+  return { status: 'refused', reason: sentence, refusal };
 }

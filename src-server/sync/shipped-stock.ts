@@ -4,17 +4,27 @@ import { sql, type Transaction } from 'kysely';
 import type { ShipmentDoc } from '../../shared/sync/documents';
 import type { Database } from '../db/schema';
 import type { StationIdentity } from '../stations/stations';
+import { reason, type Reason } from '../../shared/reasons/reason';
+
+/** Why a shipment is refused: the English sentence and its reason code. */
+export interface Refusal {
+  sentence: string;
+  refusal: Reason;
+}
 
 /** An SSCC names one carton for ever: one already stored, or on two cartons here, is refused. */
 export async function ssccRefusal(
   trx: Transaction<Database>,
   station: StationIdentity,
   shipment: ShipmentDoc,
-): Promise<string | null> {
+): Promise<Refusal | null> {
   const ssccs = shipment.cartons.map((c) => c.sscc);
   const twice = ssccs.find((sscc, i) => ssccs.indexOf(sscc) !== i);
   if (twice)
-    return `SSCC ${twice} is on two cartons of this shipment; void one label and print a new one.`;
+    return {
+      sentence: `SSCC ${twice} is on two cartons of this shipment; void one label and print a new one.`,
+      refusal: reason('sscc_twice', { sscc: twice }),
+    };
   const taken = await trx
     .selectFrom('cartons as c')
     .innerJoin('shipments as s', 's.id', 'c.shipment_id')
@@ -28,7 +38,10 @@ export async function ssccRefusal(
     taken.warehouse_code === station.warehouseCode
       ? `shipment ${taken.shipment_id}`
       : 'a shipment of another warehouse';
-  return `SSCC ${taken.sscc} is already on ${where}; void this label and print a new one.`;
+  return {
+    sentence: `SSCC ${taken.sscc} is already on ${where}; void this label and print a new one.`,
+    refusal: reason('sscc_reused', { sscc: taken.sscc }),
+  };
 }
 
 /** Stock counted down centrally since the order was placed: refused before anything moves. */
@@ -37,7 +50,7 @@ export async function stockRefusal(
   warehouseCode: string,
   lines: readonly { id: string; sku: string }[],
   shippedPerLine: ReadonlyMap<string, number>,
-): Promise<string | null> {
+): Promise<Refusal | null> {
   const shippedPerSku = new Map<string, number>();
   for (const line of lines) {
     const quantity = shippedPerLine.get(line.id) ?? 0;
@@ -57,7 +70,15 @@ export async function stockRefusal(
   for (const [sku, quantity] of shippedPerSku) {
     const have = onHand.get(sku) ?? 0;
     if (have < quantity)
-      return `Only ${have} × ${sku} on hand in ${warehouseCode}, and the shipment takes ${quantity}: count the bins and ask your lead.`;
+      return {
+        sentence: `Only ${have} × ${sku} on hand in ${warehouseCode}, and the shipment takes ${quantity}: count the bins and ask your lead.`,
+        refusal: reason('stock_short', {
+          sku,
+          onHand: have,
+          warehouse: warehouseCode,
+          shipped: quantity,
+        }),
+      };
   }
   return null;
 }

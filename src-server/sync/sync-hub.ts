@@ -1,10 +1,11 @@
 // Live changes for connected stations. Every API instance LISTENs on the sync channel; a notice
 // names a warehouse, a collection and (usually) the changed ids. The hub batches notices per
 // tick, reads the documents once, and writes them to every stream of that warehouse. A notice
-// without ids (a bulk change) tells the stations to pull.
+// without ids (a bulk change) tells the stations to pull. When the LISTEN connection was lost and
+// is back, notices may have been missed: every connected station is told to pull (RESYNC).
 import type { Kysely } from 'kysely';
 import type { SyncCollection } from '../../shared/sync/documents';
-import { STATION_WRITABLE } from '../../shared/sync/documents';
+import { STATION_WRITABLE, SYNC_COLLECTIONS } from '../../shared/sync/documents';
 import type { StreamMessage } from '../../shared/sync/protocol';
 import type { Listen } from '../db/connect';
 import type { Database } from '../db/schema';
@@ -32,7 +33,17 @@ export class SyncHub {
   ) {}
 
   async start(listen: Listen): Promise<void> {
-    this.unlisten = await listen(SYNC_CHANNEL, (payload) => this.onNotice(payload));
+    this.unlisten = await listen(
+      SYNC_CHANNEL,
+      (payload) => this.onNotice(payload),
+      () => this.resyncAll(),
+    );
+  }
+
+  /** Tells every connected station to pull every collection from its checkpoint. */
+  resyncAll(): void {
+    for (const stream of this.streams)
+      for (const collection of SYNC_COLLECTIONS) stream.send({ collection, resync: true });
   }
 
   async stop(): Promise<void> {

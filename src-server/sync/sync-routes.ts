@@ -14,7 +14,8 @@ import {
 } from '../../shared/sync/protocol';
 import type { Database } from '../db/schema';
 import { errorResponses } from '../http/route-schemas';
-import { stationOf, type stationAuth } from '../stations/station-auth';
+import { allow } from '../access/route-rules';
+import { stationOf } from '../stations/station-auth';
 import { pullSyncDocuments } from './document-store';
 import { applyPush } from './push';
 import type { SyncHub } from './sync-hub';
@@ -22,17 +23,13 @@ import type { SyncHub } from './sync-hub';
 const HEARTBEAT_MS = 15_000;
 const stationSecurity = [{ stationToken: [] }];
 
-export function syncRoutes(
-  db: Kysely<Database>,
-  auth: ReturnType<typeof stationAuth>,
-  hub: SyncHub,
-) {
+export function syncRoutes(db: Kysely<Database>, hub: SyncHub) {
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     const params = z.object({ collection: SyncCollectionName });
 
     app.get('/v1/sync/:collection/pull', {
-      onRequest: auth.requireStation,
+      config: { access: allow('station') },
       schema: {
         tags: ['sync'],
         summary:
@@ -62,7 +59,7 @@ export function syncRoutes(
     });
 
     app.post('/v1/sync/:collection/push', {
-      onRequest: auth.requireStation,
+      config: { access: allow('station') },
       schema: {
         tags: ['sync'],
         summary:
@@ -82,7 +79,7 @@ export function syncRoutes(
     });
 
     app.get('/v1/sync/stream', {
-      onRequest: auth.requireStation,
+      config: { access: allow('station') },
       schema: {
         tags: ['sync'],
         summary: 'Live changes as server-sent events (`data:` is a stream message)',

@@ -1,6 +1,7 @@
 // Pick/pack progress from a station. The central OMS follows it: a fulfillment a packer started
-// moves to `picking`, and each new short pick releases the missing units' reservation and
-// backorders them on the order, with an event for the people who re-source it.
+// moves to `picking` and is held by that station (work-holds.ts), each new short pick releases
+// the missing units' reservation and backorders them on the order, with an event for the people
+// who re-source it, and work the station gave back (released) no longer holds the fulfillment.
 import type { Transaction } from 'kysely';
 import type { FulfillmentStatus } from '../../shared/orders/fulfillment-state';
 import { transitionFulfillment } from '../../shared/orders/fulfillment-state';
@@ -11,6 +12,7 @@ import { appendOrderEvents } from '../orders/order-writes';
 import { appendOutboxEvents } from '../outbox/outbox';
 import type { StationIdentity } from '../stations/stations';
 import { publishFulfillments } from './projections';
+import { endHold, FINAL_STATUSES, recordHold } from './work-holds';
 
 export async function applyWork(
   trx: Transaction<Database>,
@@ -33,7 +35,7 @@ export async function applyWork(
     );
   }
   let republish = false;
-  if (fulfillment.status === 'released') {
+  if (fulfillment.status === 'released' && !work.release) {
     const moved = transitionFulfillment(
       { status: 'released', heldFrom: fulfillment.held_from as FulfillmentStatus | null },
       'picking',
@@ -107,4 +109,10 @@ export async function applyWork(
     ]);
   }
   if (republish) await publishFulfillments(trx, [fulfillment.id]);
+  if (work.release) {
+    const hold = { fulfillmentId: fulfillment.id, stationId: station.stationId };
+    await endHold(trx, hold, work.release, `station:${station.stationName}`);
+  } else if (!(FINAL_STATUSES as readonly string[]).includes(fulfillment.status)) {
+    await recordHold(trx, station, work);
+  }
 }

@@ -74,11 +74,9 @@ export async function listWarehouseFulfillments(
     .limit(query.limit + 1);
   if (query.cursor !== undefined) {
     const after = decodeCursor(query.cursor);
-    select = select.where((eb) =>
-      eb.or([
-        eb('f.released_at', '>', after.at),
-        eb.and([eb('f.released_at', '=', after.at), eb('f.id', '>', after.id)]),
-      ]),
+    // A row comparison, so the queue index (warehouse, status, released_at, id) starts the page.
+    select = select.where(({ eb, refTuple, tuple }) =>
+      eb(refTuple('f.released_at', 'f.id'), '>', tuple(after.at, after.id)),
     );
   }
   const rows = await select.execute();

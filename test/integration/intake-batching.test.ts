@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src-server/app';
 import { openDatabase } from '../../src-server/db/connect';
 import { ApiError } from '../../src-server/http/api-error';
-import { OrderIntake } from '../../src-server/orders/intake-queue';
+import { MAX_BATCH, OrderIntake } from '../../src-server/orders/intake-queue';
 import type { PlaceOrderCommand } from '../../src-server/orders/place-order';
 import { DEMO_SHIPPING_SERVICES } from '../../src-server/shipping/demo-rates';
 import { publishFulfillments } from '../../src-server/sync/projections';
@@ -52,7 +52,8 @@ describe.each(BACKENDS)('intake batching on %s', (backend) => {
   afterAll(() => server.close());
 
   it('places the orders that arrived together in one transaction, each with its own answer', async () => {
-    const intake = new OrderIntake(server.db, settings);
+    // One batch in flight, so the orders that arrive during the first all wait for the next.
+    const intake = new OrderIntake(server.db, settings, MAX_BATCH, 1);
     const ordersBefore = await countRows(server.db, 'orders');
     const stored = makeOrder({ skus: { 'SKU-1': 1 } });
     await intake.place(command('stored-key', stored));

@@ -1,11 +1,13 @@
 // The outbox dispatcher against real receivers: stopped mid-batch and restarted, crashed with
-// deliveries claimed, and two dispatchers on one PostgreSQL at once.
+// deliveries claimed (its heartbeat stops), and two dispatchers on one PostgreSQL at once.
+import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src-server/db/connect';
 import { webhookConsumer } from '../../src-server/notifications/webhooks/webhook-consumer';
 import { createSubscription } from '../../src-server/notifications/webhooks/webhook-store';
 import { claimDueDeliveries, fanOutDueEvents } from '../../src-server/outbox/delivery-store';
 import { OutboxDispatcher } from '../../src-server/outbox/dispatcher';
+import { renewHeartbeat } from '../../src-server/outbox/dispatcher-heartbeat';
 import { BACKENDS, openTestDatabase } from '../support/server-harness';
 import {
   appendEvents,
@@ -69,7 +71,7 @@ describe.each(BACKENDS)('outbox dispatcher on %s', (backend) => {
     await receiver.close();
   });
 
-  it('after a dispatcher dies holding claimed deliveries, another delivers them once their lease runs out', async () => {
+  it('leaves the claims of a dispatcher whose heartbeat runs alone, and sends them soon after it stops', async () => {
     const receiver = await startWebhookReceiver(() => secret);
     await subscribe(receiver.url);
     await appendEvents(
@@ -77,16 +79,31 @@ describe.each(BACKENDS)('outbox dispatcher on %s', (backend) => {
       Array.from({ length: 5 }, (_, i) => testEvent(i)),
     );
     await fanOutDueEvents(handle.db, [webhookConsumer(handle.db, 2000)], 10);
-    const claimedByTheDead = await claimDueDeliveries(handle.db, 10, 400);
-    expect(claimedByTheDead).toHaveLength(5);
+    const other = randomUUID();
+    await renewHeartbeat(handle.db, other);
+    const claimedByTheOther = await claimDueDeliveries(handle.db, other, 10);
+    expect(claimedByTheOther).toHaveLength(5);
+    const beating = setInterval(() => void renewHeartbeat(handle.db, other), 50);
 
-    const survivor = dispatcher(handle.db, { leaseMs: 400 });
-    await survivor.runOnce();
-    expect(receiver.all).toHaveLength(0);
-    await new Promise((r) => setTimeout(r, 450));
-    await survivor.runOnce();
+    const survivor = dispatcher(handle.db, { heartbeatMs: 50, claimTimeoutMs: 300 });
+    await survivor.start();
+    try {
+      // Longer than the claim timeout: a claim held by a live heartbeat is never taken, however old.
+      await new Promise((r) => setTimeout(r, 900));
+      expect(receiver.all).toHaveLength(0);
+      clearInterval(beating);
+      const silentFrom = Date.now();
+      await waitUntil(() => receiver.accepted.size === 5, 5_000, 'taken-over deliveries');
+      expect(Date.now() - silentFrom).toBeLessThan(1_500);
+    } finally {
+      clearInterval(beating);
+      await survivor.stop();
+    }
     expect([...receiver.accepted.keys()].sort()).toEqual(
-      claimedByTheDead.map((j) => j.event.id).sort(),
+      claimedByTheOther.map((j) => j.event.id).sort(),
+    );
+    expect(new Set(receiver.all.map((h) => h.deliveryId))).toEqual(
+      new Set(claimedByTheOther.map((j) => j.deliveryId)),
     );
     await receiver.close();
   });

@@ -70,6 +70,7 @@ export async function startSmtpSink() {
 
 export interface ReceivedWebhook {
   eventId: string;
+  deliveryId: string;
   eventType: string;
   verified: boolean;
   body: { id: string; type: string; data: Record<string, unknown> };
@@ -98,6 +99,7 @@ export async function startWebhookReceiver(
       tries.set(eventId, tryNo);
       const hook: ReceivedWebhook = {
         eventId,
+        deliveryId: String(req.headers['x-oms-delivery-id']),
         eventType: String(req.headers['x-oms-event-type']),
         verified: verifyWebhookSignature(
           secret(),

@@ -154,10 +154,13 @@ it('prints the labels of PostNL cartons confirmed offline with their PostNL barc
 
   // Confirmed offline: no number, no label, PostNL not even asked.
   const numbered = await assignTrackingNumbers(makeShipment(2), 'NL', api);
-  expect(numbered.pending.map((p) => p.reason)).toEqual([
-    'PostNL numbers cartons online only; the label prints when the station is back online',
-    'PostNL numbers cartons online only; the label prints when the station is back online',
-  ]);
+  const onlineOnly = {
+    reason: { code: 'carrier_online_only', params: { carrier: 'PostNL' } },
+    sentence:
+      'PostNL numbers cartons online only; the label prints when the station is back online',
+  };
+  // The reason crossed from main to the renderer as a code the packer's language can say.
+  expect(numbered.pending.map((p) => p.reason)).toEqual([onlineOnly, onlineOnly]);
   expect(await queueShippingLabels(db, api, numbered.shipment, fulfillment)).toBe(0);
   expect(postnl.requests).toEqual([]);
 

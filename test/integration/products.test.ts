@@ -126,4 +126,51 @@ describe.each(BACKENDS)('products on %s', (backend) => {
     expect(taken.json()).toMatchObject({ code: 'gtin_taken', field: 'gtins[1]' });
     expect((await get('HP-100')).json().gtins).toEqual([gtin(2)]);
   });
+
+  it('refuses a blank name and trims the one it keeps', async () => {
+    for (const name of ['', '   ', '\t\u00a0\u200b']) {
+      const res = await put('HP-200', product({ name, gtins: [gtin(7)] }));
+      expect(res.statusCode).toBe(400);
+      expect(res.json().field).toBe('name');
+    }
+    const res = await put('HP-200', product({ name: '  Desk lamp ', gtins: [gtin(7)] }));
+    expect(res.json().name).toBe('Desk lamp');
+  });
+
+  it('answers two concurrent creates of one SKU with 201 and 200, never a key violation', async () => {
+    for (let round = 0; round < 5; round++) {
+      const sku = `RACE-${round}`;
+      const answers = await Promise.all(
+        [0, 1].map(() => put(sku, product({ gtins: [gtin(20 + round)] }))),
+      );
+      expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 201]);
+    }
+  });
+
+  it('gives a GTIN wanted by two new products at once to one, and a 409 naming it to the other', async () => {
+    for (let round = 0; round < 5; round++) {
+      const shared = gtin(40 + round);
+      const answers = await Promise.all(
+        ['A', 'B'].map((p) =>
+          put(
+            `TWIN-${p}${round}`,
+            product({ gtins: [gtin(60 + round * 2 + (p === 'A' ? 0 : 1)), shared] }),
+          ),
+        ),
+      );
+      const statuses = answers.map((a) => a.statusCode).sort();
+      expect(statuses).toEqual([201, 409]);
+      const refused = answers.find((a) => a.statusCode === 409)!;
+      expect(refused.json()).toMatchObject({ code: 'gtin_taken', field: 'gtins[1]' });
+      // The refused product was not half-created: no row, no GTIN, no price.
+      const loser = answers.indexOf(refused) === 0 ? `TWIN-A${round}` : `TWIN-B${round}`;
+      expect((await get(loser)).statusCode).toBe(404);
+      const gtins = await server.db
+        .selectFrom('product_gtins')
+        .select('gtin')
+        .where('sku', '=', loser)
+        .execute();
+      expect(gtins).toEqual([]);
+    }
+  });
 });

@@ -84,6 +84,20 @@ describe.each(BACKENDS)('return analytics on %s', (backend) => {
       products: [],
     });
     expect((await analytics('?from=2020-02-01&to=2020-01-01')).statusCode).toBe(400);
+    for (const [query, field] of [
+      ['?from=0000-01-01', 'from'],
+      ['?to=%2B275760-09-13T00:00:00Z', 'to'],
+      ['?from=1', 'from'],
+      ['?to=2026-02-30', 'to'],
+      ['?from=2026-01-01T10:00:00', 'from'],
+    ]) {
+      const refused = await analytics(query!);
+      expect(refused.statusCode, query).toBe(400);
+      expect(refused.json().field, query).toBe(field);
+    }
+    expect((await analytics('?from=2020-01-01T00:00:00%2B01:00&to=2020-02-01')).statusCode).toBe(
+      200,
+    );
     expect(
       (
         await server.app.inject({

@@ -78,6 +78,7 @@ describe.each(BACKENDS)('refunds through Mollie on %s', (backend) => {
     const config = {
       ...loadServerConfig({
         ADMIN_TOKEN,
+        ADMIN_TOKEN_SCOPE: 'system',
         PAYMENT_PROVIDER: 'mollie',
         MOLLIE_API_KEY: API_KEY,
         MOLLIE_API_URL: mollie.url,
@@ -97,7 +98,7 @@ describe.each(BACKENDS)('refunds through Mollie on %s', (backend) => {
   });
   afterAll(() => close());
 
-  it('refunds the original payment once through Mollie, keyed by RMA', async () => {
+  it('refunds the original payment once through Mollie, keyed by parcel', async () => {
     const order = await shipOrder(app, station, { 'SKU-1': 1 });
     await db
       .insertInto('order_payments')
@@ -115,14 +116,17 @@ describe.each(BACKENDS)('refunds through Mollie on %s', (backend) => {
     ).json();
     expect(view).toMatchObject({
       status: 'refunded',
-      refund: {
-        provider: 'mollie',
-        status: 'issued',
-        providerReference: expect.stringMatching(/^re_/),
-      },
+      refunds: [
+        {
+          receiptId: receipt.id,
+          provider: 'mollie',
+          status: 'issued',
+          providerReference: expect.stringMatching(/^re_/),
+        },
+      ],
     });
     expect(mollie.refunds.filter((r) => r.paymentId === 'tr_paid')).toEqual([
-      expect.objectContaining({ value: '10.00', idempotencyKey: `refund:${rma.id}` }),
+      expect.objectContaining({ value: '10.00', idempotencyKey: `refund:receipt:${receipt.id}` }),
     ]);
   });
 
@@ -138,7 +142,7 @@ describe.each(BACKENDS)('refunds through Mollie on %s', (backend) => {
     ).json();
     expect(failed).toMatchObject({
       status: 'inspected',
-      refund: { status: 'failed', lastError: expect.stringContaining('no Mollie payment id') },
+      refunds: [{ status: 'failed', lastError: expect.stringContaining('no Mollie payment id') }],
     });
     expect(
       await db
@@ -161,7 +165,7 @@ describe.each(BACKENDS)('refunds through Mollie on %s', (backend) => {
     });
     expect(retried.json()).toMatchObject({
       status: 'refunded',
-      refund: { status: 'issued', lastError: null },
+      refunds: [{ status: 'issued', lastError: null }],
     });
     const again = await app.inject({
       method: 'POST',

@@ -1,4 +1,4 @@
-// Return receipts pushed by stations on PGlite and PostgreSQL: exactly one refund per RMA under
+// Return receipts pushed by stations on PGlite and PostgreSQL: exactly one refund per parcel under
 // replayed and concurrent pushes, stock per disposition, and bad input refused with nothing
 // stored half-way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,7 +87,8 @@ describe.each(BACKENDS)('return receipts on %s', (backend) => {
     expect(rows[0]).toMatchObject({
       amount_minor: 1000,
       status: 'issued',
-      idempotency_key: `refund:${rma.id}`,
+      idempotency_key: `refund:receipt:${receipt.id}`,
+      receipt_id: receipt.id,
     });
     expect(await onHand('SKU-1', 'A-01')).toBe(before + 1);
     expect(await outbox('refund.issued', order.orderId)).toHaveLength(1);
@@ -114,7 +115,9 @@ describe.each(BACKENDS)('return receipts on %s', (backend) => {
     }[];
     expect(verdicts.map((v) => v.status).sort()).toEqual(['accepted', 'refused']);
     expect(verdicts.find((v) => v.status === 'refused')?.refusalReason).toMatch(
-      new RegExp(`RMA ${rma.code} was already taken in by station Tilburg [12]`),
+      new RegExp(
+        `RMA ${rma.code} already received every authorised unit \\(the last parcel was taken in by station Tilburg [12]`,
+      ),
     );
     expect(await refunds(rma.id)).toHaveLength(1);
     expect(await onHand('SKU-2', 'A-01')).toBe(before + 1);
@@ -210,7 +213,7 @@ describe.each(BACKENDS)('return receipts on %s', (backend) => {
     expect(first).toMatchObject({
       status: 'refused',
       refusalReason:
-        '2 × SKU-2 received as expected, but the RMA authorises 1: mark the rest as extra.',
+        '2 × SKU-2 received as expected, but the RMA awaits 1 of the 1 it authorises: mark the rest as extra.',
     });
     const noBin = {
       ...tooMany,
@@ -341,5 +344,9 @@ describe.each(BACKENDS)('return receipts on %s', (backend) => {
     expect(foreignBin.refusalReason).toBe(
       'Bin Z-99 is not a bin of warehouse NL-TIL: scan a bin of this warehouse.',
     );
+    expect(foreignBin.refusal).toEqual({
+      code: 'receipt_foreign_bin',
+      params: { bin: 'Z-99', warehouse: 'NL-TIL' },
+    });
   });
 });

@@ -162,13 +162,20 @@ describe.each(BACKENDS)('RMAs on %s', (backend) => {
       'refunded',
     ]);
     expect(view.lines[0].receivedQuantity).toBe(2);
-    expect(view.refund).toMatchObject({
-      status: 'issued',
-      provider: 'ledger',
-      amountMinor: 2395,
-      currency: 'EUR',
-      breakdown: { itemsMinor: 2000, feesMinor: 100, shippingMinor: 495 },
-    });
+    expect(view.refunds).toEqual([
+      expect.objectContaining({
+        receiptId: receipt.id,
+        status: 'issued',
+        provider: 'ledger',
+        amountMinor: 2395,
+        currency: 'EUR',
+        breakdown: expect.objectContaining({
+          itemsMinor: 2000,
+          feesMinor: 100,
+          shippingMinor: 495,
+        }),
+      }),
+    ]);
     expect(view.receipts).toEqual([
       expect.objectContaining({ id: receipt.id, status: 'accepted', needsReview: false }),
     ]);
@@ -181,7 +188,7 @@ describe.each(BACKENDS)('RMAs on %s', (backend) => {
       method: 'POST',
       url: `/v1/rmas/${rma.id}/status`,
       headers: admin,
-      payload: { status: 'closed' },
+      payload: { status: 'closed', note: 'customer changed their mind' },
     });
     expect(reopen.statusCode).toBe(409);
     expect(reopen.json().message).toContain('refunded; that is final');
@@ -218,6 +225,11 @@ describe.each(BACKENDS)('RMAs on %s', (backend) => {
     expect(zpl.headers['content-type']).toContain('application/zpl');
     expect(zpl.body).toContain(`RMA:${rma.code}`);
     expect(zpl.body).toMatch(/^\^XA/);
+    const dutch = await get(`/v1/rmas/${rma.id}/label.zpl?lang=nl`);
+    expect(dutch.body).toContain('RETOUR NAAR');
+    expect(dutch.body).toContain(`RMA:${rma.code}`);
+    const unknown = await get(`/v1/rmas/${rma.id}/label.zpl?lang=fr`);
+    expect(unknown.statusCode).toBe(400);
     const pdf = await get(`/v1/rmas/${rma.id}/label.pdf`, bearer(CHANNEL_KEYS.web));
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
@@ -225,6 +237,40 @@ describe.each(BACKENDS)('RMAs on %s', (backend) => {
     expect(
       (await get(`/v1/rmas/${rma.id}/label.pdf`, bearer(CHANNEL_KEYS.market))).statusCode,
     ).toBe(403);
+  });
+
+  it('refuses blank or unstorable reason text naming reasonText, and trims the text it keeps', async () => {
+    const order = await shipOrder(server.app, tilburg, { 'SKU-2': 1 });
+    for (const reasonText of ['   ', '\u200b\t', 'crushed\u0000', 'x\ud800']) {
+      const refused = await createRma(
+        server.app,
+        order,
+        { 'SKU-2': 1 },
+        { reason: 'other', reasonText },
+      );
+      expect(refused.statusCode, JSON.stringify(reasonText)).toBe(400);
+      expect(refused.json().field).toBe('reasonText');
+    }
+    const kept = await createRma(
+      server.app,
+      order,
+      { 'SKU-2': 1 },
+      { reason: 'other', reasonText: '  Crushed box \n' },
+    );
+    expect(kept.json().reasonText).toBe('Crushed box');
+  });
+
+  it('refuses refund export periods outside 2000–2100, naming the filter', async () => {
+    for (const [query, field] of [
+      ['?from=0000-01-01', 'from'],
+      ['?to=275760-09-13', 'to'],
+      ['?from=yesterday', 'from'],
+    ]) {
+      const refused = await get(`/v1/refunds.csv${query}`);
+      expect(refused.statusCode, query).toBe(400);
+      expect(refused.json().field).toBe(field);
+    }
+    expect((await get('/v1/refunds.csv?from=2020-01-01&to=2030-01-01')).statusCode).toBe(200);
   });
 
   it('exports refunds for finance as CSV, admin only', async () => {

@@ -19,7 +19,7 @@ import { SubscriptionScheduler } from '../../src-server/subscriptions/subscripti
 import { renewalContextFor } from '../../src-server/subscriptions/subscriptions-runtime';
 import { bearer, seedCatalog, seedChannels } from '../support/oms-fixtures';
 import type { WarehouseCode } from '../support/oms-fixtures';
-import { ADMIN_TOKEN, openTestDatabase } from '../support/server-harness';
+import { ADMIN_TOKEN, openTestDatabase, testBackofficeDir } from '../support/server-harness';
 import { startFakeMollie } from './returns-mollie-server';
 import type { FakeMollie } from './returns-mollie-server';
 
@@ -77,6 +77,9 @@ export async function startSubscriptionWorld(
   const config: ServerConfig = {
     ...loadServerConfig({
       ADMIN_TOKEN,
+      // The admin token calls the system routes in tests, as automation does.
+      ADMIN_TOKEN_SCOPE: 'system',
+      BACKOFFICE_DIR: testBackofficeDir(),
       SOURCING_MAX_EXTRA_KM: '100',
       SUBSCRIPTION_SCHEDULER: 'off',
       SUBSCRIPTION_LINK_SECRET: 'test-subscription-link-secret',

@@ -134,7 +134,7 @@ describe.each(BACKENDS)('station sync on %s', (backend) => {
           headers: bearer(CHANNEL_KEYS.web),
         })
       ).statusCode,
-    ).toBe(401);
+    ).toBe(403); // a valid channel key, but sync is for station tokens only
     const res = await server.app.inject({
       method: 'POST',
       url: '/v1/stations',
@@ -304,6 +304,7 @@ describe.each(BACKENDS)('station sync on %s', (backend) => {
       expect.objectContaining({
         status: 'refused',
         refusalReason: expect.stringContaining('cancelled'),
+        refusal: { code: 'fulfillment_cancelled', params: {} },
       }),
     ]);
     expect(await onHand('SKU-2')).toBe(before);
@@ -326,6 +327,10 @@ describe.each(BACKENDS)('station sync on %s', (backend) => {
       (s: { status: string }) => s.status === 'refused',
     );
     expect(refused.refusalReason).toMatch(/Already shipped by station Tilburg/);
+    expect(refused.refusal).toEqual({
+      code: 'already_shipped',
+      params: { station: expect.stringMatching(/^Tilburg [12]$/), shipmentId: expect.any(String) },
+    });
   });
 
   it('answers a conflict when the station assumed an outdated master, and writes nothing', async () => {

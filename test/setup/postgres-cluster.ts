@@ -1,6 +1,7 @@
 // Starts a throwaway PostgreSQL 15 cluster on a temp dir and a free port, the real server the
-// integration tests run against besides PGlite. Used by vitest's global setup and the benchmarks.
-import { execFileSync, spawnSync } from 'node:child_process';
+// integration tests run against besides PGlite. Used by vitest's global setup and the benchmarks;
+// the resilience tests start their own and restart or stop it under load (same port, same data).
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -14,10 +15,20 @@ const PG_BIN_DIRS = [
 
 export interface PostgresCluster {
   url: string;
+  port: number;
+  /** Stops the server and deletes the cluster. */
   stop(): void;
+  /** `pg_ctl restart` on the same port and data (resilience tests); resolves when it accepts again. */
+  restartServer(mode?: ShutdownMode): Promise<void>;
+  /** Stops the server but keeps the cluster, until startServer() (a database outage). */
+  stopServer(mode?: ShutdownMode): Promise<void>;
+  startServer(): Promise<void>;
 }
 
-function findPgBin(): string {
+/** pg_ctl's shutdown modes: `fast` ends sessions at once, `immediate` is a crash. */
+export type ShutdownMode = 'smart' | 'fast' | 'immediate';
+
+export function findPgBin(): string {
   const fromEnv = process.env.PG_BIN;
   const dir = [fromEnv, ...PG_BIN_DIRS].find((d) => d && existsSync(join(d, 'pg_ctl')));
   if (!dir) {
@@ -40,22 +51,40 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** A PostgreSQL server program's command line, as the `postgres` user when we are root. */
+export function pgCommand(bin: string, cmd: string, args: string[]): [string, string[]] {
+  const full = join(bin, cmd);
+  return process.getuid?.() === 0
+    ? ['runuser', ['-u', 'postgres', '--', full, ...args]]
+    : [full, args];
+}
+
+function runPg(bin: string, cmd: string, args: string[]): void {
+  const result = spawnSync(...pgCommand(bin, cmd, args), { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${cmd} failed: ${result.stderr || result.stdout}`);
+}
+
+/** The same without blocking the event loop, so a test's load keeps running meanwhile. */
+function runPgAsync(bin: string, cmd: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(...pgCommand(bin, cmd, args), { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} failed: ${output}`)),
+    );
+  });
+}
+
 export async function startPostgresCluster(): Promise<PostgresCluster> {
   const bin = findPgBin();
   const dir = mkdtempSync(join(tmpdir(), 'oms-pg-'));
   chmodSync(dir, 0o777);
   const dataDir = join(dir, 'data');
   const port = await freePort();
-  const asRoot = process.getuid?.() === 0;
-  const run = (cmd: string, args: string[]) => {
-    const full = join(bin, cmd);
-    const result = asRoot
-      ? spawnSync('runuser', ['-u', 'postgres', '--', full, ...args], { encoding: 'utf8' })
-      : spawnSync(full, args, { encoding: 'utf8' });
-    if (result.status !== 0) {
-      throw new Error(`${cmd} failed: ${result.stderr || result.stdout}`);
-    }
-  };
+  const run = (cmd: string, args: string[]) => runPg(bin, cmd, args);
   run('initdb', [
     '-D',
     dataDir,
@@ -67,7 +96,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     'UTF8',
     '--locale=C',
   ]);
-  run('pg_ctl', [
+  const startArgs = [
     '-D',
     dataDir,
     '-w',
@@ -76,9 +105,16 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     'start',
     '-o',
     `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200 -c synchronous_commit=off -c full_page_writes=off`,
-  ]);
+  ];
+  run('pg_ctl', startArgs);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    port,
+    restartServer: (mode = 'fast') =>
+      runPgAsync(bin, 'pg_ctl', ['-D', dataDir, '-w', '-m', mode, 'restart']),
+    stopServer: (mode = 'fast') =>
+      runPgAsync(bin, 'pg_ctl', ['-D', dataDir, '-w', '-m', mode, 'stop']),
+    startServer: () => runPgAsync(bin, 'pg_ctl', startArgs),
     stop() {
       try {
         run('pg_ctl', ['-D', dataDir, '-m', 'immediate', 'stop']);

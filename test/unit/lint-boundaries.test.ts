@@ -24,6 +24,10 @@ describe('process boundaries are enforced by lint', () => {
       "import { x } from '../src-main/central/central-client';\nvoid x;\n",
     ],
     ['src-main/forbidden.ts', "import { x } from '../src-server/app';\nvoid x;\n"],
+    ['src-backoffice/forbidden.ts', "import fs from 'node:fs';\nvoid fs;\n"],
+    ['src-backoffice/app/forbidden.ts', "import { x } from '../../src-server/app';\nvoid x;\n"],
+    ['src-backoffice/forbidden.ts', "import { x } from '../src-renderer/main';\nvoid x;\n"],
+    ['src-server/forbidden.ts', "import { x } from '../src-backoffice/app/api';\nvoid x;\n"],
   ])('refuses a forbidden import in %s: %s', async (filePath, code) => {
     expect(await restrictedRules(filePath, code)).toContain('no-restricted-imports');
   });

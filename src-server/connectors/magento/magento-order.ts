@@ -1,10 +1,15 @@
 // Maps an Adobe Commerce (Magento 2) order, as `GET /V1/orders/{id}` returns it, onto the
-// canonical order. Child items of configurable/bundle products (with parent_item_id) are skipped:
-// the parent line carries the SKU, quantity and price that were sold.
+// canonical order: items as magento-items.ts reads them (what ships, with its money), shipping,
+// and the order's grand_total and tax_amount for the OMS to check the parts against. Magento's
+// amounts exclude tax (tax is added), so pricesIncludeTax is false whatever the store's setting.
 import { z } from 'zod';
 import type { CanonicalOrder, PostalAddressInput } from '../../../shared/orders/order-schema';
-import { decimalToMinor } from '../money';
+import { decimalToMinor, decimalToTenThousandths } from '../money';
 import { platformPayloadError, requireMinor } from '../mapping-error';
+import { magentoAmount, magentoItemSchema, magentoLines } from './magento-items';
+
+/** Adobe Commerce's names of the totals the OMS checks. */
+export const MAGENTO_TOTAL_FIELDS = { grandTotalMinor: 'grand_total', taxTotalMinor: 'tax_amount' };
 
 const text = z.string().nullish();
 
@@ -29,18 +34,18 @@ export const magentoOrderSchema = z.object({
   customer_email: z.string(),
   customer_firstname: text,
   customer_lastname: text,
-  shipping_amount: z.number().nullish(),
-  items: z
-    .array(
-      z.object({
-        sku: z.string().min(1),
-        name: z.string(),
-        qty_ordered: z.number(),
-        price: z.number(),
-        parent_item_id: z.number().nullish(),
-      }),
-    )
-    .min(1),
+  base_currency_code: z.string().nullish(),
+  grand_total: magentoAmount.nullish(),
+  base_grand_total: magentoAmount.nullish(),
+  tax_amount: magentoAmount.nullish(),
+  base_tax_amount: magentoAmount.nullish(),
+  shipping_amount: magentoAmount.nullish(),
+  base_shipping_amount: magentoAmount.nullish(),
+  shipping_tax_amount: magentoAmount.nullish(),
+  base_shipping_tax_amount: magentoAmount.nullish(),
+  shipping_discount_amount: magentoAmount.nullish(),
+  shipping_discount_tax_compensation_amount: magentoAmount.nullish(),
+  items: z.array(magentoItemSchema).min(1),
   billing_address: magentoAddressSchema,
   payment: z.object({ po_number: text }).nullish(),
   extension_attributes: z
@@ -49,6 +54,15 @@ export const magentoOrderSchema = z.object({
         .array(z.object({ shipping: z.object({ address: magentoAddressSchema.nullish() }) }))
         .nullish(),
       company_order_attributes: z.object({ company_name: text }).nullish(),
+      /** Tax per item and for shipping (`type` "shipping"), with the rates applied. */
+      item_applied_taxes: z
+        .array(
+          z.object({
+            type: z.string().nullish(),
+            applied_taxes: z.array(z.object({ percent: magentoAmount.nullish() })).nullish(),
+          }),
+        )
+        .nullish(),
     })
     .nullish(),
 });
@@ -84,6 +98,50 @@ function toIsoInstant(createdAt: string): string | undefined {
   return Number.isNaN(Date.parse(iso)) ? undefined : iso;
 }
 
+const minor = (value: string | number, field: string) =>
+  requireMinor('Adobe Commerce', value, field, decimalToMinor);
+
+/** An order amount, or its base_* twin when the order is in the base currency. */
+function orderAmount(
+  order: MagentoOrder,
+  name: 'grand_total' | 'tax_amount' | 'shipping_amount' | 'shipping_tax_amount',
+): number | undefined {
+  const sameCurrency =
+    !order.base_currency_code || order.base_currency_code === order.order_currency_code;
+  const base = order[`base_${name}`];
+  const value = order[name] ?? (sameCurrency ? base : undefined);
+  return value == null ? undefined : minor(value, order[name] == null ? `base_${name}` : name);
+}
+
+/** The shipping's tax rate, from the applied taxes of type "shipping" (their rates added). */
+function shippingTaxRate(order: MagentoOrder): number | undefined {
+  const applied = (order.extension_attributes?.item_applied_taxes ?? []).filter(
+    (t) => t.type === 'shipping',
+  );
+  const percents = applied.flatMap((t) => t.applied_taxes ?? []).map((t) => t.percent);
+  if (percents.length === 0) return undefined;
+  let ppm = 0;
+  for (const percent of percents) {
+    const value = percent == null ? 0 : decimalToTenThousandths(percent);
+    if (value === null) return undefined;
+    ppm += value;
+  }
+  return ppm / 10_000;
+}
+
+function shippingDiscount(order: MagentoOrder): number | undefined {
+  if (order.shipping_discount_amount == null) return undefined;
+  const discount = minor(order.shipping_discount_amount, 'shipping_discount_amount');
+  const compensation =
+    order.shipping_discount_tax_compensation_amount == null
+      ? 0
+      : minor(
+          order.shipping_discount_tax_compensation_amount,
+          'shipping_discount_tax_compensation_amount',
+        );
+  return Math.max(0, discount - compensation);
+}
+
 export function mapMagentoOrder(payload: unknown): CanonicalOrder {
   const parsed = magentoOrderSchema.safeParse(payload);
   if (!parsed.success) throw platformPayloadError('Adobe Commerce', parsed.error);
@@ -109,24 +167,13 @@ export function mapMagentoOrder(payload: unknown): CanonicalOrder {
       : { type: 'person', name: buyerName, email },
     shipTo,
     billTo: toAddress(order.billing_address, email),
-    lines: order.items
-      .filter((item) => item.parent_item_id === null || item.parent_item_id === undefined)
-      .map((item, i) => ({
-        sku: item.sku,
-        quantity: item.qty_ordered,
-        unitPriceMinor: requireMinor(
-          'Adobe Commerce',
-          item.price,
-          `items[${i}].price`,
-          decimalToMinor,
-        ),
-        name: item.name,
-      })),
-    shippingChargedMinor: requireMinor(
-      'Adobe Commerce',
-      order.shipping_amount ?? 0,
-      'shipping_amount',
-      decimalToMinor,
-    ),
+    lines: magentoLines(order.items),
+    pricesIncludeTax: false,
+    shippingChargedMinor: orderAmount(order, 'shipping_amount') ?? 0,
+    shippingDiscountMinor: shippingDiscount(order),
+    shippingTaxMinor: orderAmount(order, 'shipping_tax_amount'),
+    shippingTaxRatePercent: shippingTaxRate(order),
+    grandTotalMinor: orderAmount(order, 'grand_total'),
+    taxTotalMinor: orderAmount(order, 'tax_amount'),
   };
 }

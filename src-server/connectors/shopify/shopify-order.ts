@@ -1,12 +1,32 @@
 // Maps Shopify's `orders/create` webhook body (the REST Admin API Order resource) onto the
 // canonical order. Only the fields the OMS uses are read; the rest of the payload is ignored.
+// Money: `price` per unit and `shipping_lines[].price` before discounts, `discount_allocations`
+// and `tax_lines` per line (tax after discounts), all including tax when `taxes_included`;
+// `total_price` = lines − discounts + shipping (+ `total_tax` unless taxes are included).
 import { z } from 'zod';
 import type { CanonicalOrder, PostalAddressInput } from '../../../shared/orders/order-schema';
-import { decimalToMinor } from '../money';
-import { platformPayloadError, requireMinor } from '../mapping-error';
+import { platformPayloadError } from '../mapping-error';
+import {
+  shopifyCoordinate,
+  shopifyDiscountAllocationSchema,
+  shopifyMinor,
+  shopifyMoney as money,
+  shopifyPartMoney,
+  shopifyTaxLineSchema,
+} from './shopify-money';
 
-const money = z.union([z.string(), z.number()]);
+/** Shopify's names of the totals the OMS checks. */
+export const SHOPIFY_TOTAL_FIELDS = { grandTotalMinor: 'total_price', taxTotalMinor: 'total_tax' };
+
 const text = z.string().nullish();
+const taxLines = z
+  .array(shopifyTaxLineSchema)
+  .nullish()
+  .transform((v) => v ?? []);
+const discountAllocations = z
+  .array(shopifyDiscountAllocationSchema)
+  .nullish()
+  .transform((v) => v ?? []);
 
 const shopifyAddressSchema = z.object({
   first_name: text,
@@ -20,8 +40,8 @@ const shopifyAddressSchema = z.object({
   province_code: text,
   country_code: z.string().min(2),
   phone: text,
-  latitude: z.number().nullish(),
-  longitude: z.number().nullish(),
+  latitude: shopifyCoordinate,
+  longitude: shopifyCoordinate,
 });
 
 export const shopifyOrderSchema = z.object({
@@ -42,10 +62,23 @@ export const shopifyOrderSchema = z.object({
         quantity: z.number(),
         price: money,
         title: z.string(),
+        tax_lines: taxLines,
+        discount_allocations: discountAllocations,
       }),
     )
     .min(1),
-  shipping_lines: z.array(z.object({ price: money })).default([]),
+  shipping_lines: z
+    .array(
+      z.object({ price: money, tax_lines: taxLines, discount_allocations: discountAllocations }),
+    )
+    .nullish()
+    .transform((v) => v ?? []),
+  taxes_included: z.boolean().nullish(),
+  total_price: money.nullish(),
+  total_tax: money.nullish(),
+  // The totals after later edits and refunds; at creation they equal the originals.
+  current_total_price: money.nullish(),
+  current_total_tax: money.nullish(),
   shipping_address: shopifyAddressSchema,
   billing_address: shopifyAddressSchema.nullish(),
 });
@@ -71,8 +104,8 @@ function toAddress(
     country: address.country_code.toUpperCase(),
     phone: opt(address.phone),
     email,
-    latitude: address.latitude ?? undefined,
-    longitude: address.longitude ?? undefined,
+    latitude: address.latitude,
+    longitude: address.longitude,
   };
 }
 
@@ -94,11 +127,11 @@ export function mapShopifyOrder(payload: unknown): CanonicalOrder {
     isB2b && companyName
       ? { type: 'company', companyName, buyer: { name: buyerName, email: email ?? '' }, locale }
       : { type: 'person', name: buyerName, email: email ?? '', locale };
-  const shippingChargedMinor = order.shipping_lines.reduce(
-    (sum, line, i) =>
-      sum + requireMinor('Shopify', line.price, `shipping_lines[${i}].price`, decimalToMinor),
-    0,
-  );
+  const shipping = shippingMoney(order.shipping_lines);
+  const grandTotal = order.total_price ?? order.current_total_price;
+  const taxTotal = order.total_tax ?? order.current_total_tax;
+  const totalField = order.total_price != null ? 'total_price' : 'current_total_price';
+  const taxField = order.total_tax != null ? 'total_tax' : 'current_total_tax';
   return {
     channelOrderRef: order.name,
     placedAt: order.created_at,
@@ -107,12 +140,36 @@ export function mapShopifyOrder(payload: unknown): CanonicalOrder {
     customer,
     shipTo,
     billTo: order.billing_address ? toAddress(order.billing_address, email) : undefined,
-    lines: order.line_items.map((item, i) => ({
-      sku: item.sku,
-      quantity: item.quantity,
-      unitPriceMinor: requireMinor('Shopify', item.price, `line_items[${i}].price`, decimalToMinor),
-      name: item.title,
-    })),
-    shippingChargedMinor,
+    lines: order.line_items.map((item, i) => {
+      const field = `line_items[${i}]`;
+      return {
+        sku: item.sku,
+        quantity: item.quantity,
+        unitPriceMinor: shopifyMinor(item.price, `${field}.price`),
+        name: item.title,
+        ...shopifyPartMoney(item, field),
+      };
+    }),
+    pricesIncludeTax: order.taxes_included ?? false,
+    ...shipping,
+    grandTotalMinor: grandTotal == null ? undefined : shopifyMinor(grandTotal, totalField),
+    taxTotalMinor: taxTotal == null ? undefined : shopifyMinor(taxTotal, taxField),
+  };
+}
+
+/** Shipping lines summed; their rate only when every taxed shipping line has the same one. */
+function shippingMoney(lines: ShopifyOrder['shipping_lines']) {
+  const parts = lines.map((line, i) => ({
+    price: shopifyMinor(line.price, `shipping_lines[${i}].price`),
+    ...shopifyPartMoney(line, `shipping_lines[${i}]`),
+  }));
+  const rates = new Set(
+    parts.flatMap((p) => (p.taxRatePercent === undefined ? [] : [p.taxRatePercent])),
+  );
+  return {
+    shippingChargedMinor: parts.reduce((sum, p) => sum + p.price, 0),
+    shippingDiscountMinor: parts.reduce((sum, p) => sum + p.discountMinor, 0),
+    shippingTaxMinor: parts.reduce((sum, p) => sum + p.taxMinor, 0),
+    shippingTaxRatePercent: rates.size === 1 ? [...rates][0] : undefined,
   };
 }

@@ -4,7 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { requireAdmin } from '../../access/access';
+import { allow } from '../../access/route-rules';
+import { auditedBy } from '../../audit/audit';
+import { rowSnapshot } from '../../audit/snapshots';
 import type { Database } from '../../db/schema';
 import { notFound } from '../../http/api-error';
 import { adminSecurity, errorResponses } from '../../http/route-schemas';
@@ -20,7 +22,7 @@ export function replenishmentRoutes(db: Kysely<Database>) {
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     app.put('/v1/replenishment/:sku', {
-      onRequest: requireAdmin,
+      config: { access: allow('admin', 'purchasing', 'admin_token') },
       schema: {
         tags: ['alerts'],
         summary:
@@ -45,11 +47,20 @@ export function replenishmentRoutes(db: Kysely<Database>) {
           supplier_email: request.body.supplierEmail,
           updated_at: new Date(),
         };
-        await db
-          .insertInto('product_replenishment')
-          .values({ sku, ...row })
-          .onConflict((oc) => oc.column('sku').doUpdateSet(row))
-          .execute();
+        await auditedBy(request, db)(
+          {
+            objectType: 'replenishment',
+            objectId: sku,
+            action: 'saved',
+            snapshot: rowSnapshot('product_replenishment', 'sku'),
+          },
+          (trx) =>
+            trx
+              .insertInto('product_replenishment')
+              .values({ sku, ...row })
+              .onConflict((oc) => oc.column('sku').doUpdateSet(row))
+              .execute(),
+        );
         return { sku, ...request.body };
       },
     });

@@ -8,9 +8,13 @@ const order: OrderSummary = {
   reference: 'WEB-1001',
   customerName: 'Anna <b>Jansen</b>',
   currency: 'EUR',
-  lines: [{ name: 'Fietsbel', quantity: 2, lineTotalMinor: 1998 }],
+  lines: [{ name: 'Fietsbel', quantity: 2, amountMinor: 1998 }],
+  pricesIncludeTax: false,
   subtotalMinor: 1998,
+  discountMinor: 0,
   shippingChargedMinor: 495,
+  taxMinor: 0,
+  taxBreakdown: [],
   totalMinor: 2493,
   promisedDeliveryDate: null,
 };
@@ -25,6 +29,52 @@ describe('customer email copy', () => {
     );
     expect(customerEmailBody({ template: 'order_confirmation', order }, 'en').subject).toBe(
       'Your order WEB-1001 is confirmed',
+    );
+  });
+
+  it('adds the VAT per rate to net prices before the total', () => {
+    const net: OrderSummary = {
+      ...order,
+      lines: [{ name: 'Fietsbel', quantity: 2, amountMinor: 10_500 }],
+      subtotalMinor: 10_500,
+      shippingChargedMinor: 0,
+      taxMinor: 2310,
+      taxBreakdown: [
+        { ratePercent: 9, netMinor: 1000, taxMinor: 90 },
+        { ratePercent: 21, netMinor: 9500, taxMinor: 1995 },
+        { ratePercent: null, netMinor: 0, taxMinor: 225 },
+      ],
+      totalMinor: 12_810,
+    };
+    const { text } = renderEmail(
+      { retailerName: 'Shop' },
+      'nl',
+      customerEmailBody({ template: 'order_confirmation', order: net }, 'nl'),
+    );
+    const facts = text.slice(text.indexOf('Subtotaal'), text.indexOf('Totaal:') + 20);
+    expect(facts).toMatch(
+      /Subtotaal: €\s105,00\nVerzending: €\s0,00\nBtw 9%: €\s0,90\nBtw 21%: €\s19,95\nBtw: €\s2,25\nTotaal: €\s128,10/,
+    );
+  });
+
+  it('names the VAT included in gross prices after the total, with the discount taken off', () => {
+    const gross: OrderSummary = {
+      ...order,
+      pricesIncludeTax: true,
+      subtotalMinor: 3995,
+      discountMinor: 250,
+      shippingChargedMinor: 495,
+      taxMinor: 735,
+      taxBreakdown: [{ ratePercent: 21, netMinor: 3505, taxMinor: 735 }],
+      totalMinor: 4240,
+    };
+    const { text } = renderEmail(
+      { retailerName: 'Shop' },
+      'en',
+      customerEmailBody({ template: 'order_confirmation', order: gross }, 'en'),
+    );
+    expect(text).toContain(
+      'Subtotal: €39.95\nDiscount: − €2.50\nShipping: €4.95\nTotal: €42.40\nIncluding VAT 21%: €7.35',
     );
   });
 

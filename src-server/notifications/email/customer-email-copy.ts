@@ -1,15 +1,22 @@
 // What each customer email says, in Dutch and English. Plain functions of a model: the words
 // live here, the layout in email-layout.ts, the data loading in customer-email-model.ts.
+import type { TaxRateTotal } from '../../../shared/orders/tax-breakdown';
 import type { EmailBody, EmailFact, EmailLine, EmailLocale } from './email-layout';
-import { formatMoney } from './email-layout';
+import { formatMoney, formatPercent } from './email-layout';
 
 export interface OrderSummary {
   reference: string;
   customerName: string;
   currency: string;
-  lines: { name: string; quantity: number; lineTotalMinor: number }[];
+  /** `amountMinor`: the line after its discount, in the channel's price basis. */
+  lines: { name: string; quantity: number; amountMinor: number }[];
+  /** Whether the amounts include tax (then the tax is named as included, not added). */
+  pricesIncludeTax: boolean;
   subtotalMinor: number;
+  discountMinor: number;
   shippingChargedMinor: number;
+  taxMinor: number;
+  taxBreakdown: TaxRateTotal[];
   totalMinor: number;
   promisedDeliveryDate: string | null;
 }
@@ -55,7 +62,10 @@ const WORDS = {
     closing: 'Kind regards,',
     order: 'Order',
     subtotal: 'Subtotal',
+    discount: 'Discount',
     shipping: 'Shipping',
+    tax: (rate: string | null) => (rate ? `VAT ${rate}` : 'VAT'),
+    taxIncluded: (rate: string | null) => (rate ? `Including VAT ${rate}` : 'Including VAT'),
     total: 'Total',
     carrier: 'Carrier',
     tracking: 'Track your parcel',
@@ -68,7 +78,10 @@ const WORDS = {
     closing: 'Met vriendelijke groet,',
     order: 'Bestelling',
     subtotal: 'Subtotaal',
+    discount: 'Korting',
     shipping: 'Verzending',
+    tax: (rate: string | null) => (rate ? `Btw ${rate}` : 'Btw'),
+    taxIncluded: (rate: string | null) => (rate ? `Inclusief btw ${rate}` : 'Inclusief btw'),
     total: 'Totaal',
     carrier: 'Vervoerder',
     tracking: 'Volg je pakket',
@@ -77,6 +90,33 @@ const WORDS = {
     refund: 'Terugbetaald',
   },
 } as const;
+
+/** Subtotal, discount, shipping, the tax per rate and the total, in the order an invoice has them. */
+function moneyFacts(order: OrderSummary, locale: EmailLocale): EmailFact[] {
+  const w = WORDS[locale];
+  const money = (minor: number) => formatMoney(minor, order.currency, locale);
+  const rate = (percent: number | null) =>
+    percent === null ? null : formatPercent(percent, locale);
+  const taxes = (label: (rate: string | null) => string) =>
+    order.taxBreakdown.length > 0
+      ? order.taxBreakdown.map((t) => ({
+          label: label(rate(t.ratePercent)),
+          value: money(t.taxMinor),
+        }))
+      : order.taxMinor > 0
+        ? [{ label: label(null), value: money(order.taxMinor) }]
+        : [];
+  return [
+    { label: w.subtotal, value: money(order.subtotalMinor) },
+    ...(order.discountMinor > 0
+      ? [{ label: w.discount, value: `− ${money(order.discountMinor)}` }]
+      : []),
+    { label: w.shipping, value: money(order.shippingChargedMinor) },
+    ...(order.pricesIncludeTax ? [] : taxes(w.tax)),
+    { label: w.total, value: money(order.totalMinor) },
+    ...(order.pricesIncludeTax ? taxes(w.taxIncluded) : []),
+  ];
+}
 
 const itemLines = (items: ReturnItem[]): EmailLine[] =>
   items.map((i) => ({ name: i.name, quantity: i.quantity }));
@@ -103,9 +143,7 @@ export function customerEmailBody(model: CustomerEmailModel, locale: EmailLocale
         ],
         facts: [
           orderFact,
-          { label: w.subtotal, value: money(order.subtotalMinor) },
-          { label: w.shipping, value: money(order.shippingChargedMinor) },
-          { label: w.total, value: money(order.totalMinor) },
+          ...moneyFacts(order, locale),
           ...(order.promisedDeliveryDate
             ? [{ label: w.promised, value: order.promisedDeliveryDate }]
             : []),
@@ -113,7 +151,7 @@ export function customerEmailBody(model: CustomerEmailModel, locale: EmailLocale
         lines: order.lines.map((l) => ({
           name: l.name,
           quantity: l.quantity,
-          amount: money(l.lineTotalMinor),
+          amount: money(l.amountMinor),
         })),
       };
     case 'shipped':

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { Database } from '../../db/schema';
 import { DeliveryFailure } from '../../outbox/consumer';
 import type { DispatchedEvent } from '../../outbox/consumer';
-import type { CustomerEmailModel, OrderSummary, ReturnItem } from './customer-email-copy';
+import type { CustomerEmailModel, ReturnItem } from './customer-email-copy';
+import { loadOrder } from './customer-email-order';
 import type { EmailLocale } from './email-layout';
 import { emailLocale } from './email-layout';
 import { carrierDisplayName, trackingUrl } from './tracking-links';
@@ -70,65 +71,6 @@ export interface CustomerEmailPlan {
   locale: EmailLocale;
   model: CustomerEmailModel;
   attachments: { filename: string; content: Buffer; contentType: string }[];
-}
-
-interface LoadedOrder {
-  summary: OrderSummary;
-  email: string | null;
-  locale: EmailLocale;
-  shipTo: { postalCode: string; country: string };
-  nameOf: (sku: string) => string;
-}
-
-async function loadOrder(db: Kysely<Database>, orderId: string): Promise<LoadedOrder | undefined> {
-  const order = await db
-    .selectFrom('orders as o')
-    .leftJoin('customers as c', 'c.id', 'o.customer_id')
-    .leftJoin('customer_buyers as b', 'b.id', 'o.buyer_id')
-    .select([
-      'o.id',
-      'o.channel_order_ref',
-      'o.email',
-      'o.currency',
-      'o.ship_to',
-      'o.subtotal_minor',
-      'o.shipping_charged_minor',
-      'o.total_minor',
-      'o.promised_delivery_date',
-      'c.locale',
-      'c.name as customer_name',
-      'b.name as buyer_name',
-    ])
-    .where('o.id', '=', orderId)
-    .executeTakeFirst();
-  if (!order) return undefined;
-  const lines = await db
-    .selectFrom('order_lines')
-    .select(['sku', 'name', 'quantity', 'line_total_minor'])
-    .where('order_id', '=', orderId)
-    .orderBy('line_no')
-    .execute();
-  const names = new Map(lines.map((l) => [l.sku, l.name]));
-  return {
-    summary: {
-      reference: order.channel_order_ref,
-      customerName: order.buyer_name ?? order.ship_to.name ?? order.customer_name ?? '',
-      currency: order.currency,
-      lines: lines.map((l) => ({
-        name: l.name,
-        quantity: l.quantity,
-        lineTotalMinor: l.line_total_minor,
-      })),
-      subtotalMinor: order.subtotal_minor,
-      shippingChargedMinor: order.shipping_charged_minor,
-      totalMinor: order.total_minor,
-      promisedDeliveryDate: order.promised_delivery_date,
-    },
-    email: order.email,
-    locale: emailLocale(order.locale),
-    shipTo: { postalCode: order.ship_to.postalCode, country: order.ship_to.country },
-    nameOf: (sku) => names.get(sku) ?? sku,
-  };
 }
 
 function parseWith<S extends z.ZodType>(schema: S, type: string, payload: unknown): z.infer<S> {

@@ -39,11 +39,25 @@ const escapeHtml = (text: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   );
 
+// Building an Intl.NumberFormat costs far more than formatting with one: one per locale and currency.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatMoney(amountMinor: number, currency: string, locale: EmailLocale): string {
-  return new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
-    style: 'currency',
-    currency,
-  }).format(amountMinor / 100);
+  const key = `${locale} ${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+      style: 'currency',
+      currency,
+    });
+    moneyFormats.set(key, format);
+  }
+  return format.format(amountMinor / 100);
+}
+
+/** 21 → "21%", 5.5 → "5.5%" (en) or "5,5%" (nl). */
+export function formatPercent(percent: number, locale: EmailLocale): string {
+  return `${new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 4 }).format(percent)}%`;
 }
 
 export function renderEmail(

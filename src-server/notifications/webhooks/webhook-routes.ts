@@ -5,7 +5,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { requireAdmin } from '../../access/access';
+import { allow } from '../../access/route-rules';
+import { auditedBy } from '../../audit/audit';
+import { rowSnapshot } from '../../audit/snapshots';
 import type { Database } from '../../db/schema';
 import { ApiError, notFound } from '../../http/api-error';
 import { adminSecurity, errorResponses } from '../../http/route-schemas';
@@ -24,12 +26,13 @@ import {
 
 const idParams = z.object({ id: z.uuid('id must be a UUID') });
 const tags = ['webhooks'];
+const subscriptionSnapshot = rowSnapshot('webhook_subscriptions', 'id');
 
 export function webhookRoutes(db: Kysely<Database>) {
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     app.post('/v1/webhooks', {
-      onRequest: requireAdmin,
+      config: { access: allow('admin', 'admin_token') },
       schema: {
         tags,
         summary: 'Subscribe a URL to event types; the signing secret is shown only in this answer',
@@ -40,11 +43,21 @@ export function webhookRoutes(db: Kysely<Database>) {
           ...errorResponses,
         },
       },
-      handler: async (request, reply) =>
-        reply.status(201).send(await createSubscription(db, request.body)),
+      handler: async (request, reply) => {
+        const created = await auditedBy(request, db)(
+          {
+            objectType: 'webhook_subscription',
+            action: 'created',
+            objectId: (subscription: { id: string }) => subscription.id,
+            snapshot: subscriptionSnapshot,
+          },
+          (trx) => createSubscription(trx, request.body),
+        );
+        return reply.status(201).send(created);
+      },
     });
     app.get('/v1/webhooks', {
-      onRequest: requireAdmin,
+      config: { access: allow('admin', 'admin_token') },
       schema: {
         tags,
         summary: 'Active webhook subscriptions',
@@ -57,7 +70,7 @@ export function webhookRoutes(db: Kysely<Database>) {
       handler: async () => ({ subscriptions: await listSubscriptions(db) }),
     });
     app.delete('/v1/webhooks/:id', {
-      onRequest: requireAdmin,
+      config: { access: allow('admin', 'admin_token') },
       schema: {
         tags,
         summary: 'Stop a subscription; deliveries not yet made are skipped',
@@ -66,13 +79,21 @@ export function webhookRoutes(db: Kysely<Database>) {
         response: { 204: z.null(), ...errorResponses },
       },
       handler: async (request, reply) => {
-        if (!(await deleteSubscription(db, request.params.id)))
-          throw notFound(`Webhook subscription ${request.params.id}`);
+        const deleted = await auditedBy(request, db)(
+          {
+            objectType: 'webhook_subscription',
+            objectId: request.params.id,
+            action: 'deleted',
+            snapshot: subscriptionSnapshot,
+          },
+          (trx) => deleteSubscription(trx, request.params.id),
+        );
+        if (!deleted) throw notFound(`Webhook subscription ${request.params.id}`);
         return reply.status(204).send(null);
       },
     });
     app.get('/v1/webhooks/:id/deliveries', {
-      onRequest: requireAdmin,
+      config: { access: allow('admin', 'admin_token') },
       schema: {
         tags,
         summary: "A subscription's deliveries, newest first, each with its attempt log",
@@ -94,7 +115,7 @@ export function webhookRoutes(db: Kysely<Database>) {
       },
     });
     app.post('/v1/webhook-deliveries/:id/replay', {
-      onRequest: requireAdmin,
+      config: { access: allow('admin', 'admin_token') },
       schema: {
         tags,
         summary: 'Send a dead-lettered delivery again, with a fresh set of tries',
@@ -107,7 +128,13 @@ export function webhookRoutes(db: Kysely<Database>) {
       },
       handler: async (request, reply) => {
         const { id } = request.params;
-        const replayed = await db.transaction().execute(async (trx) => {
+        const audit = {
+          objectType: 'webhook_delivery',
+          objectId: id,
+          action: 'replayed',
+          snapshot: rowSnapshot('outbox_deliveries', 'id'),
+        };
+        const replayed = await auditedBy(request, db)(audit, async (trx) => {
           const ok = await replayDeadDelivery(trx, id);
           if (ok) await sql`select pg_notify(${OUTBOX_CHANNEL}, '')`.execute(trx);
           return ok;

@@ -82,6 +82,8 @@ export async function centralOms(
     DEMO_PRODUCTS: '30',
     DEMO_ORDERS: '0',
     ADMIN_TOKEN: E2E_ADMIN_TOKEN,
+    // The tests set up stations and packers with the admin token, as automation does.
+    ADMIN_TOKEN_SCOPE: 'system',
     ...options.env,
   });
 }

@@ -119,11 +119,12 @@ export interface AuthorisedReturn {
   rmaCode: string;
 }
 
-/** Places an order (tea ×2, mug ×3, lamp ×1), ships it, and authorises the return of one tea and one mug. */
+/** Places an order (tea ×2, mug ×3, lamp ×1), ships it, and authorises the return of `skus` (one each unless `quantities` says more). */
 export async function shippedOrderWithReturn(
   centralUrl: string,
   station: ApiStation,
   skus: readonly string[],
+  quantities: Readonly<Record<string, number>> = {},
 ): Promise<AuthorisedReturn> {
   const orderNumber = `E2E-RET-${Date.now()}`;
   const { orderId, fulfillmentId } = await placeOrder(centralUrl, orderNumber);
@@ -134,7 +135,7 @@ export async function shippedOrderWithReturn(
   );
   const lines = skus.map((sku) => ({
     orderLineId: order.lines.find((l) => l.sku === sku)!.id,
-    quantity: 1,
+    quantity: quantities[sku] ?? 1,
   }));
   const rma = await ok<{ id: string; code: string }>(
     await fetch(`${centralUrl}/v1/rmas`, {
@@ -151,8 +152,8 @@ export async function shippedOrderWithReturn(
 export interface RmaView {
   status: string;
   lines: { sku: string; receivedQuantity: number }[];
-  receipts: { status: string; needsReview: boolean }[];
-  refund: { status: string; amountMinor: number } | null;
+  receipts: { id: string; status: string; needsReview: boolean }[];
+  refunds: { receiptId: string; status: string; amountMinor: number }[];
 }
 
 export async function getRma(centralUrl: string, rmaId: string): Promise<RmaView> {

@@ -1,0 +1,20 @@
+// Every area of the back office, in navigation order. A new area is a folder with an
+// `<id>-area.tsx` exporting its Area, and one line here.
+import { accountArea } from '../account/account-area';
+import { auditArea } from '../audit/audit-area';
+import { channelsArea } from '../channels/channels-area';
+import { homeArea } from '../home/home-area';
+import { ordersArea } from '../orders/orders-area';
+import { stockArea } from '../stock/stock-area';
+import { usersArea } from '../users/users-area';
+import type { Area } from './area';
+
+export const AREAS: readonly Area[] = [
+  homeArea,
+  ordersArea,
+  stockArea,
+  channelsArea,
+  usersArea,
+  auditArea,
+  accountArea,
+];

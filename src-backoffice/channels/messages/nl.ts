@@ -1,0 +1,35 @@
+import type en from './en';
+
+export default {
+  nav: 'Kanalen',
+  title: 'Kanalen',
+  caption: 'Verkoopkanalen op code',
+  code: 'Code',
+  name: 'Naam',
+  kind: 'Soort',
+  platform: 'Platform',
+  activeKeys: 'API-sleutels in gebruik',
+  kinds: {
+    web_shop: 'Webwinkel',
+    marketplace: 'Marktplaats',
+    social_shop: 'Social shop',
+    b2b_portal: 'B2B-portaal',
+    sales_rep: 'Orderinvoer door verkopers',
+  },
+  channelTitle: 'Kanaal {{code}}',
+  backToChannels: 'Terug naar de kanalen',
+  issueTitle: 'Een API-sleutel uitgeven',
+  label: 'Omschrijving',
+  labelHint: 'Waar de sleutel gebruikt wordt, bijv. "ERP 2027".',
+  labelNeeded: 'Geef de sleutel een omschrijving.',
+  issue: 'Sleutel uitgeven',
+  shownOnce:
+    'De nieuwe sleutel, alleen nu zichtbaar: zet hem nu in de instellingen van het kanaal en trek daarna de oude in.',
+  keysTitle: 'API-sleutels',
+  created: 'Uitgegeven',
+  state: 'Stand',
+  revokedAt: 'Ingetrokken {{when}}',
+  revokeReason: 'Waarom “{{label}}” intrekken',
+  reasonNeeded: 'Geef een reden van minstens 3 tekens.',
+  revoke: '“{{label}}” intrekken',
+} satisfies typeof en;

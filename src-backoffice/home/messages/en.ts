@@ -1,0 +1,6 @@
+export default {
+  nav: 'Start',
+  title: 'Start',
+  greeting: 'Welcome, {{name}}',
+  yourRoles: 'Your roles: {{roles}}.',
+};

@@ -1,0 +1,136 @@
+// One order: its facts, lines, fulfillments per warehouse with their shipments and tracking
+// links, the timeline of every event, the actions with a reason, and a link to its audit trail.
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../ui/errors';
+import { usePageTitle } from '../ui/page-title';
+import { OrderActions } from './OrderActions';
+import { OrderFulfillments } from './OrderFulfillments';
+import { fetchOrder, fetchShipments, money } from './orders-api';
+import type { OrderDetail } from './orders-api';
+
+function Timeline({ order }: { order: OrderDetail }) {
+  const { t, i18n } = useTranslation('orders');
+  return (
+    <ol className="timeline">
+      {order.events.map((event, i) => (
+        <li key={`${event.at}-${i}`}>
+          <time dateTime={event.at}>{new Date(event.at).toLocaleString(i18n.language)}</time>
+          <strong>{t(`events.${event.type}`, { defaultValue: event.type })}</strong>
+          {typeof event.detail.reason === 'string' ? ` — ${event.detail.reason}` : ''}{' '}
+          <span className="hint">({event.actor})</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function OrderPage() {
+  const { t, i18n } = useTranslation('orders');
+  const { orderId } = useParams({ strict: false }) as { orderId: string };
+  const order = useQuery({ queryKey: ['order', orderId], queryFn: () => fetchOrder(orderId) });
+  const shipments = useQuery({
+    queryKey: ['order', orderId, 'shipments'],
+    queryFn: () => fetchShipments(orderId),
+  });
+  const title = order.data
+    ? t('orderTitle', { reference: order.data.channelOrderRef })
+    : t('orderLoading');
+  usePageTitle(title);
+  if (order.isError)
+    return (
+      <>
+        <h1>{t('orderLoading')}</h1>
+        <p role="alert" className="form-message error">
+          {errorText(t, order.error)}
+        </p>
+      </>
+    );
+  if (!order.data) return <h1>{t('orderLoading')}</h1>;
+  const o = order.data;
+  const language = i18n.language;
+  return (
+    <>
+      <p>
+        <Link to="/orders">{t('backToOrders')}</Link>
+      </p>
+      <h1>{title}</h1>
+      <dl className="order-facts">
+        <dt>{t('status')}</dt>
+        <dd data-testid="order-status">{t(`statuses.${o.status}`)}</dd>
+        <dt>{t('orderNumber')}</dt>
+        <dd>{o.orderId}</dd>
+        <dt>{t('channel')}</dt>
+        <dd>{o.channel}</dd>
+        <dt>{t('placedAt')}</dt>
+        <dd>{new Date(o.placedAt).toLocaleString(language)}</dd>
+        <dt>{t('customerColumn')}</dt>
+        <dd>{[o.shipTo.name, o.email].filter(Boolean).join(' · ')}</dd>
+        <dt>{t('shipTo')}</dt>
+        <dd>
+          {[
+            o.shipTo.company,
+            o.shipTo.line1,
+            o.shipTo.line2,
+            `${o.shipTo.postalCode} ${o.shipTo.city}`,
+            o.shipTo.country,
+          ]
+            .filter(Boolean)
+            .join(', ')}
+        </dd>
+        {o.poNumber ? (
+          <>
+            <dt>{t('filters.poNumber')}</dt>
+            <dd>{o.poNumber}</dd>
+          </>
+        ) : null}
+        <dt>{t('total')}</dt>
+        <dd>{money(o.totalMinor, o.currency, language)}</dd>
+      </dl>
+      <div className="order-sections">
+        <section aria-labelledby="order-actions">
+          <h2 id="order-actions">{t('actionsTitle')}</h2>
+          <OrderActions orderId={o.orderId} status={o.status} />
+          <p>
+            <Link to="/audit" search={{ objectType: 'order', objectId: o.orderId }}>
+              {t('auditTrail')}
+            </Link>
+          </p>
+        </section>
+        <section aria-labelledby="order-timeline">
+          <h2 id="order-timeline">{t('timeline')}</h2>
+          <Timeline order={o} />
+        </section>
+      </div>
+      <section aria-labelledby="order-lines">
+        <h2 id="order-lines">{t('lines')}</h2>
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('filters.sku')}</th>
+                <th scope="col">{t('product')}</th>
+                <th scope="col">{t('quantity')}</th>
+                <th scope="col">{t('backordered')}</th>
+                <th scope="col">{t('total')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {o.lines.map((line) => (
+                <tr key={line.id}>
+                  <td>{line.sku}</td>
+                  <td>{line.name}</td>
+                  <td>{line.quantity}</td>
+                  <td>{line.backorderedQuantity}</td>
+                  <td>{money(line.lineTotalMinor, o.currency, language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <OrderFulfillments order={o} shipments={shipments.data?.shipments ?? []} />
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+// The order API as the back office reads it (GET /v1/orders, /v1/orders/:id, …/shipments) and
+// the actions it takes (hold, release, cancel), each with the reason the person gave.
+import type { OrderStatus } from '../../shared/orders/order-state';
+import { api, queryString } from '../app/api';
+import type { ListSearch } from '../ui/DataTable';
+
+export interface OrderRow {
+  orderId: string;
+  channel: string;
+  channelOrderRef: string;
+  status: OrderStatus;
+  currency: string;
+  totalMinor: number;
+  poNumber: string | null;
+  email: string | null;
+  customerName: string | null;
+  warehouses: string[];
+  placedAt: string;
+}
+
+export interface OrderAddress {
+  name: string;
+  company?: string;
+  line1: string;
+  line2?: string;
+  postalCode: string;
+  city: string;
+  country: string;
+}
+
+export interface OrderDetail extends Omit<OrderRow, 'warehouses' | 'customerName'> {
+  subtotalMinor: number;
+  shippingChargedMinor: number;
+  shipTo: OrderAddress;
+  lines: {
+    id: string;
+    lineNo: number;
+    sku: string;
+    name: string;
+    quantity: number;
+    lineTotalMinor: number;
+    backorderedQuantity: number;
+  }[];
+  fulfillments: {
+    id: string;
+    warehouseCode: string;
+    status: string;
+    cancelRequested: boolean;
+    carrier: string | null;
+    service: string | null;
+    lines: { lineId: string; sku: string; quantity: number }[];
+  }[];
+  events: { type: string; actor: string; detail: Record<string, unknown>; at: string }[];
+}
+
+export interface OrderShipment {
+  id: string;
+  fulfillmentId: string;
+  warehouseCode: string;
+  carrier: string;
+  service: string;
+  status: 'accepted' | 'refused';
+  refusalReason: string | null;
+  confirmedAt: string | null;
+  cartons: {
+    sscc: string;
+    boxType: string;
+    weightGrams: number | null;
+    trackingNumber: string | null;
+    trackingUrl: string | null;
+  }[];
+}
+
+export async function fetchOrders(search: ListSearch) {
+  const page = await api<{ orders: OrderRow[]; nextCursor: string | null }>(
+    'GET',
+    `/v1/orders${queryString({ ...search, limit: 25 })}`,
+  );
+  return { rows: page.orders, nextCursor: page.nextCursor };
+}
+
+export const fetchOrder = (id: string) => api<OrderDetail>('GET', `/v1/orders/${id}`);
+export const fetchShipments = (id: string) =>
+  api<{ shipments: OrderShipment[] }>('GET', `/v1/orders/${id}/shipments`);
+
+export const ORDER_ACTIONS = ['hold', 'release-hold', 'cancel'] as const;
+export type OrderAction = (typeof ORDER_ACTIONS)[number];
+
+export const runOrderAction = (id: string, action: OrderAction, reason: string) =>
+  api<unknown>('POST', `/v1/orders/${id}/${action}`, { reason });
+
+/** Minor units as money in the reader's language: 1234 EUR → "€ 12,34". */
+export const money = (minor: number, currency: string, language: string) =>
+  new Intl.NumberFormat(language, { style: 'currency', currency }).format(minor / 100);
