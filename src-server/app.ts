@@ -44,6 +44,15 @@ import { DEMO_SHIPPING_SERVICES } from './shipping/demo-rates';
 import type { ShippingService } from './shipping/rate-table';
 import { heldWorkRoutes } from './warehouses/held-work-routes';
 import { warehouseRoutes } from './warehouses/warehouse-routes';
+import type { Clock } from './subscriptions/clock';
+import type { RecurringProviders } from './payments/recurring-provider';
+import { recurringChargeRoutes } from './payments/recurring-charges';
+import { planRoutes } from './subscriptions/plan-routes';
+import { selfServiceRoutes } from './subscriptions/self-service-routes';
+import { subscriptionDemandRoutes } from './subscriptions/subscription-demand';
+import { subscriptionReportRoutes } from './subscriptions/subscription-report-routes';
+import { subscriptionRoutes } from './subscriptions/subscription-routes';
+import { renewalContextFor } from './subscriptions/subscriptions-runtime';
 import type { Listen } from './db/connect';
 import { stationAuth } from './stations/station-auth';
 import { stationRoutes } from './stations/station-routes';
@@ -62,6 +71,10 @@ export interface AppDependencies {
   /** The carriers' services and rate tables; the demo catalogue by default. */
   shippingServices?: readonly ShippingService[];
   logger?: FastifyServerOptions['logger'];
+  /** What subscriptions read as now (tests move it); the system clock by default. */
+  clock?: Clock;
+  /** Renewal payment providers; from the configuration (ledger, Mollie) by default. */
+  recurringProviders?: RecurringProviders;
   /** Where back-office searches and reports read (a replica); the primary when absent. */
   backOfficeReads?: BackOfficeReads;
   /** A logger made before the app (main.ts shares it with the database layer); wins over `logger`. */
@@ -141,6 +154,18 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
   await app.register(reportRoutes(reads));
   await app.register(forecastRoutes(deps.db));
   await app.register(purchasingRoutes(deps.db));
+  const renewals = renewalContextFor(config, {
+    db: deps.db,
+    clock: deps.clock,
+    providers: deps.recurringProviders,
+    shippingServices: deps.shippingServices,
+  });
+  await app.register(planRoutes(deps.db));
+  await app.register(subscriptionDemandRoutes(renewals));
+  await app.register(subscriptionReportRoutes(renewals));
+  await app.register(subscriptionRoutes(renewals));
+  await app.register(recurringChargeRoutes(deps.db));
+  await app.register(selfServiceRoutes(renewals));
 
   const hub = new SyncHub(deps.db, (msg, err) => app.log.warn({ err }, msg));
   await hub.start(deps.listen);

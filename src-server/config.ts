@@ -5,6 +5,8 @@ import { loadPeopleConfig } from './people/people-config';
 import type { PeopleConfig } from './people/people-config';
 import { loadReturnsConfig } from './returns/returns-config';
 import type { ReturnsConfig } from './returns/returns-config';
+import { loadSubscriptionSettings } from './subscriptions/subscription-config';
+import type { SubscriptionSettings } from './subscriptions/subscription-config';
 import type { NumberingConfig } from './stations/number-ranges';
 import { loadVatSettings } from './tax/vat-settings';
 import type { VatSettings } from './tax/vat-settings';
@@ -52,6 +54,8 @@ export interface ServerConfig {
   returns: ReturnsConfig;
   /** Where goods leave from for VAT and the one-stop-shop threshold (VAT_* variables). */
   vat: VatSettings;
+  /** Renewal scheduler, reserve-ahead, reminders, dunning and self-service links. */
+  subscriptions: SubscriptionSettings;
   /** When work a station holds without progress goes back to the queue. */
   workHolds: WorkHoldConfig;
   /** UTC hour from which the nightly forecast run starts; null: no nightly run. */
@@ -82,8 +86,10 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a TCP port number, got "${env.PORT}"`);
   }
+  const host = env.HOST ?? '127.0.0.1';
+  const adminToken = env.ADMIN_TOKEN ?? 'dev-admin-token';
   return {
-    host: env.HOST ?? '127.0.0.1',
+    host,
     port,
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
@@ -107,7 +113,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       IN_FLIGHT_BATCHES,
       (n) => Number.isInteger(n) && n >= 1 && n <= 16,
     ),
-    adminToken: env.ADMIN_TOKEN ?? 'dev-admin-token',
+    adminToken,
     carrierSecretKey: env.CARRIER_SECRET_KEY || undefined,
     people: loadPeopleConfig(env, `http://127.0.0.1:${port}`),
     backofficeDir: resolve(env.BACKOFFICE_DIR ?? 'dist/backoffice'),
@@ -160,6 +166,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     notifications: loadNotificationConfig(env),
     returns: loadReturnsConfig(env),
     vat: loadVatSettings(env),
+    subscriptions: loadSubscriptionSettings(env, { host, port, adminToken }),
     workHolds: loadWorkHoldConfig(env),
   };
 }

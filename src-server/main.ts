@@ -15,7 +15,18 @@ import { isDatabaseUnavailable } from './db/unavailable';
 import { startNotifications } from './notifications/notifications-runtime';
 import { seedDemoPeople } from './people/demo-people';
 import type { NotificationsHandle } from './notifications/notifications-runtime';
-import { seedDemoActivity, seedDemoCatalogueIfEmpty, unfinishedDemoSeed } from './seed/demo-seed';
+import {
+  isDemoDatabase,
+  seedDemoActivity,
+  seedDemoCatalogueIfEmpty,
+  unfinishedDemoSeed,
+} from './seed/demo-seed';
+import { seedDemoSubscriptions } from './seed/demo-subscriptions';
+import {
+  renewalContextFor,
+  startSubscriptionScheduler,
+} from './subscriptions/subscriptions-runtime';
+import type { SubscriptionScheduler } from './subscriptions/subscription-scheduler';
 
 const config = loadServerConfig();
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
@@ -52,6 +63,7 @@ const app = await createApp(config, {
 
 let stopping = false;
 let notifications: NotificationsHandle | undefined;
+let scheduler: SubscriptionScheduler | undefined;
 let demoActivity: Promise<void> | undefined;
 let forecasts: ForecastSchedule | undefined;
 async function stop(signal: string) {
@@ -60,6 +72,7 @@ async function stop(signal: string) {
   app.log.info({ signal }, 'shutting down: finishing in-flight requests');
   await demoActivity; // stops after the batch or shipment in hand
   await forecasts?.stop();
+  await scheduler?.stop(); // finishes the renewal batch in hand
   // Deliveries in flight finish; claimed ones not started are handed back for the next start.
   await notifications?.stop();
   await app.close();
@@ -99,13 +112,27 @@ if (config.seedDemo) {
     () => seedDemoPeople(database.db, config.demoSeed, app.log),
     rideThrough,
   );
+  // A demo database (its catalogue seeded) gets its subscription plans and subscriptions, if missing.
+  await rideThroughOutages(
+    'demo subscriptions',
+    database.db,
+    async () => {
+      if (await isDemoDatabase(database.db))
+        await seedDemoSubscriptions(renewalContextFor(config, { db: database.db }), app.log);
+    },
+    rideThrough,
+  );
 }
 if (config.notifications.enabled && !stopping) {
   notifications = await startNotifications(config.notifications, config.dataDir, {
     db: database.db,
     listen: database.listen,
     log: app.log,
+    subscriptions: config.subscriptions,
   });
+}
+if (config.subscriptions.scheduler && !stopping) {
+  scheduler = startSubscriptionScheduler(config, { db: database.db }, app.log);
 }
 await app.listen({ host: config.host, port: config.port });
 if (config.forecastNightlyHourUtc !== null && !stopping) {

@@ -20,8 +20,9 @@ export const BACKOFFICE_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Paths the API and its documentation own: an unknown one is a JSON 404, never the app. */
-const NOT_THE_APP = /^\/(v1|docs|health)(\/|$)/;
+/** Paths the API, its documentation and the customers' self-service pages (`/s/`) own: an
+ * unknown one is a JSON 404, never the app. */
+const NOT_THE_APP = /^\/(v1|docs|health|s)(\/|$)/;
 
 /** The request path as a relative file path inside the root, or null when it would leave it. */
 function fileUnder(path: string): string | null {

@@ -28,6 +28,7 @@ import * as reporting from './migrations/0900-reporting';
 import * as forecasts from './migrations/0901-forecasts';
 import * as purchasing from './migrations/0902-purchasing';
 import * as vat from './migrations/0850-vat';
+import * as subscriptions from './migrations/1000-subscriptions';
 import type { Database } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -57,6 +58,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0901-forecasts': forecasts,
   '0902-purchasing': purchasing,
   '0850-vat': vat,
+  '1000-subscriptions': subscriptions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

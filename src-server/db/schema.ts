@@ -5,10 +5,12 @@ import type { B2bTables } from '../b2b/b2b-schema';
 import type { ForecastTables } from '../forecasting/forecast-schema';
 import type { NotificationTables } from '../notifications/notifications-schema';
 import type { OutboxTables } from '../outbox/outbox-schema';
+import type { PaymentTables } from '../payments/payments-schema';
 import type { PeopleTables } from '../people/people-schema';
 import type { PurchasingTables } from '../replenishment/purchasing-schema';
 import type { ReportTables } from '../reports/reports-schema';
 import type { ReturnsTables } from '../returns/returns-schema';
+import type { SubscriptionTables } from '../subscriptions/subscription-schema';
 import type { SyncTables } from '../sync/sync-schema';
 import type { WorkHoldTables } from '../sync/work-hold-schema';
 import type { CarrierTables } from '../carriers/carrier-schema';
@@ -290,7 +292,9 @@ export interface Database
     B2bTables,
     ReportTables,
     ForecastTables,
-    PurchasingTables {
+    PurchasingTables,
+    SubscriptionTables,
+    PaymentTables {
   products: ProductsTable;
   product_gtins: ProductGtinsTable;
   product_prices: ProductPricesTable;

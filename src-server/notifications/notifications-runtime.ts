@@ -14,6 +14,8 @@ import { createMailer, mailDirFor } from './email/mailer';
 import type { Mailer } from './email/mailer';
 import type { NotificationConfig } from './notification-config';
 import { webhookConsumer } from './webhooks/webhook-consumer';
+import { subscriptionEmailConsumer } from '../subscriptions/subscription-email';
+import type { SubscriptionSettings } from '../subscriptions/subscription-config';
 
 export interface NotificationLog {
   info(detail: object, message: string): void;
@@ -24,13 +26,16 @@ export interface NotificationDeps {
   db: Kysely<Database>;
   listen?: Listen | undefined;
   log?: NotificationLog | undefined;
+  /** With them, subscription e-mails (with self-service links) are sent too. */
+  subscriptions?: SubscriptionSettings | undefined;
 }
 
-/** The consumers every dispatcher delivers to. */
+/** The consumers every dispatcher delivers to (subscription e-mails when their settings are given). */
 export function notificationConsumers(
   db: Kysely<Database>,
   mailer: Mailer,
   config: NotificationConfig,
+  subscriptions?: SubscriptionSettings,
 ): OutboxConsumer[] {
   const brand = { retailerName: config.retailerName, logoUrl: config.retailerLogoUrl };
   return [
@@ -47,6 +52,7 @@ export function notificationConsumers(
     }),
     purchaseOrderEmailConsumer(mailer, brand, config.purchasingEmails),
     webhookConsumer(db, config.dispatcher.webhookTimeoutMs),
+    ...(subscriptions ? [subscriptionEmailConsumer(db, mailer, { brand, subscriptions })] : []),
   ];
 }
 
@@ -69,7 +75,7 @@ export async function startNotifications(
   });
   const dispatcher = new OutboxDispatcher({
     db: deps.db,
-    consumers: notificationConsumers(deps.db, mailer, config),
+    consumers: notificationConsumers(deps.db, mailer, config, deps.subscriptions),
     settings: config.dispatcher,
     listen: deps.listen,
     log: deps.log,

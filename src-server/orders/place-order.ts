@@ -4,10 +4,11 @@
 // records. The intake queue (intake-queue.ts) hands this a batch of the orders that arrived
 // together; a rejected order writes nothing and does not affect the others.
 import { sql } from 'kysely';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { CanonicalOrder } from '../../shared/orders/order-schema';
 import { applyContractPrices } from '../b2b/price-lists/contract-prices';
 import { upsertCustomers } from '../customers/customer-upsert';
+import type { TableRows } from '../db/bulk-insert';
 import { isRetryableConflict } from '../db/errors';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
@@ -74,7 +75,7 @@ const warehouseCache = new WeakMap<
 >();
 
 /** Warehouses change rarely and every order needs them: remembered for a few seconds. */
-function activeWarehouses(db: Kysely<Database>): Promise<SourcingWarehouse[]> {
+export function activeWarehouses(db: Kysely<Database>): Promise<SourcingWarehouse[]> {
   const hit = warehouseCache.get(db);
   if (hit && hit.until > Date.now()) return hit.rows;
   const rows = db
@@ -133,7 +134,7 @@ export function acceptCommand(command: PlaceOrderCommand, fingerprint: string): 
  * Prices every command against the catalogue (one query per currency in the batch), with the VAT
  * engine's verdict: the batch's orders count towards the year's distance sales in batch order.
  */
-async function priceAll(
+export async function priceAll(
   db: Kysely<Database>,
   vat: VatSettings,
   batch: readonly AcceptedCommand[],
@@ -208,69 +209,9 @@ export async function placeOrders(
 
   for (let attempt = 1; ; attempt++) {
     try {
-      const placed = await db.transaction().execute(async (trx) => {
-        const stock = await lockStockForSkus(
-          trx,
-          toPlace.flatMap(({ priced }) => priced.lines.map((line) => line.sku)),
-        );
-        const customers = await upsertCustomers(
-          trx,
-          toPlace.map(({ command }) => command.order.customer),
-        );
-        const graphs: PlacedOrderGraph[] = toPlace.map((item, k) => {
-          const graph = buildPlacedOrder({
-            settings,
-            command: item.command,
-            priced: item.priced,
-            warehouses,
-            shipTo: item.shipTo,
-            stock,
-            customer: customers[k]!,
-          });
-          deductReservations(stock, graph.graph.reservations);
-          return graph;
-        });
-        const responses = toPlace.flatMap(({ command, fingerprint }, k) =>
-          command.idempotencyKey === null
-            ? []
-            : [
-                {
-                  scope: command.channelCode,
-                  key: command.idempotencyKey,
-                  fingerprint,
-                  response: { statusCode: 201, body: graphs[k]!.body },
-                },
-              ],
-        );
-        await addDistanceSales(
-          trx,
-          toPlace.flatMap(({ priced }) =>
-            priced.vat && priced.vat.distanceSaleEurMinor > 0
-              ? [
-                  {
-                    year: Number(priced.vat.decision.supplyDate.slice(0, 4)),
-                    eurMinor: priced.vat.distanceSaleEurMinor,
-                  },
-                ]
-              : [],
-          ),
-        );
-        // Orders, outbox events and idempotency records: one statement.
-        await insertOrderGraphs(
-          trx,
-          graphs.map((g) => g.graph),
-          {
-            tables: [outboxRows(graphs.flatMap((g) => g.outbox)), idempotencyRows(responses)],
-            notify: [OUTBOX_CHANNEL],
-          },
-        );
-        // Last, so the hot per-channel rollup rows are locked for the shortest time.
-        await rollUpPlacedOrders(
-          trx,
-          graphs.map((g) => g.graph),
-        );
-        return graphs;
-      });
+      const placed = await db
+        .transaction()
+        .execute((trx) => sourceAndWriteOrders(trx, settings, toPlace, warehouses));
       toPlace.forEach(
         ({ index }, k) => (outcomes[index] = { kind: 'placed', body: placed[k]!.body }),
       );
@@ -280,4 +221,101 @@ export async function placeOrders(
       throw error;
     }
   }
+}
+
+/** An accepted command priced against the catalogue: ready to be sourced and written. */
+export interface PricedCommand extends AcceptedCommand {
+  priced: PricedOrder;
+}
+
+export interface SourceAndWriteOptions {
+  /**
+   * Sees each sourced order before anything is written and answers the graph to write, or null
+   * to write nothing for it; the stock a dropped order would have reserved stays available.
+   */
+  review?: (graph: PlacedOrderGraph, index: number) => PlacedOrderGraph | null;
+  /** More rows for the same statement, given what is written (e.g. records keyed by the orders). */
+  also?: (written: readonly (PlacedOrderGraph | null)[]) => TableRows[];
+}
+
+/**
+ * The intake's transaction body: lock the stock of the orders' SKUs, source every order in turn
+ * against what is left, reserve, and write the orders, their outbox events and idempotency
+ * records in one statement. Runs in the caller's transaction (intake batches, renewals).
+ */
+export async function sourceAndWriteOrders(
+  trx: Transaction<Database>,
+  settings: IntakeSettings,
+  toPlace: readonly PricedCommand[],
+  warehouses: readonly SourcingWarehouse[],
+  options: SourceAndWriteOptions = {},
+): Promise<(PlacedOrderGraph | null)[]> {
+  const stock = await lockStockForSkus(
+    trx,
+    toPlace.flatMap(({ priced }) => priced.lines.map((line) => line.sku)),
+  );
+  const customers = await upsertCustomers(
+    trx,
+    toPlace.map(({ command }) => command.order.customer),
+  );
+  const graphs = toPlace.map((item, k) => {
+    const built = buildPlacedOrder({
+      settings,
+      command: item.command,
+      priced: item.priced,
+      warehouses,
+      shipTo: item.shipTo,
+      stock,
+      customer: customers[k]!,
+    });
+    const kept = options.review ? options.review(built, k) : built;
+    if (kept) deductReservations(stock, kept.graph.reservations);
+    return kept;
+  });
+  const responses = toPlace.flatMap(({ command, fingerprint }, k) => {
+    const graph = graphs[k];
+    return command.idempotencyKey === null || !graph
+      ? []
+      : [
+          {
+            scope: command.channelCode,
+            key: command.idempotencyKey,
+            fingerprint,
+            response: { statusCode: 201, body: graph.body },
+          },
+        ];
+  });
+  const written = graphs.filter((g): g is PlacedOrderGraph => g !== null);
+  await addDistanceSales(
+    trx,
+    toPlace.flatMap(({ priced }, k) =>
+      graphs[k] && priced.vat && priced.vat.distanceSaleEurMinor > 0
+        ? [
+            {
+              year: Number(priced.vat.decision.supplyDate.slice(0, 4)),
+              eurMinor: priced.vat.distanceSaleEurMinor,
+            },
+          ]
+        : [],
+    ),
+  );
+  // Orders, outbox events and idempotency records: one statement.
+  await insertOrderGraphs(
+    trx,
+    written.map((g) => g.graph),
+    {
+      tables: [
+        outboxRows(written.flatMap((g) => g.outbox)),
+        idempotencyRows(responses),
+        ...(options.also?.(graphs) ?? []),
+      ],
+      notify: [OUTBOX_CHANNEL],
+    },
+  );
+  // Last, so the hot per-channel rollup rows are locked for the shortest time.
+  await rollUpPlacedOrders(
+    trx,
+    written.map((g) => g.graph),
+  );
+  return graphs;
 }

@@ -25,12 +25,28 @@ export const OUTBOX_EVENT_TYPES = [
   'quote.accepted',
   'quote.expired',
   'purchase_order.sent',
+  'subscription.created',
+  'subscription.changed',
+  'subscription.renewal_reminder',
+  'subscription.renewed',
+  'subscription.stock_short',
+  'subscription.renewal_missed',
+  'subscription.payment_failed',
+  'subscription.dunning_ended',
 ] as const;
 
 export type OutboxEventType = (typeof OUTBOX_EVENT_TYPES)[number];
 
 export type OutboxAggregateType =
-  'order' | 'return' | 'product' | 'stock' | 'fulfillment' | 'report' | 'quote' | 'purchase_order';
+  | 'order'
+  | 'return'
+  | 'product'
+  | 'stock'
+  | 'fulfillment'
+  | 'report'
+  | 'quote'
+  | 'purchase_order'
+  | 'subscription';
 
 export interface OutboxEvent {
   /** Given when the writer must refer to the event (e.g. an alert remembering what it raised). */

@@ -7,7 +7,14 @@ import { openDatabase, pgliteDirFor } from '../db/connect';
 import { migrateToLatest } from '../db/migrate';
 import { seedDemoPeople } from '../people/demo-people';
 import { demoChannelCredentials } from './demo-channels';
-import { seedDemoActivity, seedDemoCatalogueIfEmpty, unfinishedDemoSeed } from './demo-seed';
+import { renewalContextFor } from '../subscriptions/subscriptions-runtime';
+import {
+  isDemoDatabase,
+  seedDemoActivity,
+  seedDemoCatalogueIfEmpty,
+  unfinishedDemoSeed,
+} from './demo-seed';
+import { seedDemoSubscriptions } from './demo-subscriptions';
 
 const config = loadServerConfig();
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
@@ -26,6 +33,8 @@ try {
   };
   const seeded = await seedDemoCatalogueIfEmpty(database.db, options);
   await seedDemoPeople(database.db, config.demoSeed, log);
+  if (await isDemoDatabase(database.db))
+    await seedDemoSubscriptions(renewalContextFor(config, { db: database.db }), log);
   const unfinished = await unfinishedDemoSeed(database.db);
   if (unfinished) {
     await seedDemoActivity(database.db, { ...options, ...unfinished });

@@ -47,6 +47,11 @@ export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
   return !rows[0]?.present;
 }
 
+/** Whether the demo's catalogue was seeded into this database. */
+export async function isDemoDatabase(db: Kysely<Database>): Promise<boolean> {
+  return (await db.selectFrom('demo_seed').select('seed').executeTakeFirst()) !== undefined;
+}
+
 /** The whole demo, catalogue and activity, written before it returns. */
 export async function seedDemoData(
   db: Kysely<Database>,

@@ -57,6 +57,20 @@ export const returnRateDigestSchema = z.object({
   ),
 });
 
+/** A subscription renewal not placed for want of stock (written by the renewal scheduler). */
+export const subscriptionStockShortSchema = z.object({
+  reference: z.string(),
+  cycleNo: z.number().int(),
+  renewalDate: z.string(),
+  promisedDate: z.string(),
+  warehouseCode: z.string().nullable(),
+  shortage: z.object({
+    reason: z.enum(['stock', 'unavailable']),
+    lines: z.array(z.object({ sku: z.string(), quantity: z.number().int() })),
+    message: z.string().optional(),
+  }),
+});
+
 export type StockLow = z.infer<typeof stockLowSchema>;
 export type ProductNotSelling = z.infer<typeof productNotSellingSchema>;
 export type ShipmentLate = z.infer<typeof shipmentLateSchema>;

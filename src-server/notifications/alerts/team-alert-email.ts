@@ -11,6 +11,7 @@ import {
   returnRateDigestSchema,
   shipmentLateSchema,
   stockLowSchema,
+  subscriptionStockShortSchema,
 } from './alert-payloads';
 
 export interface TeamAlertSettings {
@@ -25,6 +26,7 @@ export const TEAM_ALERT_EVENTS = [
   'product.not_selling',
   'shipment.late',
   'report.return_rate_digest',
+  'subscription.stock_short',
 ] as const;
 
 function parse<S extends z.ZodType>(schema: S, event: DispatchedEvent): z.infer<S> {
@@ -151,6 +153,31 @@ export function teamAlertEmail(
             quantity: x.unitsReturned,
             amount: `${percent(x.returnRate)} ${nl ? 'van' : 'of'} ${x.unitsSold}`,
           })),
+        },
+      };
+    }
+    case 'subscription.stock_short': {
+      const p = parse(subscriptionStockShortSchema, event);
+      const where = p.warehouseCode ?? (nl ? 'het netwerk' : 'the network');
+      return {
+        toPurchasing: true,
+        extraTo: [],
+        body: {
+          closing,
+          subject: nl
+            ? `Abonnement zonder voorraad: ${p.reference} (${where})`
+            : `Subscription renewal short of stock: ${p.reference} (${where})`,
+          heading: nl
+            ? 'Een abonnementslevering kan niet worden verstuurd'
+            : 'A subscription renewal cannot be placed',
+          paragraphs: [
+            nl
+              ? `Levering ${p.cycleNo} van ${p.reference} (gepland ${p.renewalDate}) is niet geplaatst en niet afgeschreven. De klant verwacht hem uiterlijk ${p.promisedDate}.`
+              : `Delivery ${p.cycleNo} of ${p.reference} (due ${p.renewalDate}) was not placed and not charged. The customer expects it by ${p.promisedDate}.`,
+            ...(p.shortage.message ? [p.shortage.message] : []),
+          ],
+          facts: [{ label: nl ? 'Magazijn' : 'Warehouse', value: where }],
+          lines: p.shortage.lines.map((l) => ({ name: l.sku, quantity: l.quantity })),
         },
       };
     }

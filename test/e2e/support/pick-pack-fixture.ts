@@ -158,8 +158,7 @@ export async function allowOwnCarrierFallback(centralUrl: string): Promise<void>
   const listed = await fetch(`${centralUrl}/v1/warehouses/${WAREHOUSE}/carriers`, {
     headers: ADMIN,
   });
-  if (listed.status !== 200)
-    throw new Error(`carriers: ${listed.status} ${await listed.text()}`);
+  if (listed.status !== 200) throw new Error(`carriers: ${listed.status} ${await listed.text()}`);
   const { carriers } = (await listed.json()) as { carriers: { carrier: string }[] };
   for (const { carrier } of carriers) {
     if (carrier === 'own') continue;
