@@ -33,3 +33,15 @@ export async function orderSnapshot(trx: Trx, orderId: string) {
     .execute();
   return { status: order.status, heldFrom: order.held_from, fulfillments };
 }
+
+/** An order's shipping address with its status (the address is what changes). */
+export async function shipToSnapshot(trx: Trx, orderId: string) {
+  const state = await orderSnapshot(trx, orderId);
+  if (!state) return null;
+  const { ship_to } = await trx
+    .selectFrom('orders')
+    .select('ship_to')
+    .where('id', '=', orderId)
+    .executeTakeFirstOrThrow();
+  return { ...state, shipTo: ship_to };
+}

@@ -3,20 +3,21 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { canonicalOrderSchema } from '../../shared/orders/order-schema';
+import { canonicalOrderSchema, postalAddressSchema } from '../../shared/orders/order-schema';
 import { optionalText, storableText } from '../../shared/validation/text';
 import { orderStatusSchema } from '../../shared/orders/order-state';
 import { actorOf, assertMayReadChannel } from '../access/access';
 import type { Principal } from '../access/access';
 import { allow } from '../access/route-rules';
 import { auditedBy } from '../audit/audit';
-import { orderSnapshot } from '../audit/snapshots';
+import { orderSnapshot, shipToSnapshot } from '../audit/snapshots';
 import { backOfficeRead } from '../db/read-replica';
 import type { BackOfficeReads } from '../db/read-replica';
 import type { Database } from '../db/schema';
 import { ApiError, notFound } from '../http/api-error';
 import { adminSecurity, channelOrAdminSecurity, errorResponses } from '../http/route-schemas';
 import { cancelOrder } from './cancel-order';
+import { changeShipTo } from './change-ship-to';
 import { setOrderHold } from './hold-order';
 import { orderPageSchema, orderPlacedSchema, orderViewSchema } from './order-contracts';
 import { getOrderView } from './order-queries';
@@ -273,6 +274,41 @@ export function orderRoutes(db: Kysely<Database>, intake: OrderIntake, reads: Ba
               orderId: request.params.id,
               actor: actorOf(request.principal!),
               hold: false,
+              reason,
+            }),
+        );
+      },
+    });
+
+    app.post('/v1/orders/:id/ship-to', {
+      config: { access: orderDesk },
+      schema: {
+        tags: ['orders'],
+        summary:
+          'Change the shipping address before picking starts (409 once a station is picking; same country only)',
+        security: adminSecurity,
+        params: orderIdParams,
+        body: z.object({ shipTo: postalAddressSchema, reason: optionalText(500) }),
+        response: {
+          200: z.object({ orderId: z.string(), fulfillments: z.array(z.string()) }),
+          ...errorResponses,
+        },
+      },
+      handler: async (request) => {
+        const reason = actionReason(request.principal, request.body);
+        return auditedBy(request, db)(
+          {
+            objectType: 'order',
+            objectId: request.params.id,
+            action: 'ship_to_changed',
+            snapshot: shipToSnapshot,
+            reason,
+          },
+          (trx) =>
+            changeShipTo(trx, {
+              orderId: request.params.id,
+              actor: actorOf(request.principal!),
+              shipTo: request.body.shipTo,
               reason,
             }),
         );
