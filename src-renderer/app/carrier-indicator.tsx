@@ -44,11 +44,16 @@ export function CarrierIndicator() {
       className={missing.length > 0 ? 'badge badge--error' : 'badge badge--warn'}
       data-testid="carrier-status"
       data-state={missing.length > 0 ? 'not-configured' : 'fallback'}
-      title={problems.map((p) => reasonText(t, p.reason, p.problem)).join('\n')}
+      title={[
+        ...(fallback.length > 0
+          ? [t('carriers.fallbackList', { carriers: fallback.join(', ') })]
+          : []),
+        ...problems.map((p) => reasonText(t, p.reason, p.problem)),
+      ].join('\n')}
     >
       {missing.length > 0 && t('carriers.notConfigured', { carriers: missing.join(', ') })}
       {missing.length > 0 && fallback.length > 0 && ' · '}
-      {fallback.length > 0 && t('carriers.fallback', { carriers: fallback.join(', ') })}
+      {fallback.length > 0 && t('carriers.fallback', { count: fallback.length })}
     </span>
   );
 }

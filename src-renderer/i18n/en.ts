@@ -3,7 +3,10 @@ export const en = {
   carriers: {
     unknown: 'Carrier settings not received yet',
     notConfigured: 'No label credentials: {{carriers}}',
-    fallback: 'Own-carrier labels by setting: {{carriers}}',
+    // Short on purpose: the status bar holds one row at 1024 px; the names are in the tooltip.
+    fallback_one: 'Own labels for 1 carrier',
+    fallback_other: 'Own labels for {{count}} carriers',
+    fallbackList: 'Own-carrier labels by setting: {{carriers}}',
   },
   connectivity: {
     online: 'Online',

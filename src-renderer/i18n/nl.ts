@@ -5,7 +5,9 @@ export const nl: Messages = {
   carriers: {
     unknown: 'Vervoerdersinstellingen nog niet ontvangen',
     notConfigured: 'Geen labelgegevens: {{carriers}}',
-    fallback: 'Eigen-vervoerderslabels volgens instelling: {{carriers}}',
+    fallback_one: 'Eigen labels voor 1 vervoerder',
+    fallback_other: 'Eigen labels voor {{count}} vervoerders',
+    fallbackList: 'Eigen-vervoerderslabels volgens instelling: {{carriers}}',
   },
   connectivity: {
     online: 'Online',

@@ -81,6 +81,8 @@ export async function centralOms(
     SEED_DEMO: 'true',
     DEMO_PRODUCTS: '30',
     DEMO_ORDERS: '0',
+    // Nor renewals of the demo subscriptions (the scheduler would place some at once).
+    SUBSCRIPTION_SCHEDULER: 'off',
     ADMIN_TOKEN: E2E_ADMIN_TOKEN,
     // The tests set up stations and packers with the admin token, as automation does.
     ADMIN_TOKEN_SCOPE: 'system',
