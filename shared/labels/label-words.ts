@@ -2,6 +2,8 @@
 // given the station's locale and takes its words from here; English is the default, and its
 // words are exactly what the templates printed before they spoke Dutch.
 import { z } from 'zod';
+import { LEGAL_MENTIONS } from '../tax/vat-scheme';
+import type { VatMention } from '../tax/vat-scheme';
 import type { Cn22Category } from './label-data';
 
 export const labelLocaleSchema = z.enum(['en', 'nl']);
@@ -52,7 +54,11 @@ export interface LabelWords {
     vat: string;
     total: string;
     inclVat: string;
+    /** The VAT breakdown's column heads. */
+    breakdown: { rate: string; net: string; vat: string; gross: string };
   };
+  /** Why an order carries no VAT, as the law wants it said (Directive 2006/112/EC). */
+  vatMention: Record<VatMention, string>;
   returnTitle: string;
   returnTo: string;
   intake: {
@@ -85,6 +91,11 @@ export interface LabelWords {
   };
 }
 
+const LEGAL_MENTIONS_EN: Record<VatMention, string> = {
+  reverse_charge: LEGAL_MENTIONS.reverse_charge!,
+  export: LEGAL_MENTIONS.export!,
+};
+
 const en: LabelWords = {
   decimal: '.',
   money: {
@@ -97,7 +108,9 @@ const en: LabelWords = {
     vat: 'VAT',
     total: 'Total',
     inclVat: 'incl. VAT',
+    breakdown: { rate: 'VAT rate', net: 'Net', vat: 'VAT', gross: 'Gross' },
   },
+  vatMention: LEGAL_MENTIONS_EN,
   from: 'FROM',
   to: 'TO',
   carton: (index, count) => `Carton ${index} of ${count}`,
@@ -180,6 +193,13 @@ const nl: LabelWords = {
     vat: 'Btw',
     total: 'Totaal',
     inclVat: 'incl. btw',
+    breakdown: { rate: 'Btw-tarief', net: 'Netto', vat: 'Btw', gross: 'Bruto' },
+  },
+  vatMention: {
+    reverse_charge:
+      'Intracommunautaire levering van goederen, vrijgesteld op grond van artikel 138 van Richtlijn 2006/112/EG: btw verlegd, de afnemer voldoet de btw.',
+    export:
+      'Uitvoer van goederen buiten de EU, vrijgesteld op grond van artikel 146 van Richtlijn 2006/112/EG.',
   },
   from: 'VAN',
   to: 'AAN',

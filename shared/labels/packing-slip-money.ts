@@ -1,9 +1,11 @@
 /**
- * The money on a packing slip: each packed line's amount and tax rate, and the order's totals with
- * the tax per rate. Fixed English notation, like the rest of the slip.
+ * The money on a packing slip: each packed line's amount and tax rate, the order's totals with
+ * the tax per rate, the VAT breakdown (rate, net, VAT, gross) and, when no VAT is charged, the
+ * legal mention saying why (reverse charge, export).
  */
 import { z } from 'zod';
 import type { FulfillmentDoc } from '../sync/documents';
+import { VAT_MENTIONS } from '../tax/vat-scheme';
 import { formatMoney } from './label-format';
 import { LABEL_WORDS, type LabelWords } from './label-words';
 
@@ -19,8 +21,11 @@ export const packingSlipMoneySchema = z.object({
     z.object({
       ratePercent: z.number().min(0).max(100).nullable(),
       taxMinor: z.number().int().nonnegative(),
+      /** The taxed amount without VAT; rates without it are left out of the breakdown. */
+      netMinor: z.number().int().optional(),
     }),
   ),
+  vatMention: z.enum(VAT_MENTIONS).nullable().optional(),
 });
 export type PackingSlipMoney = z.infer<typeof packingSlipMoneySchema>;
 
@@ -58,6 +63,41 @@ export function packingSlipTotals(
   ];
 }
 
+export interface VatBreakdownLine {
+  rate: string;
+  net: string;
+  tax: string;
+  gross: string;
+}
+
+/** The VAT breakdown per rate, formatted: net + VAT = gross, adding up to the cent. */
+export function packingSlipVatRows(
+  money: PackingSlipMoney,
+  words: Pick<LabelWords, 'decimal'> = LABEL_WORDS.en,
+): VatBreakdownLine[] {
+  const amount = (minor: number) => formatMoney(minor, money.currency, words.decimal);
+  return money.taxes.flatMap((t) =>
+    t.netMinor === undefined
+      ? []
+      : [
+          {
+            rate: formatRate(t.ratePercent, words.decimal) || '-',
+            net: amount(t.netMinor),
+            tax: amount(t.taxMinor),
+            gross: amount(t.netMinor + t.taxMinor),
+          },
+        ],
+  );
+}
+
+/** The legal mention the slip prints, in the slip's language; null when VAT is charged. */
+export function packingSlipVatMention(
+  money: PackingSlipMoney,
+  words: Pick<LabelWords, 'vatMention'> = LABEL_WORDS.en,
+): string | null {
+  return money.vatMention ? words.vatMention[money.vatMention] : null;
+}
+
 /** The slip's money from a fulfillment's station document; undefined when it carries none. */
 export function packingSlipMoneyOf(fulfillment: FulfillmentDoc): PackingSlipMoney | undefined {
   const money = fulfillment.orderMoney;
@@ -70,7 +110,12 @@ export function packingSlipMoneyOf(fulfillment: FulfillmentDoc): PackingSlipMone
     shippingMinor: money.shippingCents,
     taxMinor: money.taxCents,
     totalMinor: money.totalCents,
-    taxes: money.taxes.map((t) => ({ ratePercent: t.ratePercent, taxMinor: t.taxCents })),
+    taxes: money.taxes.map((t) => ({
+      ratePercent: t.ratePercent,
+      taxMinor: t.taxCents,
+      netMinor: t.netCents,
+    })),
+    vatMention: money.vatMention ?? null,
   };
 }
 

@@ -2,7 +2,12 @@ import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf
 import { formatAddressLines } from './address-format';
 import { formatAmount, paginate } from './label-format';
 import type { PackingSlipData } from './label-data';
-import { formatRate, packingSlipTotals } from './packing-slip-money';
+import {
+  formatRate,
+  packingSlipTotals,
+  packingSlipVatMention,
+  packingSlipVatRows,
+} from './packing-slip-money';
 import { LABEL_WORDS, type LabelLocale } from './label-words';
 
 const A4: [number, number] = [595.28, 841.89];
@@ -10,6 +15,8 @@ const LEFT = 50;
 const RIGHT = 545;
 const ROWS_PER_PAGE = 30;
 const ROW_PITCH = 16;
+/** The right edges of the VAT breakdown's columns: rate, net, VAT, gross. */
+const BREAKDOWN_RIGHTS = [300, 380, 460, RIGHT];
 
 /**
  * The standard PDF fonts only know WinAnsi (Latin-1 plus a few). Rather than embed a Unicode
@@ -45,6 +52,22 @@ function cutToWidth(text: string, font: PDFFont, size: number, width: number): s
   return `${cut}...`;
 }
 
+/** Breaks `text` at spaces into lines that fit `width` (a word too long for a line stands alone). */
+function wrapToWidth(text: string, font: PDFFont, size: number, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (!line || font.widthOfTextAtSize(candidate, size) <= width) line = candidate;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 function drawAddress(page: PDFPage, fonts: Fonts, x: number, title: string, lines: string[]): void {
   page.drawText(title, { x, y: 700, size: 10, font: fonts.bold });
   lines.forEach((line, i) =>
@@ -64,7 +87,8 @@ function drawRight(page: PDFPage, font: PDFFont, text: string, x: number, y: num
 /**
  * A4 packing slip for office printers: header and addresses on every page, 30 order lines per
  * page. With the order's money: each line's amount and tax rate, and after the last line the
- * totals with the tax per rate (on a page of their own when the last lines leave no room).
+ * totals with the tax per rate, the VAT breakdown (rate, net, VAT, gross) and the legal mention
+ * when no VAT is charged (on a page of their own when the last lines leave no room).
  */
 export async function renderPackingSlipPdf(
   slip: PackingSlipData,
@@ -82,9 +106,14 @@ export async function renderPackingSlipPdf(
   const fonts: Fonts = { regular, bold, safe: (text) => toFontCharacters(text, supported) };
 
   const totals = slip.money ? packingSlipTotals(slip.money, words) : [];
+  const vatRows = slip.money ? packingSlipVatRows(slip.money, words) : [];
+  const mention = slip.money ? packingSlipVatMention(slip.money, words) : null;
+  const mentionLines = mention ? wrapToWidth(fonts.safe(mention), regular, 9, RIGHT - LEFT) : [];
+  // The footer takes two rows, the totals one each and a gap, the breakdown its head, rows and a gap.
+  const moneyRows =
+    totals.length + (vatRows.length > 0 ? vatRows.length + 2 : 0) + mentionLines.length;
   const pages = paginate(slip.lines, ROWS_PER_PAGE);
-  // The footer takes two rows, the totals one each and a gap.
-  if (totals.length > 0 && pages.at(-1)!.length > ROWS_PER_PAGE - 3 - totals.length) pages.push([]);
+  if (moneyRows > 0 && pages.at(-1)!.length > ROWS_PER_PAGE - 3 - moneyRows) pages.push([]);
   const totalUnits = slip.lines.reduce((sum, line) => sum + line.quantity, 0);
   const itemWidth = slip.money ? 200 : 320;
   pages.forEach((lines, pageIndex) => {
@@ -186,6 +215,24 @@ export async function renderPackingSlipPdf(
         drawRight(page, row.label === 'Total' ? bold : regular, row.label, 430, rowY);
         drawRight(page, regular, row.value, RIGHT, rowY);
       });
+      let rowY = y - 48 - totals.length * ROW_PITCH - 8;
+      if (vatRows.length > 0) {
+        const b = words.money.breakdown;
+        [b.rate, b.net, b.vat, b.gross].forEach((head, i) =>
+          drawRight(page, bold, head, BREAKDOWN_RIGHTS[i]!, rowY),
+        );
+        for (const row of vatRows) {
+          rowY -= ROW_PITCH;
+          [row.rate, row.net, row.tax, row.gross].forEach((cell, i) =>
+            drawRight(page, regular, cell, BREAKDOWN_RIGHTS[i]!, rowY),
+          );
+        }
+        rowY -= ROW_PITCH + 4;
+      }
+      for (const line of mentionLines) {
+        page.drawText(line, { x: LEFT, y: rowY, size: 9, font: regular });
+        rowY -= 12;
+      }
     }
   });
   return doc.save();

@@ -1,9 +1,14 @@
 import { formatAddressLines } from './address-format';
 import { formatAmount, paginate } from './label-format';
 import type { PackingSlipData } from './label-data';
-import { formatRate, packingSlipTotals } from './packing-slip-money';
+import {
+  formatRate,
+  packingSlipTotals,
+  packingSlipVatMention,
+  packingSlipVatRows,
+} from './packing-slip-money';
 import { LABEL_WORDS, type LabelLocale } from './label-words';
-import { LABEL_LAYOUT_WIDTH, ZplLabel, type LabelDpi } from './zpl-builder';
+import { LABEL_LAYOUT_WIDTH, ZplLabel, wrapText, type LabelDpi } from './zpl-builder';
 
 const MARGIN = 20;
 const FULL_WIDTH = LABEL_LAYOUT_WIDTH - 2 * MARGIN;
@@ -12,12 +17,18 @@ const LINE_PITCH = 62;
 const LINES_TOP = 548;
 const FOOTER_TOP = 1110;
 const TOTALS_PITCH = 28;
+const MENTION_HEIGHT = 18;
+/** ZplLabel.lines' pitch for that height. */
+const MENTION_PITCH = Math.round(MENTION_HEIGHT * 1.2);
+/** The left edges of the VAT breakdown's columns: rate, net, VAT, gross. */
+const BREAKDOWN_LEFTS = [MARGIN, 200, 400, 600];
 
 /**
  * Packing slip on 4×6 labels, one label per nine order lines. Every label carries the order
  * number as Code 128 so a packer can scan any page back to its order. With the order's money,
- * each line shows its amount and tax rate, and the last label the totals with the tax per rate
- * (on a label of its own when the last lines leave no room).
+ * each line shows its amount and tax rate, and the last label the totals with the tax per rate,
+ * the VAT breakdown (rate, net, VAT, gross) and the legal mention when no VAT is charged (on a
+ * label of its own when the last lines leave no room).
  */
 export function renderPackingSlipZpl(
   slip: PackingSlipData,
@@ -26,7 +37,15 @@ export function renderPackingSlipZpl(
 ): string {
   const words = LABEL_WORDS[locale];
   const totals = slip.money ? packingSlipTotals(slip.money, words) : [];
-  const totalsTop = FOOTER_TOP - totals.length * TOTALS_PITCH - 12;
+  const vatRows = slip.money ? packingSlipVatRows(slip.money, words) : [];
+  const mention = slip.money ? packingSlipVatMention(slip.money, words) : null;
+  const mentionLines = mention ? wrapText(mention, FULL_WIDTH, MENTION_HEIGHT) : [];
+  const breakdownRows = vatRows.length > 0 ? vatRows.length + 1 : 0;
+  const totalsTop =
+    FOOTER_TOP -
+    (totals.length + breakdownRows) * TOTALS_PITCH -
+    mentionLines.length * MENTION_PITCH -
+    12;
   const roomOnLast = totals.length
     ? Math.floor((totalsTop - LINES_TOP) / LINE_PITCH)
     : LINES_PER_LABEL;
@@ -81,6 +100,31 @@ export function renderPackingSlipZpl(
           zpl.text(300, y, 22, row.label, { maxWidth: 260 });
           zpl.text(570, y, 22, row.value, { maxWidth: 222 });
         });
+        const b = words.money.breakdown;
+        const breakdown =
+          vatRows.length > 0
+            ? [
+                [b.rate, b.net, b.vat, b.gross],
+                ...vatRows.map((r) => [r.rate, r.net, r.tax, r.gross]),
+              ]
+            : [];
+        const breakdownTop = totalsTop + 12 + totals.length * TOTALS_PITCH;
+        breakdown.forEach((cells, row) =>
+          cells.forEach((cell, i) =>
+            zpl.text(BREAKDOWN_LEFTS[i]!, breakdownTop + row * TOTALS_PITCH, 20, cell, {
+              maxWidth: 180,
+            }),
+          ),
+        );
+        zpl.lines(
+          MARGIN,
+          breakdownTop + breakdown.length * TOTALS_PITCH,
+          MENTION_HEIGHT,
+          mentionLines,
+          {
+            maxWidth: FULL_WIDTH,
+          },
+        );
       }
       if (isLast) {
         zpl.hline(MARGIN, 1110, FULL_WIDTH, 2);

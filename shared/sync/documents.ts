@@ -2,6 +2,7 @@
 // the network (central OMS ⇄ station main) and generates the RxDB collection schema in the renderer.
 // `updatedAt` is assigned by the central OMS (a monotonic sequence), never by a station clock.
 import { z } from 'zod';
+import { VAT_MENTIONS } from '../tax/vat-scheme';
 import { Reason } from '../reasons/reason';
 import { refundMethodSchema, returnReasonSchema, rmaStatusSchema } from '../returns/rma-state';
 import { acceptedDate, acceptedDateTime } from '../validation/timestamps';
@@ -64,6 +65,8 @@ export const FulfillmentOrderMoney = z.object({
       taxCents: z.number().int(),
     }),
   ),
+  /** Why no VAT is charged (reverse charge, export): the slip prints the legal mention. */
+  vatMention: z.enum(VAT_MENTIONS).nullable().optional(),
 });
 export type FulfillmentOrderMoney = z.infer<typeof FulfillmentOrderMoney>;
 

@@ -14,8 +14,10 @@ export {
   decideScheme,
   ossThresholdPassed,
   LEGAL_MENTIONS,
+  VAT_MENTIONS,
+  vatMentionOf,
 } from './vat-scheme';
-export type { OssPosition, VatCustomer, VatScheme } from './vat-scheme';
+export type { OssPosition, VatCustomer, VatMention, VatScheme } from './vat-scheme';
 export { TAX_CLASSES, UnknownVatRateError, vatRatePpm } from './vat-rate-lookup';
 export type { TaxClass } from './vat-rate-lookup';
 export { checkChannelTax } from './channel-tax-check';

@@ -94,6 +94,15 @@ export function decideScheme(input: SchemeInput): SchemeDecision {
     : { scheme: 'distance_sale_origin', rateCountry: origin, customerVatCountry: null };
 }
 
+/** The schemes under which no VAT is charged and a document must say why (LEGAL_MENTIONS). */
+export const VAT_MENTIONS = ['reverse_charge', 'export'] as const;
+export type VatMention = (typeof VAT_MENTIONS)[number];
+
+/** The legal mention a document of an order under `scheme` needs; null when VAT is charged. */
+export function vatMentionOf(scheme: string | null | undefined): VatMention | null {
+  return VAT_MENTIONS.find((m) => m === scheme) ?? null;
+}
+
 /** The mention an invoice must carry when no VAT is charged (Article 226(11)), in English. */
 export const LEGAL_MENTIONS: Readonly<Partial<Record<VatScheme, string>>> = {
   reverse_charge:

@@ -10,7 +10,8 @@ const LEGACY_EXPIRY_DAYS = 30;
 
 export const SCHEMA_VERSIONS: Record<SyncCollection, number> = {
   // 1: order money (orderMoney, lines[].amountCents/taxRatePercent), all optional.
-  fulfillments: 1,
+  // 2: orderMoney.vatMention (reverse charge, export) for the slip's legal mention, optional.
+  fulfillments: 2,
   products: 1,
   bins: 0,
   operators: 0,
@@ -28,7 +29,9 @@ type Doc = Record<string, unknown>;
 export const MIGRATION_STRATEGIES: Partial<Record<SyncCollection, MigrationStrategies>> = {
   // v1: a version-0 fulfillment is a valid version-1 one without money; the central feed brings
   // the money when the OMS next publishes the fulfillment.
-  fulfillments: { 1: (old: Doc) => old },
+  // v2: a version-1 fulfillment is a valid version-2 one; without vatMention the slip prints
+  // none until the OMS republishes it.
+  fulfillments: { 1: (old: Doc) => old, 2: (old: Doc) => old },
   // v1 of work, shipments and returns only added optional fields: a version-0 document is valid.
   work: { 1: (old: Doc) => old },
   shipments: { 1: (old: Doc) => old },

@@ -16,7 +16,7 @@ import { rxSchemaFromZod } from './rx-schema';
 
 /** The fingerprint of every released version of each schema, version 0 first. */
 const RELEASED: Record<string, readonly string[]> = {
-  fulfillments: ['5ee0f8e0', '2b654e9d'],
+  fulfillments: ['5ee0f8e0', '2b654e9d', 'f273c796'],
   products: ['cb689084', '8b569a07'],
   bins: ['bbcc8338'],
   operators: ['cae1047f'],

@@ -200,7 +200,7 @@ export function buildPlacedOrder(input: OrderGraphInput): PlacedOrderGraph {
         amountCents: pickLineAmount(lineOf.get(pick.orderLineId)!, pick.quantity),
         taxRatePercent: ratePercentOf(lineOf.get(pick.orderLineId)!.taxRatePpm),
       })),
-      orderMoney: fulfillmentOrderMoney(order.currency, body),
+      orderMoney: fulfillmentOrderMoney(order.currency, body, priced.vat?.decision.scheme),
     });
   });
 

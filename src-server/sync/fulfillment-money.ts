@@ -1,6 +1,7 @@
 // The order's money on a fulfillment's station document, so the packing slip can print it.
 import type { Transaction } from 'kysely';
 import type { FulfillmentOrderMoney } from '../../shared/sync/documents';
+import { vatMentionOf } from '../../shared/tax';
 import type { Database } from '../db/schema';
 import type { OrderPlaced } from '../orders/order-contracts';
 import { storedMoney } from '../orders/order-money-rows';
@@ -16,9 +17,11 @@ type OrderMoneyView = Pick<
   | 'taxBreakdown'
 >;
 
+/** `vatScheme`: the order's VAT scheme, whose legal mention the slip prints (none before the engine). */
 export function fulfillmentOrderMoney(
   currency: string,
   money: OrderMoneyView,
+  vatScheme: string | null | undefined,
 ): FulfillmentOrderMoney {
   return {
     currency,
@@ -33,6 +36,7 @@ export function fulfillmentOrderMoney(
       netCents: t.netMinor,
       taxCents: t.taxMinor,
     })),
+    vatMention: vatMentionOf(vatScheme),
   };
 }
 
@@ -78,6 +82,7 @@ export async function orderMoneyOf(
           o,
           lines.filter((l) => l.order_id === o.id),
         ),
+        o.vat_scheme,
       ),
     ]),
   );
