@@ -2,7 +2,7 @@
 // given the station's locale and takes its words from here; English is the default, and its
 // words are exactly what the templates printed before they spoke Dutch.
 import { z } from 'zod';
-import { LEGAL_MENTIONS } from '../tax/vat-scheme';
+import { LEGAL_MENTION_WORDS } from '../tax/vat-scheme';
 import type { VatMention } from '../tax/vat-scheme';
 import type { Cn22Category } from './label-data';
 
@@ -91,11 +91,6 @@ export interface LabelWords {
   };
 }
 
-const LEGAL_MENTIONS_EN: Record<VatMention, string> = {
-  reverse_charge: LEGAL_MENTIONS.reverse_charge!,
-  export: LEGAL_MENTIONS.export!,
-};
-
 const en: LabelWords = {
   decimal: '.',
   money: {
@@ -110,7 +105,7 @@ const en: LabelWords = {
     inclVat: 'incl. VAT',
     breakdown: { rate: 'VAT rate', net: 'Net', vat: 'VAT', gross: 'Gross' },
   },
-  vatMention: LEGAL_MENTIONS_EN,
+  vatMention: LEGAL_MENTION_WORDS.en,
   from: 'FROM',
   to: 'TO',
   carton: (index, count) => `Carton ${index} of ${count}`,
@@ -195,12 +190,7 @@ const nl: LabelWords = {
     inclVat: 'incl. btw',
     breakdown: { rate: 'Btw-tarief', net: 'Netto', vat: 'Btw', gross: 'Bruto' },
   },
-  vatMention: {
-    reverse_charge:
-      'Intracommunautaire levering van goederen, vrijgesteld op grond van artikel 138 van Richtlijn 2006/112/EG: btw verlegd, de afnemer voldoet de btw.',
-    export:
-      'Uitvoer van goederen buiten de EU, vrijgesteld op grond van artikel 146 van Richtlijn 2006/112/EG.',
-  },
+  vatMention: LEGAL_MENTION_WORDS.nl,
   from: 'VAN',
   to: 'AAN',
   carton: (index, count) => `Colli ${index} van ${count}`,

@@ -14,6 +14,7 @@ export {
   decideScheme,
   ossThresholdPassed,
   LEGAL_MENTIONS,
+  LEGAL_MENTION_WORDS,
   VAT_MENTIONS,
   vatMentionOf,
 } from './vat-scheme';

@@ -109,3 +109,17 @@ export const LEGAL_MENTIONS: Readonly<Partial<Record<VatScheme, string>>> = {
     'Intra-Community supply of goods, exempt under Article 138 of Directive 2006/112/EC: VAT reverse charged, the customer accounts for the VAT.',
   export: 'Export of goods outside the EU, exempt under Article 146 of Directive 2006/112/EC.',
 };
+
+/** The legal mentions in each language a document (slip, e-mail) is printed in. */
+export const LEGAL_MENTION_WORDS: Readonly<Record<'en' | 'nl', Record<VatMention, string>>> = {
+  en: {
+    reverse_charge: LEGAL_MENTIONS.reverse_charge ?? '',
+    export: LEGAL_MENTIONS.export ?? '',
+  },
+  nl: {
+    reverse_charge:
+      'Intracommunautaire levering van goederen, vrijgesteld op grond van artikel 138 van Richtlijn 2006/112/EG: btw verlegd, de afnemer voldoet de btw.',
+    export:
+      'Uitvoer van goederen buiten de EU, vrijgesteld op grond van artikel 146 van Richtlijn 2006/112/EG.',
+  },
+};

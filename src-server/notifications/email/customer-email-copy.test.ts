@@ -100,4 +100,66 @@ describe('customer email copy', () => {
       ),
     ).toBe('https://t.example/own/CP000000017NL');
   });
+
+  describe('the VAT breakdown and the legal mention', () => {
+    const taxed: OrderSummary = {
+      ...order,
+      lines: [{ name: 'Fietsbel', quantity: 2, amountMinor: 4500 }],
+      subtotalMinor: 5500,
+      taxMinor: 1139,
+      taxBreakdown: [
+        { ratePercent: 9, netMinor: 1000, taxMinor: 90 },
+        { ratePercent: 21, netMinor: 4995, taxMinor: 1049 },
+      ],
+      totalMinor: 7134,
+    };
+    const reverseCharged: OrderSummary = {
+      ...order,
+      taxBreakdown: [{ ratePercent: 0, netMinor: 2493, taxMinor: 0 }],
+      vatMention: 'reverse_charge',
+    };
+    const text = (summary: OrderSummary, locale: 'en' | 'nl', shipped = false) =>
+      renderEmail(
+        { retailerName: 'Shop' },
+        locale,
+        customerEmailBody(
+          shipped
+            ? {
+                template: 'shipped',
+                order: summary,
+                carrierName: 'PostNL',
+                parcels: [{ trackingNumber: '3SABC1', url: 'https://example.test/3SABC1' }],
+              }
+            : { template: 'order_confirmation', order: summary },
+          locale,
+        ),
+      ).text;
+
+    it.each([false, true])(
+      'lists net + VAT = gross per rate, adding up to the cent (shipped: %s)',
+      (shipped) => {
+        expect(text(taxed, 'en', shipped)).toMatch(
+          /Net \+ VAT 9\s?% = gross: €\s?10\.00 \+ €\s?0\.90 = €\s?10\.90\nNet \+ VAT 21\s?% = gross: €\s?49\.95 \+ €\s?10\.49 = €\s?60\.44/,
+        );
+        expect(text(taxed, 'nl', shipped)).toMatch(
+          /Netto \+ btw 21\s?% = bruto: €\s?49,95 \+ €\s?10,49 = €\s?60,44/,
+        );
+        expect(text(taxed, 'en', shipped)).not.toContain('Directive');
+      },
+    );
+
+    it.each([
+      ['en', 'Intra-Community supply of goods, exempt under Article 138 of Directive 2006/112/EC'],
+      ['nl', 'Intracommunautaire levering van goederen, vrijgesteld op grond van artikel 138'],
+    ] as const)('says why no VAT is charged on a reverse charge, in %s', (locale, mention) => {
+      expect(text(reverseCharged, locale)).toContain(mention);
+      expect(text(reverseCharged, locale, true)).toContain(mention);
+    });
+
+    it('names the export exemption on an order leaving the EU', () => {
+      expect(text({ ...reverseCharged, vatMention: 'export' }, 'en')).toContain(
+        'Export of goods outside the EU, exempt under Article 146 of Directive 2006/112/EC.',
+      );
+    });
+  });
 });

@@ -1,6 +1,8 @@
 // What each customer email says, in Dutch and English. Plain functions of a model: the words
 // live here, the layout in email-layout.ts, the data loading in customer-email-model.ts.
 import type { TaxRateTotal } from '../../../shared/orders/tax-breakdown';
+import { LEGAL_MENTION_WORDS } from '../../../shared/tax';
+import type { VatMention } from '../../../shared/tax';
 import type { EmailBody, EmailFact, EmailLine, EmailLocale } from './email-layout';
 import { formatMoney, formatPercent } from './email-layout';
 
@@ -19,6 +21,8 @@ export interface OrderSummary {
   taxBreakdown: TaxRateTotal[];
   totalMinor: number;
   promisedDeliveryDate: string | null;
+  /** Why the order carries no VAT (reverse charge, export): the e-mail says so as the law words it. */
+  vatMention?: VatMention | null;
 }
 
 export interface ReturnItem {
@@ -72,6 +76,8 @@ const WORDS = {
     promised: 'Expected delivery',
     rma: 'Return number',
     refund: 'Refunded',
+    breakdown: (rate: string) => `Net + VAT ${rate} = gross`,
+    mention: LEGAL_MENTION_WORDS.en,
   },
   nl: {
     hello: (name: string) => `Beste ${name},`,
@@ -88,6 +94,8 @@ const WORDS = {
     promised: 'Verwachte levering',
     rma: 'Retournummer',
     refund: 'Terugbetaald',
+    breakdown: (rate: string) => `Netto + btw ${rate} = bruto`,
+    mention: LEGAL_MENTION_WORDS.nl,
   },
 } as const;
 
@@ -118,6 +126,26 @@ function moneyFacts(order: OrderSummary, locale: EmailLocale): EmailFact[] {
   ];
 }
 
+/** The VAT breakdown per rate (net + VAT = gross), for rates the order knows. */
+function vatBreakdownFacts(order: OrderSummary, locale: EmailLocale): EmailFact[] {
+  const w = WORDS[locale];
+  const money = (minor: number) => formatMoney(minor, order.currency, locale);
+  return order.taxBreakdown.flatMap((t) =>
+    t.ratePercent === null
+      ? []
+      : [
+          {
+            label: w.breakdown(formatPercent(t.ratePercent, locale)),
+            value: `${money(t.netMinor)} + ${money(t.taxMinor)} = ${money(t.netMinor + t.taxMinor)}`,
+          },
+        ],
+  );
+}
+
+/** The legal mention when no VAT is charged, as a paragraph; none when VAT is charged. */
+const mentionParagraphs = (order: OrderSummary, locale: EmailLocale): string[] =>
+  order.vatMention ? [WORDS[locale].mention[order.vatMention]] : [];
+
 const itemLines = (items: ReturnItem[]): EmailLine[] =>
   items.map((i) => ({ name: i.name, quantity: i.quantity }));
 
@@ -140,10 +168,12 @@ export function customerEmailBody(model: CustomerEmailModel, locale: EmailLocale
           nl
             ? 'We hebben je bestelling ontvangen en gaan ermee aan de slag.'
             : 'We have received your order and are getting it ready.',
+          ...mentionParagraphs(order, locale),
         ],
         facts: [
           orderFact,
           ...moneyFacts(order, locale),
+          ...vatBreakdownFacts(order, locale),
           ...(order.promisedDeliveryDate
             ? [{ label: w.promised, value: order.promisedDeliveryDate }]
             : []),
@@ -164,9 +194,11 @@ export function customerEmailBody(model: CustomerEmailModel, locale: EmailLocale
           nl
             ? `Je bestelling is verzonden met ${model.carrierName}.`
             : `Your order has been shipped with ${model.carrierName}.`,
+          ...mentionParagraphs(order, locale),
         ],
         facts: [
           orderFact,
+          ...vatBreakdownFacts(order, locale),
           { label: w.carrier, value: model.carrierName },
           ...model.parcels.map((p) => ({
             label: w.tracking,

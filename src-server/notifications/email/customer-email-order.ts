@@ -2,6 +2,7 @@
 // recipient and their language.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { vatMentionOf } from '../../../shared/tax';
 import { storedMoney } from '../../orders/order-money-rows';
 import type { OrderSummary } from './customer-email-copy';
 import type { EmailLocale } from './email-layout';
@@ -40,6 +41,7 @@ export async function loadOrder(
       'o.net_minor',
       'o.total_minor',
       'o.promised_delivery_date',
+      'o.vat_scheme',
       'c.locale',
       'c.name as customer_name',
       'b.name as buyer_name',
@@ -83,6 +85,7 @@ export async function loadOrder(
       taxBreakdown: money.taxBreakdown,
       totalMinor: money.totalMinor,
       promisedDeliveryDate: order.promised_delivery_date,
+      vatMention: vatMentionOf(order.vat_scheme),
     },
     email: order.email,
     locale: emailLocale(order.locale),
