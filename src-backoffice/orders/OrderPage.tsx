@@ -8,6 +8,7 @@ import { usePageTitle } from '../ui/page-title';
 import { OrderActions } from './OrderActions';
 import { OrderFulfillments } from './OrderFulfillments';
 import { fetchOrder, fetchShipments, money } from './orders-api';
+import { OrderVat } from './OrderVat';
 import type { OrderDetail } from './orders-api';
 
 function Timeline({ order }: { order: OrderDetail }) {
@@ -130,6 +131,7 @@ export function OrderPage() {
           </table>
         </div>
       </section>
+      <OrderVat order={o} />
       <OrderFulfillments order={o} shipments={shipments.data?.shipments ?? []} />
     </>
   );

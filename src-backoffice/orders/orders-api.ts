@@ -1,6 +1,7 @@
 // The order API as the back office reads it (GET /v1/orders, /v1/orders/:id, …/shipments) and
 // the actions it takes (hold, release, cancel), each with the reason the person gave.
 import type { OrderStatus } from '../../shared/orders/order-state';
+import type { VatScheme } from '../../shared/tax/vat-scheme';
 import { api, queryString } from '../app/api';
 import type { ListSearch } from '../ui/DataTable';
 
@@ -51,6 +52,10 @@ export interface OrderDetail extends Omit<OrderRow, 'warehouses' | 'customerName
     lines: { lineId: string; sku: string; quantity: number }[];
   }[];
   events: { type: string; actor: string; detail: Record<string, unknown>; at: string }[];
+  /** The order's tax per rate, as charged. */
+  taxBreakdown: { ratePercent: number | null; netMinor: number; taxMinor: number }[];
+  /** The VAT engine on the order; null before it or outside its rates. */
+  vat: { scheme: VatScheme; matchesEngine: boolean | null } | null;
 }
 
 export interface OrderShipment {

@@ -1,3 +1,4 @@
+import { LEGAL_MENTION_WORDS } from '../../../shared/tax/vat-scheme';
 export default {
   nav: 'Orders',
   title: 'Orders',
@@ -96,4 +97,23 @@ export default {
   shipmentRefused: 'Shipment refused: {{reason}}',
   carton: 'Carton {{sscc}} ({{box}})',
   track: 'Track {{number}}',
+  vat: {
+    title: 'VAT',
+    rate: 'VAT rate',
+    net: 'Net',
+    tax: 'VAT',
+    gross: 'Gross',
+    total: 'Total',
+    noRate: 'no rate given',
+    none: 'This order carries no tax.',
+    differsFromEngine: 'the channel’s tax differs from the VAT engine’s',
+    schemes: {
+      domestic: 'Domestic sale',
+      distance_sale_origin: 'EU distance sale, taxed at the origin rate (below the OSS threshold)',
+      oss: 'EU distance sale, taxed at the destination rate (one-stop shop)',
+      reverse_charge: 'Intra-Community supply to a business: reverse charge',
+      export: 'Export outside the EU: zero-rated',
+    },
+    mentions: LEGAL_MENTION_WORDS.en,
+  },
 };

@@ -1,3 +1,4 @@
+import { LEGAL_MENTION_WORDS } from '../../../shared/tax/vat-scheme';
 import type en from './en';
 
 export default {
@@ -97,5 +98,25 @@ export default {
   shippedAt: 'Verzonden {{when}}',
   shipmentRefused: 'Zending geweigerd: {{reason}}',
   carton: 'Doos {{sscc}} ({{box}})',
+  vat: {
+    title: 'Btw',
+    rate: 'Btw-tarief',
+    net: 'Netto',
+    tax: 'Btw',
+    gross: 'Bruto',
+    total: 'Totaal',
+    noRate: 'geen tarief opgegeven',
+    none: 'Deze order heeft geen belasting.',
+    differsFromEngine: 'de btw van het kanaal wijkt af van die van de btw-engine',
+    schemes: {
+      domestic: 'Binnenlandse verkoop',
+      distance_sale_origin:
+        'EU-afstandsverkoop, belast tegen het tarief van herkomst (onder de OSS-drempel)',
+      oss: 'EU-afstandsverkoop, belast tegen het tarief van bestemming (éénloketsysteem)',
+      reverse_charge: 'Intracommunautaire levering aan een bedrijf: btw verlegd',
+      export: 'Uitvoer buiten de EU: nultarief',
+    },
+    mentions: LEGAL_MENTION_WORDS.nl,
+  },
   track: 'Volg {{number}}',
 } satisfies typeof en;
