@@ -176,9 +176,10 @@ async function makeStation(settings: StationCarrierSetting[]) {
     adapters: [],
     notConfigured: {},
   });
-  const carriers = new LabelCarriers(
+  const carriers: LabelCarriers = new LabelCarriers(
     registry,
     new CarrierLabelStore(join(dataDir, 'carrier-labels.json')),
+    () => events.emit('carrierStatus', carriers.status()),
   );
   carriers.configure(settings);
   const printing = new PrintService({
@@ -263,6 +264,18 @@ describe('carrier labels at the printer', () => {
       code: 'invalid_arguments',
       message: expect.stringContaining('date'),
     });
+    // The printers/carriers screen closes one carrier at a time; the status says which can.
+    const status = await api.carrierStatus({});
+    expect(status.carriers.filter((c) => c.closesDay).map((c) => c.carrier)).toEqual(['gls']);
+    expect(await api.closeCarrierDay({ date: '2026-12-03', carrier: 'gls' })).toEqual({
+      closed: [{ carrier: 'gls', shipments: 1 }],
+    });
+    await expect(api.closeCarrierDay({ date: '2026-12-03', carrier: 'dpd' })).rejects.toMatchObject(
+      {
+        code: 'carrier_not_configured',
+        reason: { code: 'carrier_no_day_close', params: { carrier: 'DPD' } },
+      },
+    );
     // Each shipment: its carrier label and our packing slip.
     const jobs = await zebra.waitForJobs(Object.keys(CARRIERS).length * 2, 20_000);
     for (const [carrier, labels] of Object.entries(issued)) {
@@ -289,6 +302,11 @@ describe('carrier labels at the printer', () => {
     ]);
     const fulfillment = makeFulfillment({ id: 'f-s1' });
     await db.fulfillments.insert(fulfillment);
+    const told: Awaited<ReturnType<typeof api.carrierStatus>>[] = [];
+    const off = api.on('carrierStatus', (status) => told.push(status));
+    const dhlStatus = async () =>
+      (await api.carrierStatus({})).carriers.find((c) => c.carrier === 'dhl-parcel');
+    expect((await dhlStatus())?.unreachableSince).toBeUndefined();
     fake.mode = 'down';
     const numbered = await assignTrackingNumbers(
       makeShipment('s1', 'dhl-parcel', 41),
@@ -305,11 +323,28 @@ describe('carrier labels at the printer', () => {
         },
       },
     ]);
+    // Main learnt the outage from the failed call; the packing screen says since when.
+    const down = await dhlStatus();
+    expect(down).toMatchObject({
+      status: 'ready',
+      unreachableSince: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      lastFailure: { code: 'carrier_failed', params: { carrier: 'DHL Parcel', status: 503 } },
+    });
+    expect(told.at(-1)?.carriers.find((c) => c.carrier === 'dhl-parcel')?.unreachableSince).toBe(
+      down?.unreachableSince,
+    );
     expect(await queueShippingLabels(db, api, numbered.shipment, fulfillment)).toBe(0);
     expect(await printPendingLabels(db, api, 'st1')).toBe(0);
+    // Still down: still failing since the first failure.
+    expect((await dhlStatus())?.unreachableSince).toBe(down?.unreachableSince);
 
     fake.mode = 'ok';
     expect(await printPendingLabels(db, api, 'st1')).toBe(1);
+    expect((await dhlStatus())?.unreachableSince).toBeUndefined();
+    expect(told.at(-1)?.carriers.find((c) => c.carrier === 'dhl-parcel')?.unreachableSince).toBe(
+      undefined,
+    );
+    off();
     expect(await printPendingLabels(db, api, 'st1')).toBe(0);
     const saved = (await db.shipments.findOne('s1').exec())!.toJSON();
     expect(saved.cartons.map((c) => [c.trackingNumber, c.labelState])).toEqual([
