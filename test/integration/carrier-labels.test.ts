@@ -26,6 +26,13 @@ import { printingHandlers } from '../../src-main/printing/printing-handlers';
 import { createDispatcher } from '../../src-main/station-api/dispatch';
 import { StationEventHub } from '../../src-main/station-api/event-hub';
 import { openStationDatabase, type StationDatabase } from '../../src-renderer/db/database';
+import {
+  closingEnded,
+  closingStarted,
+  dayCloseCarriers,
+  dayCloseOf,
+  stationDay,
+} from '../../src-renderer/carriers/day-close';
 import { carrierParcelFor } from '../../src-renderer/packing/carrier-parcel';
 import { assignTrackingNumbers } from '../../src-renderer/packing/tracking-numbers';
 import { queueShippingLabels } from '../../src-renderer/printing/label-printing';
@@ -369,6 +376,56 @@ describe('carrier labels at the printer', () => {
     expect(dpd.pending[0]!.reason).toEqual({
       reason: { code: 'carrier_no_credentials', params: { carrier: 'DPD' } },
       sentence: 'No dpd credentials for this warehouse; its cartons wait as label pending',
+    });
+  });
+
+  it('closes the GLS day from the carriers screen and keeps a GLS outage as a failed close', async () => {
+    const issued: IssuedLabel[] = [];
+    const gls = await startFakeCarrier(glsApi(issued));
+    fakes.push(gls);
+    const { api, db } = await makeStation([
+      { carrier: 'gls', credentials: CARRIERS.gls!.credentials(gls.url), fallbackToOwn: false },
+      {
+        carrier: 'dhl-parcel',
+        credentials: CARRIERS['dhl-parcel']!.credentials(gls.url),
+        fallbackToOwn: false,
+      },
+    ]);
+    for (const [i, id] of ['g1', 'g2'].entries()) {
+      const fulfillment = makeFulfillment({ id: `f-${id}` });
+      await db.fulfillments.insert(fulfillment);
+      const numbered = await assignTrackingNumbers(
+        makeShipment(id, 'gls', 60 + i),
+        'NL',
+        api,
+        carrierParcelFor(fulfillment),
+      );
+      expect(numbered.pending).toEqual([]);
+    }
+    // The screen offers GLS only: DHL Parcel has no end-of-day close in its API.
+    expect(dayCloseCarriers(await api.carrierStatus({}))).toEqual(['gls']);
+    const date = stationDay(new Date());
+    const close = async () =>
+      closingEnded(
+        closingStarted({}, 'gls', date),
+        'gls',
+        date,
+        await api.closeCarrierDay({ date, carrier: 'gls' }).catch((error: unknown) => ({ error })),
+      );
+    expect(dayCloseOf(await close(), 'gls')).toEqual({ phase: 'closed', date, shipments: 2 });
+    const closeCall = gls.requests.find((r) => r.path.endsWith('/shipments/endofday'));
+    expect(closeCall?.method).toBe('POST');
+    expect(closeCall?.query.get('date')).toBe(date);
+    expect(closeCall?.headers.authorization).toMatch(/^Basic /);
+
+    gls.mode = 'down';
+    expect(dayCloseOf(await close(), 'gls')).toMatchObject({
+      phase: 'failed',
+      date,
+      why: {
+        reason: { code: 'carrier_failed', params: { carrier: 'GLS', status: 503 } },
+        sentence: expect.stringContaining('503'),
+      },
     });
   });
 
