@@ -65,6 +65,7 @@ export function createStation(config: StationConfig, platform: StationPlatform):
   const labelCarriers = new LabelCarriers(
     carriers,
     new CarrierLabelStore(join(config.dataDir, 'carrier-labels.json')),
+    () => events.emit('carrierStatus', labelCarriers.status()),
   );
   for (const line of carriers.describe()) console.info(line);
   // Carrier credentials come from the central OMS over the station token, at start and whenever

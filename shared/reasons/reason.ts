@@ -60,6 +60,7 @@ export const REASON_PARAMS = {
   carrier_fallback_own: ['carrier'],
   carrier_needs_parcel: ['carrier'],
   carrier_label_online_only: ['carrier'],
+  carrier_no_day_close: ['carrier'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ReasonCode = keyof typeof REASON_PARAMS;

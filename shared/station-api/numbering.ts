@@ -94,18 +94,25 @@ export const numberingMethods = {
           problem: z.string().optional(),
           /** The problem as a code, for the status bar in the packer's language. */
           reason: Reason.optional(),
+          /** Since when (ISO) its label calls fail (unreachable, timeout, 5xx, key refused). */
+          unreachableSince: z.string().datetime().optional(),
+          /** The latest of those failures, as a code. */
+          lastFailure: Reason.optional(),
+          /** It has an end-of-day close (manifest) this station can ask for. */
+          closesDay: z.boolean().optional(),
         }),
       ),
     }),
   ),
   /**
    * The end-of-day close (manifest) at every carrier of this warehouse that requires one (GLS),
-   * for the parcels labelled that day. Error `carrier_unavailable` when a carrier's API failed;
+   * or only at `carrier`, for the parcels labelled that day. Error `carrier_not_configured` when
+   * the named carrier has no close here. Error `carrier_unavailable` when a carrier's API failed;
    * carriers closed before the failure are not closed twice by a retry (the carrier's close is
    * idempotent for a day).
    */
   closeCarrierDay: method(
-    z.object({ date: acceptedDate() }).strict(),
+    z.object({ date: acceptedDate(), carrier: carrierCodeSchema.optional() }).strict(),
     z.object({
       closed: z.array(z.object({ carrier: carrierCodeSchema, shipments: z.number().int() })),
     }),

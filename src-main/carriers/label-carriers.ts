@@ -19,7 +19,7 @@ import { reason, type Reason } from '../../shared/reasons/reason';
 import { StationApiError } from '../../shared/station-api';
 import type { AllocatedTracking, CarrierRegistry } from './carrier-registry';
 import type { CarrierLabelApi } from './carrier-label-api';
-import { CarrierApiError } from './carrier-label-api';
+import { CarrierApiError, type CarrierFailureKind } from './carrier-label-api';
 import type { CarrierLabelStore } from './carrier-label-store';
 import { createBpost } from './bpost/bpost-shm';
 import { createDhlParcel } from './dhl-parcel/dhl-parcel';
@@ -36,7 +36,23 @@ export interface CarrierReadiness {
   problem?: string;
   /** The same as a code, for the status bar. */
   reason?: Reason;
+  /** Since when (ISO) this carrier's label calls fail for reasons not in the shipment's data. */
+  unreachableSince?: string;
+  /** The latest such failure, as a code. */
+  lastFailure?: Reason;
+  /** The carrier closes its day (manifest) and this station can ask it to. */
+  closesDay?: boolean;
 }
+
+/** Failures that say the carrier cannot label now, not that one shipment's data was wrong. */
+const OUTAGE_KINDS: ReadonlySet<CarrierFailureKind> = new Set([
+  'auth',
+  'rate-limited',
+  'timeout',
+  'unreachable',
+  'malformed',
+  'failed',
+]);
 
 export function createLabelAdapter(carrier: LabelCarrier, credentials: unknown): CarrierLabelApi {
   switch (carrier) {
@@ -61,16 +77,22 @@ export class LabelCarriers {
   private adapters = new Map<string, CarrierLabelApi>();
   private settings: Map<string, StationCarrierSetting> | null = null;
   private readiness: CarrierReadiness[] = [];
+  /** Learnt from failed label calls; cleared by the carrier's next label. */
+  private outages = new Map<string, { since: string; failure: Reason }>();
 
   constructor(
     private readonly own: CarrierRegistry,
     private readonly labels: CarrierLabelStore,
+    /** Told whenever status() changes because a carrier stopped or started answering. */
+    private readonly onStatusChange: () => void = () => undefined,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** Settings from the central OMS; adapters are rebuilt, invalid credentials become a problem. */
   configure(settings: StationCarrierSetting[]): void {
     this.settings = new Map(settings.map((s) => [s.carrier, s]));
     this.adapters = new Map();
+    for (const { carrier, credentials } of settings) if (!credentials) this.outages.delete(carrier);
     this.readiness = settings.map((setting): CarrierReadiness => {
       const { carrier } = setting;
       const name = carrierName(carrier);
@@ -78,8 +100,9 @@ export class LabelCarriers {
       let why: Reason | undefined;
       if (setting.credentials && isLabelCarrier(carrier)) {
         try {
-          this.adapters.set(carrier, createLabelAdapter(carrier, setting.credentials));
-          return { carrier, status: 'ready' };
+          const adapter = createLabelAdapter(carrier, setting.credentials);
+          this.adapters.set(carrier, adapter);
+          return { carrier, status: 'ready', ...(adapter.closeDay ? { closesDay: true } : {}) };
         } catch (err) {
           problem = `${carrier} credentials from the back office are not usable: ${err instanceof Error ? err.message.slice(0, 200) : String(err)}`;
           why = reason('carrier_credentials_unusable', { carrier: name });
@@ -108,7 +131,29 @@ export class LabelCarriers {
   }
 
   status(): { known: boolean; carriers: CarrierReadiness[] } {
-    return { known: this.settings !== null, carriers: this.readiness };
+    return {
+      known: this.settings !== null,
+      carriers: this.readiness.map((r) => {
+        const outage = this.outages.get(r.carrier);
+        return outage && r.status === 'ready'
+          ? { ...r, unreachableSince: outage.since, lastFailure: outage.failure }
+          : r;
+      }),
+    };
+  }
+
+  private learnFromLabelCall(carrier: string, err?: CarrierApiError): void {
+    const known = this.outages.get(carrier);
+    if (err && OUTAGE_KINDS.has(err.kind) && err.reason) {
+      this.outages.set(carrier, {
+        since: known?.since ?? this.now().toISOString(),
+        failure: err.reason,
+      });
+      if (!known || known.failure.code !== err.reason.code) this.onStatusChange();
+    } else if (!err && known) {
+      this.outages.delete(carrier);
+      this.onStatusChange();
+    }
   }
 
   describe(): string[] {
@@ -146,11 +191,21 @@ export class LabelCarriers {
     }
   }
 
-  /** The end-of-day close at each configured carrier that requires one. */
-  async closeDay(date: string): Promise<{ carrier: string; shipments: number }[]> {
+  /** The end-of-day close at each configured carrier that requires one, or at the one named. */
+  async closeDay(
+    date: string,
+    carrier?: string,
+  ): Promise<{ carrier: string; shipments: number }[]> {
+    if (carrier !== undefined && !this.adapters.get(carrier)?.closeDay)
+      throw new StationApiError(
+        'carrier_not_configured',
+        `${carrierName(carrier)} has no end-of-day close at this station (none in its API, or no credentials)`,
+        'carrier',
+        reason('carrier_no_day_close', { carrier: carrierName(carrier) }),
+      );
     const closed = [];
     for (const adapter of this.adapters.values()) {
-      if (!adapter.closeDay) continue;
+      if (!adapter.closeDay || (carrier !== undefined && adapter.id !== carrier)) continue;
       try {
         closed.push({ carrier: adapter.id, shipments: (await adapter.closeDay(date)).shipments });
       } catch (err) {
@@ -230,10 +285,13 @@ export class LabelCarriers {
         parcel: carton.parcel,
       });
       this.labels.put(carton.sscc, { ...label, carrier: adapter.id });
+      this.learnFromLabelCall(adapter.id);
       return { trackingNumber: label.trackingNumber, carrier: adapter.id, carrierLabel: true };
     } catch (err) {
-      if (err instanceof CarrierApiError)
+      if (err instanceof CarrierApiError) {
+        this.learnFromLabelCall(adapter.id, err);
         throw new StationApiError('carrier_unavailable', err.message, undefined, err.reason);
+      }
       throw err;
     }
   }

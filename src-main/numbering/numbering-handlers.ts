@@ -21,7 +21,9 @@ export function numberingHandlers(deps: {
     cancelCarrierLabel: async ({ sscc }) => ({
       cancelled: (await carriers.cancel?.(sscc)) ?? false,
     }),
-    closeCarrierDay: async ({ date }) => ({ closed: (await carriers.closeDay?.(date)) ?? [] }),
+    closeCarrierDay: async ({ date, carrier }) => ({
+      closed: (await carriers.closeDay?.(date, carrier)) ?? [],
+    }),
     carrierStatus: async () => carriers.status?.() ?? { known: false, carriers: [] },
   };
 }

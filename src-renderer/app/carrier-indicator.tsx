@@ -1,11 +1,7 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { carrierName } from '../../shared/carriers/carrier-names';
-import type { StationApi } from '../../shared/station-api';
 import { reasonText } from '../i18n/reason-text';
-import { station } from '../station-api/connect';
-
-type CarrierStatus = Awaited<ReturnType<StationApi['carrierStatus']>>;
+import { useCarrierStatus } from '../state/carrier-status-store';
 
 /**
  * On the status bar from start: carriers of this warehouse that cannot be labelled now (no
@@ -13,19 +9,7 @@ type CarrierStatus = Awaited<ReturnType<StationApi['carrierStatus']>>;
  */
 export function CarrierIndicator() {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<CarrierStatus | null>(null);
-  useEffect(() => {
-    let live = true;
-    void station()
-      .carrierStatus({})
-      .then((s) => live && setStatus(s))
-      .catch(() => undefined);
-    const off = station().on('carrierStatus', (s) => setStatus(s));
-    return () => {
-      live = false;
-      off();
-    };
-  }, []);
+  const status = useCarrierStatus();
   if (!status) return null;
   const problems = status.carriers.filter((c) => c.status !== 'ready');
   if (!status.known)

@@ -2,6 +2,7 @@
 // batch into totes) → packing, with the scanner test a key press away. One scanner listener
 // serves every screen (see scanning/).
 import { useEffect, useLayoutEffect, useState } from 'react';
+import { DayClosePanel } from '../carriers/day-close-panel';
 import { PrinterSetupScreen, PrintQueuePanel } from '../printing';
 import { useTranslation } from 'react-i18next';
 import { BatchScreen } from '../picking/batch-screen';
@@ -83,6 +84,7 @@ export function HomeScreen() {
         </button>
         <FeedbackBanner />
         <PrinterSetupScreen />
+        <DayClosePanel />
         <PrintQueuePanel db={db} />
       </main>
     );

@@ -8,6 +8,29 @@ export const en = {
     fallback_other: 'Own labels for {{count}} carriers',
     fallbackList: 'Own-carrier labels by setting: {{carriers}}',
   },
+  // Before packing: can this order's carrier label it now (see packing/carrier-readiness.ts).
+  packCarrier: {
+    own: 'Own-carrier label, offline too',
+    ready: '{{carrier}} label ready',
+    checking: 'Checking {{carrier}} labels…',
+    settingsUnknown:
+      '{{carrier}}: carrier settings not received yet; labels wait until they arrive',
+    offline: 'Offline: {{carrier}} labels wait and print when the station is back online',
+    unreachable: '{{carrier}} not answering since {{time}}: labels wait and print when it answers',
+    fallback: 'No {{carrier}} credentials: labelled as the own carrier (warehouse setting)',
+    notConfigured:
+      'No {{carrier}} credentials: labels wait until an admin adds them in the back office',
+  },
+  dayClose: {
+    title: 'End-of-day close',
+    explain: 'Carriers that need a manifest get the day’s parcels closed here, once per day.',
+    none: 'No carrier of this warehouse has an end-of-day close at this station.',
+    close: 'Close {{carrier}} day',
+    closing: 'Closing {{carrier}}…',
+    closed_one: '{{carrier}} closed for {{date}}: 1 parcel',
+    closed_other: '{{carrier}} closed for {{date}}: {{count}} parcels',
+    failed: '{{carrier}} not closed: {{reason}}',
+  },
   connectivity: {
     online: 'Online',
     offline: 'Offline',
@@ -598,6 +621,8 @@ export const en = {
     carrier_fallback_own:
       'No {{carrier}} label here; labelled as the own carrier, as the back office allows for this warehouse',
     carrier_needs_parcel: '{{carrier}} needs the carton’s addresses and weight to make its label',
+    carrier_no_day_close:
+      '{{carrier}} has no end-of-day close at this station (none in its API, or no credentials)',
     carrier_label_online_only:
       '{{carrier}} labels online only; the label prints when the station is back online',
   },

@@ -9,6 +9,31 @@ export const nl: Messages = {
     fallback_other: 'Eigen labels voor {{count}} vervoerders',
     fallbackList: 'Eigen-vervoerderslabels volgens instelling: {{carriers}}',
   },
+  packCarrier: {
+    own: 'Label eigen vervoerder, ook offline',
+    ready: '{{carrier}}-label gereed',
+    checking: '{{carrier}}-labels controleren…',
+    settingsUnknown:
+      '{{carrier}}: vervoerdersinstellingen nog niet ontvangen; labels wachten tot ze er zijn',
+    offline:
+      'Offline: {{carrier}}-labels wachten en worden geprint zodra het station weer online is',
+    unreachable:
+      '{{carrier}} antwoordt niet sinds {{time}}: labels wachten en worden geprint zodra hij antwoordt',
+    fallback: 'Geen {{carrier}}-inloggegevens: gelabeld als eigen vervoerder (magazijninstelling)',
+    notConfigured:
+      'Geen {{carrier}}-inloggegevens: labels wachten tot een beheerder ze in de backoffice toevoegt',
+  },
+  dayClose: {
+    title: 'Dagafsluiting',
+    explain:
+      'Vervoerders die een manifest nodig hebben, sluiten hier de pakketten van de dag af, eenmaal per dag.',
+    none: 'Geen vervoerder van dit magazijn heeft een dagafsluiting op dit station.',
+    close: '{{carrier}}-dag afsluiten',
+    closing: '{{carrier}} afsluiten…',
+    closed_one: '{{carrier}} afgesloten voor {{date}}: 1 pakket',
+    closed_other: '{{carrier}} afgesloten voor {{date}}: {{count}} pakketten',
+    failed: '{{carrier}} niet afgesloten: {{reason}}',
+  },
   connectivity: {
     online: 'Online',
     offline: 'Offline',
@@ -621,6 +646,8 @@ export const nl: Messages = {
       '{{carrier}} heeft de adressen en het gewicht van het collo nodig voor zijn label',
     carrier_label_online_only:
       '{{carrier}} maakt alleen online labels; het label wordt geprint zodra het station weer online is',
+    carrier_no_day_close:
+      '{{carrier}} heeft hier geen dagafsluiting (niet in zijn API, of geen inloggegevens)',
   },
   language: { label: 'Taal', en: 'English', nl: 'Nederlands' },
 };

@@ -8,6 +8,7 @@ import { useScanHandler } from '../scanning/use-scan-handler';
 import { FeedbackBanner } from '../sound/feedback-banner';
 import { useFeedback } from '../sound/feedback-store';
 import { saveWork } from '../sync/station-writes';
+import { CarrierReadinessBadge } from './carrier-readiness-badge';
 import { CartonList } from './carton-list';
 import {
   confirmBlockers,
@@ -230,6 +231,7 @@ export function PackingScreen({
           {fulfillment.shipTo.name}, {fulfillment.shipTo.city} ({fulfillment.shipTo.country}) ·{' '}
           {fulfillment.carrier} {fulfillment.service}
         </span>
+        {open && <CarrierReadinessBadge carrier={fulfillment.carrier} />}
       </header>
       <FeedbackBanner />
       {open ? (

@@ -26,6 +26,13 @@ import { printingHandlers } from '../../src-main/printing/printing-handlers';
 import { createDispatcher } from '../../src-main/station-api/dispatch';
 import { StationEventHub } from '../../src-main/station-api/event-hub';
 import { openStationDatabase, type StationDatabase } from '../../src-renderer/db/database';
+import {
+  closingEnded,
+  closingStarted,
+  dayCloseCarriers,
+  dayCloseOf,
+  stationDay,
+} from '../../src-renderer/carriers/day-close';
 import { carrierParcelFor } from '../../src-renderer/packing/carrier-parcel';
 import { assignTrackingNumbers } from '../../src-renderer/packing/tracking-numbers';
 import { queueShippingLabels } from '../../src-renderer/printing/label-printing';
@@ -176,9 +183,10 @@ async function makeStation(settings: StationCarrierSetting[]) {
     adapters: [],
     notConfigured: {},
   });
-  const carriers = new LabelCarriers(
+  const carriers: LabelCarriers = new LabelCarriers(
     registry,
     new CarrierLabelStore(join(dataDir, 'carrier-labels.json')),
+    () => events.emit('carrierStatus', carriers.status()),
   );
   carriers.configure(settings);
   const printing = new PrintService({
@@ -263,6 +271,18 @@ describe('carrier labels at the printer', () => {
       code: 'invalid_arguments',
       message: expect.stringContaining('date'),
     });
+    // The printers/carriers screen closes one carrier at a time; the status says which can.
+    const status = await api.carrierStatus({});
+    expect(status.carriers.filter((c) => c.closesDay).map((c) => c.carrier)).toEqual(['gls']);
+    expect(await api.closeCarrierDay({ date: '2026-12-03', carrier: 'gls' })).toEqual({
+      closed: [{ carrier: 'gls', shipments: 1 }],
+    });
+    await expect(api.closeCarrierDay({ date: '2026-12-03', carrier: 'dpd' })).rejects.toMatchObject(
+      {
+        code: 'carrier_not_configured',
+        reason: { code: 'carrier_no_day_close', params: { carrier: 'DPD' } },
+      },
+    );
     // Each shipment: its carrier label and our packing slip.
     const jobs = await zebra.waitForJobs(Object.keys(CARRIERS).length * 2, 20_000);
     for (const [carrier, labels] of Object.entries(issued)) {
@@ -289,6 +309,11 @@ describe('carrier labels at the printer', () => {
     ]);
     const fulfillment = makeFulfillment({ id: 'f-s1' });
     await db.fulfillments.insert(fulfillment);
+    const told: Awaited<ReturnType<typeof api.carrierStatus>>[] = [];
+    const off = api.on('carrierStatus', (status) => told.push(status));
+    const dhlStatus = async () =>
+      (await api.carrierStatus({})).carriers.find((c) => c.carrier === 'dhl-parcel');
+    expect((await dhlStatus())?.unreachableSince).toBeUndefined();
     fake.mode = 'down';
     const numbered = await assignTrackingNumbers(
       makeShipment('s1', 'dhl-parcel', 41),
@@ -305,11 +330,28 @@ describe('carrier labels at the printer', () => {
         },
       },
     ]);
+    // Main learnt the outage from the failed call; the packing screen says since when.
+    const down = await dhlStatus();
+    expect(down).toMatchObject({
+      status: 'ready',
+      unreachableSince: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      lastFailure: { code: 'carrier_failed', params: { carrier: 'DHL Parcel', status: 503 } },
+    });
+    expect(told.at(-1)?.carriers.find((c) => c.carrier === 'dhl-parcel')?.unreachableSince).toBe(
+      down?.unreachableSince,
+    );
     expect(await queueShippingLabels(db, api, numbered.shipment, fulfillment)).toBe(0);
     expect(await printPendingLabels(db, api, 'st1')).toBe(0);
+    // Still down: still failing since the first failure.
+    expect((await dhlStatus())?.unreachableSince).toBe(down?.unreachableSince);
 
     fake.mode = 'ok';
     expect(await printPendingLabels(db, api, 'st1')).toBe(1);
+    expect((await dhlStatus())?.unreachableSince).toBeUndefined();
+    expect(told.at(-1)?.carriers.find((c) => c.carrier === 'dhl-parcel')?.unreachableSince).toBe(
+      undefined,
+    );
+    off();
     expect(await printPendingLabels(db, api, 'st1')).toBe(0);
     const saved = (await db.shipments.findOne('s1').exec())!.toJSON();
     expect(saved.cartons.map((c) => [c.trackingNumber, c.labelState])).toEqual([
@@ -334,6 +376,56 @@ describe('carrier labels at the printer', () => {
     expect(dpd.pending[0]!.reason).toEqual({
       reason: { code: 'carrier_no_credentials', params: { carrier: 'DPD' } },
       sentence: 'No dpd credentials for this warehouse; its cartons wait as label pending',
+    });
+  });
+
+  it('closes the GLS day from the carriers screen and keeps a GLS outage as a failed close', async () => {
+    const issued: IssuedLabel[] = [];
+    const gls = await startFakeCarrier(glsApi(issued));
+    fakes.push(gls);
+    const { api, db } = await makeStation([
+      { carrier: 'gls', credentials: CARRIERS.gls!.credentials(gls.url), fallbackToOwn: false },
+      {
+        carrier: 'dhl-parcel',
+        credentials: CARRIERS['dhl-parcel']!.credentials(gls.url),
+        fallbackToOwn: false,
+      },
+    ]);
+    for (const [i, id] of ['g1', 'g2'].entries()) {
+      const fulfillment = makeFulfillment({ id: `f-${id}` });
+      await db.fulfillments.insert(fulfillment);
+      const numbered = await assignTrackingNumbers(
+        makeShipment(id, 'gls', 60 + i),
+        'NL',
+        api,
+        carrierParcelFor(fulfillment),
+      );
+      expect(numbered.pending).toEqual([]);
+    }
+    // The screen offers GLS only: DHL Parcel has no end-of-day close in its API.
+    expect(dayCloseCarriers(await api.carrierStatus({}))).toEqual(['gls']);
+    const date = stationDay(new Date());
+    const close = async () =>
+      closingEnded(
+        closingStarted({}, 'gls', date),
+        'gls',
+        date,
+        await api.closeCarrierDay({ date, carrier: 'gls' }).catch((error: unknown) => ({ error })),
+      );
+    expect(dayCloseOf(await close(), 'gls')).toEqual({ phase: 'closed', date, shipments: 2 });
+    const closeCall = gls.requests.find((r) => r.path.endsWith('/shipments/endofday'));
+    expect(closeCall?.method).toBe('POST');
+    expect(closeCall?.query.get('date')).toBe(date);
+    expect(closeCall?.headers.authorization).toMatch(/^Basic /);
+
+    gls.mode = 'down';
+    expect(dayCloseOf(await close(), 'gls')).toMatchObject({
+      phase: 'failed',
+      date,
+      why: {
+        reason: { code: 'carrier_failed', params: { carrier: 'GLS', status: 503 } },
+        sentence: expect.stringContaining('503'),
+      },
     });
   });
 
