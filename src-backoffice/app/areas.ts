@@ -7,6 +7,7 @@ import { channelsArea } from '../channels/channels-area';
 import { homeArea } from '../home/home-area';
 import { ordersArea } from '../orders/orders-area';
 import { quotesArea } from '../quotes/quotes-area';
+import { reportsArea } from '../reports/reports-area';
 import { stockArea } from '../stock/stock-area';
 import { usersArea } from '../users/users-area';
 import type { Area } from './area';
@@ -16,6 +17,7 @@ export const AREAS: readonly Area[] = [
   ordersArea,
   quotesArea,
   stockArea,
+  reportsArea,
   channelsArea,
   carriersArea,
   usersArea,
