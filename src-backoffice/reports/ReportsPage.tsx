@@ -1,10 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../ui/errors';
 import { usePageTitle } from '../ui/page-title';
-import { ReportChart } from './ReportChart';
 import { ReportTable } from './ReportTable';
 import {
   exportUrl,
@@ -16,6 +15,9 @@ import {
   type ReportAsk,
   type ReportName,
 } from './reports-api';
+
+// The chart library is large: fetched when a chart is first shown, not with the back office.
+const ReportChart = lazy(() => import('./ReportChart').then((m) => ({ default: m.ReportChart })));
 
 interface ReportsSearch {
   report?: string;
@@ -164,17 +166,19 @@ export function ReportsPage() {
                   ))}
                 </select>
               </div>
-              <ReportChart
-                title={t('chartTitle', { figure: t(`metrics.${metric}`) })}
-                metric={metric}
-                currency={currencyOf(rows[0]!.key)}
-                compared={compared}
-                bars={rows.map((r) => ({
-                  label: rowLabel(r.key, t('total')),
-                  current: r.current[metric] ?? null,
-                  previous: r.previous?.[metric] ?? null,
-                }))}
-              />
+              <Suspense fallback={<p>{t('loadingChart')}</p>}>
+                <ReportChart
+                  title={t('chartTitle', { figure: t(`metrics.${metric}`) })}
+                  metric={metric}
+                  currency={currencyOf(rows[0]!.key)}
+                  compared={compared}
+                  bars={rows.map((r) => ({
+                    label: rowLabel(r.key, t('total')),
+                    current: r.current[metric] ?? null,
+                    previous: r.previous?.[metric] ?? null,
+                  }))}
+                />
+              </Suspense>
               <ReportTable report={report.data} metrics={metrics} currencyOf={currencyOf} />
             </>
           )}

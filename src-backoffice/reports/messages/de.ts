@@ -20,6 +20,7 @@ export default {
   thisPeriod: 'Dieser Zeitraum',
   previousPeriod: 'Voriger Zeitraum',
   vsPrevious: 'vorher, Veränderung',
+  loadingChart: 'Das Diagramm wird geladen…',
   total: 'Gesamt',
   reports: {
     sales: 'Umsatz',

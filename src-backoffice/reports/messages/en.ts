@@ -18,6 +18,7 @@ export default {
   thisPeriod: 'This period',
   previousPeriod: 'Previous period',
   vsPrevious: 'previous, change',
+  loadingChart: 'Loading the chart…',
   total: 'Total',
   reports: {
     sales: 'Sales',

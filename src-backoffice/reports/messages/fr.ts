@@ -20,6 +20,7 @@ export default {
   thisPeriod: 'Cette période',
   previousPeriod: 'Période précédente',
   vsPrevious: 'précédente, variation',
+  loadingChart: 'Chargement du graphique…',
   total: 'Total',
   reports: {
     sales: 'Ventes',

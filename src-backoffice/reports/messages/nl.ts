@@ -21,6 +21,7 @@ export default {
   thisPeriod: 'Deze periode',
   previousPeriod: 'Vorige periode',
   vsPrevious: 'vorige, verandering',
+  loadingChart: 'De grafiek wordt geladen…',
   total: 'Totaal',
   reports: {
     sales: 'Verkoop',
