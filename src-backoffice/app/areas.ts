@@ -6,7 +6,9 @@ import { carriersArea } from '../carriers/carriers-area';
 import { channelsArea } from '../channels/channels-area';
 import { homeArea } from '../home/home-area';
 import { ordersArea } from '../orders/orders-area';
+import { purchasingArea } from '../purchasing/purchasing-area';
 import { quotesArea } from '../quotes/quotes-area';
+import { reportsArea } from '../reports/reports-area';
 import { stockArea } from '../stock/stock-area';
 import { usersArea } from '../users/users-area';
 import type { Area } from './area';
@@ -16,6 +18,8 @@ export const AREAS: readonly Area[] = [
   ordersArea,
   quotesArea,
   stockArea,
+  purchasingArea,
+  reportsArea,
   channelsArea,
   carriersArea,
   usersArea,

@@ -27,6 +27,7 @@ import * as b2bInvoices from './migrations/1101-b2b-invoices';
 import * as reporting from './migrations/0900-reporting';
 import * as forecasts from './migrations/0901-forecasts';
 import * as purchasing from './migrations/0902-purchasing';
+import * as purchaseOrderList from './migrations/0910-purchase-order-list';
 import * as vat from './migrations/0850-vat';
 import * as subscriptions from './migrations/1000-subscriptions';
 import type { Database } from './schema';
@@ -57,6 +58,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0900-reporting': reporting,
   '0901-forecasts': forecasts,
   '0902-purchasing': purchasing,
+  '0910-purchase-order-list': purchaseOrderList,
   '0850-vat': vat,
   '1000-subscriptions': subscriptions,
 };

@@ -19,6 +19,11 @@ import {
   readPurchaseOrder,
   sendPurchaseOrder,
 } from './purchase-orders';
+import {
+  listPurchaseOrders,
+  purchaseOrderListQuery,
+  purchaseOrderSummarySchema,
+} from './purchase-order-list';
 import { receiveScan } from './receiving';
 import { replenishmentSuggestions } from './suggestions';
 
@@ -230,6 +235,24 @@ export function purchasingRoutes(db: Kysely<Database>) {
         );
         return reply.code(201).send({ purchaseOrders });
       },
+    });
+
+    app.get('/v1/purchase-orders', {
+      ...common,
+      schema: {
+        ...schema(
+          'Purchase orders newest first, keyset-paged (cursor: the last number of a page), by status, supplier or warehouse',
+        ),
+        querystring: purchaseOrderListQuery,
+        response: {
+          200: z.object({
+            purchaseOrders: z.array(purchaseOrderSummarySchema),
+            nextCursor: z.string().nullable(),
+          }),
+          ...errorResponses,
+        },
+      },
+      handler: (request) => listPurchaseOrders(db, request.query),
     });
 
     app.get('/v1/purchase-orders/:id', {

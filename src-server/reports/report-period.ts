@@ -100,29 +100,35 @@ export async function comparedReport(
   };
 }
 
-/** One CSV line per row: key columns, then each metric and its previous-period value. */
-export function reportCsv(report: Report): string {
+/** The report as a table: key columns, then each metric and its previous-period value. */
+export function reportTable(report: Report): {
+  header: string[];
+  rows: (string | number | null)[][];
+} {
   const keys = [...new Set(report.rows.flatMap((r) => Object.keys(r.key)))];
   const metrics = [...new Set(report.rows.flatMap((r) => Object.keys(r.current)))];
+  const compared = report.previousFrom !== null;
   const header = [
     'from',
     'to',
     ...keys,
-    ...metrics.flatMap((m) => (report.previousFrom ? [m, `previous_${m}`] : [m])),
+    ...metrics.flatMap((m) => (compared ? [m, `previous_${m}`] : [m])),
   ];
-  const value = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
-  const lines = report.rows.map((r) =>
-    [
-      report.from,
-      report.to,
-      ...keys.map((k) => r.key[k] ?? ''),
-      ...metrics.flatMap((m) =>
-        report.previousFrom ? [value(r.current[m]), value(r.previous?.[m])] : [value(r.current[m])],
-      ),
-    ]
-      .map((v) => csvField(v))
-      .join(','),
-  );
+  const rows = report.rows.map((r) => [
+    report.from,
+    report.to,
+    ...keys.map((k) => r.key[k] ?? ''),
+    ...metrics.flatMap((m) =>
+      compared ? [r.current[m] ?? null, r.previous?.[m] ?? null] : [r.current[m] ?? null],
+    ),
+  ]);
+  return { header, rows };
+}
+
+/** One CSV line per row of reportTable; an empty field where a figure is null. */
+export function reportCsv(report: Report): string {
+  const { header, rows } = reportTable(report);
+  const lines = rows.map((row) => row.map((v) => csvField(v === null ? '' : String(v))).join(','));
   return [header.join(','), ...lines].join('\r\n') + '\r\n';
 }
 

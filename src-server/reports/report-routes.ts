@@ -1,6 +1,6 @@
 // GET /v1/reports/{sales,fulfilment,returns,refunds,stock}: from the rollups only, for a date
-// range with the previous period of the same length, as JSON or (…/<report>.csv) CSV. Read from
-// the back-office reads (a replica when configured).
+// range with the previous period of the same length, as JSON, CSV (…/<report>.csv) or XLSX
+// (…/<report>.xlsx). Read from the back-office reads (a replica when configured).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -13,6 +13,7 @@ import { adminSecurity, errorResponses } from '../http/route-schemas';
 import { fulfilmentQuery, fulfilmentReport } from './fulfilment-report';
 import { reportCsv, reportSchema, type Report } from './report-period';
 import { refundsQuery, refundsReport, returnsQuery, returnsReport } from './returns-report';
+import { reportXlsx } from './report-xlsx';
 import { salesQuery, salesReport } from './sales-report';
 import { stockQuery, stockReport } from './stock-report';
 
@@ -105,6 +106,25 @@ export function reportRoutes(reads: BackOfficeReads) {
               `attachment; filename="${r.name}-${report.from}-${report.to}.csv"`,
             )
             .send(reportCsv(report));
+        },
+      });
+      app.get(`/v1/reports/${r.name}.xlsx`, {
+        config: { access: reportReaders },
+        schema: {
+          tags: ['reports'],
+          summary: `${summary} (XLSX workbook)`,
+          security: adminSecurity,
+          querystring: r.query,
+        },
+        handler: async (request, reply) => {
+          const report = await backOfficeRead(reads, reply, (db) => run(db, request.query));
+          return reply
+            .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+            .header(
+              'content-disposition',
+              `attachment; filename="${r.name}-${report.from}-${report.to}.xlsx"`,
+            )
+            .send(await reportXlsx(report));
         },
       });
     }

@@ -71,6 +71,8 @@ test('an admin creates a customer-service user, who signs in in Dutch and sees o
     'Orders',
     'Quotes',
     'Stock',
+    'Purchasing',
+    'Reports',
     'Channels',
     'Carriers',
     'Users',

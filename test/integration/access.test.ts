@@ -349,6 +349,8 @@ describe.each(BACKENDS)('access on %s', (backend) => {
     expect(await get('purchasing', '/v1/reports/stock?from=2026-11-01&to=2026-11-30')).toBe(200);
     expect(await get('finance', '/v1/reports/sales?from=2026-11-01&to=2026-11-30')).toBe(200);
     expect(await get('finance', '/v1/replenishment/suggestions')).toBe(403);
+    expect(await get('purchasing', '/v1/purchase-orders')).toBe(200);
+    expect(await get('finance', '/v1/purchase-orders')).toBe(403);
     expect(await get('customer_service', '/v1/forecasts')).toBe(403);
     expect(await get('customer_service', '/v1/reports/sales?from=2026-11-01&to=2026-11-30')).toBe(
       403,

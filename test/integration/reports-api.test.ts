@@ -1,6 +1,7 @@
 // The report API on PGlite and PostgreSQL: sales, fulfilment, returns, refunds and stock for a
-// period with the previous one, CSV export, and a 400 naming the field for a bad period.
+// period with the previous one, CSV and XLSX export (the workbook read back adds up to the JSON), and a 400 naming the field for a bad period.
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   bearer,
@@ -140,6 +141,59 @@ describe.each(BACKENDS)('report API on %s', (backend) => {
     expect(lines[1]).toMatch(new RegExp(`^${day(6)},${day(0)},web,EUR,2,0,6,0,6000,0,`));
   });
 
+  it('exports each report as an XLSX workbook whose columns add up to the JSON figures', async () => {
+    for (const query of [
+      `sales?${week}&groupBy=channel`,
+      `sales?${week}&groupBy=sku`,
+      `fulfilment?${week}`,
+      `returns?${week}&groupBy=sku`,
+      `refunds?${week}`,
+      `stock?${week}`,
+    ]) {
+      const [name, params] = query.split('?') as [string, string];
+      const json = (await get(`/v1/reports/${query}`)).json() as {
+        rows: { current: Record<string, number | null>; previous: Record<string, number | null> }[];
+      };
+      const res = await get(`/v1/reports/${name}.xlsx?${params}`);
+      expect(res.statusCode, query).toBe(200);
+      expect(res.headers['content-type']).toMatch(/spreadsheetml\.sheet/);
+      expect(res.headers['content-disposition']).toBe(
+        `attachment; filename="${name}-${day(6)}-${day(0)}.xlsx"`,
+      );
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const sheet = workbook.getWorksheet(name)!;
+      expect(sheet.rowCount, query).toBe(json.rows.length + 1);
+      const header = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+      expect(header.slice(0, 2)).toEqual(['from', 'to']);
+      const metrics = Object.keys(json.rows[0]!.current);
+      expect(metrics.length, query).toBeGreaterThan(0);
+      for (const metric of metrics) {
+        for (const [column, side] of [
+          [metric, 'current'],
+          [`previous_${metric}`, 'previous'],
+        ] as const) {
+          const at = header.indexOf(column) + 1;
+          expect(at, `${query} ${column}`).toBeGreaterThan(0);
+          let sheetSum = 0;
+          sheet.eachRow((row, n) => {
+            const v = row.getCell(at).value;
+            if (n > 1 && v !== null) sheetSum += v as number;
+          });
+          const jsonSum = json.rows.reduce((s, r) => s + (r[side][metric] ?? 0), 0);
+          expect(sheetSum, `${query} ${column}`).toBeCloseTo(jsonSum, 9);
+        }
+      }
+    }
+    const revenue = (await get(`/v1/reports/sales.xlsx?${week}&groupBy=channel`)).rawPayload;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(revenue as unknown as ArrayBuffer);
+    const web = workbook.getWorksheet('sales')!.getRow(3);
+    expect(web.getCell(3).value).toBe('web');
+    expect(typeof web.getCell(9).value).toBe('number');
+    expect(web.getCell(9).value).toBe(6000);
+  });
+
   it('refuses a bad period with a 400 naming the field, and is for admins only', async () => {
     for (const [query, field] of [
       [`from=${day(0)}&to=${day(3)}&groupBy=nope`, 'groupBy'],
@@ -154,5 +208,9 @@ describe.each(BACKENDS)('report API on %s', (backend) => {
     }
     expect((await get(`/v1/reports/stock?${week}&currency=eur`)).json().field).toBe('currency');
     expect((await get(`/v1/reports/sales?${week}`, 'wrong')).statusCode).toBe(401);
+    expect((await get(`/v1/reports/sales.xlsx?${week}`, 'wrong')).statusCode).toBe(401);
+    expect((await get(`/v1/reports/sales.xlsx?from=${day(0)}&to=${day(3)}`)).json().field).toBe(
+      'to',
+    );
   });
 });
