@@ -14,6 +14,7 @@ import type { Database } from '../db/schema';
 import { notFound } from '../http/api-error';
 import { errorResponses } from '../http/route-schemas';
 import type { OrderIntake } from '../orders/intake-queue';
+import type { VatSettings } from '../tax/vat-settings';
 import { addBuyer, createCompany, createPriceList, getCompanyView } from './companies/companies';
 import {
   companyViewSchema,
@@ -30,6 +31,7 @@ import {
   newQuoteSchema,
   quoteRevisionSchema,
   quoteViewSchema,
+  vatRowView,
 } from './quotes/quote-schemas';
 import { createQuote, getQuoteView, reviseQuote, sendQuote, tokenHash } from './quotes/quotes';
 
@@ -45,7 +47,7 @@ const acceptedSchema = z.object({
 });
 const tags = ['b2b'];
 
-export function b2bRoutes(db: Kysely<Database>, intake: OrderIntake) {
+export function b2bRoutes(db: Kysely<Database>, intake: OrderIntake, vat: VatSettings) {
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
 
@@ -183,7 +185,7 @@ export function b2bRoutes(db: Kysely<Database>, intake: OrderIntake) {
             objectId: (r: string) => r,
             snapshot: rowSnapshot('b2b_quotes', 'id'),
           },
-          (trx) => createQuote(trx, request.body, actor),
+          (trx) => createQuote(trx, request.body, actor, vat),
         );
         return reply.status(201).send((await getQuoteView(db, id))!);
       },
@@ -313,7 +315,7 @@ export function b2bRoutes(db: Kysely<Database>, intake: OrderIntake) {
             objectId: request.params.id,
             snapshot: rowSnapshot('b2b_quotes', 'id'),
           },
-          (trx) => reviseQuote(trx, request.params.id, request.body),
+          (trx) => reviseQuote(trx, request.params.id, request.body, vat),
         );
         return (await getQuoteView(db, request.params.id))!;
       },
@@ -352,11 +354,16 @@ export function b2bRoutes(db: Kysely<Database>, intake: OrderIntake) {
       },
       handler: async (request, reply) =>
         reply.status(201).send(
-          await acceptQuote(db, intake, {
-            quoteId: request.params.id,
-            poNumber: request.body.poNumber,
-            actor: actorOf(request.principal!),
-          }),
+          await acceptQuote(
+            db,
+            intake,
+            {
+              quoteId: request.params.id,
+              poNumber: request.body.poNumber,
+              actor: actorOf(request.principal!),
+            },
+            vat,
+          ),
         ),
     });
 
@@ -377,11 +384,16 @@ export function b2bRoutes(db: Kysely<Database>, intake: OrderIntake) {
           .executeTakeFirst();
         if (!quote) throw notFound('Quote link');
         return reply.status(201).send(
-          await acceptQuote(db, intake, {
-            quoteId: quote.id,
-            poNumber: request.body.poNumber,
-            actor: 'buyer:link',
-          }),
+          await acceptQuote(
+            db,
+            intake,
+            {
+              quoteId: quote.id,
+              poNumber: request.body.poNumber,
+              actor: 'buyer:link',
+            },
+            vat,
+          ),
         );
       },
     });
@@ -407,14 +419,7 @@ export function b2bRoutes(db: Kysely<Database>, intake: OrderIntake) {
       netMinor: z.number().int(),
       taxMinor: z.number().int(),
       totalMinor: z.number().int(),
-      vat: z.array(
-        z.object({
-          ratePercent: z.number(),
-          netMinor: z.number().int(),
-          taxMinor: z.number().int(),
-          reverseCharge: z.boolean(),
-        }),
-      ),
+      vat: z.array(vatRowView),
     });
     app.post('/v1/b2b/fulfillments/:id/invoice', {
       config: { access: money },

@@ -1,5 +1,6 @@
 // Kysely typings of the B2B tables (migration 1100-b2b).
 import type { ColumnType } from 'kysely';
+import type { VatCategory } from '../../shared/tax';
 import type { PostalAddress } from '../db/schema';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -32,11 +33,23 @@ export interface InvoiceLine {
 }
 
 export interface VatLine {
+  /** EN 16931 VAT category (UNCL 5305); absent on rows written before the VAT engine. */
+  category?: VatCategory;
   ratePercent: number;
   netMinor: number;
   taxMinor: number;
   /** Intra-EU B2B supply: the buyer accounts for the VAT. */
   reverseCharge: boolean;
+}
+
+/** What a document's VAT was decided on: a change in any of it can change the VAT. */
+export interface VatBasis {
+  originCountry: string;
+  shipToCountry: string;
+  billToCountry: string;
+  vatNumber: string | null;
+  /** The supply date (YYYY-MM-DD) whose rates applied. */
+  supplyDate: string;
 }
 
 export interface B2bTables {
@@ -103,6 +116,8 @@ export interface B2bTables {
     tax_minor: number;
     total_minor: number;
     vat: Json<VatLine[]>;
+    /** Null on versions written before migration 1110. */
+    vat_basis: ColumnType<VatBasis | null, string | null | undefined, string | null>;
     valid_until: DateOnly;
     notes: string | null;
     sent_at: Date | null;

@@ -74,7 +74,7 @@ describe.each(BACKENDS)('B2B invoices on %s', (backend) => {
     ]);
     expect(invoice).toMatchObject({ netMinor: 3500, taxMinor: 735, totalMinor: 4235 });
     expect(invoice.vat).toEqual([
-      { ratePercent: 21, netMinor: 3500, taxMinor: 735, reverseCharge: false },
+      { category: 'S', ratePercent: 21, netMinor: 3500, taxMinor: 735, reverseCharge: false },
     ]);
     const issued = new Date(`${invoice.issuedOn}T00:00:00Z`);
     const eom = new Date(Date.UTC(issued.getUTCFullYear(), issued.getUTCMonth() + 1, 30));
@@ -93,7 +93,7 @@ describe.each(BACKENDS)('B2B invoices on %s', (backend) => {
     const { fulfillmentId } = await acceptedOrder('BE', 'BE0123456749');
     const invoice = (await post(`/v1/b2b/fulfillments/${fulfillmentId}/invoice`)).json();
     expect(invoice.vat).toEqual([
-      { ratePercent: 0, netMinor: 3500, taxMinor: 0, reverseCharge: true },
+      { category: 'K', ratePercent: 0, netMinor: 3500, taxMinor: 0, reverseCharge: true },
     ]);
     expect(invoice.totalMinor).toBe(3500);
   });

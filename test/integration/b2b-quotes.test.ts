@@ -397,6 +397,74 @@ describe.each(BACKENDS)('B2B quotes on %s', (backend) => {
     expect(order).toEqual({ total_minor: 1349, tax_minor: 234 });
   });
 
+  it('reverse-charges a Belgian company with a valid VAT number and its order carries the same VAT', async () => {
+    const companyId = await makeCompany({
+      vatNumber: 'BE0411905847',
+      billingAddress: address('BE', '1000'),
+      shippingAddress: address('BE', '1000'),
+    });
+    const { quoteId, draft } = await sentQuote(companyId);
+    expect(draft.versions[0].vat).toEqual([
+      { category: 'K', ratePercent: 0, netMinor: 100_500, taxMinor: 0, reverseCharge: true },
+    ]);
+    const accepted = await post(`/v1/b2b/quotes/${quoteId}/accept`, {});
+    expect(accepted.statusCode, accepted.body).toBe(201);
+    const order = await server.db
+      .selectFrom('orders')
+      .select(['total_minor', 'tax_minor', 'vat_scheme', 'tax_matches_engine'])
+      .where('id', '=', accepted.json().orderId)
+      .executeTakeFirstOrThrow();
+    expect(order).toEqual({
+      total_minor: 100_500,
+      tax_minor: 0,
+      vat_scheme: 'reverse_charge',
+      tax_matches_engine: true,
+    });
+  });
+
+  it('refuses to accept a quote whose VAT changed since it was sent (409 naming the change) and places nothing', async () => {
+    const companyId = await makeCompany({
+      vatNumber: 'BE0411905847',
+      billingAddress: address('BE', '1000'),
+      shippingAddress: address('BE', '1000'),
+    });
+    const { quoteId, acceptPath } = await sentQuote(companyId);
+    // The company lost its VAT number after the quote went out: Dutch VAT would now apply.
+    await server.db
+      .updateTable('b2b_companies')
+      .set({ vat_number: null })
+      .where('customer_id', '=', companyId)
+      .execute();
+    const refused = await server.app.inject({ method: 'POST', url: acceptPath, payload: {} });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'quote_vat_changed', field: 'vat' });
+    expect(refused.json().message).toContain(
+      "the buyer's VAT number changed from BE0411905847 to none: quoted 0 % reverse charge on 1005.00 = 0.00, now 21 % VAT on 1005.00 = 211.05",
+    );
+    const quote = (
+      await server.app.inject({ method: 'GET', url: `/v1/b2b/quotes/${quoteId}`, headers: admin })
+    ).json();
+    expect(quote).toMatchObject({ status: 'sent', orderId: null });
+    const orders = await server.db
+      .selectFrom('orders')
+      .select('id')
+      .where('channel_order_ref', '=', quote.number)
+      .execute();
+    expect(orders).toEqual([]);
+
+    // Revised and sent again, it is accepted at the VAT it now carries.
+    await post(`/v1/b2b/quotes/${quoteId}`, { notes: 'Dutch VAT' }, 'PATCH');
+    await post(`/v1/b2b/quotes/${quoteId}/send`, {});
+    const accepted = await post(`/v1/b2b/quotes/${quoteId}/accept`, {});
+    expect(accepted.statusCode, accepted.body).toBe(201);
+    const order = await server.db
+      .selectFrom('orders')
+      .select(['total_minor', 'tax_minor'])
+      .where('id', '=', accepted.json().orderId)
+      .executeTakeFirstOrThrow();
+    expect(order).toEqual({ total_minor: 121_605, tax_minor: 21_105 });
+  });
+
   it('refuses bad company input with a 422 naming the field', async () => {
     const res = await post('/v1/b2b/companies', {
       legalName: 'Bad VAT B.V.',

@@ -1,8 +1,10 @@
 // Issuing a B2B invoice for one shipment (fulfillment order): its lines at the order's prices
 // (discounts shared out by quantity), the order's shipping on the order's first invoice, VAT by
-// the quote VAT seam, the due date by the company's payment terms, and the next number of the
-// legal entity's year — taken in this same transaction, so numbers have no gaps. The invoice
-// goes on the company's ledger, where the credit check reads it.
+// the VAT engine under the order's VAT scheme on the date of supply (b2b-vat.ts), the due date by
+// the company's payment terms, and the next number of the legal entity's year — taken in this
+// same transaction, so numbers have no gaps. The invoice goes on the company's ledger, where the
+// credit check reads it. A shipment confirmed for a company's order is invoiced in the
+// confirmation's own transaction (invoiceConfirmedShipment), so it is invoiced exactly once.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
@@ -11,8 +13,9 @@ import { ApiError, notFound } from '../../http/api-error';
 import type { InvoiceLine } from '../b2b-schema';
 import { dueDate } from '../credit/credit';
 import type { PaymentTerms } from '../credit/credit';
-import { vatBreakdown } from '../quotes/quote-vat';
-import { SELLER_COUNTRY, today } from '../quotes/quotes';
+import { DEFAULT_VAT_SETTINGS } from '../../tax/vat-settings';
+import { decideB2bVat, ossPositionFor, taxClassesOf, vatLinesOf } from '../b2b-vat';
+import { today } from '../quotes/quotes';
 
 export const LEGAL_ENTITY = 'NL01';
 
@@ -33,155 +36,204 @@ export function shareOfDiscount(discountMinor: number, quantity: number, lineQua
   return Math.floor((discountMinor * quantity) / lineQuantity);
 }
 
+/** Issues the shipment's invoice from a back-office request; a second issue is a 409. */
 export async function issueInvoice(
   db: Kysely<Database>,
   fulfillmentId: string,
   now = new Date(),
 ): Promise<string> {
   return db.transaction().execute(async (trx) => {
-    const f = await trx
-      .selectFrom('fulfillment_orders as f')
-      .innerJoin('orders as o', 'o.id', 'f.order_id')
-      .select([
-        'f.id',
-        'f.order_id',
-        'o.customer_id',
-        'o.currency',
-        'o.po_number',
-        'o.shipping_charged_minor',
-        'o.shipping_discount_minor',
-      ])
-      .where('f.id', '=', fulfillmentId)
-      // Two issues of one shipment queue here; the second then finds the first invoice.
-      .forUpdate()
-      .executeTakeFirst();
-    if (!f) throw notFound(`Fulfillment ${fulfillmentId}`);
-    const company = await trx
-      .selectFrom('b2b_companies')
-      .selectAll()
-      .where('customer_id', '=', f.customer_id ?? '00000000-0000-0000-0000-000000000000')
-      .executeTakeFirst();
-    if (!company)
-      throw new ApiError(
-        422,
-        'not_b2b',
-        'The order is not from a company account.',
-        'fulfillmentId',
-      );
-    const already = await trx
-      .selectFrom('b2b_invoices')
-      .select('number')
-      .where('fulfillment_id', '=', fulfillmentId)
-      .executeTakeFirst();
-    if (already)
+    const issued = await invoiceShipment(trx, fulfillmentId, now);
+    if (!issued.created)
       throw new ApiError(
         409,
         'already_invoiced',
-        `Shipment already on invoice ${already.number}.`,
+        `Shipment already on invoice ${issued.number}.`,
         'fulfillmentId',
       );
-    const rows = await trx
-      .selectFrom('fulfillment_lines as fl')
-      .innerJoin('order_lines as ol', 'ol.id', 'fl.order_line_id')
-      .select([
-        'ol.sku',
-        'ol.name',
-        'ol.quantity as lineQuantity',
-        'ol.unit_price_minor',
-        'ol.discount_minor',
-        'fl.quantity',
-      ])
-      .where('fl.fulfillment_id', '=', fulfillmentId)
-      .orderBy('ol.line_no')
-      .execute();
-    const bySku = new Map<string, InvoiceLine>();
-    for (const r of rows) {
-      const net =
-        r.unit_price_minor * r.quantity -
-        shareOfDiscount(r.discount_minor, r.quantity, r.lineQuantity);
-      const seen = bySku.get(r.sku);
-      if (seen) {
-        seen.quantity += r.quantity;
-        seen.netMinor += net;
-      } else
-        bySku.set(r.sku, {
-          sku: r.sku,
-          name: r.name,
-          quantity: r.quantity,
-          unitPriceMinor: r.unit_price_minor,
-          netMinor: net,
-        });
-    }
-    const lines = [...bySku.values()];
-    const first = await trx
-      .selectFrom('b2b_invoices')
-      .select('id')
-      .where('order_id', '=', f.order_id)
-      .executeTakeFirst();
-    const shipping = first ? 0 : f.shipping_charged_minor - f.shipping_discount_minor;
-    if (shipping > 0)
-      lines.push({
-        sku: 'SHIPPING',
-        name: 'Shipping',
-        quantity: 1,
-        unitPriceMinor: shipping,
-        netMinor: shipping,
+    return issued.id;
+  });
+}
+
+/**
+ * In the shipment confirmation's transaction: invoices the shipment when its order is a company
+ * account's; does nothing for other orders. A retried confirmation finds the invoice there.
+ */
+export async function invoiceConfirmedShipment(
+  trx: Transaction<Database>,
+  fulfillmentId: string,
+  now = new Date(),
+): Promise<void> {
+  const company = await trx
+    .selectFrom('fulfillment_orders as f')
+    .innerJoin('orders as o', 'o.id', 'f.order_id')
+    .innerJoin('b2b_companies as c', 'c.customer_id', 'o.customer_id')
+    .select('c.customer_id')
+    .where('f.id', '=', fulfillmentId)
+    .executeTakeFirst();
+  if (company) await invoiceShipment(trx, fulfillmentId, now);
+}
+
+interface Issued {
+  id: string;
+  number: string;
+  /** False: the shipment was on this invoice already. */
+  created: boolean;
+}
+
+async function invoiceShipment(
+  trx: Transaction<Database>,
+  fulfillmentId: string,
+  now: Date,
+): Promise<Issued> {
+  const f = await trx
+    .selectFrom('fulfillment_orders as f')
+    .innerJoin('orders as o', 'o.id', 'f.order_id')
+    .select([
+      'f.id',
+      'f.order_id',
+      'o.customer_id',
+      'o.currency',
+      'o.po_number',
+      'o.shipping_charged_minor',
+      'o.shipping_discount_minor',
+      'o.ship_to',
+      'o.bill_to',
+      'o.vat',
+      'o.vat_scheme',
+    ])
+    .where('f.id', '=', fulfillmentId)
+    // Two issues of one shipment queue here; the second then finds the first invoice.
+    .forUpdate()
+    .executeTakeFirst();
+  if (!f) throw notFound(`Fulfillment ${fulfillmentId}`);
+  const company = await trx
+    .selectFrom('b2b_companies')
+    .selectAll()
+    .where('customer_id', '=', f.customer_id ?? '00000000-0000-0000-0000-000000000000')
+    .executeTakeFirst();
+  if (!company)
+    throw new ApiError(422, 'not_b2b', 'The order is not from a company account.', 'fulfillmentId');
+  const already = await trx
+    .selectFrom('b2b_invoices')
+    .select(['id', 'number'])
+    .where('fulfillment_id', '=', fulfillmentId)
+    .executeTakeFirst();
+  if (already) return { ...already, created: false };
+  const rows = await trx
+    .selectFrom('fulfillment_lines as fl')
+    .innerJoin('order_lines as ol', 'ol.id', 'fl.order_line_id')
+    .select([
+      'ol.sku',
+      'ol.name',
+      'ol.quantity as lineQuantity',
+      'ol.unit_price_minor',
+      'ol.discount_minor',
+      'fl.quantity',
+    ])
+    .where('fl.fulfillment_id', '=', fulfillmentId)
+    .orderBy('ol.line_no')
+    .execute();
+  const bySku = new Map<string, InvoiceLine>();
+  for (const r of rows) {
+    const net =
+      r.unit_price_minor * r.quantity -
+      shareOfDiscount(r.discount_minor, r.quantity, r.lineQuantity);
+    const seen = bySku.get(r.sku);
+    if (seen) {
+      seen.quantity += r.quantity;
+      seen.netMinor += net;
+    } else
+      bySku.set(r.sku, {
+        sku: r.sku,
+        name: r.name,
+        quantity: r.quantity,
+        unitPriceMinor: r.unit_price_minor,
+        netMinor: net,
       });
-    const netMinor = lines.reduce((s, l) => s + l.netMinor, 0);
-    const vat = vatBreakdown(
-      lines.map((l) => l.netMinor),
-      {
-        sellerCountry: SELLER_COUNTRY,
-        buyerCountry: company.billing_address.country,
-        buyerVatNumber: company.vat_number,
-      },
-    );
-    const taxMinor = vat.reduce((s, v) => s + v.taxMinor, 0);
-    const issuedOn = today(now);
-    const year = now.getUTCFullYear();
-    const seq = await nextInvoiceSeq(trx, LEGAL_ENTITY, year);
-    const kind = company.payment_terms_kind;
-    const terms: PaymentTerms =
-      kind === 'net' || kind === 'end_of_month'
-        ? { kind, days: company.payment_terms_days }
-        : { kind };
-    const id = randomUUID();
-    const number = invoiceNumber(LEGAL_ENTITY, year, seq);
+  }
+  const lines = [...bySku.values()];
+  const first = await trx
+    .selectFrom('b2b_invoices')
+    .select('id')
+    .where('order_id', '=', f.order_id)
+    .executeTakeFirst();
+  const shipping = first ? 0 : f.shipping_charged_minor - f.shipping_discount_minor;
+  const issuedOn = today(now);
+  const taxClasses = await taxClassesOf(
+    trx,
+    lines.map((l) => l.sku),
+  );
+  // Under the scheme the order was placed under, at the rates of the date of supply.
+  const decision = decideB2bVat({
+    basis: {
+      originCountry: f.vat?.originCountry ?? DEFAULT_VAT_SETTINGS.originCountry,
+      shipToCountry: f.ship_to.country,
+      billToCountry: (f.bill_to ?? company.billing_address).country,
+      vatNumber: company.vat_number,
+      supplyDate: issuedOn,
+    },
+    oss: ossPositionFor(f.vat_scheme),
+    lines: lines.map((l) => ({
+      amountMinor: l.netMinor,
+      taxClass: taxClasses.get(l.sku) ?? 'standard',
+    })),
+    shippingMinor: shipping,
+  });
+  if (shipping > 0)
+    lines.push({
+      sku: 'SHIPPING',
+      name: 'Shipping',
+      quantity: 1,
+      unitPriceMinor: shipping,
+      netMinor: shipping,
+    });
+  const netMinor = decision.netMinor;
+  const vat = vatLinesOf(decision);
+  const taxMinor = decision.taxMinor;
+  const year = now.getUTCFullYear();
+  const seq = await nextInvoiceSeq(trx, LEGAL_ENTITY, year);
+  const kind = company.payment_terms_kind;
+  const terms: PaymentTerms =
+    kind === 'net' || kind === 'end_of_month'
+      ? { kind, days: company.payment_terms_days }
+      : { kind };
+  const id = randomUUID();
+  const number = invoiceNumber(LEGAL_ENTITY, year, seq);
+  await trx
+    .insertInto('b2b_invoices')
+    .values({
+      id,
+      number,
+      legal_entity: LEGAL_ENTITY,
+      year,
+      seq,
+      company_id: company.customer_id,
+      order_id: f.order_id,
+      fulfillment_id: fulfillmentId,
+      po_number: f.po_number,
+      currency: f.currency,
+      issued_on: issuedOn,
+      due_on: dueDate(terms, issuedOn),
+      lines: JSON.stringify(lines),
+      net_minor: netMinor,
+      tax_minor: taxMinor,
+      total_minor: netMinor + taxMinor,
+      vat: JSON.stringify(vat),
+    })
+    .execute();
+  if (netMinor + taxMinor > 0)
     await trx
-      .insertInto('b2b_invoices')
+      .insertInto('b2b_ledger')
       .values({
-        id,
-        number,
-        legal_entity: LEGAL_ENTITY,
-        year,
-        seq,
+        id: randomUUID(),
         company_id: company.customer_id,
+        kind: 'invoice',
+        amount_minor: netMinor + taxMinor,
+        reference: number,
         order_id: f.order_id,
-        fulfillment_id: fulfillmentId,
-        po_number: f.po_number,
-        currency: f.currency,
-        issued_on: issuedOn,
-        due_on: dueDate(terms, issuedOn),
-        lines: JSON.stringify(lines),
-        net_minor: netMinor,
-        tax_minor: taxMinor,
-        total_minor: netMinor + taxMinor,
-        vat: JSON.stringify(vat),
+        recorded_by: 'system:invoicing',
       })
       .execute();
-    if (netMinor + taxMinor > 0)
-      await trx
-        .insertInto('b2b_ledger')
-        .values({
-          id: randomUUID(),
-          company_id: company.customer_id,
-          kind: 'invoice',
-          amount_minor: netMinor + taxMinor,
-          reference: number,
-          order_id: f.order_id,
-          recorded_by: 'system:invoicing',
-        })
-        .execute();
-    return id;
-  });
+  return { id, number, created: true };
 }

@@ -4,12 +4,16 @@
 // reference and `quote:<id>` as the Idempotency-Key, so retries and concurrent clicks get the one
 // order. Only the request that links the order to the quote applies the approval and credit holds.
 import type { Kysely } from 'kysely';
+import { ppmToPercent } from '../../../shared/orders/order-money-schema';
 import type { CanonicalOrder } from '../../../shared/orders/order-schema';
 import type { Database } from '../../db/schema';
 import { ApiError } from '../../http/api-error';
 import type { OrderIntake } from '../../orders/intake-queue';
 import { appendOutboxEvents } from '../../outbox/outbox';
+import type { VatSettings } from '../../tax/vat-settings';
+import { quoteVatContext, taxClassesOf, vatChange } from '../b2b-vat';
 import { holdForApprovalAndCredit } from '../credit/order-holds';
+import { quoteTotals } from './quote-money';
 import { lockQuote, today } from './quotes';
 
 export const B2B_CHANNEL = 'b2b';
@@ -26,7 +30,11 @@ export interface Accepted {
   holds: string[];
 }
 
-async function markAccepted(db: Kysely<Database>, { quoteId, poNumber, actor }: Acceptance) {
+async function markAccepted(
+  db: Kysely<Database>,
+  { quoteId, poNumber, actor }: Acceptance,
+  vatSettings: VatSettings,
+) {
   return db.transaction().execute(async (trx) => {
     // Made on first use, not by the migration: a migration's row would make a new database look
     // seeded to the demo seed (it seeds only an empty database).
@@ -41,6 +49,13 @@ async function markAccepted(db: Kysely<Database>, { quoteId, poNumber, actor }: 
       .selectAll()
       .where('customer_id', '=', quote.company_id)
       .executeTakeFirstOrThrow();
+    // The VAT as the engine decides it today, on the company as it is now.
+    const context = await quoteVatContext(trx, company, vatSettings, today());
+    const taxClasses = await taxClassesOf(
+      trx,
+      version.lines.map((l) => l.sku),
+    );
+    const totals = quoteTotals(version.lines, version.shipping_minor, { ...context, taxClasses });
     if (quote.status === 'accepted') {
       if (poNumber !== undefined && poNumber !== quote.po_number)
         throw new ApiError(
@@ -49,7 +64,7 @@ async function markAccepted(db: Kysely<Database>, { quoteId, poNumber, actor }: 
           `Quote ${quote.number} was accepted with PO ${quote.po_number ?? '(none)'}.`,
           'poNumber',
         );
-      return { quote, version, company };
+      return { quote, version, company, totals };
     }
     if (quote.status !== 'sent')
       throw new ApiError(
@@ -64,6 +79,17 @@ async function markAccepted(db: Kysely<Database>, { quoteId, poNumber, actor }: 
         'quote_expired',
         `Quote ${quote.number} was valid until ${version.valid_until}.`,
         'status',
+      );
+    const changed = vatChange(
+      { basis: version.vat_basis, vat: version.vat },
+      { basis: context.basis, vat: totals.vat },
+    );
+    if (changed !== null)
+      throw new ApiError(
+        409,
+        'quote_vat_changed',
+        `The VAT of quote ${quote.number} is no longer what was quoted: ${changed}. Revise the quote and send it again.`,
+        'vat',
       );
     if (company.po_required && poNumber === undefined)
       throw new ApiError(
@@ -115,7 +141,7 @@ async function markAccepted(db: Kysely<Database>, { quoteId, poNumber, actor }: 
         },
       },
     ]);
-    return { quote: { ...quote, po_number: poNumber ?? null }, version, company };
+    return { quote: { ...quote, po_number: poNumber ?? null }, version, company, totals };
   });
 }
 
@@ -123,8 +149,10 @@ export async function acceptQuote(
   db: Kysely<Database>,
   intake: OrderIntake,
   acceptance: Acceptance,
+  vatSettings: VatSettings,
 ): Promise<Accepted> {
-  const { quote, version, company } = await markAccepted(db, acceptance);
+  const { quote, version, company, totals } = await markAccepted(db, acceptance, vatSettings);
+  const { decision } = totals;
   const buyer = await db
     .selectFrom('b2b_buyers as b')
     .innerJoin('customer_buyers as cb', 'cb.id', 'b.id')
@@ -140,7 +168,6 @@ export async function acceptQuote(
       `${company.legal_name} has no buyer to place the order for.`,
       'buyerId',
     );
-  const rate = version.vat[0];
   const order: CanonicalOrder = {
     channelOrderRef: quote.number,
     currency: version.currency as CanonicalOrder['currency'],
@@ -154,16 +181,19 @@ export async function acceptQuote(
     },
     shipTo: company.shipping_address,
     billTo: company.billing_address,
-    lines: version.lines.map((line) => ({
+    // The engine's tax per part, as quoted (a difference was refused above).
+    lines: version.lines.map((line, i) => ({
       sku: line.sku,
       name: line.name,
       quantity: line.quantity,
       unitPriceMinor: line.unitPriceMinor,
       ...(line.discountMinor > 0 ? { discountMinor: line.discountMinor } : {}),
-      ...(rate ? { taxRatePercent: rate.ratePercent } : {}),
+      taxMinor: decision.lines[i]!.taxMinor,
+      taxRatePercent: ppmToPercent(decision.lines[i]!.ratePpm),
     })),
     shippingChargedMinor: version.shipping_minor,
-    ...(rate ? { shippingTaxRatePercent: rate.ratePercent } : {}),
+    shippingTaxMinor: decision.shipping.taxMinor,
+    shippingTaxRatePercent: ppmToPercent(decision.shipping.ratePpm),
     // The intake refuses the order (422) unless it comes to exactly the quoted total.
     grandTotalMinor: version.total_minor,
   } as CanonicalOrder;

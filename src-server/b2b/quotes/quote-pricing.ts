@@ -20,6 +20,7 @@ export interface QuoteCompany {
   currency: string;
   vat_number: string | null;
   billing_address: { country: string };
+  shipping_address: { country: string };
 }
 
 export async function priceQuoteLines(

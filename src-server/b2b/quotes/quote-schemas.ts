@@ -45,6 +45,18 @@ export type QuoteRevision = z.infer<typeof quoteRevisionSchema>;
 
 export const acceptanceSchema = z.object({ poNumber: optionalText(64) });
 
+/** One row of a quote's or an invoice's VAT breakdown. */
+export const vatRowView = z.object({
+  category: z
+    .enum(['S', 'Z', 'E', 'K', 'G', 'O'])
+    .optional()
+    .describe('EN 16931 VAT category; absent on documents written before the VAT engine'),
+  ratePercent: z.number(),
+  netMinor: z.number().int(),
+  taxMinor: z.number().int(),
+  reverseCharge: z.boolean(),
+});
+
 const quoteLineView = z.object({
   sku: z.string(),
   name: z.string(),
@@ -62,14 +74,7 @@ export const quoteVersionViewSchema = z.object({
   netMinor: z.number().int(),
   taxMinor: z.number().int(),
   totalMinor: z.number().int(),
-  vat: z.array(
-    z.object({
-      ratePercent: z.number(),
-      netMinor: z.number().int(),
-      taxMinor: z.number().int(),
-      reverseCharge: z.boolean(),
-    }),
-  ),
+  vat: z.array(vatRowView),
   validUntil: z.string(),
   notes: z.string().nullable(),
   sentAt: z.string().nullable(),

@@ -5,7 +5,9 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { ApiError, notFound } from '../../http/api-error';
 import { appendOutboxEvents } from '../../outbox/outbox';
+import type { VatSettings } from '../../tax/vat-settings';
 import type { QuoteLine } from '../b2b-schema';
+import { quoteVatContext, taxClassesOf } from '../b2b-vat';
 import { quoteTotals } from './quote-money';
 import { priceQuoteLines } from './quote-pricing';
 import type { LineToPrice, QuoteCompany } from './quote-pricing';
@@ -14,16 +16,20 @@ import type { NewQuote, QuoteRevision, QuoteView } from './quote-schemas';
 
 type Trx = Transaction<Database>;
 
-/** The seller's country, for VAT (one legal entity for now). */
-export const SELLER_COUNTRY = 'NL';
-
 export const today = (now = new Date()) => now.toISOString().slice(0, 10);
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 async function companyOf(trx: Trx, companyId: string): Promise<QuoteCompany> {
   const company = await trx
     .selectFrom('b2b_companies')
-    .select(['customer_id', 'legal_name', 'currency', 'vat_number', 'billing_address'])
+    .select([
+      'customer_id',
+      'legal_name',
+      'currency',
+      'vat_number',
+      'billing_address',
+      'shipping_address',
+    ])
     .where('customer_id', '=', companyId)
     .executeTakeFirst();
   if (!company) throw new ApiError(422, 'unknown_company', 'No such company.', 'companyId');
@@ -37,12 +43,14 @@ async function writeVersion(
   company: QuoteCompany,
   lines: QuoteLine[],
   fields: { shippingMinor: number; validUntil: string; notes: string | null },
+  vatSettings: VatSettings,
 ) {
-  const totals = quoteTotals(lines, fields.shippingMinor, {
-    sellerCountry: SELLER_COUNTRY,
-    buyerCountry: company.billing_address.country,
-    buyerVatNumber: company.vat_number,
-  });
+  const { basis, oss } = await quoteVatContext(trx, company, vatSettings, today());
+  const taxClasses = await taxClassesOf(
+    trx,
+    lines.map((l) => l.sku),
+  );
+  const totals = quoteTotals(lines, fields.shippingMinor, { basis, oss, taxClasses });
   const row = {
     currency: company.currency,
     lines: JSON.stringify(lines),
@@ -51,6 +59,7 @@ async function writeVersion(
     tax_minor: totals.taxMinor,
     total_minor: totals.totalMinor,
     vat: JSON.stringify(totals.vat),
+    vat_basis: JSON.stringify(basis),
     valid_until: fields.validUntil,
     notes: fields.notes,
   };
@@ -66,7 +75,12 @@ async function writeVersion(
     .execute();
 }
 
-export async function createQuote(trx: Trx, input: NewQuote, actor: string): Promise<string> {
+export async function createQuote(
+  trx: Trx,
+  input: NewQuote,
+  actor: string,
+  vatSettings: VatSettings,
+): Promise<string> {
   const company = await companyOf(trx, input.companyId);
   if (input.buyerId !== undefined) {
     const buyer = await trx
@@ -104,11 +118,19 @@ export async function createQuote(trx: Trx, input: NewQuote, actor: string): Pro
       created_by: actor,
     })
     .execute();
-  await writeVersion(trx, id, 1, company, lines, {
-    shippingMinor: input.shippingMinor,
-    validUntil: input.validUntil,
-    notes: input.notes ?? null,
-  });
+  await writeVersion(
+    trx,
+    id,
+    1,
+    company,
+    lines,
+    {
+      shippingMinor: input.shippingMinor,
+      validUntil: input.validUntil,
+      notes: input.notes ?? null,
+    },
+    vatSettings,
+  );
   return id;
 }
 
@@ -130,7 +152,12 @@ export async function lockQuote(trx: Trx, quoteId: string) {
 }
 
 /** Changes the draft; a sent quote gets a new draft version (the sent one stays as it was). */
-export async function reviseQuote(trx: Trx, quoteId: string, change: QuoteRevision) {
+export async function reviseQuote(
+  trx: Trx,
+  quoteId: string,
+  change: QuoteRevision,
+  vatSettings: VatSettings,
+) {
   const { quote, version } = await lockQuote(trx, quoteId);
   if (quote.status === 'accepted' || quote.status === 'expired')
     throw new ApiError(
@@ -144,11 +171,19 @@ export async function reviseQuote(trx: Trx, quoteId: string, change: QuoteRevisi
     ? await priceQuoteLines(trx, company, change.lines, today())
     : version.lines;
   const next = version.sent_at === null ? version.version : version.version + 1;
-  await writeVersion(trx, quoteId, next, company, lines, {
-    shippingMinor: change.shippingMinor ?? version.shipping_minor,
-    validUntil: change.validUntil ?? version.valid_until,
-    notes: change.notes ?? version.notes,
-  });
+  await writeVersion(
+    trx,
+    quoteId,
+    next,
+    company,
+    lines,
+    {
+      shippingMinor: change.shippingMinor ?? version.shipping_minor,
+      validUntil: change.validUntil ?? version.valid_until,
+      notes: change.notes ?? version.notes,
+    },
+    vatSettings,
+  );
   await trx
     .updateTable('b2b_quotes')
     .set({
