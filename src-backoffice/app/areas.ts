@@ -8,12 +8,14 @@ import { homeArea } from '../home/home-area';
 import { ordersArea } from '../orders/orders-area';
 import { quotesArea } from '../quotes/quotes-area';
 import { stockArea } from '../stock/stock-area';
+import { subscriptionsArea } from '../subscriptions/subscriptions-area';
 import { usersArea } from '../users/users-area';
 import type { Area } from './area';
 
 export const AREAS: readonly Area[] = [
   homeArea,
   ordersArea,
+  subscriptionsArea,
   quotesArea,
   stockArea,
   channelsArea,
