@@ -10,12 +10,14 @@ import { purchasingArea } from '../purchasing/purchasing-area';
 import { quotesArea } from '../quotes/quotes-area';
 import { reportsArea } from '../reports/reports-area';
 import { stockArea } from '../stock/stock-area';
+import { subscriptionsArea } from '../subscriptions/subscriptions-area';
 import { usersArea } from '../users/users-area';
 import type { Area } from './area';
 
 export const AREAS: readonly Area[] = [
   homeArea,
   ordersArea,
+  subscriptionsArea,
   quotesArea,
   stockArea,
   purchasingArea,

@@ -17,6 +17,9 @@ import type { PricedCommand } from '../orders/place-order';
 import { priceOrderFrom, readCatalogue } from '../orders/priced-order';
 import type { CatalogueRow } from '../orders/priced-order';
 import { setOrderHoldIn } from '../orders/hold-order';
+import { readDistanceSales } from '../tax/distance-sales';
+import type { OrderVatContext } from '../tax/order-vat';
+import { DEFAULT_VAT_SETTINGS, readChannelTaxSettings } from '../tax/vat-settings';
 import { renewalIdempotencyKey, SCHEDULER_ACTOR, todayOf } from './renewal-context';
 import type { RenewalContext } from './renewal-context';
 import { renewalOrder } from './renewal-order';
@@ -93,6 +96,29 @@ async function catalogueFor(trx: Transaction<Database>, candidates: readonly Can
 }
 
 /**
+ * The VAT engine's context per channel, as the intake prices with (priceAll in place-order.ts):
+ * one distance-sales count shared by the batch, so its orders count towards the OSS in turn.
+ */
+async function vatContexts(
+  trx: Transaction<Database>,
+  ctx: RenewalContext,
+  rows: readonly SubscriptionRow[],
+): Promise<(channelCode: string) => OrderVatContext | undefined> {
+  const [channels, distanceSales] = await Promise.all([
+    readChannelTaxSettings(
+      trx,
+      rows.map((r) => r.channel_code),
+    ),
+    readDistanceSales(trx),
+  ]);
+  const settings = ctx.intake.vat ?? DEFAULT_VAT_SETTINGS;
+  return (code) => {
+    const channel = channels.get(code);
+    return channel ? { settings, channel, distanceSales } : undefined;
+  };
+}
+
+/**
  * Prepares the next cycle of each subscription given (locked by the caller) that is due: places
  * its order, or records it as short of stock, missed (catch-up `skip`) or given up. One cycle per
  * subscription per call; a subscription with more due cycles is due again afterwards.
@@ -152,6 +178,7 @@ export async function prepareLocked(
     providers: ctx.providers,
   };
   const catalogues = await catalogueFor(trx, candidates);
+  const vatContextOf = await vatContexts(trx, ctx, rows);
 
   const attempts = candidates.flatMap((c, index) => {
     const placing = batch.steps[index]!.placing;
@@ -174,7 +201,11 @@ export async function prepareLocked(
       );
       const command: PricedCommand = {
         ...accepted,
-        priced: priceOrderFrom(built.order, [...catalogue.values()]),
+        priced: priceOrderFrom(
+          built.order,
+          [...catalogue.values()],
+          vatContextOf(c.row.channel_code),
+        ),
       };
       return [{ index, command }];
     } catch (error) {

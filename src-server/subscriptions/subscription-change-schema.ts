@@ -11,17 +11,21 @@ export const lineQuantity = z
   .min(1, 'must be at least 1')
   .max(100, 'must be at most 100');
 
+/** Why customer service made the change; kept in the subscription's history and the audit log. */
+const reason = storableText(500).optional();
+
 export const subscriptionChangeSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('skip_next') }),
+  z.object({ type: z.literal('skip_next'), reason }),
   z.object({
     type: z.literal('pause'),
     /** Deliveries resume on the first renewal date on or after this day; without it, until resumed. */
     until: acceptedDate().optional(),
+    reason,
   }),
-  z.object({ type: z.literal('resume') }),
+  z.object({ type: z.literal('resume'), reason }),
   z.object({
     type: z.literal('cancel'),
-    reason: storableText(500).optional(),
+    reason,
     /** Staff only: cancel before the plan's minimum number of deliveries. */
     force: z.boolean().optional(),
   }),
@@ -48,4 +52,8 @@ export const subscriptionChangeSchema = z.discriminatedUnion('type', [
 ]);
 
 export type SubscriptionChange = z.infer<typeof subscriptionChangeSchema>;
+
+/** The reason given with a change, when its type takes one. */
+export const reasonOf = (change: SubscriptionChange): string | undefined =>
+  'reason' in change ? change.reason : undefined;
 export type SubscriptionChangeType = SubscriptionChange['type'];

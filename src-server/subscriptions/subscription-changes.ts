@@ -15,6 +15,7 @@ import type { RenewalContext } from './renewal-context';
 import { prepareLocked } from './renewal-prepare';
 import { decideChange } from './subscription-change-rules';
 import type { ChangeActor } from './subscription-change-rules';
+import { reasonOf } from './subscription-change-schema';
 import type { SubscriptionChange } from './subscription-change-schema';
 import { isDue, leadDays } from './subscription-schedule';
 import type { SubscriptionRow } from './subscription-schema';
@@ -142,13 +143,16 @@ export async function changeSubscription(
         .execute();
     }
     await settleWaitingCycle(trx, row, change, outcome.skipped, today);
+    const reason = reasonOf(change);
+    const detail =
+      reason === undefined ? outcome.event.detail : { ...outcome.event.detail, reason };
     await appendSubscriptionEvents(trx, [
       {
         subscriptionId: row.id,
         cycleNo: outcome.skipped?.cycleNo ?? null,
         type: outcome.event.type,
         actor: command.actorLabel,
-        detail: outcome.event.detail,
+        detail,
       },
     ]);
     await appendOutboxEvents(trx, [
@@ -162,7 +166,7 @@ export async function changeSubscription(
           issuedOn: today,
           change: outcome.event.type,
           actor: command.actorLabel,
-          detail: outcome.event.detail,
+          detail,
         },
       },
     ]);

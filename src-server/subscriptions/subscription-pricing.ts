@@ -1,6 +1,6 @@
-// What a renewal costs: one function, so the VAT engine can slot its tax in at one place. A line's
-// unit price is the price it had at signup (plan rule `fixed`) or the catalogue's price today
-// (`current`), less the plan's discount, rounded to the minor unit. Orders carry no tax yet.
+// What a renewal costs. A line's unit price is the price it had at signup (plan rule `fixed`) or
+// the catalogue's price today (`current`), less the plan's discount, rounded to the minor unit, in
+// the channel's price basis; the VAT engine adds its tax at intake pricing, as for any order.
 import type { PlanRules } from './subscription-schedule';
 
 export interface RenewalPriceInput {

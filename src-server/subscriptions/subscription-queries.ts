@@ -123,6 +123,8 @@ export async function listSubscriptions(
     cursor?: string | undefined;
     state?: SubscriptionState | undefined;
     channelCode?: string | undefined;
+    plan?: string | undefined;
+    q?: string | undefined;
   },
 ): Promise<SubscriptionList> {
   let q = db
@@ -147,6 +149,14 @@ export async function listSubscriptions(
     .limit(query.limit + 1);
   if (query.state) q = q.where('s.state', '=', query.state);
   if (query.channelCode) q = q.where('s.channel_code', '=', query.channelCode);
+  if (query.plan) q = q.where('p.code', '=', query.plan);
+  if (query.q) {
+    const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where(
+      sql<boolean>`(s.reference ilike ${like} or s.external_ref ilike ${like} or s.email ilike ${like}
+        or coalesce(s.customer->>'name', s.customer->'buyer'->>'name') ilike ${like})`,
+    );
+  }
   if (query.cursor) {
     const at = decodeCursor(query.cursor);
     q = q.where(

@@ -13,7 +13,7 @@ import { notFound } from '../http/api-error';
 import { channelOrAdminSecurity, errorResponses } from '../http/route-schemas';
 import { resolveIntakeChannel } from '../orders/order-routes';
 import type { RenewalContext } from './renewal-context';
-import { subscriptionChangeSchema } from './subscription-change-schema';
+import { reasonOf, subscriptionChangeSchema } from './subscription-change-schema';
 import { changeSubscription } from './subscription-changes';
 import {
   subscriptionInputSchema,
@@ -112,6 +112,14 @@ export function subscriptionRoutes(ctx: RenewalContext) {
           cursor: z.string().max(200).optional(),
           state: z.enum(['active', 'paused', 'cancelled', 'expired']).optional(),
           channel: z.string().max(64).optional(),
+          plan: z.string().max(64).optional().describe('A plan code'),
+          q: z
+            .string()
+            .trim()
+            .min(1)
+            .max(200)
+            .optional()
+            .describe("Part of the reference, the channel's id, the e-mail or the customer's name"),
         }),
         response: { 200: subscriptionListSchema, ...errorResponses },
       },
@@ -147,7 +155,7 @@ export function subscriptionRoutes(ctx: RenewalContext) {
             objectId: id,
             action: `changed:${request.body.type}`,
             snapshot: subscriptionSnapshot,
-            reason: request.body.type === 'cancel' ? request.body.reason : undefined,
+            reason: reasonOf(request.body),
           },
           (trx) =>
             changeSubscription(

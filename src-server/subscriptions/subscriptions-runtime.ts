@@ -28,6 +28,7 @@ export function renewalContextFor(config: ServerConfig, deps: RenewalDeps): Rene
     intake: {
       shippingServices: deps.shippingServices ?? DEMO_SHIPPING_SERVICES,
       maxExtraKmForSingleWarehouse: config.maxExtraKmForSingleWarehouse,
+      vat: config.vat,
     },
     providers: deps.providers ?? recurringProvidersFor(config.returns.mollie),
   };

@@ -69,6 +69,7 @@ test('an admin creates a customer-service user, who signs in in Dutch and sees o
   await expect(nav.getByRole('link')).toHaveText([
     'Start',
     'Orders',
+    'Subscriptions',
     'Quotes',
     'Stock',
     'Purchasing',
@@ -114,6 +115,7 @@ test('an admin creates a customer-service user, who signs in in Dutch and sees o
   await expect(page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link')).toHaveText([
     'Start',
     'Orders',
+    'Abonnementen',
     'Offertes',
     'Voorraad',
     'Auditlog',

@@ -1,0 +1,42 @@
+// The subscriptions area (customer service): subscriptions found by customer, reference, state
+// and plan; one subscription with its next renewal, renewal orders and history, paused, resumed,
+// skipped or cancelled with a reason; and the plans customers subscribe to.
+import { createRoute } from '@tanstack/react-router';
+import { z } from 'zod';
+import type { Area } from '../app/area';
+import { requireArea } from '../app/routes-base';
+import { PlansPage } from './PlansPage';
+import { SubscriptionPage } from './SubscriptionPage';
+import { SubscriptionsPage } from './SubscriptionsPage';
+
+const REQUIRES = 'GET /v1/subscriptions';
+const text = z.string().optional().catch(undefined);
+
+export const subscriptionsArea: Area = {
+  id: 'subscriptions',
+  path: '/subscriptions',
+  requires: REQUIRES,
+  inNavigation: true,
+  routes: (shell) => [
+    createRoute({
+      getParentRoute: () => shell,
+      path: '/subscriptions',
+      beforeLoad: requireArea(REQUIRES),
+      validateSearch: (search) =>
+        z.object({ cursor: text, q: text, state: text, plan: text }).parse(search),
+      component: SubscriptionsPage,
+    }),
+    createRoute({
+      getParentRoute: () => shell,
+      path: '/subscriptions/plans',
+      beforeLoad: requireArea('GET /v1/subscription-plans'),
+      component: PlansPage,
+    }),
+    createRoute({
+      getParentRoute: () => shell,
+      path: '/subscriptions/$subscriptionId',
+      beforeLoad: requireArea('GET /v1/subscriptions/:id'),
+      component: SubscriptionPage,
+    }),
+  ],
+};
