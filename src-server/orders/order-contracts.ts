@@ -130,6 +130,9 @@ export const orderLineViewSchema = z.object({
   lineTotalMinor: z.number().int(),
   ...partMoney,
   backorderedQuantity: z.number().int(),
+  /** Units cancelled before packing; `quantity` and the money are what is still ordered. */
+  cancelledQuantity: z.number().int(),
+  cancelledGrossMinor: z.number().int(),
 });
 
 export const orderEventViewSchema = z.object({

@@ -100,6 +100,8 @@ export async function getOrderView(
       lineTotalMinor: line.line_total_minor,
       ...partMoneyView(moneyOfLine(line)),
       backorderedQuantity: line.backordered_quantity,
+      cancelledQuantity: line.cancelled_quantity,
+      cancelledGrossMinor: line.cancelled_gross_minor,
     })),
     fulfillments,
     events: events.map((event) => ({
