@@ -1,5 +1,6 @@
 // One order: its facts, lines, fulfillments per warehouse with their shipments and tracking
-// links, the timeline of every event, the actions with a reason, and a link to its audit trail.
+// links, the timeline of every event and customer e-mail, the actions with a reason (hold,
+// cancel, cancel units of lines, change the ship-to address), and a link to its audit trail.
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,25 +8,46 @@ import { errorText } from '../ui/errors';
 import { usePageTitle } from '../ui/page-title';
 import { OrderActions } from './OrderActions';
 import { OrderFulfillments } from './OrderFulfillments';
+import { OrderLineCancel } from './OrderLineCancel';
+import { OrderShipTo } from './OrderShipTo';
 import { fetchOrder, fetchShipments, money } from './orders-api';
 import { OrderVat } from './OrderVat';
 import type { OrderDetail } from './orders-api';
 
+/** The order's events and the customer e-mails sent for it, in the order they happened. */
 function Timeline({ order }: { order: OrderDetail }) {
   const { t, i18n } = useTranslation('orders');
+  const entries = [
+    ...order.events.map((event) => ({
+      at: event.at,
+      text: t(`events.${event.type}`, { defaultValue: event.type }),
+      reason: typeof event.detail.reason === 'string' ? event.detail.reason : null,
+      actor: event.actor as string | null,
+    })),
+    ...order.emails.map((email) => ({
+      at: email.at,
+      text: t('emailSent', { kind: t(`emailKinds.${email.kind}`, { defaultValue: email.kind }) }),
+      reason: null,
+      actor: null,
+    })),
+  ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   return (
     <ol className="timeline">
-      {order.events.map((event, i) => (
-        <li key={`${event.at}-${i}`}>
-          <time dateTime={event.at}>{new Date(event.at).toLocaleString(i18n.language)}</time>
-          <strong>{t(`events.${event.type}`, { defaultValue: event.type })}</strong>
-          {typeof event.detail.reason === 'string' ? ` — ${event.detail.reason}` : ''}{' '}
-          <span className="hint">({event.actor})</span>
+      {entries.map((entry, i) => (
+        <li key={`${entry.at}-${i}`}>
+          <time dateTime={entry.at}>{new Date(entry.at).toLocaleString(i18n.language)}</time>
+          <strong>{entry.text}</strong>
+          {entry.reason ? ` — ${entry.reason}` : ''}{' '}
+          {entry.actor ? <span className="hint">({entry.actor})</span> : null}
         </li>
       ))}
     </ol>
   );
 }
+
+/** Statuses in which the address may still change (the server checks the fulfillments too). */
+const SHIP_TO_CHANGEABLE = ['placed', 'allocated', 'backordered', 'released', 'on_hold'];
+const LINES_CANCELLABLE = [...SHIP_TO_CHANGEABLE, 'picking', 'partially_shipped'];
 
 export function OrderPage() {
   const { t, i18n } = useTranslation('orders');
@@ -93,6 +115,8 @@ export function OrderPage() {
         <section aria-labelledby="order-actions">
           <h2 id="order-actions">{t('actionsTitle')}</h2>
           <OrderActions orderId={o.orderId} status={o.status} />
+          {LINES_CANCELLABLE.includes(o.status) ? <OrderLineCancel order={o} /> : null}
+          {SHIP_TO_CHANGEABLE.includes(o.status) ? <OrderShipTo order={o} /> : null}
           <p>
             <Link to="/audit" search={{ objectType: 'order', objectId: o.orderId }}>
               {t('auditTrail')}
@@ -114,6 +138,7 @@ export function OrderPage() {
                 <th scope="col">{t('product')}</th>
                 <th scope="col">{t('quantity')}</th>
                 <th scope="col">{t('backordered')}</th>
+                <th scope="col">{t('cancelledQuantity')}</th>
                 <th scope="col">{t('total')}</th>
               </tr>
             </thead>
@@ -124,6 +149,7 @@ export function OrderPage() {
                   <td>{line.name}</td>
                   <td>{line.quantity}</td>
                   <td>{line.backorderedQuantity}</td>
+                  <td>{line.cancelledQuantity}</td>
                   <td>{money(line.lineTotalMinor, o.currency, language)}</td>
                 </tr>
               ))}

@@ -1,5 +1,6 @@
 // The order API as the back office reads it (GET /v1/orders, /v1/orders/:id, …/shipments) and
-// the actions it takes (hold, release, cancel), each with the reason the person gave.
+// the actions it takes (hold, release, cancel, cancel lines, change the ship-to address), each
+// with the reason the person gave.
 import type { OrderStatus } from '../../shared/orders/order-state';
 import type { VatScheme } from '../../shared/tax/vat-scheme';
 import { api, queryString } from '../app/api';
@@ -26,7 +27,10 @@ export interface OrderAddress {
   line2?: string;
   postalCode: string;
   city: string;
+  region?: string;
   country: string;
+  phone?: string;
+  email?: string;
 }
 
 export interface OrderDetail extends Omit<OrderRow, 'warehouses' | 'customerName'> {
@@ -41,6 +45,7 @@ export interface OrderDetail extends Omit<OrderRow, 'warehouses' | 'customerName
     quantity: number;
     lineTotalMinor: number;
     backorderedQuantity: number;
+    cancelledQuantity: number;
   }[];
   fulfillments: {
     id: string;
@@ -56,6 +61,8 @@ export interface OrderDetail extends Omit<OrderRow, 'warehouses' | 'customerName
   taxBreakdown: { ratePercent: number | null; netMinor: number; taxMinor: number }[];
   /** The VAT engine on the order; null before it or outside its rates. */
   vat: { scheme: VatScheme; matchesEngine: boolean | null } | null;
+  /** Customer e-mails sent for the order (kind: the event that sent it, e.g. order_shipped). */
+  emails: { kind: string; at: string }[];
 }
 
 export interface OrderShipment {
@@ -93,6 +100,26 @@ export type OrderAction = (typeof ORDER_ACTIONS)[number];
 
 export const runOrderAction = (id: string, action: OrderAction, reason: string) =>
   api<unknown>('POST', `/v1/orders/${id}/${action}`, { reason });
+
+/**
+ * Cancels units of lines. The key is made once per form submission, so a retry of the same
+ * submission (a lost answer) is answered from the server's first response, not cancelled twice.
+ */
+export const cancelOrderLines = (
+  id: string,
+  lines: { lineId: string; quantity: number }[],
+  reason: string,
+  idempotencyKey: string,
+) =>
+  api<{ cancelledTotalMinor: number; totalMinor: number }>(
+    'POST',
+    `/v1/orders/${id}/lines/cancel`,
+    { lines, reason },
+    { 'idempotency-key': idempotencyKey },
+  );
+
+export const changeShipTo = (id: string, shipTo: OrderAddress, reason: string) =>
+  api<unknown>('POST', `/v1/orders/${id}/ship-to`, { shipTo, reason });
 
 /** Minor units as money in the reader's language: 1234 EUR → "€ 12,34". */
 export const money = (minor: number, currency: string, language: string) =>

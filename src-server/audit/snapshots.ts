@@ -45,3 +45,23 @@ export async function shipToSnapshot(trx: Trx, orderId: string) {
     .executeTakeFirstOrThrow();
   return { ...state, shipTo: ship_to };
 }
+
+/** An order's lines (what is still ordered and what was cancelled) with its total and status. */
+export async function orderLinesSnapshot(trx: Trx, orderId: string) {
+  const state = await orderSnapshot(trx, orderId);
+  if (!state) return null;
+  const [order, lines] = await Promise.all([
+    trx
+      .selectFrom('orders')
+      .select('total_minor')
+      .where('id', '=', orderId)
+      .executeTakeFirstOrThrow(),
+    trx
+      .selectFrom('order_lines')
+      .select(['id', 'line_no', 'sku', 'quantity', 'cancelled_quantity', 'gross_minor'])
+      .where('order_id', '=', orderId)
+      .orderBy('line_no')
+      .execute(),
+  ]);
+  return { ...state, totalMinor: order.total_minor, lines };
+}

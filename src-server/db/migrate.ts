@@ -21,6 +21,8 @@ import * as peopleAudit from './migrations/0800-people-audit';
 import * as orderSearch from './migrations/0801-order-search';
 import * as auditReasons from './migrations/0802-audit-reasons';
 import * as dropDuplicateOrderIndex from './migrations/0803-drop-duplicate-order-index';
+import * as orderLineCancellations from './migrations/0810-order-line-cancellations';
+import * as orderEmailIndex from './migrations/0811-order-email-index';
 import * as carrierCredentials from './migrations/0780-carrier-credentials';
 import * as b2b from './migrations/1100-b2b';
 import * as b2bInvoices from './migrations/1101-b2b-invoices';
@@ -53,6 +55,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0801-order-search': orderSearch,
   '0802-audit-reasons': auditReasons,
   '0803-drop-duplicate-order-index': dropDuplicateOrderIndex,
+  '0810-order-line-cancellations': orderLineCancellations,
+  '0811-order-email-index': orderEmailIndex,
   '0780-carrier-credentials': carrierCredentials,
   '1100-b2b': b2b,
   '1101-b2b-invoices': b2bInvoices,

@@ -191,6 +191,13 @@ export interface OrderLinesTable {
   tax_rate_ppm: number | null;
   net_minor: number;
   gross_minor: number;
+  /** Units cancelled before packing; `quantity` is what is still ordered (migration 0810). */
+  cancelled_quantity: ColumnType<number, number | undefined, number>;
+  cancelled_line_total_minor: ColumnType<number, number | undefined, number>;
+  cancelled_discount_minor: ColumnType<number, number | undefined, number>;
+  cancelled_tax_minor: ColumnType<number, number | undefined, number>;
+  cancelled_net_minor: ColumnType<number, number | undefined, number>;
+  cancelled_gross_minor: ColumnType<number, number | undefined, number>;
 }
 
 export interface OrderEventsTable {

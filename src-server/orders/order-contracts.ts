@@ -1,5 +1,6 @@
 // Response shapes of the order API. One zod schema per shape gives the TypeScript type, the
 // response serializer and the OpenAPI document.
+import { orderEmailViewSchema } from './order-emails';
 import { z } from 'zod';
 import { orderVatViewSchema } from '../tax/order-vat-view';
 import { orderStatusSchema } from '../../shared/orders/order-state';
@@ -130,6 +131,9 @@ export const orderLineViewSchema = z.object({
   lineTotalMinor: z.number().int(),
   ...partMoney,
   backorderedQuantity: z.number().int(),
+  /** Units cancelled before packing; `quantity` and the money are what is still ordered. */
+  cancelledQuantity: z.number().int(),
+  cancelledGrossMinor: z.number().int(),
 });
 
 export const orderEventViewSchema = z.object({
@@ -152,6 +156,8 @@ export const orderViewSchema = orderPlacedSchema
     lines: z.array(orderLineViewSchema),
     fulfillments: z.array(fulfillmentSummarySchema),
     events: z.array(orderEventViewSchema),
+    /** Customer e-mails sent for the order, oldest first. */
+    emails: z.array(orderEmailViewSchema),
     vat: orderVatViewSchema,
   });
 export type OrderView = z.infer<typeof orderViewSchema>;

@@ -8,6 +8,7 @@ import type { FulfillmentSummary, OrderView } from './order-contracts';
 import { orderVatView } from '../tax/order-vat-view';
 import { moneyOfLine, storedMoney } from './order-money-rows';
 import { partMoneyView } from './order-money-view';
+import { orderEmails } from './order-emails';
 
 export async function fulfillmentSummaries(
   db: Kysely<Database>,
@@ -60,7 +61,7 @@ export async function getOrderView(
     .where('id', '=', orderId)
     .executeTakeFirst();
   if (!order) return null;
-  const [lines, fulfillments, events] = await Promise.all([
+  const [lines, fulfillments, events, emails] = await Promise.all([
     db
       .selectFrom('order_lines')
       .selectAll()
@@ -74,6 +75,7 @@ export async function getOrderView(
       .where('order_id', '=', orderId)
       .orderBy('id')
       .execute(),
+    orderEmails(db, orderId),
   ]);
   return {
     orderId: order.id,
@@ -100,6 +102,8 @@ export async function getOrderView(
       lineTotalMinor: line.line_total_minor,
       ...partMoneyView(moneyOfLine(line)),
       backorderedQuantity: line.backordered_quantity,
+      cancelledQuantity: line.cancelled_quantity,
+      cancelledGrossMinor: line.cancelled_gross_minor,
     })),
     fulfillments,
     events: events.map((event) => ({
@@ -108,6 +112,7 @@ export async function getOrderView(
       detail: event.detail,
       at: event.created_at.toISOString(),
     })),
+    emails,
     vat: orderVatView(order.vat),
   };
 }

@@ -46,7 +46,10 @@ const readers = allow(
 const orderDesk = allow('admin', 'customer_service', 'admin_token');
 
 /** The reason for an order action: a person must give one (it goes to the timeline and audit). */
-function actionReason(principal: Principal | null, body: { reason?: string } | null | undefined) {
+export function actionReason(
+  principal: Principal | null,
+  body: { reason?: string } | null | undefined,
+) {
   const reason = body?.reason?.trim() || undefined;
   if (reason === undefined && principal?.kind === 'person')
     throw new ApiError(400, 'reason_required', 'Say why: give a reason for this action.', 'reason');

@@ -14,6 +14,7 @@ export const OUTBOX_EVENT_TYPES = [
   'order.shipped',
   'order.delivered',
   'order.cancelled',
+  'order.lines_cancelled',
   'return.authorized',
   'return.received',
   'refund.issued',

@@ -22,7 +22,13 @@ test.afterAll(async () => {
 });
 
 /** Places an order through the intake, as a channel would (the admin token names the channel). */
-async function placeOrder(ref: string, email: string, name: string, sku: string): Promise<string> {
+async function placeOrder(
+  ref: string,
+  email: string,
+  name: string,
+  sku: string,
+  lines: { sku: string; quantity: number }[] = [{ sku, quantity: 1 }],
+): Promise<string> {
   const response = await fetch(`${central.url}/v1/orders`, {
     method: 'POST',
     headers: {
@@ -42,7 +48,7 @@ async function placeOrder(ref: string, email: string, name: string, sku: string)
         city: 'Utrecht',
         country: 'NL',
       },
-      lines: [{ sku, quantity: 1 }],
+      lines,
     }),
   });
   expect(response.status, await response.clone().text()).toBe(201);
@@ -58,6 +64,15 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
   expect(found, `axe on ${screen} (${await page.locator('html').getAttribute('lang')})`).toEqual(
     [],
   );
+}
+
+async function signInAsService(page: Page) {
+  await page.goto(`${central.url}/sign-in`);
+  await page.getByLabel(/^(Language|Taal)$/).selectOption({ label: 'English' });
+  await page.getByLabel('E-mail address').fill(SERVICE.email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
 }
 
 async function filterOrders(page: Page, label: string, value: string) {
@@ -104,7 +119,7 @@ test('customer service finds an order by e-mail and by SKU, holds it with a reas
   await page.getByRole('radio', { name: 'Put on hold' }).check();
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page.getByText('Give a reason of at least 3 characters.')).toBeVisible();
-  await page.getByLabel('Reason').fill('Customer asked to check the address');
+  await page.getByLabel('Reason', { exact: true }).fill('Customer asked to check the address');
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page.getByTestId('order-status')).toHaveText('On hold');
   await expect(page.getByRole('status')).toContainText('The order is on hold');
@@ -156,4 +171,80 @@ test('purchasing reads the stock of a warehouse per SKU', async ({ page }) => {
     .poll(async () => (await cells.allTextContents()).every((sku) => /^SKU-0000\d$/.test(sku)))
     .toBe(true);
   await expectAccessible(page, 'stock');
+});
+
+test('customer service cancels units of a line and changes the ship-to address, seeing the refusals first', async ({
+  page,
+}) => {
+  const orderId = await placeOrder(
+    'WEB-E2E-3',
+    'sem.bakker@example.nl',
+    'Sem Bakker',
+    'SKU-00001',
+    [
+      { sku: 'SKU-00001', quantity: 3 },
+      { sku: 'SKU-00029', quantity: 1 },
+    ],
+  );
+  await signInAsService(page);
+  await page.goto(`${central.url}/orders/${orderId}`);
+  await expect(page.getByRole('heading', { name: 'Order WEB-E2E-3', level: 1 })).toBeVisible();
+
+  const cancel = page.getByRole('form', { name: 'Cancel units of lines' });
+  const first = cancel.getByLabel(/^Units of SKU-00001 /);
+  const second = cancel.getByLabel(/^Units of SKU-00029 /);
+  await first.fill('4');
+  await cancel.getByRole('button', { name: 'Cancel these units' }).click();
+  await expect(cancel.getByText('Give a whole number from 0 to 3.')).toBeVisible();
+  await expect(cancel.getByText('Give a reason of at least 3 characters.')).toBeVisible();
+  // Every unit of the order: the central OMS refuses, and the form says what to do instead.
+  await first.fill('3');
+  await second.fill('1');
+  await cancel.getByLabel('Reason for the cancellation').fill('Customer ordered too many');
+  await cancel.getByRole('button', { name: 'Cancel these units' }).click();
+  await expect(cancel.getByRole('alert')).toHaveText(
+    'That cancels every unit: cancel the whole order instead.',
+  );
+  await first.fill('2');
+  await second.fill('0');
+  await cancel.getByRole('button', { name: 'Cancel these units' }).click();
+  await expect(cancel.getByRole('status')).toContainText('The units are cancelled');
+  const row = page
+    .getByRole('region', { name: 'Lines', exact: true })
+    .getByRole('row')
+    .filter({ hasText: 'SKU-00001' });
+  // Quantity still ordered, then (after backordered) the units cancelled.
+  await expect(row.locator('td').nth(2)).toHaveText('1');
+  await expect(row.locator('td').nth(4)).toHaveText('2');
+  const timeline = page.getByRole('list').filter({ hasText: 'Units of lines cancelled' });
+  await expect(timeline).toContainText('Customer ordered too many');
+  await expectAccessible(page, 'order page after cancelling units');
+
+  const shipTo = page.getByRole('form', { name: 'Change the ship-to address' });
+  await shipTo.getByLabel('Street and number').fill('Keizersgracht 1');
+  await shipTo.getByLabel('Postal code').fill('12');
+  await shipTo.getByLabel('City').fill('Amsterdam');
+  await shipTo.getByLabel('Reason for the new address').fill('Customer moved');
+  await shipTo.getByRole('button', { name: 'Change the address' }).click();
+  await expect(shipTo.getByText(/^The central OMS refused this: /)).toBeVisible();
+  await expect(shipTo.getByLabel('Postal code')).toHaveAttribute('aria-invalid', 'true');
+  await shipTo.getByLabel('Postal code').fill('1000');
+  await shipTo.getByLabel('Country code').fill('BE');
+  await shipTo.getByLabel('City').fill('Brussel');
+  await shipTo.getByRole('button', { name: 'Change the address' }).click();
+  await expect(shipTo.getByRole('alert')).toHaveText(
+    'The order ships to another country: that needs a new order.',
+  );
+  await shipTo.getByLabel('Country code').fill('NL');
+  await shipTo.getByLabel('Postal code').fill('1015 CJ');
+  await shipTo.getByLabel('City').fill('Amsterdam');
+  await shipTo.getByRole('button', { name: 'Change the address' }).click();
+  await expect(shipTo.getByRole('status')).toHaveText(
+    'The address is changed; the warehouse ships to it.',
+  );
+  await expect(page.locator('.order-facts')).toContainText('Keizersgracht 1, 1015 CJ Amsterdam');
+  await expect(page.getByRole('list').filter({ hasText: 'Ship-to address changed' })).toContainText(
+    'Customer moved',
+  );
+  await expectAccessible(page, 'order page after changing the address');
 });
