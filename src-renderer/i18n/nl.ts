@@ -622,5 +622,5 @@ export const nl: Messages = {
     carrier_label_online_only:
       '{{carrier}} maakt alleen online labels; het label wordt geprint zodra het station weer online is',
   },
-  language: { label: 'Taal', en: 'English', nl: 'Nederlands' },
+  language: { label: 'Taal', en: 'English', nl: 'Nederlands', de: 'Deutsch', fr: 'Français' },
 };
