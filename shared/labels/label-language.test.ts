@@ -110,14 +110,35 @@ describe('label language', () => {
     },
   );
 
-  it.each(Object.keys(templates) as (keyof typeof templates)[])(
-    'prints the %s label in Dutch without a fixed English word',
-    (name) => {
-      const texts = printedTexts(templates[name](203, 'nl')).join('\n');
-      for (const word of ENGLISH_WORDS)
-        expect(texts, `${name}: "${word}"`).not.toMatch(new RegExp(`\\b${word}\\b`));
-    },
-  );
+  /** English caption words that are also the right word in that language. */
+  const SAME_WORD: Record<Exclude<LabelLocale, 'en'>, string[]> = {
+    nl: [],
+    de: [],
+    fr: ['Total', 'Date', 'NOTE', 'Page', 'signature'],
+  };
+  it.each(
+    (['nl', 'de', 'fr'] as const).flatMap((locale) =>
+      (Object.keys(templates) as (keyof typeof templates)[]).map((name) => [name, locale] as const),
+    ),
+  )('prints the %s label in %s without a fixed English word', (name, locale) => {
+    const texts = printedTexts(templates[name](203, locale)).join('\n');
+    for (const word of ENGLISH_WORDS.filter((w) => !SAME_WORD[locale].includes(w)))
+      expect(texts, `${name}: "${word}"`).not.toMatch(new RegExp(`\\b${word}\\b`));
+  });
+
+  it('puts the German and French words a packer expects on the shipping label and the slip', () => {
+    const label = makeShippingLabel({ cartonIndex: 2, cartonCount: 3, weightGrams: 12_340 });
+    for (const fact of ['VON', 'AN', 'Packstück 2 von 3', '12,34 kg'])
+      expect(renderShippingLabelZpl(label, 203, 'de')).toContain(fact);
+    for (const fact of ['DESTINATAIRE', 'Colis 2 sur 3', '12,34 kg'])
+      expect(renderShippingLabelZpl(label, 203, 'fr')).toContain(fact);
+    expect(renderPackingSlipZpl(makePackingSlip({ lines: 2 }), 203, 'de')).toContain(
+      '2 Positionen, 3 Stück',
+    );
+    expect(renderPackingSlipZpl(makePackingSlip({ lines: 2 }), 203, 'fr')).toContain(
+      '2 lignes, 3 unit',
+    );
+  });
 
   it('puts the Dutch words a packer expects on the shipping label and the packing slip', () => {
     const label = renderShippingLabelZpl(
@@ -148,12 +169,15 @@ describe('label language', () => {
     expect(barcodes?.map((b) => b.text)).toEqual([label.trackingNumber, `00${label.sscc}`]);
   });
 
-  it('has every word in both languages, and reads a UI language as a label language', () => {
-    expect(Object.keys(LABEL_WORDS.nl).sort()).toEqual(Object.keys(LABEL_WORDS.en).sort());
+  it('has every word in all four languages, and reads a UI language as a label language', () => {
+    for (const locale of ['nl', 'de', 'fr'] as const)
+      expect(Object.keys(LABEL_WORDS[locale]).sort()).toEqual(Object.keys(LABEL_WORDS.en).sort());
     expect(labelLocale('nl-BE')).toBe('nl');
     expect(labelLocale('NL')).toBe('nl');
     expect(labelLocale('en-GB')).toBe('en');
-    expect(labelLocale('de')).toBe('en');
+    expect(labelLocale('de-AT')).toBe('de');
+    expect(labelLocale('fr-BE')).toBe('fr');
+    expect(labelLocale('es')).toBe('en');
     expect(labelLocale(undefined)).toBe('en');
   });
 });

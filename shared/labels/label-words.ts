@@ -5,13 +5,16 @@ import { z } from 'zod';
 import { LEGAL_MENTION_WORDS } from '../tax/vat-scheme';
 import type { VatMention } from '../tax/vat-scheme';
 import type { Cn22Category } from './label-data';
+import { de } from './label-words-de';
+import { fr } from './label-words-fr';
 
-export const labelLocaleSchema = z.enum(['en', 'nl']);
+export const labelLocaleSchema = z.enum(['en', 'nl', 'de', 'fr']);
 export type LabelLocale = z.infer<typeof labelLocaleSchema>;
 
-/** The label language for a UI language tag: "nl", "nl-BE" → nl; everything else → en. */
+/** The label language for a UI language tag: "nl", "nl-BE" → nl, "de-AT" → de; others → en. */
 export function labelLocale(language: string | null | undefined): LabelLocale {
-  return language?.toLowerCase().startsWith('nl') ? 'nl' : 'en';
+  const tag = language?.toLowerCase() ?? '';
+  return labelLocaleSchema.options.find((l) => tag.startsWith(l)) ?? 'en';
 }
 
 type Grade = 'A' | 'B' | 'C' | 'D';
@@ -261,4 +264,4 @@ const nl: LabelWords = {
   },
 };
 
-export const LABEL_WORDS: Record<LabelLocale, LabelWords> = { en, nl };
+export const LABEL_WORDS: Record<LabelLocale, LabelWords> = { en, nl, de, fr };

@@ -111,7 +111,9 @@ export const LEGAL_MENTIONS: Readonly<Partial<Record<VatScheme, string>>> = {
 };
 
 /** The legal mentions in each language a document (slip, e-mail) is printed in. */
-export const LEGAL_MENTION_WORDS: Readonly<Record<'en' | 'nl', Record<VatMention, string>>> = {
+export const LEGAL_MENTION_WORDS: Readonly<
+  Record<'en' | 'nl' | 'de' | 'fr', Record<VatMention, string>>
+> = {
   en: {
     reverse_charge: LEGAL_MENTIONS.reverse_charge ?? '',
     export: LEGAL_MENTIONS.export ?? '',
@@ -121,5 +123,16 @@ export const LEGAL_MENTION_WORDS: Readonly<Record<'en' | 'nl', Record<VatMention
       'Intracommunautaire levering van goederen, vrijgesteld op grond van artikel 138 van Richtlijn 2006/112/EG: btw verlegd, de afnemer voldoet de btw.',
     export:
       'Uitvoer van goederen buiten de EU, vrijgesteld op grond van artikel 146 van Richtlijn 2006/112/EG.',
+  },
+  de: {
+    reverse_charge:
+      'Innergemeinschaftliche Lieferung von Waren, steuerfrei nach Artikel 138 der Richtlinie 2006/112/EG: Steuerschuldnerschaft des Leistungsempfängers (Reverse Charge).',
+    export: 'Ausfuhr von Waren aus der EU, steuerfrei nach Artikel 146 der Richtlinie 2006/112/EG.',
+  },
+  fr: {
+    reverse_charge:
+      'Livraison intracommunautaire de biens, exonérée en vertu de l’article 138 de la directive 2006/112/CE : autoliquidation, la TVA est due par le preneur.',
+    export:
+      'Exportation de biens hors de l’UE, exonérée en vertu de l’article 146 de la directive 2006/112/CE.',
   },
 };

@@ -61,7 +61,7 @@ function Change({ entry }: { entry: AuditEntry }) {
  * finance read the log of orders only (the server holds them to it).
  */
 function AuditPage() {
-  const { t } = useTranslation('audit');
+  const { t, i18n } = useTranslation('audit');
   usePageTitle(t('title'));
   const { me } = useRouteContext({ from: '/signed-in' });
   const ordersOnly = !me.user.roles.includes('admin');
@@ -73,7 +73,7 @@ function AuditPage() {
       {
         id: 'at',
         header: () => t('when'),
-        cell: (c) => new Date(c.row.original.at).toLocaleString(),
+        cell: (c) => new Date(c.row.original.at).toLocaleString(i18n.language),
       },
       {
         id: 'actor',

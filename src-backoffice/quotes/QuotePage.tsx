@@ -5,6 +5,7 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../ui/errors';
 import { FormMessage } from '../ui/Field';
+import { formatDay } from '../ui/format';
 import { usePageTitle } from '../ui/page-title';
 import { fetchQuote, money, sendQuote } from './quotes-api';
 
@@ -34,7 +35,7 @@ export function QuotePage() {
             {t('statusLine', {
               status: t(`statuses.${quote.data.status}`),
               version: version.version,
-              validUntil: version.validUntil,
+              validUntil: formatDay(version.validUntil, i18n.language),
             })}
           </p>
           <table>

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../ui/DataTable';
 import type { ListSearch, TableColumn } from '../ui/DataTable';
+import { formatDay } from '../ui/format';
 import { usePageTitle } from '../ui/page-title';
 import { fetchQuotes, money } from './quotes-api';
 import type { QuoteRow } from './quotes-api';
@@ -35,7 +36,12 @@ export function QuotesPage() {
         header: () => t('total'),
         cell: (c) => money(c.row.original.totalMinor, c.row.original.currency, i18n.language),
       },
-      { id: 'validUntil', accessorKey: 'validUntil', header: () => t('validUntil') },
+      {
+        id: 'validUntil',
+        accessorKey: 'validUntil',
+        header: () => t('validUntil'),
+        cell: (c) => formatDay(c.row.original.validUntil, i18n.language),
+      },
     ],
     [t, i18n.language],
   );

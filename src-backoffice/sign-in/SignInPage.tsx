@@ -16,7 +16,7 @@ const form = z.object({ email: z.string().trim().min(1), password: z.string().mi
 type SignInForm = z.infer<typeof form>;
 
 export function SignInPage() {
-  const { t } = useTranslation('sign-in');
+  const { t, i18n } = useTranslation('sign-in');
   usePageTitle(t('title'));
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -42,7 +42,7 @@ export function SignInPage() {
     ? errorText(t, signIn.error, {
         sign_in_failed: t('failed'),
         account_locked: t('locked', {
-          time: lockedUntil ? new Date(lockedUntil).toLocaleTimeString() : '',
+          time: lockedUntil ? new Date(lockedUntil).toLocaleTimeString(i18n.language) : '',
         }),
         too_many_attempts: t('tooMany'),
       })

@@ -8,7 +8,7 @@ import { usePageTitle } from '../ui/page-title';
 import { fetchUsers, type UserRow } from './users-api';
 
 export function UsersPage() {
-  const { t } = useTranslation('users');
+  const { t, i18n } = useTranslation('users');
   usePageTitle(t('title'));
   const search = useSearch({ strict: false }) as ListSearch;
   const navigate = useNavigate();
@@ -43,7 +43,7 @@ export function UsersPage() {
         id: 'createdAt',
         accessorKey: 'createdAt',
         header: () => t('created'),
-        cell: (c) => new Date(c.row.original.createdAt).toLocaleDateString(),
+        cell: (c) => new Date(c.row.original.createdAt).toLocaleDateString(i18n.language),
       },
     ],
     [t],

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { LANGUAGES } from '../i18n';
 import { station } from '../station-api/connect';
 import { useConnectivity } from '../state/connectivity-store';
 import { useStation } from '../state/station-store';
@@ -72,8 +73,11 @@ export function StatusBar() {
           value={i18n.resolvedLanguage}
           onChange={(e) => void i18n.changeLanguage(e.target.value)}
         >
-          <option value="en">{t('language.en')}</option>
-          <option value="nl">{t('language.nl')}</option>
+          {LANGUAGES.map((language) => (
+            <option key={language} value={language} lang={language}>
+              {t(`language.${language}`)}
+            </option>
+          ))}
         </select>
       </label>
     </header>

@@ -626,6 +626,6 @@ export const en = {
     carrier_label_online_only:
       '{{carrier}} labels online only; the label prints when the station is back online',
   },
-  language: { label: 'Language', en: 'English', nl: 'Nederlands' },
+  language: { label: 'Language', en: 'English', nl: 'Nederlands', de: 'Deutsch', fr: 'Français' },
 };
 export type Messages = typeof en;

@@ -649,5 +649,5 @@ export const nl: Messages = {
     carrier_no_day_close:
       '{{carrier}} heeft hier geen dagafsluiting (niet in zijn API, of geen inloggegevens)',
   },
-  language: { label: 'Taal', en: 'English', nl: 'Nederlands' },
+  language: { label: 'Taal', en: 'English', nl: 'Nederlands', de: 'Deutsch', fr: 'Français' },
 };

@@ -48,6 +48,26 @@ const COPY: Record<
     label: 'Link',
     closing: 'Met vriendelijke groet,',
   }),
+  de: (name, minutes) => ({
+    subject: 'Setzen Sie Ihr Backoffice-Passwort zurück',
+    paragraphs: [
+      `Hallo ${name},`,
+      `Jemand hat angefordert, das Passwort Ihres Backoffice-Kontos zurückzusetzen. Öffnen Sie den Link unten innerhalb von ${minutes} Minuten, um ein neues Passwort zu wählen. Der Link funktioniert einmal.`,
+      'Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail: Ihr Passwort bleibt unverändert.',
+    ],
+    label: 'Link zum Zurücksetzen',
+    closing: 'Viele Grüße',
+  }),
+  fr: (name, minutes) => ({
+    subject: 'Réinitialisez votre mot de passe du back-office',
+    paragraphs: [
+      `Bonjour ${name},`,
+      `Quelqu’un a demandé la réinitialisation du mot de passe de votre compte back-office. Ouvrez le lien ci-dessous dans les ${minutes} minutes pour en choisir un nouveau. Le lien ne fonctionne qu’une fois.`,
+      'Si vous n’êtes pas à l’origine de cette demande, ignorez cet e-mail : votre mot de passe reste inchangé.',
+    ],
+    label: 'Lien de réinitialisation',
+    closing: 'Cordialement,',
+  }),
 };
 
 /**

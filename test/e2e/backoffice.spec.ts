@@ -40,15 +40,19 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
   );
 }
 
-async function pickLanguage(page: Page, language: 'English' | 'Nederlands') {
-  await page.getByLabel(/^(Language|Taal)$/).selectOption({ label: language });
-  await expect(page.locator('html')).toHaveAttribute('lang', language === 'English' ? 'en' : 'nl');
+const LANGUAGE_TAGS = { English: 'en', Nederlands: 'nl', Deutsch: 'de', Français: 'fr' } as const;
+
+async function pickLanguage(page: Page, language: keyof typeof LANGUAGE_TAGS) {
+  await page.getByLabel(/^(Language|Taal|Sprache|Langue)$/).selectOption({ label: language });
+  await expect(page.locator('html')).toHaveAttribute('lang', LANGUAGE_TAGS[language]);
 }
 
 async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.getByLabel(/^(E-mail address|E-mailadres)$/).fill(who.email);
-  await page.getByLabel(/^(Password|Wachtwoord)$/).fill(who.password);
-  await page.getByRole('button', { name: /^(Sign in|Aanmelden)$/ }).click();
+  await page
+    .getByLabel(/^(E-mail address|E-mailadres|E-Mail-Adresse|Adresse e-mail)$/)
+    .fill(who.email);
+  await page.getByLabel(/^(Password|Wachtwoord|Passwort|Mot de passe)$/).fill(who.password);
+  await page.getByRole('button', { name: /^(Sign in|Aanmelden|Anmelden|Se connecter)$/ }).click();
 }
 
 test('an admin creates a customer-service user, who signs in in Dutch and sees only their areas', async ({
@@ -163,7 +167,10 @@ test('a password is reset through the e-mailed one-time link', async ({ page }) 
   await expect(page.getByRole('heading', { name: 'Welkom, Cas Service' })).toBeVisible();
 });
 
-test('every screen passes axe (WCAG 2.2 AA) in English and in Dutch', async ({ page }) => {
+test('every screen passes axe (WCAG 2.2 AA) in English, Dutch, German and French', async ({
+  page,
+}) => {
+  test.slow(); // four languages × fourteen screens, each with an axe run
   const publicScreens = ['/sign-in', '/forgot-password', '/reset-password#token=x'];
   const adminScreens = [
     '/',
@@ -175,7 +182,7 @@ test('every screen passes axe (WCAG 2.2 AA) in English and in Dutch', async ({ p
     '/audit',
     '/account',
   ];
-  for (const language of ['English', 'Nederlands'] as const) {
+  for (const language of ['English', 'Nederlands', 'Deutsch', 'Français'] as const) {
     await page.goto(`${central.url}/sign-in`);
     await pickLanguage(page, language);
     for (const path of publicScreens) {
@@ -187,7 +194,7 @@ test('every screen passes axe (WCAG 2.2 AA) in English and in Dutch', async ({ p
   await page.goto(`${central.url}/sign-in`);
   await signIn(page, ADMIN);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  for (const language of ['English', 'Nederlands'] as const) {
+  for (const language of ['English', 'Nederlands', 'Deutsch', 'Français'] as const) {
     await pickLanguage(page, language);
     for (const path of adminScreens) {
       await page.goto(central.url + path);
@@ -196,7 +203,7 @@ test('every screen passes axe (WCAG 2.2 AA) in English and in Dutch', async ({ p
     }
     await page.goto(`${central.url}/audit`);
     await page
-      .getByText(/^(Before and after|Voor en na)$/)
+      .getByText(/^(Before and after|Voor en na|Vorher und nachher|Avant et après)$/)
       .first()
       .click();
     await expectAccessible(page, '/audit with a change open');

@@ -20,9 +20,11 @@ const order: OrderSummary = {
 };
 
 describe('customer email copy', () => {
-  it('speaks Dutch to nl and nl-BE customers and English to everyone else', () => {
+  it('speaks Dutch, German or French to customers of those languages and English to everyone else', () => {
     expect(emailLocale('nl-BE')).toBe('nl');
-    expect(emailLocale('de')).toBe('en');
+    expect(emailLocale('de-AT')).toBe('de');
+    expect(emailLocale('fr-BE')).toBe('fr');
+    expect(emailLocale('es')).toBe('en');
     expect(emailLocale(null)).toBe('en');
     expect(customerEmailBody({ template: 'order_confirmation', order }, 'nl').subject).toBe(
       'Bevestiging van je bestelling WEB-1001',
@@ -30,6 +32,20 @@ describe('customer email copy', () => {
     expect(customerEmailBody({ template: 'order_confirmation', order }, 'en').subject).toBe(
       'Your order WEB-1001 is confirmed',
     );
+  });
+
+  it('writes a German and a French confirmation with the money and the date as they are written there', () => {
+    const placed: OrderSummary = { ...order, promisedDeliveryDate: '2026-12-24' };
+    const inGerman = customerEmailBody({ template: 'order_confirmation', order: placed }, 'de');
+    expect(inGerman.subject).toBe('Ihre Bestellung WEB-1001 ist bestätigt');
+    const german = renderEmail({ retailerName: 'Shop' }, 'de', inGerman).text;
+    expect(german).toMatch(/Gesamtsumme: 24,93\s€/);
+    expect(german).toContain('Voraussichtliche Lieferung: 24. Dezember 2026');
+    const inFrench = customerEmailBody({ template: 'order_confirmation', order: placed }, 'fr');
+    expect(inFrench.subject).toBe('Votre commande WEB-1001 est confirmée');
+    const french = renderEmail({ retailerName: 'Shop' }, 'fr', inFrench).text;
+    expect(french).toMatch(/Total: 24,93\s€/);
+    expect(french).toContain('Livraison prévue: 24 décembre 2026');
   });
 
   it('adds the VAT per rate to net prices before the total', () => {

@@ -1,10 +1,10 @@
-// What each customer email says, in Dutch and English. Plain functions of a model: the words
-// live here, the layout in email-layout.ts, the data loading in customer-email-model.ts.
+// What each customer email says, in the customer's language. Plain functions of a model: the
+// words live in email-words*.ts, the layout in email-layout.ts, the loading in customer-email-model.ts.
 import type { TaxRateTotal } from '../../../shared/orders/tax-breakdown';
-import { LEGAL_MENTION_WORDS } from '../../../shared/tax';
 import type { VatMention } from '../../../shared/tax';
 import type { EmailBody, EmailFact, EmailLine, EmailLocale } from './email-layout';
-import { formatMoney, formatPercent } from './email-layout';
+import { formatDate, formatMoney, formatPercent } from './email-layout';
+import { EMAIL_WORDS as WORDS } from './email-words';
 
 export interface OrderSummary {
   reference: string;
@@ -60,45 +60,6 @@ export type CustomerEmailModel =
       currency: string;
     };
 
-const WORDS = {
-  en: {
-    hello: (name: string) => `Dear ${name},`,
-    closing: 'Kind regards,',
-    order: 'Order',
-    subtotal: 'Subtotal',
-    discount: 'Discount',
-    shipping: 'Shipping',
-    tax: (rate: string | null) => (rate ? `VAT ${rate}` : 'VAT'),
-    taxIncluded: (rate: string | null) => (rate ? `Including VAT ${rate}` : 'Including VAT'),
-    total: 'Total',
-    carrier: 'Carrier',
-    tracking: 'Track your parcel',
-    promised: 'Expected delivery',
-    rma: 'Return number',
-    refund: 'Refunded',
-    breakdown: (rate: string) => `Net + VAT ${rate} = gross`,
-    mention: LEGAL_MENTION_WORDS.en,
-  },
-  nl: {
-    hello: (name: string) => `Beste ${name},`,
-    closing: 'Met vriendelijke groet,',
-    order: 'Bestelling',
-    subtotal: 'Subtotaal',
-    discount: 'Korting',
-    shipping: 'Verzending',
-    tax: (rate: string | null) => (rate ? `Btw ${rate}` : 'Btw'),
-    taxIncluded: (rate: string | null) => (rate ? `Inclusief btw ${rate}` : 'Inclusief btw'),
-    total: 'Totaal',
-    carrier: 'Vervoerder',
-    tracking: 'Volg je pakket',
-    promised: 'Verwachte levering',
-    rma: 'Retournummer',
-    refund: 'Terugbetaald',
-    breakdown: (rate: string) => `Netto + btw ${rate} = bruto`,
-    mention: LEGAL_MENTION_WORDS.nl,
-  },
-} as const;
-
 /** Subtotal, discount, shipping, the tax per rate and the total, in the order an invoice has them. */
 function moneyFacts(order: OrderSummary, locale: EmailLocale): EmailFact[] {
   const w = WORDS[locale];
@@ -151,7 +112,6 @@ const itemLines = (items: ReturnItem[]): EmailLine[] =>
 
 export function customerEmailBody(model: CustomerEmailModel, locale: EmailLocale): EmailBody {
   const w = WORDS[locale];
-  const nl = locale === 'nl';
   const { order } = model;
   const ref = order.reference;
   const money = (minor: number, currency = order.currency) => formatMoney(minor, currency, locale);
@@ -161,13 +121,11 @@ export function customerEmailBody(model: CustomerEmailModel, locale: EmailLocale
     case 'order_confirmation':
       return {
         ...base,
-        subject: nl ? `Bevestiging van je bestelling ${ref}` : `Your order ${ref} is confirmed`,
-        heading: nl ? 'Bedankt voor je bestelling!' : 'Thank you for your order!',
+        subject: w.orderConfirmation.subject(ref),
+        heading: w.orderConfirmation.heading,
         paragraphs: [
           w.hello(order.customerName),
-          nl
-            ? 'We hebben je bestelling ontvangen en gaan ermee aan de slag.'
-            : 'We have received your order and are getting it ready.',
+          w.orderConfirmation.received,
           ...mentionParagraphs(order, locale),
         ],
         facts: [
@@ -175,7 +133,7 @@ export function customerEmailBody(model: CustomerEmailModel, locale: EmailLocale
           ...moneyFacts(order, locale),
           ...vatBreakdownFacts(order, locale),
           ...(order.promisedDeliveryDate
-            ? [{ label: w.promised, value: order.promisedDeliveryDate }]
+            ? [{ label: w.promised, value: formatDate(order.promisedDeliveryDate, locale) }]
             : []),
         ],
         lines: order.lines.map((l) => ({
@@ -187,13 +145,11 @@ export function customerEmailBody(model: CustomerEmailModel, locale: EmailLocale
     case 'shipped':
       return {
         ...base,
-        subject: nl ? `Je bestelling ${ref} is verzonden` : `Your order ${ref} has shipped`,
-        heading: nl ? 'Je pakket is onderweg' : 'Your parcel is on its way',
+        subject: w.shipped.subject(ref),
+        heading: w.shipped.heading,
         paragraphs: [
           w.hello(order.customerName),
-          nl
-            ? `Je bestelling is verzonden met ${model.carrierName}.`
-            : `Your order has been shipped with ${model.carrierName}.`,
+          w.shipped.shippedWith(model.carrierName),
           ...mentionParagraphs(order, locale),
         ],
         facts: [
@@ -210,17 +166,11 @@ export function customerEmailBody(model: CustomerEmailModel, locale: EmailLocale
     case 'delayed':
       return {
         ...base,
-        subject: nl ? `Vertraging in je bestelling ${ref}` : `Your order ${ref} is delayed`,
-        heading: nl ? 'Je bestelling duurt wat langer' : 'Your order is taking a little longer',
+        subject: w.delayed.subject(ref),
+        heading: w.delayed.heading,
         paragraphs: [
           w.hello(order.customerName),
-          model.reason === 'backordered'
-            ? nl
-              ? 'Een deel van je bestelling is tijdelijk niet op voorraad. We sturen het zodra het binnen is.'
-              : 'Part of your order is temporarily out of stock. We will send it as soon as it arrives.'
-            : nl
-              ? 'Je bestelling is nog niet verzonden en komt later dan beloofd. Onze excuses; we doen ons best.'
-              : 'Your order has not shipped yet and will arrive later than promised. We are sorry and are on it.',
+          model.reason === 'backordered' ? w.delayed.backordered : w.delayed.late,
         ],
         facts: [orderFact],
         lines: itemLines(model.items),
@@ -228,19 +178,11 @@ export function customerEmailBody(model: CustomerEmailModel, locale: EmailLocale
     case 'return_authorized':
       return {
         ...base,
-        subject: nl
-          ? `Je retour ${model.rmaId} is goedgekeurd`
-          : `Your return ${model.rmaId} is approved`,
-        heading: nl ? 'Je retour is goedgekeurd' : 'Your return is approved',
+        subject: w.returnAuthorized.subject(model.rmaId),
+        heading: w.returnAuthorized.heading,
         paragraphs: [
           w.hello(order.customerName),
-          model.labelAttached
-            ? nl
-              ? 'Print het retourlabel in de bijlage, plak het op het pakket en geef het af bij de vervoerder.'
-              : 'Print the return label attached, stick it on the parcel and hand it to the carrier.'
-            : nl
-              ? 'Vermeld het retournummer op het pakket.'
-              : 'Write the return number on the parcel.',
+          model.labelAttached ? w.returnAuthorized.printLabel : w.returnAuthorized.writeNumber,
         ],
         facts: [orderFact, { label: w.rma, value: model.rmaId }],
         lines: itemLines(model.items),
@@ -248,29 +190,20 @@ export function customerEmailBody(model: CustomerEmailModel, locale: EmailLocale
     case 'return_received':
       return {
         ...base,
-        subject: nl
-          ? `We hebben je retour ${model.rmaId} ontvangen`
-          : `We received your return ${model.rmaId}`,
-        heading: nl ? 'Je retour is binnen' : 'Your return has arrived',
-        paragraphs: [
-          w.hello(order.customerName),
-          nl
-            ? 'We controleren de artikelen en laten je weten wanneer je terugbetaling verwerkt is.'
-            : 'We are checking the items and will let you know when your refund is on its way.',
-        ],
+        subject: w.returnReceived.subject(model.rmaId),
+        heading: w.returnReceived.heading,
+        paragraphs: [w.hello(order.customerName), w.returnReceived.checking],
         facts: [orderFact, { label: w.rma, value: model.rmaId }],
         lines: itemLines(model.items),
       };
     case 'refund_issued':
       return {
         ...base,
-        subject: nl ? `Je terugbetaling voor bestelling ${ref}` : `Your refund for order ${ref}`,
-        heading: nl ? 'Je terugbetaling is verwerkt' : 'Your refund has been issued',
+        subject: w.refundIssued.subject(ref),
+        heading: w.refundIssued.heading,
         paragraphs: [
           w.hello(order.customerName),
-          nl
-            ? `We hebben ${money(model.amountMinor, model.currency)} terugbetaald. Het kan enkele werkdagen duren voor je het ziet.`
-            : `We have refunded ${money(model.amountMinor, model.currency)}. It may take a few working days to show.`,
+          w.refundIssued.refunded(money(model.amountMinor, model.currency)),
         ],
         facts: [
           orderFact,

@@ -1,7 +1,17 @@
 // One layout for every email: the retailer's name and logo on top, a heading, paragraphs, a table
 // of facts, order lines, a closing. Rendered as simple inline-styled HTML and as plain text.
 
-export type EmailLocale = 'nl' | 'en';
+import { EMAIL_LOCALES, type EmailLocale } from './email-words';
+
+export type { EmailLocale };
+
+/** The Intl locale each email language formats money, numbers and dates in. */
+const INTL_LOCALE: Record<EmailLocale, string> = {
+  en: 'en-GB',
+  nl: 'nl-NL',
+  de: 'de-DE',
+  fr: 'fr-FR',
+};
 
 export interface Brand {
   retailerName: string;
@@ -29,9 +39,9 @@ export interface EmailBody {
   closing: string;
 }
 
-/** Customers.locale holds e.g. `nl`, `nl-BE`, `en`; everything not Dutch gets English. */
+/** Customers.locale holds e.g. `nl`, `nl-BE`, `de-AT`, `en`; a language we do not write gets English. */
 export const emailLocale = (raw: string | null | undefined): EmailLocale =>
-  raw?.toLowerCase().startsWith('nl') ? 'nl' : 'en';
+  EMAIL_LOCALES.find((l) => raw?.toLowerCase().startsWith(l)) ?? 'en';
 
 const escapeHtml = (text: string) =>
   text.replace(
@@ -46,7 +56,7 @@ export function formatMoney(amountMinor: number, currency: string, locale: Email
   const key = `${locale} ${currency}`;
   let format = moneyFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    format = new Intl.NumberFormat(INTL_LOCALE[locale], {
       style: 'currency',
       currency,
     });
@@ -57,7 +67,17 @@ export function formatMoney(amountMinor: number, currency: string, locale: Email
 
 /** 21 → "21%", 5.5 → "5.5%" (en) or "5,5%" (nl). */
 export function formatPercent(percent: number, locale: EmailLocale): string {
-  return `${new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 4 }).format(percent)}%`;
+  return `${new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 4 }).format(percent)}%`;
+}
+
+/** A calendar date ("2026-12-24") as the customer writes it: "24 December 2026", "24. Dezember 2026". */
+export function formatDate(isoDate: string, locale: EmailLocale): string {
+  const day = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(day.getTime())) return isoDate;
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+    dateStyle: 'long',
+    timeZone: 'UTC',
+  }).format(day);
 }
 
 export function renderEmail(

@@ -1,0 +1,47 @@
+import type en from './en';
+
+export default {
+  languageName: 'Deutsch',
+  appName: 'Backoffice',
+  skipToContent: 'Zum Inhalt springen',
+  mainNavigation: 'Hauptmenü',
+  language: 'Sprache',
+  signedInAs: 'Angemeldet als {{name}}',
+  signOut: 'Abmelden',
+  loading: 'Wird geladen…',
+  notAllowed: 'Mit Ihren Rollen können Sie diese Seite nicht öffnen.',
+  notFound: 'Diese Seite gibt es nicht.',
+  backHome: 'Zurück zur Startseite',
+  saved: 'Gespeichert.',
+  save: 'Speichern',
+  cancel: 'Abbrechen',
+  required: 'Pflichtfeld',
+  roles: {
+    admin: 'Admin',
+    customer_service: 'Kundenservice',
+    sales_rep: 'Außendienst',
+    purchasing: 'Einkauf',
+    finance: 'Buchhaltung',
+    warehouse_lead: 'Lagerleitung',
+  },
+  table: {
+    filter: 'Filtern',
+    clearFilters: 'Zurücksetzen',
+    firstPage: 'Erste Seite',
+    nextPage: 'Nächste Seite',
+    noRows: 'Nichts gefunden.',
+    sortBy: 'Nach {{column}} sortieren',
+    sortedAscending: 'aufsteigend sortiert',
+    sortedDescending: 'absteigend sortiert',
+    any: 'Alle',
+  },
+  errors: {
+    unauthorized: 'Ihre Sitzung ist abgelaufen; melden Sie sich erneut an.',
+    not_permitted: 'Ihre Rollen erlauben das nicht.',
+    csrf_token_invalid:
+      'Die Seite ist veraltet; laden Sie sie neu und versuchen Sie es noch einmal.',
+    validation_failed: 'Prüfen Sie das markierte Feld.',
+    network: 'Das zentrale OMS hat nicht geantwortet. Versuchen Sie es noch einmal.',
+    generic: 'Das hat nicht geklappt: {{message}}',
+  },
+} satisfies typeof en;

@@ -1,0 +1,35 @@
+import type en from './en';
+
+export default {
+  nav: 'Kanäle',
+  title: 'Kanäle',
+  caption: 'Verkaufskanäle nach Code',
+  code: 'Code',
+  name: 'Name',
+  kind: 'Art',
+  platform: 'Plattform',
+  activeKeys: 'Verwendete API-Schlüssel',
+  kinds: {
+    web_shop: 'Onlineshop',
+    marketplace: 'Marktplatz',
+    social_shop: 'Social-Media-Shop',
+    b2b_portal: 'B2B-Portal',
+    sales_rep: 'Auftragserfassung Außendienst',
+  },
+  channelTitle: 'Kanal {{code}}',
+  backToChannels: 'Zurück zu den Kanälen',
+  issueTitle: 'API-Schlüssel ausstellen',
+  label: 'Bezeichnung',
+  labelHint: 'Wo der Schlüssel verwendet wird, z. B. „ERP 2027“.',
+  labelNeeded: 'Geben Sie dem Schlüssel eine Bezeichnung.',
+  issue: 'Schlüssel ausstellen',
+  shownOnce:
+    'Der neue Schlüssel, nur dieses eine Mal angezeigt: kopieren Sie ihn jetzt in die Einstellungen des Kanals und widerrufen Sie dann den alten Schlüssel.',
+  keysTitle: 'API-Schlüssel',
+  created: 'Ausgestellt',
+  state: 'Status',
+  revokedAt: 'Widerrufen {{when}}',
+  revokeReason: 'Warum „{{label}}“ widerrufen',
+  reasonNeeded: 'Geben Sie einen Grund mit mindestens 3 Zeichen an.',
+  revoke: '„{{label}}“ widerrufen',
+} satisfies typeof en;

@@ -1,0 +1,35 @@
+import type en from './en';
+
+export default {
+  nav: 'Canaux',
+  title: 'Canaux',
+  caption: 'Canaux de vente par code',
+  code: 'Code',
+  name: 'Nom',
+  kind: 'Type',
+  platform: 'Plateforme',
+  activeKeys: 'Clés API en service',
+  kinds: {
+    web_shop: 'Boutique en ligne',
+    marketplace: 'Place de marché',
+    social_shop: 'Boutique sur réseau social',
+    b2b_portal: 'Portail B2B',
+    sales_rep: 'Saisie de commandes par les commerciaux',
+  },
+  channelTitle: 'Canal {{code}}',
+  backToChannels: 'Retour aux canaux',
+  issueTitle: 'Émettre une clé API',
+  label: 'Libellé',
+  labelHint: 'Où la clé est utilisée, p. ex. « ERP 2027 ».',
+  labelNeeded: 'Donnez un libellé à la clé.',
+  issue: 'Émettre la clé',
+  shownOnce:
+    'La nouvelle clé, affichée cette seule fois : copiez-la maintenant dans les paramètres du canal, puis révoquez l’ancienne clé.',
+  keysTitle: 'Clés API',
+  created: 'Émise',
+  state: 'État',
+  revokedAt: 'Révoquée {{when}}',
+  revokeReason: 'Pourquoi révoquer « {{label}} »',
+  reasonNeeded: 'Indiquez un motif d’au moins 3 caractères.',
+  revoke: 'Révoquer « {{label}} »',
+} satisfies typeof en;
