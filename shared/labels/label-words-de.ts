@@ -1,4 +1,5 @@
 // German label words (see label-words.ts). CN 22 wording after Deutsche Post's form.
+import { LEGAL_MENTION_WORDS } from '../tax/vat-scheme';
 import type { LabelWords } from './label-words';
 
 export const de: LabelWords = {
@@ -13,7 +14,9 @@ export const de: LabelWords = {
     vat: 'MwSt.',
     total: 'Gesamt',
     inclVat: 'inkl. MwSt.',
+    breakdown: { rate: 'MwSt.-Satz', net: 'Netto', vat: 'MwSt.', gross: 'Brutto' },
   },
+  vatMention: LEGAL_MENTION_WORDS.de,
   from: 'VON',
   to: 'AN',
   carton: (index, count) => `Packstück ${index} von ${count}`,

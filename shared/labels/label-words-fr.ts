@@ -1,5 +1,6 @@
 // French label words (see label-words.ts). CN 22 wording after La Poste's form; plain
 // apostrophes, as every label font has them.
+import { LEGAL_MENTION_WORDS } from '../tax/vat-scheme';
 import type { LabelWords } from './label-words';
 
 export const fr: LabelWords = {
@@ -14,7 +15,9 @@ export const fr: LabelWords = {
     vat: 'TVA',
     total: 'Total',
     inclVat: 'dont TVA',
+    breakdown: { rate: 'Taux TVA', net: 'HT', vat: 'TVA', gross: 'TTC' },
   },
+  vatMention: LEGAL_MENTION_WORDS.fr,
   from: 'EXPÉDITEUR',
   to: 'DESTINATAIRE',
   carton: (index, count) => `Colis ${index} sur ${count}`,

@@ -131,8 +131,8 @@ export const LEGAL_MENTION_WORDS: Readonly<
   },
   fr: {
     reverse_charge:
-      'Livraison intracommunautaire de biens, exonérée en vertu de l’article 138 de la directive 2006/112/CE : autoliquidation, la TVA est due par le preneur.',
+      "Livraison intracommunautaire de biens, exonérée en vertu de l'article 138 de la directive 2006/112/CE : autoliquidation, la TVA est due par le preneur.",
     export:
-      'Exportation de biens hors de l’UE, exonérée en vertu de l’article 146 de la directive 2006/112/CE.',
+      "Exportation de biens hors de l'UE, exonérée en vertu de l'article 146 de la directive 2006/112/CE.",
   },
 };

@@ -9,6 +9,31 @@ export const de: Messages = {
     fallback_other: 'Eigene Etiketten für {{count}} Versanddienstleister',
     fallbackList: 'Etiketten des eigenen Versands laut Einstellung: {{carriers}}',
   },
+  packCarrier: {
+    own: 'Etikett des eigenen Versands, auch offline',
+    ready: '{{carrier}}-Etikett bereit',
+    checking: '{{carrier}}-Etiketten werden geprüft…',
+    settingsUnknown:
+      '{{carrier}}: Versandeinstellungen noch nicht empfangen; Etiketten warten, bis sie da sind',
+    offline:
+      'Offline: {{carrier}}-Etiketten warten und werden gedruckt, sobald die Station wieder online ist',
+    unreachable:
+      '{{carrier}} antwortet seit {{time}} nicht: Etiketten warten und werden gedruckt, sobald er antwortet',
+    fallback: 'Keine {{carrier}}-Zugangsdaten: Etikett des eigenen Versands (Lagereinstellung)',
+    notConfigured:
+      'Keine {{carrier}}-Zugangsdaten: Etiketten warten, bis ein Admin sie im Backoffice hinterlegt',
+  },
+  dayClose: {
+    title: 'Tagesabschluss',
+    explain:
+      'Versanddienstleister mit Manifest bekommen hier die Pakete des Tages abgeschlossen, einmal pro Tag.',
+    none: 'Kein Versanddienstleister dieses Lagers hat an dieser Station einen Tagesabschluss.',
+    close: '{{carrier}}-Tag abschließen',
+    closing: '{{carrier}} wird abgeschlossen…',
+    closed_one: '{{carrier}} für {{date}} abgeschlossen: 1 Paket',
+    closed_other: '{{carrier}} für {{date}} abgeschlossen: {{count}} Pakete',
+    failed: '{{carrier}} nicht abgeschlossen: {{reason}}',
+  },
   connectivity: {
     online: 'Online',
     offline: 'Offline',
@@ -629,6 +654,8 @@ export const de: Messages = {
       'Hier kein {{carrier}}-Etikett; als eigener Versand etikettiert, wie das Backoffice es für dieses Lager erlaubt',
     carrier_needs_parcel:
       '{{carrier}} braucht die Adressen und das Gewicht des Kartons, um das Etikett zu erstellen',
+    carrier_no_day_close:
+      '{{carrier}} hat an dieser Station keinen Tagesabschluss (nicht in seiner API oder keine Zugangsdaten)',
     carrier_label_online_only:
       '{{carrier}} erstellt Etiketten nur online; das Etikett wird gedruckt, sobald der Packplatz wieder online ist',
   },

@@ -9,6 +9,32 @@ export const fr: Messages = {
     fallback_other: 'Étiquettes propres pour {{count}} transporteurs',
     fallbackList: 'Étiquettes du transport propre selon le paramétrage : {{carriers}}',
   },
+  packCarrier: {
+    own: 'Étiquette du transport propre, hors ligne aussi',
+    ready: 'Étiquette {{carrier}} prête',
+    checking: 'Vérification des étiquettes {{carrier}}…',
+    settingsUnknown:
+      '{{carrier}} : paramètres du transporteur pas encore reçus ; les étiquettes attendent leur arrivée',
+    offline:
+      'Hors ligne : les étiquettes {{carrier}} attendent et s’impriment au retour en ligne du poste',
+    unreachable:
+      '{{carrier}} ne répond plus depuis {{time}} : les étiquettes attendent et s’impriment dès qu’il répond',
+    fallback:
+      'Pas d’identifiants {{carrier}} : étiquette du transport propre (paramètre de l’entrepôt)',
+    notConfigured:
+      'Pas d’identifiants {{carrier}} : les étiquettes attendent qu’un admin les ajoute dans le back-office',
+  },
+  dayClose: {
+    title: 'Clôture de fin de journée',
+    explain:
+      'Les transporteurs qui demandent un manifeste voient ici les colis du jour clôturés, une fois par jour.',
+    none: 'Aucun transporteur de cet entrepôt n’a de clôture de fin de journée à ce poste.',
+    close: 'Clôturer la journée {{carrier}}',
+    closing: 'Clôture {{carrier}}…',
+    closed_one: '{{carrier}} clôturé pour le {{date}} : 1 colis',
+    closed_other: '{{carrier}} clôturé pour le {{date}} : {{count}} colis',
+    failed: '{{carrier}} non clôturé : {{reason}}',
+  },
   connectivity: {
     online: 'En ligne',
     offline: 'Hors ligne',
@@ -631,6 +657,8 @@ export const fr: Messages = {
       'Pas d’étiquette {{carrier}} ici ; étiqueté comme transport propre, comme le back-office l’autorise pour cet entrepôt',
     carrier_needs_parcel:
       '{{carrier}} a besoin des adresses et du poids du carton pour créer son étiquette',
+    carrier_no_day_close:
+      "{{carrier}} n'a pas de clôture de fin de journée à ce poste (absente de son API ou identifiants manquants)",
     carrier_label_online_only:
       '{{carrier}} crée ses étiquettes uniquement en ligne ; l’étiquette s’imprimera quand le poste sera de nouveau en ligne',
   },

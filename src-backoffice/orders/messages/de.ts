@@ -1,3 +1,4 @@
+import { LEGAL_MENTION_WORDS } from '../../../shared/tax/vat-scheme';
 import type en from './en';
 
 export default {
@@ -61,6 +62,8 @@ export default {
     short_picked: 'Mit Fehlmenge kommissioniert',
     return_authorised: 'Retoure genehmigt',
     return_received: 'Retoure eingegangen',
+    ship_to_changed: 'Lieferadresse geändert',
+    lines_cancelled: 'Stück von Positionen storniert',
   },
   orderTitle: 'Bestellung {{reference}}',
   orderLoading: 'Bestellung',
@@ -98,4 +101,80 @@ export default {
   shipmentRefused: 'Sendung abgelehnt: {{reason}}',
   carton: 'Karton {{sscc}} ({{box}})',
   track: 'Sendung {{number}} verfolgen',
+  vat: {
+    title: 'MwSt.',
+    rate: 'MwSt.-Satz',
+    net: 'Netto',
+    tax: 'MwSt.',
+    gross: 'Brutto',
+    total: 'Summe',
+    noRate: 'kein Satz angegeben',
+    none: 'Diese Bestellung enthält keine Steuer.',
+    differsFromEngine: 'die Steuer des Kanals weicht von der der MwSt.-Berechnung ab',
+    schemes: {
+      domestic: 'Inlandsverkauf',
+      distance_sale_origin: 'EU-Fernverkauf, zum Satz des Ursprungslands (unter der OSS-Schwelle)',
+      oss: 'EU-Fernverkauf, zum Satz des Bestimmungslands (One-Stop-Shop)',
+      reverse_charge: 'Innergemeinschaftliche Lieferung an ein Unternehmen: Reverse Charge',
+      export: 'Ausfuhr aus der EU: steuerfrei',
+    },
+    mentions: LEGAL_MENTION_WORDS.de,
+  },
+  cancelLines: {
+    title: 'Stück von Positionen stornieren',
+    hint: 'Nur noch nicht verpackte Stück können storniert werden; die Versandkosten bleiben wie berechnet.',
+    quantityOf: 'Zu stornierende Stück von {{sku}} ({{name}})',
+    openUnits_one: '{{count}} Stück in der Bestellung',
+    openUnits_other: '{{count}} Stück in der Bestellung',
+    quantityRange: 'Geben Sie eine ganze Zahl von 0 bis {{max}} ein.',
+    nothingChosen: 'Geben Sie für mindestens eine Position eine Menge ein.',
+    reason: 'Grund der Stornierung',
+    submit: 'Diese Stück stornieren',
+    done: 'Die Stück sind storniert: {{amount}} weniger zu zahlen.',
+    errors: {
+      quantity_not_open:
+        'Von dieser Position sind weniger Stück offen als angegeben: verpackte oder versendete Stück können nicht mehr storniert werden.',
+      line_not_open:
+        'Alle Stück dieser Position sind verpackt oder versendet: sie kann nicht mehr storniert werden.',
+      cancels_whole_order:
+        'Damit wäre jedes Stück storniert: stornieren Sie stattdessen die ganze Bestellung.',
+      unknown_line: 'Diese Position ist nicht mehr in der Bestellung; laden Sie die Seite neu.',
+      order_cancelled: 'Die Bestellung ist storniert.',
+    },
+  },
+  shipToForm: {
+    title: 'Lieferadresse ändern',
+    hint: 'Möglich, bis die Kommissionierung beginnt, innerhalb desselben Landes.',
+    fields: {
+      name: 'Name',
+      company: 'Firma (optional)',
+      line1: 'Straße und Hausnummer',
+      line2: 'Adresszusatz (optional)',
+      postalCode: 'Postleitzahl',
+      city: 'Ort',
+      country: 'Ländercode',
+    },
+    reason: 'Grund für die neue Adresse',
+    submit: 'Adresse ändern',
+    done: 'Die Adresse ist geändert; das Lager versendet an sie.',
+    fieldRefused: 'Das zentrale OMS hat dies abgelehnt: {{message}}',
+    errors: {
+      picking_started:
+        'Die Kommissionierung hat begonnen: die Adresse kann nicht mehr geändert werden.',
+      country_change:
+        'Die Bestellung geht in ein anderes Land: dafür ist eine neue Bestellung nötig.',
+      order_cancelled: 'Die Bestellung ist storniert.',
+    },
+  },
+  cancelledQuantity: 'Storniert',
+  emailSent: 'E-Mail an den Kunden: {{kind}}',
+  emailKinds: {
+    order_placed: 'Bestellbestätigung',
+    order_shipped: 'versendet, mit Sendungsverfolgung',
+    order_backordered: 'im Rückstand',
+    shipment_late: 'verspätet',
+    return_authorized: 'Rücksendung genehmigt',
+    return_received: 'Rücksendung eingegangen',
+    refund_issued: 'Erstattung veranlasst',
+  },
 } satisfies typeof en;

@@ -1,3 +1,4 @@
+import { LEGAL_MENTION_WORDS } from '../../../shared/tax/vat-scheme';
 import type en from './en';
 
 export default {
@@ -61,6 +62,8 @@ export default {
     short_picked: 'Préparée avec manquant',
     return_authorised: 'Retour autorisé',
     return_received: 'Retour reçu',
+    ship_to_changed: 'Adresse de livraison modifiée',
+    lines_cancelled: 'Unités de lignes annulées',
   },
   orderTitle: 'Commande {{reference}}',
   orderLoading: 'Commande',
@@ -98,4 +101,77 @@ export default {
   shipmentRefused: 'Expédition refusée : {{reason}}',
   carton: 'Carton {{sscc}} ({{box}})',
   track: 'Suivre {{number}}',
+  vat: {
+    title: 'TVA',
+    rate: 'Taux de TVA',
+    net: 'HT',
+    tax: 'TVA',
+    gross: 'TTC',
+    total: 'Total',
+    noRate: 'aucun taux indiqué',
+    none: 'Cette commande ne porte aucune taxe.',
+    differsFromEngine: 'la taxe du canal diffère de celle du moteur de TVA',
+    schemes: {
+      domestic: 'Vente nationale',
+      distance_sale_origin: 'Vente à distance UE, au taux du pays d’origine (sous le seuil OSS)',
+      oss: 'Vente à distance UE, au taux du pays de destination (guichet unique OSS)',
+      reverse_charge: 'Livraison intracommunautaire à une entreprise : autoliquidation',
+      export: 'Exportation hors UE : exonérée',
+    },
+    mentions: LEGAL_MENTION_WORDS.fr,
+  },
+  cancelLines: {
+    title: 'Annuler des unités de lignes',
+    hint: 'Seules les unités pas encore emballées peuvent être annulées ; les frais de port restent facturés.',
+    quantityOf: 'Unités de {{sku}} ({{name}}) à annuler',
+    openUnits_one: '{{count}} unité dans la commande',
+    openUnits_other: '{{count}} unités dans la commande',
+    quantityRange: 'Indiquez un nombre entier de 0 à {{max}}.',
+    nothingChosen: 'Indiquez une quantité pour au moins une ligne.',
+    reason: 'Motif de l’annulation',
+    submit: 'Annuler ces unités',
+    done: 'Les unités sont annulées : {{amount}} de moins à payer.',
+    errors: {
+      quantity_not_open:
+        'Moins d’unités de cette ligne sont ouvertes que demandé : les unités emballées ou expédiées ne peuvent plus être annulées.',
+      line_not_open:
+        'Toutes les unités de cette ligne sont emballées ou expédiées : elle ne peut plus être annulée.',
+      cancels_whole_order: 'Cela annule toutes les unités : annulez plutôt toute la commande.',
+      unknown_line: 'Cette ligne n’est plus dans la commande ; rechargez la page.',
+      order_cancelled: 'La commande est annulée.',
+    },
+  },
+  shipToForm: {
+    title: 'Modifier l’adresse de livraison',
+    hint: 'Possible jusqu’au début de la préparation, dans le même pays.',
+    fields: {
+      name: 'Nom',
+      company: 'Société (facultatif)',
+      line1: 'Rue et numéro',
+      line2: 'Complément d’adresse (facultatif)',
+      postalCode: 'Code postal',
+      city: 'Ville',
+      country: 'Code pays',
+    },
+    reason: 'Motif de la nouvelle adresse',
+    submit: 'Modifier l’adresse',
+    done: 'L’adresse est modifiée ; l’entrepôt expédie à cette adresse.',
+    fieldRefused: 'L’OMS central a refusé ceci : {{message}}',
+    errors: {
+      picking_started: 'La préparation a commencé : l’adresse ne peut plus être modifiée.',
+      country_change: 'La commande part vers un autre pays : il faut une nouvelle commande.',
+      order_cancelled: 'La commande est annulée.',
+    },
+  },
+  cancelledQuantity: 'Annulé',
+  emailSent: 'E-mail au client : {{kind}}',
+  emailKinds: {
+    order_placed: 'confirmation de commande',
+    order_shipped: 'expédiée, avec suivi',
+    order_backordered: 'en rupture, livraison différée',
+    shipment_late: 'retardée',
+    return_authorized: 'retour autorisé',
+    return_received: 'retour reçu',
+    refund_issued: 'remboursement effectué',
+  },
 } satisfies typeof en;
