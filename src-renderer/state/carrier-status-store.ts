@@ -50,6 +50,10 @@ export function useCarrierStatus(): CarrierStatus | null {
 /** Whether this carrier can label now, recomputed as main's status or the connection changes. */
 export function useCarrierReadiness(carrier: string): PackCarrierReadiness {
   const status = useCarrierStatus();
-  const online = useConnectivity((s) => s.connectivity?.online ?? false);
-  return useMemo(() => carrierReadiness(carrier, status, online), [carrier, status, online]);
+  // null until main has said whether the station is online: "checking", not "offline".
+  const online = useConnectivity((s) => s.connectivity?.online ?? null);
+  return useMemo(
+    () => carrierReadiness(carrier, online === null ? null : status, online ?? false),
+    [carrier, status, online],
+  );
 }

@@ -118,6 +118,12 @@ for (const packer of packers) {
     await expect(page.getByTestId('packing-screen')).toBeVisible();
     await expect(page.getByRole('heading', { level: 2 })).toContainText(packer.packing);
 
+    // Before packing: the badge says how this order will be labelled (the fixture's warehouse has
+    // no carrier contracts; its carriers label as the own carrier by setting, or it is the own).
+    await expect(page.getByTestId('carrier-readiness')).toHaveAttribute(
+      'data-state',
+      /^(own|fallback-to-own)$/,
+    );
     // Packing: nothing counts before a carton is open.
     await scanExpecting(page, products.mug.gtin, 'pack.openCartonFirst');
     await scanExpecting(page, 'BOX:M', 'pack.cartonOpened');

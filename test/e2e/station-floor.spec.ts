@@ -167,6 +167,10 @@ test('a packed order is found again by its packing slip, SSCC or tracking number
   await expect(jobs.filter({ hasText: 'Packing slip' })).toContainText(`Order E2E-SLIP-${run}`);
   await expect(jobs.filter({ hasText: 'printed again' })).toHaveCount(1);
   expect(await page.getByTestId('printers-screen').innerText()).not.toMatch(uuid);
+  // The carriers' end-of-day close sits beside the printers; no carrier here has credentials.
+  await expect(page.getByTestId('day-close')).toContainText(
+    'No carrier of this warehouse has an end-of-day close at this station.',
+  );
   await shot(page, 'print-queue-by-order');
 
   // A message belongs to the screen that raised it: a stray scan here is not shown after Back.
