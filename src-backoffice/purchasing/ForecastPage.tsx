@@ -51,7 +51,11 @@ export function ForecastPage() {
             <dd>{units.format(f.next13WeeksUnits)}</dd>
             <dt>{t('accuracy')}</dt>
             <dd>
-              {f.accuracy.beatsSeasonalNaive ? t('beatsNaive') : t('notBetterThanNaive')}{' '}
+              {f.accuracy.mase === null
+                ? t('accuracyUnknown')
+                : f.accuracy.beatsSeasonalNaive
+                  ? t('beatsNaive')
+                  : t('notBetterThanNaive')}{' '}
               <span className="hint">({f.accuracy.summary})</span>
             </dd>
           </dl>

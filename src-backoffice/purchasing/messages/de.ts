@@ -50,6 +50,7 @@ export default {
   demandClass: 'Nachfragemuster',
   next13Weeks: 'Stück in den nächsten 13 Wochen',
   accuracy: 'Genauigkeit',
+  accuracyUnknown: 'Noch nicht rückgetestet: die Genauigkeit ist unbekannt.',
   beatsNaive: 'Besser als saisonal naiv.',
   notBetterThanNaive: 'Nicht besser als saisonal naiv.',
   loadingChart: 'Das Diagramm wird geladen…',

@@ -48,6 +48,7 @@ export default {
   demandClass: 'Demand pattern',
   next13Weeks: 'Units in the next 13 weeks',
   accuracy: 'Accuracy',
+  accuracyUnknown: 'Not backtested yet: its accuracy is unknown.',
   beatsNaive: 'Better than seasonal naive.',
   notBetterThanNaive: 'Not better than seasonal naive.',
   loadingChart: 'Loading the chart…',

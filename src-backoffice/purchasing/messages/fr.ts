@@ -51,6 +51,7 @@ export default {
   demandClass: 'Profil de demande',
   next13Weeks: 'Unités sur les 13 prochaines semaines',
   accuracy: 'Précision',
+  accuracyUnknown: 'Pas encore testée sur l’historique : sa précision est inconnue.',
   beatsNaive: 'Meilleure que la méthode naïve saisonnière.',
   notBetterThanNaive: 'Pas meilleure que la méthode naïve saisonnière.',
   loadingChart: 'Chargement du graphique…',

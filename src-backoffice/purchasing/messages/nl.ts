@@ -50,6 +50,7 @@ export default {
   demandClass: 'Vraagpatroon',
   next13Weeks: 'Stuks in de komende 13 weken',
   accuracy: 'Nauwkeurigheid',
+  accuracyUnknown: 'Nog niet teruggetest: de nauwkeurigheid is onbekend.',
   beatsNaive: 'Beter dan seizoensnaïef.',
   notBetterThanNaive: 'Niet beter dan seizoensnaïef.',
   loadingChart: 'De grafiek wordt geladen…',
