@@ -146,7 +146,7 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
     app.log.warn({ err }, msg),
   );
   app.addHook('onClose', async () => archive.stop());
-  await app.register(b2bRoutes(deps.db, intake, config.vat));
+  await app.register(b2bRoutes(deps.db, intake, config.vat, config.seller));
   const quoteExpiry = startQuoteExpiry(deps.db, QUOTE_EXPIRY_SWEEP_MS, (msg, err) =>
     app.log.warn({ err }, msg),
   );

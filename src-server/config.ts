@@ -8,6 +8,8 @@ import type { ReturnsConfig } from './returns/returns-config';
 import { loadSubscriptionSettings } from './subscriptions/subscription-config';
 import type { SubscriptionSettings } from './subscriptions/subscription-config';
 import type { NumberingConfig } from './stations/number-ranges';
+import { loadSellerConfig } from './b2b/invoices/seller-config';
+import type { SellerConfig } from './b2b/invoices/seller-config';
 import { loadVatSettings } from './tax/vat-settings';
 import type { VatSettings } from './tax/vat-settings';
 import { loadWorkHoldConfig, type WorkHoldConfig } from './sync/work-hold-config';
@@ -54,6 +56,8 @@ export interface ServerConfig {
   returns: ReturnsConfig;
   /** Where goods leave from for VAT and the one-stop-shop threshold (VAT_* variables). */
   vat: VatSettings;
+  /** The seller's legal data on B2B invoices (SELLER_* variables). */
+  seller: SellerConfig;
   /** Renewal scheduler, reserve-ahead, reminders, dunning and self-service links. */
   subscriptions: SubscriptionSettings;
   /** When work a station holds without progress goes back to the queue. */
@@ -166,6 +170,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     notifications: loadNotificationConfig(env),
     returns: loadReturnsConfig(env),
     vat: loadVatSettings(env),
+    seller: loadSellerConfig(env, loadVatSettings(env).originCountry),
     subscriptions: loadSubscriptionSettings(env, { host, port, adminToken }),
     workHolds: loadWorkHoldConfig(env),
   };

@@ -23,7 +23,11 @@ import {
   newPriceListSchema,
 } from './companies/company-schemas';
 import { decideApproval, recordPayment } from './credit/order-holds';
+import { loadInvoiceDocument } from './invoices/invoice-document';
+import { renderInvoicePdf } from './invoices/invoice-pdf';
+import { renderInvoiceUbl } from './invoices/invoice-ubl';
 import { issueInvoice } from './invoices/invoices';
+import type { SellerConfig } from './invoices/seller-config';
 import { acceptQuote } from './quotes/quote-accept';
 import { reorder } from './reorders/reorder';
 import {
@@ -47,7 +51,12 @@ const acceptedSchema = z.object({
 });
 const tags = ['b2b'];
 
-export function b2bRoutes(db: Kysely<Database>, intake: OrderIntake, vat: VatSettings) {
+export function b2bRoutes(
+  db: Kysely<Database>,
+  intake: OrderIntake,
+  vat: VatSettings,
+  seller: SellerConfig,
+) {
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
 
@@ -414,6 +423,8 @@ export function b2bRoutes(db: Kysely<Database>, intake: OrderIntake, vat: VatSet
           quantity: z.number().int(),
           unitPriceMinor: z.number().int(),
           netMinor: z.number().int(),
+          vatCategory: vatRowView.shape.category,
+          vatRatePercent: z.number().optional(),
         }),
       ),
       netMinor: z.number().int(),
@@ -453,6 +464,24 @@ export function b2bRoutes(db: Kysely<Database>, intake: OrderIntake, vat: VatSet
         });
       },
     });
+
+    for (const [format, summary] of [
+      ['pdf', 'The invoice as a PDF, in the company language'],
+      ['ubl', 'The invoice as UBL 2.1 XML (Peppol BIS Billing 3.0, EN 16931)'],
+    ] as const)
+      app.get(`/v1/b2b/invoices/:id/${format}`, {
+        config: { access: readers },
+        schema: { tags, summary, params: idParams },
+        handler: async (request, reply) => {
+          const invoice = await loadInvoiceDocument(db, request.params.id, seller);
+          if (!invoice) throw notFound(`Invoice ${request.params.id}`);
+          const file = `${invoice.number}.${format === 'pdf' ? 'pdf' : 'xml'}`;
+          reply.header('content-disposition', `attachment; filename="${file}"`);
+          if (format === 'pdf')
+            return reply.type('application/pdf').send(Buffer.from(await renderInvoicePdf(invoice)));
+          return reply.type('application/xml; charset=utf-8').send(renderInvoiceUbl(invoice));
+        },
+      });
 
     app.post('/v1/b2b/orders/:id/reorder', {
       config: { access: allow('admin', 'sales_rep', 'customer_service', 'admin_token') },

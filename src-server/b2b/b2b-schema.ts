@@ -30,6 +30,9 @@ export interface InvoiceLine {
   quantity: number;
   unitPriceMinor: number;
   netMinor: number;
+  /** The line's VAT category and rate; absent on invoices issued before the VAT engine. */
+  vatCategory?: VatCategory;
+  vatRatePercent?: number;
 }
 
 export interface VatLine {

@@ -1,7 +1,7 @@
 // A station confirmed a shipment: the central OMS decides. Accepted, it consumes the
 // fulfillment's reservations, lowers on-hand stock in the bins picked from, stores the cartons'
-// SSCCs and tracking numbers, moves fulfillment and order on, and records order.shipped — all in
-// the caller's transaction. Refused (cancelled centrally, another shipment came first, on hold,
+// SSCCs and tracking numbers, moves fulfillment and order on, records order.shipped and, for a
+// company account's order, issues the shipment's invoice — all in the caller's transaction. Refused (cancelled centrally, another shipment came first, on hold,
 // items that are not on the fulfillment), nothing moves and the station is told why.
 import { sql, type Transaction } from 'kysely';
 import type { FulfillmentStatus } from '../../shared/orders/fulfillment-state';
@@ -10,6 +10,7 @@ import type { OrderStatus } from '../../shared/orders/order-state';
 import { transitionOrder } from '../../shared/orders/order-state';
 import { reason, type Reason } from '../../shared/reasons/reason';
 import type { ShipmentDoc } from '../../shared/sync/documents';
+import { invoiceConfirmedShipment } from '../b2b/invoices/invoices';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
 import { appendOrderEvents } from '../orders/order-writes';
@@ -253,6 +254,8 @@ export async function confirmShipment(
     },
   ]);
   await publishFulfillments(trx, [fulfillment.id]);
+  // A company account's shipment is invoiced with its confirmation: once, or not at all.
+  await invoiceConfirmedShipment(trx, fulfillment.id);
   return { status: 'accepted' };
 }
 

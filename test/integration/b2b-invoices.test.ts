@@ -69,8 +69,24 @@ describe.each(BACKENDS)('B2B invoices on %s', (backend) => {
     expect(res.statusCode, res.body).toBe(201);
     const invoice = res.json();
     expect(invoice.lines).toEqual([
-      { sku: 'SKU-1', name: 'Product SKU-1', quantity: 3, unitPriceMinor: 1000, netMinor: 3000 },
-      { sku: 'SHIPPING', name: 'Shipping', quantity: 1, unitPriceMinor: 500, netMinor: 500 },
+      {
+        sku: 'SKU-1',
+        name: 'Product SKU-1',
+        quantity: 3,
+        unitPriceMinor: 1000,
+        netMinor: 3000,
+        vatCategory: 'S',
+        vatRatePercent: 21,
+      },
+      {
+        sku: 'SHIPPING',
+        name: 'Shipping',
+        quantity: 1,
+        unitPriceMinor: 500,
+        netMinor: 500,
+        vatCategory: 'S',
+        vatRatePercent: 21,
+      },
     ]);
     expect(invoice).toMatchObject({ netMinor: 3500, taxMinor: 735, totalMinor: 4235 });
     expect(invoice.vat).toEqual([

@@ -13,6 +13,7 @@ import { ApiError, notFound } from '../../http/api-error';
 import type { InvoiceLine } from '../b2b-schema';
 import { dueDate } from '../credit/credit';
 import type { PaymentTerms } from '../credit/credit';
+import { ppmToPercent } from '../../../shared/orders/order-money-schema';
 import { DEFAULT_VAT_SETTINGS } from '../../tax/vat-settings';
 import { decideB2bVat, ossPositionFor, taxClassesOf, vatLinesOf } from '../b2b-vat';
 import { today } from '../quotes/quotes';
@@ -180,6 +181,10 @@ async function invoiceShipment(
     })),
     shippingMinor: shipping,
   });
+  lines.forEach((line, i) => {
+    line.vatCategory = decision.lines[i]!.category;
+    line.vatRatePercent = ppmToPercent(decision.lines[i]!.ratePpm);
+  });
   if (shipping > 0)
     lines.push({
       sku: 'SHIPPING',
@@ -187,6 +192,8 @@ async function invoiceShipment(
       quantity: 1,
       unitPriceMinor: shipping,
       netMinor: shipping,
+      vatCategory: decision.shipping.category,
+      vatRatePercent: ppmToPercent(decision.shipping.ratePpm),
     });
   const netMinor = decision.netMinor;
   const vat = vatLinesOf(decision);
