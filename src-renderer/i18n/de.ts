@@ -5,8 +5,8 @@ export const de: Messages = {
   carriers: {
     unknown: 'Versanddienstleister-Einstellungen noch nicht empfangen',
     notConfigured: 'Keine Zugangsdaten für Etiketten: {{carriers}}',
-    fallback_one: 'Eigene Etiketten für 1 Versanddienstleister',
-    fallback_other: 'Eigene Etiketten für {{count}} Versanddienstleister',
+    fallback_one: 'Eigene Etiketten: 1 Paketdienst',
+    fallback_other: 'Eigene Etiketten: {{count}} Paketdienste',
     fallbackList: 'Etiketten des eigenen Versands laut Einstellung: {{carriers}}',
   },
   packCarrier: {

@@ -5,8 +5,8 @@ export const fr: Messages = {
   carriers: {
     unknown: 'Paramètres des transporteurs pas encore reçus',
     notConfigured: 'Aucun identifiant d’étiquettes : {{carriers}}',
-    fallback_one: 'Étiquettes propres pour 1 transporteur',
-    fallback_other: 'Étiquettes propres pour {{count}} transporteurs',
+    fallback_one: 'Étiquettes maison : 1 transporteur',
+    fallback_other: 'Étiquettes maison : {{count}} transporteurs',
     fallbackList: 'Étiquettes du transport propre selon le paramétrage : {{carriers}}',
   },
   packCarrier: {

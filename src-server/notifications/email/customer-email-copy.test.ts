@@ -46,6 +46,16 @@ describe('customer email copy', () => {
     const french = renderEmail({ retailerName: 'Shop' }, 'fr', inFrench).text;
     expect(french).toMatch(/Total: 24,93\s€/);
     expect(french).toContain('Livraison prévue: 24 décembre 2026');
+    const taxed: OrderSummary = {
+      ...placed,
+      taxBreakdown: [{ ratePercent: 5.5, netMinor: 1000, taxMinor: 55 }],
+    };
+    const frenchTax = renderEmail(
+      { retailerName: 'Shop' },
+      'fr',
+      customerEmailBody({ template: 'order_confirmation', order: taxed }, 'fr'),
+    ).text;
+    expect(frenchTax).toMatch(/TVA 5,5\s%: 0,55\s€/);
   });
 
   it('adds the VAT per rate to net prices before the total', () => {

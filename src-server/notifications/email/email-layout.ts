@@ -65,9 +65,12 @@ export function formatMoney(amountMinor: number, currency: string, locale: Email
   return format.format(amountMinor / 100);
 }
 
-/** 21 → "21%", 5.5 → "5.5%" (en) or "5,5%" (nl). */
+/** 21 → "21%", 5.5 → "5.5%" (en), "5,5%" (nl), "5,5 %" (de, fr). */
 export function formatPercent(percent: number, locale: EmailLocale): string {
-  return `${new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 4 }).format(percent)}%`;
+  return new Intl.NumberFormat(INTL_LOCALE[locale], {
+    style: 'percent',
+    maximumFractionDigits: 4,
+  }).format(percent / 100);
 }
 
 /** A calendar date ("2026-12-24") as the customer writes it: "24 December 2026", "24. Dezember 2026". */
