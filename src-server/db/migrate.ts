@@ -28,6 +28,7 @@ import * as reporting from './migrations/0900-reporting';
 import * as forecasts from './migrations/0901-forecasts';
 import * as purchasing from './migrations/0902-purchasing';
 import * as vat from './migrations/0850-vat';
+import * as vatRollup from './migrations/0860-vat-rollup';
 import * as subscriptions from './migrations/1000-subscriptions';
 import type { Database } from './schema';
 
@@ -58,6 +59,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0901-forecasts': forecasts,
   '0902-purchasing': purchasing,
   '0850-vat': vat,
+  '0860-vat-rollup': vatRollup,
   '1000-subscriptions': subscriptions,
 };
 
