@@ -32,6 +32,7 @@ import * as forecasts from './migrations/0901-forecasts';
 import * as purchasing from './migrations/0902-purchasing';
 import * as purchaseOrderList from './migrations/0910-purchase-order-list';
 import * as vat from './migrations/0850-vat';
+import * as vatRollup from './migrations/0860-vat-rollup';
 import * as subscriptions from './migrations/1000-subscriptions';
 import type { Database } from './schema';
 
@@ -66,6 +67,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0902-purchasing': purchasing,
   '0910-purchase-order-list': purchaseOrderList,
   '0850-vat': vat,
+  '0860-vat-rollup': vatRollup,
   '1000-subscriptions': subscriptions,
 };
 

@@ -33,7 +33,16 @@ export function moneyOfLine(line: LineMoneyRow): MoneyPart {
   };
 }
 
-export function shippingMoneyOf(order: OrderMoneyRow): MoneyPart {
+export function shippingMoneyOf(
+  order: Pick<
+    OrderMoneyRow,
+    | 'prices_include_tax'
+    | 'shipping_charged_minor'
+    | 'shipping_discount_minor'
+    | 'shipping_tax_minor'
+    | 'shipping_tax_rate_ppm'
+  >,
+): MoneyPart {
   const discounted = order.shipping_charged_minor - order.shipping_discount_minor;
   const included = order.prices_include_tax;
   return {

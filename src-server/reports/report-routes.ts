@@ -1,6 +1,7 @@
-// GET /v1/reports/{sales,fulfilment,returns,refunds,stock}: from the rollups only, for a date
-// range with the previous period of the same length, as JSON, CSV (…/<report>.csv) or XLSX
-// (…/<report>.xlsx). Read from the back-office reads (a replica when configured).
+// GET /v1/reports/{sales,fulfilment,returns,refunds,stock,oss}: from the rollups only, for a date
+// range with the previous period of the same length (oss: one calendar quarter), as JSON, CSV
+// (…/<report>.csv) or XLSX (…/<report>.xlsx). Read from the back-office reads (a replica when
+// configured).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -11,6 +12,7 @@ import type { BackOfficeReads } from '../db/read-replica';
 import type { Database } from '../db/schema';
 import { adminSecurity, errorResponses } from '../http/route-schemas';
 import { fulfilmentQuery, fulfilmentReport } from './fulfilment-report';
+import { ossQuery, ossReport } from './oss-report';
 import { reportCsv, reportSchema, type Report } from './report-period';
 import { refundsQuery, refundsReport, returnsQuery, returnsReport } from './returns-report';
 import { reportXlsx } from './report-xlsx';
@@ -22,6 +24,8 @@ interface ReportRoute<Q extends z.ZodType> {
   summary: string;
   query: Q;
   run: (db: Kysely<Database>, query: z.infer<Q>) => Promise<Report>;
+  /** `days` (default): [from, to] with the previous period; `quarter`: one calendar quarter. */
+  period?: 'days' | 'quarter';
 }
 
 /** Who reads the business's figures: people who run it, and systems (BI tools) with the admin token. */
@@ -64,6 +68,14 @@ const REPORTS = [
     run: refundsReport,
   }),
   route({
+    name: 'oss',
+    summary:
+      'The one-stop-shop VAT return: net and VAT per destination country, rate and currency in a calendar quarter (`quarter`, e.g. 2026-Q2; `scheme`, default oss)',
+    query: ossQuery,
+    run: ossReport,
+    period: 'quarter',
+  }),
+  route({
     name: 'stock',
     summary:
       'On hand, demand per day, cover in days, days since the last sale, not selling for N days and dead stock value',
@@ -77,7 +89,10 @@ export function reportRoutes(reads: BackOfficeReads) {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     for (const r of REPORTS) {
       const run = r.run as (db: Kysely<Database>, q: unknown) => Promise<Report>;
-      const summary = `${r.summary}; [from, to] in UTC days, with the previous period of the same length`;
+      const summary =
+        r.period === 'quarter'
+          ? r.summary
+          : `${r.summary}; [from, to] in UTC days, with the previous period of the same length`;
       app.get(`/v1/reports/${r.name}`, {
         config: { access: reportReaders },
         schema: {

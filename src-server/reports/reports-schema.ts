@@ -60,10 +60,24 @@ export interface ReportRefundsDailyTable {
   refund_minor: BigCounter;
 }
 
+/** Migration 0860-vat-rollup: the VAT charged, for the OSS return. */
+export interface ReportVatDailyTable {
+  day: DateOnly;
+  /** The ship-to country: where an OSS sale is taxed. */
+  country: string;
+  vat_scheme: string;
+  /** -1: tax the channel sent without a rate. */
+  rate_ppm: number;
+  currency: string;
+  net_minor: BigCounter;
+  tax_minor: BigCounter;
+}
+
 export interface ReportTables {
   report_sales_daily: ReportSalesDailyTable;
   report_orders_daily: ReportOrdersDailyTable;
   report_fulfilment_daily: ReportFulfilmentDailyTable;
   report_returns_daily: ReportReturnsDailyTable;
   report_refunds_daily: ReportRefundsDailyTable;
+  report_vat_daily: ReportVatDailyTable;
 }

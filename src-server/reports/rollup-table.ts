@@ -40,6 +40,10 @@ export const ROLLUPS: Record<RollupTable, RollupSpec> = {
     keys: ['day', 'channel_code', 'currency'],
     counters: ['refunds', 'refund_minor'],
   },
+  report_vat_daily: {
+    keys: ['day', 'country', 'vat_scheme', 'rate_ppm', 'currency'],
+    counters: ['net_minor', 'tax_minor'],
+  },
 };
 
 /** One delta: every key column, and the counters to add (missing ones add 0). */

@@ -3,6 +3,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { NewOrderGraph } from '../orders/order-writes';
+import { shippingMoneyOf } from '../orders/order-money-rows';
 import { estimateDeliveryDate } from '../shipping/business-days';
 import { addToRollup, utcDay, type RollupDelta } from './rollup-table';
 
@@ -13,10 +14,13 @@ export const UNSOURCED = '';
 /** Channel and reason of a parcel that came back without an RMA. */
 export const NO_CHANNEL = '';
 export const UNEXPECTED_REASON = 'unexpected';
+/** The rate of tax a channel sent without one. */
+export const NO_RATE = -1;
 
 export async function rollUpPlacedOrders(trx: Trx, graphs: readonly NewOrderGraph[]) {
   const sales: RollupDelta[] = [];
   const orders: RollupDelta[] = [];
+  const vat: RollupDelta[] = [];
   for (const { order, lines, reservations } of graphs) {
     const day = utcDay(order.placedAt);
     const at = { day, channel_code: order.channelCode, currency: order.currency };
@@ -51,9 +55,38 @@ export async function rollUpPlacedOrders(trx: Trx, graphs: readonly NewOrderGrap
       subtotal_minor: order.subtotalMinor,
       total_minor: order.totalMinor,
     });
+    if (order.vat) vat.push(...vatDeltas(order, lines, order.vat.decision.scheme));
   }
   await addToRollup(trx, 'report_sales_daily', sales);
   await addToRollup(trx, 'report_orders_daily', orders);
+  await addToRollup(trx, 'report_vat_daily', vat);
+}
+
+/** The net and tax of each line and of the shipping, at the rate each was charged (as migration 0860 backfills). */
+function vatDeltas(
+  order: NewOrderGraph['order'],
+  lines: NewOrderGraph['lines'],
+  scheme: string,
+): RollupDelta[] {
+  const at = {
+    day: utcDay(order.placedAt),
+    country: order.shipTo.country,
+    vat_scheme: scheme,
+    currency: order.currency,
+  };
+  const shipping = shippingMoneyOf({
+    prices_include_tax: order.pricesIncludeTax,
+    shipping_charged_minor: order.shippingChargedMinor,
+    shipping_discount_minor: order.shippingDiscountMinor,
+    shipping_tax_minor: order.shippingTaxMinor,
+    shipping_tax_rate_ppm: order.shippingTaxRatePpm,
+  });
+  return [...lines, shipping].map((part) => ({
+    ...at,
+    rate_ppm: part.taxRatePpm ?? NO_RATE,
+    net_minor: part.netMinor,
+    tax_minor: part.taxMinor,
+  }));
 }
 
 export interface ShipmentFacts {

@@ -91,8 +91,21 @@ export async function recomputed(db: Kysely<Database>): Promise<Record<RollupTab
     select ${utc('f.issued_at')} as day, o.channel_code, f.currency, 1 as refunds,
       f.amount_minor as refund_minor
     from refunds f join orders o on o.id = f.order_id where f.status = 'issued'`.execute(db);
+  const vat = await sql<Row>`
+    select ${utc('o.placed_at')} as day, o.ship_to ->> 'country' as country, o.vat_scheme,
+      coalesce(l.tax_rate_ppm, -1) as rate_ppm, o.currency, l.net_minor, l.tax_minor
+    from orders o join order_lines l on l.order_id = o.id where o.vat_scheme is not null
+    union all
+    select ${utc('o.placed_at')}, o.ship_to ->> 'country', o.vat_scheme,
+      coalesce(o.shipping_tax_rate_ppm, -1), o.currency,
+      case when o.prices_include_tax
+        then o.shipping_charged_minor - o.shipping_discount_minor - o.shipping_tax_minor
+        else o.shipping_charged_minor - o.shipping_discount_minor end,
+      o.shipping_tax_minor
+    from orders o where o.vat_scheme is not null`.execute(db);
 
   return {
+    report_vat_daily: normalise('report_vat_daily', vat.rows),
     report_sales_daily: normalise('report_sales_daily', [
       ...placed.rows,
       ...backordered.rows,
