@@ -167,6 +167,8 @@ test('every screen passes axe (WCAG 2.2 AA) in English and in Dutch', async ({ p
     '/',
     '/orders',
     '/stock',
+    '/purchasing',
+    '/reports',
     '/channels',
     '/users',
     '/users/new',
