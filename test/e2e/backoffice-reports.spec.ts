@@ -148,6 +148,7 @@ test('purchasing reads sales against the previous period, exports them, and orde
   await expect(page.locator('dl')).toContainText('Approved');
   await page.getByRole('button', { name: 'Send to the supplier' }).click();
   await expect(page.locator('dl')).toContainText('Sent');
+  await expectAccessible(page, 'purchase order');
 
   await page
     .getByRole('table', { name: /^Lines of PO-/ })
@@ -160,4 +161,5 @@ test('purchasing reads sales against the previous period, exports them, and orde
   await expect(page.getByText('Not backtested yet: its accuracy is unknown.')).toBeVisible();
   const forecastChart = page.getByRole('figure', { name: new RegExp(`^${SKU}: what sold`) });
   await expect(forecastChart.locator('path.recharts-curve').first()).toHaveAttribute('d', /^M/);
+  await expectAccessible(page, 'forecast');
 });

@@ -176,6 +176,8 @@ test('every screen passes axe (WCAG 2.2 AA) in English, Dutch, German and French
     '/',
     '/orders',
     '/stock',
+    '/purchasing',
+    '/reports',
     '/channels',
     '/users',
     '/users/new',
