@@ -115,6 +115,12 @@ test('customer service finds an order by e-mail and by SKU, holds it with a reas
 
   await expect(page.getByRole('heading', { name: 'Order WEB-E2E-2', level: 1 })).toBeVisible();
   await expect(page.getByText(orderId)).toBeVisible();
+  // The webshop sent no tax; the VAT engine judged the order a domestic sale all the same.
+  const vat = page.getByRole('region', { name: 'VAT' });
+  await expect(vat.getByTestId('order-vat-scheme')).toHaveText(
+    'Domestic sale — the channel’s tax differs from the VAT engine’s',
+  );
+  await expect(vat).toContainText('This order carries no tax.');
   await expectAccessible(page, 'order page');
   await page.getByRole('radio', { name: 'Put on hold' }).check();
   await page.getByRole('button', { name: 'Apply' }).click();
