@@ -11,7 +11,7 @@ import { allow, PUBLIC } from '../access/route-rules';
 import { auditedBy } from '../audit/audit';
 import { rowSnapshot } from '../audit/snapshots';
 import type { Database } from '../db/schema';
-import { notFound } from '../http/api-error';
+import { ApiError, notFound } from '../http/api-error';
 import { errorResponses } from '../http/route-schemas';
 import type { OrderIntake } from '../orders/intake-queue';
 import type { VatSettings } from '../tax/vat-settings';
@@ -28,6 +28,8 @@ import { renderInvoicePdf } from './invoices/invoice-pdf';
 import { renderInvoiceUbl } from './invoices/invoice-ubl';
 import { issueInvoice } from './invoices/invoices';
 import type { SellerConfig } from './invoices/seller-config';
+import { quoteAcceptPath, readQuoteToken } from './quotes/quote-links';
+import type { QuoteLinkSettings } from './quotes/quote-links';
 import { acceptQuote } from './quotes/quote-accept';
 import { reorder } from './reorders/reorder';
 import {
@@ -37,7 +39,14 @@ import {
   quoteViewSchema,
   vatRowView,
 } from './quotes/quote-schemas';
-import { createQuote, getQuoteView, reviseQuote, sendQuote, tokenHash } from './quotes/quotes';
+import {
+  createQuote,
+  getQuoteView,
+  reviseQuote,
+  sendQuote,
+  today,
+  tokenHash,
+} from './quotes/quotes';
 
 const accounts = allow('admin', 'sales_rep', 'admin_token');
 const readers = allow('admin', 'sales_rep', 'finance', 'customer_service', 'admin_token');
@@ -56,6 +65,7 @@ export function b2bRoutes(
   intake: OrderIntake,
   vat: VatSettings,
   seller: SellerConfig,
+  links: QuoteLinkSettings,
 ) {
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
@@ -346,9 +356,9 @@ export function b2bRoutes(
             objectId: request.params.id,
             snapshot: rowSnapshot('b2b_quotes', 'id'),
           },
-          (trx) => sendQuote(trx, request.params.id),
+          (trx) => sendQuote(trx, request.params.id, links.secret),
         );
-        return { acceptPath: `/v1/b2b/quote-links/${token}/accept` };
+        return { acceptPath: quoteAcceptPath(token) };
       },
     });
 
@@ -386,12 +396,7 @@ export function b2bRoutes(
         response: { 201: acceptedSchema, ...errorResponses },
       },
       handler: async (request, reply) => {
-        const quote = await db
-          .selectFrom('b2b_quotes')
-          .select('id')
-          .where('accept_token_hash', '=', tokenHash(request.params.token))
-          .executeTakeFirst();
-        if (!quote) throw notFound('Quote link');
+        const quote = await quoteOfLink(request.params.token);
         return reply.status(201).send(
           await acceptQuote(
             db,
@@ -406,6 +411,24 @@ export function b2bRoutes(
         );
       },
     });
+
+    /** The quote a link names: signed for its current version and not revoked; else 404. */
+    async function quoteOfLink(token: string) {
+      const claims = readQuoteToken(token);
+      const quote = claims
+        ? await db
+            .selectFrom('b2b_quotes')
+            .select(['id', 'number', 'status', 'current_version', 'accept_token_hash'])
+            .where('id', '=', claims.quoteId)
+            .executeTakeFirst()
+        : undefined;
+      const verdict = quote && claims!.verify(links.secret, quote.current_version, today());
+      if (!quote || verdict === 'invalid' || quote.accept_token_hash !== tokenHash(token))
+        throw notFound('Quote link');
+      if (verdict === 'expired' && quote.status !== 'accepted')
+        throw new ApiError(409, 'quote_expired', `Quote ${quote.number} has expired.`, 'status');
+      return quote;
+    }
 
     const invoiceView = z.object({
       id: z.string(),
