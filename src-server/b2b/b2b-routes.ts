@@ -11,7 +11,7 @@ import { allow, PUBLIC } from '../access/route-rules';
 import { auditedBy } from '../audit/audit';
 import { rowSnapshot } from '../audit/snapshots';
 import type { Database } from '../db/schema';
-import { ApiError, notFound } from '../http/api-error';
+import { notFound } from '../http/api-error';
 import { errorResponses } from '../http/route-schemas';
 import type { OrderIntake } from '../orders/intake-queue';
 import type { VatSettings } from '../tax/vat-settings';
@@ -28,7 +28,7 @@ import { renderInvoicePdf } from './invoices/invoice-pdf';
 import { renderInvoiceUbl } from './invoices/invoice-ubl';
 import { issueInvoice } from './invoices/invoices';
 import type { SellerConfig } from './invoices/seller-config';
-import { quoteAcceptPath, readQuoteToken } from './quotes/quote-links';
+import { quoteAcceptPath, quoteOfLink } from './quotes/quote-links';
 import type { QuoteLinkSettings } from './quotes/quote-links';
 import { acceptQuote } from './quotes/quote-accept';
 import { reorder } from './reorders/reorder';
@@ -39,14 +39,7 @@ import {
   quoteViewSchema,
   vatRowView,
 } from './quotes/quote-schemas';
-import {
-  createQuote,
-  getQuoteView,
-  reviseQuote,
-  sendQuote,
-  today,
-  tokenHash,
-} from './quotes/quotes';
+import { createQuote, getQuoteView, reviseQuote, sendQuote } from './quotes/quotes';
 
 const accounts = allow('admin', 'sales_rep', 'admin_token');
 const readers = allow('admin', 'sales_rep', 'finance', 'customer_service', 'admin_token');
@@ -396,7 +389,7 @@ export function b2bRoutes(
         response: { 201: acceptedSchema, ...errorResponses },
       },
       handler: async (request, reply) => {
-        const quote = await quoteOfLink(request.params.token);
+        const quote = await quoteOfLink(db, links.secret, request.params.token);
         return reply.status(201).send(
           await acceptQuote(
             db,
@@ -411,24 +404,6 @@ export function b2bRoutes(
         );
       },
     });
-
-    /** The quote a link names: signed for its current version and not revoked; else 404. */
-    async function quoteOfLink(token: string) {
-      const claims = readQuoteToken(token);
-      const quote = claims
-        ? await db
-            .selectFrom('b2b_quotes')
-            .select(['id', 'number', 'status', 'current_version', 'accept_token_hash'])
-            .where('id', '=', claims.quoteId)
-            .executeTakeFirst()
-        : undefined;
-      const verdict = quote && claims!.verify(links.secret, quote.current_version, today());
-      if (!quote || verdict === 'invalid' || quote.accept_token_hash !== tokenHash(token))
-        throw notFound('Quote link');
-      if (verdict === 'expired' && quote.status !== 'accepted')
-        throw new ApiError(409, 'quote_expired', `Quote ${quote.number} has expired.`, 'status');
-      return quote;
-    }
 
     const invoiceView = z.object({
       id: z.string(),

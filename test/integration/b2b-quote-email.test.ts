@@ -98,9 +98,9 @@ describe.each(BACKENDS)('quote e-mails and accept links on %s', (backend) => {
   }
 
   const linkIn = (mail: ParsedMail) => {
-    const match = /https?:\/\/\S+\/v1\/b2b\/quote-links\/(\S+)/.exec(mail.text ?? '');
+    const match = /https?:\/\/\S+\/q\/([A-Za-z0-9._-]+)/.exec(mail.text ?? '');
     expect(match, mail.text).not.toBeNull();
-    return { url: match![0], path: new URL(match![0]).pathname };
+    return { page: new URL(match![0]).pathname, path: `/v1/b2b/quote-links/${match![1]}` };
   };
 
   it('mails the buyer the quote PDF and a signed link that accepts once, in Dutch', async () => {
@@ -123,6 +123,21 @@ describe.each(BACKENDS)('quote e-mails and accept links on %s', (backend) => {
       (await server.app.inject({ method: 'POST', url: `${tampered}/accept`, payload: {} }))
         .statusCode,
     ).toBe(404);
+    // The mailed page, then its form: the buyer accepts with a PO number.
+    const { page } = linkIn(mail!);
+    const shown = await server.app.inject({ method: 'GET', url: page });
+    expect(shown.statusCode).toBe(200);
+    expect(shown.headers['referrer-policy']).toBe('no-referrer');
+    expect(shown.body).toContain(`Offerte ${number}`);
+    expect(shown.body).toContain('54,45');
+    const posted = await server.app.inject({
+      method: 'POST',
+      url: page,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'poNumber=PO-9',
+    });
+    expect(posted.statusCode, posted.body).toBe(200);
+    expect(posted.body).toContain('is geaccepteerd');
     const first = await server.app.inject({
       method: 'POST',
       url: `${path}/accept`,
