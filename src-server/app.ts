@@ -12,6 +12,8 @@ import { installRouteAccess } from './access/route-access';
 import { auditRoutes } from './audit/audit-routes';
 import { b2bRoutes } from './b2b/b2b-routes';
 import { startQuoteExpiry } from './b2b/quotes/quote-expiry';
+import { quoteLinkPages } from './b2b/quotes/quote-link-page';
+import { startQuoteReminders } from './b2b/quotes/quote-reminders';
 import { backofficeFiles } from './backoffice/backoffice-files';
 import { connectorRoutes } from './connectors/connector-routes';
 import type { ServerConfig } from './config';
@@ -146,11 +148,18 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
     app.log.warn({ err }, msg),
   );
   app.addHook('onClose', async () => archive.stop());
-  await app.register(b2bRoutes(deps.db, intake, config.vat, config.seller));
+  await app.register(
+    b2bRoutes(deps.db, intake, config.vat, config.seller, config.subscriptions.links),
+  );
+  await app.register(quoteLinkPages(deps.db, intake, config.vat, config.subscriptions.links));
   const quoteExpiry = startQuoteExpiry(deps.db, QUOTE_EXPIRY_SWEEP_MS, (msg, err) =>
     app.log.warn({ err }, msg),
   );
   app.addHook('onClose', async () => quoteExpiry.stop());
+  const quoteReminders = startQuoteReminders(deps.db, QUOTE_EXPIRY_SWEEP_MS, (msg, err) =>
+    app.log.warn({ err }, msg),
+  );
+  app.addHook('onClose', async () => quoteReminders.stop());
   await app.register(refundLedgerRoutes(reads));
   await app.register(returnAnalyticsRoutes(reads));
   await app.register(reportRoutes(reads));

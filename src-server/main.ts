@@ -129,6 +129,7 @@ if (config.notifications.enabled && !stopping) {
     listen: database.listen,
     log: app.log,
     subscriptions: config.subscriptions,
+    b2b: { links: config.subscriptions.links, seller: config.seller },
   });
 }
 if (config.subscriptions.scheduler && !stopping) {

@@ -28,6 +28,8 @@ import { renderInvoicePdf } from './invoices/invoice-pdf';
 import { renderInvoiceUbl } from './invoices/invoice-ubl';
 import { issueInvoice } from './invoices/invoices';
 import type { SellerConfig } from './invoices/seller-config';
+import { quoteAcceptPath, quoteOfLink } from './quotes/quote-links';
+import type { QuoteLinkSettings } from './quotes/quote-links';
 import { acceptQuote } from './quotes/quote-accept';
 import { reorder } from './reorders/reorder';
 import {
@@ -37,7 +39,7 @@ import {
   quoteViewSchema,
   vatRowView,
 } from './quotes/quote-schemas';
-import { createQuote, getQuoteView, reviseQuote, sendQuote, tokenHash } from './quotes/quotes';
+import { createQuote, getQuoteView, reviseQuote, sendQuote } from './quotes/quotes';
 
 const accounts = allow('admin', 'sales_rep', 'admin_token');
 const readers = allow('admin', 'sales_rep', 'finance', 'customer_service', 'admin_token');
@@ -56,6 +58,7 @@ export function b2bRoutes(
   intake: OrderIntake,
   vat: VatSettings,
   seller: SellerConfig,
+  links: QuoteLinkSettings,
 ) {
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
@@ -346,9 +349,9 @@ export function b2bRoutes(
             objectId: request.params.id,
             snapshot: rowSnapshot('b2b_quotes', 'id'),
           },
-          (trx) => sendQuote(trx, request.params.id),
+          (trx) => sendQuote(trx, request.params.id, links.secret),
         );
-        return { acceptPath: `/v1/b2b/quote-links/${token}/accept` };
+        return { acceptPath: quoteAcceptPath(token) };
       },
     });
 
@@ -386,12 +389,7 @@ export function b2bRoutes(
         response: { 201: acceptedSchema, ...errorResponses },
       },
       handler: async (request, reply) => {
-        const quote = await db
-          .selectFrom('b2b_quotes')
-          .select('id')
-          .where('accept_token_hash', '=', tokenHash(request.params.token))
-          .executeTakeFirst();
-        if (!quote) throw notFound('Quote link');
+        const quote = await quoteOfLink(db, links.secret, request.params.token);
         return reply.status(201).send(
           await acceptQuote(
             db,

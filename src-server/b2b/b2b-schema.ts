@@ -105,6 +105,8 @@ export interface B2bTables {
     po_number: string | null;
     accepted_by: string | null;
     order_id: string | null;
+    /** The version whose expiry reminder was queued (migration 1111). */
+    reminded_version: ColumnType<number | null, number | null | undefined, number | null>;
     created_by: string;
     created_at: CreatedAt;
     updated_at: UpdatedAt;

@@ -27,6 +27,7 @@ import * as carrierCredentials from './migrations/0780-carrier-credentials';
 import * as b2b from './migrations/1100-b2b';
 import * as b2bInvoices from './migrations/1101-b2b-invoices';
 import * as quoteVatBasis from './migrations/1110-quote-vat-basis';
+import * as quoteReminders from './migrations/1111-quote-reminders';
 import * as reporting from './migrations/0900-reporting';
 import * as forecasts from './migrations/0901-forecasts';
 import * as purchasing from './migrations/0902-purchasing';
@@ -62,6 +63,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '1100-b2b': b2b,
   '1101-b2b-invoices': b2bInvoices,
   '1110-quote-vat-basis': quoteVatBasis,
+  '1111-quote-reminders': quoteReminders,
   '0900-reporting': reporting,
   '0901-forecasts': forecasts,
   '0902-purchasing': purchasing,

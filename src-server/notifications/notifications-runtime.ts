@@ -16,6 +16,15 @@ import type { NotificationConfig } from './notification-config';
 import { webhookConsumer } from './webhooks/webhook-consumer';
 import { subscriptionEmailConsumer } from '../subscriptions/subscription-email';
 import type { SubscriptionSettings } from '../subscriptions/subscription-config';
+import { quoteEmailConsumer } from '../b2b/quotes/quote-email';
+import type { QuoteLinkSettings } from '../b2b/quotes/quote-links';
+import type { SellerConfig } from '../b2b/invoices/seller-config';
+
+/** What quote e-mails need: where the accept link points and who the seller is. */
+export interface B2bMailSettings {
+  links: QuoteLinkSettings;
+  seller: SellerConfig;
+}
 
 export interface NotificationLog {
   info(detail: object, message: string): void;
@@ -28,6 +37,8 @@ export interface NotificationDeps {
   log?: NotificationLog | undefined;
   /** With them, subscription e-mails (with self-service links) are sent too. */
   subscriptions?: SubscriptionSettings | undefined;
+  /** With them, quotes are e-mailed to buyers (with the PDF and the accept link). */
+  b2b?: B2bMailSettings | undefined;
 }
 
 /** The consumers every dispatcher delivers to (subscription e-mails when their settings are given). */
@@ -36,6 +47,7 @@ export function notificationConsumers(
   mailer: Mailer,
   config: NotificationConfig,
   subscriptions?: SubscriptionSettings,
+  b2b?: B2bMailSettings,
 ): OutboxConsumer[] {
   const brand = { retailerName: config.retailerName, logoUrl: config.retailerLogoUrl };
   return [
@@ -53,6 +65,7 @@ export function notificationConsumers(
     purchaseOrderEmailConsumer(mailer, brand, config.purchasingEmails),
     webhookConsumer(db, config.dispatcher.webhookTimeoutMs),
     ...(subscriptions ? [subscriptionEmailConsumer(db, mailer, { brand, subscriptions })] : []),
+    ...(b2b ? [quoteEmailConsumer(db, mailer, { brand, ...b2b })] : []),
   ];
 }
 
@@ -75,7 +88,7 @@ export async function startNotifications(
   });
   const dispatcher = new OutboxDispatcher({
     db: deps.db,
-    consumers: notificationConsumers(deps.db, mailer, config, deps.subscriptions),
+    consumers: notificationConsumers(deps.db, mailer, config, deps.subscriptions, deps.b2b),
     settings: config.dispatcher,
     listen: deps.listen,
     log: deps.log,

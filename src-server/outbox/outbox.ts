@@ -25,6 +25,7 @@ export const OUTBOX_EVENT_TYPES = [
   'quote.sent',
   'quote.accepted',
   'quote.expired',
+  'quote.expiry_reminder',
   'purchase_order.sent',
   'subscription.created',
   'subscription.changed',

@@ -18,6 +18,10 @@ const PITCH = 15;
 const WORDS = {
   en: {
     title: 'Invoice',
+    quoteTitle: 'Quote',
+    quoteNumber: 'Quote number',
+    quoteDate: 'Quote date',
+    validUntil: 'Valid until',
     page: (n: number, of: number) => `Page ${n} of ${of}`,
     number: 'Invoice number',
     issued: 'Invoice date',
@@ -41,6 +45,10 @@ const WORDS = {
   },
   nl: {
     title: 'Factuur',
+    quoteTitle: 'Offerte',
+    quoteNumber: 'Offertenummer',
+    quoteDate: 'Offertedatum',
+    validUntil: 'Geldig tot',
     page: (n: number, of: number) => `Pagina ${n} van ${of}`,
     number: 'Factuurnummer',
     issued: 'Factuurdatum',
@@ -81,9 +89,23 @@ function cut(text: string, font: PDFFont, width: number): string {
 
 const vatCategoryOf = (v: VatLine) => v.category ?? (v.reverseCharge ? 'K' : 'S');
 
-export async function renderInvoicePdf(invoice: InvoiceDocument): Promise<Uint8Array> {
+/** The invoice, or (`quote`) a quote laid out alike: its validity in place of the due date. */
+export async function renderInvoicePdf(
+  invoice: InvoiceDocument,
+  kind: 'invoice' | 'quote' = 'invoice',
+): Promise<Uint8Array> {
   const locale = invoice.buyer.locale === 'nl' ? 'nl' : 'en';
-  const words: Words = WORDS[locale];
+  const base: Words = WORDS[locale];
+  const words =
+    kind === 'invoice'
+      ? base
+      : {
+          ...base,
+          title: base.quoteTitle,
+          number: base.quoteNumber,
+          issued: base.quoteDate,
+          due: base.validUntil,
+        };
   const decimal = locale === 'nl' ? ',' : '.';
   const money = (minor: number) => formatAmount(minor, invoice.currency, decimal);
   const doc = await PDFDocument.create();
@@ -207,7 +229,8 @@ export async function renderInvoicePdf(invoice: InvoiceDocument): Promise<Uint8A
       }
       y -= 6;
     }
-    if (seller.iban) text(page, words.pay(seller.iban, invoice.number), LEFT, y);
+    if (seller.iban && kind === 'invoice')
+      text(page, words.pay(seller.iban, invoice.number), LEFT, y);
   });
   return doc.save();
 }

@@ -9,6 +9,7 @@ import type { VatSettings } from '../../tax/vat-settings';
 import type { QuoteLine } from '../b2b-schema';
 import { quoteVatContext, taxClassesOf } from '../b2b-vat';
 import { quoteTotals } from './quote-money';
+import { quoteAcceptToken } from './quote-links';
 import { priceQuoteLines } from './quote-pricing';
 import type { LineToPrice, QuoteCompany } from './quote-pricing';
 import { CsvRowError, parseRequestCsv } from './quote-schemas';
@@ -197,7 +198,12 @@ export async function reviseQuote(
 }
 
 /** Freezes the current version and gives the buyer's accept link token (stored as a hash). */
-export async function sendQuote(trx: Trx, quoteId: string, now = new Date()): Promise<string> {
+export async function sendQuote(
+  trx: Trx,
+  quoteId: string,
+  linkSecret: string,
+  now = new Date(),
+): Promise<string> {
   const { quote, version } = await lockQuote(trx, quoteId);
   if (quote.status !== 'draft')
     throw new ApiError(
@@ -213,7 +219,11 @@ export async function sendQuote(trx: Trx, quoteId: string, now = new Date()): Pr
       `The quote's validity ended on ${version.valid_until}.`,
       'validUntil',
     );
-  const token = randomBytes(32).toString('base64url');
+  const token = quoteAcceptToken(linkSecret, {
+    id: quoteId,
+    version: version.version,
+    validUntil: version.valid_until,
+  });
   await trx
     .updateTable('b2b_quote_versions')
     .set({ sent_at: now })
