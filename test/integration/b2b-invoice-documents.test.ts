@@ -225,16 +225,16 @@ describe.each(BACKENDS)('B2B invoices at shipment, as PDF and UBL, on %s', (back
     const subtotals = list(ubl.TaxTotal.TaxSubtotal);
     expect(subtotals).toHaveLength(1);
     expect(subtotals[0].TaxCategory).toMatchObject({
-      ID: 'AE',
+      ID: 'K',
       Percent: '0',
-      TaxExemptionReasonCode: 'vatex-eu-ae',
-      TaxExemptionReason: 'Reverse charge',
+      TaxExemptionReasonCode: 'vatex-eu-ic',
+      TaxExemptionReason: 'Intra-Community supply',
     });
     expect(cents(subtotals[0].TaxableAmount['#text'])).toBe(10_995);
     expect(cents(ubl.TaxTotal.TaxAmount['#text'])).toBe(0);
     for (const l of list(ubl.InvoiceLine))
-      expect(l.Item.ClassifiedTaxCategory).toMatchObject({ ID: 'AE', Percent: '0' });
-    // BR-AE-02: the seller's and the buyer's VAT numbers; BR-IC-12-like: where it was delivered.
+      expect(l.Item.ClassifiedTaxCategory).toMatchObject({ ID: 'K', Percent: '0' });
+    // BR-IC-02: the seller's and the buyer's VAT numbers; BR-IC-12-like: where it was delivered.
     expect(ubl.AccountingCustomerParty.Party.PartyTaxScheme.CompanyID).toBe('BE0411905847');
     expect(ubl.AccountingCustomerParty.Party.EndpointID).toEqual({
       '#text': 'BE0411905847',

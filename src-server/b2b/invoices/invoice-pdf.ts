@@ -72,8 +72,63 @@ const WORDS = {
     pay: (iban: string, number: string) =>
       `Graag betalen op ${iban} onder vermelding van ${number}.`,
   },
+  de: {
+    title: 'Rechnung',
+    quoteTitle: 'Angebot',
+    quoteNumber: 'Angebotsnummer',
+    quoteDate: 'Angebotsdatum',
+    validUntil: 'Gültig bis',
+    page: (n: number, of: number) => `Seite ${n} von ${of}`,
+    number: 'Rechnungsnummer',
+    issued: 'Rechnungsdatum',
+    due: 'Fällig am',
+    po: 'Ihre Bestellnummer',
+    order: 'Auftrag',
+    seller: 'Von',
+    buyer: 'Rechnung an',
+    vatNumber: 'USt-IdNr.',
+    companyId: 'Handelsregister',
+    sku: 'Artikelnr.',
+    item: 'Beschreibung',
+    quantity: 'Menge',
+    unitPrice: 'Einzelpreis',
+    vat: 'USt.',
+    amount: 'Betrag',
+    net: 'Summe netto',
+    vatRow: (category: string, rate: string, net: string) =>
+      `USt. ${category} ${rate} % auf ${net}`,
+    total: 'Gesamtbetrag',
+    pay: (iban: string, number: string) =>
+      `Bitte überweisen Sie auf ${iban} unter Angabe von ${number}.`,
+  },
+  fr: {
+    title: 'Facture',
+    quoteTitle: 'Devis',
+    quoteNumber: 'Numéro de devis',
+    quoteDate: 'Date du devis',
+    validUntil: "Valable jusqu'au",
+    page: (n: number, of: number) => `Page ${n} sur ${of}`,
+    number: 'Numéro de facture',
+    issued: 'Date de facture',
+    due: "Date d'échéance",
+    po: 'Votre bon de commande',
+    order: 'Commande',
+    seller: 'De',
+    buyer: 'Facturé à',
+    vatNumber: 'N° de TVA',
+    companyId: 'N° SIREN/RCS',
+    sku: 'Réf.',
+    item: 'Désignation',
+    quantity: 'Qté',
+    unitPrice: 'Prix unitaire',
+    vat: 'TVA',
+    amount: 'Montant',
+    net: 'Total HT',
+    vatRow: (category: string, rate: string, net: string) => `TVA ${category} ${rate} % sur ${net}`,
+    total: 'Total TTC',
+    pay: (iban: string, number: string) => `Merci de régler sur ${iban} en indiquant ${number}.`,
+  },
 } as const;
-
 type Words = (typeof WORDS)[keyof typeof WORDS];
 
 function right(page: PDFPage, font: PDFFont, text: string, x: number, y: number, size = 10) {
@@ -89,12 +144,18 @@ function cut(text: string, font: PDFFont, width: number): string {
 
 const vatCategoryOf = (v: VatLine) => v.category ?? (v.reverseCharge ? 'K' : 'S');
 
+/** The document's language: the buyer's, where the invoice speaks it, else English. */
+const invoiceLocale = (locale: string | null | undefined): keyof typeof WORDS => {
+  const l = (locale ?? '').slice(0, 2);
+  return l === 'nl' || l === 'de' || l === 'fr' ? l : 'en';
+};
+
 /** The invoice, or (`quote`) a quote laid out alike: its validity in place of the due date. */
 export async function renderInvoicePdf(
   invoice: InvoiceDocument,
   kind: 'invoice' | 'quote' = 'invoice',
 ): Promise<Uint8Array> {
-  const locale = invoice.buyer.locale === 'nl' ? 'nl' : 'en';
+  const locale = invoiceLocale(invoice.buyer.locale);
   const base: Words = WORDS[locale];
   const words =
     kind === 'invoice'
@@ -106,7 +167,7 @@ export async function renderInvoicePdf(
           issued: base.quoteDate,
           due: base.validUntil,
         };
-  const decimal = locale === 'nl' ? ',' : '.';
+  const decimal = locale === 'en' ? '.' : ',';
   const money = (minor: number) => formatAmount(minor, invoice.currency, decimal);
   const doc = await PDFDocument.create();
   doc.setTitle(`${words.title} ${invoice.number}`);

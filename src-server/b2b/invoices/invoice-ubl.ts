@@ -13,20 +13,22 @@ export const PEPPOL_CUSTOMIZATION_ID =
 export const PEPPOL_PROFILE_ID = 'urn:fdc:peppol.eu:2017:poacc:billing:01:1.0';
 
 /**
- * The engine's categories in UBL (UNCL 5305). The engine's K (intra-Community supply to a
- * business with a VAT number: the buyer accounts for the VAT) is written AE, reverse charge,
- * with its VATEX exemption reason; exports G, not subject O and exempt E carry theirs too.
+ * The engine's categories in UBL (UNCL 5305). The engine's K (intra-Community supply of goods to
+ * a business with a VAT number: the buyer accounts for the VAT) is EN 16931's K with VATEX-EU-IC
+ * (BR-IC-*: both VAT numbers, the delivery date and country, which the document carries); AE is
+ * for domestic reverse charge, which the engine does not decide. Exports G, not subject O and
+ * exempt E carry their VATEX reasons too.
  */
 const UBL_CATEGORY: Record<VatCategory, string> = {
   S: 'S',
   Z: 'Z',
   E: 'E',
-  K: 'AE',
+  K: 'K',
   G: 'G',
   O: 'O',
 };
 const EXEMPTION: Partial<Record<string, { code: string; reason: string }>> = {
-  AE: { code: 'vatex-eu-ae', reason: 'Reverse charge' },
+  K: { code: 'vatex-eu-ic', reason: 'Intra-Community supply' },
   G: { code: 'vatex-eu-g', reason: 'Export outside the EU' },
   E: {
     code: 'vatex-eu-132',

@@ -47,6 +47,33 @@ const WORDS = {
     validUntil: 'Geldig tot',
     closing: 'De link werkt eenmaal per offerteversie en tot de offerte verloopt.',
   },
+  de: {
+    subject: (n: string, reminder: boolean) =>
+      reminder ? `Erinnerung: Angebot ${n} läuft bald ab` : `Ihr Angebot ${n}`,
+    heading: (n: string, company: string) => `Angebot ${n} für ${company}`,
+    intro: (validUntil: string) =>
+      `Anbei erhalten Sie unser Angebot als PDF. Es ist gültig bis ${validUntil}.`,
+    reminder: (validUntil: string) =>
+      `Unser Angebot ist noch offen und läuft am ${validUntil} ab. Nehmen Sie es bis dahin an, um zu den angebotenen Preisen zu bestellen.`,
+    accept: (url: string) => `Angebot annehmen (mit Ihrer Bestellnummer, falls vorhanden): ${url}`,
+    total: 'Gesamtbetrag',
+    validUntil: 'Gültig bis',
+    closing: 'Der Link funktioniert einmal je Angebotsversion und bis zum Ablauf des Angebots.',
+  },
+  fr: {
+    subject: (n: string, reminder: boolean) =>
+      reminder ? `Rappel : le devis ${n} expire bientôt` : `Votre devis ${n}`,
+    heading: (n: string, company: string) => `Devis ${n} pour ${company}`,
+    intro: (validUntil: string) =>
+      `Veuillez trouver ci-joint notre devis en PDF. Il est valable jusqu’au ${validUntil}.`,
+    reminder: (validUntil: string) =>
+      `Notre devis est toujours ouvert et expire le ${validUntil}. Acceptez-le d’ici là pour commander aux prix indiqués.`,
+    accept: (url: string) =>
+      `Accepter le devis (avec votre numéro de bon de commande si vous en avez un) : ${url}`,
+    total: 'Total',
+    validUntil: 'Valable jusqu’au',
+    closing: 'Le lien fonctionne une fois par version du devis et jusqu’à son expiration.',
+  },
 } as const;
 
 export interface QuoteMail {

@@ -39,6 +39,31 @@ const WORDS = {
     notFound: 'Deze link is niet (meer) geldig. Vraag uw contactpersoon om een nieuwe.',
     refused: 'De offerte kon niet worden geaccepteerd:',
   },
+  de: {
+    title: (n: string) => `Angebot ${n}`,
+    forCompany: (c: string) => `Für ${c}`,
+    total: 'Gesamtbetrag',
+    validUntil: 'Gültig bis',
+    po: 'Ihre Bestellnummer',
+    accept: 'Angebot annehmen',
+    accepted: (n: string, order: string) =>
+      `Angebot ${n} ist angenommen: Auftrag ${order}. Vielen Dank.`,
+    notFound:
+      'Dieser Link ist nicht (mehr) gültig. Bitten Sie Ihren Ansprechpartner um einen neuen.',
+    refused: 'Das Angebot konnte nicht angenommen werden:',
+  },
+  fr: {
+    title: (n: string) => `Devis ${n}`,
+    forCompany: (c: string) => `Pour ${c}`,
+    total: 'Total',
+    validUntil: "Valable jusqu'au",
+    po: 'Votre numéro de bon de commande',
+    accept: 'Accepter le devis',
+    accepted: (n: string, order: string) => `Le devis ${n} est accepté : commande ${order}. Merci.`,
+    notFound:
+      "Ce lien n'est pas (ou plus) valable. Demandez-en un nouveau à votre contact commercial.",
+    refused: "Le devis n'a pas pu être accepté :",
+  },
 } as const;
 
 const escape = (text: string) =>
@@ -60,7 +85,10 @@ function secure(reply: FastifyReply): FastifyReply {
     .type('text/html; charset=utf-8');
 }
 
-const lang = (locale: string | undefined) => (locale?.startsWith('nl') ? 'nl' : 'en');
+const lang = (locale: string | undefined): keyof typeof WORDS => {
+  const l = (locale ?? '').slice(0, 2);
+  return l === 'nl' || l === 'de' || l === 'fr' ? l : 'en';
+};
 
 export function quoteLinkPages(
   db: Kysely<Database>,
