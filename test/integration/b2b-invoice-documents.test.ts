@@ -214,7 +214,7 @@ describe.each(BACKENDS)('B2B invoices at shipment, as PDF and UBL, on %s', (back
       );
   });
 
-  it('writes a reverse-charged invoice as category AE at 0 % with its exemption reason and both VAT numbers', async () => {
+  it('writes an intra-Community (reverse-charged) invoice as category K at 0 % with its exemption reason and both VAT numbers', async () => {
     const { orderId, fulfillment } = await companyShipment('BE', 'BE0411905847');
     await syncClient(server.app, tilburg1).push('shipments', [
       { newDocumentState: { ...makeShipment(tilburg1, fulfillment), _deleted: false } },
