@@ -228,7 +228,16 @@ describe.each(BACKENDS)('RMAs on %s', (backend) => {
     const dutch = await get(`/v1/rmas/${rma.id}/label.zpl?lang=nl`);
     expect(dutch.body).toContain('RETOUR NAAR');
     expect(dutch.body).toContain(`RMA:${rma.code}`);
-    const unknown = await get(`/v1/rmas/${rma.id}/label.zpl?lang=fr`);
+    for (const [lang, words] of [
+      ['de', 'RETOURE AN'],
+      ['fr', 'RETOUR'],
+    ] as const) {
+      const label = await get(`/v1/rmas/${rma.id}/label.zpl?lang=${lang}`);
+      expect(label.statusCode).toBe(200);
+      expect(label.body).toContain(words);
+      expect(label.body).toContain(`RMA:${rma.code}`);
+    }
+    const unknown = await get(`/v1/rmas/${rma.id}/label.zpl?lang=xx`);
     expect(unknown.statusCode).toBe(400);
     const pdf = await get(`/v1/rmas/${rma.id}/label.pdf`, bearer(CHANNEL_KEYS.web));
     expect(pdf.statusCode).toBe(200);
