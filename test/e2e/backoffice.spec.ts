@@ -1,7 +1,8 @@
 // The back office in Chromium against the bundled central OMS: the demo admin signs in, creates
 // a customer-service user, who signs in in Dutch and sees only their areas; the audit log shows
-// the creation; a person saved in German gets German at sign-in; a password is reset through the e-mailed link (read from a real SMTP server);
-// axe finds no WCAG 2.2 AA violation on any screen, in English and in Dutch.
+// the creation; a person saved in German gets German at sign-in on a new device; a password is
+// reset through the e-mailed link (read from a real SMTP server); axe finds no WCAG 2.2 AA
+// violation on any screen, in English, Dutch, German and French.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_PEOPLE, demoPassword } from '../../src-server/people/demo-people';
