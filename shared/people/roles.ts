@@ -29,5 +29,7 @@ export const emailSchema = z
   .toLowerCase()
   .pipe(z.email('must be an e-mail address').max(254));
 
-export const LOCALES = ['en', 'nl'] as const;
+/** The languages a person's or packer's choice is saved in; 0805-saved-locales checks the same list. */
+export const LOCALES = ['en', 'nl', 'de', 'fr'] as const;
 export const localeSchema = z.enum(LOCALES);
+export type Locale = z.infer<typeof localeSchema>;

@@ -3,6 +3,7 @@
 // `updatedAt` is assigned by the central OMS (a monotonic sequence), never by a station clock.
 import { z } from 'zod';
 import { VAT_MENTIONS } from '../tax/vat-scheme';
+import { localeSchema } from '../people/roles';
 import { Reason } from '../reasons/reason';
 import { refundMethodSchema, returnReasonSchema, rmaStatusSchema } from '../returns/rma-state';
 import { acceptedDate, acceptedDateTime } from '../validation/timestamps';
@@ -148,7 +149,7 @@ export const OperatorDoc = z.object({
   /** PBKDF2-SHA256, hex; see shared/operators/pin-hash.ts. */
   pinHash: z.string().max(128),
   pinSalt: z.string().max(64),
-  locale: z.enum(['en', 'nl']),
+  locale: localeSchema,
   active: z.boolean(),
   updatedAt: seq,
 });

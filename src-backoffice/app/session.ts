@@ -1,7 +1,7 @@
 // The signed-in person as the API describes them (GET /v1/people/me): their roles and the
 // routes those roles may call, which decide the areas the shell shows.
 import { queryOptions } from '@tanstack/react-query';
-import type { Role } from '../../shared/people/roles';
+import type { Locale, Role } from '../../shared/people/roles';
 import { api, rememberCsrfToken } from './api';
 
 export interface Me {
@@ -9,7 +9,7 @@ export interface Me {
     id: string;
     email: string;
     name: string;
-    locale: 'en' | 'nl';
+    locale: Locale;
     roles: Role[];
     leadWarehouses: string[];
   };

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { LOCALES, PASSWORD_MIN_LENGTH, ROLES, roleSchema } from '../../shared/people/roles';
 import { api, ApiFailure } from '../app/api';
+import { resources } from '../i18n/i18n';
 import { errorText } from '../ui/errors';
 import { Field, FormMessage } from '../ui/Field';
 import { usePageTitle } from '../ui/page-title';
@@ -123,8 +124,11 @@ export function UserFormPage() {
         </Field>
         <Field label={t('language')}>
           <select {...register('locale')}>
-            <option value="nl">Nederlands</option>
-            <option value="en">English</option>
+            {LOCALES.map((locale) => (
+              <option key={locale} value={locale} lang={locale}>
+                {String(resources[locale]?.app?.languageName ?? locale)}
+              </option>
+            ))}
           </select>
         </Field>
         {creating ? (

@@ -1,4 +1,4 @@
-import type { Role } from '../../shared/people/roles';
+import type { Locale, Role } from '../../shared/people/roles';
 import { api, queryString } from '../app/api';
 import type { ListSearch } from '../ui/DataTable';
 
@@ -6,7 +6,7 @@ export interface UserRow {
   id: string;
   email: string;
   name: string;
-  locale: 'en' | 'nl';
+  locale: Locale;
   active: boolean;
   roles: Role[];
   leadWarehouses: string[];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hashPin } from '../../shared/operators/pin-hash';
-import type { OperatorDoc } from '../../shared/sync/documents';
+import { LOCALES } from '../../shared/people/roles';
+import { OperatorDoc } from '../../shared/sync/documents';
 import { classifyScan } from '../../shared/barcodes';
 import { badgeFromScan, checkSignIn, normaliseBadge } from './sign-in';
 
@@ -31,6 +32,19 @@ describe('signing in at the station', () => {
       ok: true,
       operator: { id: 'op-7', name: 'Sanne de Vries', badge: 'OP-0007', locale: 'nl' },
     });
+  });
+
+  it.each(LOCALES)(
+    'accepts a packer synced with language %s and signs them in in it',
+    async (locale) => {
+      const synced = OperatorDoc.parse(await makeOperator({ locale }));
+      const result = await checkSignIn(directory([synced]), 'OP-0007', '4821');
+      expect(result).toMatchObject({ ok: true, operator: { locale } });
+    },
+  );
+
+  it('refuses a synced packer whose language the station does not know', async () => {
+    expect(OperatorDoc.safeParse({ ...(await makeOperator()), locale: 'xx' }).success).toBe(false);
   });
 
   it('refuses a wrong PIN and an unknown badge with the same answer', async () => {

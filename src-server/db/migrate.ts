@@ -18,6 +18,7 @@ import * as workHolds from './migrations/0740-work-holds';
 import * as orderListIndexes from './migrations/0770-order-list-indexes';
 import * as reservationsArchive from './migrations/0771-reservations-archive';
 import * as peopleAudit from './migrations/0800-people-audit';
+import * as savedLocales from './migrations/0805-saved-locales';
 import * as orderSearch from './migrations/0801-order-search';
 import * as auditReasons from './migrations/0802-audit-reasons';
 import * as dropDuplicateOrderIndex from './migrations/0803-drop-duplicate-order-index';
@@ -57,6 +58,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0801-order-search': orderSearch,
   '0802-audit-reasons': auditReasons,
   '0803-drop-duplicate-order-index': dropDuplicateOrderIndex,
+  '0805-saved-locales': savedLocales,
   '0810-order-line-cancellations': orderLineCancellations,
   '0811-order-email-index': orderEmailIndex,
   '0780-carrier-credentials': carrierCredentials,

@@ -3,7 +3,7 @@
 // database, so "sign in as the demo admin printed in the log" works on a fresh clone.
 import { createHmac } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Role } from '../../shared/people/roles';
+import type { Locale, Role } from '../../shared/people/roles';
 import type { Database } from '../db/schema';
 import { verifyPassword } from './passwords';
 import { createUser } from './users';
@@ -11,7 +11,7 @@ import { createUser } from './users';
 export interface DemoPerson {
   email: string;
   name: string;
-  locale: 'en' | 'nl';
+  locale: Locale;
   roles: Role[];
   leadWarehouses: string[];
 }

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { hashPin, newPinSalt } from '../../shared/operators/pin-hash';
+import type { Locale } from '../../shared/people/roles';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
 import { publishOperators } from '../sync/projections';
@@ -12,7 +13,7 @@ export interface NewOperator {
   badge: string;
   name: string;
   pin: string;
-  locale: 'en' | 'nl';
+  locale: Locale;
 }
 
 export async function createOperator(

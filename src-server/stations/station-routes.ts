@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { localeSchema } from '../../shared/people/roles';
 import { LeaseKind, NumberLease } from '../../shared/station-api/numbering';
 import { allow, PUBLIC, warehouseInBody } from '../access/route-rules';
 import { auditedBy } from '../audit/audit';
@@ -134,7 +135,7 @@ export function stationRoutes(db: Kysely<Database>, auth: StationAuth, numbering
             ),
           name: z.string().trim().min(1).max(200),
           pin: z.string().regex(/^\d{4,8}$/, 'pin: 4 to 8 digits'),
-          locale: z.enum(['en', 'nl']).default('en'),
+          locale: localeSchema.default('en'),
         }),
         response: { 201: z.object({ id: z.string() }), ...errorResponses },
       },

@@ -1,7 +1,8 @@
 // The back office in Chromium against the bundled central OMS: the demo admin signs in, creates
 // a customer-service user, who signs in in Dutch and sees only their areas; the audit log shows
-// the creation; a password is reset through the e-mailed link (read from a real SMTP server);
-// axe finds no WCAG 2.2 AA violation on any screen, in English and in Dutch.
+// the creation; a person saved in German gets German at sign-in on a new device; a password is
+// reset through the e-mailed link (read from a real SMTP server); axe finds no WCAG 2.2 AA
+// violation on any screen, in English, Dutch, German and French.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_PEOPLE, demoPassword } from '../../src-server/people/demo-people';
@@ -210,4 +211,34 @@ test('every screen passes axe (WCAG 2.2 AA) in English, Dutch, German and French
       .click();
     await expectAccessible(page, '/audit with a change open');
   }
+});
+
+test('a person saved in German gets the back office in German at sign-in, on a new device', async ({
+  page,
+  browser,
+}) => {
+  const greta = {
+    email: 'greta.finance@shop.example',
+    password: 'greta first password',
+    name: 'Greta',
+  };
+  await page.goto(`${central.url}/sign-in`);
+  await signIn(page, ADMIN);
+  await page.goto(`${central.url}/users/new`);
+  await page.getByLabel('E-mail address').fill(greta.email);
+  await page.getByLabel('Name').fill(greta.name);
+  await page.getByLabel('Language').last().selectOption({ label: 'Deutsch' });
+  await page.getByLabel('First password').fill(greta.password);
+  await page.getByRole('checkbox', { name: 'Finance' }).check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page).toHaveURL(/\/users$/);
+
+  const device = await browser.newContext();
+  const other = await device.newPage();
+  await other.goto(`${central.url}/sign-in`);
+  await expect(other.locator('html')).toHaveAttribute('lang', 'en');
+  await signIn(other, greta);
+  await expect(other.getByRole('button', { name: 'Abmelden' })).toBeVisible();
+  await expect(other.locator('html')).toHaveAttribute('lang', 'de');
+  await device.close();
 });

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { Role } from '../../shared/people/roles';
+import type { Locale, Role } from '../../shared/people/roles';
 import { hashApiKey } from '../../src-server/access/api-keys';
 import type { Database } from '../../src-server/db/schema';
 import { hashPassword } from '../../src-server/people/passwords';
@@ -21,7 +21,7 @@ export interface TestPerson {
 
 export async function makePerson(
   db: Kysely<Database>,
-  options: { roles: Role[]; leadWarehouses?: string[]; email?: string; locale?: 'en' | 'nl' },
+  options: { roles: Role[]; leadWarehouses?: string[]; email?: string; locale?: Locale },
 ): Promise<TestPerson> {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const id = randomUUID();

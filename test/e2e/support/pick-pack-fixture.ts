@@ -9,6 +9,7 @@ import { openDatabase, pgliteDirFor } from '../../../src-server/db/connect';
 import { migrateToLatest } from '../../../src-server/db/migrate';
 import { insertDemoChannels } from '../../../src-server/seed/demo-channels';
 import { gs1CheckDigit } from '../../../shared/gs1/check-digit';
+import type { Locale } from '../../../shared/people/roles';
 import {
   centralOms,
   createStationCode,
@@ -138,7 +139,7 @@ export async function seedPickPackCatalogue(dataDir: string): Promise<void> {
 
 export async function createOperator(
   centralUrl: string,
-  operator: { badge: string; name: string; pin: string; locale: 'en' | 'nl' },
+  operator: { badge: string; name: string; pin: string; locale: Locale },
 ): Promise<void> {
   const response = await fetch(`${centralUrl}/v1/operators`, {
     method: 'POST',
@@ -184,7 +185,7 @@ export function createStation(centralUrl: string, name: string): Promise<string>
 export async function startPickPackWorld(options: {
   dirPrefix: string;
   stationName: string;
-  operators: { badge: string; name: string; pin: string; locale: 'en' | 'nl' }[];
+  operators: { badge: string; name: string; pin: string; locale: Locale }[];
 }): Promise<{ central: ManagedProcess; station: ManagedProcess }> {
   const dataDir = mkdtempSync(join(tmpdir(), options.dirPrefix));
   await seedPickPackCatalogue(dataDir);
