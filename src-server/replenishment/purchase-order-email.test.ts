@@ -28,8 +28,26 @@ describe('purchase order e-mail', () => {
     expect(nl.paragraphs[0]).toBe(
       'Graag leveren aan magazijn NL-TIL uiterlijk 2026-12-13. Vermeld PO-000007 op de pakbon.',
     );
-    expect(nl.facts).toEqual([{ label: 'Totaal', value: 'EUR 168.00' }]);
+    expect(nl.facts).toHaveLength(1);
+    expect(nl.facts![0]!.label).toBe('Totaal');
+    expect(nl.facts![0]!.value).toMatch(/^€\s168,00$/);
+    expect(nl.lines![0]!.amount).toMatch(/^€\s4,50$/);
     expect(purchaseOrderEmailBody(po, 'en').subject).toBe('Purchase order PO-000007');
+  });
+
+  it("writes amounts with the currency's own minor unit", () => {
+    const yen = {
+      ...po,
+      currency: 'JPY',
+      lines: [{ sku: 'SKU-1', quantity: 2, unitCostMinor: 1234 }],
+    };
+    expect(purchaseOrderEmailBody(yen, 'en').facts![0]!.value).toBe('JP¥2,468');
+    const dinar = {
+      ...po,
+      currency: 'KWD',
+      lines: [{ sku: 'SKU-1', quantity: 1, unitCostMinor: 1234 }],
+    };
+    expect(purchaseOrderEmailBody(dinar, 'en').lines![0]!.amount).toMatch(/^KWD\s1\.234$/);
   });
 
   it('attaches a one-page PDF of the order', async () => {

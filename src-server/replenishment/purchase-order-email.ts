@@ -5,8 +5,10 @@ import { z } from 'zod';
 import { DeliveryFailure } from '../outbox/consumer';
 import type { DispatchedEvent, OutboxConsumer } from '../outbox/consumer';
 import { sendNotificationEmail } from '../notifications/email/compose-email';
+import { formatMoney as formatPlainMoney } from '../../shared/labels/label-format';
 import {
   emailLocale,
+  formatMoney,
   type Brand,
   type EmailBody,
   type EmailLocale,
@@ -26,7 +28,13 @@ export const purchaseOrderSentSchema = z.object({
 });
 export type PurchaseOrderSent = z.infer<typeof purchaseOrderSentSchema>;
 
-const money = (minor: number, currency: string) => `${currency} ${(minor / 100).toFixed(2)}`;
+// In the e-mail the reader's own money format; in the PDF (WinAnsi standard fonts, which lack the
+// narrow spaces Intl writes) "12,50 EUR" with the language's decimal separator. Both with the
+// currency's own minor unit (JPY none, KWD three).
+const money = (minor: number, currency: string, locale: EmailLocale) =>
+  formatMoney(minor, currency, locale);
+const pdfMoney = (minor: number, currency: string, locale: EmailLocale) =>
+  formatPlainMoney(minor, currency, locale === 'en' ? '.' : ',');
 
 export function purchaseOrderEmailBody(po: PurchaseOrderSent, locale: EmailLocale): EmailBody {
   const nl = locale === 'nl';
@@ -41,11 +49,11 @@ export function purchaseOrderEmailBody(po: PurchaseOrderSent, locale: EmailLocal
         ? `Graag leveren aan magazijn ${po.warehouseCode}${po.expectedDate ? ` uiterlijk ${po.expectedDate}` : ''}. Vermeld ${po.number} op de pakbon.`
         : `Please deliver to warehouse ${po.warehouseCode}${po.expectedDate ? ` by ${po.expectedDate}` : ''}. Quote ${po.number} on the delivery note.`,
     ],
-    facts: [{ label: nl ? 'Totaal' : 'Total', value: money(total, po.currency) }],
+    facts: [{ label: nl ? 'Totaal' : 'Total', value: money(total, po.currency, locale) }],
     lines: po.lines.map((l) => ({
       name: l.sku,
       quantity: l.quantity,
-      amount: money(l.unitCostMinor, po.currency),
+      amount: money(l.unitCostMinor, po.currency, locale),
     })),
     closing: nl ? 'De PDF van de order is bijgevoegd.' : 'The order is attached as a PDF.',
   };
@@ -73,7 +81,7 @@ export async function purchaseOrderPdf(
   y -= 10;
   line(nl ? 'SKU / Aantal / Prijs per stuk' : 'SKU / Quantity / Unit cost', 11, bold);
   for (const l of po.lines)
-    line(`${l.sku}   ${l.quantity}   ${money(l.unitCostMinor, po.currency)}`);
+    line(`${l.sku}   ${l.quantity}   ${pdfMoney(l.unitCostMinor, po.currency, locale)}`);
   return Buffer.from(await doc.save());
 }
 
