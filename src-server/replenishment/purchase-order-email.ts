@@ -1,5 +1,6 @@
-// A sent purchase order reaches its supplier by e-mail, in the supplier's language (Dutch or
-// English), with the order as a PDF attached; delivered from the outbox like every notification.
+// A sent purchase order reaches its supplier by e-mail, in the supplier's language (English,
+// Dutch, German or French: purchase-order-words.ts), with the order as a PDF attached; delivered
+// from the outbox like every notification.
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { z } from 'zod';
 import { DeliveryFailure } from '../outbox/consumer';
@@ -14,6 +15,7 @@ import {
   type EmailLocale,
 } from '../notifications/email/email-layout';
 import type { Mailer } from '../notifications/email/mailer';
+import { PURCHASE_ORDER_WORDS } from './purchase-order-words';
 
 export const purchaseOrderSentSchema = z.object({
   purchaseOrderId: z.string(),
@@ -37,25 +39,21 @@ const pdfMoney = (minor: number, currency: string, locale: EmailLocale) =>
   formatPlainMoney(minor, currency, locale === 'en' ? '.' : ',');
 
 export function purchaseOrderEmailBody(po: PurchaseOrderSent, locale: EmailLocale): EmailBody {
-  const nl = locale === 'nl';
+  const w = PURCHASE_ORDER_WORDS[locale];
   const total = po.lines.reduce((s, l) => s + l.quantity * l.unitCostMinor, 0);
   return {
-    subject: nl ? `Inkooporder ${po.number}` : `Purchase order ${po.number}`,
-    heading: nl
-      ? `Inkooporder ${po.number} voor ${po.supplierName}`
-      : `Purchase order ${po.number} for ${po.supplierName}`,
+    subject: w.subject(po.number),
+    heading: w.heading(po.number, po.supplierName),
     paragraphs: [
-      nl
-        ? `Graag leveren aan magazijn ${po.warehouseCode}${po.expectedDate ? ` uiterlijk ${po.expectedDate}` : ''}. Vermeld ${po.number} op de pakbon.`
-        : `Please deliver to warehouse ${po.warehouseCode}${po.expectedDate ? ` by ${po.expectedDate}` : ''}. Quote ${po.number} on the delivery note.`,
+      w.deliver(po.warehouseCode, po.expectedDate ? w.deliverBy(po.expectedDate) : '', po.number),
     ],
-    facts: [{ label: nl ? 'Totaal' : 'Total', value: money(total, po.currency, locale) }],
+    facts: [{ label: w.total, value: money(total, po.currency, locale) }],
     lines: po.lines.map((l) => ({
       name: l.sku,
       quantity: l.quantity,
       amount: money(l.unitCostMinor, po.currency, locale),
     })),
-    closing: nl ? 'De PDF van de order is bijgevoegd.' : 'The order is attached as a PDF.',
+    closing: w.attached,
   };
 }
 
@@ -63,7 +61,7 @@ export async function purchaseOrderPdf(
   po: PurchaseOrderSent,
   locale: EmailLocale,
 ): Promise<Buffer> {
-  const nl = locale === 'nl';
+  const w = PURCHASE_ORDER_WORDS[locale].pdf;
   const doc = await PDFDocument.create();
   const page = doc.addPage([595, 842]);
   const font = await doc.embedFont(StandardFonts.Helvetica);
@@ -73,13 +71,11 @@ export async function purchaseOrderPdf(
     page.drawText(text, { x: 50, y, size, font: f });
     y -= size + 8;
   };
-  line(`${nl ? 'Inkooporder' : 'Purchase order'} ${po.number}`, 18, bold);
-  line(`${nl ? 'Leverancier' : 'Supplier'}: ${po.supplierName}`);
-  line(
-    `${nl ? 'Leveren aan' : 'Deliver to'}: ${po.warehouseCode}${po.expectedDate ? ` (${po.expectedDate})` : ''}`,
-  );
+  line(w.title(po.number), 18, bold);
+  line(`${w.supplier}: ${po.supplierName}`);
+  line(`${w.deliverTo}: ${po.warehouseCode}${po.expectedDate ? ` (${po.expectedDate})` : ''}`);
   y -= 10;
-  line(nl ? 'SKU / Aantal / Prijs per stuk' : 'SKU / Quantity / Unit cost', 11, bold);
+  line(w.columns, 11, bold);
   for (const l of po.lines)
     line(`${l.sku}   ${l.quantity}   ${pdfMoney(l.unitCostMinor, po.currency, locale)}`);
   return Buffer.from(await doc.save());
