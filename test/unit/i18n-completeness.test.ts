@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { LABEL_WORDS, labelLocaleSchema } from '../../shared/labels/label-words';
 import { EMAIL_LOCALES, EMAIL_WORDS } from '../../src-server/notifications/email/email-words';
 import { TEAM_ALERT_WORDS } from '../../src-server/notifications/alerts/team-alert-words';
+import { SUBSCRIPTION_EMAIL_WORDS } from '../../src-server/subscriptions/subscription-email-words';
 import { PURCHASE_ORDER_WORDS } from '../../src-server/replenishment/purchase-order-words';
 import { messageProblems, type MessageTree } from './i18n-messages';
 
@@ -92,6 +93,7 @@ describe('customer e-mail words (src-server/notifications/email)', () => {
 const EMAIL_WORD_TABLES: Record<string, Record<string, unknown>> = {
   'purchase order e-mail (src-server/replenishment)': PURCHASE_ORDER_WORDS,
   'team alert e-mails (src-server/notifications/alerts)': TEAM_ALERT_WORDS,
+  'subscription e-mails (src-server/subscriptions)': SUBSCRIPTION_EMAIL_WORDS,
 };
 
 for (const [name, table] of Object.entries(EMAIL_WORD_TABLES))
