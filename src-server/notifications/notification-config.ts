@@ -1,5 +1,6 @@
 // Settings of the notification side of the OMS, read from the environment by config.ts.
 import { z } from 'zod';
+import { EMAIL_LOCALES, type EmailLocale } from './email/email-words';
 
 export interface DispatcherSettings {
   /** Events fanned out, and deliveries claimed, per round. */
@@ -46,7 +47,7 @@ export interface NotificationConfig {
   teamAlertEmails: string[];
   purchasingEmails: string[];
   /** Language of the internal alert emails. */
-  teamLocale: 'nl' | 'en';
+  teamLocale: EmailLocale;
   /** `{carrier}` and `{tracking}` are filled in for carriers without a known tracking page. */
   trackingUrlTemplate: string;
   dispatcher: DispatcherSettings;
@@ -73,7 +74,7 @@ const envSchema = z.object({
   RETAILER_LOGO_URL: z.preprocess(emptyAsMissing, z.url({ protocol: /^https?$/ }).optional()),
   ALERT_EMAILS: z.preprocess(emptyAsMissing, emailList.default(['warehouse-team@oms.example'])),
   PURCHASING_EMAILS: z.preprocess(emptyAsMissing, emailList.default(['purchasing@oms.example'])),
-  ALERT_LOCALE: z.preprocess(emptyAsMissing, z.enum(['nl', 'en']).default('en')),
+  ALERT_LOCALE: z.preprocess(emptyAsMissing, z.enum(EMAIL_LOCALES).default('en')),
   TRACKING_URL_TEMPLATE: z.preprocess(
     emptyAsMissing,
     z.string().default('https://track.oms.example/{carrier}/{tracking}'),

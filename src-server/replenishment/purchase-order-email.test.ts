@@ -28,8 +28,46 @@ describe('purchase order e-mail', () => {
     expect(nl.paragraphs[0]).toBe(
       'Graag leveren aan magazijn NL-TIL uiterlijk 2026-12-13. Vermeld PO-000007 op de pakbon.',
     );
-    expect(nl.facts).toEqual([{ label: 'Totaal', value: 'EUR 168.00' }]);
+    expect(nl.facts).toHaveLength(1);
+    expect(nl.facts![0]!.label).toBe('Totaal');
+    expect(nl.facts![0]!.value).toMatch(/^€\s168,00$/);
+    expect(nl.lines![0]!.amount).toMatch(/^€\s4,50$/);
     expect(purchaseOrderEmailBody(po, 'en').subject).toBe('Purchase order PO-000007');
+  });
+
+  it('speaks German and French to suppliers who read them', () => {
+    const de = purchaseOrderEmailBody(po, 'de');
+    expect(de.subject).toBe('Bestellung PO-000007');
+    expect(de.paragraphs[0]).toBe(
+      'Bitte liefern Sie an das Lager NL-TIL bis spätestens 2026-12-13. Bitte geben Sie PO-000007 auf dem Lieferschein an.',
+    );
+    expect(de.facts![0]!.value).toMatch(/^168,00\s€$/);
+    const fr = purchaseOrderEmailBody({ ...po, expectedDate: null }, 'fr');
+    expect(fr.subject).toBe('Bon de commande PO-000007');
+    expect(fr.paragraphs[0]).toBe(
+      'Merci de livrer à l’entrepôt NL-TIL. Veuillez indiquer PO-000007 sur le bon de livraison.',
+    );
+    expect(fr.closing).toBe('Le bon de commande est joint en PDF.');
+  });
+
+  it.each(['en', 'nl', 'de', 'fr'] as const)('renders the PDF in %s', async (locale) => {
+    const pdf = await purchaseOrderPdf({ ...po, currency: 'KWD' }, locale);
+    expect((await PDFDocument.load(pdf)).getPageCount()).toBe(1);
+  });
+
+  it("writes amounts with the currency's own minor unit", () => {
+    const yen = {
+      ...po,
+      currency: 'JPY',
+      lines: [{ sku: 'SKU-1', quantity: 2, unitCostMinor: 1234 }],
+    };
+    expect(purchaseOrderEmailBody(yen, 'en').facts![0]!.value).toBe('JP¥2,468');
+    const dinar = {
+      ...po,
+      currency: 'KWD',
+      lines: [{ sku: 'SKU-1', quantity: 1, unitCostMinor: 1234 }],
+    };
+    expect(purchaseOrderEmailBody(dinar, 'en').lines![0]!.amount).toMatch(/^KWD\s1\.234$/);
   });
 
   it('attaches a one-page PDF of the order', async () => {

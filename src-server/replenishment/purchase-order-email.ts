@@ -1,17 +1,21 @@
-// A sent purchase order reaches its supplier by e-mail, in the supplier's language (Dutch or
-// English), with the order as a PDF attached; delivered from the outbox like every notification.
+// A sent purchase order reaches its supplier by e-mail, in the supplier's language (English,
+// Dutch, German or French: purchase-order-words.ts), with the order as a PDF attached; delivered
+// from the outbox like every notification.
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { z } from 'zod';
 import { DeliveryFailure } from '../outbox/consumer';
 import type { DispatchedEvent, OutboxConsumer } from '../outbox/consumer';
 import { sendNotificationEmail } from '../notifications/email/compose-email';
+import { formatMoney as formatPlainMoney } from '../../shared/labels/label-format';
 import {
   emailLocale,
+  formatMoney,
   type Brand,
   type EmailBody,
   type EmailLocale,
 } from '../notifications/email/email-layout';
 import type { Mailer } from '../notifications/email/mailer';
+import { PURCHASE_ORDER_WORDS } from './purchase-order-words';
 
 export const purchaseOrderSentSchema = z.object({
   purchaseOrderId: z.string(),
@@ -26,28 +30,30 @@ export const purchaseOrderSentSchema = z.object({
 });
 export type PurchaseOrderSent = z.infer<typeof purchaseOrderSentSchema>;
 
-const money = (minor: number, currency: string) => `${currency} ${(minor / 100).toFixed(2)}`;
+// In the e-mail the reader's own money format; in the PDF (WinAnsi standard fonts, which lack the
+// narrow spaces Intl writes) "12,50 EUR" with the language's decimal separator. Both with the
+// currency's own minor unit (JPY none, KWD three).
+const money = (minor: number, currency: string, locale: EmailLocale) =>
+  formatMoney(minor, currency, locale);
+const pdfMoney = (minor: number, currency: string, locale: EmailLocale) =>
+  formatPlainMoney(minor, currency, locale === 'en' ? '.' : ',');
 
 export function purchaseOrderEmailBody(po: PurchaseOrderSent, locale: EmailLocale): EmailBody {
-  const nl = locale === 'nl';
+  const w = PURCHASE_ORDER_WORDS[locale];
   const total = po.lines.reduce((s, l) => s + l.quantity * l.unitCostMinor, 0);
   return {
-    subject: nl ? `Inkooporder ${po.number}` : `Purchase order ${po.number}`,
-    heading: nl
-      ? `Inkooporder ${po.number} voor ${po.supplierName}`
-      : `Purchase order ${po.number} for ${po.supplierName}`,
+    subject: w.subject(po.number),
+    heading: w.heading(po.number, po.supplierName),
     paragraphs: [
-      nl
-        ? `Graag leveren aan magazijn ${po.warehouseCode}${po.expectedDate ? ` uiterlijk ${po.expectedDate}` : ''}. Vermeld ${po.number} op de pakbon.`
-        : `Please deliver to warehouse ${po.warehouseCode}${po.expectedDate ? ` by ${po.expectedDate}` : ''}. Quote ${po.number} on the delivery note.`,
+      w.deliver(po.warehouseCode, po.expectedDate ? w.deliverBy(po.expectedDate) : '', po.number),
     ],
-    facts: [{ label: nl ? 'Totaal' : 'Total', value: money(total, po.currency) }],
+    facts: [{ label: w.total, value: money(total, po.currency, locale) }],
     lines: po.lines.map((l) => ({
       name: l.sku,
       quantity: l.quantity,
-      amount: money(l.unitCostMinor, po.currency),
+      amount: money(l.unitCostMinor, po.currency, locale),
     })),
-    closing: nl ? 'De PDF van de order is bijgevoegd.' : 'The order is attached as a PDF.',
+    closing: w.attached,
   };
 }
 
@@ -55,7 +61,7 @@ export async function purchaseOrderPdf(
   po: PurchaseOrderSent,
   locale: EmailLocale,
 ): Promise<Buffer> {
-  const nl = locale === 'nl';
+  const w = PURCHASE_ORDER_WORDS[locale].pdf;
   const doc = await PDFDocument.create();
   const page = doc.addPage([595, 842]);
   const font = await doc.embedFont(StandardFonts.Helvetica);
@@ -65,15 +71,13 @@ export async function purchaseOrderPdf(
     page.drawText(text, { x: 50, y, size, font: f });
     y -= size + 8;
   };
-  line(`${nl ? 'Inkooporder' : 'Purchase order'} ${po.number}`, 18, bold);
-  line(`${nl ? 'Leverancier' : 'Supplier'}: ${po.supplierName}`);
-  line(
-    `${nl ? 'Leveren aan' : 'Deliver to'}: ${po.warehouseCode}${po.expectedDate ? ` (${po.expectedDate})` : ''}`,
-  );
+  line(w.title(po.number), 18, bold);
+  line(`${w.supplier}: ${po.supplierName}`);
+  line(`${w.deliverTo}: ${po.warehouseCode}${po.expectedDate ? ` (${po.expectedDate})` : ''}`);
   y -= 10;
-  line(nl ? 'SKU / Aantal / Prijs per stuk' : 'SKU / Quantity / Unit cost', 11, bold);
+  line(w.columns, 11, bold);
   for (const l of po.lines)
-    line(`${l.sku}   ${l.quantity}   ${money(l.unitCostMinor, po.currency)}`);
+    line(`${l.sku}   ${l.quantity}   ${pdfMoney(l.unitCostMinor, po.currency, locale)}`);
   return Buffer.from(await doc.save());
 }
 

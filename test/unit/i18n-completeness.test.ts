@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LABEL_WORDS, labelLocaleSchema } from '../../shared/labels/label-words';
 import { EMAIL_LOCALES, EMAIL_WORDS } from '../../src-server/notifications/email/email-words';
+import { TEAM_ALERT_WORDS } from '../../src-server/notifications/alerts/team-alert-words';
+import { SUBSCRIPTION_EMAIL_WORDS } from '../../src-server/subscriptions/subscription-email-words';
+import { PURCHASE_ORDER_WORDS } from '../../src-server/replenishment/purchase-order-words';
 import { messageProblems, type MessageTree } from './i18n-messages';
 
 const LANGUAGES = ['en', 'nl', 'de', 'fr'];
@@ -85,6 +88,26 @@ describe('customer e-mail words (src-server/notifications/email)', () => {
     expect(messageProblems(sampled(words.en), sampled(words[lng]), lng)).toEqual([]);
   });
 });
+
+/** Per-language word tables of the other e-mails, each `Record<EmailLocale, words>`. */
+const EMAIL_WORD_TABLES: Record<string, Record<string, unknown>> = {
+  'purchase order e-mail (src-server/replenishment)': PURCHASE_ORDER_WORDS,
+  'team alert e-mails (src-server/notifications/alerts)': TEAM_ALERT_WORDS,
+  'subscription e-mails (src-server/subscriptions)': SUBSCRIPTION_EMAIL_WORDS,
+};
+
+for (const [name, table] of Object.entries(EMAIL_WORD_TABLES))
+  describe(`${name} words`, () => {
+    it('speaks the four languages', () => {
+      expect(Object.keys(table).sort()).toEqual([...LANGUAGES].sort());
+    });
+    it.each(LANGUAGES.filter((l) => l !== 'en'))(
+      '%s has every word and placeholder of en',
+      (lng) => {
+        expect(messageProblems(sampled(table.en), sampled(table[lng]), lng)).toEqual([]);
+      },
+    );
+  });
 
 describe('messageProblems', () => {
   it('names a missing key, an extra key and a dropped placeholder', () => {

@@ -4,6 +4,7 @@
 // document's totals are the invoice's to the cent: Σ lines = TaxExclusiveAmount, Σ TaxSubtotal =
 // TaxAmount, exclusive + tax = TaxInclusiveAmount = PayableAmount.
 import { XMLBuilder } from 'fast-xml-parser';
+import { formatAmount } from '../../../shared/labels/label-format';
 import type { VatCategory } from '../../../shared/tax';
 import type { InvoiceLine, VatLine } from '../b2b-schema';
 import type { InvoiceDocument } from './invoice-document';
@@ -49,8 +50,9 @@ const VAT_EAS: Record<string, string> = {
   LU: '9938',
 };
 
+// The currency's own minor unit (ISO 4217): JPY 1234 → "1234", KWD 1234 → "1.234".
 const amount = (minor: number, currency: string) => ({
-  '#text': (minor / 100).toFixed(2),
+  '#text': formatAmount(minor, currency),
   '@_currencyID': currency,
 });
 const percent = (rate: number) => String(Number(rate.toFixed(2)));

@@ -6,6 +6,7 @@ import type { DispatchedEvent, OutboxConsumer } from '../../outbox/consumer';
 import { sendNotificationEmail } from '../email/compose-email';
 import type { Brand, EmailBody, EmailLocale } from '../email/email-layout';
 import type { Mailer } from '../email/mailer';
+import { TEAM_ALERT_WORDS } from './team-alert-words';
 import {
   productNotSellingSchema,
   returnRateDigestSchema,
@@ -40,15 +41,17 @@ function parse<S extends z.ZodType>(schema: S, event: DispatchedEvent): z.infer<
   return parsed.data;
 }
 
-const percent = (rate: number) => `${(rate * 100).toFixed(1)} %`;
+/** 0.125 → "12.5 %" (en), "12,5 %" (nl, de, fr). */
+const percent = (rate: number, locale: EmailLocale) =>
+  `${new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(rate * 100)} %`;
 
 /** The email body and extra recipients of an alert event. */
 export function teamAlertEmail(
   event: DispatchedEvent,
   locale: EmailLocale,
 ): { body: EmailBody; extraTo: string[]; toPurchasing: boolean } {
-  const nl = locale === 'nl';
-  const closing = nl ? 'Automatisch bericht van het OMS.' : 'Automatic message from the OMS.';
+  const w = TEAM_ALERT_WORDS[locale];
+  const closing = w.closing;
   switch (event.type) {
     case 'stock.low': {
       const p = parse(stockLowSchema, event);
@@ -57,48 +60,37 @@ export function teamAlertEmail(
         extraTo: p.supplierEmail ? [p.supplierEmail] : [],
         body: {
           closing,
-          subject: nl
-            ? `Lage voorraad: ${p.sku} in ${p.warehouseCode}`
-            : `Low stock: ${p.sku} in ${p.warehouseCode}`,
-          heading: nl ? `${p.productName} is bijna op` : `${p.productName} is running low`,
+          subject: w.stockLow.subject(p.sku, p.warehouseCode),
+          heading: w.stockLow.heading(p.productName),
           paragraphs: [
-            nl
-              ? `Beschikbaar ${p.available}, bestelpunt ${p.reorderPoint}. Voorgestelde bestelling: ${p.suggestedReorderQuantity} stuks.`
-              : `Available ${p.available}, reorder point ${p.reorderPoint}. Suggested reorder: ${p.suggestedReorderQuantity} units.`,
+            w.stockLow.summary(
+              String(p.available),
+              String(p.reorderPoint),
+              String(p.suggestedReorderQuantity),
+            ),
           ],
           facts: [
-            { label: nl ? 'Magazijn' : 'Warehouse', value: p.warehouseCode },
+            { label: w.warehouse, value: p.warehouseCode },
             { label: 'SKU', value: p.sku },
-            { label: nl ? 'Op voorraad' : 'On hand', value: String(p.onHand) },
-            { label: nl ? 'Gereserveerd' : 'Reserved', value: String(p.reserved) },
-            {
-              label: nl ? 'Voorgestelde bestelling' : 'Suggested reorder quantity',
-              value: String(p.suggestedReorderQuantity),
-            },
-            ...(p.supplierName
-              ? [{ label: nl ? 'Leverancier' : 'Supplier', value: p.supplierName }]
-              : []),
+            { label: w.stockLow.onHand, value: String(p.onHand) },
+            { label: w.stockLow.reserved, value: String(p.reserved) },
+            { label: w.stockLow.suggested, value: String(p.suggestedReorderQuantity) },
+            ...(p.supplierName ? [{ label: w.supplier, value: p.supplierName }] : []),
           ],
         },
       };
     }
     case 'product.not_selling': {
       const p = parse(productNotSellingSchema, event);
-      const last = p.lastSoldAt ? p.lastSoldAt.slice(0, 10) : nl ? 'nooit' : 'never';
+      const last = p.lastSoldAt ? p.lastSoldAt.slice(0, 10) : w.notSelling.never;
       return {
         toPurchasing: true,
         extraTo: [],
         body: {
           closing,
-          subject: nl ? `Verkoopt niet: ${p.sku}` : `Not selling: ${p.sku}`,
-          heading: nl
-            ? `${p.productName} is in ${p.days} dagen niet verkocht`
-            : `${p.productName} has not sold in ${p.days} days`,
-          paragraphs: [
-            nl
-              ? `Er liggen ${p.onHand} stuks op voorraad. Laatst verkocht: ${last}.`
-              : `${p.onHand} units are in stock. Last sold: ${last}.`,
-          ],
+          subject: w.notSelling.subject(p.sku),
+          heading: w.notSelling.heading(p.productName, String(p.days)),
+          paragraphs: [w.notSelling.summary(String(p.onHand), last)],
         },
       };
     }
@@ -109,19 +101,11 @@ export function teamAlertEmail(
         extraTo: [],
         body: {
           closing,
-          subject: nl
-            ? `Te laat: bestelling ${p.orderReference} (${p.warehouseCode})`
-            : `Late: order ${p.orderReference} (${p.warehouseCode})`,
-          heading: nl
-            ? 'Beloofde datum verstreken, nog niet verzonden'
-            : 'Promised date passed, not shipped',
-          paragraphs: [
-            nl
-              ? `Beloofd voor ${p.promisedDeliveryDate}; status ${p.status}.`
-              : `Promised for ${p.promisedDeliveryDate}; status ${p.status}.`,
-          ],
+          subject: w.late.subject(p.orderReference, p.warehouseCode),
+          heading: w.late.heading,
+          paragraphs: [w.late.summary(p.promisedDeliveryDate, p.status)],
           facts: [
-            { label: nl ? 'Bestelling' : 'Order', value: p.orderReference },
+            { label: w.late.order, value: p.orderReference },
             { label: 'Fulfillment', value: p.fulfillmentId },
           ],
           lines: p.lines.map((l) => ({ name: `${l.name} (${l.sku})`, quantity: l.quantity })),
@@ -135,48 +119,41 @@ export function teamAlertEmail(
         extraTo: [],
         body: {
           closing,
-          subject: nl ? `Retouroverzicht ${p.week}` : `Return rate digest ${p.week}`,
-          heading: nl
-            ? `Producten met de meeste retouren (${p.windowDays} dagen)`
-            : `Products with the highest return rate (${p.windowDays} days)`,
+          subject: w.returnDigest.subject(p.week),
+          heading: w.returnDigest.heading(String(p.windowDays)),
           paragraphs: [
             p.products.length === 0
-              ? nl
-                ? 'Er zijn in deze periode geen retouren ontvangen.'
-                : 'No returns were received in this period.'
-              : nl
-                ? `${p.unitsReturned} stuks retour ontvangen.`
-                : `${p.unitsReturned} units received back.`,
+              ? w.returnDigest.none
+              : w.returnDigest.returned(String(p.unitsReturned)),
           ],
           lines: p.products.map((x) => ({
             name: `${x.name} (${x.sku})`,
             quantity: x.unitsReturned,
-            amount: `${percent(x.returnRate)} ${nl ? 'van' : 'of'} ${x.unitsSold}`,
+            amount: w.returnDigest.rateOf(percent(x.returnRate, locale), String(x.unitsSold)),
           })),
         },
       };
     }
     case 'subscription.stock_short': {
       const p = parse(subscriptionStockShortSchema, event);
-      const where = p.warehouseCode ?? (nl ? 'het netwerk' : 'the network');
+      const where = p.warehouseCode ?? w.subscriptionShort.network;
       return {
         toPurchasing: true,
         extraTo: [],
         body: {
           closing,
-          subject: nl
-            ? `Abonnement zonder voorraad: ${p.reference} (${where})`
-            : `Subscription renewal short of stock: ${p.reference} (${where})`,
-          heading: nl
-            ? 'Een abonnementslevering kan niet worden verstuurd'
-            : 'A subscription renewal cannot be placed',
+          subject: w.subscriptionShort.subject(p.reference, where),
+          heading: w.subscriptionShort.heading,
           paragraphs: [
-            nl
-              ? `Levering ${p.cycleNo} van ${p.reference} (gepland ${p.renewalDate}) is niet geplaatst en niet afgeschreven. De klant verwacht hem uiterlijk ${p.promisedDate}.`
-              : `Delivery ${p.cycleNo} of ${p.reference} (due ${p.renewalDate}) was not placed and not charged. The customer expects it by ${p.promisedDate}.`,
+            w.subscriptionShort.summary(
+              String(p.cycleNo),
+              p.reference,
+              p.renewalDate,
+              p.promisedDate,
+            ),
             ...(p.shortage.message ? [p.shortage.message] : []),
           ],
-          facts: [{ label: nl ? 'Magazijn' : 'Warehouse', value: where }],
+          facts: [{ label: w.warehouse, value: where }],
           lines: p.shortage.lines.map((l) => ({ name: l.sku, quantity: l.quantity })),
         },
       };

@@ -1,6 +1,7 @@
 // One layout for every email: the retailer's name and logo on top, a heading, paragraphs, a table
 // of facts, order lines, a closing. Rendered as simple inline-styled HTML and as plain text.
 
+import { isCurrencyCode, minorUnitDigits } from '../../../shared/money/currencies';
 import { EMAIL_LOCALES, type EmailLocale } from './email-words';
 
 export type { EmailLocale };
@@ -52,17 +53,29 @@ const escapeHtml = (text: string) =>
 // Building an Intl.NumberFormat costs far more than formatting with one: one per locale and currency.
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
+/** The digits after the decimal point of `currency`'s ISO 4217 minor unit (2 for an unknown code). */
+const currencyDigits = (currency: string) =>
+  isCurrencyCode(currency) ? minorUnitDigits(currency) : 2;
+
+/**
+ * An amount in minor units of `currency` in the reader's locale, with the currency's own minor unit
+ * from ISO 4217: JPY 1234 → "¥1,234", KWD 1234 → "KWD 1.234", EUR 1234 → "€12.34". (Intl follows
+ * CLDR, which shows fewer digits than ISO 4217 for some currencies, e.g. IQD; we show them all.)
+ */
 export function formatMoney(amountMinor: number, currency: string, locale: EmailLocale): string {
+  const digits = currencyDigits(currency);
   const key = `${locale} ${currency}`;
   let format = moneyFormats.get(key);
   if (!format) {
     format = new Intl.NumberFormat(INTL_LOCALE[locale], {
       style: 'currency',
       currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
     });
     moneyFormats.set(key, format);
   }
-  return format.format(amountMinor / 100);
+  return format.format(amountMinor / 10 ** digits);
 }
 
 /** 21 → "21%", 5.5 → "5.5%" (en), "5,5%" (nl), "5,5 %" (de, fr). */
