@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The Debian packages the test suite needs: Chromium (end-to-end tests), a PostgreSQL 15 server
-# (integration tests run on PGlite and PostgreSQL), CUPS (the real print spooler test) and a
-# font for screenshots. Installs what is missing when run as root with apt; otherwise says what
+# (integration tests run on PGlite and PostgreSQL), PgBouncer (the transaction-pooling topology
+# test), CUPS (the real print spooler test) and a font for screenshots; nginx for the benchmarks'
+# load balancer (bench:scale, bench:failover). Installs what is missing when run as root with apt; otherwise says what
 # to install and fails. Then proves that what is installed works (scripts/verify-system-packages.ts):
 # a file being there is no evidence, as a Debian update that changed cupsd's config rules showed.
 set -euo pipefail
@@ -9,6 +10,8 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/lib/postgresql/15/bin/pg_ctl ] || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing+=(postgresql)
 command -v psql >/dev/null || missing+=(postgresql-client)
+[ -x /usr/sbin/pgbouncer ] || missing+=(pgbouncer)
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
 [ -x /usr/sbin/cupsd ] || missing+=(cups)
 command -v lpadmin >/dev/null || missing+=(cups-client)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)

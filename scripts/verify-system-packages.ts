@@ -1,5 +1,6 @@
 // Proves that the system packages the tests need work on this machine, not only that their files
-// exist: a throwaway PostgreSQL cluster answers a query, Chromium renders a page headless, and
+// exist: a throwaway PostgreSQL cluster answers a query (also through PgBouncer in transaction
+// mode), nginx accepts a configuration, Chromium renders a page headless, and
 // cupsd accepts the exact configuration the tests generate and takes a raw queue. Run by
 // scripts/system-packages.sh after it installed what was missing; each failure says what is
 // wrong and which package it comes from, and the script exits 1.
@@ -7,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { CHROMIUM_ARGS, systemChromium } from '../test/setup/chromium';
 import { startPostgresCluster } from '../test/setup/postgres-cluster';
+import { startPgBouncer } from '../test/setup/postgres-replica';
 import { CUPSD, startPrivateCupsd, writePrivateCupsdConfig } from '../test/support/private-cupsd';
 
 interface Check {
@@ -89,6 +91,32 @@ const checks: Check[] = [
       } finally {
         await cupsd.stop();
       }
+    },
+  },
+  {
+    name: 'PgBouncer (transaction pooling in front of a throwaway cluster, a query through it)',
+    debianPackage: 'pgbouncer',
+    async run() {
+      const cluster = await startPostgresCluster();
+      try {
+        const bouncer = await startPgBouncer(cluster.port);
+        try {
+          const answer = output('psql', [bouncer.urlFor(cluster.url), '-At', '-c', 'select 1']);
+          if (answer !== '1') throw new Error(`select 1 through PgBouncer answered ${answer}`);
+          return output('/usr/sbin/pgbouncer', ['--version']).split('\n')[0] ?? 'pgbouncer';
+        } finally {
+          await bouncer.stop();
+        }
+      } finally {
+        await cluster.stop();
+      }
+    },
+  },
+  {
+    name: "nginx (the benchmarks' load balancer; its configuration test)",
+    debianPackage: 'nginx',
+    async run() {
+      return output('/usr/sbin/nginx', ['-v']);
     },
   },
   {
