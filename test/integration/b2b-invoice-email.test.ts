@@ -75,7 +75,7 @@ describe.each(BACKENDS)('B2B invoice e-mails and invoice.issued on %s', (backend
   });
 
   let n = 0;
-  async function companyShipment(locale: keyof typeof SUBJECTS) {
+  async function companyShipment(locale: keyof typeof SUBJECTS, adminEmail?: string) {
     n += 1;
     const company = await post('/v1/b2b/companies', {
       legalName: `Rechnung Co ${n} ${backend}`,
@@ -89,6 +89,14 @@ describe.each(BACKENDS)('B2B invoice e-mails and invoice.issued on %s', (backend
     const companyId = company.json().id as string;
     const email = `billing${n}-${backend}@co.example`;
     await post(`/v1/b2b/companies/${companyId}/buyers`, { name: 'B', email, role: 'buyer' });
+    if (adminEmail) {
+      const added = await post(`/v1/b2b/companies/${companyId}/buyers`, {
+        name: 'A',
+        email: adminEmail,
+        role: 'company_admin',
+      });
+      expect(added.statusCode, added.body).toBe(201);
+    }
     const quote = await post('/v1/b2b/quotes', {
       companyId,
       lines: [{ sku: 'SKU-1', quantity: 3 }],
@@ -226,4 +234,24 @@ describe.each(BACKENDS)('B2B invoice e-mails and invoice.issued on %s', (backend
       ]);
     },
   );
+
+  it("mails a company's admins only when it has any, not its other buyers", async () => {
+    const adminAddress = `admin-${backend}@co.example`;
+    const { fulfillment, email } = await companyShipment('nl', adminAddress);
+    const pushed = await syncClient(server.app, station).push('shipments', [
+      { newDocumentState: { ...makeShipment(station, fulfillment), _deleted: false } },
+    ]);
+    expect(pushed.json()[0].status).toBe('accepted');
+    await waitUntil(
+      async () => {
+        await dispatcher.runOnce();
+        return invoiceMails(adminAddress).length >= 1;
+      },
+      15_000,
+      `invoice mail to ${adminAddress}`,
+    );
+    await drain();
+    expect(invoiceMails(adminAddress)).toHaveLength(1);
+    expect(invoiceMails(email)).toHaveLength(0);
+  });
 });
