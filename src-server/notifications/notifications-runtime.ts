@@ -17,10 +17,11 @@ import { webhookConsumer } from './webhooks/webhook-consumer';
 import { subscriptionEmailConsumer } from '../subscriptions/subscription-email';
 import type { SubscriptionSettings } from '../subscriptions/subscription-config';
 import { quoteEmailConsumer } from '../b2b/quotes/quote-email';
+import { invoiceEmailConsumer } from '../b2b/invoices/invoice-email';
 import type { QuoteLinkSettings } from '../b2b/quotes/quote-links';
 import type { SellerConfig } from '../b2b/invoices/seller-config';
 
-/** What quote e-mails need: where the accept link points and who the seller is. */
+/** What quote and invoice e-mails need: where the accept link points and who the seller is. */
 export interface B2bMailSettings {
   links: QuoteLinkSettings;
   seller: SellerConfig;
@@ -37,7 +38,7 @@ export interface NotificationDeps {
   log?: NotificationLog | undefined;
   /** With them, subscription e-mails (with self-service links) are sent too. */
   subscriptions?: SubscriptionSettings | undefined;
-  /** With them, quotes are e-mailed to buyers (with the PDF and the accept link). */
+  /** With them, quotes (PDF, accept link) and invoices (PDF, UBL) are e-mailed to buyers. */
   b2b?: B2bMailSettings | undefined;
 }
 
@@ -65,7 +66,12 @@ export function notificationConsumers(
     purchaseOrderEmailConsumer(mailer, brand, config.purchasingEmails),
     webhookConsumer(db, config.dispatcher.webhookTimeoutMs),
     ...(subscriptions ? [subscriptionEmailConsumer(db, mailer, { brand, subscriptions })] : []),
-    ...(b2b ? [quoteEmailConsumer(db, mailer, { brand, ...b2b })] : []),
+    ...(b2b
+      ? [
+          quoteEmailConsumer(db, mailer, { brand, ...b2b }),
+          invoiceEmailConsumer(db, mailer, { brand, seller: b2b.seller }),
+        ]
+      : []),
   ];
 }
 

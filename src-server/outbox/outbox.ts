@@ -26,6 +26,7 @@ export const OUTBOX_EVENT_TYPES = [
   'quote.accepted',
   'quote.expired',
   'quote.expiry_reminder',
+  'invoice.issued',
   'purchase_order.sent',
   'subscription.created',
   'subscription.changed',
@@ -47,6 +48,7 @@ export type OutboxAggregateType =
   | 'fulfillment'
   | 'report'
   | 'quote'
+  | 'invoice'
   | 'purchase_order'
   | 'subscription';
 

@@ -4,7 +4,8 @@
 // the company's payment terms, and the next number of the legal entity's year — taken in this
 // same transaction, so numbers have no gaps. The invoice goes on the company's ledger, where the
 // credit check reads it. A shipment confirmed for a company's order is invoiced in the
-// confirmation's own transaction (invoiceConfirmedShipment), so it is invoiced exactly once.
+// confirmation's own transaction (invoiceConfirmedShipment), so it is invoiced exactly once; the
+// `invoice.issued` outbox event is written with it (the e-mail with PDF and UBL, webhooks).
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
@@ -17,6 +18,7 @@ import { ppmToPercent } from '../../../shared/orders/order-money-schema';
 import { DEFAULT_VAT_SETTINGS } from '../../tax/vat-settings';
 import { decideB2bVat, ossPositionFor, taxClassesOf, vatLinesOf } from '../b2b-vat';
 import { today } from '../quotes/quotes';
+import { appendOutboxEvents } from '../../outbox/outbox';
 
 export const LEGAL_ENTITY = 'NL01';
 
@@ -207,6 +209,7 @@ async function invoiceShipment(
       : { kind };
   const id = randomUUID();
   const number = invoiceNumber(LEGAL_ENTITY, year, seq);
+  const dueOn = dueDate(terms, issuedOn);
   await trx
     .insertInto('b2b_invoices')
     .values({
@@ -221,7 +224,7 @@ async function invoiceShipment(
       po_number: f.po_number,
       currency: f.currency,
       issued_on: issuedOn,
-      due_on: dueDate(terms, issuedOn),
+      due_on: dueOn,
       lines: JSON.stringify(lines),
       net_minor: netMinor,
       tax_minor: taxMinor,
@@ -242,5 +245,27 @@ async function invoiceShipment(
         recorded_by: 'system:invoicing',
       })
       .execute();
+  // Written with the invoice: the invoice e-mail and the `invoice.issued` webhooks follow it.
+  await appendOutboxEvents(trx, [
+    {
+      type: 'invoice.issued',
+      aggregateType: 'invoice',
+      aggregateId: id,
+      payload: {
+        invoiceId: id,
+        number,
+        companyId: company.customer_id,
+        companyName: company.legal_name,
+        orderId: f.order_id,
+        fulfillmentId,
+        issuedOn,
+        dueOn,
+        currency: f.currency,
+        netMinor,
+        taxMinor,
+        totalMinor: netMinor + taxMinor,
+      },
+    },
+  ]);
   return { id, number, created: true };
 }
