@@ -37,7 +37,7 @@ function Timeline({ order }: { order: OrderDetail }) {
   return (
     <ol className="timeline">
       {entries.map((entry, i) => (
-        <li key={`${entry.at}-${i}`}>
+        <li key={`${entry.at}-${entry.text}-${i}`}>
           <time dateTime={entry.at}>{new Date(entry.at).toLocaleString(i18n.language)}</time>
           <strong>{entry.text}</strong>
           {entry.reason ? ` — ${entry.reason}` : ''}{' '}
