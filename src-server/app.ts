@@ -36,6 +36,7 @@ import { startReservationArchive } from './inventory/reservation-archive';
 import type { BackOfficeReads } from './db/read-replica';
 import { orderRoutes } from './orders/order-routes';
 import { cancelLinesRoutes } from './orders/cancel-lines-route';
+import { resendEmailRoutes } from './orders/resend-email-route';
 import { refundLedgerRoutes } from './payments/refund-ledger';
 import { purchasingRoutes } from './replenishment/replenishment-routes';
 import { reportRoutes } from './reports/report-routes';
@@ -130,6 +131,7 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
   await app.register(healthRoutes(deps.db, reads));
   await app.register(orderRoutes(deps.db, intake, reads));
   await app.register(cancelLinesRoutes(deps.db));
+  await app.register(resendEmailRoutes(deps.db));
   await app.register(orderShipmentRoutes(deps.db, config.notifications.trackingUrlTemplate));
   await app.register(connectorRoutes(deps.db, intake));
   await app.register(warehouseRoutes(deps.db));

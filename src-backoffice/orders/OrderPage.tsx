@@ -1,5 +1,5 @@
 // One order: its facts, lines, fulfillments per warehouse with their shipments and tracking
-// links, the timeline of every event and customer e-mail, the actions with a reason (hold,
+// links, the timeline of every event and customer e-mail (each e-mail can be resent), the actions with a reason (hold,
 // cancel, cancel units of lines, change the ship-to address), and a link to its audit trail.
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../ui/errors';
 import { usePageTitle } from '../ui/page-title';
 import { OrderActions } from './OrderActions';
+import { OrderEmailResend } from './OrderEmailResend';
 import { OrderFulfillments } from './OrderFulfillments';
 import { OrderLineCancel } from './OrderLineCancel';
 import { OrderShipTo } from './OrderShipTo';
@@ -23,22 +24,27 @@ function Timeline({ order }: { order: OrderDetail }) {
       text: t(`events.${event.type}`, { defaultValue: event.type }),
       reason: typeof event.detail.reason === 'string' ? event.detail.reason : null,
       actor: event.actor as string | null,
+      resendKind: null as string | null,
     })),
     ...order.emails.map((email) => ({
       at: email.at,
       text: t('emailSent', { kind: t(`emailKinds.${email.kind}`, { defaultValue: email.kind }) }),
       reason: null,
       actor: null,
+      resendKind: email.kind as string | null,
     })),
   ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   return (
     <ol className="timeline">
       {entries.map((entry, i) => (
-        <li key={`${entry.at}-${i}`}>
+        <li key={`${entry.at}-${entry.text}-${i}`}>
           <time dateTime={entry.at}>{new Date(entry.at).toLocaleString(i18n.language)}</time>
           <strong>{entry.text}</strong>
           {entry.reason ? ` — ${entry.reason}` : ''}{' '}
           {entry.actor ? <span className="hint">({entry.actor})</span> : null}
+          {entry.resendKind ? (
+            <OrderEmailResend orderId={order.orderId} kind={entry.resendKind} />
+          ) : null}
         </li>
       ))}
     </ol>

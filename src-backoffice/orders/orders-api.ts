@@ -121,6 +121,10 @@ export const cancelOrderLines = (
 export const changeShipTo = (id: string, shipTo: OrderAddress, reason: string) =>
   api<unknown>('POST', `/v1/orders/${id}/ship-to`, { shipTo, reason });
 
+/** Sends a customer e-mail of the order again; the OMS composes it from the order as it is now. */
+export const resendOrderEmail = (id: string, kind: string, reason: string) =>
+  api<{ eventId: string }>('POST', `/v1/orders/${id}/emails/resend`, { kind, reason });
+
 /** Minor units as money in the reader's language: 1234 EUR → "€ 12,34". */
 export const money = (minor: number, currency: string, language: string) =>
   new Intl.NumberFormat(language, { style: 'currency', currency }).format(minor / 100);

@@ -15,6 +15,7 @@ export const OUTBOX_EVENT_TYPES = [
   'order.delivered',
   'order.cancelled',
   'order.lines_cancelled',
+  'order.email_resent',
   'return.authorized',
   'return.received',
   'refund.issued',

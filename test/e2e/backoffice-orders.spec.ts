@@ -1,7 +1,8 @@
 // Purchasing reads a warehouse's stock. Customer service in the back office, in Chromium against the bundled central OMS: finds an
 // order by the customer's e-mail and by a SKU, opens it, holds it with a reason, and finds the
 // hold with its reason in the order's timeline and in the audit log. axe finds no WCAG 2.2 AA
-// violation on the order screens, in English and in Dutch.
+// violation on the order screens, in English and in Dutch. A customer e-mail is resent from
+// the timeline with a reason.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_PEOPLE, demoPassword } from '../../src-server/people/demo-people';
@@ -253,4 +254,30 @@ test('customer service cancels units of a line and changes the ship-to address, 
     'Customer moved',
   );
   await expectAccessible(page, 'order page after changing the address');
+});
+
+test('customer service resends the order confirmation from the timeline, giving a reason', async ({
+  page,
+}) => {
+  const orderId = await placeOrder('WEB-E2E-4', 'lotte.smit@example.nl', 'Lotte Smit', 'SKU-00001');
+  await signInAsService(page);
+  await page.goto(`${central.url}/orders/${orderId}`);
+  const sent = page
+    .getByRole('listitem')
+    .filter({ hasText: 'E-mail to the customer: order confirmation' });
+  // The confirmation is sent by the outbox dispatcher shortly after the order is placed.
+  await expect(async () => {
+    await page.reload();
+    await expect(sent).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await sent.getByRole('button', { name: 'Resend' }).click();
+  await sent.getByRole('button', { name: 'Send again' }).click();
+  await expect(sent.getByText('Give a reason of at least 3 characters.')).toBeVisible();
+  await sent.getByLabel('Reason for sending it again').fill('Customer cannot find the mail');
+  await sent.getByRole('button', { name: 'Send again' }).click();
+  await expect(sent.getByRole('status')).toContainText('The e-mail is on its way again');
+  await expect(
+    page.getByRole('listitem').filter({ hasText: 'Customer e-mail sent again' }),
+  ).toContainText('Customer cannot find the mail');
+  await expectAccessible(page, 'order page after resending an e-mail');
 });

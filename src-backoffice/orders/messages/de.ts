@@ -64,6 +64,7 @@ export default {
     return_received: 'Retoure eingegangen',
     ship_to_changed: 'Lieferadresse geändert',
     lines_cancelled: 'Stück von Positionen storniert',
+    email_resent: 'Kunden-E-Mail erneut gesendet',
   },
   orderTitle: 'Bestellung {{reference}}',
   orderLoading: 'Bestellung',
@@ -176,5 +177,17 @@ export default {
     return_authorized: 'Rücksendung genehmigt',
     return_received: 'Rücksendung eingegangen',
     refund_issued: 'Erstattung veranlasst',
+  },
+  resendEmail: {
+    open: 'Erneut senden',
+    reason: 'Grund für das erneute Senden',
+    submit: 'Erneut senden',
+    close: 'Abbrechen',
+    done: 'Die E-Mail ist erneut unterwegs, erstellt aus der Bestellung, wie sie jetzt ist.',
+    errors: {
+      email_never_sent:
+        'Diese E-Mail wurde für diese Bestellung nie gesendet und kann daher nicht erneut gesendet werden.',
+      unknown_email_kind: 'Das ist keine Kunden-E-Mail, die das OMS erneut senden kann.',
+    },
   },
 } satisfies typeof en;

@@ -62,6 +62,7 @@ export default {
     return_received: 'Return received',
     ship_to_changed: 'Ship-to address changed',
     lines_cancelled: 'Units of lines cancelled',
+    email_resent: 'Customer e-mail sent again',
   },
   orderTitle: 'Order {{reference}}',
   orderLoading: 'Order',
@@ -170,5 +171,16 @@ export default {
     return_authorized: 'return authorised',
     return_received: 'return received',
     refund_issued: 'refund issued',
+  },
+  resendEmail: {
+    open: 'Resend',
+    reason: 'Reason for sending it again',
+    submit: 'Send again',
+    close: 'Never mind',
+    done: 'The e-mail is on its way again, composed from the order as it is now.',
+    errors: {
+      email_never_sent: 'This e-mail was never sent for this order, so it cannot be sent again.',
+      unknown_email_kind: 'This is not a customer e-mail the OMS can send again.',
+    },
   },
 };

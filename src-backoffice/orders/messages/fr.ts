@@ -64,6 +64,7 @@ export default {
     return_received: 'Retour reçu',
     ship_to_changed: 'Adresse de livraison modifiée',
     lines_cancelled: 'Unités de lignes annulées',
+    email_resent: 'E-mail client renvoyé',
   },
   orderTitle: 'Commande {{reference}}',
   orderLoading: 'Commande',
@@ -173,5 +174,17 @@ export default {
     return_authorized: 'retour autorisé',
     return_received: 'retour reçu',
     refund_issued: 'remboursement effectué',
+  },
+  resendEmail: {
+    open: 'Renvoyer',
+    reason: 'Motif du renvoi',
+    submit: 'Renvoyer',
+    close: 'Annuler',
+    done: 'L’e-mail est renvoyé, rédigé d’après la commande telle qu’elle est maintenant.',
+    errors: {
+      email_never_sent:
+        'Cet e-mail n’a jamais été envoyé pour cette commande : il ne peut pas être renvoyé.',
+      unknown_email_kind: 'Ce n’est pas un e-mail client que l’OMS peut renvoyer.',
+    },
   },
 } satisfies typeof en;

@@ -64,6 +64,7 @@ export default {
     return_received: 'Retour ontvangen',
     ship_to_changed: 'Afleveradres gewijzigd',
     lines_cancelled: 'Stuks van regels geannuleerd',
+    email_resent: 'Klantmail opnieuw verstuurd',
   },
   orderTitle: 'Order {{reference}}',
   orderLoading: 'Order',
@@ -174,5 +175,17 @@ export default {
     return_authorized: 'retour goedgekeurd',
     return_received: 'retour ontvangen',
     refund_issued: 'terugbetaling gedaan',
+  },
+  resendEmail: {
+    open: 'Opnieuw versturen',
+    reason: 'Reden om opnieuw te versturen',
+    submit: 'Opnieuw versturen',
+    close: 'Laat maar',
+    done: 'De e-mail gaat opnieuw de deur uit, opgesteld met de bestelling zoals die nu is.',
+    errors: {
+      email_never_sent:
+        'Deze e-mail is nooit voor deze bestelling verstuurd en kan dus niet opnieuw worden verstuurd.',
+      unknown_email_kind: 'Dit is geen klantmail die het OMS opnieuw kan versturen.',
+    },
   },
 } satisfies typeof en;
