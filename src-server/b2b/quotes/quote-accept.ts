@@ -84,6 +84,7 @@ async function markAccepted(
     const changed = vatChange(
       { basis: version.vat_basis, vat: version.vat },
       { basis: context.basis, vat: totals.vat },
+      version.currency,
     );
     if (changed !== null)
       throw new ApiError(
