@@ -12,6 +12,7 @@ import { optionalText, storableText } from '../validation/text';
 import { acceptedDate, acceptedDateTime } from '../validation/timestamps';
 import { vatNumberProblem } from '../validation/vat-numbers';
 import { orderLineMoneyFields, orderMoneyFields } from './order-money-schema';
+import { localeSchema } from '../people/roles';
 
 /** Every active ISO 4217 currency (shared/money/currencies.ts); amounts are in its minor unit. */
 export const SUPPORTED_CURRENCIES = CURRENCY_CODES;
@@ -63,7 +64,7 @@ const personCustomerSchema = z.object({
   type: z.literal('person'),
   name: storableText(200),
   email: z.email().max(254),
-  locale: z.enum(['nl', 'en']).optional(),
+  locale: localeSchema.optional(),
 });
 
 const companyCustomerSchema = z.object({
@@ -71,7 +72,7 @@ const companyCustomerSchema = z.object({
   companyName: storableText(200),
   vatNumber: optionalText(32),
   buyer: z.object({ name: storableText(200), email: z.email().max(254) }),
-  locale: z.enum(['nl', 'en']).optional(),
+  locale: localeSchema.optional(),
 });
 
 export const orderCustomerSchema = z.discriminatedUnion('type', [

@@ -1,6 +1,8 @@
 // The VAT of B2B documents from the VAT engine: the rules quotes and invoices need, and the
 // sentence an acceptance gets when the VAT is no longer what was quoted.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CURRENCY_CODES, minorUnitDigits } from '../../shared/money/currencies';
 import type { VatBasis } from './b2b-schema';
 import { decideB2bVat, ossPositionFor, vatChange, vatLinesOf } from './b2b-vat';
 
@@ -184,14 +186,49 @@ describe('a change in the VAT since the quote', () => {
       null,
     ],
   ])('%s', (_name, before, now, expected) => {
-    expect(vatChange({ basis: before, vat: vatOf(before) }, { basis: now, vat: vatOf(now) })).toBe(
-      expected,
-    );
+    expect(
+      vatChange({ basis: before, vat: vatOf(before) }, { basis: now, vat: vatOf(now) }, 'EUR'),
+    ).toBe(expected);
   });
 
   it('compares a version written before the engine by rate and amounts only', () => {
     const now = vatOf(basis());
     const old = now.map(({ category: _c, ...row }) => row);
-    expect(vatChange({ basis: null, vat: old }, { basis: basis(), vat: now })).toBeNull();
+    expect(vatChange({ basis: null, vat: old }, { basis: basis(), vat: now }, 'EUR')).toBeNull();
+  });
+});
+
+describe('the VAT-changed sentence in the currency’s own decimals', () => {
+  const before = basis({
+    originCountry: 'EE',
+    shipToCountry: 'EE',
+    billToCountry: 'EE',
+    supplyDate: '2025-06-30',
+  });
+  const now = { ...before, supplyDate: '2025-07-01' };
+  const sentence = (currency: string) =>
+    vatChange({ basis: before, vat: vatOf(before) }, { basis: now, vat: vatOf(now) }, currency);
+
+  it.each([
+    ['JPY', 'quoted 22 % VAT on 13545 = 2980, now 24 % VAT on 13545 = 3251'],
+    ['KWD', 'quoted 22 % VAT on 13.545 = 2.980, now 24 % VAT on 13.545 = 3.251'],
+    ['EUR', 'quoted 22 % VAT on 135.45 = 29.80, now 24 % VAT on 135.45 = 32.51'],
+  ])('writes %s amounts as %s', (currency, amounts) => {
+    expect(sentence(currency)).toContain(amounts);
+  });
+
+  it('names every amount to the minor unit in any ISO 4217 currency', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...CURRENCY_CODES), (currency) => {
+        const digits = minorUnitDigits(currency);
+        const amounts = [...sentence(currency)!.matchAll(/on ([\d.]+) = ([\d.]+)/g)].flatMap(
+          (m) => [m[1]!, m[2]!],
+        );
+        expect(amounts.map((a) => (a.split('.')[1] ?? '').length)).toEqual(
+          [0, 0, 0, 0].fill(digits),
+        );
+        expect(amounts.map((a) => Number(a.replace('.', '')))).toEqual([13545, 2980, 13545, 3251]);
+      }),
+    );
   });
 });

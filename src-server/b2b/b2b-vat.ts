@@ -2,6 +2,7 @@
 // rounded per part as the order intake rounds, so a quote, its order and its invoices agree to the
 // cent. A business buyer with a valid VAT number of another member state is reverse-charged (K),
 // goods leaving the EU are zero-rated exports (G), everything else pays the rate the engine picks.
+import { minorUnitDigits } from '../../shared/money/currencies';
 import { ppmToPercent } from '../../shared/orders/order-money-schema';
 import { decideVat, UnknownVatRateError } from '../../shared/tax';
 import type { OssPosition, TaxClass, VatDecision, VatScheme } from '../../shared/tax';
@@ -73,7 +74,8 @@ export function ossPositionFor(scheme: VatScheme | null): OssPosition {
   };
 }
 
-const money = (minor: number) => (minor / 100).toFixed(2);
+/** Minor units in `currency`'s own decimals (ISO 4217): JPY 1234 → "1234", KWD 1234 → "1.234". */
+const money = (minor: number, digits: number) => (minor / 10 ** digits).toFixed(digits);
 const CATEGORY_NAMES: Record<string, string> = {
   S: 'VAT',
   Z: 'zero-rated',
@@ -82,9 +84,10 @@ const CATEGORY_NAMES: Record<string, string> = {
   G: 'export',
   O: 'not subject to VAT',
 };
-const describeRow = (v: VatLine) =>
-  `${v.ratePercent} % ${CATEGORY_NAMES[v.category ?? (v.reverseCharge ? 'K' : 'S')]} on ${money(v.netMinor)} = ${money(v.taxMinor)}`;
-const describe = (rows: readonly VatLine[]) => rows.map(describeRow).join(', ') || 'none';
+const describeRow = (v: VatLine, digits: number) =>
+  `${v.ratePercent} % ${CATEGORY_NAMES[v.category ?? (v.reverseCharge ? 'K' : 'S')]} on ${money(v.netMinor, digits)} = ${money(v.taxMinor, digits)}`;
+const describe = (rows: readonly VatLine[], digits: number) =>
+  rows.map((row) => describeRow(row, digits)).join(', ') || 'none';
 const sameRow = (a: VatLine, b: VatLine) =>
   a.ratePercent === b.ratePercent &&
   a.netMinor === b.netMinor &&
@@ -94,11 +97,12 @@ const sameRow = (a: VatLine, b: VatLine) =>
 
 /**
  * Null when the VAT is what was quoted; else a sentence naming what changed (the buyer's VAT
- * number, the countries, the rates) and the VAT before and now.
+ * number, the countries, the rates) and the VAT before and now, in `currency`'s decimals.
  */
 export function vatChange(
   quoted: { basis: VatBasis | null; vat: readonly VatLine[] },
   now: { basis: VatBasis; vat: readonly VatLine[] },
+  currency: string,
 ): string | null {
   const same =
     quoted.vat.length === now.vat.length && quoted.vat.every((row, i) => sameRow(row, now.vat[i]!));
@@ -125,7 +129,8 @@ export function vatChange(
     causes.push(
       `the VAT rates or tax classes on ${now.basis.supplyDate} differ from those on ${before?.supplyDate ?? 'the quote'}`,
     );
-  return `${causes.join('; ')}: quoted ${describe(quoted.vat)}, now ${describe(now.vat)}`;
+  const digits = minorUnitDigits(currency);
+  return `${causes.join('; ')}: quoted ${describe(quoted.vat, digits)}, now ${describe(now.vat, digits)}`;
 }
 
 /** Each SKU's tax class (products.tax_class); a SKU not in the catalogue is taxed as standard. */

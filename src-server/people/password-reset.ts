@@ -6,7 +6,12 @@ import type { Kysely } from 'kysely';
 import { hashApiKey } from '../access/api-keys';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
-import { renderEmail, type Brand, type EmailLocale } from '../notifications/email/email-layout';
+import {
+  emailLocale,
+  renderEmail,
+  type Brand,
+  type EmailLocale,
+} from '../notifications/email/email-layout';
 import type { Mailer } from '../notifications/email/mailer';
 import type { PeopleConfig } from './people-config';
 import { endAllSessions } from './sessions';
@@ -105,7 +110,7 @@ export async function requestPasswordReset(
     })
     .execute();
   const link = `${config.publicUrl}/reset-password#token=${token}`;
-  const locale: EmailLocale = user.locale === 'nl' ? 'nl' : 'en';
+  const locale: EmailLocale = emailLocale(user.locale);
   const copy = COPY[locale](user.name, config.resetTokenMinutes);
   const body = {
     subject: copy.subject,

@@ -1,10 +1,18 @@
-// The words of the self-service page, in Dutch and English.
-import type { EmailLocale } from '../notifications/email/email-layout';
+// The words of the self-service page, per language (de and fr in their own files); the
+// completeness test (test/unit/i18n-completeness.test.ts) holds the four to the same words.
+import { INTL_LOCALE } from '../notifications/email/email-layout';
+import { EMAIL_LOCALES, type EmailLocale } from '../notifications/email/email-words';
+import { de } from './self-service-copy-de';
+import { fr } from './self-service-copy-fr';
 
 export type PageLocale = EmailLocale;
 
+/** A `?lang=` the page speaks, else undefined (the caller falls back to the subscriber's locale). */
+export const pageLocaleOf = (lang: string | undefined): PageLocale | undefined =>
+  EMAIL_LOCALES.find((l) => l === lang);
+
 export function formatDay(date: string, locale: PageLocale): string {
-  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -90,7 +98,8 @@ const en = {
     `This link works until ${d}. Keep it to yourself: anyone with it can change your subscription.`,
   invalidLink: 'This link is not valid. Please use the link from our most recent e-mail.',
   expiredLink: 'This link has expired. Please use the link from our most recent e-mail.',
-  otherLanguage: 'Nederlands',
+  languageName: 'English',
+  languages: 'Language',
 };
 
 export type PageCopy = typeof en;
@@ -176,10 +185,13 @@ const nl: PageCopy = {
     `Deze link werkt tot ${d}. Deel hem niet: met deze link kan iedereen je abonnement wijzigen.`,
   invalidLink: 'Deze link is niet geldig. Gebruik de link uit onze laatste e-mail.',
   expiredLink: 'Deze link is verlopen. Gebruik de link uit onze laatste e-mail.',
-  otherLanguage: 'English',
+  languageName: 'Nederlands',
+  languages: 'Taal',
 };
 
-export const pageCopy = (locale: PageLocale): PageCopy => (locale === 'nl' ? nl : en);
+export const SELF_SERVICE_PAGE_WORDS: Record<PageLocale, PageCopy> = { en, nl, de, fr };
+
+export const pageCopy = (locale: PageLocale): PageCopy => SELF_SERVICE_PAGE_WORDS[locale];
 
 /** The customer-facing text of a refusal, by its code. */
 export function errorText(

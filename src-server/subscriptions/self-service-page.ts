@@ -1,8 +1,8 @@
 // The self-service page, rendered on the server as plain HTML forms: no script at all, so its CSP
 // can forbid every script; every field has a label, results are announced (role=status/alert),
-// and it reads the same in Dutch and English. Every customer text is escaped.
+// and it reads the same in English, Dutch, German and French. Every customer text is escaped.
 import { formatMoney } from '../notifications/email/email-layout';
-import { formatDay, pageCopy } from './self-service-copy';
+import { formatDay, pageCopy, SELF_SERVICE_PAGE_WORDS } from './self-service-copy';
 import type { PageLocale } from './self-service-copy';
 import type { SubscriptionView } from './subscription-contracts';
 
@@ -69,7 +69,7 @@ export function renderSelfServicePage(input: PageInput): string {
   const copy = pageCopy(locale);
   const day = (d: string) => escapeHtml(formatDay(d, locale));
   const e = escapeHtml;
-  const other = locale === 'nl' ? 'en' : 'nl';
+  const others = (Object.keys(SELF_SERVICE_PAGE_WORDS) as PageLocale[]).filter((l) => l !== locale);
   const ended = view.state === 'cancelled' || view.state === 'expired';
   const state =
     view.state === 'paused'
@@ -78,7 +78,12 @@ export function renderSelfServicePage(input: PageInput): string {
         : copy.state.paused
       : copy.state[view.state];
   const parts: string[] = [
-    `<nav><a href="/s/${token}?lang=${other}" lang="${other}">${e(copy.otherLanguage)}</a></nav>`,
+    `<nav aria-label="${e(copy.languages)}">${others
+      .map(
+        (l) =>
+          `<a href="/s/${token}?lang=${l}" lang="${l}" hreflang="${l}">${e(pageCopy(l).languageName)}</a>`,
+      )
+      .join(' · ')}</nav>`,
     `<h1>${e(copy.title(view.reference))}</h1>`,
     `<p>${e(copy.hello(view.customer.name))}</p>`,
   ];

@@ -10,7 +10,7 @@ import { ApiError } from '../http/api-error';
 import { emailLocale } from '../notifications/email/email-layout';
 import { todayOf } from './renewal-context';
 import type { RenewalContext } from './renewal-context';
-import { errorText, pageCopy } from './self-service-copy';
+import { errorText, pageCopy, pageLocaleOf } from './self-service-copy';
 import type { PageLocale } from './self-service-copy';
 import { readLink, verifyLink } from './self-service-links';
 import { renderMessagePage, renderSelfServicePage, SELF_SERVICE_CSS } from './self-service-page';
@@ -99,7 +99,7 @@ export function selfServiceRoutes(ctx: RenewalContext) {
           .where('id', '=', claims.subscriptionId)
           .executeTakeFirst()
       : undefined;
-    const locale: PageLocale = lang === 'nl' || lang === 'en' ? lang : emailLocale(row?.locale);
+    const locale: PageLocale = pageLocaleOf(lang) ?? emailLocale(row?.locale);
     const copy = pageCopy(locale);
     if (!claims || !row)
       return { ok: false as const, status: 404, html: renderMessagePage(locale, copy.invalidLink) };
@@ -202,8 +202,8 @@ export function selfServiceRoutes(ctx: RenewalContext) {
             .status(404)
             .send(
               renderMessagePage(
-                lang === 'nl' ? 'nl' : 'en',
-                pageCopy(lang === 'nl' ? 'nl' : 'en').invalidLink,
+                pageLocaleOf(lang) ?? 'en',
+                pageCopy(pageLocaleOf(lang) ?? 'en').invalidLink,
               ),
             );
         const { token, action } = params.data;

@@ -15,6 +15,7 @@ import type { Database, PostalAddress } from '../db/schema';
 import { ratePercentOf } from '../orders/order-money-view';
 import { writeSyncDocumentGroups, writeSyncDocuments } from './document-store';
 import { orderMoneyOf, pickLineAmount } from './fulfillment-money';
+import { emailLocale } from '../notifications/email/email-layout';
 
 type Trx = Transaction<Database>;
 
@@ -198,7 +199,7 @@ export function toFulfillmentDoc(f: FulfillmentDocSource): FulfillmentDoc {
     promisedDate: f.promisedDate,
     channel: f.channel,
     poNumber: f.poNumber,
-    customerLocale: f.locale === 'nl' ? 'nl' : 'en',
+    customerLocale: emailLocale(f.locale),
     shipFrom: toAddress({
       ...f.warehouseAddress,
       name: f.warehouseAddress.name ?? f.warehouseName,
@@ -261,7 +262,7 @@ export async function publishOperators(trx: Trx, operatorIds: readonly string[])
       name: o.name,
       pinHash: o.pin_hash,
       pinSalt: o.pin_salt,
-      locale: o.locale === 'nl' ? 'nl' : 'en',
+      locale: emailLocale(o.locale),
       active: o.active,
       updatedAt: 0,
     };

@@ -60,7 +60,7 @@ describe.each(BACKENDS)('quote e-mails and accept links on %s', (backend) => {
   });
 
   let n = 0;
-  async function sentQuote(validDays: number, locale: 'nl' | 'en') {
+  async function sentQuote(validDays: number, locale: 'nl' | 'en' | 'de' | 'fr') {
     n += 1;
     const company = await post('/v1/b2b/companies', {
       legalName: `Mail Co ${n} ${backend}`,
@@ -102,6 +102,18 @@ describe.each(BACKENDS)('quote e-mails and accept links on %s', (backend) => {
     expect(match, mail.text).not.toBeNull();
     return { page: new URL(match![0]).pathname, path: `/v1/b2b/quote-links/${match![1]}` };
   };
+
+  it.each([
+    ['de', 'Versand'],
+    ['fr', 'Livraison'],
+  ] as const)('names the shipping line of a %s quote PDF in its language', async (locale, word) => {
+    const { email } = await sentQuote(14, locale);
+    const [mail] = await mailsTo(email, 1);
+    const pdf = mail!.attachments.find((a) => a.contentType === 'application/pdf');
+    const text = (await pdfTexts(new Uint8Array(pdf!.content))).join('\n');
+    expect(text).toContain(word);
+    expect(text).not.toContain('Shipping');
+  });
 
   it('mails the buyer the quote PDF and a signed link that accepts once, in Dutch', async () => {
     const { quoteId, number, email } = await sentQuote(14, 'nl');

@@ -138,6 +138,42 @@ describe.each(BACKENDS)('intake batching on %s', (backend) => {
     expect(fromIntake[0]).toMatchObject({ poNumber: 'PO-7788', customerLocale: 'nl' });
   });
 
+  it('gives stations a French customer’s language as French, from the intake and from the tables', async () => {
+    const intake = new OrderIntake(server.db, settings);
+    const placed = await intake.place(
+      command(
+        null,
+        makeOrder({
+          skus: { 'SKU-1': 1 },
+          customer: {
+            type: 'person',
+            name: 'Camille Martin',
+            email: 'camille@exemple.fr',
+            locale: 'fr',
+          },
+        }),
+      ),
+    );
+    const ids = placed.body.fulfillments.map((f) => f.id);
+    expect(ids.length).toBeGreaterThan(0);
+    const stored = async () =>
+      (
+        await server.db
+          .selectFrom('sync_documents')
+          .select('doc')
+          .where('collection', '=', 'fulfillments')
+          .where('id', 'in', ids)
+          .execute()
+      ).map((row) => row.doc);
+    expect(await stored()).toEqual(
+      ids.map(() => expect.objectContaining({ customerLocale: 'fr' })),
+    );
+    await server.db.transaction().execute((trx) => publishFulfillments(trx, ids));
+    expect(await stored()).toEqual(
+      ids.map(() => expect.objectContaining({ customerLocale: 'fr' })),
+    );
+  });
+
   it('shares scarce stock out in arrival order within a batch', async () => {
     const intake = new OrderIntake(server.db, settings);
     void intake.place(command(null)); // occupies the queue so the next three form one batch

@@ -291,6 +291,25 @@ describe.each(BACKENDS)('people on %s', (backend) => {
     expect((await signIn(server.app, person.email, NEW_PASSWORD)).response.statusCode).toBe(200);
   });
 
+  it.each([
+    ['de', 'Setzen Sie Ihr Backoffice-Passwort zurück'],
+    ['fr', 'Réinitialisez votre mot de passe du back-office'],
+  ] as const)('writes the reset mail in %s to a person who chose it', async (locale, subject) => {
+    const person = await makePerson(server.db, {
+      roles: ['finance'],
+      locale,
+      email: `reset.${locale}@shop.example`,
+    });
+    const asked = await inject({
+      method: 'POST',
+      url: '/v1/people/password-resets',
+      payload: { email: person.email },
+    });
+    expect(asked.statusCode).toBe(202);
+    await waitUntil(() => mailsTo(person.email).length === 1, 10_000, 'the reset mail');
+    expect(mailsTo(person.email)[0]!.subject).toBe(subject);
+  });
+
   it('refuses an expired reset link', async () => {
     const person = await makePerson(server.db, {
       roles: ['finance'],

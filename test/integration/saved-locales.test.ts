@@ -51,6 +51,14 @@ describe.each(BACKENDS)('saved languages on %s', (backend) => {
         .where('id', '=', created.json().id as string)
         .executeTakeFirstOrThrow();
       expect(row.locale).toBe(locale);
+      // The station receives the packer's language as saved, not collapsed to nl/en.
+      const synced = await server.db
+        .selectFrom('sync_documents')
+        .select('doc')
+        .where('collection', '=', 'operators')
+        .where('id', '=', created.json().id as string)
+        .executeTakeFirstOrThrow();
+      expect(synced.doc).toMatchObject({ locale });
     }
     const before = await server.db.selectFrom('operators').select('id').execute();
     await fc.assert(

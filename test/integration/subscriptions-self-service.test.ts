@@ -145,6 +145,49 @@ describe.each(BACKENDS)('self-service links on %s', (backend) => {
     ]);
   });
 
+  it('speaks the German subscriber’s language, switches to French on request, and names the other languages', async () => {
+    world.clock.setDay('2026-03-02');
+    const sub = await createSubscription(world, planCode, {
+      customer: {
+        type: 'person',
+        name: 'Lena Schmidt',
+        email: 'lena.schmidt@example.com',
+        locale: 'de',
+      },
+    });
+    const token = tokenIn((await mailsTo('lena.schmidt@example.com', 1))[0]!.text)!;
+    const page = await world.app.inject({ method: 'GET', url: `/s/${token}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<html lang="de">');
+    expect(page.body).toContain(`Ihr Abonnement ${sub.reference}`);
+    expect(page.body).toContain('Nächste Lieferung');
+    for (const [lang, name] of [
+      ['en', 'English'],
+      ['nl', 'Nederlands'],
+      ['fr', 'Français'],
+    ])
+      expect(page.body).toContain(
+        `href="/s/${token}?lang=${lang}" lang="${lang}" hreflang="${lang}">${name}</a>`,
+      );
+    expect(page.body).not.toContain('>Deutsch</a>');
+
+    const french = await world.app.inject({ method: 'GET', url: `/s/${token}?lang=fr` });
+    expect(french.body).toContain('<html lang="fr">');
+    expect(french.body).toContain(`Votre abonnement ${sub.reference}`);
+    const refused = await world.app.inject({
+      method: 'POST',
+      url: `/s/${token}/quantity?lang=fr`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'lineNo=1&quantity=0',
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('Cela n’a pas fonctionné');
+
+    const unknown = await world.app.inject({ method: 'GET', url: `/s/not-a-token?lang=de` });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.body).toContain('Dieser Link ist ungültig.');
+  });
+
   it('opens nothing for a tampered link, another subscription’s id under a valid signature, or an expired link', async () => {
     world.clock.setDay('2026-03-02');
     const sub = await createSubscription(world, planCode);

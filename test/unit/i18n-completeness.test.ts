@@ -8,6 +8,7 @@ import { EMAIL_LOCALES, EMAIL_WORDS } from '../../src-server/notifications/email
 import { TEAM_ALERT_WORDS } from '../../src-server/notifications/alerts/team-alert-words';
 import { SUBSCRIPTION_EMAIL_WORDS } from '../../src-server/subscriptions/subscription-email-words';
 import { PURCHASE_ORDER_WORDS } from '../../src-server/replenishment/purchase-order-words';
+import { SELF_SERVICE_PAGE_WORDS } from '../../src-server/subscriptions/self-service-copy';
 import { messageProblems, type MessageTree } from './i18n-messages';
 
 const LANGUAGES = ['en', 'nl', 'de', 'fr'];
@@ -89,11 +90,12 @@ describe('customer e-mail words (src-server/notifications/email)', () => {
   });
 });
 
-/** Per-language word tables of the other e-mails, each `Record<EmailLocale, words>`. */
+/** Per-language word tables of the other e-mails and customer pages, each `Record<EmailLocale, words>`. */
 const EMAIL_WORD_TABLES: Record<string, Record<string, unknown>> = {
   'purchase order e-mail (src-server/replenishment)': PURCHASE_ORDER_WORDS,
   'team alert e-mails (src-server/notifications/alerts)': TEAM_ALERT_WORDS,
   'subscription e-mails (src-server/subscriptions)': SUBSCRIPTION_EMAIL_WORDS,
+  'subscription self-service page (src-server/subscriptions)': SELF_SERVICE_PAGE_WORDS,
 };
 
 for (const [name, table] of Object.entries(EMAIL_WORD_TABLES))

@@ -1,4 +1,4 @@
-// The invoice as an A4 PDF in the company's language (Dutch or English), drawn with pdf-lib as
+// The invoice as an A4 PDF in the company's language (English, Dutch, German or French), drawn with pdf-lib as
 // the packing slip is: seller and buyer, the lines with their VAT rate, the VAT per category and
 // rate, the totals, the mention of VAT not charged and how to pay. 25 lines a page.
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';

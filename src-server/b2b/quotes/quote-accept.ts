@@ -15,6 +15,7 @@ import { quoteVatContext, taxClassesOf, vatChange } from '../b2b-vat';
 import { holdForApprovalAndCredit } from '../credit/order-holds';
 import { quoteTotals } from './quote-money';
 import { lockQuote, today } from './quotes';
+import { emailLocale } from '../../notifications/email/email-layout';
 
 export const B2B_CHANNEL = 'b2b';
 
@@ -83,6 +84,7 @@ async function markAccepted(
     const changed = vatChange(
       { basis: version.vat_basis, vat: version.vat },
       { basis: context.basis, vat: totals.vat },
+      version.currency,
     );
     if (changed !== null)
       throw new ApiError(
@@ -177,7 +179,7 @@ export async function acceptQuote(
       companyName: company.legal_name,
       ...(company.vat_number !== null ? { vatNumber: company.vat_number } : {}),
       buyer: { name: buyer.name, email: buyer.email },
-      locale: company.locale === 'nl' ? 'nl' : 'en',
+      locale: emailLocale(company.locale),
     },
     shipTo: company.shipping_address,
     billTo: company.billing_address,

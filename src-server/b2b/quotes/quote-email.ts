@@ -31,6 +31,7 @@ const WORDS = {
       `Our quote is still open and expires on ${validUntil}. Accept it before then to order at the quoted prices.`,
     accept: (url: string) => `Accept the quote (with your PO number if you have one): ${url}`,
     total: 'Total',
+    shipping: 'Shipping',
     validUntil: 'Valid until',
     closing: 'The link works once per quote version and until the quote expires.',
   },
@@ -44,6 +45,7 @@ const WORDS = {
       `Onze offerte staat nog open en verloopt op ${validUntil}. Accepteer haar vóór die datum om tegen de geoffreerde prijzen te bestellen.`,
     accept: (url: string) => `Offerte accepteren (met uw inkoopnummer als u dat hebt): ${url}`,
     total: 'Totaal',
+    shipping: 'Verzending',
     validUntil: 'Geldig tot',
     closing: 'De link werkt eenmaal per offerteversie en tot de offerte verloopt.',
   },
@@ -57,6 +59,7 @@ const WORDS = {
       `Unser Angebot ist noch offen und läuft am ${validUntil} ab. Nehmen Sie es bis dahin an, um zu den angebotenen Preisen zu bestellen.`,
     accept: (url: string) => `Angebot annehmen (mit Ihrer Bestellnummer, falls vorhanden): ${url}`,
     total: 'Gesamtbetrag',
+    shipping: 'Versand',
     validUntil: 'Gültig bis',
     closing: 'Der Link funktioniert einmal je Angebotsversion und bis zum Ablauf des Angebots.',
   },
@@ -71,6 +74,7 @@ const WORDS = {
     accept: (url: string) =>
       `Accepter le devis (avec votre numéro de bon de commande si vous en avez un) : ${url}`,
     total: 'Total',
+    shipping: 'Livraison',
     validUntil: 'Valable jusqu’au',
     closing: 'Le lien fonctionne une fois par version du devis et jusqu’à son expiration.',
   },
@@ -193,7 +197,7 @@ export function quoteEmailConsumer(
       if (row.shipping_minor > 0)
         lines.push({
           sku: 'SHIPPING',
-          name: locale === 'nl' ? 'Verzending' : 'Shipping',
+          name: WORDS[locale].shipping,
           quantity: 1,
           unitPriceMinor: row.shipping_minor,
           netMinor: row.shipping_minor,

@@ -11,6 +11,7 @@ import { holdForApprovalAndCredit } from '../credit/order-holds';
 import { priceListsOfCompanies } from '../price-lists/contract-prices';
 import { contractPrice } from '../price-lists/price-breaks';
 import { today } from '../quotes/quotes';
+import { emailLocale } from '../../notifications/email/email-layout';
 
 export interface Reorder {
   orderId: string;
@@ -112,7 +113,7 @@ export async function reorder(
       companyName: past.company,
       ...(past.vat_number !== null ? { vatNumber: past.vat_number } : {}),
       buyer: { name: past.buyerName, email: past.buyerEmail },
-      locale: past.locale === 'nl' ? 'nl' : 'en',
+      locale: emailLocale(past.locale),
     },
     shipTo: past.ship_to as PostalAddress,
     ...(past.bill_to ? { billTo: past.bill_to } : {}),

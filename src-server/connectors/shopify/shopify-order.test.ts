@@ -103,3 +103,16 @@ describe('Shopify order money', () => {
     );
   });
 });
+
+describe('Shopify customer language', () => {
+  it.each([
+    ['nl-NL', 'nl'],
+    ['de-AT', 'de'],
+    ['fr-BE', 'fr'],
+    ['en-GB', 'en'],
+    ['es-ES', 'en'],
+  ])('takes %s as %s', (customerLocale, locale) => {
+    const order = mapShopifyOrder(shopifyOrderCreated({ customer_locale: customerLocale }));
+    expect(order.customer.locale).toBe(locale);
+  });
+});

@@ -14,6 +14,7 @@ import {
   shopifyPartMoney,
   shopifyTaxLineSchema,
 } from './shopify-money';
+import { emailLocale } from '../../notifications/email/email-layout';
 
 /** Shopify's names of the totals the OMS checks. */
 export const SHOPIFY_TOTAL_FIELDS = { grandTotalMinor: 'total_price', taxTotalMinor: 'total_tax' };
@@ -119,7 +120,7 @@ export function mapShopifyOrder(payload: unknown): CanonicalOrder {
   const buyerName =
     [order.customer?.first_name, order.customer?.last_name].filter(Boolean).join(' ') ||
     shipTo.name;
-  const locale = order.customer_locale?.toLowerCase().startsWith('nl') ? 'nl' : 'en';
+  const locale = emailLocale(order.customer_locale);
   const companyName = shipTo.company ?? opt(order.billing_address?.company);
   const isB2b =
     (order.company !== null && order.company !== undefined) || opt(order.po_number) !== undefined;

@@ -7,7 +7,7 @@ import { EMAIL_LOCALES, type EmailLocale } from './email-words';
 export type { EmailLocale };
 
 /** The Intl locale each email language formats money, numbers and dates in. */
-const INTL_LOCALE: Record<EmailLocale, string> = {
+export const INTL_LOCALE: Record<EmailLocale, string> = {
   en: 'en-GB',
   nl: 'nl-NL',
   de: 'de-DE',

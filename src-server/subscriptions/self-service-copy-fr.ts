@@ -1,0 +1,87 @@
+// The words of the self-service page in French ("vous", as the subscription e-mails).
+import type { PageCopy } from './self-service-copy';
+
+export const fr: PageCopy = {
+  title: (ref) => `Votre abonnement ${ref}`,
+  hello: (name) => `Bonjour ${name}, vous pouvez modifier votre abonnement ici.`,
+  state: {
+    active: 'Votre abonnement est actif.',
+    paused: 'Votre abonnement est en pause jusqu’à ce que vous le repreniez.',
+    pausedUntil: (d) => `Votre abonnement est en pause jusqu’au ${d}.`,
+    cancelled: 'Votre abonnement est résilié.',
+    expired: 'Votre abonnement est terminé.',
+  },
+  nextDelivery: 'Prochaine livraison',
+  changesUntil: (d) =>
+    `Les modifications faites jusqu’au ${d} inclus s’appliquent à cette livraison ; les suivantes, à la livraison d’après.`,
+  waitingForStock:
+    'Nous attendons du stock pour cette livraison. Rien n’a encore été débité. Vous pouvez échanger un produit ci-dessous.',
+  items: 'Ce que vous recevez',
+  each: 'l’unité',
+  skip: { title: 'Sauter la prochaine livraison', button: 'Sauter cette livraison' },
+  move: {
+    title: 'Déplacer la prochaine livraison',
+    label: 'Nouvelle date',
+    button: 'Déplacer la livraison',
+  },
+  pause: {
+    title: 'Mettre en pause',
+    label: 'En pause jusqu’au (laissez vide pour une pause jusqu’à la reprise)',
+    button: 'Mettre l’abonnement en pause',
+  },
+  resume: { title: 'Reprendre', button: 'Reprendre l’abonnement' },
+  quantity: { label: (name) => `Quantité de ${name}`, button: 'Modifier la quantité' },
+  swap: { label: (name) => `Échanger ${name} contre`, button: 'Échanger le produit' },
+  productTitle: 'Produits',
+  address: {
+    title: 'Adresse de livraison',
+    name: 'Nom',
+    line1: 'Numéro et rue',
+    line2: 'Complément d’adresse (facultatif)',
+    postalCode: 'Code postal',
+    city: 'Ville',
+    country: 'Code pays (p. ex. FR)',
+    button: 'Enregistrer l’adresse',
+  },
+  cancel: {
+    title: 'Résilier',
+    confirm: 'Oui, je veux résilier mon abonnement',
+    reason: 'Motif (facultatif)',
+    button: 'Résilier l’abonnement',
+  },
+  done: {
+    skipped: 'C’est fait : la prochaine livraison sera sautée.',
+    paused: 'C’est fait : votre abonnement est en pause.',
+    resumed: 'C’est fait : votre abonnement est de nouveau actif.',
+    cancelled: 'C’est fait : votre abonnement est résilié.',
+    date_changed: 'C’est fait : la livraison a été déplacée.',
+    quantity_changed: 'C’est fait : la quantité a été modifiée.',
+    product_swapped: 'C’est fait : le produit a été échangé.',
+    address_changed: 'C’est fait : l’adresse a été modifiée.',
+  },
+  problem: 'Cela n’a pas fonctionné',
+  errors: {
+    minimum_cycles:
+      'Votre abonnement comporte un nombre minimum de livraisons ; vous pourrez le résilier ensuite.',
+    date_before_cutoff: 'Cette date est trop proche : choisissez une date plus tardive.',
+    date_too_far: 'Cette date est trop éloignée.',
+    date_in_pause: 'Cette date tombe pendant votre pause.',
+    pause_end_not_in_future: 'La pause doit se terminer après aujourd’hui.',
+    pause_too_long: 'Une pause dure au plus un an.',
+    subscription_paused: 'Votre abonnement est en pause ; reprenez-le d’abord.',
+    not_paused: 'Votre abonnement n’est pas en pause.',
+    subscription_cancelled: 'Votre abonnement est résilié et ne peut plus être modifié.',
+    subscription_expired: 'Votre abonnement est terminé et ne peut plus être modifié.',
+    not_in_plan: 'Ce produit ne fait pas partie de votre abonnement.',
+    same_product: 'Vous recevez déjà ce produit.',
+    no_price: 'Ce produit ne peut pas être commandé pour le moment.',
+    invalid: (field) => `Veuillez vérifier le champ « ${field} ».`,
+    unsupported_destination: 'Nous ne pouvons pas livrer dans ce pays.',
+  },
+  linkExpires: (d) =>
+    `Ce lien fonctionne jusqu’au ${d}. Gardez-le pour vous : toute personne qui l’a peut modifier votre abonnement.`,
+  invalidLink: 'Ce lien n’est pas valide. Utilisez le lien de notre dernier e-mail.',
+  expiredLink: 'Ce lien a expiré. Utilisez le lien de notre dernier e-mail.',
+  languageName: 'Français',
+  languages: 'Langue',
+};
