@@ -14,7 +14,8 @@ export const SCHEMA_VERSIONS: Record<SyncCollection, number> = {
   fulfillments: 2,
   products: 1,
   bins: 0,
-  operators: 0,
+  // 1: locale may be de or fr beside en and nl.
+  operators: 1,
   // 1: release and putBackAt (held work given back, put-back tasks), all optional.
   work: 1,
   // 1: refusal {code, params} beside the English sentence, optional.
@@ -36,6 +37,8 @@ export const MIGRATION_STRATEGIES: Partial<Record<SyncCollection, MigrationStrat
   work: { 1: (old: Doc) => old },
   shipments: { 1: (old: Doc) => old },
   returns: { 1: (old: Doc) => old },
+  // v1 of operators widened locale's enum (en, nl → en, nl, de, fr): a version-0 operator is valid.
+  operators: { 1: (old: Doc) => old },
   // v1: the product's bins in this warehouse (home-bin suggestion, foreign-bin warning).
   products: { 1: (old: Doc) => ({ ...old, bins: [] }) },
   // v1: the accepted receipts counted in receivedQuantity, and when the RMA expires.

@@ -19,7 +19,7 @@ const RELEASED: Record<string, readonly string[]> = {
   fulfillments: ['5ee0f8e0', '2b654e9d', 'f273c796'],
   products: ['cb689084', '8b569a07'],
   bins: ['bbcc8338'],
-  operators: ['cae1047f'],
+  operators: ['cae1047f', '603c492d'],
   work: ['137eed1e', '20574b68'],
   shipments: ['6a6999d3', 'a070b1f6'],
   rmas: ['2d96afa1', 'b6805524'],
