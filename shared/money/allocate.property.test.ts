@@ -26,8 +26,14 @@ describe('splitting money over parts', () => {
           const total = ws.reduce((a, b) => a + b, 0);
           shares.forEach((share, i) => {
             expect(Number.isInteger(share)).toBe(true);
-            const exact = total === 0 ? amount / ws.length : (amount * ws[i]!) / total;
-            expect(Math.abs(share - exact)).toBeLessThan(1);
+            // |share − exact| ≤ 1 minor unit, in integers: |share·total − amount·weight| ≤ total
+            // (dinero.js hands the remainder out in order, so an exact whole share may get one).
+            const [num, den] =
+              total === 0
+                ? [BigInt(amount), BigInt(ws.length)]
+                : [BigInt(amount) * BigInt(ws[i]!), BigInt(total)];
+            const off = BigInt(share) * den - num;
+            expect(off <= den && -off <= den).toBe(true);
             if (total > 0 && ws[i] === 0) expect(share).toBe(0);
           });
         },
