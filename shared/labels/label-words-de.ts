@@ -1,5 +1,5 @@
 // German label words (see label-words.ts). CN 22 wording after Deutsche Post's form.
-import { LEGAL_MENTION_WORDS } from '../tax/vat-scheme';
+import { LEGAL_MENTION_WORDS } from '../tax/legal-mentions';
 import type { LabelWords } from './label-words';
 
 export const de: LabelWords = {

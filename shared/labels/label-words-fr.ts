@@ -1,6 +1,6 @@
 // French label words (see label-words.ts). CN 22 wording after La Poste's form; plain
 // apostrophes, as every label font has them.
-import { LEGAL_MENTION_WORDS } from '../tax/vat-scheme';
+import { LEGAL_MENTION_WORDS } from '../tax/legal-mentions';
 import type { LabelWords } from './label-words';
 
 export const fr: LabelWords = {

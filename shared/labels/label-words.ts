@@ -2,8 +2,8 @@
 // given the station's locale and takes its words from here; English is the default, and its
 // words are exactly what the templates printed before they spoke Dutch.
 import { z } from 'zod';
-import { LEGAL_MENTION_WORDS } from '../tax/vat-scheme';
-import type { VatMention } from '../tax/vat-scheme';
+import { LEGAL_MENTION_WORDS } from '../tax/legal-mentions';
+import type { VatMention } from '../tax/legal-mentions';
 import type { Cn22Category } from './label-data';
 import { de } from './label-words-de';
 import { fr } from './label-words-fr';

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { FulfillmentDoc } from '../sync/documents';
-import { VAT_MENTIONS } from '../tax/vat-scheme';
+import { VAT_MENTIONS } from '../tax/legal-mentions';
 import { formatMoney } from './label-format';
 import { LABEL_WORDS, type LabelWords } from './label-words';
 

@@ -2,7 +2,7 @@
 // the network (central OMS ⇄ station main) and generates the RxDB collection schema in the renderer.
 // `updatedAt` is assigned by the central OMS (a monotonic sequence), never by a station clock.
 import { z } from 'zod';
-import { VAT_MENTIONS } from '../tax/vat-scheme';
+import { VAT_MENTIONS } from '../tax/legal-mentions';
 import { localeSchema } from '../people/roles';
 import { Reason } from '../reasons/reason';
 import { refundMethodSchema, returnReasonSchema, rmaStatusSchema } from '../returns/rma-state';
