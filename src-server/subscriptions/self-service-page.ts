@@ -2,15 +2,10 @@
 // can forbid every script; every field has a label, results are announced (role=status/alert),
 // and it reads the same in English, Dutch, German and French. Every customer text is escaped.
 import { formatMoney } from '../notifications/email/email-layout';
+import { escapeHtml } from '../notifications/email/email-layout';
 import { formatDay, pageCopy, SELF_SERVICE_PAGE_WORDS } from './self-service-copy';
 import type { PageLocale } from './self-service-copy';
 import type { SubscriptionView } from './subscription-contracts';
-
-export const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
 
 export const SELF_SERVICE_CSS = `
 :root { color: #1b1f24; background: #ffffff; font: 18px/1.5 system-ui, Arial, sans-serif; }

@@ -6,6 +6,7 @@ import type { PDFFont, PDFPage } from 'pdf-lib';
 import { formatAddressLines } from '../../../shared/labels/address-format';
 import { formatAmount, paginate } from '../../../shared/labels/label-format';
 import { toFontCharacters } from '../../../shared/labels/packing-slip-pdf';
+import { emailLocale } from '../../notifications/email/email-layout';
 import type { VatLine } from '../b2b-schema';
 import type { InvoiceDocument } from './invoice-document';
 
@@ -144,18 +145,12 @@ function cut(text: string, font: PDFFont, width: number): string {
 
 const vatCategoryOf = (v: VatLine) => v.category ?? (v.reverseCharge ? 'K' : 'S');
 
-/** The document's language: the buyer's, where the invoice speaks it, else English. */
-const invoiceLocale = (locale: string | null | undefined): keyof typeof WORDS => {
-  const l = (locale ?? '').slice(0, 2);
-  return l === 'nl' || l === 'de' || l === 'fr' ? l : 'en';
-};
-
 /** The invoice, or (`quote`) a quote laid out alike: its validity in place of the due date. */
 export async function renderInvoicePdf(
   invoice: InvoiceDocument,
   kind: 'invoice' | 'quote' = 'invoice',
 ): Promise<Uint8Array> {
-  const locale = invoiceLocale(invoice.buyer.locale);
+  const locale = emailLocale(invoice.buyer.locale);
   const base: Words = WORDS[locale];
   const words =
     kind === 'invoice'

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { PUBLIC } from '../../access/route-rules';
 import type { Database } from '../../db/schema';
 import { ApiError } from '../../http/api-error';
-import { formatMoney } from '../../notifications/email/email-layout';
+import { emailLocale, escapeHtml, formatMoney } from '../../notifications/email/email-layout';
 import type { OrderIntake } from '../../orders/intake-queue';
 import type { VatSettings } from '../../tax/vat-settings';
 import { acceptQuote } from './quote-accept';
@@ -66,14 +66,8 @@ const WORDS = {
   },
 } as const;
 
-const escape = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
-
 const html = (lang: string, title: string, body: string) =>
-  `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title></head><body><main><h1>${escape(title)}</h1>${body}</main></body></html>`;
+  `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`;
 
 function secure(reply: FastifyReply): FastifyReply {
   return reply
@@ -84,11 +78,6 @@ function secure(reply: FastifyReply): FastifyReply {
     .header('cache-control', 'no-store')
     .type('text/html; charset=utf-8');
 }
-
-const lang = (locale: string | undefined): keyof typeof WORDS => {
-  const l = (locale ?? '').slice(0, 2);
-  return l === 'nl' || l === 'de' || l === 'fr' ? l : 'en';
-};
 
 export function quoteLinkPages(
   db: Kysely<Database>,
@@ -113,7 +102,7 @@ export function quoteLinkPages(
         const w = WORDS.en;
         reply
           .status(error.statusCode)
-          .send(html('en', w.title(''), `<p>${escape(w.notFound)}</p>`));
+          .send(html('en', w.title(''), `<p>${escapeHtml(w.notFound)}</p>`));
         return null;
       }
     }
@@ -126,23 +115,23 @@ export function quoteLinkPages(
         const p = params.safeParse(request.params);
         const quote = await open(p.success ? p.data.token : '', reply);
         if (!quote) return reply;
-        const l = lang(quote.locale);
+        const l = emailLocale(quote.locale);
         const w = WORDS[l];
         if (quote.status === 'accepted' && quote.order_id)
           return reply.send(
             html(
               l,
               w.title(quote.number),
-              `<p>${escape(w.accepted(quote.number, quote.order_id))}</p>`,
+              `<p>${escapeHtml(w.accepted(quote.number, quote.order_id))}</p>`,
             ),
           );
         const body = [
-          `<p>${escape(w.forCompany(quote.legal_name))}</p>`,
-          `<p>${escape(w.total)}: ${escape(formatMoney(quote.total_minor, quote.currency, l))}</p>`,
-          `<p>${escape(w.validUntil)}: ${escape(quote.valid_until)}</p>`,
-          `<form method="post" action="/q/${escape(p.success ? p.data.token : '')}">`,
-          `<label>${escape(w.po)} <input name="poNumber" maxlength="64"${quote.po_required ? ' required' : ''}></label>`,
-          `<button type="submit">${escape(w.accept)}</button></form>`,
+          `<p>${escapeHtml(w.forCompany(quote.legal_name))}</p>`,
+          `<p>${escapeHtml(w.total)}: ${escapeHtml(formatMoney(quote.total_minor, quote.currency, l))}</p>`,
+          `<p>${escapeHtml(w.validUntil)}: ${escapeHtml(quote.valid_until)}</p>`,
+          `<form method="post" action="/q/${escapeHtml(p.success ? p.data.token : '')}">`,
+          `<label>${escapeHtml(w.po)} <input name="poNumber" maxlength="64"${quote.po_required ? ' required' : ''}></label>`,
+          `<button type="submit">${escapeHtml(w.accept)}</button></form>`,
         ].join('');
         return reply.send(html(l, w.title(quote.number), body));
       },
@@ -156,7 +145,7 @@ export function quoteLinkPages(
         const p = params.safeParse(request.params);
         const quote = await open(p.success ? p.data.token : '', reply);
         if (!quote) return reply;
-        const l = lang(quote.locale);
+        const l = emailLocale(quote.locale);
         const w = WORDS[l];
         const f = form.safeParse(request.body ?? {});
         const poNumber = f.success && f.data.poNumber ? f.data.poNumber : undefined;
@@ -171,7 +160,7 @@ export function quoteLinkPages(
             html(
               l,
               w.title(quote.number),
-              `<p>${escape(w.accepted(quote.number, accepted.orderId))}</p>`,
+              `<p>${escapeHtml(w.accepted(quote.number, accepted.orderId))}</p>`,
             ),
           );
         } catch (error) {
@@ -182,7 +171,7 @@ export function quoteLinkPages(
               html(
                 l,
                 w.title(quote.number),
-                `<p>${escape(w.refused)} ${escape(error.message)}</p>`,
+                `<p>${escapeHtml(w.refused)} ${escapeHtml(error.message)}</p>`,
               ),
             );
         }

@@ -44,7 +44,8 @@ export interface EmailBody {
 export const emailLocale = (raw: string | null | undefined): EmailLocale =>
   EMAIL_LOCALES.find((l) => raw?.toLowerCase().startsWith(l)) ?? 'en';
 
-const escapeHtml = (text: string) =>
+/** Text safe inside HTML (element content and quoted attributes). */
+export const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
