@@ -47,6 +47,7 @@ import { rmaRoutes } from './returns/rma-routes';
 import { DEMO_SHIPPING_SERVICES } from './shipping/demo-rates';
 import type { ShippingService } from './shipping/rate-table';
 import { heldWorkRoutes } from './warehouses/held-work-routes';
+import { warehouseCalendarRoutes } from './warehouses/warehouse-calendar-routes';
 import { warehouseRoutes } from './warehouses/warehouse-routes';
 import type { Clock } from './subscriptions/clock';
 import type { RecurringProviders } from './payments/recurring-provider';
@@ -135,6 +136,7 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
   await app.register(orderShipmentRoutes(deps.db, config.notifications.trackingUrlTemplate));
   await app.register(connectorRoutes(deps.db, intake));
   await app.register(warehouseRoutes(deps.db));
+  await app.register(warehouseCalendarRoutes(deps.db));
   await app.register(heldWorkRoutes(deps.db, config.workHolds));
   await app.register(productRoutes(deps.db));
   await app.register(webhookRoutes(deps.db));

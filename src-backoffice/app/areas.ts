@@ -12,6 +12,7 @@ import { reportsArea } from '../reports/reports-area';
 import { stockArea } from '../stock/stock-area';
 import { subscriptionsArea } from '../subscriptions/subscriptions-area';
 import { usersArea } from '../users/users-area';
+import { warehousesArea } from '../warehouses/warehouses-area';
 import type { Area } from './area';
 
 export const AREAS: readonly Area[] = [
@@ -23,6 +24,7 @@ export const AREAS: readonly Area[] = [
   purchasingArea,
   reportsArea,
   channelsArea,
+  warehousesArea,
   carriersArea,
   usersArea,
   auditArea,

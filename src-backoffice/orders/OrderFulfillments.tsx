@@ -29,6 +29,18 @@ export function OrderFulfillments({
               .join(', ')}
             {f.carrier ? ` — ${f.carrier} ${f.service ?? ''}` : ''}
           </p>
+          {f.shipBy && !['shipped', 'cancelled'].includes(f.status) ? (
+            <p>
+              {t('shipBy', {
+                date: new Date(`${f.shipBy}T12:00:00Z`).toLocaleDateString(i18n.language, {
+                  weekday: 'short',
+                  day: 'numeric',
+                  month: 'short',
+                  timeZone: 'UTC',
+                }),
+              })}
+            </p>
+          ) : null}
           {shipments
             .filter((s) => s.fulfillmentId === f.id)
             .map((s) => (

@@ -54,6 +54,8 @@ export interface OrderDetail extends Omit<OrderRow, 'warehouses' | 'customerName
     cancelRequested: boolean;
     carrier: string | null;
     service: string | null;
+    /** The day it is due to leave (its warehouse's cut-off at release); null on older orders. */
+    shipBy: string | null;
     lines: { lineId: string; sku: string; quantity: number }[];
   }[];
   events: { type: string; actor: string; detail: Record<string, unknown>; at: string }[];

@@ -74,6 +74,12 @@ export interface WarehousesTable {
   latitude: number;
   longitude: number;
   active: ColumnType<boolean, boolean | undefined, boolean>;
+  /** IANA time zone of the warehouse's clocks (migration 0840). */
+  time_zone: ColumnType<string, string | undefined, string>;
+  /** HH:MM local: work released at or after it ships the next business day. */
+  cutoff_time: ColumnType<string, string | undefined, string>;
+  /** Subdivision of `country` whose regional public holidays also apply, or null. */
+  holiday_region: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface BinsTable {
@@ -225,6 +231,8 @@ export interface FulfillmentOrdersTable {
   transit_days: number | null;
   promised_delivery_date: DateOnly | null;
   released_at: ColumnType<Date, Date | string, never>;
+  /** The day it is due to leave (its warehouse's cut-off at release); null before migration 0840. */
+  ship_by: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

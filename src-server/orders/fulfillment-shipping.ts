@@ -4,6 +4,7 @@ import { chooseShippingService } from '../shipping/choose-service';
 import type { ShippingChoice } from '../shipping/choose-service';
 import type { Parcel, ShippingService } from '../shipping/rate-table';
 import { ApiError } from '../http/api-error';
+import type { HolidayTest } from '../shipping/business-days';
 import type { ParcelProduct } from './priced-order';
 
 const PARCEL_MAX_KG = 20;
@@ -12,6 +13,8 @@ export interface FulfillmentShippingInput {
   fromCountry: string;
   toCountry: string;
   shipDate: string;
+  /** The shipping warehouse's public holidays (no parcels collected). */
+  isHoliday?: HolidayTest | undefined;
   promisedDeliveryDate: string | null;
   lines: readonly { sku: string; quantity: number }[];
   products: ReadonlyMap<string, ParcelProduct>;
@@ -54,6 +57,7 @@ export function chooseFulfillmentShipping(input: FulfillmentShippingInput): Ship
     fromCountry: input.fromCountry,
     toCountry: input.toCountry,
     shipDate: input.shipDate,
+    isHoliday: input.isHoliday,
     promisedDeliveryDate: input.promisedDeliveryDate,
     services: input.services,
   });

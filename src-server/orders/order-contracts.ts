@@ -23,6 +23,12 @@ export const fulfillmentSummarySchema = z.object({
   shippingCostMinor: z.number().int(),
   shippingCurrency: z.string(),
   transitDays: z.number().int().nullable(),
+  shipBy: z
+    .string()
+    .nullable()
+    .describe(
+      "The day it is due to leave: its warehouse's cut-off at release (null on older orders)",
+    ),
   lines: z.array(allocatedLineSchema),
 });
 export type FulfillmentSummary = z.infer<typeof fulfillmentSummarySchema>;

@@ -13,6 +13,7 @@ import { allocateOrder } from '../sourcing/allocate';
 import { fulfillmentOrderMoney, pickLineAmount } from '../sync/fulfillment-money';
 import { toFulfillmentDoc } from '../sync/projections';
 import type { GeoPoint } from '../sourcing/great-circle';
+import { calendarOf, holidayTest, shipDateFor } from '../shipping/warehouse-calendar';
 import { chooseFulfillmentShipping } from './fulfillment-shipping';
 import type { OrderPlaced } from './order-contracts';
 import { placedMoney, ratePercentOf } from './order-money-view';
@@ -27,6 +28,10 @@ export interface SourcingWarehouse {
   country: string;
   latitude: number;
   longitude: number;
+  /** Its clock and cut-off (src-server/shipping/warehouse-calendar.ts). */
+  timeZone: string;
+  cutoffTime: string;
+  holidayRegion: string | null;
 }
 
 export interface OrderGraphInput {
@@ -67,14 +72,18 @@ export function buildPlacedOrder(input: OrderGraphInput): PlacedOrderGraph {
   const placedAt = order.placedAt ? new Date(order.placedAt) : now;
   // A channel clock ahead of ours must not release work "in the future".
   const releasedAt = placedAt > now ? now : placedAt;
-  const shipDate = new Date().toISOString().slice(0, 10);
   const warehouseOf = new Map(warehouses.map((w) => [w.code, w]));
 
   const fulfillments: NewOrderGraph['fulfillments'] = plan.fulfillments.map((planned) => {
+    const warehouse = warehouseOf.get(planned.warehouseCode);
+    const calendar = warehouse ? calendarOf(warehouse) : null;
+    // Released now: it leaves today if the warehouse's cut-off has not passed, else next business day.
+    const shipDate = calendar ? shipDateFor(calendar, now) : now.toISOString().slice(0, 10);
     const shipping = chooseFulfillmentShipping({
-      fromCountry: warehouseOf.get(planned.warehouseCode)?.country ?? '',
+      fromCountry: warehouse?.country ?? '',
       toCountry: order.shipTo.country,
       shipDate,
+      isHoliday: calendar ? holidayTest(calendar) : undefined,
       promisedDeliveryDate: order.promisedDeliveryDate ?? null,
       lines: planned.lines,
       products: priced.products,
@@ -99,6 +108,7 @@ export function buildPlacedOrder(input: OrderGraphInput): PlacedOrderGraph {
       distanceKm: planned.distanceKm,
       transitDays: shipping.transitDays,
       releasedAt,
+      shipBy: shipDate,
       pickLines,
     };
   });
@@ -158,6 +168,7 @@ export function buildPlacedOrder(input: OrderGraphInput): PlacedOrderGraph {
       shippingCostMinor: f.shippingCostMinor,
       shippingCurrency: f.shippingCurrency,
       transitDays: f.transitDays,
+      shipBy: f.shipBy,
       lines: plan.fulfillments[i]!.lines,
     })),
     backordered: plan.backordered,

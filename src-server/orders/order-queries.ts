@@ -45,6 +45,7 @@ export async function fulfillmentSummaries(
     shippingCostMinor: f.shipping_cost_minor,
     shippingCurrency: f.currency,
     transitDays: f.transit_days,
+    shipBy: f.ship_by,
     lines: picked
       .filter((p) => p.fulfillment_id === f.id)
       .map((p) => ({ lineId: p.order_line_id, sku: p.sku, quantity: Number(p.quantity) })),

@@ -67,6 +67,8 @@ export interface NewOrderGraph {
     distanceKm: number;
     transitDays: number;
     releasedAt: Date;
+    /** The day it is due to leave: its warehouse's next cut-off at release (warehouse-calendar). */
+    shipBy: string;
     pickLines: {
       id: string;
       orderLineId: string;
@@ -169,6 +171,7 @@ export function orderGraphRows(graphs: readonly NewOrderGraph[]): TableRows[] {
         transit_days: f.transitDays,
         promised_delivery_date: order.promisedDeliveryDate,
         released_at: f.releasedAt,
+        ship_by: f.shipBy,
       })),
     },
     {
@@ -288,6 +291,7 @@ const FULFILLMENT_COLUMNS = {
   transit_days: 'integer',
   promised_delivery_date: 'date',
   released_at: 'timestamptz',
+  ship_by: 'date',
 } as const;
 const FULFILLMENT_LINE_COLUMNS = {
   id: 'uuid',

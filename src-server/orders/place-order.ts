@@ -81,6 +81,11 @@ export function activeWarehouses(db: Kysely<Database>): Promise<SourcingWarehous
   const rows = db
     .selectFrom('warehouses')
     .select(['code', 'name', 'address', 'country', 'latitude', 'longitude'])
+    .select([
+      'time_zone as timeZone',
+      'cutoff_time as cutoffTime',
+      'holiday_region as holidayRegion',
+    ])
     .where('active', '=', true)
     .orderBy('code')
     .execute();

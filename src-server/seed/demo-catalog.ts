@@ -6,6 +6,7 @@ import type { Random } from './prng';
 export const DEMO_WAREHOUSES = [
   {
     code: 'NL-TIL',
+    timeZone: 'Europe/Amsterdam',
     name: 'Tilburg DC',
     country: 'NL',
     latitude: 51.5606,
@@ -20,6 +21,7 @@ export const DEMO_WAREHOUSES = [
   },
   {
     code: 'BE-GNT',
+    timeZone: 'Europe/Brussels',
     name: 'Gent Hub',
     country: 'BE',
     latitude: 51.0543,
@@ -34,6 +36,7 @@ export const DEMO_WAREHOUSES = [
   },
   {
     code: 'DE-KSL',
+    timeZone: 'Europe/Berlin',
     name: 'Kassel Lager',
     country: 'DE',
     latitude: 51.3127,

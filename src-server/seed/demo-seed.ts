@@ -96,6 +96,7 @@ export async function seedDemoCatalogue(
           latitude: w.latitude,
           longitude: w.longitude,
           address: JSON.stringify(w.address),
+          time_zone: w.timeZone,
         })),
       )
       .execute();

@@ -12,6 +12,7 @@
  * - Prices in different currencies are not compared: candidates must share one currency.
  */
 import { assertIsoDate, estimateDeliveryDate } from './business-days';
+import type { HolidayTest } from './business-days';
 import { chargeableWeightKg, parcelPrice, zoneFor } from './rate-table';
 import type { Dimensions, Parcel, ShippingService } from './rate-table';
 
@@ -23,6 +24,8 @@ export type ChooseShippingInput = ShipmentWeight & {
   toCountry: string;
   /** The day the warehouse hands the parcels over, YYYY-MM-DD. */
   shipDate: string;
+  /** Public holidays on which no parcel is collected or delivered (none by default). */
+  isHoliday?: HolidayTest | undefined;
   /** The day the customer was promised, YYYY-MM-DD. */
   promisedDeliveryDate?: string | null;
   services: readonly ShippingService[];
@@ -131,7 +134,7 @@ function quote(
     cost,
     currency: service.currency,
     transitDays,
-    estimatedDelivery: estimateDeliveryDate(input.shipDate, transitDays),
+    estimatedDelivery: estimateDeliveryDate(input.shipDate, transitDays, input.isHoliday),
     chargeableWeightKg: Math.round(chargeable * 1000) / 1000,
   };
 }

@@ -97,6 +97,7 @@ export default {
   fulfillments: 'Versandaufträge je Lager',
   noFulfillments: 'Noch kein Lager hat diese Bestellung.',
   fulfillmentAt: 'Lager {{warehouse}}',
+  shipBy: 'Versand bis {{date}} (Annahmeschluss des Lagers)',
   cancelRequested: 'Stornierung angefordert',
   shippedAt: 'Versendet {{when}}',
   shipmentRefused: 'Sendung abgelehnt: {{reason}}',

@@ -95,6 +95,7 @@ export default {
   fulfillments: 'Fulfillments per warehouse',
   noFulfillments: 'No warehouse has this order yet.',
   fulfillmentAt: 'Warehouse {{warehouse}}',
+  shipBy: "Ships by {{date}} (the warehouse's cut-off)",
   cancelRequested: 'cancel requested',
   shippedAt: 'Shipped {{when}}',
   shipmentRefused: 'Shipment refused: {{reason}}',

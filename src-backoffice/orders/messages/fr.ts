@@ -97,6 +97,7 @@ export default {
   fulfillments: 'Ordres de préparation par entrepôt',
   noFulfillments: 'Aucun entrepôt n’a encore cette commande.',
   fulfillmentAt: 'Entrepôt {{warehouse}}',
+  shipBy: "Expédition d'ici le {{date}} (heure limite de l'entrepôt)",
   cancelRequested: 'annulation demandée',
   shippedAt: 'Expédiée {{when}}',
   shipmentRefused: 'Expédition refusée : {{reason}}',

@@ -97,6 +97,7 @@ export default {
   fulfillments: 'Uitleveringen per magazijn',
   noFulfillments: 'Nog geen magazijn heeft deze order.',
   fulfillmentAt: 'Magazijn {{warehouse}}',
+  shipBy: 'Verzenden vóór {{date}} (sluittijd van het magazijn)',
   cancelRequested: 'annulering gevraagd',
   shippedAt: 'Verzonden {{when}}',
   shipmentRefused: 'Zending geweigerd: {{reason}}',

@@ -1,0 +1,25 @@
+import type en from './en';
+
+export default {
+  nav: 'Lager',
+  title: 'Lager',
+  warehouse: 'Lager',
+  timeZone: 'Zeitzone',
+  timeZoneHint: 'Eine IANA-Zeitzone, z. B. Europe/Berlin.',
+  timeZoneNeeded: 'Geben Sie eine Zeitzone wie Europe/Berlin ein.',
+  localNow: 'Ortszeit jetzt',
+  cutoffTime: 'Täglicher Annahmeschluss',
+  cutoffHint: 'Arbeit, die ab dieser Ortszeit freigegeben wird, geht am nächsten Werktag raus.',
+  cutoffNeeded: 'Geben Sie eine Uhrzeit als HH:MM ein.',
+  shipDateNow: 'Jetzt freigegebene Arbeit verlässt das Lager am',
+  holidayRegion: 'Feiertagsregion',
+  holidayRegionHint: 'Regionale Feiertage zusätzlich zu denen des Landes.',
+  wholeCountry: 'Das ganze Land',
+  upcomingHolidays: 'Nächste gesetzliche Feiertage (kein Paketversand)',
+  noHolidays: 'Für das kommende Jahr sind keine Feiertage bekannt.',
+  change: 'Kalender ändern',
+  formTitle: 'Kalender von {{warehouse}}',
+  save: 'Kalender speichern',
+  saved: 'Kalender gespeichert; neue Bestellungen nutzen ihn innerhalb von Sekunden.',
+  noWarehouse: 'Es gibt kein Lager zum Anzeigen.',
+} satisfies typeof en;

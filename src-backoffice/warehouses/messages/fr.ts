@@ -1,0 +1,25 @@
+import type en from './en';
+
+export default {
+  nav: 'Entrepôts',
+  title: 'Entrepôts',
+  warehouse: 'Entrepôt',
+  timeZone: 'Fuseau horaire',
+  timeZoneHint: 'Un fuseau IANA, par ex. Europe/Paris.',
+  timeZoneNeeded: 'Saisissez un fuseau horaire comme Europe/Paris.',
+  localNow: 'Heure locale actuelle',
+  cutoffTime: 'Heure limite quotidienne',
+  cutoffHint: 'Le travail libéré à partir de cette heure locale part le jour ouvré suivant.',
+  cutoffNeeded: 'Saisissez une heure au format HH:MM.',
+  shipDateNow: 'Le travail libéré maintenant part le',
+  holidayRegion: 'Région des jours fériés',
+  holidayRegionHint: 'Jours fériés régionaux en plus de ceux du pays.',
+  wholeCountry: 'Tout le pays',
+  upcomingHolidays: 'Prochains jours fériés (aucun colis ne part)',
+  noHolidays: 'Aucun jour férié connu pour l’année à venir.',
+  change: 'Modifier le calendrier',
+  formTitle: 'Calendrier de {{warehouse}}',
+  save: 'Enregistrer le calendrier',
+  saved: 'Calendrier enregistré ; les nouvelles commandes l’utilisent en quelques secondes.',
+  noWarehouse: 'Aucun entrepôt à afficher.',
+} satisfies typeof en;

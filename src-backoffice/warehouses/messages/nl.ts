@@ -1,0 +1,25 @@
+import type en from './en';
+
+export default {
+  nav: 'Magazijnen',
+  title: 'Magazijnen',
+  warehouse: 'Magazijn',
+  timeZone: 'Tijdzone',
+  timeZoneHint: 'Een IANA-tijdzone, bijv. Europe/Amsterdam.',
+  timeZoneNeeded: 'Vul een tijdzone in, zoals Europe/Amsterdam.',
+  localNow: 'Lokale tijd nu',
+  cutoffTime: 'Dagelijkse sluittijd',
+  cutoffHint: 'Werk dat op of na deze lokale tijd vrijkomt, gaat de volgende werkdag weg.',
+  cutoffNeeded: 'Vul een tijd in als UU:MM.',
+  shipDateNow: 'Werk dat nu vrijkomt, vertrekt op',
+  holidayRegion: 'Feestdagenregio',
+  holidayRegionHint: 'Regionale feestdagen bovenop die van het land.',
+  wholeCountry: 'Het hele land',
+  upcomingHolidays: 'Volgende feestdagen (er vertrekken geen pakketten)',
+  noHolidays: 'Geen feestdagen bekend voor het komende jaar.',
+  change: 'Kalender wijzigen',
+  formTitle: 'Kalender van {{warehouse}}',
+  save: 'Kalender opslaan',
+  saved: 'Kalender opgeslagen; nieuwe orders gebruiken hem binnen enkele seconden.',
+  noWarehouse: 'Er is geen magazijn om te tonen.',
+} satisfies typeof en;
