@@ -11,6 +11,8 @@ import { openDatabase } from '../src-server/db/connect';
 import { startPostgresCluster } from '../test/setup/postgres-cluster';
 import { buildServerBundle, startOmsProcess } from '../test/support/oms-process';
 import { benchOrder } from './support/bench-orders';
+import { measureRound, postmasterPid } from './support/cost-per-order';
+import type { RoundCost } from './support/cost-per-order';
 import { prepareBenchDatabase, runLoadProcess } from './support/instances';
 import type { LoadResult } from './support/load-client';
 import { writeBenchmarkSection } from './support/report';
@@ -21,7 +23,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const fmt = (n: number) => n.toFixed(1);
 
 const loadAtStart = loadavg()[0]!.toFixed(1);
-const cluster = await startPostgresCluster();
+const cluster = await startPostgresCluster({
+  settings: { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.max': '1000' },
+});
 const bundle = await buildServerBundle();
 try {
   const database = await prepareBenchDatabase(cluster.url, 'oms_bench');
@@ -30,7 +34,17 @@ try {
     NOTIFICATIONS: 'off',
     DATABASE_POOL_SIZE: '20',
   };
-  const oms = await startOmsProcess(bundle, instanceEnv);
+  const probe = await openDatabase({ databaseUrl: database.url, maxConnections: 1 });
+  await sql`create extension if not exists pg_stat_statements`.execute(probe.db);
+  const postmaster = await postmasterPid(probe.db);
+  // BENCH_CPU_PROF=<dir>: the measured instance writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_CPU_PROF;
+  const oms = await startOmsProcess(
+    bundle,
+    instanceEnv,
+    undefined,
+    profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
+  );
   const oneInFlight = await startOmsProcess(bundle, {
     ...instanceEnv,
     INTAKE_BATCHES_IN_FLIGHT: '1',
@@ -58,13 +72,27 @@ try {
   await intake(oneInFlight.url, 8, 1500);
   const single = [await intake(oms.url, 1), await intake(oms.url, 8)];
   const rounds: { intake: LoadResult; oneInFlight: LoadResult; baseline: LoadResult }[] = [];
+  const costs: { intake: RoundCost; baseline: RoundCost }[] = [];
   for (let pair = 0; pair < PAIRS; pair++) {
-    rounds.push({
-      intake: await intake(oms.url, 32),
-      oneInFlight: await intake(oneInFlight.url, 32),
-      baseline: await baseline(),
+    let intakeRound: LoadResult | undefined;
+    let baselineRound: LoadResult | undefined;
+    const intakeCost = await measureRound(probe.db, { oms: oms.pid, postmaster }, async () => {
+      intakeRound = await intake(oms.url, 32);
+      return intakeRound.requests;
     });
+    const oneInFlightRound = await intake(oneInFlight.url, 32);
+    const baselineCost = await measureRound(probe.db, { postmaster }, async () => {
+      baselineRound = await baseline();
+      return baselineRound.requests;
+    });
+    rounds.push({ intake: intakeRound!, oneInFlight: oneInFlightRound, baseline: baselineRound! });
+    costs.push({ intake: intakeCost, baseline: baselineCost });
   }
+  if (process.env.BENCH_TOP_STATEMENTS) {
+    for (const { query, perOrder } of costs.at(-1)!.intake.top)
+      console.log(`${perOrder.toFixed(3)}  ${query}`);
+  }
+  await probe.close();
 
   // Scarce stock: 10 units of one SKU in one warehouse, 32 clients asking 4 times each.
   const handle = await openDatabase({ databaseUrl: database.url, maxConnections: 2 });
@@ -125,6 +153,17 @@ try {
       row(`pair ${i + 1}: plain-SQL baseline, 32 connections`, r.baseline),
     ]),
   ].join('\n');
+  const costOf = (pick: (c: (typeof costs)[number]) => number | null) => {
+    const values = costs.map(pick).filter((v): v is number => v !== null);
+    return values.length > 0 ? median(values).toFixed(2) : 'n/a';
+  };
+  const costTable = [
+    '| per order, median of the 32-client rounds | intake | plain-SQL baseline |',
+    '|---|---:|---:|',
+    `| OMS process CPU ms | ${costOf((c) => c.intake.omsCpuMsPerOrder)} | — |`,
+    `| PostgreSQL CPU ms (all backends) | ${costOf((c) => c.intake.databaseCpuMsPerOrder)} | ${costOf((c) => c.baseline.databaseCpuMsPerOrder)} |`,
+    `| statements (round trips) | ${costOf((c) => c.intake.statementsPerOrder)} | ${costOf((c) => c.baseline.statementsPerOrder)} |`,
+  ].join('\n');
   const section = `## Order intake
 
 \`npm run bench:intake\` — \`POST /v1/orders\` over real HTTP against a throwaway PostgreSQL 15 (fsync
@@ -139,6 +178,12 @@ flight (the queue before issue 14) and the baseline run in turn, ${PAIRS} times;
 taken within one such group and the median is reported. Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores shared with other work (load average ${loadAtStart} at the start, ${loadavg()[0]!.toFixed(1)} at the end), ${ROUND_MS / 1000} s per round.
 
 ${table}
+
+What each order costs, measured from /proc (user + system time of the OMS process and of every
+process of the PostgreSQL cluster) and pg_stat_statements, which do not move with the machine's
+load the way orders/s do:
+
+${costTable}
 
 - Intake at 32 clients, median of ${PAIRS}: **${fmt(at32)} orders/s** (goal ≥ 1,000: ${at32 >= 1000 ? 'met' : 'not met'}).
 - Intake ÷ plain-SQL baseline, median of ${PAIRS} interleaved pairs: **${ratio.toFixed(2)}×** (goal ≥ 2×: ${ratio >= 2 ? 'met' : 'not met'}).

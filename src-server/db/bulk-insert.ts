@@ -29,15 +29,17 @@ export interface TableRows {
 
 /**
  * Inserts the rows of every table (tables without rows are skipped), in the order given, then
- * sends `pg_notify(channel, '')` for each of `notify` (delivered at commit).
+ * sends `pg_notify(channel, '')` for each of `notify` (delivered at commit). `select` adds
+ * expressions to the statement's final select (e.g. advisory locks the caller needs next).
  */
 export async function insertTables(
   trx: Transaction<Database>,
   tables: readonly TableRows[],
   notify: readonly string[] = [],
+  select: readonly RawBuilder<unknown>[] = [],
 ): Promise<void> {
   const filled = tables.filter((t) => t.rows.length > 0);
-  if (filled.length === 0 && notify.length === 0) return;
+  if (filled.length === 0 && notify.length === 0 && select.length === 0) return;
   const ctes = filled.map((t, i) => {
     const names = Object.keys(t.columns);
     const columnList = sql.join(names.map((n) => sql.ref(n)));
@@ -51,9 +53,26 @@ export async function insertTables(
       order by x.n
     )`;
   });
+  const expressions = [...notify.map((channel) => sql`pg_notify(${channel}, '')`), ...select];
   const final: RawBuilder<unknown> =
-    notify.length > 0
-      ? sql`select ${sql.join(notify.map((channel) => sql`pg_notify(${channel}, '')`))}`
-      : sql`select 1`;
+    expressions.length > 0 ? sql`select ${sql.join(expressions)}` : sql`select 1`;
   await (ctes.length > 0 ? sql`with ${sql.join(ctes)} ${final}` : final).execute(trx);
+}
+
+/**
+ * Runs several writes (inserts, upserts; none reading another's rows) as ONE statement and one
+ * round trip, each a data-modifying CTE. PostgreSQL runs them in an order fixed by the
+ * statement's shape, so two transactions sending the same writes lock rows in the same order.
+ */
+export async function executeAsOneStatement(
+  trx: Transaction<Database>,
+  writes: readonly RawBuilder<unknown>[],
+): Promise<void> {
+  if (writes.length === 0) return;
+  if (writes.length === 1) {
+    await writes[0]!.execute(trx);
+    return;
+  }
+  const ctes = writes.map((write, i) => sql`${sql.raw(`w${i}`)} as (${write})`);
+  await sql`with ${sql.join(ctes)} select 1`.execute(trx);
 }

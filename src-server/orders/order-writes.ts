@@ -1,9 +1,11 @@
-// Inserts placed orders and everything sourcing decided for them, all tables in one statement.
-import type { Transaction } from 'kysely';
+// Inserts placed orders and everything sourcing decided for them: all tables in one statement,
+// the station documents in a second.
+import type { RawBuilder, Transaction } from 'kysely';
 import type { FulfillmentDoc } from '../../shared/sync/documents';
-import { insertTables } from '../db/bulk-insert';
+import { executeAsOneStatement, insertTables } from '../db/bulk-insert';
 import type { TableRows } from '../db/bulk-insert';
-import { writeFulfillmentDocs } from '../sync/projections';
+import { syncDocumentLocks, syncDocumentUpsert } from '../sync/document-store';
+import { fulfillmentDocGroups } from '../sync/projections';
 import type { Database, PostalAddress } from '../db/schema';
 import type { OrderVatRecord } from '../tax/tax-schema';
 
@@ -216,19 +218,29 @@ export function orderGraphRows(graphs: readonly NewOrderGraph[]): TableRows[] {
 
 /**
  * Inserts placed orders (intake passes a batch, the demo seed hundreds at once) in one
- * statement, with `also` (outbox events, idempotency records) in the same statement, and
- * releases their work to the warehouses' stations in the same transaction.
+ * statement, with `also.tables` (outbox events, idempotency records) in the same statement, and
+ * releases their work to the warehouses' stations in the same transaction: the stations' write
+ * locks are taken by that statement too, and the station documents upserted in a second one
+ * together with `also.after` (writes every batch contends for, e.g. the report rollups).
  */
 export async function insertOrderGraphs(
   trx: Transaction<Database>,
   graphs: readonly NewOrderGraph[],
-  also: { tables?: readonly TableRows[]; notify?: readonly string[] } = {},
+  also: {
+    tables?: readonly TableRows[];
+    notify?: readonly string[];
+    after?: readonly RawBuilder<unknown>[];
+  } = {},
 ): Promise<void> {
-  await insertTables(trx, [...orderGraphRows(graphs), ...(also.tables ?? [])], also.notify);
-  await writeFulfillmentDocs(
+  const stationDocs = fulfillmentDocGroups(graphs.flatMap((g) => g.stationDocs));
+  await insertTables(
     trx,
-    graphs.flatMap((g) => g.stationDocs),
+    [...orderGraphRows(graphs), ...(also.tables ?? [])],
+    also.notify,
+    syncDocumentLocks('fulfillments', stationDocs),
   );
+  const upsert = syncDocumentUpsert('fulfillments', stationDocs);
+  await executeAsOneStatement(trx, [...(upsert ? [upsert] : []), ...(also.after ?? [])]);
 }
 
 const ORDER_COLUMNS = {

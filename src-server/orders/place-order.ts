@@ -17,7 +17,7 @@ import { OUTBOX_CHANNEL, outboxRows } from '../outbox/outbox';
 import type { ShippingService } from '../shipping/rate-table';
 import type { GeoPoint } from '../sourcing/great-circle';
 import { resolveShipToLocation } from '../sourcing/ship-to-location';
-import { addDistanceSales, readDistanceSales } from '../tax/distance-sales';
+import { distanceSalesUpsert, readDistanceSales } from '../tax/distance-sales';
 import { DEFAULT_VAT_SETTINGS, readChannelTaxSettings } from '../tax/vat-settings';
 import type { VatSettings } from '../tax/vat-settings';
 import { idempotencyRows } from './idempotency';
@@ -26,7 +26,7 @@ import { buildPlacedOrder } from './order-graph';
 import type { PlacedOrderGraph, SourcingWarehouse } from './order-graph';
 import { insertOrderGraphs } from './order-writes';
 import { priceOrderFrom, readCatalogue } from './priced-order';
-import { rollUpPlacedOrders } from '../reports/rollup-writes';
+import { placedOrderRollups } from '../reports/rollup-writes';
 import type { PricedOrder } from './priced-order';
 
 export interface IntakeSettings {
@@ -291,8 +291,7 @@ export async function sourceAndWriteOrders(
         ];
   });
   const written = graphs.filter((g): g is PlacedOrderGraph => g !== null);
-  await addDistanceSales(
-    trx,
+  const distanceSales = distanceSalesUpsert(
     toPlace.flatMap(({ priced }, k) =>
       graphs[k] && priced.vat && priced.vat.distanceSaleEurMinor > 0
         ? [
@@ -304,7 +303,9 @@ export async function sourceAndWriteOrders(
         : [],
     ),
   );
-  // Orders, outbox events and idempotency records: one statement.
+  // Two statements: the orders with their outbox events and idempotency records (taking the
+  // stations' locks), then the station documents with the year's distance sales and the report
+  // rollups, rows every batch adds to, so those are locked last and for the shortest time.
   await insertOrderGraphs(
     trx,
     written.map((g) => g.graph),
@@ -315,12 +316,11 @@ export async function sourceAndWriteOrders(
         ...(options.also?.(graphs) ?? []),
       ],
       notify: [OUTBOX_CHANNEL],
+      after: [
+        ...(distanceSales ? [distanceSales] : []),
+        ...placedOrderRollups(written.map((g) => g.graph)),
+      ],
     },
-  );
-  // Last, so the hot per-channel rollup rows are locked for the shortest time.
-  await rollUpPlacedOrders(
-    trx,
-    written.map((g) => g.graph),
   );
   return graphs;
 }

@@ -1,7 +1,7 @@
 // Adds deltas to a rollup table in one statement: rows with the same key are merged first (one
 // upsert may not touch a row twice), then written in key order so two transactions adding to
 // the same rows lock them in the same order and never deadlock.
-import { sql, type Transaction } from 'kysely';
+import { sql, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { ReportTables } from './reports-schema';
 
@@ -71,19 +71,32 @@ export async function addToRollup(
   table: RollupTable,
   deltas: readonly RollupDelta[],
 ): Promise<void> {
+  for (const upsert of rollupUpserts(table, deltas)) await upsert.execute(trx);
+}
+
+/**
+ * The upserts that add deltas to a rollup table (one per CHUNK_ROWS rows; none when nothing is
+ * added), for a caller that runs them together with other writes (`executeAsOneStatement`).
+ */
+export function rollupUpserts(
+  table: RollupTable,
+  deltas: readonly RollupDelta[],
+): RawBuilder<unknown>[] {
   const { keys, counters } = ROLLUPS[table];
   const rows = mergeDeltas(table, deltas).filter((row) => counters.some((c) => row[c] !== 0));
   const columns = [...keys, ...counters];
+  const upserts: RawBuilder<unknown>[] = [];
   for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
     const chunk = rows.slice(start, start + CHUNK_ROWS);
-    await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})
+    upserts.push(sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})
       values ${sql.join(chunk.map((row) => sql`(${sql.join(columns.map((c) => sql`${row[c]}`))})`))}
       on conflict (${sql.join(keys.map((k) => sql.ref(k)))}) do update set ${sql.join(
         counters.map(
           (c) => sql`${sql.ref(c)} = ${sql.table(table)}.${sql.ref(c)} + excluded.${sql.ref(c)}`,
         ),
-      )}`.execute(trx);
+      )}`);
   }
+  return upserts;
 }
 
 /** The UTC calendar day of an instant. */

@@ -1,11 +1,11 @@
 // What each business event adds to the reporting rollups, written in the event's own
 // transaction: an order placed, a shipment confirmed, a return taken in, a refund issued.
-import type { Transaction } from 'kysely';
+import type { RawBuilder, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { NewOrderGraph } from '../orders/order-writes';
 import { shippingMoneyOf } from '../orders/order-money-rows';
 import { estimateDeliveryDate } from '../shipping/business-days';
-import { addToRollup, utcDay, type RollupDelta } from './rollup-table';
+import { addToRollup, rollupUpserts, utcDay, type RollupDelta } from './rollup-table';
 
 type Trx = Transaction<Database>;
 
@@ -17,7 +17,8 @@ export const UNEXPECTED_REASON = 'unexpected';
 /** The rate of tax a channel sent without one. */
 export const NO_RATE = -1;
 
-export async function rollUpPlacedOrders(trx: Trx, graphs: readonly NewOrderGraph[]) {
+/** What placed orders add to the sales, orders and VAT rollups, as upserts to run together. */
+export function placedOrderRollups(graphs: readonly NewOrderGraph[]): RawBuilder<unknown>[] {
   const sales: RollupDelta[] = [];
   const orders: RollupDelta[] = [];
   const vat: RollupDelta[] = [];
@@ -57,9 +58,11 @@ export async function rollUpPlacedOrders(trx: Trx, graphs: readonly NewOrderGrap
     });
     if (order.vat) vat.push(...vatDeltas(order, lines, order.vat.decision.scheme));
   }
-  await addToRollup(trx, 'report_sales_daily', sales);
-  await addToRollup(trx, 'report_orders_daily', orders);
-  await addToRollup(trx, 'report_vat_daily', vat);
+  return [
+    ...rollupUpserts('report_sales_daily', sales),
+    ...rollupUpserts('report_orders_daily', orders),
+    ...rollupUpserts('report_vat_daily', vat),
+  ];
 }
 
 /** The net and tax of each line and of the shipping, at the rate each was charged (as migration 0860 backfills). */

@@ -2,7 +2,7 @@
 // sequence stamp. Every write serialises per warehouse (advisory lock) before drawing its stamp,
 // so stamps commit in order and a pull can never step over a version committed late. After
 // commit, NOTIFY tells every API instance which documents changed (live stream).
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { SyncCollection } from '../../shared/sync/documents';
 import { STATION_WRITABLE } from '../../shared/sync/documents';
 import type { Checkpoint, WireDocument } from '../../shared/sync/protocol';
@@ -64,11 +64,48 @@ export async function writeSyncDocumentGroups(
   collection: SyncCollection,
   groups: ReadonlyMap<string, readonly NewDocument[]>,
 ): Promise<Map<string, StoredDocument[]>> {
-  const warehouses = [...groups.keys()].filter((w) => groups.get(w)!.length > 0).sort();
   const written = new Map<string, StoredDocument[]>([...groups.keys()].map((w) => [w, []]));
-  if (warehouses.length === 0) return written;
-  // Locks in a fixed order (no deadlock between two writers); notices delivered at commit.
-  const locks = warehouses.map((warehouse) => {
+  const locks = syncDocumentLocks(collection, groups);
+  if (locks.length === 0) return written;
+  await sql`select ${sql.join(locks)}`.execute(trx);
+  const { rows: stamped } = await syncDocumentUpsert(collection, groups)!.execute(trx);
+  const stamps = new Map(
+    stamped.map((r) => [`${r.warehouse_code}\u0000${r.id}`, Number(r.updated_at)]),
+  );
+  for (const r of syncRows(groups)) {
+    written.get(r.warehouse)!.push({
+      doc: r.doc,
+      updatedAt: stamps.get(`${r.warehouse}\u0000${r.id}`) ?? 0,
+      deleted: r.deleted,
+    });
+  }
+  return written;
+}
+
+function writtenWarehouses(groups: ReadonlyMap<string, readonly NewDocument[]>): string[] {
+  return [...groups.keys()].filter((w) => groups.get(w)!.length > 0).sort();
+}
+
+function syncRows(groups: ReadonlyMap<string, readonly NewDocument[]>) {
+  return writtenWarehouses(groups).flatMap((warehouse) =>
+    groups.get(warehouse)!.map((doc) => {
+      const { updatedAt: _stamp, _deleted, ...body } = doc;
+      return { warehouse, id: doc.id, doc: body, deleted: _deleted === true };
+    }),
+  );
+}
+
+/**
+ * The select-list expressions taking the warehouses' write locks, in code order (no deadlock
+ * between two writers), with their notices (delivered at commit). A caller may select them in
+ * a statement of its own (the intake adds them to its insert); the documents' upsert must run
+ * in a LATER statement, so its stamps are drawn under the locks.
+ */
+export function syncDocumentLocks(
+  collection: SyncCollection,
+  groups: ReadonlyMap<string, readonly NewDocument[]>,
+): RawBuilder<unknown>[] {
+  return writtenWarehouses(groups).map((warehouse) => {
     const docs = groups.get(warehouse)!;
     const notice: SyncNoticeBatch = {
       warehouse,
@@ -77,15 +114,16 @@ export async function writeSyncDocumentGroups(
     };
     return sql`pg_advisory_xact_lock(hashtext(${`sync:${warehouse}`})), pg_notify(${SYNC_CHANNEL}, ${JSON.stringify(notice)})`;
   });
-  await sql`select ${sql.join(locks)}`.execute(trx);
-  const rows = warehouses.flatMap((warehouse) =>
-    groups.get(warehouse)!.map((doc) => {
-      const { updatedAt: _stamp, _deleted, ...body } = doc;
-      return { warehouse, id: doc.id, doc: body, deleted: _deleted === true };
-    }),
-  );
-  // One statement: stamps drawn in input order, rows upserted, stamps returned.
-  const { rows: stamped } = await sql<{ warehouse_code: string; id: string; updated_at: string }>`
+}
+
+/** The upsert of the documents, stamps drawn in input order and returned; null when none. */
+export function syncDocumentUpsert(
+  collection: SyncCollection,
+  groups: ReadonlyMap<string, readonly NewDocument[]>,
+): RawBuilder<{ warehouse_code: string; id: string; updated_at: string }> | null {
+  const rows = syncRows(groups);
+  if (rows.length === 0) return null;
+  return sql`
     with input as (
       select x.warehouse, x.id, x.doc, x.deleted, x.n
       from jsonb_to_recordset(${JSON.stringify(rows.map((r, n) => ({ ...r, n })))}::jsonb) as x(warehouse text, id text, doc jsonb, deleted boolean, n int)
@@ -97,18 +135,7 @@ export async function writeSyncDocumentGroups(
     select warehouse, ${collection}, id, doc, seq, deleted from stamped
     on conflict (warehouse_code, collection, id)
     do update set doc = excluded.doc, updated_at = excluded.updated_at, deleted = excluded.deleted
-    returning warehouse_code, id, updated_at`.execute(trx);
-  const stamps = new Map(
-    stamped.map((r) => [`${r.warehouse_code}\u0000${r.id}`, Number(r.updated_at)]),
-  );
-  for (const r of rows) {
-    written.get(r.warehouse)!.push({
-      doc: r.doc,
-      updatedAt: stamps.get(`${r.warehouse}\u0000${r.id}`) ?? 0,
-      deleted: r.deleted,
-    });
-  }
-  return written;
+    returning warehouse_code, id, updated_at`;
 }
 
 export async function readSyncDocument(

@@ -221,13 +221,20 @@ export async function writeFulfillmentDocs(
   trx: Trx,
   docs: readonly FulfillmentDoc[],
 ): Promise<void> {
+  await writeSyncDocumentGroups(trx, 'fulfillments', fulfillmentDocGroups(docs));
+}
+
+/** Fulfillment documents grouped by the warehouse whose stations see them. */
+export function fulfillmentDocGroups(
+  docs: readonly FulfillmentDoc[],
+): Map<string, FulfillmentDoc[]> {
   const byWarehouse = new Map<string, FulfillmentDoc[]>();
   for (const doc of docs) {
     const list = byWarehouse.get(doc.warehouseCode) ?? [];
     list.push(doc);
     byWarehouse.set(doc.warehouseCode, list);
   }
-  await writeSyncDocumentGroups(trx, 'fulfillments', byWarehouse);
+  return byWarehouse;
 }
 
 /** Publishes a warehouse's catalogue: every product with stock there, and its bins. */

@@ -78,7 +78,12 @@ function runPgAsync(bin: string, cmd: string, args: string[]): Promise<void> {
   });
 }
 
-export async function startPostgresCluster(): Promise<PostgresCluster> {
+export interface ClusterOptions {
+  /** Extra server settings, e.g. `{ shared_preload_libraries: 'pg_stat_statements' }` (benchmarks). */
+  settings?: Readonly<Record<string, string>>;
+}
+
+export async function startPostgresCluster(options: ClusterOptions = {}): Promise<PostgresCluster> {
   const bin = findPgBin();
   const dir = mkdtempSync(join(tmpdir(), 'oms-pg-'));
   chmodSync(dir, 0o777);
@@ -104,7 +109,11 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     join(dir, 'log'),
     'start',
     '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200 -c synchronous_commit=off -c full_page_writes=off`,
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200 -c synchronous_commit=off -c full_page_writes=off${Object.entries(
+      options.settings ?? {},
+    )
+      .map(([name, value]) => ` -c ${name}=${value}`)
+      .join('')}`,
   ];
   run('pg_ctl', startArgs);
   return {

@@ -45,10 +45,12 @@ export async function startOmsProcess(
   bundle: ServerBundle,
   env: NodeJS.ProcessEnv,
   readyWithinMs = 30_000,
+  /** More `node` options, e.g. `--cpu-prof` (benchmarks). */
+  nodeArgs: readonly string[] = [],
 ): Promise<OmsProcess> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'oms-process-'));
-  const child = spawn(process.execPath, ['--enable-source-maps', bundle.program], {
+  const child = spawn(process.execPath, [...nodeArgs, '--enable-source-maps', bundle.program], {
     env: {
       ...process.env,
       PORT: String(port),
