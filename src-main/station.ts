@@ -17,6 +17,8 @@ import { numberingHandlers } from './numbering/numbering-handlers';
 import { systemHandlers } from './system/system-handlers';
 import { PrintService } from './printing/print-service';
 import { printingHandlers } from './printing/printing-handlers';
+import { ReceivingDesk } from './receiving/receiving-desk';
+import { receivingHandlers } from './receiving/receiving-handlers';
 import { join } from 'node:path';
 
 export interface Station {
@@ -79,8 +81,14 @@ export function createStation(config: StationConfig, platform: StationPlatform):
       console.warn('carrier settings not fetched:', err instanceof Error ? err.message : err);
     }
   };
+  const receiving = new ReceivingDesk({
+    file: join(config.dataDir, 'receiving.json'),
+    central: (path, init) => sync.centralJson(path, init),
+    onQueueChange: (queue) => events.emit('receivingQueue', queue),
+  });
   onOnline = () => {
     if (!sync.isEnrolled()) return;
+    void receiving.flush();
     void numbers.topUp();
     void refreshCarriers();
   };
@@ -102,6 +110,7 @@ export function createStation(config: StationConfig, platform: StationPlatform):
       isOnline: () => connectivity.current().online,
     }),
     ...printingHandlers(printing),
+    ...receivingHandlers(receiving),
   };
 
   return {
@@ -119,6 +128,7 @@ export function createStation(config: StationConfig, platform: StationPlatform):
     },
     stop: async () => {
       sync.stop();
+      receiving.stop();
       connectivity.stop();
     },
   };

@@ -3,6 +3,7 @@
 import type { ApiOf, EventPayloads, HandlersOf } from './define';
 import { printingEvents, printingMethods } from './printing';
 import { numberingEvents, numberingMethods } from './numbering';
+import { receivingEvents, receivingMethods } from './receiving';
 import { syncEvents, syncMethods } from './sync';
 import { systemEvents, systemMethods } from './system';
 
@@ -11,6 +12,7 @@ export const stationMethods = {
   ...syncMethods,
   ...numberingMethods,
   ...printingMethods,
+  ...receivingMethods,
 };
 
 export const stationEvents = {
@@ -18,6 +20,7 @@ export const stationEvents = {
   ...syncEvents,
   ...printingEvents,
   ...numberingEvents,
+  ...receivingEvents,
 };
 
 export type StationMethods = typeof stationMethods;
@@ -53,3 +56,4 @@ export * from './system';
 export * from './sync';
 export * from './numbering';
 export * from './printing';
+export * from './receiving';

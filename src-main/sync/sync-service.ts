@@ -138,6 +138,19 @@ export class SyncService {
     return stationCarrierSettingsSchema.parse(answer).carriers;
   }
 
+  /**
+   * A JSON request to the central OMS with this station's token, for the main-process domains
+   * (receiving): unreachable becomes StationApiError `offline`; an error answer stays a
+   * CentralRequestError with its HTTP status, so the caller can tell a refusal from a hiccup.
+   */
+  async centralJson(
+    path: string,
+    init: { method?: string; body?: unknown } = {},
+  ): Promise<unknown> {
+    this.requireEnrolled();
+    return this.call(() => this.client.json(path, init), { keepStatus: true });
+  }
+
   isEnrolled(): boolean {
     return this.credentials !== null;
   }
@@ -151,7 +164,10 @@ export class SyncService {
   }
 
   /** Runs a central request, keeps the connectivity state honest, and turns failures into API errors. */
-  private async call<T>(request: () => Promise<T>): Promise<T> {
+  private async call<T>(
+    request: () => Promise<T>,
+    options: { keepStatus?: boolean } = {},
+  ): Promise<T> {
     try {
       const result = await request();
       this.connectivity.reportContact();
@@ -169,6 +185,7 @@ export class SyncService {
             'The central OMS no longer accepts this station; enrol it again',
           );
         }
+        if (options.keepStatus) throw err;
         throw new StationApiError(err.code, err.message);
       }
       throw err;

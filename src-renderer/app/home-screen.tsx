@@ -13,6 +13,8 @@ import { useWorkSession } from '../queue/work-session';
 import { giveBackHeldWork } from '../queue/give-back-work';
 import { useReturnsDesk } from '../returns/returns-desk';
 import { ReturnsScreen } from '../returns/returns-screen';
+import { useReceivingDesk } from '../receiving/receiving-desk';
+import { ReceivingScreen } from '../receiving/receiving-screen';
 import { ScannerTestScreen } from '../scanner-test/scanner-test-screen';
 import { useKeyboardWedge } from '../scanning/use-keyboard-wedge';
 import { useBinCodes } from '../scanning/use-bin-codes';
@@ -34,6 +36,7 @@ export function HomeScreen() {
   const signOut = useOperator((s) => s.signOut);
   const session = useWorkSession();
   const returnsDesk = useReturnsDesk();
+  const receivingDesk = useReceivingDesk();
   const [printersOpen, setPrintersOpen] = useState(false);
   useKeyboardWedge(stationId);
   useBinCodes(db);
@@ -47,17 +50,20 @@ export function HomeScreen() {
         ? 'printers'
         : !operator
           ? 'sign-in'
-          : returnsDesk.open
-            ? 'returns'
-            : session.view === 'queue'
-              ? 'queue'
-              : `${session.view}:${session.fulfillmentId ?? session.batchId ?? ''}`;
+          : receivingDesk.open
+            ? 'receiving'
+            : returnsDesk.open
+              ? 'returns'
+              : session.view === 'queue'
+                ? 'queue'
+                : `${session.view}:${session.fulfillmentId ?? session.batchId ?? ''}`;
   useLayoutEffect(() => useFeedback.getState().showScreen(screenKey), [screenKey]);
 
   function leave() {
     if (db) void giveBackHeldWork(db, stationId);
     session.backToQueue();
     returnsDesk.closeDesk();
+    receivingDesk.closeDesk();
     signOut();
     feedback.success('signIn.signedOut', {}, { carry: true });
   }
@@ -91,6 +97,8 @@ export function HomeScreen() {
   }
   const screen = !operator ? (
     <SignInScreen />
+  ) : receivingDesk.open ? (
+    <ReceivingScreen db={db} />
   ) : returnsDesk.open ? (
     <ReturnsScreen
       db={db}
@@ -149,10 +157,28 @@ export function HomeScreen() {
           <button
             type="button"
             className="button button--small"
-            onClick={returnsDesk.open ? returnsDesk.closeDesk : returnsDesk.openDesk}
+            onClick={() => {
+              receivingDesk.closeDesk();
+              if (returnsDesk.open) returnsDesk.closeDesk();
+              else returnsDesk.openDesk();
+            }}
             data-testid="returns-toggle"
           >
-            {returnsDesk.open ? t('work.back') : t('returns.open')}
+            {returnsDesk.open && !receivingDesk.open ? t('work.back') : t('returns.open')}
+          </button>
+        )}
+        {operator && (
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => {
+              returnsDesk.closeDesk();
+              if (receivingDesk.open) receivingDesk.closeDesk();
+              else receivingDesk.openDesk();
+            }}
+            data-testid="receiving-toggle"
+          >
+            {receivingDesk.open ? t('work.back') : t('receiving.open')}
           </button>
         )}
         <button type="button" className="button button--small" onClick={session.openScannerTest}>

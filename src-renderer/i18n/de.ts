@@ -572,6 +572,73 @@ export const de: Messages = {
       refused: 'Vom zentralen OMS abgelehnt: {{reason}}',
     },
   },
+  receiving: {
+    open: 'Wareneingang',
+    title: 'Lieferungen von Lieferanten annehmen',
+    scanPo: 'Scannen Sie die Bestellnummer auf dem Lieferschein oder tippen Sie sie ein',
+    typePo: 'Oder Bestellnummer eintippen',
+    find: 'Öffnen',
+    titlePo: 'Wareneingang {{po}} von {{supplier}}',
+    opened: 'Bestellung {{po}} von {{supplier}}: Artikel scannen',
+    openedOffline:
+      'Offline: Bestellung {{po}}, wie diese Station sie zuletzt gesehen hat. Scans werden gespeichert und später gesendet',
+    cachedCopy:
+      'Offline-Kopie dieser Bestellung vom {{at}}: was andere Stationen seitdem angenommen haben, fehlt',
+    notReceivable: 'Bestellung {{po}} ist {{status}}: nichts anzunehmen',
+    scanItem: 'Artikel scannen (oder einen Lagerplatz, um zu wählen, wohin die Artikel kommen)',
+    scanPoFirst: 'Zuerst die Bestellung scannen',
+    scanBinFor:
+      'Lagerplatz für {{quantity}} × {{name}} scannen (Artikel erneut scannen für eins mehr, oder Menge eintippen)',
+    complete:
+      'Alles Bestellte ist da. CMD:DONE scannen zum Abschließen, oder weitere Artikel scannen',
+    itemScanned: '{{name}}: {{quantity}}. Lagerplatz scannen',
+    itemNotOnPo:
+      '{{name}} steht nicht auf dieser Bestellung: wird als unerwartet erfasst. Lagerplatz scannen',
+    binFirst: 'Zuerst den Lagerplatz für {{name}} scannen, oder CMD:CANCEL zum Verwerfen',
+    binChosen: 'Lagerplatz {{bin}} gewählt',
+    dropped: 'Verworfen: nichts angenommen',
+    received: '{{quantity}} × {{name}} auf {{bin}} angenommen',
+    receivedOver:
+      'Mehrlieferung: {{quantity}} × {{name}} auf {{bin}}, {{over}} mehr als bestellt. Als Mehrlieferung erfasst',
+    receivedUnexpected:
+      '{{quantity}} × {{name}} auf {{bin}}: nicht auf dieser Bestellung, als unerwartet erfasst',
+    saved: 'Gespeichert, wird gesendet: {{quantity}} × {{name}} auf {{bin}}',
+    savedOver:
+      'Gespeichert, wird gesendet: {{quantity}} × {{name}} auf {{bin}}. Mehrlieferung: {{over}} mehr als bestellt',
+    unknownItem: '{{code}} ist kein Produkt, das diese Station kennt: beiseitelegen',
+    unknownBin: '{{bin}} ist kein Lagerplatz dieses Lagers',
+    palletNotPo:
+      'Das ist ein Paletten- oder GS1-Etikett ohne Produkt: die Bestellnummer auf dem Lieferschein scannen',
+    invalidScan: 'Dieser Code ist ungültig: erneut scannen',
+    sku: 'SKU',
+    name: 'Produkt',
+    ordered: 'Bestellt',
+    receivedSoFar: 'Angenommen',
+    remaining: 'Offen',
+    notOnPo: 'nicht auf der Bestellung',
+    quantity: 'Menge',
+    bin: 'Lagerplatz',
+    chooseBin: 'Lagerplatz wählen',
+    receiveInto: 'Auf Lagerplatz annehmen',
+    waiting_one: '1 Scan gespeichert, wird gesendet, sobald das zentrale OMS erreichbar ist',
+    waiting_other:
+      '{{count}} Scans gespeichert, werden gesendet, sobald das zentrale OMS erreichbar ist',
+    allSent: 'Alle Scans gesendet',
+    refusedTitle: 'Beim Senden abgelehnt',
+    refusedScan: '{{po}}: {{quantity}} × {{name}} auf {{bin}}: {{reason}}',
+    error: {
+      offline_not_cached:
+        'Offline, und Bestellung {{po}} wurde an dieser Station nie geöffnet: einmal online öffnen',
+      unknown_purchase_order: 'Keine Bestellung {{po}}',
+      other_warehouse: 'Bestellung {{po}} geht an ein anderes Lager: hier nicht annehmen',
+      not_receivable:
+        'Bestellung {{po}} nimmt keine Ware mehr an (vollständig angenommen oder storniert)',
+      unknown_item: 'Das zentrale OMS kennt diesen Artikel nicht: beiseitelegen',
+      unknown_bin: 'Das zentrale OMS kennt Lagerplatz {{bin}} in diesem Lager nicht',
+      not_enrolled: 'Diese Station ist noch nicht angemeldet',
+      other: 'Nicht angenommen: {{message}}',
+    },
+  },
   reason: {
     not_warehouse_work: 'Auftrag {{fulfillmentId}} gehört nicht zur Arbeit von Lager {{warehouse}}',
     fulfillment_cancelled:

@@ -545,6 +545,70 @@ export const en = {
       refused: 'Refused by the central OMS: {{reason}}',
     },
   },
+  receiving: {
+    open: 'Receiving',
+    title: 'Receiving supplier deliveries',
+    scanPo: 'Scan the purchase order number on the delivery note, or type it',
+    typePo: 'Or type the PO number',
+    find: 'Open',
+    titlePo: 'Receiving {{po}} from {{supplier}}',
+    opened: 'Purchase order {{po}} from {{supplier}}: scan the items',
+    openedOffline:
+      'Offline: purchase order {{po}} as this station last saw it. Scans are saved and sent later',
+    cachedCopy:
+      'Offline copy of this purchase order from {{at}}: what other stations received since is not shown',
+    notReceivable: 'Purchase order {{po}} is {{status}}: nothing to receive on it',
+    scanItem: 'Scan an item (or a bin to choose where the items go)',
+    scanPoFirst: 'First scan the purchase order',
+    scanBinFor:
+      'Scan the bin for {{quantity}} × {{name}} (scan the item again to count one more, or type the quantity)',
+    complete: 'Everything ordered is in. Scan CMD:DONE to finish, or scan more items',
+    itemScanned: '{{name}}: {{quantity}}. Scan the bin',
+    itemNotOnPo:
+      '{{name}} is not on this purchase order: it is recorded as unexpected. Scan the bin',
+    binFirst: 'First scan the bin for {{name}}, or CMD:CANCEL to drop it',
+    binChosen: 'Bin {{bin}} chosen',
+    dropped: 'Dropped: nothing received',
+    received: '{{quantity}} × {{name}} received into {{bin}}',
+    receivedOver:
+      'Over-receipt: {{quantity}} × {{name}} into {{bin}}, {{over}} more than ordered. Recorded as over',
+    receivedUnexpected:
+      '{{quantity}} × {{name}} into {{bin}}: not on this purchase order, recorded as unexpected',
+    saved: 'Saved, will be sent: {{quantity}} × {{name}} into {{bin}}',
+    savedOver:
+      'Saved, will be sent: {{quantity}} × {{name}} into {{bin}}. Over-receipt: {{over}} more than ordered',
+    unknownItem: '{{code}} is not a product this station knows: set it aside',
+    unknownBin: '{{bin}} is not a bin of this warehouse',
+    palletNotPo:
+      'That is a pallet or GS1 label without a product: scan the PO number on the delivery note',
+    invalidScan: 'That code is not valid: scan it again',
+    sku: 'SKU',
+    name: 'Product',
+    ordered: 'Ordered',
+    receivedSoFar: 'Received',
+    remaining: 'Remaining',
+    notOnPo: 'not on the PO',
+    quantity: 'Quantity',
+    bin: 'Bin',
+    chooseBin: 'Choose a bin',
+    receiveInto: 'Receive into bin',
+    waiting_one: '1 scan saved, will be sent when the central OMS is reachable',
+    waiting_other: '{{count}} scans saved, will be sent when the central OMS is reachable',
+    allSent: 'All scans sent',
+    refusedTitle: 'Refused when sent',
+    refusedScan: '{{po}}: {{quantity}} × {{name}} into {{bin}}: {{reason}}',
+    error: {
+      offline_not_cached:
+        'Offline, and purchase order {{po}} was never opened at this station: open it once while online',
+      unknown_purchase_order: 'No purchase order {{po}}',
+      other_warehouse: 'Purchase order {{po}} arrives at another warehouse: do not receive it here',
+      not_receivable: 'Purchase order {{po}} takes no more goods (received in full or cancelled)',
+      unknown_item: 'The central OMS does not know this item: set it aside',
+      unknown_bin: 'The central OMS does not know bin {{bin}} in this warehouse',
+      not_enrolled: 'This station is not enrolled yet',
+      other: 'Not received: {{message}}',
+    },
+  },
   reason: {
     not_warehouse_work: 'Order {{fulfillmentId}} is not work of warehouse {{warehouse}}',
     fulfillment_cancelled:

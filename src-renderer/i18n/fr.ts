@@ -574,6 +574,73 @@ export const fr: Messages = {
       refused: 'Refusé par l’OMS central : {{reason}}',
     },
   },
+  receiving: {
+    open: 'Réception',
+    title: 'Réception des livraisons fournisseurs',
+    scanPo: 'Scannez le numéro de commande d’achat sur le bon de livraison, ou saisissez-le',
+    typePo: 'Ou saisissez le numéro de commande',
+    find: 'Ouvrir',
+    titlePo: 'Réception {{po}} de {{supplier}}',
+    opened: 'Commande d’achat {{po}} de {{supplier}} : scannez les articles',
+    openedOffline:
+      'Hors ligne : commande d’achat {{po}} telle que ce poste l’a vue en dernier. Les scans sont enregistrés et envoyés plus tard',
+    cachedCopy:
+      'Copie hors ligne de cette commande du {{at}} : ce que d’autres postes ont reçu depuis n’y figure pas',
+    notReceivable: 'La commande d’achat {{po}} est {{status}} : rien à recevoir',
+    scanItem: 'Scannez un article (ou un emplacement pour choisir où vont les articles)',
+    scanPoFirst: 'Scannez d’abord la commande d’achat',
+    scanBinFor:
+      'Scannez l’emplacement pour {{quantity}} × {{name}} (scannez l’article à nouveau pour un de plus, ou saisissez la quantité)',
+    complete:
+      'Tout ce qui a été commandé est arrivé. Scannez CMD:DONE pour terminer, ou d’autres articles',
+    itemScanned: '{{name}} : {{quantity}}. Scannez l’emplacement',
+    itemNotOnPo:
+      '{{name}} ne figure pas sur cette commande : il est enregistré comme inattendu. Scannez l’emplacement',
+    binFirst: 'Scannez d’abord l’emplacement pour {{name}}, ou CMD:CANCEL pour l’abandonner',
+    binChosen: 'Emplacement {{bin}} choisi',
+    dropped: 'Abandonné : rien reçu',
+    received: '{{quantity}} × {{name}} reçu(s) dans {{bin}}',
+    receivedOver:
+      'Surplus : {{quantity}} × {{name}} dans {{bin}}, {{over}} de plus que commandé. Enregistré comme surplus',
+    receivedUnexpected:
+      '{{quantity}} × {{name}} dans {{bin}} : hors commande, enregistré comme inattendu',
+    saved: 'Enregistré, sera envoyé : {{quantity}} × {{name}} dans {{bin}}',
+    savedOver:
+      'Enregistré, sera envoyé : {{quantity}} × {{name}} dans {{bin}}. Surplus : {{over}} de plus que commandé',
+    unknownItem: '{{code}} n’est pas un produit connu de ce poste : mettez-le de côté',
+    unknownBin: '{{bin}} n’est pas un emplacement de cet entrepôt',
+    palletNotPo:
+      'C’est une étiquette de palette ou GS1 sans produit : scannez le numéro de commande sur le bon de livraison',
+    invalidScan: 'Ce code n’est pas valide : scannez à nouveau',
+    sku: 'SKU',
+    name: 'Produit',
+    ordered: 'Commandé',
+    receivedSoFar: 'Reçu',
+    remaining: 'Restant',
+    notOnPo: 'hors commande',
+    quantity: 'Quantité',
+    bin: 'Emplacement',
+    chooseBin: 'Choisir un emplacement',
+    receiveInto: 'Recevoir dans l’emplacement',
+    waiting_one: '1 scan enregistré, envoyé dès que l’OMS central est joignable',
+    waiting_other: '{{count}} scans enregistrés, envoyés dès que l’OMS central est joignable',
+    allSent: 'Tous les scans sont envoyés',
+    refusedTitle: 'Refusés à l’envoi',
+    refusedScan: '{{po}} : {{quantity}} × {{name}} dans {{bin}} : {{reason}}',
+    error: {
+      offline_not_cached:
+        'Hors ligne, et la commande d’achat {{po}} n’a jamais été ouverte sur ce poste : ouvrez-la une fois en ligne',
+      unknown_purchase_order: 'Aucune commande d’achat {{po}}',
+      other_warehouse:
+        'La commande d’achat {{po}} arrive dans un autre entrepôt : ne la recevez pas ici',
+      not_receivable:
+        'La commande d’achat {{po}} n’accepte plus de marchandises (reçue en totalité ou annulée)',
+      unknown_item: 'L’OMS central ne connaît pas cet article : mettez-le de côté',
+      unknown_bin: 'L’OMS central ne connaît pas l’emplacement {{bin}} dans cet entrepôt',
+      not_enrolled: 'Ce poste n’est pas encore enregistré',
+      other: 'Non reçu : {{message}}',
+    },
+  },
   reason: {
     not_warehouse_work: 'La commande {{fulfillmentId}} ne relève pas de l’entrepôt {{warehouse}}',
     fulfillment_cancelled:

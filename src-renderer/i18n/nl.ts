@@ -564,6 +564,72 @@ export const nl: Messages = {
       refused: 'Geweigerd door de centrale OMS: {{reason}}',
     },
   },
+  receiving: {
+    open: 'Ontvangst',
+    title: 'Leveringen van leveranciers ontvangen',
+    scanPo: 'Scan het inkoopordernummer op de pakbon, of typ het',
+    typePo: 'Of typ het inkoopordernummer',
+    find: 'Openen',
+    titlePo: 'Ontvangst {{po}} van {{supplier}}',
+    opened: 'Inkooporder {{po}} van {{supplier}}: scan de artikelen',
+    openedOffline:
+      'Offline: inkooporder {{po}} zoals dit station hem het laatst zag. Scans worden bewaard en later verstuurd',
+    cachedCopy:
+      'Offline kopie van deze inkooporder van {{at}}: wat andere stations sindsdien ontvingen staat er niet in',
+    notReceivable: 'Inkooporder {{po}} is {{status}}: er valt niets op te ontvangen',
+    scanItem: 'Scan een artikel (of een locatie om te kiezen waar de artikelen heen gaan)',
+    scanPoFirst: 'Scan eerst de inkooporder',
+    scanBinFor:
+      'Scan de locatie voor {{quantity}} × {{name}} (scan het artikel nog eens voor één meer, of typ het aantal)',
+    complete:
+      'Alles wat besteld is, is binnen. Scan CMD:DONE om af te sluiten, of scan meer artikelen',
+    itemScanned: '{{name}}: {{quantity}}. Scan de locatie',
+    itemNotOnPo:
+      '{{name}} staat niet op deze inkooporder: het wordt als onverwacht vastgelegd. Scan de locatie',
+    binFirst: 'Scan eerst de locatie voor {{name}}, of CMD:CANCEL om het te laten vallen',
+    binChosen: 'Locatie {{bin}} gekozen',
+    dropped: 'Vervallen: niets ontvangen',
+    received: '{{quantity}} × {{name}} ontvangen op {{bin}}',
+    receivedOver:
+      'Te veel ontvangen: {{quantity}} × {{name}} op {{bin}}, {{over}} meer dan besteld. Vastgelegd als te veel',
+    receivedUnexpected:
+      '{{quantity}} × {{name}} op {{bin}}: niet op deze inkooporder, vastgelegd als onverwacht',
+    saved: 'Bewaard, wordt verstuurd: {{quantity}} × {{name}} op {{bin}}',
+    savedOver:
+      'Bewaard, wordt verstuurd: {{quantity}} × {{name}} op {{bin}}. Te veel ontvangen: {{over}} meer dan besteld',
+    unknownItem: '{{code}} is geen product dat dit station kent: zet het apart',
+    unknownBin: '{{bin}} is geen locatie van dit magazijn',
+    palletNotPo:
+      'Dat is een pallet- of GS1-label zonder product: scan het inkoopordernummer op de pakbon',
+    invalidScan: 'Die code is niet geldig: scan opnieuw',
+    sku: 'SKU',
+    name: 'Product',
+    ordered: 'Besteld',
+    receivedSoFar: 'Ontvangen',
+    remaining: 'Nog te ontvangen',
+    notOnPo: 'niet op de inkooporder',
+    quantity: 'Aantal',
+    bin: 'Locatie',
+    chooseBin: 'Kies een locatie',
+    receiveInto: 'Ontvangen op locatie',
+    waiting_one: '1 scan bewaard, wordt verstuurd zodra de centrale OMS bereikbaar is',
+    waiting_other: '{{count}} scans bewaard, worden verstuurd zodra de centrale OMS bereikbaar is',
+    allSent: 'Alle scans verstuurd',
+    refusedTitle: 'Geweigerd bij versturen',
+    refusedScan: '{{po}}: {{quantity}} × {{name}} op {{bin}}: {{reason}}',
+    error: {
+      offline_not_cached:
+        'Offline, en inkooporder {{po}} is op dit station nooit geopend: open hem één keer terwijl het station online is',
+      unknown_purchase_order: 'Geen inkooporder {{po}}',
+      other_warehouse: 'Inkooporder {{po}} komt aan in een ander magazijn: hier niet ontvangen',
+      not_receivable:
+        'Inkooporder {{po}} neemt geen goederen meer aan (volledig ontvangen of geannuleerd)',
+      unknown_item: 'De centrale OMS kent dit artikel niet: zet het apart',
+      unknown_bin: 'De centrale OMS kent locatie {{bin}} in dit magazijn niet',
+      not_enrolled: 'Dit station is nog niet aangemeld',
+      other: 'Niet ontvangen: {{message}}',
+    },
+  },
   reason: {
     not_warehouse_work: 'Order {{fulfillmentId}} hoort niet bij magazijn {{warehouse}}',
     fulfillment_cancelled:
