@@ -6,6 +6,7 @@ import type { TableRows } from '../db/bulk-insert';
 import { writeFulfillmentDocs } from '../sync/projections';
 import type { Database, PostalAddress } from '../db/schema';
 import type { OrderVatRecord } from '../tax/tax-schema';
+import type { OrderBaseMoney } from '../currencies/order-exchange-rate';
 
 export interface OrderEventInput {
   type: string;
@@ -40,6 +41,8 @@ export interface NewOrderGraph {
     placedAt: Date;
     /** The VAT engine's verdict (src-server/tax/order-vat.ts); null when it had none. */
     vat: OrderVatRecord | null;
+    /** The base-currency figures at the rate of the day (src-server/currencies); null: not fixed. */
+    base?: OrderBaseMoney | null;
   };
   lines: {
     id: string;
@@ -128,6 +131,13 @@ export function orderGraphRows(graphs: readonly NewOrderGraph[]): TableRows[] {
         tax_source: order.vat?.source ?? null,
         tax_matches_engine: order.vat?.check?.matches ?? null,
         vat: order.vat,
+        base_currency: order.base?.baseCurrency ?? null,
+        fx_status: order.base?.status ?? null,
+        fx_rate_date: order.base?.rateDate ?? null,
+        fx_currency_per_eur: order.base?.currencyPerEur ?? null,
+        fx_base_per_eur: order.base?.basePerEur ?? null,
+        base_subtotal_minor: order.base?.baseSubtotalMinor ?? null,
+        base_total_minor: order.base?.baseTotalMinor ?? null,
       })),
     },
     {
@@ -257,6 +267,13 @@ const ORDER_COLUMNS = {
   tax_source: 'text',
   tax_matches_engine: 'boolean',
   vat: 'jsonb',
+  base_currency: 'text',
+  fx_status: 'text',
+  fx_rate_date: 'date',
+  fx_currency_per_eur: 'numeric',
+  fx_base_per_eur: 'numeric',
+  base_subtotal_minor: 'bigint',
+  base_total_minor: 'bigint',
 } as const;
 const ORDER_LINE_COLUMNS = {
   id: 'uuid',

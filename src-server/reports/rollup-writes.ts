@@ -21,6 +21,7 @@ export async function rollUpPlacedOrders(trx: Trx, graphs: readonly NewOrderGrap
   const sales: RollupDelta[] = [];
   const orders: RollupDelta[] = [];
   const vat: RollupDelta[] = [];
+  const base: RollupDelta[] = [];
   for (const { order, lines, reservations } of graphs) {
     const day = utcDay(order.placedAt);
     const at = { day, channel_code: order.channelCode, currency: order.currency };
@@ -56,10 +57,20 @@ export async function rollUpPlacedOrders(trx: Trx, graphs: readonly NewOrderGrap
       total_minor: order.totalMinor,
     });
     if (order.vat) vat.push(...vatDeltas(order, lines, order.vat.decision.scheme));
+    if (order.base && order.base.baseSubtotalMinor !== null && order.base.baseTotalMinor !== null)
+      base.push({
+        ...at,
+        country: order.shipTo.country,
+        base_currency: order.base.baseCurrency,
+        converted_orders: 1,
+        base_subtotal_minor: order.base.baseSubtotalMinor,
+        base_total_minor: order.base.baseTotalMinor,
+      });
   }
   await addToRollup(trx, 'report_sales_daily', sales);
   await addToRollup(trx, 'report_orders_daily', orders);
   await addToRollup(trx, 'report_vat_daily', vat);
+  await addToRollup(trx, 'report_orders_base_daily', base);
 }
 
 /** The net and tax of each line and of the shipping, at the rate each was charged (as migration 0860 backfills). */
