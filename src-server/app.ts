@@ -66,6 +66,8 @@ import { CarrierSecrets } from './carriers/carrier-secrets';
 import { SyncHub } from './sync/sync-hub';
 import { syncRoutes } from './sync/sync-routes';
 import { startWorkHoldSweeper } from './sync/held-work';
+import { exchangeRateRoutes } from './currencies/exchange-rate-routes';
+import { ecbRateSource } from './currencies/rate-source';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -125,6 +127,7 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
       shippingServices: deps.shippingServices ?? DEMO_SHIPPING_SERVICES,
       maxExtraKmForSingleWarehouse: config.maxExtraKmForSingleWarehouse,
       vat: config.vat,
+      currencies: config.currencies,
     },
     MAX_BATCH,
     config.intakeBatchesInFlight,
@@ -166,7 +169,10 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
   app.addHook('onClose', async () => quoteReminders.stop());
   await app.register(refundLedgerRoutes(reads));
   await app.register(returnAnalyticsRoutes(reads));
-  await app.register(reportRoutes(reads));
+  await app.register(reportRoutes(reads, config.currencies));
+  await app.register(
+    exchangeRateRoutes(deps.db, config.currencies, ecbRateSource(config.currencies.ratesUrl)),
+  );
   await app.register(forecastRoutes(deps.db));
   await app.register(purchasingRoutes(deps.db));
   const renewals = renewalContextFor(config, {

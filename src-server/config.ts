@@ -10,8 +10,11 @@ import type { SubscriptionSettings } from './subscriptions/subscription-config';
 import type { NumberingConfig } from './stations/number-ranges';
 import { loadSellerConfig } from './b2b/invoices/seller-config';
 import type { SellerConfig } from './b2b/invoices/seller-config';
+import { loadCurrencySettings } from './currencies/currency-settings';
+import type { CurrencySettings } from './currencies/currency-settings';
 import { loadVatSettings } from './tax/vat-settings';
 import type { VatSettings } from './tax/vat-settings';
+import { loadViesSettings, type ViesSettings } from './tax/vies-settings';
 import { loadWorkHoldConfig, type WorkHoldConfig } from './sync/work-hold-config';
 import { IN_FLIGHT_BATCHES } from './orders/intake-queue';
 
@@ -56,6 +59,10 @@ export interface ServerConfig {
   returns: ReturnsConfig;
   /** Where goods leave from for VAT and the one-stop-shop threshold (VAT_* variables). */
   vat: VatSettings;
+  /** The base currency reports sum in, and the exchange rates' age limit and source (BASE_CURRENCY, …). */
+  currencies: CurrencySettings;
+  /** The live VIES check of EU VAT numbers; off unless VIES_URL is set. */
+  vies: ViesSettings;
   /** The seller's legal data on B2B invoices (SELLER_* variables). */
   seller: SellerConfig;
   /** Renewal scheduler, reserve-ahead, reminders, dunning and self-service links. */
@@ -170,6 +177,8 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     notifications: loadNotificationConfig(env),
     returns: loadReturnsConfig(env),
     vat: loadVatSettings(env),
+    currencies: loadCurrencySettings(env),
+    vies: loadViesSettings(env),
     seller: loadSellerConfig(env, loadVatSettings(env).originCountry),
     subscriptions: loadSubscriptionSettings(env, { host, port, adminToken }),
     workHolds: loadWorkHoldConfig(env),

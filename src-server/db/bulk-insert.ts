@@ -14,6 +14,7 @@ export type ColumnType =
   | 'text'
   | 'integer'
   | 'bigint'
+  | 'numeric'
   | 'boolean'
   | 'double precision'
   | 'date'

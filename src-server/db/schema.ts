@@ -14,6 +14,7 @@ import type { SubscriptionTables } from '../subscriptions/subscription-schema';
 import type { SyncTables } from '../sync/sync-schema';
 import type { WorkHoldTables } from '../sync/work-hold-schema';
 import type { CarrierTables } from '../carriers/carrier-schema';
+import type { CurrencyTables, OrderFxStatus } from '../currencies/currency-schema';
 import type { TaxClass, TaxRounding, VatScheme } from '../../shared/tax';
 import type { OrderVatRecord, VatDistanceSalesTable } from '../tax/tax-schema';
 
@@ -23,6 +24,8 @@ type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
 /** `date` columns are read as strings (YYYY-MM-DD) on both backends: see connect.ts. */
 type DateOnly = ColumnType<string, string, string>;
+/** A column written only when known: optional on insert. */
+type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
 
 export interface PostalAddress {
   name: string;
@@ -177,6 +180,16 @@ export interface OrdersTable {
   /** Null when the engine computed the tax (or before it). */
   tax_matches_engine: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
   vat: ColumnType<OrderVatRecord | null, string | null | undefined, string | null>;
+  /** Migration 0870: the base-currency figures fixed at intake (currencies/order-exchange-rate.ts). */
+  base_currency: Nullable<string>;
+  fx_status: Nullable<OrderFxStatus>;
+  fx_rate_date: Nullable<string>;
+  /** Exact decimals, read as strings. */
+  fx_currency_per_eur: Nullable<string>;
+  fx_base_per_eur: Nullable<string>;
+  /** bigint: read as strings. */
+  base_subtotal_minor: ColumnType<string | null, number | null | undefined, number | null>;
+  base_total_minor: ColumnType<string | null, number | null | undefined, number | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -309,7 +322,8 @@ export interface Database
     ForecastTables,
     PurchasingTables,
     SubscriptionTables,
-    PaymentTables {
+    PaymentTables,
+    CurrencyTables {
   products: ProductsTable;
   product_gtins: ProductGtinsTable;
   product_prices: ProductPricesTable;

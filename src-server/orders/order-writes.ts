@@ -8,6 +8,7 @@ import { syncDocumentLocks, syncDocumentUpsert } from '../sync/document-store';
 import { fulfillmentDocGroups } from '../sync/projections';
 import type { Database, PostalAddress } from '../db/schema';
 import type { OrderVatRecord } from '../tax/tax-schema';
+import type { OrderBaseMoney } from '../currencies/order-exchange-rate';
 
 export interface OrderEventInput {
   type: string;
@@ -42,6 +43,8 @@ export interface NewOrderGraph {
     placedAt: Date;
     /** The VAT engine's verdict (src-server/tax/order-vat.ts); null when it had none. */
     vat: OrderVatRecord | null;
+    /** The base-currency figures at the rate of the day (src-server/currencies); null: not fixed. */
+    base?: OrderBaseMoney | null;
   };
   lines: {
     id: string;
@@ -132,6 +135,13 @@ export function orderGraphRows(graphs: readonly NewOrderGraph[]): TableRows[] {
         tax_source: order.vat?.source ?? null,
         tax_matches_engine: order.vat?.check?.matches ?? null,
         vat: order.vat,
+        base_currency: order.base?.baseCurrency ?? null,
+        fx_status: order.base?.status ?? null,
+        fx_rate_date: order.base?.rateDate ?? null,
+        fx_currency_per_eur: order.base?.currencyPerEur ?? null,
+        fx_base_per_eur: order.base?.basePerEur ?? null,
+        base_subtotal_minor: order.base?.baseSubtotalMinor ?? null,
+        base_total_minor: order.base?.baseTotalMinor ?? null,
       })),
     },
     {
@@ -272,6 +282,13 @@ const ORDER_COLUMNS = {
   tax_source: 'text',
   tax_matches_engine: 'boolean',
   vat: 'jsonb',
+  base_currency: 'text',
+  fx_status: 'text',
+  fx_rate_date: 'date',
+  fx_currency_per_eur: 'numeric',
+  fx_base_per_eur: 'numeric',
+  base_subtotal_minor: 'bigint',
+  base_total_minor: 'bigint',
 } as const;
 const ORDER_LINE_COLUMNS = {
   id: 'uuid',

@@ -27,6 +27,8 @@ import type { PlacedOrderGraph, SourcingWarehouse } from './order-graph';
 import { insertOrderGraphs } from './order-writes';
 import { priceOrderFrom, readCatalogue } from './priced-order';
 import { placedOrderRollups } from '../reports/rollup-writes';
+import type { CurrencySettings } from '../currencies/currency-settings';
+import { baseMoneyForBatch, type BaseMoneyOf } from '../currencies/intake-exchange-rates';
 import type { PricedOrder } from './priced-order';
 
 export interface IntakeSettings {
@@ -35,6 +37,8 @@ export interface IntakeSettings {
   maxExtraKmForSingleWarehouse: number;
   /** The retailer's VAT settings; the defaults (NL, the law's OSS threshold) when absent. */
   vat?: VatSettings | undefined;
+  /** The base currency and how old a rate may be; the defaults (EUR, 7 days) when absent. */
+  currencies?: CurrencySettings | undefined;
 }
 
 export interface PlaceOrderCommand {
@@ -195,12 +199,17 @@ export async function placeOrders(
   settings: IntakeSettings,
   batch: readonly AcceptedCommand[],
 ): Promise<BatchOutcome[]> {
-  const [priced, stored, warehouses] = await Promise.all([
+  const [priced, stored, warehouses, baseMoney] = await Promise.all([
     priceAll(db, settings.vat ?? DEFAULT_VAT_SETTINGS, batch),
     // A replay in a batch would fail the whole transaction on its unique key. (Alone, the
     // unique key itself tells, without this look-up.)
     batch.length > 1 ? storedUniqueKeys(db, batch) : new Set<string>(),
     activeWarehouses(db),
+    baseMoneyForBatch(
+      db,
+      settings.currencies,
+      batch.map(({ command }) => command.order),
+    ),
   ]);
   const outcomes: (BatchOutcome | null)[] = batch.map((accepted, i) => {
     const p = priced[i]!;
@@ -216,7 +225,9 @@ export async function placeOrders(
     try {
       const placed = await db
         .transaction()
-        .execute((trx) => sourceAndWriteOrders(trx, settings, toPlace, warehouses));
+        .execute((trx) =>
+          sourceAndWriteOrders(trx, settings, toPlace, warehouses, { baseMoney }),
+        );
       toPlace.forEach(
         ({ index }, k) => (outcomes[index] = { kind: 'placed', body: placed[k]!.body }),
       );
@@ -241,6 +252,8 @@ export interface SourceAndWriteOptions {
   review?: (graph: PlacedOrderGraph, index: number) => PlacedOrderGraph | null;
   /** More rows for the same statement, given what is written (e.g. records keyed by the orders). */
   also?: (written: readonly (PlacedOrderGraph | null)[]) => TableRows[];
+  /** Each order's figures in the base currency (looked up before the transaction). */
+  baseMoney?: BaseMoneyOf;
 }
 
 /**
@@ -273,6 +286,7 @@ export async function sourceAndWriteOrders(
       stock,
       customer: customers[k]!,
     });
+    if (options.baseMoney) built.graph.order.base = options.baseMoney(built.graph.order);
     const kept = options.review ? options.review(built, k) : built;
     if (kept) deductReservations(stock, kept.graph.reservations);
     return kept;

@@ -61,6 +61,9 @@ export const reportSchema = z.object({
   previousFrom: z.string().nullable(),
   previousTo: z.string().nullable(),
   rows: z.array(reportRowSchema),
+  /** Sales: the currency `…BaseMinor` figures are in, and the newest exchange rate imported. */
+  baseCurrency: z.string().optional(),
+  latestRateDate: z.string().nullable().optional(),
 });
 export type Report = z.infer<typeof reportSchema>;
 

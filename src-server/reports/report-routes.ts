@@ -23,7 +23,7 @@ interface ReportRoute<Q extends z.ZodType> {
   name: string;
   summary: string;
   query: Q;
-  run: (db: Kysely<Database>, query: z.infer<Q>) => Promise<Report>;
+  run: (db: Kysely<Database>, query: z.infer<Q>, context: ReportContext) => Promise<Report>;
   /** `days` (default): [from, to] with the previous period; `quarter`: one calendar quarter. */
   period?: 'days' | 'quarter';
 }
@@ -37,13 +37,18 @@ export const reportReaders = allow(
   'admin_token',
 );
 
+/** What a report may need beyond its query: the base currency revenue is converted to. */
+interface ReportContext {
+  baseCurrency: string;
+}
+
 const route = <Q extends z.ZodType>(r: ReportRoute<Q>) => r;
 
 const REPORTS = [
   route({
     name: 'sales',
     summary:
-      'Orders, units, revenue per currency and average order value by channel, country or day; units and revenue by warehouse or SKU',
+      'Orders, units, revenue per currency and in the base currency (at each order\'s own rate; currency `*`: all currencies of a group) and average order value by channel, country or day; units and revenue by warehouse or SKU',
     query: salesQuery,
     run: salesReport,
   }),
@@ -84,11 +89,17 @@ const REPORTS = [
   }),
 ];
 
-export function reportRoutes(reads: BackOfficeReads) {
+export function reportRoutes(reads: BackOfficeReads, currencies: { baseCurrency: string }) {
+  const context: ReportContext = { baseCurrency: currencies.baseCurrency };
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     for (const r of REPORTS) {
-      const run = r.run as (db: Kysely<Database>, q: unknown) => Promise<Report>;
+      const run = (db: Kysely<Database>, q: unknown) =>
+        (r.run as (db: Kysely<Database>, q: unknown, c: ReportContext) => Promise<Report>)(
+          db,
+          q,
+          context,
+        );
       const summary =
         r.period === 'quarter'
           ? r.summary

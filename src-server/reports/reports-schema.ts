@@ -73,6 +73,21 @@ export interface ReportVatDailyTable {
   tax_minor: BigCounter;
 }
 
+/**
+ * Migration 0870-exchange-rates: orders with their figures in the base currency, at the rate each
+ * was placed at. report_orders_daily's orders minus converted_orders had no rate.
+ */
+export interface ReportOrdersBaseDailyTable {
+  day: DateOnly;
+  channel_code: string;
+  country: string;
+  currency: string;
+  base_currency: string;
+  converted_orders: Counter;
+  base_subtotal_minor: BigCounter;
+  base_total_minor: BigCounter;
+}
+
 export interface ReportTables {
   report_sales_daily: ReportSalesDailyTable;
   report_orders_daily: ReportOrdersDailyTable;
@@ -80,4 +95,5 @@ export interface ReportTables {
   report_returns_daily: ReportReturnsDailyTable;
   report_refunds_daily: ReportRefundsDailyTable;
   report_vat_daily: ReportVatDailyTable;
+  report_orders_base_daily: ReportOrdersBaseDailyTable;
 }

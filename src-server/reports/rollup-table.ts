@@ -44,6 +44,10 @@ export const ROLLUPS: Record<RollupTable, RollupSpec> = {
     keys: ['day', 'country', 'vat_scheme', 'rate_ppm', 'currency'],
     counters: ['net_minor', 'tax_minor'],
   },
+  report_orders_base_daily: {
+    keys: ['day', 'channel_code', 'country', 'currency', 'base_currency'],
+    counters: ['converted_orders', 'base_subtotal_minor', 'base_total_minor'],
+  },
 };
 
 /** One delta: every key column, and the counters to add (missing ones add 0). */

@@ -22,6 +22,7 @@ export function placedOrderRollups(graphs: readonly NewOrderGraph[]): RawBuilder
   const sales: RollupDelta[] = [];
   const orders: RollupDelta[] = [];
   const vat: RollupDelta[] = [];
+  const base: RollupDelta[] = [];
   for (const { order, lines, reservations } of graphs) {
     const day = utcDay(order.placedAt);
     const at = { day, channel_code: order.channelCode, currency: order.currency };
@@ -57,11 +58,21 @@ export function placedOrderRollups(graphs: readonly NewOrderGraph[]): RawBuilder
       total_minor: order.totalMinor,
     });
     if (order.vat) vat.push(...vatDeltas(order, lines, order.vat.decision.scheme));
+    if (order.base && order.base.baseSubtotalMinor !== null && order.base.baseTotalMinor !== null)
+      base.push({
+        ...at,
+        country: order.shipTo.country,
+        base_currency: order.base.baseCurrency,
+        converted_orders: 1,
+        base_subtotal_minor: order.base.baseSubtotalMinor,
+        base_total_minor: order.base.baseTotalMinor,
+      });
   }
   return [
     ...rollupUpserts('report_sales_daily', sales),
     ...rollupUpserts('report_orders_daily', orders),
     ...rollupUpserts('report_vat_daily', vat),
+    ...rollupUpserts('report_orders_base_daily', base),
   ];
 }
 

@@ -66,6 +66,10 @@ export async function recomputed(db: Kysely<Database>): Promise<Record<RollupTab
       o.currency, 1 as orders, (select sum(quantity) from order_lines l where l.order_id = o.id) as units,
       o.subtotal_minor, o.total_minor
     from orders o`.execute(db);
+  const base = await sql<Row>`
+    select ${utc('o.placed_at')} as day, o.channel_code, o.ship_to ->> 'country' as country,
+      o.currency, o.base_currency, 1 as converted_orders, o.base_subtotal_minor, o.base_total_minor
+    from orders o where o.fx_status in ('same_currency', 'converted')`.execute(db);
   const shipments = await sql<{
     day: string;
     warehouse_code: string;
@@ -112,6 +116,7 @@ export async function recomputed(db: Kysely<Database>): Promise<Record<RollupTab
       ...shipped.rows,
     ]),
     report_orders_daily: normalise('report_orders_daily', orders.rows),
+    report_orders_base_daily: normalise('report_orders_base_daily', base.rows),
     report_fulfilment_daily: normalise(
       'report_fulfilment_daily',
       shipments.rows.map((s) => ({
