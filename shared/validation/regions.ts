@@ -5,15 +5,10 @@
 // code decides (libaddressinput's per-region postal prefixes) is filled in, not refused.
 import type { AddressRegion } from '../addresses/address-rules';
 import { COUNTRY_ADDRESS_RULES } from '../addresses/address-data';
+import { foldPlaceName } from '../addresses/place-names';
 import { normalizePostalCode } from './postal-codes';
 
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[.\s]+/g, ' ')
-    .trim()
-    .toUpperCase();
+const fold = foldPlaceName;
 
 /** The regions of `country` when its post requires one, else undefined. */
 export function requiredRegions(country: string): readonly AddressRegion[] | undefined {
