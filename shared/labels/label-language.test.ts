@@ -54,11 +54,12 @@ const templates = {
     renderIntakeLabelZpl(makeIntakeLabel(), dpi, locale),
 };
 
-/** The English ZPL as the templates printed it before they took a locale. */
+/** The English ZPL as the templates printed it before they took a locale (addresses in each
+ * country's libaddressinput layout since shared/addresses). */
 const ENGLISH: Record<keyof typeof templates, Record<LabelDpi, string>> = {
-  shipping: { 203: '0f824994', 300: '8f2f6623' },
-  slip: { 203: '14667eec', 300: '144433cf' },
-  return: { 203: 'f9e7b520', 300: 'c43a6266' },
+  shipping: { 203: '53410798', 300: 'dee9fe6f' },
+  slip: { 203: '8661fba4', 300: 'ad655c67' },
+  return: { 203: '80201734', 300: 'bd303300' },
   cn22: { 203: 'fdfc1cc4', 300: 'd4ccb6fe' },
   intake: { 203: 'd8028d63', 300: '361c57e5' },
 };

@@ -157,15 +157,43 @@ describe('order currency', () => {
 });
 
 describe('order address regions', () => {
-  it('refuses a US address without its state, naming shipTo.region, and takes it with one', () => {
-    const us = address({ country: 'US', postalCode: '10118', city: 'New York', region: undefined });
-    const missing = canonicalOrderSchema.safeParse({ ...personOrder(), shipTo: us, billTo: us });
+  it('refuses a Chinese address without its province, naming shipTo.region, and takes it with one', () => {
+    const cn = address({ country: 'CN', postalCode: '100004', city: 'Beijing', region: undefined });
+    const missing = canonicalOrderSchema.safeParse({ ...personOrder(), shipTo: cn, billTo: cn });
     expect(missing.success).toBe(false);
-    expect(missing.error?.issues.map((i) => i.path.join('.'))).toContain('shipTo.region');
-    const withState = { ...us, region: 'NY' };
+    expect(missing.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toContain(
+      'shipTo.region: is required in CN: one of its 34 regions (Anhui Sheng, Macau, Beijing Shi …)',
+    );
+    const withProvince = { ...cn, region: 'Beijing Shi' };
     expect(
-      canonicalOrderSchema.safeParse({ ...personOrder(), shipTo: withState, billTo: withState })
-        .success,
+      canonicalOrderSchema.safeParse({
+        ...personOrder(),
+        shipTo: withProvince,
+        billTo: withProvince,
+      }).success,
     ).toBe(true);
+  });
+
+  it('fills in the US state its ZIP decides and stores codes as the post writes them', () => {
+    const us = address({
+      country: 'US',
+      postalCode: '101181234',
+      city: 'New York',
+      region: undefined,
+    });
+    const parsed = canonicalOrderSchema.parse({ ...personOrder(), shipTo: us, billTo: us });
+    expect(parsed.shipTo).toMatchObject({ postalCode: '10118-1234', region: 'NY' });
+    const nl = address({ country: 'NL', postalCode: ' 1012ab', region: undefined });
+    expect(canonicalOrderSchema.parse({ ...personOrder(), shipTo: nl }).shipTo.postalCode).toBe(
+      '1012 AB',
+    );
+  });
+
+  it('names the field, the value and the country’s rule for a wrong postal code', () => {
+    const nl = address({ country: 'NL', postalCode: '1234', region: undefined });
+    const result = canonicalOrderSchema.safeParse({ ...personOrder(), shipTo: nl });
+    expect(result.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toContain(
+      'shipTo.postalCode: 1234 is not a postal code of Netherlands (NL) (1234 AB or 2490 AA)',
+    );
   });
 });

@@ -6,8 +6,8 @@
 import { z } from 'zod';
 import { isCountryCode } from '../countries/countries';
 import { CURRENCY_CODES } from '../money/currencies';
-import { postalCodeProblem } from '../validation/postal-codes';
-import { regionProblem } from '../validation/regions';
+import { normalizePostalCode, postalCodeProblem } from '../validation/postal-codes';
+import { normalizeRegion, regionProblem } from '../validation/regions';
 import { optionalText, storableText } from '../validation/text';
 import { acceptedDate, acceptedDateTime } from '../validation/timestamps';
 import { vatNumberProblem } from '../validation/vat-numbers';
@@ -45,8 +45,17 @@ export const postalAddressSchema = z
   .superRefine((address, ctx) => {
     const problem = postalCodeProblem(address.country, address.postalCode);
     if (problem) ctx.addIssue({ code: 'custom', path: ['postalCode'], message: problem });
-    const region = regionProblem(address.country, address.region);
+    const region = regionProblem(address.country, address.region, address.postalCode);
     if (region) ctx.addIssue({ code: 'custom', path: ['region'], message: region });
+  })
+  // Stored as the post writes them: "1234ab" → "1234 AB", "ny" → "NY", a US state from the ZIP.
+  .overwrite((address) => {
+    const region = normalizeRegion(address.country, address.region, address.postalCode);
+    return {
+      ...address,
+      postalCode: normalizePostalCode(address.country, address.postalCode),
+      ...(region === undefined ? {} : { region }),
+    };
   });
 export type PostalAddressInput = z.infer<typeof postalAddressSchema>;
 

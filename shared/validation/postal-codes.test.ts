@@ -32,7 +32,9 @@ describe('postal codes per country', () => {
   });
 
   it('tells what a Dutch postal code looks like', () => {
-    expect(postalCodeProblem('NL', '1')).toBe('is not a postal code of NL (expected e.g. 1012 AB)');
+    expect(postalCodeProblem('NL', '1234')).toBe(
+      '1234 is not a postal code of Netherlands (NL) (1234 AB or 2490 AA)',
+    );
     expect(postalCodeProblem('NL', '1012 AB')).toBeNull();
   });
 
@@ -55,7 +57,12 @@ describe('postal codes per country', () => {
 
   it('normalises case, spaces and a country prefix the way people type them', () => {
     expect(normalizePostalCode('NL', '  1012   ab ')).toBe('1012 AB');
-    expect(normalizePostalCode('NL', 'NL-1012AB')).toBe('1012AB');
+    expect(normalizePostalCode('NL', 'NL-1012AB')).toBe('1012 AB');
+    expect(normalizePostalCode('LU', 'L-1009')).toBe('1009');
+    expect(normalizePostalCode('GB', 'sw1a1aa')).toBe('SW1A 1AA');
+    expect(normalizePostalCode('GB', 'm11ae')).toBe('M1 1AE');
+    expect(normalizePostalCode('US', '221621010')).toBe('22162-1010');
+    expect(normalizePostalCode('JP', '1540023')).toBe('154-0023');
     expect(normalizePostalCode('DE', 'NL-1012AB')).toBe('NL-1012AB');
   });
 

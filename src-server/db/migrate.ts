@@ -30,6 +30,7 @@ import * as b2b from './migrations/1100-b2b';
 import * as b2bInvoices from './migrations/1101-b2b-invoices';
 import * as quoteVatBasis from './migrations/1110-quote-vat-basis';
 import * as quoteReminders from './migrations/1111-quote-reminders';
+import * as shipToLocation from './migrations/0880-ship-to-location';
 import * as reporting from './migrations/0900-reporting';
 import * as forecasts from './migrations/0901-forecasts';
 import * as purchasing from './migrations/0902-purchasing';
@@ -76,6 +77,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0850-vat': vat,
   '0860-vat-rollup': vatRollup,
   '0870-exchange-rates': exchangeRates,
+  '0880-ship-to-location': shipToLocation,
   '1000-subscriptions': subscriptions,
 };
 

@@ -169,6 +169,8 @@ export interface OrdersTable {
   shipping_tax_minor: ColumnType<number, number | undefined, number>;
   /** Parts per million (21 % = 210000); null when the channel sent no rate. */
   shipping_tax_rate_ppm: number | null;
+  /** Which point sourcing measured from (0880); null on orders placed before. */
+  ship_to_location_source: ColumnType<string | null, string | null | undefined, never>;
   placed_at: ColumnType<Date, Date | string, never>;
   /** Null on orders placed before the VAT engine. */
   vat_scheme: ColumnType<VatScheme | null, VatScheme | null | undefined, VatScheme | null>;

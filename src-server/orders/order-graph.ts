@@ -12,8 +12,8 @@ import type { OutboxEvent } from '../outbox/outbox';
 import { allocateOrder } from '../sourcing/allocate';
 import { fulfillmentOrderMoney, pickLineAmount } from '../sync/fulfillment-money';
 import { toFulfillmentDoc } from '../sync/projections';
-import type { GeoPoint } from '../sourcing/great-circle';
 import { calendarOf, holidayTest, shipDateFor } from '../shipping/warehouse-calendar';
+import type { ShipToLocation } from '../sourcing/ship-to-location';
 import { chooseFulfillmentShipping } from './fulfillment-shipping';
 import type { OrderPlaced } from './order-contracts';
 import { placedMoney, ratePercentOf } from './order-money-view';
@@ -39,7 +39,8 @@ export interface OrderGraphInput {
   command: PlaceOrderCommand;
   priced: PricedOrder;
   warehouses: readonly SourcingWarehouse[];
-  shipTo: GeoPoint;
+  /** The point sourcing measures from, and which kind of point it is (recorded on the order). */
+  shipTo: ShipToLocation;
   /** Availability read under lock (intake) or tracked in memory (demo seed). */
   stock: LockedStock;
   customer: CustomerRef;
@@ -240,6 +241,7 @@ export function buildPlacedOrder(input: OrderGraphInput): PlacedOrderGraph {
       shippingDiscountMinor: priced.shipping.discountMinor,
       shippingTaxMinor: priced.shipping.taxMinor,
       shippingTaxRatePpm: priced.shipping.taxRatePpm,
+      shipToLocationSource: shipTo.source,
       placedAt,
       vat: priced.vat,
     },

@@ -40,6 +40,8 @@ export interface NewOrderGraph {
     shippingDiscountMinor: number;
     shippingTaxMinor: number;
     shippingTaxRatePpm: number | null;
+    /** Which point sourcing measured from: order, postal-code, city, region or country. */
+    shipToLocationSource: string;
     placedAt: Date;
     /** The VAT engine's verdict (src-server/tax/order-vat.ts); null when it had none. */
     vat: OrderVatRecord | null;
@@ -130,6 +132,7 @@ export function orderGraphRows(graphs: readonly NewOrderGraph[]): TableRows[] {
         shipping_discount_minor: order.shippingDiscountMinor,
         shipping_tax_minor: order.shippingTaxMinor,
         shipping_tax_rate_ppm: order.shippingTaxRatePpm,
+        ship_to_location_source: order.shipToLocationSource,
         placed_at: order.placedAt,
         vat_scheme: order.vat?.decision.scheme ?? null,
         tax_source: order.vat?.source ?? null,
@@ -277,6 +280,7 @@ const ORDER_COLUMNS = {
   shipping_discount_minor: 'integer',
   shipping_tax_minor: 'integer',
   shipping_tax_rate_ppm: 'integer',
+  ship_to_location_source: 'text',
   placed_at: 'timestamptz',
   vat_scheme: 'text',
   tax_source: 'text',

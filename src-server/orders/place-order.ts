@@ -15,8 +15,7 @@ import { ApiError } from '../http/api-error';
 import { deductReservations, lockStockForSkus } from '../inventory/stock-locks';
 import { OUTBOX_CHANNEL, outboxRows } from '../outbox/outbox';
 import type { ShippingService } from '../shipping/rate-table';
-import type { GeoPoint } from '../sourcing/great-circle';
-import { resolveShipToLocation } from '../sourcing/ship-to-location';
+import { resolveShipToLocation, type ShipToLocation } from '../sourcing/ship-to-location';
 import { distanceSalesUpsert, readDistanceSales } from '../tax/distance-sales';
 import { DEFAULT_VAT_SETTINGS, readChannelTaxSettings } from '../tax/vat-settings';
 import type { VatSettings } from '../tax/vat-settings';
@@ -60,7 +59,7 @@ export interface AcceptedCommand {
   command: PlaceOrderCommand;
   /** Hash of the request body, stored with the idempotency key. */
   fingerprint: string;
-  shipTo: GeoPoint;
+  shipTo: ShipToLocation;
 }
 
 /** Per command of a batch. */

