@@ -14,6 +14,8 @@ import { loadVatSettings } from './tax/vat-settings';
 import type { VatSettings } from './tax/vat-settings';
 import { loadWorkHoldConfig, type WorkHoldConfig } from './sync/work-hold-config';
 import { IN_FLIGHT_BATCHES } from './orders/intake-queue';
+import { loadTrackingConfig } from './tracking/tracking-config';
+import type { TrackingConfig } from './tracking/tracking-config';
 
 export interface ServerConfig {
   host: string;
@@ -62,6 +64,8 @@ export interface ServerConfig {
   subscriptions: SubscriptionSettings;
   /** When work a station holds without progress goes back to the queue. */
   workHolds: WorkHoldConfig;
+  /** Carrier tracking: webhook secrets and the polling of shipments not yet delivered. */
+  tracking: TrackingConfig;
   /** UTC hour from which the nightly forecast run starts; null: no nightly run. */
   forecastNightlyHourUtc: number | null;
 }
@@ -173,5 +177,6 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     seller: loadSellerConfig(env, loadVatSettings(env).originCountry),
     subscriptions: loadSubscriptionSettings(env, { host, port, adminToken }),
     workHolds: loadWorkHoldConfig(env),
+    tracking: loadTrackingConfig(env),
   };
 }

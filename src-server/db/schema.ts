@@ -14,6 +14,7 @@ import type { SubscriptionTables } from '../subscriptions/subscription-schema';
 import type { SyncTables } from '../sync/sync-schema';
 import type { WorkHoldTables } from '../sync/work-hold-schema';
 import type { CarrierTables } from '../carriers/carrier-schema';
+import type { TrackingTables } from '../tracking/tracking-schema';
 import type { TaxClass, TaxRounding, VatScheme } from '../../shared/tax';
 import type { OrderVatRecord, VatDistanceSalesTable } from '../tax/tax-schema';
 
@@ -227,6 +228,8 @@ export interface FulfillmentOrdersTable {
   released_at: ColumnType<Date, Date | string, never>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** When the carrier delivered its shipment (migration 0790). */
+  delivered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface FulfillmentLinesTable {
@@ -296,6 +299,7 @@ export interface Database
     PeopleTables,
     AuditTables,
     CarrierTables,
+    TrackingTables,
     B2bTables,
     ReportTables,
     ForecastTables,
