@@ -63,6 +63,8 @@ import { stationAuth } from './stations/station-auth';
 import { stationRoutes } from './stations/station-routes';
 import { carrierRoutes } from './carriers/carrier-routes';
 import { CarrierSecrets } from './carriers/carrier-secrets';
+import { startTrackingPoller } from './tracking/tracking-poller';
+import { trackingRoutes } from './tracking/tracking-routes';
 import { SyncHub } from './sync/sync-hub';
 import { syncRoutes } from './sync/sync-routes';
 import { startWorkHoldSweeper } from './sync/held-work';
@@ -196,13 +198,25 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
   await app.register(stationRoutes(deps.db, stations, config.numbering));
   await app.register(syncRoutes(deps.db, hub));
   const services = deps.shippingServices ?? DEMO_SHIPPING_SERVICES;
+  const carrierSecrets = CarrierSecrets.fromSetting(config.carrierSecretKey, config.adminToken);
   await app.register(
     carrierRoutes(
       deps.db,
-      CarrierSecrets.fromSetting(config.carrierSecretKey, config.adminToken),
+      carrierSecrets,
       services.map((service) => service.carrier),
     ),
   );
+  const trackingDeps = {
+    db: deps.db,
+    secrets: carrierSecrets,
+    config: config.tracking,
+    trackingUrlTemplate: config.notifications.trackingUrlTemplate,
+  };
+  await app.register(
+    trackingRoutes(deps.db, carrierSecrets, config.tracking, trackingDeps.trackingUrlTemplate),
+  );
+  const trackingPoller = startTrackingPoller(trackingDeps, app.log);
+  app.addHook('onClose', async () => trackingPoller.stop());
   const stopSweeper = startWorkHoldSweeper(deps.db, config.workHolds, (msg, err) =>
     app.log.warn({ err }, msg),
   );

@@ -17,6 +17,8 @@ import type { VatSettings } from './tax/vat-settings';
 import { loadViesSettings, type ViesSettings } from './tax/vies-settings';
 import { loadWorkHoldConfig, type WorkHoldConfig } from './sync/work-hold-config';
 import { IN_FLIGHT_BATCHES } from './orders/intake-queue';
+import { loadTrackingConfig } from './tracking/tracking-config';
+import type { TrackingConfig } from './tracking/tracking-config';
 
 export interface ServerConfig {
   host: string;
@@ -69,6 +71,8 @@ export interface ServerConfig {
   subscriptions: SubscriptionSettings;
   /** When work a station holds without progress goes back to the queue. */
   workHolds: WorkHoldConfig;
+  /** Carrier tracking: webhook secrets and the polling of shipments not yet delivered. */
+  tracking: TrackingConfig;
   /** UTC hour from which the nightly forecast run starts; null: no nightly run. */
   forecastNightlyHourUtc: number | null;
 }
@@ -182,5 +186,6 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     seller: loadSellerConfig(env, loadVatSettings(env).originCountry),
     subscriptions: loadSubscriptionSettings(env, { host, port, adminToken }),
     workHolds: loadWorkHoldConfig(env),
+    tracking: loadTrackingConfig(env),
   };
 }

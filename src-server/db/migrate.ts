@@ -26,6 +26,7 @@ import * as orderLineCancellations from './migrations/0810-order-line-cancellati
 import * as orderEmailIndex from './migrations/0811-order-email-index';
 import * as warehouseCalendar from './migrations/0840-warehouse-calendar';
 import * as carrierCredentials from './migrations/0780-carrier-credentials';
+import * as shipmentTracking from './migrations/0790-shipment-tracking';
 import * as b2b from './migrations/1100-b2b';
 import * as b2bInvoices from './migrations/1101-b2b-invoices';
 import * as quoteVatBasis from './migrations/1110-quote-vat-basis';
@@ -66,6 +67,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0811-order-email-index': orderEmailIndex,
   '0840-warehouse-calendar': warehouseCalendar,
   '0780-carrier-credentials': carrierCredentials,
+  '0790-shipment-tracking': shipmentTracking,
   '1100-b2b': b2b,
   '1101-b2b-invoices': b2bInvoices,
   '1110-quote-vat-basis': quoteVatBasis,

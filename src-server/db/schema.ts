@@ -15,6 +15,7 @@ import type { SyncTables } from '../sync/sync-schema';
 import type { WorkHoldTables } from '../sync/work-hold-schema';
 import type { CarrierTables } from '../carriers/carrier-schema';
 import type { CurrencyTables, OrderFxStatus } from '../currencies/currency-schema';
+import type { TrackingTables } from '../tracking/tracking-schema';
 import type { TaxClass, TaxRounding, VatScheme } from '../../shared/tax';
 import type { OrderVatRecord, VatDistanceSalesTable } from '../tax/tax-schema';
 
@@ -250,6 +251,8 @@ export interface FulfillmentOrdersTable {
   ship_by: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** When the carrier delivered its shipment (migration 0790). */
+  delivered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface FulfillmentLinesTable {
@@ -319,6 +322,7 @@ export interface Database
     PeopleTables,
     AuditTables,
     CarrierTables,
+    TrackingTables,
     B2bTables,
     ReportTables,
     ForecastTables,

@@ -33,6 +33,8 @@ export interface AlertSettings {
   /** Days of sales and returns the weekly return-rate digest looks at, and how many products it lists. */
   returnRateWindowDays: number;
   returnRateTopN: number;
+  /** Days after its promised date a shipped parcel may go without a delivered event before it is an alert. */
+  deliveryGraceDays: number;
 }
 
 export interface NotificationConfig {
@@ -97,6 +99,10 @@ const envSchema = z.object({
   NOT_SELLING_DAYS: z.preprocess(emptyAsMissing, positiveInt(30)),
   RETURN_RATE_WINDOW_DAYS: z.preprocess(emptyAsMissing, positiveInt(90)),
   RETURN_RATE_TOP_N: z.preprocess(emptyAsMissing, positiveInt(10).pipe(z.number().max(100))),
+  DELIVERY_GRACE_DAYS: z.preprocess(
+    emptyAsMissing,
+    z.coerce.number().int().min(0).max(60).default(1),
+  ),
 });
 
 export function loadNotificationConfig(env: NodeJS.ProcessEnv): NotificationConfig {
@@ -140,6 +146,7 @@ export function loadNotificationConfig(env: NodeJS.ProcessEnv): NotificationConf
       notSellingDays: e.NOT_SELLING_DAYS,
       returnRateWindowDays: e.RETURN_RATE_WINDOW_DAYS,
       returnRateTopN: e.RETURN_RATE_TOP_N,
+      deliveryGraceDays: e.DELIVERY_GRACE_DAYS,
     },
   };
 }

@@ -64,6 +64,11 @@ export interface ShipmentsTable {
   refusal_reason: string | null;
   confirmed_at: Date | string | null;
   created_at: CreatedAt;
+  /** The carrier's latest word on the parcel (migration 0790); null until the first event. */
+  tracking_state: ColumnType<string | null, string | null | undefined, string | null>;
+  tracking_state_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  tracking_polled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  delivered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface CartonsTable {
@@ -73,6 +78,8 @@ export interface CartonsTable {
   weight_grams: number | null;
   tracking_number: string | null;
   items: Json<unknown[]>;
+  tracking_state: ColumnType<string | null, string | null | undefined, string | null>;
+  tracking_state_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface SyncTables {
