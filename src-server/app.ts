@@ -56,6 +56,7 @@ import { planRoutes } from './subscriptions/plan-routes';
 import { selfServiceRoutes } from './subscriptions/self-service-routes';
 import { subscriptionDemandRoutes } from './subscriptions/subscription-demand';
 import { subscriptionReportRoutes } from './subscriptions/subscription-report-routes';
+import { signupLookupRoutes } from './subscriptions/signup-lookup-routes';
 import { subscriptionRoutes } from './subscriptions/subscription-routes';
 import { renewalContextFor } from './subscriptions/subscriptions-runtime';
 import type { Listen } from './db/connect';
@@ -187,6 +188,7 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
   await app.register(subscriptionDemandRoutes(renewals));
   await app.register(subscriptionReportRoutes(renewals));
   await app.register(subscriptionRoutes(renewals));
+  await app.register(signupLookupRoutes(deps.db));
   await app.register(recurringChargeRoutes(deps.db));
   await app.register(selfServiceRoutes(renewals));
 

@@ -29,19 +29,21 @@ export const subscriptionChangeSchema = z.discriminatedUnion('type', [
     /** Staff only: cancel before the plan's minimum number of deliveries. */
     force: z.boolean().optional(),
   }),
-  z.object({ type: z.literal('change_date'), date: acceptedDate() }),
+  z.object({ type: z.literal('change_date'), date: acceptedDate(), reason }),
   z.object({
     type: z.literal('change_quantity'),
     lineNo: z.number().int().min(1),
     quantity: lineQuantity,
+    reason,
   }),
   z.object({
     type: z.literal('swap_product'),
     lineNo: z.number().int().min(1),
     sku: storableText(64),
+    reason,
   }),
-  z.object({ type: z.literal('change_address'), shipTo: postalAddressSchema }),
-  z.object({ type: z.literal('change_payment'), payment: paymentMandateSchema }),
+  z.object({ type: z.literal('change_address'), shipTo: postalAddressSchema, reason }),
+  z.object({ type: z.literal('change_payment'), payment: paymentMandateSchema, reason }),
   /** Staff or the channel: the e-mails go to this address; links sent before stop working. */
   z.object({
     type: z.literal('change_email'),

@@ -26,6 +26,8 @@ const EXPECTED: Record<string, readonly Caller[] | 'public'> = {
   'GET /v1/subscription-plans': READERS,
   'GET /v1/subscription-plans/:code': READERS,
   'GET /v1/subscriptions/demand': ['admin', 'purchasing', 'admin_token'],
+  'GET /v1/subscription-customers': ['admin', 'customer_service', 'sales_rep', 'admin_token'],
+  'GET /v1/subscription-channels': ['admin', 'customer_service', 'sales_rep', 'admin_token'],
   'GET /v1/subscription-reports/weekly': ['admin', 'finance', 'admin_token'],
   'GET /v1/subscription-reports/mrr': ['admin', 'finance', 'admin_token'],
   'GET /v1/subscription-reports/renewals': ['admin', 'finance', 'admin_token'],
