@@ -66,8 +66,16 @@ export interface ShipmentsTable {
   created_at: CreatedAt;
   /** The carrier's latest word on the parcel (migration 0790); null until the first event. */
   tracking_state: ColumnType<string | null, string | null | undefined, string | null>;
-  tracking_state_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-  tracking_polled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  tracking_state_at: ColumnType<
+    Date | null,
+    Date | string | null | undefined,
+    Date | string | null
+  >;
+  tracking_polled_at: ColumnType<
+    Date | null,
+    Date | string | null | undefined,
+    Date | string | null
+  >;
   delivered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
@@ -79,7 +87,11 @@ export interface CartonsTable {
   tracking_number: string | null;
   items: Json<unknown[]>;
   tracking_state: ColumnType<string | null, string | null | undefined, string | null>;
-  tracking_state_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  tracking_state_at: ColumnType<
+    Date | null,
+    Date | string | null | undefined,
+    Date | string | null
+  >;
 }
 
 export interface SyncTables {
