@@ -9,6 +9,7 @@ import { DEMO_SHIPPING_SERVICES } from '../shipping/demo-rates';
 import { DEMO_WAREHOUSES, demoBins, demoProducts, demoStock } from './demo-catalog';
 import { insertDemoChannels } from './demo-channels';
 import { DEMO_OPERATOR_PIN, insertDemoOperators } from './demo-operators';
+import { insertDemoPurchasing } from './demo-purchasing';
 import type { DemoChannelCredentials } from './demo-channels';
 import { demoOrders } from './demo-orders';
 import { placeDemoOrders } from './demo-placement';
@@ -185,6 +186,8 @@ export async function seedDemoCatalogue(
         order_count: options.orderCount ?? DEMO_ORDER_COUNT,
       })
       .execute();
+    const purchaseOrders = await insertDemoPurchasing(trx, stock, DEMO_WAREHOUSES);
+    options.log.info({ purchaseOrders }, 'demo purchase orders sent, to receive at the stations');
     const operators = await insertDemoOperators(trx);
     options.log.info(
       { operators, pin: DEMO_OPERATOR_PIN },

@@ -161,4 +161,28 @@ describe('the demo seed', () => {
     const stations = await pglite.db.selectFrom('stations').select(['revoked_at']).execute();
     expect(stations.every((s) => s.revoked_at !== null)).toBe(true);
   });
+  it('sends one purchase order per demo warehouse, with lines to receive at its stations', async () => {
+    const orders = await pglite.db
+      .selectFrom('purchase_orders')
+      .select(['number', 'warehouse_code', 'status'])
+      .orderBy('warehouse_code')
+      .execute();
+    const warehouses = await pglite.db.selectFrom('warehouses').select('code').execute();
+    expect(orders.map((o) => o.warehouse_code).sort()).toEqual(
+      warehouses.map((w) => w.code).sort(),
+    );
+    for (const order of orders) {
+      const answer = await pglite.app.inject({
+        method: 'GET',
+        url: `/v1/receiving/${order.number}`,
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      });
+      expect(answer.statusCode).toBe(200);
+      expect(answer.json()).toMatchObject({ status: 'sent', warehouseCode: order.warehouse_code });
+      expect(answer.json().lines.length).toBeGreaterThan(0);
+      expect(
+        answer.json().lines.every((l: { receivedQuantity: number }) => l.receivedQuantity === 0),
+      ).toBe(true);
+    }
+  });
 });
