@@ -24,6 +24,7 @@ import * as auditReasons from './migrations/0802-audit-reasons';
 import * as dropDuplicateOrderIndex from './migrations/0803-drop-duplicate-order-index';
 import * as orderLineCancellations from './migrations/0810-order-line-cancellations';
 import * as orderEmailIndex from './migrations/0811-order-email-index';
+import * as inventoryMovements from './migrations/0820-inventory-movements';
 import * as carrierCredentials from './migrations/0780-carrier-credentials';
 import * as b2b from './migrations/1100-b2b';
 import * as b2bInvoices from './migrations/1101-b2b-invoices';
@@ -61,6 +62,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0805-saved-locales': savedLocales,
   '0810-order-line-cancellations': orderLineCancellations,
   '0811-order-email-index': orderEmailIndex,
+  '0820-inventory-movements': inventoryMovements,
   '0780-carrier-credentials': carrierCredentials,
   '1100-b2b': b2b,
   '1101-b2b-invoices': b2bInvoices,
