@@ -39,6 +39,7 @@ import { cancelLinesRoutes } from './orders/cancel-lines-route';
 import { resendEmailRoutes } from './orders/resend-email-route';
 import { refundLedgerRoutes } from './payments/refund-ledger';
 import { purchasingRoutes } from './replenishment/replenishment-routes';
+import { inventoryRoutes } from './inventory/inventory-routes';
 import { reportRoutes } from './reports/report-routes';
 import { returnAnalyticsRoutes } from './returns/analytics-routes';
 import { startRmaExpiry } from './returns/rma-expiry';
@@ -178,6 +179,7 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
   );
   await app.register(forecastRoutes(deps.db));
   await app.register(purchasingRoutes(deps.db));
+  await app.register(inventoryRoutes(deps.db));
   const renewals = renewalContextFor(config, {
     db: deps.db,
     clock: deps.clock,

@@ -25,6 +25,7 @@ import * as dropDuplicateOrderIndex from './migrations/0803-drop-duplicate-order
 import * as orderLineCancellations from './migrations/0810-order-line-cancellations';
 import * as orderEmailIndex from './migrations/0811-order-email-index';
 import * as warehouseCalendar from './migrations/0840-warehouse-calendar';
+import * as inventoryMovements from './migrations/0820-inventory-movements';
 import * as carrierCredentials from './migrations/0780-carrier-credentials';
 import * as shipmentTracking from './migrations/0790-shipment-tracking';
 import * as b2b from './migrations/1100-b2b';
@@ -66,6 +67,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0810-order-line-cancellations': orderLineCancellations,
   '0811-order-email-index': orderEmailIndex,
   '0840-warehouse-calendar': warehouseCalendar,
+  '0820-inventory-movements': inventoryMovements,
   '0780-carrier-credentials': carrierCredentials,
   '0790-shipment-tracking': shipmentTracking,
   '1100-b2b': b2b,

@@ -3,6 +3,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AuditTables } from '../audit/audit-schema';
 import type { B2bTables } from '../b2b/b2b-schema';
 import type { ForecastTables } from '../forecasting/forecast-schema';
+import type { InventoryTables } from '../inventory/inventory-schema';
 import type { NotificationTables } from '../notifications/notifications-schema';
 import type { OutboxTables } from '../outbox/outbox-schema';
 import type { PaymentTables } from '../payments/payments-schema';
@@ -327,6 +328,7 @@ export interface Database
     ReportTables,
     ForecastTables,
     PurchasingTables,
+    InventoryTables,
     SubscriptionTables,
     PaymentTables,
     CurrencyTables {

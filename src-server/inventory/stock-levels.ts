@@ -1,6 +1,7 @@
 // A warehouse's stock per SKU: on hand (the sum of its bins), reserved (open reservations of
-// orders not yet shipped) and available (on hand less reserved), with the bins. Paged by SKU.
-import type { Kysely } from 'kysely';
+// orders not yet shipped), available (on hand less reserved) and inbound (ordered from suppliers
+// or sent by transfer, not yet received), with the bins. Paged by SKU.
+import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema';
 
@@ -10,6 +11,7 @@ export const stockLevelSchema = z.object({
   onHand: z.number().int(),
   reserved: z.number().int(),
   available: z.number().int(),
+  inbound: z.number().int(),
   bins: z.array(z.object({ bin: z.string(), onHand: z.number().int() })),
 });
 export const stockPageSchema = z.object({
@@ -46,9 +48,9 @@ export async function warehouseStock(
   const rows = await skus.execute();
   const page = rows.slice(0, query.limit);
   const pageSkus = page.map((r) => r.sku);
-  const [bins, reserved] =
+  const [bins, reserved, inbound] =
     pageSkus.length === 0
-      ? [[], []]
+      ? [[], [], []]
       : await Promise.all([
           db
             .selectFrom('stock')
@@ -67,6 +69,7 @@ export async function warehouseStock(
             .where('sku', 'in', pageSkus)
             .groupBy('sku')
             .execute(),
+          inboundOf(db, query.warehouseCode, pageSkus),
         ]);
   return {
     warehouseCode: query.warehouseCode,
@@ -79,6 +82,7 @@ export async function warehouseStock(
         onHand,
         reserved: held,
         available: onHand - held,
+        inbound: inbound.find((x) => x.sku === r.sku)?.quantity ?? 0,
         bins: bins
           .filter((b) => b.sku === r.sku)
           .map((b) => ({ bin: b.bin_code, onHand: b.on_hand })),
@@ -86,4 +90,22 @@ export async function warehouseStock(
     }),
     nextCursor: rows.length > query.limit ? (page.at(-1)?.sku ?? null) : null,
   };
+}
+
+/** Open purchase order lines and transfer lines arriving at the warehouse, per SKU. */
+async function inboundOf(db: Kysely<Database>, warehouseCode: string, skus: string[]) {
+  const list = sql.join(skus.map((sku) => sql`${sku}`));
+  const { rows } = await sql<{ sku: string; quantity: number }>`
+    select sku, sum(open)::int as quantity from (
+      select l.sku, l.quantity - l.received_quantity as open
+      from purchase_order_lines l join purchase_orders po on po.id = l.purchase_order_id
+      where po.warehouse_code = ${warehouseCode}
+        and po.status in ('approved', 'sent', 'receiving') and l.sku in (${list})
+      union all
+      select l.sku, l.quantity - l.received_quantity
+      from stock_transfer_lines l join stock_transfers t on t.id = l.transfer_id
+      where t.to_warehouse_code = ${warehouseCode} and t.status = 'in_transit' and l.sku in (${list})
+    ) inbound where open > 0
+    group by sku`.execute(db);
+  return rows;
 }

@@ -3,7 +3,9 @@
 // scan changes nothing), raises on hand in the bin with a stock movement, and counts against the
 // PO line: beyond the ordered quantity it is recorded as over, a SKU not on the PO as unexpected.
 import { sql, type Kysely } from 'kysely';
+import type { AuditActor } from '../audit/audit';
 import type { Database } from '../db/schema';
+import { moveStock } from '../inventory/movements';
 import { ApiError } from '../http/api-error';
 import { readPurchaseOrder } from './purchase-orders';
 
@@ -18,7 +20,12 @@ export interface ReceivingScan {
 
 const RECEIVABLE = new Set(['approved', 'sent', 'receiving']);
 
-export async function receiveScan(db: Kysely<Database>, poNumber: string, scan: ReceivingScan) {
+export async function receiveScan(
+  db: Kysely<Database>,
+  poNumber: string,
+  scan: ReceivingScan,
+  actor: AuditActor,
+) {
   const po = await readPurchaseOrder(db, { number: poNumber });
   if (!RECEIVABLE.has(po.status))
     throw new ApiError(
@@ -101,21 +108,24 @@ export async function receiveScan(db: Kysely<Database>, poNumber: string, scan: 
         .where('sku', '=', product.sku)
         .execute();
     }
-    await sql`insert into stock (warehouse_code, sku, bin_code, on_hand)
-      values (${locked.warehouse_code}, ${product.sku}, ${scan.binCode}, ${scan.quantity})
-      on conflict (warehouse_code, sku, bin_code)
-      do update set on_hand = stock.on_hand + excluded.on_hand, updated_at = now()`.execute(trx);
-    await trx
-      .insertInto('stock_movements')
-      .values({
-        warehouse_code: locked.warehouse_code,
-        sku: product.sku,
-        bin_code: scan.binCode,
-        quantity: scan.quantity,
+    await moveStock(
+      trx,
+      [
+        {
+          warehouseCode: locked.warehouse_code,
+          binCode: scan.binCode,
+          sku: product.sku,
+          quantity: scan.quantity,
+        },
+      ],
+      {
         reason: 'purchase_receipt',
-        reference: `${po.number}/${scan.scanId}`,
-      })
-      .execute();
+        referenceKind: 'purchase_order',
+        referenceId: po.number,
+        note: `scan ${scan.scanId}`,
+        actor,
+      },
+    );
     const { rows } = await sql<{ open: string }>`
       select count(*) as open from purchase_order_lines
       where purchase_order_id = ${po.id} and received_quantity < quantity`.execute(trx);

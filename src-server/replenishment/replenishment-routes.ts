@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { acceptedDate } from '../../shared/validation/timestamps';
 import type { Principal } from '../access/access';
 import { allow } from '../access/route-rules';
-import { auditedBy } from '../audit/audit';
+import { auditActorOf, auditedBy } from '../audit/audit';
 import { rowSnapshot } from '../audit/snapshots';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
@@ -333,7 +333,13 @@ export function purchasingRoutes(db: Kysely<Database>) {
                 .executeTakeFirst()
                 .then((row) => row ?? null),
           },
-          (trx) => receiveScan(trx, request.params.poNumber, request.body),
+          (trx) =>
+            receiveScan(
+              trx,
+              request.params.poNumber,
+              request.body,
+              auditActorOf(request.principal),
+            ),
         );
       },
     });

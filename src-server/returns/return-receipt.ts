@@ -7,6 +7,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Reason } from '../../shared/reasons/reason';
 import type { ReturnReceiptDoc } from '../../shared/sync/documents';
 import type { Database } from '../db/schema';
+import { moveStock, stationActor } from '../inventory/movements';
 import { appendOutboxEvents } from '../outbox/outbox';
 import type { StationIdentity } from '../stations/stations';
 import { rollUpReturn } from '../reports/rollup-writes';
@@ -100,7 +101,7 @@ async function decide(
       })),
     )
     .execute();
-  await restock(trx, station.warehouseCode, receipt);
+  await restock(trx, station, receipt, rma?.code ?? null);
   await rollUpReturn(trx, {
     orderId: rma?.order_id ?? null,
     reason: rma?.reason ?? null,
@@ -145,7 +146,13 @@ async function decide(
 }
 
 /** Restocked units go back on hand in the scanned bin (a new stock row if the bin held none of the SKU). */
-async function restock(trx: Trx, warehouseCode: string, receipt: ReturnReceiptDoc): Promise<void> {
+async function restock(
+  trx: Trx,
+  station: StationIdentity,
+  receipt: ReturnReceiptDoc,
+  rmaCode: string | null,
+): Promise<void> {
+  const warehouseCode = station.warehouseCode;
   const perBin = new Map<string, { sku: string; bin: string; quantity: number }>();
   for (const item of receipt.items.filter((i) => i.disposition === 'restock')) {
     const key = `${item.sku}\u0000${item.binCode}`;
@@ -164,26 +171,22 @@ async function restock(trx: Trx, warehouseCode: string, receipt: ReturnReceiptDo
         .execute()
     ).map((s) => `${s.sku}\u0000${s.bin_code}`),
   );
-  // A fixed order of row locks: two receipts restocking the same bins cannot deadlock.
-  for (const entry of [...perBin.values()].sort((a, b) =>
-    a.sku + a.bin < b.sku + b.bin ? -1 : 1,
-  )) {
-    await trx
-      .insertInto('stock')
-      .values({
-        warehouse_code: warehouseCode,
-        sku: entry.sku,
-        bin_code: entry.bin,
-        on_hand: entry.quantity,
-      })
-      .onConflict((oc) =>
-        oc.columns(['sku', 'warehouse_code', 'bin_code']).doUpdateSet((eb) => ({
-          on_hand: eb('stock.on_hand', '+', entry.quantity),
-          updated_at: new Date(),
-        })),
-      )
-      .execute();
-  }
+  // moveStock locks in a fixed order: two receipts restocking the same bins cannot deadlock.
+  await moveStock(
+    trx,
+    [...perBin.values()].map((e) => ({
+      warehouseCode: station.warehouseCode,
+      binCode: e.bin,
+      sku: e.sku,
+      quantity: e.quantity,
+    })),
+    {
+      reason: 'return_restock',
+      referenceKind: rmaCode === null ? 'return_receipt' : 'rma',
+      referenceId: rmaCode ?? receipt.id,
+      actor: stationActor(station),
+    },
+  );
   // A product in a bin it was never in before: the stations learn its new bin (home bin, foreign-bin warning).
   const moved = [...perBin.entries()].filter(([key]) => !stocked.has(key)).map(([, e]) => e.sku);
   if (moved.length > 0) await publishProducts(trx, warehouseCode, [...new Set(moved)]);

@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { openStock, SYSTEM_ACTOR } from '../inventory/movements';
 import { DEMO_SHIPPING_SERVICES } from '../shipping/demo-rates';
 import { DEMO_WAREHOUSES, demoBins, demoProducts, demoStock } from './demo-catalog';
 import { insertDemoChannels } from './demo-channels';
@@ -165,18 +166,20 @@ export async function seedDemoCatalogue(
         )
         .execute();
     });
-    await insertChunked(stock, (chunk) =>
-      trx
-        .insertInto('stock')
-        .values(
-          chunk.map((s) => ({
-            warehouse_code: s.warehouseCode,
-            sku: s.sku,
-            bin_code: s.binCode,
-            on_hand: s.onHand,
-          })),
-        )
-        .execute(),
+    await openStock(
+      trx,
+      stock.map((s) => ({
+        warehouseCode: s.warehouseCode,
+        binCode: s.binCode,
+        sku: s.sku,
+        quantity: s.onHand,
+      })),
+      {
+        reason: 'opening_balance',
+        referenceKind: 'seed',
+        referenceId: `demo ${options.seed}`,
+        actor: SYSTEM_ACTOR,
+      },
     );
     await trx
       .insertInto('demo_seed')

@@ -17,6 +17,7 @@ import { appendOrderEvents } from '../orders/order-writes';
 import { appendOutboxEvents } from '../outbox/outbox';
 import { rollUpShipment } from '../reports/rollup-writes';
 import type { StationIdentity } from '../stations/stations';
+import { stationActor } from '../inventory/movements';
 import { publishFulfillments } from './projections';
 import { foreignDocument } from './push-checks';
 import { ssccRefusal, stockRefusal, takeFromBins } from './shipped-stock';
@@ -155,7 +156,14 @@ export async function confirmShipment(
     return refuse(trx, station, shipment, shortOfStock.sentence, shortOfStock.refusal);
   for (const line of lines) {
     const quantity = shippedPerLine.get(line.id) ?? 0;
-    if (quantity > 0) await takeFromBins(trx, fulfillment.warehouse_code, line, quantity);
+    if (quantity > 0)
+      await takeFromBins(trx, fulfillment.warehouse_code, line, quantity, {
+        reason: 'shipment',
+        referenceKind: 'order',
+        referenceId: fulfillment.order_id,
+        note: `shipment ${shipment.id}`,
+        actor: stationActor(station),
+      });
   }
   await trx
     .updateTable('reservations')

@@ -3,6 +3,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { ShipmentDoc } from '../../shared/sync/documents';
 import type { Database } from '../db/schema';
+import { moveStock, type BinChange, type MovementSource } from '../inventory/movements';
 import type { StationIdentity } from '../stations/stations';
 import { reason, type Reason } from '../../shared/reasons/reason';
 
@@ -94,6 +95,7 @@ export async function takeFromBins(
   warehouseCode: string,
   line: { sku: string; bin_code: string },
   quantity: number,
+  source: MovementSource,
 ): Promise<void> {
   const bins = await trx
     .selectFrom('stock as s')
@@ -110,16 +112,11 @@ export async function takeFromBins(
     .forUpdate()
     .execute();
   let remaining = quantity;
+  const changes: BinChange[] = [];
   for (const bin of bins) {
     if (remaining === 0) break;
     const take = Math.min(remaining, bin.on_hand);
-    await trx
-      .updateTable('stock')
-      .set((eb) => ({ on_hand: eb('on_hand', '-', take), updated_at: new Date() }))
-      .where('warehouse_code', '=', warehouseCode)
-      .where('sku', '=', line.sku)
-      .where('bin_code', '=', bin.bin_code)
-      .execute();
+    changes.push({ warehouseCode, binCode: bin.bin_code, sku: line.sku, quantity: -take });
     remaining -= take;
   }
   if (remaining > 0) {
@@ -127,4 +124,5 @@ export async function takeFromBins(
       `stock of ${line.sku} in ${warehouseCode} is ${quantity - remaining}, below the ${quantity} shipped`,
     );
   }
+  await moveStock(trx, changes, source);
 }

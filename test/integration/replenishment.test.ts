@@ -209,8 +209,9 @@ describe.each(BACKENDS)('replenishment on %s', (backend) => {
       { sku: 'SKU-2', bin_code: 'A-03', on_hand: 1 },
     ]);
     const movements = await server.db
-      .selectFrom('stock_movements')
+      .selectFrom('inventory_movements')
       .select(['sku', 'quantity', 'reason'])
+      .where('reason', '=', 'purchase_receipt')
       .orderBy('id')
       .execute();
     expect(movements).toEqual([

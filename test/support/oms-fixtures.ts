@@ -6,6 +6,7 @@ import { gs1CheckDigit } from '../../shared/gs1/check-digit';
 import type { CanonicalOrder } from '../../shared/orders/order-schema';
 import { hashApiKey } from '../../src-server/access/api-keys';
 import type { ChannelPlatform, Database } from '../../src-server/db/schema';
+import { openStock, SYSTEM_ACTOR } from '../../src-server/inventory/movements';
 
 export const WAREHOUSES = {
   'NL-TIL': { country: 'NL', latitude: 51.5606, longitude: 5.0919 },
@@ -76,14 +77,23 @@ export async function seedCatalog(
     .values(skus.map((sku) => ({ sku, currency: 'EUR', unit_price_minor: 1000 })))
     .execute();
   const rows = Object.entries(stock).flatMap(([sku, perWarehouse]) =>
-    Object.entries(perWarehouse).map(([warehouse_code, on_hand]) => ({
-      warehouse_code,
+    Object.entries(perWarehouse).map(([warehouseCode, onHand]) => ({
+      warehouseCode,
       sku,
-      bin_code: 'A-02',
-      on_hand: on_hand ?? 0,
+      binCode: 'A-02',
+      quantity: onHand ?? 0,
     })),
   );
-  if (rows.length > 0) await db.insertInto('stock').values(rows).execute();
+  // Through the ledger, as every stock change is: tests can check on hand against movements.
+  if (rows.length > 0)
+    await db.transaction().execute((trx) =>
+      openStock(trx, rows, {
+        reason: 'opening_balance',
+        referenceKind: 'seed',
+        referenceId: 'test catalogue',
+        actor: SYSTEM_ACTOR,
+      }),
+    );
 }
 
 export async function seedChannels(db: Kysely<Database>) {
