@@ -11,6 +11,8 @@ import { channelRoutes } from './channels/channel-routes';
 import { installRouteAccess } from './access/route-access';
 import { auditRoutes } from './audit/audit-routes';
 import { b2bRoutes } from './b2b/b2b-routes';
+import { invoiceRoutes } from './b2b/invoices/invoice-routes';
+import { bankPaymentRoutes } from './b2b/payments/bank-payment-routes';
 import { startQuoteExpiry } from './b2b/quotes/quote-expiry';
 import { quoteLinkPages } from './b2b/quotes/quote-link-page';
 import { startQuoteReminders } from './b2b/quotes/quote-reminders';
@@ -162,6 +164,8 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
   await app.register(
     b2bRoutes(deps.db, intake, config.vat, config.seller, config.subscriptions.links),
   );
+  await app.register(invoiceRoutes(deps.db, config.seller));
+  await app.register(bankPaymentRoutes(deps.db));
   await app.register(quoteLinkPages(deps.db, intake, config.vat, config.subscriptions.links));
   const quoteExpiry = startQuoteExpiry(deps.db, QUOTE_EXPIRY_SWEEP_MS, (msg, err) =>
     app.log.warn({ err }, msg),

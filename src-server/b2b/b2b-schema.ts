@@ -35,6 +35,9 @@ export interface InvoiceLine {
   vatRatePercent?: number;
 }
 
+/** A credited part of one invoice line: its quantity and net, at the invoice line's VAT rate. */
+export type CreditNoteLine = InvoiceLine;
+
 export interface VatLine {
   /** EN 16931 VAT category (UNCL 5305); absent on rows written before the VAT engine. */
   category?: VatCategory;
@@ -84,6 +87,8 @@ export interface B2bTables {
     credit_limit_minor: number | null;
     po_required: boolean;
     po_unique: boolean;
+    /** Where invoices and reminders go (migration 1122); null: the admins, else the buyers. */
+    billing_email: ColumnType<string | null, string | null | undefined, string | null>;
     created_at: CreatedAt;
     updated_at: UpdatedAt;
   };
@@ -169,6 +174,46 @@ export interface B2bTables {
     tax_minor: number;
     total_minor: number;
     vat: Json<VatLine[]>;
+    /** What credit notes and payments took off the total (migration 1120). */
+    credited_minor: ColumnType<number, number | undefined, number>;
+    paid_minor: ColumnType<number, number | undefined, number>;
+    /** The day its overdue alert was raised (migration 1122). */
+    overdue_alerted_on: ColumnType<string | null, string | null | undefined, string | null>;
+    created_at: CreatedAt;
+  };
+  b2b_credit_notes: {
+    id: string;
+    number: string;
+    legal_entity: string;
+    year: number;
+    seq: number;
+    invoice_id: string;
+    company_id: string;
+    idempotency_key: string;
+    reason: string;
+    currency: string;
+    issued_on: DateOnly;
+    lines: Json<CreditNoteLine[]>;
+    net_minor: number;
+    tax_minor: number;
+    total_minor: number;
+    vat: Json<VatLine[]>;
+    created_by: string;
+    created_at: CreatedAt;
+  };
+  b2b_bank_transactions: {
+    id: string;
+    transaction_key: string;
+    booked_on: DateOnly;
+    amount_minor: number;
+    currency: string;
+    counterparty: string;
+    remittance: string;
+    invoice_id: string | null;
+    matched_by: string | null;
+    note: string | null;
+    import_file: string;
+    imported_by: string;
     created_at: CreatedAt;
   };
   b2b_credit_holds: {

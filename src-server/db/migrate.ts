@@ -33,6 +33,9 @@ import * as b2bInvoices from './migrations/1101-b2b-invoices';
 import * as quoteVatBasis from './migrations/1110-quote-vat-basis';
 import * as quoteReminders from './migrations/1111-quote-reminders';
 import * as shipToLocation from './migrations/0880-ship-to-location';
+import * as b2bCreditNotes from './migrations/1120-b2b-credit-notes';
+import * as b2bBankPayments from './migrations/1121-b2b-bank-payments';
+import * as b2bOverdue from './migrations/1122-b2b-overdue';
 import * as reporting from './migrations/0900-reporting';
 import * as forecasts from './migrations/0901-forecasts';
 import * as purchasing from './migrations/0902-purchasing';
@@ -74,6 +77,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '1101-b2b-invoices': b2bInvoices,
   '1110-quote-vat-basis': quoteVatBasis,
   '1111-quote-reminders': quoteReminders,
+  '1120-b2b-credit-notes': b2bCreditNotes,
+  '1121-b2b-bank-payments': b2bBankPayments,
+  '1122-b2b-overdue': b2bOverdue,
   '0900-reporting': reporting,
   '0901-forecasts': forecasts,
   '0902-purchasing': purchasing,

@@ -18,6 +18,7 @@ import { subscriptionEmailConsumer } from '../subscriptions/subscription-email';
 import type { SubscriptionSettings } from '../subscriptions/subscription-config';
 import { quoteEmailConsumer } from '../b2b/quotes/quote-email';
 import { invoiceEmailConsumer } from '../b2b/invoices/invoice-email';
+import { creditNoteEmailConsumer } from '../b2b/credit-notes/credit-note-email';
 import type { QuoteLinkSettings } from '../b2b/quotes/quote-links';
 import type { SellerConfig } from '../b2b/invoices/seller-config';
 
@@ -70,6 +71,7 @@ export function notificationConsumers(
       ? [
           quoteEmailConsumer(db, mailer, { brand, ...b2b }),
           invoiceEmailConsumer(db, mailer, { brand, seller: b2b.seller }),
+          creditNoteEmailConsumer(db, mailer, { brand, seller: b2b.seller }),
         ]
       : []),
   ];

@@ -32,6 +32,9 @@ export const OUTBOX_EVENT_TYPES = [
   'quote.expired',
   'quote.expiry_reminder',
   'invoice.issued',
+  'invoice.overdue',
+  'invoice.paid',
+  'credit_note.issued',
   'purchase_order.sent',
   'subscription.created',
   'subscription.changed',
@@ -54,6 +57,7 @@ export type OutboxAggregateType =
   | 'report'
   | 'quote'
   | 'invoice'
+  | 'credit_note'
   | 'purchase_order'
   | 'subscription';
 

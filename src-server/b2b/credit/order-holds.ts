@@ -181,6 +181,54 @@ export async function decideApproval(
   return { orderId: approval.order_id, status: order.status };
 }
 
+/** Inside a transaction holding the company row: marks the credit holds its balance now fits. */
+async function releaseFittingHolds(
+  trx: Kysely<Database>,
+  company: { customer_id: string; credit_limit_minor: number | null },
+) {
+  const position = await creditPosition(trx, company.customer_id);
+  const released = releasableHolds(company.credit_limit_minor, position.openMinor, position.held);
+  if (released.length > 0)
+    await trx
+      .updateTable('b2b_credit_holds')
+      .set({ released_at: new Date() })
+      .where(
+        'order_id',
+        'in',
+        released.map((h) => h.orderId),
+      )
+      .execute();
+  return { released, openMinor: position.openMinor };
+}
+
+async function releaseOrders(db: Kysely<Database>, holds: { orderId: string }[], actor: string) {
+  const releasedOrders: string[] = [];
+  for (const hold of holds)
+    if (await releaseIfClear(db, hold.orderId, actor)) releasedOrders.push(hold.orderId);
+  return releasedOrders;
+}
+
+/**
+ * After a change to the company's ledger committed (a credit note, an imported payment): releases
+ * the credit holds its balance now makes room for, oldest first.
+ */
+export async function releaseCreditHolds(
+  db: Kysely<Database>,
+  companyId: string,
+  actor: string,
+): Promise<{ openBalanceMinor: number; releasedOrders: string[] }> {
+  const { released, openMinor } = await db.transaction().execute(async (trx) => {
+    const company = await trx
+      .selectFrom('b2b_companies')
+      .select(['customer_id', 'credit_limit_minor'])
+      .where('customer_id', '=', companyId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    return releaseFittingHolds(trx, company);
+  });
+  return { openBalanceMinor: openMinor, releasedOrders: await releaseOrders(db, released, actor) };
+}
+
 /**
  * Records a payment or a credit note from finance and releases the credit holds it makes room
  * for (oldest first).
@@ -214,22 +262,10 @@ export async function recordPayment(
         recorded_by: payment.actor,
       })
       .execute();
-    const position = await creditPosition(trx, company.customer_id);
-    const released = releasableHolds(company.credit_limit_minor, position.openMinor, position.held);
-    if (released.length > 0)
-      await trx
-        .updateTable('b2b_credit_holds')
-        .set({ released_at: new Date() })
-        .where(
-          'order_id',
-          'in',
-          released.map((h) => h.orderId),
-        )
-        .execute();
-    return { released, openMinor: position.openMinor };
+    return releaseFittingHolds(trx, company);
   });
-  const releasedOrders: string[] = [];
-  for (const hold of released)
-    if (await releaseIfClear(db, hold.orderId, payment.actor)) releasedOrders.push(hold.orderId);
-  return { openBalanceMinor: openMinor, releasedOrders };
+  return {
+    openBalanceMinor: openMinor,
+    releasedOrders: await releaseOrders(db, released, payment.actor),
+  };
 }

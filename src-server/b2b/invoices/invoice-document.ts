@@ -32,6 +32,42 @@ export interface InvoiceDocument {
   seller: SellerConfig;
 }
 
+/** A credit note: laid out as its invoice, with its own number, date, lines and amounts. */
+export interface CreditNoteDocument extends InvoiceDocument {
+  invoiceNumber: string;
+  invoiceIssuedOn: string;
+  reason: string;
+}
+
+export async function loadCreditNoteDocument(
+  db: Kysely<Database>,
+  creditNoteId: string,
+  seller: SellerConfig,
+): Promise<CreditNoteDocument | null> {
+  const note = await db
+    .selectFrom('b2b_credit_notes')
+    .selectAll()
+    .where('id', '=', creditNoteId)
+    .executeTakeFirst();
+  if (!note) return null;
+  const invoice = await loadInvoiceDocument(db, note.invoice_id, seller);
+  if (!invoice) return null;
+  return {
+    ...invoice,
+    number: note.number,
+    issuedOn: note.issued_on,
+    lines: note.lines,
+    netMinor: note.net_minor,
+    taxMinor: note.tax_minor,
+    totalMinor: note.total_minor,
+    vat: note.vat,
+    legalMention: legalMentionOf(note.vat),
+    invoiceNumber: invoice.number,
+    invoiceIssuedOn: invoice.issuedOn,
+    reason: note.reason,
+  };
+}
+
 export async function loadInvoiceDocument(
   db: Kysely<Database>,
   invoiceId: string,
@@ -61,6 +97,7 @@ export async function loadInvoiceDocument(
       'c.billing_address',
       'c.payment_terms_kind',
       'c.payment_terms_days',
+      'c.billing_email',
     ])
     .where('i.id', '=', invoiceId)
     .executeTakeFirst();
@@ -89,7 +126,7 @@ export async function loadInvoiceDocument(
     buyer: {
       legalName: row.legal_name,
       vatNumber: row.vat_number,
-      email: contact?.email ?? null,
+      email: row.billing_email ?? contact?.email ?? null,
       locale: row.locale,
       billingAddress: row.billing_address,
     },

@@ -2,8 +2,8 @@
 // a PDF and as UBL 2.1 XML (Peppol BIS Billing 3.0) attached. Delivered from the outbox
 // (invoice.issued) like every notification: once per event and consumer (the dispatcher's
 // delivery row, the Message-ID from the event), retried when SMTP fails. Who is mailed: the
-// company's admins (who run its account, billing included), else all its buyers — the company
-// record has no separate billing address to mail.
+// company's billing e-mail address when it has one, else its admins (who run its account,
+// billing included), else all its buyers.
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema';
@@ -85,8 +85,14 @@ export function invoiceEmailBody(invoice: InvoiceDocument, locale: EmailLocale):
   };
 }
 
-/** The addresses an invoice of the company goes to: its admins, else all its buyers. */
+/** Where a company's invoices go: its billing address, else its admins, else all its buyers. */
 export async function invoiceRecipients(db: Kysely<Database>, companyId: string) {
+  const company = await db
+    .selectFrom('b2b_companies')
+    .select('billing_email')
+    .where('customer_id', '=', companyId)
+    .executeTakeFirst();
+  if (company?.billing_email) return [company.billing_email];
   const buyers = await db
     .selectFrom('b2b_buyers as b')
     .innerJoin('customer_buyers as cb', 'cb.id', 'b.id')

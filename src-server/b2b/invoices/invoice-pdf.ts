@@ -8,7 +8,7 @@ import { formatAmount, paginate } from '../../../shared/labels/label-format';
 import { toFontCharacters } from '../../../shared/labels/packing-slip-pdf';
 import { emailLocale } from '../../notifications/email/email-layout';
 import type { VatLine } from '../b2b-schema';
-import type { InvoiceDocument } from './invoice-document';
+import type { CreditNoteDocument, InvoiceDocument } from './invoice-document';
 
 const A4: [number, number] = [595.28, 841.89];
 const LEFT = 50;
@@ -19,6 +19,11 @@ const PITCH = 15;
 const WORDS = {
   en: {
     title: 'Invoice',
+    creditTitle: 'Credit note',
+    creditNumber: 'Credit note number',
+    creditDate: 'Credit note date',
+    credits: (invoice: string, date: string) => `Credits invoice ${invoice} of ${date}`,
+    reason: 'Reason',
     quoteTitle: 'Quote',
     quoteNumber: 'Quote number',
     quoteDate: 'Quote date',
@@ -46,6 +51,11 @@ const WORDS = {
   },
   nl: {
     title: 'Factuur',
+    creditTitle: 'Creditnota',
+    creditNumber: 'Creditnotanummer',
+    creditDate: 'Creditnotadatum',
+    credits: (invoice: string, date: string) => `Crediteert factuur ${invoice} van ${date}`,
+    reason: 'Reden',
     quoteTitle: 'Offerte',
     quoteNumber: 'Offertenummer',
     quoteDate: 'Offertedatum',
@@ -75,6 +85,11 @@ const WORDS = {
   },
   de: {
     title: 'Rechnung',
+    creditTitle: 'Gutschrift',
+    creditNumber: 'Gutschriftsnummer',
+    creditDate: 'Gutschriftsdatum',
+    credits: (invoice: string, date: string) => `Gutschrift zu Rechnung ${invoice} vom ${date}`,
+    reason: 'Grund',
     quoteTitle: 'Angebot',
     quoteNumber: 'Angebotsnummer',
     quoteDate: 'Angebotsdatum',
@@ -104,6 +119,11 @@ const WORDS = {
   },
   fr: {
     title: 'Facture',
+    creditTitle: 'Avoir',
+    creditNumber: "Numéro d'avoir",
+    creditDate: "Date de l'avoir",
+    credits: (invoice: string, date: string) => `Avoir sur la facture ${invoice} du ${date}`,
+    reason: 'Motif',
     quoteTitle: 'Devis',
     quoteNumber: 'Numéro de devis',
     quoteDate: 'Date du devis',
@@ -145,23 +165,36 @@ function cut(text: string, font: PDFFont, width: number): string {
 
 const vatCategoryOf = (v: VatLine) => v.category ?? (v.reverseCharge ? 'K' : 'S');
 
+/** The credit note, laid out as its invoice: the invoice it credits in place of the due date. */
+export function renderCreditNotePdf(note: CreditNoteDocument): Promise<Uint8Array> {
+  return renderInvoicePdf(note, 'credit_note');
+}
+
 /** The invoice, or (`quote`) a quote laid out alike: its validity in place of the due date. */
 export async function renderInvoicePdf(
-  invoice: InvoiceDocument,
-  kind: 'invoice' | 'quote' = 'invoice',
+  invoice: InvoiceDocument | CreditNoteDocument,
+  kind: 'invoice' | 'quote' | 'credit_note' = 'invoice',
 ): Promise<Uint8Array> {
   const locale = emailLocale(invoice.buyer.locale);
   const base: Words = WORDS[locale];
   const words =
     kind === 'invoice'
       ? base
-      : {
-          ...base,
-          title: base.quoteTitle,
-          number: base.quoteNumber,
-          issued: base.quoteDate,
-          due: base.validUntil,
-        };
+      : kind === 'quote'
+        ? {
+            ...base,
+            title: base.quoteTitle,
+            number: base.quoteNumber,
+            issued: base.quoteDate,
+            due: base.validUntil,
+          }
+        : {
+            ...base,
+            title: base.creditTitle,
+            number: base.creditNumber,
+            issued: base.creditDate,
+          };
+  const credited = kind === 'credit_note' && 'invoiceNumber' in invoice ? invoice : null;
   const decimal = locale === 'en' ? '.' : ',';
   const money = (minor: number) => formatAmount(minor, invoice.currency, decimal);
   const doc = await PDFDocument.create();
@@ -186,7 +219,9 @@ export async function renderInvoicePdf(
     const facts = [
       `${words.number}: ${invoice.number}`,
       `${words.issued}: ${invoice.issuedOn}`,
-      `${words.due}: ${invoice.dueOn}`,
+      credited
+        ? words.credits(credited.invoiceNumber, credited.invoiceIssuedOn)
+        : `${words.due}: ${invoice.dueOn}`,
     ];
     facts.forEach((f, i) => text(page, f, LEFT, 765 - i * 13));
     const refs = [
@@ -285,6 +320,8 @@ export async function renderInvoicePdf(
       }
       y -= 6;
     }
+    if (credited)
+      text(page, cut(safe(`${words.reason}: ${credited.reason}`), regular, RIGHT - LEFT), LEFT, y);
     if (seller.iban && kind === 'invoice')
       text(page, words.pay(seller.iban, invoice.number), LEFT, y);
   });

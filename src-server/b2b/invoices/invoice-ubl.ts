@@ -7,7 +7,7 @@ import { XMLBuilder } from 'fast-xml-parser';
 import { formatAmount } from '../../../shared/labels/label-format';
 import type { VatCategory } from '../../../shared/tax';
 import type { InvoiceLine, VatLine } from '../b2b-schema';
-import type { InvoiceDocument } from './invoice-document';
+import type { CreditNoteDocument, InvoiceDocument } from './invoice-document';
 
 export const PEPPOL_CUSTOMIZATION_ID =
   'urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0';
@@ -96,12 +96,13 @@ function buyerEndpoint(doc: InvoiceDocument) {
   return { '#text': doc.buyer.email ?? doc.seller.email, '@_schemeID': 'EM' };
 }
 
-function invoiceLine(line: InvoiceLine, i: number, currency: string) {
+function invoiceLine(line: InvoiceLine, i: number, currency: string, credit: boolean) {
   const gross = line.unitPriceMinor * line.quantity;
   const allowance = gross - line.netMinor;
+  const quantity = { '#text': String(line.quantity), '@_unitCode': 'C62' };
   return {
     'cbc:ID': String(i + 1),
-    'cbc:InvoicedQuantity': { '#text': String(line.quantity), '@_unitCode': 'C62' },
+    ...(credit ? { 'cbc:CreditedQuantity': quantity } : { 'cbc:InvoicedQuantity': quantity }),
     'cbc:LineExtensionAmount': amount(line.netMinor, currency),
     ...(allowance > 0
       ? {
@@ -142,25 +143,50 @@ const builder = new XMLBuilder({
 });
 
 export function renderInvoiceUbl(doc: InvoiceDocument): string {
+  return renderUbl(doc, null);
+}
+
+/**
+ * The credit note as a UBL 2.1 CreditNote (Peppol BIS Billing 3.0): type 381, the invoice it
+ * credits in BillingReference (BT-25, BT-26), CreditNoteLine with CreditedQuantity, positive
+ * amounts (the document type says they are credited), no due date nor payment means.
+ */
+export function renderCreditNoteUbl(doc: CreditNoteDocument): string {
+  return renderUbl(doc, doc);
+}
+
+function renderUbl(doc: InvoiceDocument, credit: CreditNoteDocument | null): string {
   const { currency, seller } = doc;
   const lineTotal = doc.lines.reduce((s, l) => s + l.netMinor, 0);
   const invoice = {
     '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
-    Invoice: {
-      '@_xmlns': 'urn:oasis:names:specification:ubl:schema:xsd:Invoice-2',
+    [credit ? 'CreditNote' : 'Invoice']: {
+      '@_xmlns': credit
+        ? 'urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2'
+        : 'urn:oasis:names:specification:ubl:schema:xsd:Invoice-2',
       '@_xmlns:cac': 'urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2',
       '@_xmlns:cbc': 'urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2',
       'cbc:CustomizationID': PEPPOL_CUSTOMIZATION_ID,
       'cbc:ProfileID': PEPPOL_PROFILE_ID,
       'cbc:ID': doc.number,
       'cbc:IssueDate': doc.issuedOn,
-      'cbc:DueDate': doc.dueOn,
-      'cbc:InvoiceTypeCode': '380',
+      ...(credit ? { 'cbc:CreditNoteTypeCode': '381' } : { 'cbc:DueDate': doc.dueOn }),
+      ...(credit ? {} : { 'cbc:InvoiceTypeCode': '380' }),
       ...(doc.legalMention ? { 'cbc:Note': doc.legalMention } : {}),
       'cbc:DocumentCurrencyCode': currency,
       // Peppol needs a buyer reference or an order reference (PEPPOL-EN16931-R003): both are given.
       'cbc:BuyerReference': doc.poNumber ?? doc.orderReference,
       'cac:OrderReference': { 'cbc:ID': doc.poNumber ?? doc.orderReference },
+      ...(credit
+        ? {
+            'cac:BillingReference': {
+              'cac:InvoiceDocumentReference': {
+                'cbc:ID': credit.invoiceNumber,
+                'cbc:IssueDate': credit.invoiceIssuedOn,
+              },
+            },
+          }
+        : {}),
       'cac:AccountingSupplierParty': {
         'cac:Party': {
           'cbc:EndpointID': { '#text': seller.peppolId, '@_schemeID': seller.peppolScheme },
@@ -199,10 +225,10 @@ export function renderInvoiceUbl(doc: InvoiceDocument): string {
         },
       },
       'cac:Delivery': {
-        'cbc:ActualDeliveryDate': doc.issuedOn,
+        'cbc:ActualDeliveryDate': credit ? credit.invoiceIssuedOn : doc.issuedOn,
         'cac:DeliveryLocation': { 'cac:Address': address(doc.deliverTo) },
       },
-      ...(seller.iban
+      ...(seller.iban && !credit
         ? {
             'cac:PaymentMeans': {
               'cbc:PaymentMeansCode': '58',
@@ -211,7 +237,7 @@ export function renderInvoiceUbl(doc: InvoiceDocument): string {
             },
           }
         : {}),
-      'cac:PaymentTerms': { 'cbc:Note': paymentTermsNote(doc) },
+      ...(credit ? {} : { 'cac:PaymentTerms': { 'cbc:Note': paymentTermsNote(doc) } }),
       'cac:TaxTotal': {
         'cbc:TaxAmount': amount(doc.taxMinor, currency),
         'cac:TaxSubtotal': doc.vat.map((row) => taxSubtotal(row, currency)),
@@ -222,7 +248,9 @@ export function renderInvoiceUbl(doc: InvoiceDocument): string {
         'cbc:TaxInclusiveAmount': amount(doc.totalMinor, currency),
         'cbc:PayableAmount': amount(doc.totalMinor, currency),
       },
-      'cac:InvoiceLine': doc.lines.map((line, i) => invoiceLine(line, i, currency)),
+      [credit ? 'cac:CreditNoteLine' : 'cac:InvoiceLine']: doc.lines.map((line, i) =>
+        invoiceLine(line, i, currency, credit !== null),
+      ),
     },
   };
   return builder.build(invoice) as string;
