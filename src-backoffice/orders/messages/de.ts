@@ -153,12 +153,16 @@ export default {
       line2: 'Adresszusatz (optional)',
       postalCode: 'Postleitzahl',
       city: 'Ort',
+      region: 'Bundesstaat, Provinz oder Region (wo die Post sie verlangt)',
       country: 'Ländercode',
     },
     reason: 'Grund für die neue Adresse',
     submit: 'Adresse ändern',
     done: 'Die Adresse ist geändert; das Lager versendet an sie.',
     fieldRefused: 'Das zentrale OMS hat dies abgelehnt: {{message}}',
+    postalCodeInvalid:
+      '{{value}} ist keine Postleitzahl von {{country}} (zum Beispiel {{example}})',
+    regionInvalid: '{{country}} verlangt hier eine Region, zum Beispiel {{example}}',
     errors: {
       picking_started:
         'Die Kommissionierung hat begonnen: die Adresse kann nicht mehr geändert werden.',
