@@ -101,6 +101,12 @@ export function OrderPage() {
         <dd>
           <AddressLines address={o.shipTo} />
         </dd>
+        {o.shipToLocationSource ? (
+          <>
+            <dt>{t('locationSource.title')}</dt>
+            <dd>{t(`locationSource.${o.shipToLocationSource}`)}</dd>
+          </>
+        ) : null}
         {o.poNumber ? (
           <>
             <dt>{t('filters.poNumber')}</dt>

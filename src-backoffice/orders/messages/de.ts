@@ -143,6 +143,14 @@ export default {
       order_cancelled: 'Die Bestellung ist storniert.',
     },
   },
+  locationSource: {
+    title: 'Entfernung gemessen ab',
+    order: 'den Koordinaten des Kanals',
+    'postal-code': 'dem Postleitzahlgebiet',
+    city: 'dem Ort',
+    region: 'der Region',
+    country: 'dem Land',
+  },
   shipToForm: {
     title: 'Lieferadresse ändern',
     hint: 'Möglich, bis die Kommissionierung beginnt, innerhalb desselben Landes.',

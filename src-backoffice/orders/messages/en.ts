@@ -139,6 +139,14 @@ export default {
       order_cancelled: 'The order is cancelled.',
     },
   },
+  locationSource: {
+    title: 'Distance measured from',
+    order: 'the coordinates the channel sent',
+    'postal-code': 'the postal-code area',
+    city: 'the town',
+    region: 'the region',
+    country: 'the country',
+  },
   shipToForm: {
     title: 'Change the ship-to address',
     hint: 'Possible until picking starts, within the same country.',

@@ -142,6 +142,14 @@ export default {
       order_cancelled: 'La commande est annulée.',
     },
   },
+  locationSource: {
+    title: 'Distance mesurée depuis',
+    order: 'les coordonnées envoyées par le canal',
+    'postal-code': 'la zone du code postal',
+    city: 'la localité',
+    region: 'la région',
+    country: 'le pays',
+  },
   shipToForm: {
     title: 'Modifier l’adresse de livraison',
     hint: 'Possible jusqu’au début de la préparation, dans le même pays.',

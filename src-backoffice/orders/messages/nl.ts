@@ -143,6 +143,14 @@ export default {
       order_cancelled: 'De order is geannuleerd.',
     },
   },
+  locationSource: {
+    title: 'Afstand gemeten vanaf',
+    order: 'de coördinaten van het kanaal',
+    'postal-code': 'het postcodegebied',
+    city: 'de plaats',
+    region: 'de regio',
+    country: 'het land',
+  },
   shipToForm: {
     title: 'Afleveradres wijzigen',
     hint: 'Kan tot het picken begint, binnen hetzelfde land.',
