@@ -24,6 +24,8 @@ export interface FormatAddressOptions {
    * (UPU), in `countryLocale` (English unless told).
    */
   originCountry?: string;
+  /** End with the country's name even at home (a back-office page, where no parcel is sent). */
+  showCountry?: boolean;
   countryLocale?: string;
   /** Latin-script layout (default: what thermal printer fonts and most carriers read) or local. */
   script?: 'latin' | 'local';
@@ -68,7 +70,7 @@ export function formatAddress(address: AddressParts, options: FormatAddressOptio
     .map((line) => tidyLine(line))
     .filter((line) => line !== '');
   const origin = options.originCountry?.toUpperCase();
-  if (origin !== undefined && origin !== country)
+  if (options.showCountry || (origin !== undefined && origin !== country))
     lines.push(countryLine(country, options.countryLocale ?? 'en'));
   return lines;
 }
@@ -89,4 +91,23 @@ function countryLine(country: string, locale: string): string {
   } catch {
     return country;
   }
+}
+
+/** An order's, company's or subscription's address (line1/line2), as `formatAddress` lines. */
+export interface PostalAddressLike {
+  name?: string | null;
+  company?: string | null;
+  line1?: string | null;
+  line2?: string | null;
+  postalCode?: string | null;
+  city?: string | null;
+  region?: string | null;
+  country: string;
+}
+
+export function formatPostalAddress(
+  address: PostalAddressLike,
+  options: FormatAddressOptions = {},
+): string[] {
+  return formatAddress({ ...address, streetLines: [address.line1, address.line2] }, options);
 }

@@ -4,6 +4,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { AddressLines } from '../ui/AddressLines';
 import { errorText } from '../ui/errors';
 import { usePageTitle } from '../ui/page-title';
 import { OrderActions } from './OrderActions';
@@ -98,16 +99,14 @@ export function OrderPage() {
         <dd>{[o.shipTo.name, o.email].filter(Boolean).join(' · ')}</dd>
         <dt>{t('shipTo')}</dt>
         <dd>
-          {[
-            o.shipTo.company,
-            o.shipTo.line1,
-            o.shipTo.line2,
-            `${o.shipTo.postalCode} ${o.shipTo.city}`,
-            o.shipTo.country,
-          ]
-            .filter(Boolean)
-            .join(', ')}
+          <AddressLines address={o.shipTo} />
         </dd>
+        {o.shipToLocationSource ? (
+          <>
+            <dt>{t('locationSource.title')}</dt>
+            <dd>{t(`locationSource.${o.shipToLocationSource}`)}</dd>
+          </>
+        ) : null}
         {o.poNumber ? (
           <>
             <dt>{t('filters.poNumber')}</dt>

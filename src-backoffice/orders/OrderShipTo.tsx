@@ -4,6 +4,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { countryName } from '../../shared/countries/countries';
+import type { CountryLocale } from '../../shared/countries/countries';
+import { isPostalCodeOf, postalCodeExamples } from '../../shared/validation/postal-codes';
+import { regionProblem, requiredRegions } from '../../shared/validation/regions';
 import { ApiFailure } from '../app/api';
 import { errorText } from '../ui/errors';
 import { Field, FormMessage } from '../ui/Field';
@@ -17,12 +21,16 @@ const ADDRESS_FIELDS = [
   'line2',
   'postalCode',
   'city',
+  'region',
   'country',
 ] as const;
 type AddressField = (typeof ADDRESS_FIELDS)[number];
 const REQUIRED: readonly AddressField[] = ['name', 'line1', 'postalCode', 'city', 'country'];
 
 type ShipToForm = Record<AddressField, string> & { reason: string };
+
+const countryLocaleOf = (language: string): CountryLocale =>
+  (['nl', 'de', 'fr'] as const).find((l) => language.startsWith(l)) ?? 'en';
 
 function formOf(address: OrderAddress): ShipToForm {
   return {
@@ -32,6 +40,7 @@ function formOf(address: OrderAddress): ShipToForm {
     line2: address.line2 ?? '',
     postalCode: address.postalCode,
     city: address.city,
+    region: address.region ?? '',
     country: address.country,
     reason: '',
   };
@@ -41,7 +50,7 @@ function formOf(address: OrderAddress): ShipToForm {
 function addressOf(values: ShipToForm, current: OrderAddress): OrderAddress {
   const { reason: _reason, ...edited } = values;
   const address: OrderAddress = { ...current, ...edited };
-  for (const field of ['company', 'line2'] as const) {
+  for (const field of ['company', 'line2', 'region'] as const) {
     const value = address[field]?.trim();
     if (value) address[field] = value;
     else delete address[field];
@@ -50,7 +59,8 @@ function addressOf(values: ShipToForm, current: OrderAddress): OrderAddress {
 }
 
 export function OrderShipTo({ order }: { order: OrderDetail }) {
-  const { t } = useTranslation('orders');
+  const { t, i18n } = useTranslation('orders');
+  const locale = countryLocaleOf(i18n.language);
   const queryClient = useQueryClient();
   const { register, handleSubmit, formState, reset, setError } = useForm<ShipToForm>({
     defaultValues: formOf(order.shipTo),
@@ -89,10 +99,38 @@ export function OrderShipTo({ order }: { order: OrderDetail }) {
     },
   });
   const submit = handleSubmit((values) => change.mutate(values));
-  const required = (field: AddressField) =>
-    REQUIRED.includes(field)
-      ? { validate: (v: string) => v.trim() !== '' || t('app:required') }
-      : {};
+  const countryOf = (code: string) => countryName(code.trim().toUpperCase(), locale);
+  // The country's own rules (shared/validation), checked before the server is asked.
+  const byCountry: Partial<Record<AddressField, (v: string, form: ShipToForm) => true | string>> = {
+    postalCode: (v, form) => {
+      const country = form.country.trim().toUpperCase();
+      return (
+        isPostalCodeOf(country, v) ||
+        t('shipToForm.postalCodeInvalid', {
+          value: v,
+          country: countryOf(country),
+          example: postalCodeExamples(country)[0] ?? '',
+        })
+      );
+    },
+    region: (v, form) => {
+      const country = form.country.trim().toUpperCase();
+      const regions = requiredRegions(country);
+      return (
+        regionProblem(country, v.trim() || undefined, form.postalCode) === null ||
+        t('shipToForm.regionInvalid', {
+          country: countryOf(country),
+          example: regions?.[0]?.key ?? '',
+        })
+      );
+    },
+  };
+  const required = (field: AddressField) => ({
+    validate: (v: string, form: ShipToForm) => {
+      if (REQUIRED.includes(field) && v.trim() === '') return t('app:required');
+      return byCountry[field]?.(v, form) ?? true;
+    },
+  });
   return (
     <form onSubmit={submit} noValidate aria-labelledby="ship-to-title">
       <h3 id="ship-to-title">{t('shipToForm.title')}</h3>

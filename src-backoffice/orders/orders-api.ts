@@ -37,6 +37,8 @@ export interface OrderDetail extends Omit<OrderRow, 'warehouses' | 'customerName
   subtotalMinor: number;
   shippingChargedMinor: number;
   shipTo: OrderAddress;
+  /** Which point sourcing measured from (postal-code area, place, region, country, the order's own). */
+  shipToLocationSource: 'order' | 'postal-code' | 'city' | 'region' | 'country' | null;
   lines: {
     id: string;
     lineNo: number;

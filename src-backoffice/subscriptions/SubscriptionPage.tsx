@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { AddressLines } from '../ui/AddressLines';
 import { errorText } from '../ui/errors';
 import { usePageTitle } from '../ui/page-title';
 import { SubscriptionActions } from './SubscriptionActions';
@@ -118,15 +119,7 @@ export function SubscriptionPage() {
         <dd>{[s.customer.name, s.customer.email].join(' · ')}</dd>
         <dt>{t('shipTo')}</dt>
         <dd>
-          {[
-            s.shipTo.name,
-            s.shipTo.line1,
-            `${s.shipTo.postalCode ?? ''} ${s.shipTo.city ?? ''}`,
-            s.shipTo.country,
-          ]
-            .map((part) => part?.trim())
-            .filter(Boolean)
-            .join(', ')}
+          <AddressLines address={s.shipTo} />
         </dd>
         <dt>{t('channel')}</dt>
         <dd>{s.channel}</dd>

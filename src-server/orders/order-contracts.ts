@@ -156,6 +156,8 @@ export const orderViewSchema = orderPlacedSchema
     customerId: z.string().nullable(),
     email: z.string().nullable(),
     shipTo: addressSchema,
+    /** Which point sourcing measured the distance from; null on orders placed before it was kept. */
+    shipToLocationSource: z.enum(['order', 'postal-code', 'city', 'region', 'country']).nullable(),
     billTo: addressSchema.nullable(),
     promisedDeliveryDate: z.string().nullable(),
     placedAt: z.string(),

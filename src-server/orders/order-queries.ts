@@ -5,6 +5,7 @@ import type { FulfillmentStatus } from '../../shared/orders/fulfillment-state';
 import type { OrderStatus } from '../../shared/orders/order-state';
 import type { Database, PostalAddress } from '../db/schema';
 import type { FulfillmentSummary, OrderView } from './order-contracts';
+import type { ShipToLocationSource } from '../sourcing/ship-to-location';
 import { orderVatView } from '../tax/order-vat-view';
 import { moneyOfLine, storedMoney } from './order-money-rows';
 import { partMoneyView } from './order-money-view';
@@ -90,6 +91,7 @@ export async function getOrderView(
     customerId: order.customer_id,
     email: order.email,
     shipTo: order.ship_to,
+    shipToLocationSource: order.ship_to_location_source as ShipToLocationSource | null,
     billTo: order.bill_to as PostalAddress | null,
     promisedDeliveryDate: order.promised_delivery_date,
     placedAt: order.placed_at.toISOString(),

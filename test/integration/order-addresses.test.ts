@@ -14,14 +14,19 @@ import {
   seedCatalog,
   seedChannels,
 } from '../support/oms-fixtures';
+import { makePerson, sessionFor } from '../support/people-fixtures';
+import type { TestSession } from '../support/people-fixtures';
 
 describe.each(BACKENDS)('order addresses per country on %s', (backend) => {
   let server: TestServer;
+  let service: TestSession;
 
   beforeAll(async () => {
     server = await startTestServer(backend, 'order-addresses');
     await seedChannels(server.db);
     await seedCatalog(server.db, { 'SKU-1': { 'NL-TIL': 1000 } });
+    const person = await makePerson(server.db, { roles: ['customer_service'] });
+    service = await sessionFor(server.db, person.id);
   });
   afterAll(() => server.close());
 
@@ -45,6 +50,15 @@ describe.each(BACKENDS)('order addresses per country on %s', (backend) => {
     const order = await stored(res.json().orderId);
     expect(order.ship_to).toMatchObject({ postalCode: '1012 AB', city: 'Amsterdam' });
     expect(order.ship_to_location_source).toBe('postal-code');
+    const view = await server.app.inject({
+      method: 'GET',
+      url: `/v1/orders/${res.json().orderId}`,
+      headers: service.headers,
+    });
+    expect(view.json()).toMatchObject({
+      shipTo: { postalCode: '1012 AB' },
+      shipToLocationSource: 'postal-code',
+    });
   });
 
   it('refuses a postal code of the wrong shape (400), naming the field and the rule, writing nothing', async () => {

@@ -144,6 +144,14 @@ export default {
       order_cancelled: 'Die Bestellung ist storniert.',
     },
   },
+  locationSource: {
+    title: 'Entfernung gemessen ab',
+    order: 'den Koordinaten des Kanals',
+    'postal-code': 'dem Postleitzahlgebiet',
+    city: 'dem Ort',
+    region: 'der Region',
+    country: 'dem Land',
+  },
   shipToForm: {
     title: 'Lieferadresse ändern',
     hint: 'Möglich, bis die Kommissionierung beginnt, innerhalb desselben Landes.',
@@ -154,12 +162,16 @@ export default {
       line2: 'Adresszusatz (optional)',
       postalCode: 'Postleitzahl',
       city: 'Ort',
+      region: 'Bundesstaat, Provinz oder Region (wo die Post sie verlangt)',
       country: 'Ländercode',
     },
     reason: 'Grund für die neue Adresse',
     submit: 'Adresse ändern',
     done: 'Die Adresse ist geändert; das Lager versendet an sie.',
     fieldRefused: 'Das zentrale OMS hat dies abgelehnt: {{message}}',
+    postalCodeInvalid:
+      '{{value}} ist keine Postleitzahl von {{country}} (zum Beispiel {{example}})',
+    regionInvalid: '{{country}} verlangt hier eine Region, zum Beispiel {{example}}',
     errors: {
       picking_started:
         'Die Kommissionierung hat begonnen: die Adresse kann nicht mehr geändert werden.',

@@ -143,6 +143,14 @@ export default {
       order_cancelled: 'La commande est annulée.',
     },
   },
+  locationSource: {
+    title: 'Distance mesurée depuis',
+    order: 'les coordonnées envoyées par le canal',
+    'postal-code': 'la zone du code postal',
+    city: 'la localité',
+    region: 'la région',
+    country: 'le pays',
+  },
   shipToForm: {
     title: 'Modifier l’adresse de livraison',
     hint: 'Possible jusqu’au début de la préparation, dans le même pays.',
@@ -153,12 +161,16 @@ export default {
       line2: 'Complément d’adresse (facultatif)',
       postalCode: 'Code postal',
       city: 'Ville',
+      region: 'État, province ou région (là où la poste l’exige)',
       country: 'Code pays',
     },
     reason: 'Motif de la nouvelle adresse',
     submit: 'Modifier l’adresse',
     done: 'L’adresse est modifiée ; l’entrepôt expédie à cette adresse.',
     fieldRefused: 'L’OMS central a refusé ceci : {{message}}',
+    postalCodeInvalid:
+      '{{value}} n’est pas un code postal de {{country}} (par exemple {{example}})',
+    regionInvalid: '{{country}} exige ici une région, par exemple {{example}}',
     errors: {
       picking_started: 'La préparation a commencé : l’adresse ne peut plus être modifiée.',
       country_change: 'La commande part vers un autre pays : il faut une nouvelle commande.',

@@ -3,6 +3,7 @@
 // rate, the totals, the mention of VAT not charged and how to pay. 25 lines a page.
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import type { PDFFont, PDFPage } from 'pdf-lib';
+import { formatPostalAddress } from '../../../shared/addresses/format-address';
 import { formatAddressLines } from '../../../shared/labels/address-format';
 import { formatAmount, paginate } from '../../../shared/labels/label-format';
 import { toFontCharacters } from '../../../shared/labels/packing-slip-pdf';
@@ -231,9 +232,15 @@ export async function renderInvoicePdf(
     refs.forEach((r, i) => text(page, r, 310, 765 - i * 13));
     const sellerLines = [
       seller.legalName,
-      seller.street,
-      `${seller.postalCode} ${seller.city}`,
-      seller.country,
+      ...formatPostalAddress(
+        {
+          line1: seller.street,
+          postalCode: seller.postalCode,
+          city: seller.city,
+          country: seller.country,
+        },
+        { showCountry: true, countryLocale: locale },
+      ),
       `${words.vatNumber}: ${seller.vatNumber}`,
       `${words.companyId}: ${seller.companyId}`,
     ];
@@ -246,6 +253,7 @@ export async function renderInvoicePdf(
           ...(buyer.billingAddress.line2 ? { street2: buyer.billingAddress.line2 } : {}),
           postalCode: buyer.billingAddress.postalCode,
           city: buyer.billingAddress.city,
+          ...(buyer.billingAddress.region ? { region: buyer.billingAddress.region } : {}),
           country: buyer.billingAddress.country,
         },
         seller.country,
