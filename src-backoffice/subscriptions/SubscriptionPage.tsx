@@ -7,6 +7,7 @@ import { AddressLines } from '../ui/AddressLines';
 import { errorText } from '../ui/errors';
 import { usePageTitle } from '../ui/page-title';
 import { SubscriptionActions } from './SubscriptionActions';
+import { SubscriptionEdit } from './SubscriptionEdit';
 import { fetchSubscription } from './subscriptions-api';
 import type { SubscriptionDetail } from './subscriptions-api';
 
@@ -156,6 +157,7 @@ export function SubscriptionPage() {
         <section aria-labelledby="subscription-actions">
           <h2 id="subscription-actions">{t('actionsTitle')}</h2>
           <SubscriptionActions id={s.id} state={s.state} />
+          {ongoing ? <SubscriptionEdit key={s.id} subscription={s} /> : null}
           <p>
             <Link to="/audit" search={{ objectType: 'subscription', objectId: s.id }}>
               {t('auditTrail')}

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { meQuery, mayUse } from '../app/session';
 import { DataTable } from '../ui/DataTable';
 import type { FilterField, ListSearch, TableColumn } from '../ui/DataTable';
 import { usePageTitle } from '../ui/page-title';
@@ -14,6 +15,7 @@ export function SubscriptionsPage() {
   const search = useSearch({ strict: false }) as ListSearch;
   const navigate = useNavigate();
   const plans = useQuery({ queryKey: ['subscription-plans'], queryFn: fetchPlans });
+  const me = useQuery(meQuery);
   const columns = useMemo<TableColumn<SubscriptionRow>[]>(
     () => [
       {
@@ -61,6 +63,11 @@ export function SubscriptionsPage() {
     <>
       <h1>{t('title')}</h1>
       <p>
+        {me.data && mayUse(me.data, 'POST /v1/subscriptions') ? (
+          <>
+            <Link to="/subscriptions/new">{t('newSubscription')}</Link>{' '}
+          </>
+        ) : null}
         <Link to="/subscriptions/plans">{t('plansLink')}</Link>
       </p>
       <DataTable

@@ -1,5 +1,7 @@
 // The subscription API as the back office reads it (GET /v1/subscriptions, /v1/subscriptions/:id,
-// /v1/subscription-plans) and the changes customer service makes, each with the reason given.
+// /v1/subscription-plans), the signups customer service enters (POST /v1/subscriptions, the same
+// path as a channel's checkout, with the customer and channel look-ups) and the changes they make,
+// each with the reason given.
 import { api, queryString } from '../app/api';
 import type { ListSearch } from '../ui/DataTable';
 
@@ -96,7 +98,58 @@ export const fetchPlans = () => api<{ plans: Plan[] }>('GET', '/v1/subscription-
 export const SUBSCRIPTION_ACTIONS = ['skip_next', 'pause', 'resume', 'cancel'] as const;
 export type SubscriptionAction = (typeof SUBSCRIPTION_ACTIONS)[number];
 
-export const changeSubscription = (
-  id: string,
-  change: { type: SubscriptionAction; reason: string; until?: string | undefined },
-) => api<SubscriptionDetail>('POST', `/v1/subscriptions/${id}/changes`, change);
+export interface SignupAddress {
+  name: string;
+  company?: string;
+  line1: string;
+  line2?: string;
+  postalCode: string;
+  city: string;
+  country: string;
+}
+
+export type PaymentMandate =
+  { provider: 'ledger' } | { provider: 'mollie'; customerId: string; mandateId: string };
+
+/** A change customer service makes, each with the reason they give. */
+export type SubscriptionChange = { reason: string } & (
+  | { type: SubscriptionAction; until?: string | undefined }
+  | { type: 'change_date'; date: string }
+  | { type: 'change_quantity'; lineNo: number; quantity: number }
+  | { type: 'swap_product'; lineNo: number; sku: string }
+  | { type: 'change_address'; shipTo: SignupAddress }
+);
+
+export const changeSubscription = (id: string, change: SubscriptionChange) =>
+  api<SubscriptionDetail>('POST', `/v1/subscriptions/${id}/changes`, change);
+
+export interface Signup {
+  planCode: string;
+  currency: string;
+  customer: { type: 'person'; name: string; email: string; locale: string };
+  shipTo: SignupAddress;
+  lines: { sku: string; quantity: number }[];
+  payment: PaymentMandate;
+  firstRenewalDate?: string;
+}
+
+/** One attempt per form: the key makes a double click (or a retry) create one subscription. */
+export const createSubscription = (signup: Signup, channel: string, idempotencyKey: string) =>
+  api<SubscriptionDetail>('POST', '/v1/subscriptions', signup, {
+    'x-channel-code': channel,
+    'idempotency-key': idempotencyKey,
+  });
+
+export interface KnownCustomer {
+  id: string;
+  name: string;
+  email: string;
+  locale: string;
+  lastShipTo: SignupAddress | null;
+}
+
+export const findCustomers = (q: string) =>
+  api<{ customers: KnownCustomer[] }>('GET', `/v1/subscription-customers${queryString({ q })}`);
+
+export const fetchSignupChannels = () =>
+  api<{ channels: { code: string; name: string }[] }>('GET', '/v1/subscription-channels');

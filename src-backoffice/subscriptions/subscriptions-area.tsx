@@ -1,10 +1,12 @@
 // The subscriptions area (customer service): subscriptions found by customer, reference, state
-// and plan; one subscription with its next renewal, renewal orders and history, paused, resumed,
-// skipped or cancelled with a reason; and the plans customers subscribe to.
+// and plan; a new one entered for a customer on the phone; one subscription with its next renewal,
+// renewal orders and history, paused, resumed, skipped, cancelled, moved, re-addressed, its
+// quantities changed or products swapped with a reason; and the plans customers subscribe to.
 import { createRoute } from '@tanstack/react-router';
 import { z } from 'zod';
 import type { Area } from '../app/area';
 import { requireArea } from '../app/routes-base';
+import { NewSubscriptionPage } from './NewSubscriptionPage';
 import { PlansPage } from './PlansPage';
 import { SubscriptionPage } from './SubscriptionPage';
 import { SubscriptionsPage } from './SubscriptionsPage';
@@ -31,6 +33,12 @@ export const subscriptionsArea: Area = {
       path: '/subscriptions/plans',
       beforeLoad: requireArea('GET /v1/subscription-plans'),
       component: PlansPage,
+    }),
+    createRoute({
+      getParentRoute: () => shell,
+      path: '/subscriptions/new',
+      beforeLoad: requireArea('POST /v1/subscriptions'),
+      component: NewSubscriptionPage,
     }),
     createRoute({
       getParentRoute: () => shell,
