@@ -256,7 +256,9 @@ export interface SourceAndWriteOptions {
 /**
  * The intake's transaction body: lock the stock of the orders' SKUs, source every order in turn
  * against what is left, reserve, and write the orders, their outbox events and idempotency
- * records in one statement. Runs in the caller's transaction (intake batches, renewals).
+ * records in one statement, the station documents and rollups in a second: with BEGIN and COMMIT
+ * seven statements a batch however many orders (each company customer adds two). Runs in the
+ * caller's transaction (intake batches, renewals).
  */
 export async function sourceAndWriteOrders(
   trx: Transaction<Database>,
