@@ -24,7 +24,9 @@ export function loadCurrencySettings(env: NodeJS.ProcessEnv = process.env): Curr
     throw new Error(`BASE_CURRENCY is not an ISO 4217 currency code: "${baseCurrency}"`);
   const rawAge = env.EXCHANGE_RATE_MAX_AGE_DAYS;
   const rateMaxAgeDays =
-    rawAge === undefined || rawAge === '' ? DEFAULT_CURRENCY_SETTINGS.rateMaxAgeDays : Number(rawAge);
+    rawAge === undefined || rawAge === ''
+      ? DEFAULT_CURRENCY_SETTINGS.rateMaxAgeDays
+      : Number(rawAge);
   if (!Number.isInteger(rateMaxAgeDays) || rateMaxAgeDays < 0 || rateMaxAgeDays > 31)
     throw new Error(`EXCHANGE_RATE_MAX_AGE_DAYS is not valid: "${rawAge}" (0 to 31 days)`);
   const ratesUrl = env.EXCHANGE_RATES_URL || ECB_DAILY_URL;

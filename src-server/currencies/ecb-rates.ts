@@ -63,7 +63,8 @@ class Collector {
 
   add(currency: string, date: string, rate: string, where: string) {
     const code = currency.trim();
-    if (!/^[A-Z]{3}$/.test(code)) throw new RateFileError(`"${code}" is not a currency code`, where);
+    if (!/^[A-Z]{3}$/.test(code))
+      throw new RateFileError(`"${code}" is not a currency code`, where);
     if (!isCurrencyCode(code) || code === 'EUR') {
       this.skipped.add(code);
       return;

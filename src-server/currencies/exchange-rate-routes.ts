@@ -40,8 +40,10 @@ export function exchangeRateRoutes(
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     for (const type of ['text/xml', 'application/xml', 'text/csv'])
-      app.addContentTypeParser(type, { parseAs: 'string', bodyLimit: 20_000_000 }, (_r, body, done) =>
-        done(null, body),
+      app.addContentTypeParser(
+        type,
+        { parseAs: 'string', bodyLimit: 20_000_000 },
+        (_r, body, done) => done(null, body),
       );
 
     app.get('/v1/exchange-rates', {
@@ -75,7 +77,12 @@ export function exchangeRateRoutes(
       },
       handler: async (request) => {
         if (typeof request.body !== 'string' || request.body.trim() === '')
-          throw new ApiError(400, 'rates_file_missing', 'send the rates file as a text/xml or text/csv body', 'body');
+          throw new ApiError(
+            400,
+            'rates_file_missing',
+            'send the rates file as a text/xml or text/csv body',
+            'body',
+          );
         let file;
         try {
           file = parseEcbRates(request.body);
@@ -85,7 +92,11 @@ export function exchangeRateRoutes(
           throw error;
         }
         const summary = await importRates(db, file.rates, request.query.source);
-        return { ...summary, skippedCurrencies: file.skippedCurrencies, source: request.query.source };
+        return {
+          ...summary,
+          skippedCurrencies: file.skippedCurrencies,
+          source: request.query.source,
+        };
       },
     });
 
@@ -93,7 +104,8 @@ export function exchangeRateRoutes(
       config: { access: importers },
       schema: {
         tags: ['currencies'],
-        summary: 'Fetches the reference rates from the configured source (EXCHANGE_RATES_URL, the ECB daily XML) and imports them',
+        summary:
+          'Fetches the reference rates from the configured source (EXCHANGE_RATES_URL, the ECB daily XML) and imports them',
         security: adminSecurity,
         response: { 200: importResult, ...errorResponses },
       },

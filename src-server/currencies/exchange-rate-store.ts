@@ -55,7 +55,13 @@ export interface RateInForce {
   source: string;
 }
 
-type RateRow = { day: string; currency: string; rate_date: string; per_eur: string; source: string };
+type RateRow = {
+  day: string;
+  currency: string;
+  rate_date: string;
+  per_eur: string;
+  source: string;
+};
 
 /** Rates in force per day, per currency. */
 export type RatesByDay = Map<string, Map<string, RateInForce>>;
@@ -120,7 +126,12 @@ export function cachedRatesInForce(
 
 /** The latest rate of every currency (on or before `day`), for the back office's rate list. */
 export async function latestRates(db: Kysely<Database>, day: string): Promise<RateInForce[]> {
-  const { rows } = await sql<{ currency: string; rate_date: string; per_eur: string; source: string }>`
+  const { rows } = await sql<{
+    currency: string;
+    rate_date: string;
+    per_eur: string;
+    source: string;
+  }>`
     select distinct on (currency) currency, rate_date::text as rate_date, per_eur::text as per_eur,
       source
     from exchange_rates where rate_date <= ${day}::date

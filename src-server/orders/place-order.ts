@@ -220,9 +220,7 @@ export async function placeOrders(
     try {
       const placed = await db
         .transaction()
-        .execute((trx) =>
-          sourceAndWriteOrders(trx, settings, toPlace, warehouses, { baseMoney }),
-        );
+        .execute((trx) => sourceAndWriteOrders(trx, settings, toPlace, warehouses, { baseMoney }));
       toPlace.forEach(
         ({ index }, k) => (outcomes[index] = { kind: 'placed', body: placed[k]!.body }),
       );

@@ -48,7 +48,7 @@ const REPORTS = [
   route({
     name: 'sales',
     summary:
-      'Orders, units, revenue per currency and in the base currency (at each order\'s own rate; currency `*`: all currencies of a group) and average order value by channel, country or day; units and revenue by warehouse or SKU',
+      "Orders, units, revenue per currency and in the base currency (at each order's own rate; currency `*`: all currencies of a group) and average order value by channel, country or day; units and revenue by warehouse or SKU",
     query: salesQuery,
     run: salesReport,
   }),
