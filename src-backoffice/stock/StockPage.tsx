@@ -13,6 +13,7 @@ interface StockLevel {
   onHand: number;
   reserved: number;
   available: number;
+  inbound: number;
   bins: { bin: string; onHand: number }[];
 }
 
@@ -51,6 +52,7 @@ export function StockPage() {
       { id: 'onHand', accessorKey: 'onHand', header: () => t('onHand') },
       { id: 'reserved', accessorKey: 'reserved', header: () => t('reserved') },
       { id: 'available', accessorKey: 'available', header: () => t('available') },
+      { id: 'inbound', accessorKey: 'inbound', header: () => t('inbound') },
       {
         id: 'bins',
         header: () => t('bins'),

@@ -102,8 +102,8 @@ describe.each(BACKENDS)('inventory ledger on %s', (backend) => {
       server.db,
       (await makePerson(server.db, { roles: ['warehouse_lead'], leadWarehouses: ['BE-GNT'] })).id,
     );
-  });
-  afterAll(() => server.close());
+  }, 180_000);
+  afterAll(() => server?.close());
 
   const call = (session: TestSession, method: 'GET' | 'POST', url: string, payload?: unknown) =>
     server.app.inject({ method, url, headers: session.headers, ...(payload ? { payload } : {}) });

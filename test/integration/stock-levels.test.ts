@@ -71,6 +71,7 @@ describe.each(BACKENDS)('stock levels on %s', (backend) => {
       onHand: 120,
       reserved: 5,
       available: 115,
+      inbound: 0,
       bins: [
         { bin: 'A-02', onHand: 100 },
         { bin: 'A-03', onHand: 20 },
