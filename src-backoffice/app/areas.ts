@@ -5,6 +5,7 @@ import { auditArea } from '../audit/audit-area';
 import { carriersArea } from '../carriers/carriers-area';
 import { channelsArea } from '../channels/channels-area';
 import { homeArea } from '../home/home-area';
+import { invoicesArea } from '../invoices/invoices-area';
 import { ordersArea } from '../orders/orders-area';
 import { purchasingArea } from '../purchasing/purchasing-area';
 import { quotesArea } from '../quotes/quotes-area';
@@ -20,6 +21,7 @@ export const AREAS: readonly Area[] = [
   ordersArea,
   subscriptionsArea,
   quotesArea,
+  invoicesArea,
   stockArea,
   purchasingArea,
   reportsArea,

@@ -50,8 +50,10 @@ describe.each(BACKENDS)('B2B credit notes and bank payments on %s', (backend) =>
       billingAddress: address,
       shippingAddress: address,
       paymentTerms: { kind: 'net', days: 30 },
+      billingEmail: `billing${n}@co.example`,
     });
     expect(company.statusCode, company.body).toBe(201);
+    expect(company.json().billingEmail).toBe(`billing${n}@co.example`);
     const companyId = company.json().id as string;
     await post(`/v1/b2b/companies/${companyId}/buyers`, {
       name: 'B',

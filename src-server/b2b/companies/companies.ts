@@ -104,6 +104,7 @@ export async function createCompany(trx: Trx, company: NewCompany): Promise<stri
       credit_limit_minor: company.creditLimitMinor,
       po_required: company.poRequired,
       po_unique: company.poUnique,
+      billing_email: company.billingEmail,
     })
     .execute();
   return id;
@@ -174,6 +175,7 @@ export async function getCompanyView(
     openBalanceMinor: await companyOpenBalance(db, companyId),
     poRequired: company.po_required,
     poUnique: company.po_unique,
+    billingEmail: company.billing_email,
     buyers: buyers.map((b) => ({
       id: b.id,
       name: b.name,

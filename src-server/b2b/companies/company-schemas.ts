@@ -32,6 +32,10 @@ export const newCompanySchema = z
     creditLimitMinor: money.nullable().default(null),
     poRequired: z.boolean().default(false),
     poUnique: z.boolean().default(false),
+    billingEmail: emailSchema
+      .nullable()
+      .default(null)
+      .describe('Where invoices and credit notes go; else the admins, else the buyers'),
   })
   .superRefine((company, ctx) => {
     if (company.vatNumber === undefined) return;
@@ -95,6 +99,7 @@ export const companyViewSchema = z.object({
   openBalanceMinor: z.number().int(),
   poRequired: z.boolean(),
   poUnique: z.boolean(),
+  billingEmail: z.string().nullable(),
   buyers: z.array(
     z.object({
       id: z.string(),
