@@ -16,7 +16,7 @@ import type { WorkHoldTables } from '../sync/work-hold-schema';
 import type { CarrierTables } from '../carriers/carrier-schema';
 import type { CurrencyTables, OrderFxStatus } from '../currencies/currency-schema';
 import type { TaxClass, TaxRounding, VatScheme } from '../../shared/tax';
-import type { OrderVatRecord, VatDistanceSalesTable } from '../tax/tax-schema';
+import type { OrderVatRecord, VatDistanceSalesTable, ViesChecksTable } from '../tax/tax-schema';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -338,6 +338,7 @@ export interface Database
   outbox_events: OutboxEventsTable;
   demo_seed: DemoSeedTable;
   vat_distance_sales: VatDistanceSalesTable;
+  vies_checks: ViesChecksTable;
 }
 
 export type OrderRow = Selectable<OrdersTable>;
