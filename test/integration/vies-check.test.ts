@@ -48,13 +48,13 @@ describe('the live VIES check (PGlite)', () => {
             errorWrappers: [{ error: 'MS_UNAVAILABLE', message: 'x' }],
           });
         else if (mode === 'malformed') res.writeHead(200).end('<html>busy</html>');
-        else setTimeout(() => json(200, { valid: true, requestDate: 'late' }), 1_000);
+        else setTimeout(() => json(200, { valid: true, requestDate: 'late' }), 5_000);
       });
     });
     await new Promise<void>((resolve) => vies.listen(0, '127.0.0.1', resolve));
     settings = {
       baseUrl: `http://127.0.0.1:${(vies.address() as AddressInfo).port}/rest-api`,
-      timeoutMs: 300,
+      timeoutMs: 2_000,
       cacheDays: 0,
     };
     handle = await openTestDatabase('pglite', 'vies');
