@@ -74,6 +74,7 @@ import { syncRoutes } from './sync/sync-routes';
 import { startWorkHoldSweeper } from './sync/held-work';
 import { exchangeRateRoutes } from './currencies/exchange-rate-routes';
 import { ecbRateSource } from './currencies/rate-source';
+import { viesRoutes } from './tax/vies-routes';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -178,6 +179,7 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
   await app.register(refundLedgerRoutes(reads));
   await app.register(returnAnalyticsRoutes(reads));
   await app.register(reportRoutes(reads, config.currencies));
+  await app.register(viesRoutes(deps.db, config.vies));
   await app.register(
     exchangeRateRoutes(deps.db, config.currencies, ecbRateSource(config.currencies.ratesUrl)),
   );

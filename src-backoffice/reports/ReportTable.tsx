@@ -7,9 +7,11 @@ interface Props {
   report: Report;
   metrics: string[];
   currencyOf: (key: Record<string, string>) => string;
+  /** The currency of `…BaseMinor` figures (the sales report's base currency). */
+  baseCurrency: string;
 }
 
-export function ReportTable({ report, metrics, currencyOf }: Props) {
+export function ReportTable({ report, metrics, currencyOf, baseCurrency }: Props) {
   const { t, i18n } = useTranslation('reports');
   const compared = report.previousFrom !== null;
   const percent = new Intl.NumberFormat(i18n.language, {
@@ -34,7 +36,7 @@ export function ReportTable({ report, metrics, currencyOf }: Props) {
         </thead>
         <tbody>
           {report.rows.map((row) => {
-            const currency = currencyOf(row.key);
+            const rowCurrency = currencyOf(row.key);
             return (
               <tr key={JSON.stringify(row.key)}>
                 <th scope="row">{rowLabel(row.key, t('total'))}</th>
@@ -42,6 +44,7 @@ export function ReportTable({ report, metrics, currencyOf }: Props) {
                   const now = row.current[m] ?? null;
                   const before = row.previous?.[m];
                   const delta = change(now, before);
+                  const currency = m.endsWith('BaseMinor') ? baseCurrency : rowCurrency;
                   return (
                     <td key={m}>
                       {formatFigure(m, now, currency, i18n.language)}

@@ -52,7 +52,10 @@ export function ReportsPage() {
   const metrics = Object.keys(rows[0]?.current ?? {});
   const metric = search.metric && metrics.includes(search.metric) ? search.metric : metrics[0];
   const compared = report.data?.previousFrom != null;
-  const currencyOf = (key: Record<string, string>) => key.currency ?? 'EUR';
+  const baseCurrency = report.data?.baseCurrency ?? 'EUR';
+  // `*`: a group's row over all its currencies, whose money is in the base currency only.
+  const currencyOf = (key: Record<string, string>) =>
+    key.currency && key.currency !== '*' ? key.currency : baseCurrency;
 
   const show = (event: FormEvent) => {
     event.preventDefault();
@@ -170,7 +173,7 @@ export function ReportsPage() {
                 <ReportChart
                   title={t('chartTitle', { figure: t(`metrics.${metric}`) })}
                   metric={metric}
-                  currency={currencyOf(rows[0]!.key)}
+                  currency={metric.endsWith('BaseMinor') ? baseCurrency : currencyOf(rows[0]!.key)}
                   compared={compared}
                   bars={rows.map((r) => ({
                     label: rowLabel(r.key, t('total')),
@@ -179,7 +182,20 @@ export function ReportsPage() {
                   }))}
                 />
               </Suspense>
-              <ReportTable report={report.data} metrics={metrics} currencyOf={currencyOf} />
+              {report.data.baseCurrency ? (
+                <p>
+                  {t('baseCurrency', {
+                    currency: report.data.baseCurrency,
+                    date: report.data.latestRateDate ?? t('noRates'),
+                  })}
+                </p>
+              ) : null}
+              <ReportTable
+                report={report.data}
+                metrics={metrics}
+                currencyOf={currencyOf}
+                baseCurrency={baseCurrency}
+              />
             </>
           )}
         </>

@@ -1,5 +1,6 @@
 // The report API for the back office (GET /v1/reports/<report>[.csv|.xlsx]): which reports
 // there are, how each may be grouped, and how a figure is shown (money, a rate, a count).
+import { minorUnitDigits } from '../../shared/money/currencies';
 import { api, queryString } from '../app/api';
 
 export const REPORT_GROUPS = {
@@ -26,6 +27,9 @@ export interface Report {
   previousFrom: string | null;
   previousTo: string | null;
   rows: ReportRow[];
+  /** Sales: the currency of `…BaseMinor` figures and the newest exchange rate imported. */
+  baseCurrency?: string;
+  latestRateDate?: string | null;
 }
 
 export interface ReportAsk {
@@ -73,7 +77,10 @@ export function formatFigure(
   if (value === null || value === undefined) return '—';
   switch (figureKind(metric)) {
     case 'money':
-      return new Intl.NumberFormat(language, { style: 'currency', currency }).format(value / 100);
+      // Minor units of the currency's own decimals: JPY has none, KWD three.
+      return new Intl.NumberFormat(language, { style: 'currency', currency }).format(
+        value / 10 ** minorUnitDigits(currency),
+      );
     case 'rate':
       return new Intl.NumberFormat(language, {
         style: 'percent',

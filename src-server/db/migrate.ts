@@ -43,6 +43,7 @@ import * as purchaseOrderList from './migrations/0910-purchase-order-list';
 import * as vat from './migrations/0850-vat';
 import * as vatRollup from './migrations/0860-vat-rollup';
 import * as exchangeRates from './migrations/0870-exchange-rates';
+import * as viesChecks from './migrations/0871-vies-checks';
 import * as subscriptions from './migrations/1000-subscriptions';
 import type { Database } from './schema';
 
@@ -88,6 +89,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0860-vat-rollup': vatRollup,
   '0870-exchange-rates': exchangeRates,
   '0880-ship-to-location': shipToLocation,
+  '0871-vies-checks': viesChecks,
   '1000-subscriptions': subscriptions,
 };
 

@@ -18,7 +18,7 @@ import type { CarrierTables } from '../carriers/carrier-schema';
 import type { CurrencyTables, OrderFxStatus } from '../currencies/currency-schema';
 import type { TrackingTables } from '../tracking/tracking-schema';
 import type { TaxClass, TaxRounding, VatScheme } from '../../shared/tax';
-import type { OrderVatRecord, VatDistanceSalesTable } from '../tax/tax-schema';
+import type { OrderVatRecord, VatDistanceSalesTable, ViesChecksTable } from '../tax/tax-schema';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -354,6 +354,7 @@ export interface Database
   outbox_events: OutboxEventsTable;
   demo_seed: DemoSeedTable;
   vat_distance_sales: VatDistanceSalesTable;
+  vies_checks: ViesChecksTable;
 }
 
 export type OrderRow = Selectable<OrdersTable>;

@@ -125,7 +125,8 @@ describe.each(BACKENDS)('exchange rates on %s', (backend) => {
     await priceIn(server, 'USD', 1250);
     await priceIn(server, 'JPY', 1500);
     await priceIn(server, 'KWD', 5000);
-  });
+    // A new database and its migrations: slow on a busy machine.
+  }, 180_000);
   afterAll(async () => {
     await server.close();
     await ecb.close();
@@ -323,7 +324,7 @@ describe('a retailer whose base currency is USD (PGlite)', () => {
     await seedCatalog(server.db, { 'SKU-1': { 'NL-TIL': 100 } });
     await priceIn(server, 'GBP', 1000);
     await priceIn(server, 'USD', 1000);
-  });
+  }, 180_000);
   afterAll(() => server.close());
 
   it('converts GBP and EUR orders to USD by a cross via the euro, rounded once', async () => {

@@ -22,6 +22,9 @@ export default {
   vsPrevious: 'vorher, Veränderung',
   loadingChart: 'Das Diagramm wird geladen…',
   total: 'Gesamt',
+  baseCurrency:
+    'Beträge in der Basiswährung ({{currency}}) zum Wechselkurs jeder Bestellung; neuester eingelesener Kurs: {{date}}.',
+  noRates: 'keiner',
   reports: {
     sales: 'Umsatz',
     fulfilment: 'Auslieferung',
@@ -45,6 +48,9 @@ export default {
     revenueMinor: 'Umsatz',
     totalMinor: 'Gesamt mit Versand und MwSt.',
     averageOrderValueMinor: 'Durchschnittlicher Bestellwert',
+    revenueBaseMinor: 'Umsatz in Basiswährung',
+    totalBaseMinor: 'Summe in Basiswährung',
+    ordersWithoutRate: 'Bestellungen ohne Wechselkurs',
     orderLines: 'Bestellpositionen',
     unitsBackordered: 'Stück im Rückstand',
     unitsShipped: 'Stück versandt',

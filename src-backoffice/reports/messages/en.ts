@@ -20,6 +20,9 @@ export default {
   vsPrevious: 'previous, change',
   loadingChart: 'Loading the chart…',
   total: 'Total',
+  baseCurrency:
+    "Money in the base currency ({{currency}}) at each order's own exchange rate; newest rate imported: {{date}}.",
+  noRates: 'none',
   reports: {
     sales: 'Sales',
     fulfilment: 'Fulfilment',
@@ -43,6 +46,9 @@ export default {
     revenueMinor: 'Revenue',
     totalMinor: 'Total with shipping and VAT',
     averageOrderValueMinor: 'Average order value',
+    revenueBaseMinor: 'Revenue in the base currency',
+    totalBaseMinor: 'Total in the base currency',
+    ordersWithoutRate: 'Orders without an exchange rate',
     orderLines: 'Order lines',
     unitsBackordered: 'Units backordered',
     unitsShipped: 'Units shipped',

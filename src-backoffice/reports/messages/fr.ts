@@ -22,6 +22,9 @@ export default {
   vsPrevious: 'précédente, variation',
   loadingChart: 'Chargement du graphique…',
   total: 'Total',
+  baseCurrency:
+    'Montants dans la devise de base ({{currency}}) au taux de change de chaque commande ; dernier taux importé : {{date}}.',
+  noRates: 'aucun',
   reports: {
     sales: 'Ventes',
     fulfilment: 'Expédition',
@@ -45,6 +48,9 @@ export default {
     revenueMinor: 'Chiffre d’affaires',
     totalMinor: 'Total avec livraison et TVA',
     averageOrderValueMinor: 'Panier moyen',
+    revenueBaseMinor: "Chiffre d'affaires en devise de base",
+    totalBaseMinor: 'Total en devise de base',
+    ordersWithoutRate: 'Commandes sans taux de change',
     orderLines: 'Lignes de commande',
     unitsBackordered: 'Unités en reliquat',
     unitsShipped: 'Unités expédiées',

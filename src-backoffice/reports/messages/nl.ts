@@ -23,6 +23,9 @@ export default {
   vsPrevious: 'vorige, verandering',
   loadingChart: 'De grafiek wordt geladen…',
   total: 'Totaal',
+  baseCurrency:
+    'Bedragen in de basisvaluta ({{currency}}) tegen de wisselkoers van elke bestelling; nieuwste ingelezen koers: {{date}}.',
+  noRates: 'geen',
   reports: {
     sales: 'Verkoop',
     fulfilment: 'Uitlevering',
@@ -46,6 +49,9 @@ export default {
     revenueMinor: 'Omzet',
     totalMinor: 'Totaal met verzending en btw',
     averageOrderValueMinor: 'Gemiddelde orderwaarde',
+    revenueBaseMinor: 'Omzet in basisvaluta',
+    totalBaseMinor: 'Totaal in basisvaluta',
+    ordersWithoutRate: 'Bestellingen zonder wisselkoers',
     orderLines: 'Orderregels',
     unitsBackordered: 'Stuks in backorder',
     unitsShipped: 'Stuks verzonden',
