@@ -8,7 +8,7 @@
 // - Places (city level) for NL, BE, GB, LU, where npm offers no postal-code coordinates: GeoNames.
 // - Region centroids (states, provinces …) of every country whose post requires a region:
 //   GeoNames places grouped by their first-level division, matched to libaddressinput's regions.
-// Run: npx tsx scripts/build-postal-centroids.ts
+// Run: npx tsx scripts/build-postal-centroids.ts (then prettier the output).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { findRegion, requiredRegions } from '../shared/validation/regions';
