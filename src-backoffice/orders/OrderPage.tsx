@@ -26,6 +26,8 @@ function Timeline({ order }: { order: OrderDetail }) {
       reason: typeof event.detail.reason === 'string' ? event.detail.reason : null,
       actor: event.actor as string | null,
       resendKind: null as string | null,
+      // Carrier tracking events carry the carrier's tracking page for the parcel.
+      trackingUrl: typeof event.detail.trackingUrl === 'string' ? event.detail.trackingUrl : null,
     })),
     ...order.emails.map((email) => ({
       at: email.at,
@@ -33,6 +35,7 @@ function Timeline({ order }: { order: OrderDetail }) {
       reason: null,
       actor: null,
       resendKind: email.kind as string | null,
+      trackingUrl: null,
     })),
   ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   return (
@@ -43,6 +46,14 @@ function Timeline({ order }: { order: OrderDetail }) {
           <strong>{entry.text}</strong>
           {entry.reason ? ` — ${entry.reason}` : ''}{' '}
           {entry.actor ? <span className="hint">({entry.actor})</span> : null}
+          {entry.trackingUrl ? (
+            <>
+              {' '}
+              <a href={entry.trackingUrl} target="_blank" rel="noreferrer">
+                {t('trackParcel')}
+              </a>
+            </>
+          ) : null}
           {entry.resendKind ? (
             <OrderEmailResend orderId={order.orderId} kind={entry.resendKind} />
           ) : null}

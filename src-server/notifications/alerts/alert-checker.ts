@@ -1,4 +1,5 @@
-// The periodic alert check: low stock per warehouse × SKU, products not selling, late shipments
+// The periodic alert check: low stock per warehouse × SKU, products not selling, late shipments,
+// shipped parcels not delivered by their promised date (+ grace)
 // and the weekly return-rate digest. A raised alert is remembered (alert_marks) until its
 // condition clears, so each tick raises only new ones. One instance checks at a time.
 import { randomUUID } from 'node:crypto';
@@ -8,7 +9,14 @@ import type { Database } from '../../db/schema';
 import { appendOutboxEvents } from '../../outbox/outbox';
 import type { OutboxAggregateType, OutboxEvent, OutboxEventType } from '../../outbox/outbox';
 import type { AlertSettings } from '../notification-config';
-import { isoWeek, lateShipments, lowStock, notSelling, returnRateDigest } from './alert-conditions';
+import {
+  isoWeek,
+  lateShipments,
+  lowStock,
+  notSelling,
+  returnRateDigest,
+  undeliveredShipments,
+} from './alert-conditions';
 
 export interface AlertCheckOutcome {
   raised: Record<string, number>;
@@ -88,6 +96,12 @@ export async function checkAlerts(
         'shipment.late',
         'fulfillment',
         await lateShipments(trx, now),
+      ),
+      'shipment.delivery_overdue': await raise(
+        trx,
+        'shipment.delivery_overdue',
+        'fulfillment',
+        await undeliveredShipments(trx, settings, now),
       ),
     };
     const week = isoWeek(now);

@@ -4,7 +4,13 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { AlertSettings } from '../notification-config';
-import type { ProductNotSelling, ReturnRateDigest, ShipmentLate, StockLow } from './alert-payloads';
+import type {
+  ProductNotSelling,
+  ReturnRateDigest,
+  ShipmentLate,
+  ShipmentUndelivered,
+  StockLow,
+} from './alert-payloads';
 
 const DAY_MS = 86_400_000;
 
@@ -107,6 +113,54 @@ export async function lateShipments(
         lines: lines.rows
           .filter((l) => l.fulfillmentId === r.fulfillmentId)
           .map(({ sku, name, quantity }) => ({ sku, name, quantity })),
+      },
+    ]),
+  );
+}
+
+/**
+ * Shipped parcels without a delivered event by their promised date + the grace days (returned
+ * ones are not late, they are back). Keyed by shipment: one alert per parcel journey.
+ */
+export async function undeliveredShipments(
+  db: Kysely<Database>,
+  settings: AlertSettings,
+  now: Date,
+): Promise<Map<string, ShipmentUndelivered>> {
+  const today = now.toISOString().slice(0, 10);
+  const { rows } = await sql<Omit<ShipmentUndelivered, 'trackingNumbers' | 'graceDays'>>`
+    select s.id as "shipmentId", f.id as "fulfillmentId", f.order_id as "orderId",
+      o.channel_order_ref as "orderReference", f.warehouse_code as "warehouseCode", s.carrier,
+      coalesce(f.promised_delivery_date, o.promised_delivery_date)::text as "promisedDeliveryDate",
+      s.tracking_state as "trackingState"
+    from shipments s
+    join fulfillment_orders f on f.id = s.fulfillment_id
+    join orders o on o.id = f.order_id
+    where s.status = 'accepted' and s.delivered_at is null
+      and (s.tracking_state is null or s.tracking_state <> 'returned_to_sender')
+      and coalesce(f.promised_delivery_date, o.promised_delivery_date) + ${settings.deliveryGraceDays}::int < ${today}::date
+  `.execute(db);
+  if (rows.length === 0) return new Map();
+  const cartons = await db
+    .selectFrom('cartons')
+    .select(['shipment_id', 'tracking_number'])
+    .where(
+      'shipment_id',
+      'in',
+      rows.map((r) => r.shipmentId),
+    )
+    .where('tracking_number', 'is not', null)
+    .orderBy('sscc')
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.shipmentId,
+      {
+        ...r,
+        graceDays: settings.deliveryGraceDays,
+        trackingNumbers: cartons
+          .filter((c) => c.shipment_id === r.shipmentId)
+          .map((c) => c.tracking_number!),
       },
     ]),
   );

@@ -38,6 +38,21 @@ export const shipmentLateSchema = z.object({
   lines: z.array(itemSchema),
 });
 
+/** A shipped parcel the carrier has not delivered by its promised date plus the grace days. */
+export const shipmentUndeliveredSchema = z.object({
+  orderId: z.string(),
+  orderReference: z.string(),
+  fulfillmentId: z.string(),
+  shipmentId: z.string(),
+  warehouseCode: z.string(),
+  carrier: z.string(),
+  promisedDeliveryDate: z.string(),
+  graceDays: z.number().int(),
+  /** The carrier's last state (src-server/tracking), null when it said nothing yet. */
+  trackingState: z.string().nullable(),
+  trackingNumbers: z.array(z.string()),
+});
+
 export const returnRateDigestSchema = z.object({
   /** ISO week the digest was made in, e.g. 2025-W07. */
   week: z.string(),
@@ -74,4 +89,5 @@ export const subscriptionStockShortSchema = z.object({
 export type StockLow = z.infer<typeof stockLowSchema>;
 export type ProductNotSelling = z.infer<typeof productNotSellingSchema>;
 export type ShipmentLate = z.infer<typeof shipmentLateSchema>;
+export type ShipmentUndelivered = z.infer<typeof shipmentUndeliveredSchema>;
 export type ReturnRateDigest = z.infer<typeof returnRateDigestSchema>;

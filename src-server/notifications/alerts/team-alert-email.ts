@@ -1,6 +1,9 @@
 // Internal alerts by email: low stock (to the team, purchasing and the product's supplier
-// contact), products not selling, late shipments and the weekly return-rate digest.
+// contact), products not selling, late shipments, parcels not delivered in time and the weekly
+// return-rate digest.
 import type { z } from 'zod';
+import { carrierName } from '../../../shared/carriers/carrier-names';
+import type { TrackingState } from '../../../shared/carriers/tracking-state';
 import { DeliveryFailure } from '../../outbox/consumer';
 import type { DispatchedEvent, OutboxConsumer } from '../../outbox/consumer';
 import { sendNotificationEmail } from '../email/compose-email';
@@ -11,6 +14,7 @@ import {
   productNotSellingSchema,
   returnRateDigestSchema,
   shipmentLateSchema,
+  shipmentUndeliveredSchema,
   stockLowSchema,
   subscriptionStockShortSchema,
 } from './alert-payloads';
@@ -26,6 +30,7 @@ export const TEAM_ALERT_EVENTS = [
   'stock.low',
   'product.not_selling',
   'shipment.late',
+  'shipment.delivery_overdue',
   'report.return_rate_digest',
   'subscription.stock_short',
 ] as const;
@@ -109,6 +114,32 @@ export function teamAlertEmail(
             { label: 'Fulfillment', value: p.fulfillmentId },
           ],
           lines: p.lines.map((l) => ({ name: `${l.name} (${l.sku})`, quantity: l.quantity })),
+        },
+      };
+    }
+    case 'shipment.delivery_overdue': {
+      const p = parse(shipmentUndeliveredSchema, event);
+      const carrier = carrierName(p.carrier);
+      return {
+        toPurchasing: false,
+        extraTo: [],
+        body: {
+          closing,
+          subject: w.undelivered.subject(p.orderReference, carrier),
+          heading: w.undelivered.heading,
+          paragraphs: [
+            w.undelivered.summary(
+              p.promisedDeliveryDate,
+              p.trackingState
+                ? (w.undelivered.states[p.trackingState as TrackingState] ?? p.trackingState)
+                : w.undelivered.noTracking,
+            ),
+          ],
+          facts: [
+            { label: w.late.order, value: p.orderReference },
+            { label: w.warehouse, value: p.warehouseCode },
+            ...p.trackingNumbers.map((t) => ({ label: w.undelivered.trackingNumber, value: t })),
+          ],
         },
       };
     }

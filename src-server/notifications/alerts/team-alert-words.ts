@@ -1,6 +1,7 @@
 // Every word the team alert e-mails say, per language (the team's ALERT locale). A function takes
 // what it interpolates; the completeness test (test/unit/i18n-completeness.test.ts) holds the four
 // languages to the same words.
+import type { TrackingState } from '../../../shared/carriers/tracking-state';
 import type { EmailLocale } from '../email/email-words';
 
 export interface TeamAlertWords {
@@ -26,6 +27,14 @@ export interface TeamAlertWords {
     heading: string;
     summary(promised: string, status: string): string;
     order: string;
+  };
+  undelivered: {
+    subject(order: string, carrier: string): string;
+    heading: string;
+    summary(promised: string, state: string): string;
+    noTracking: string;
+    trackingNumber: string;
+    states: Record<TrackingState, string>;
   };
   returnDigest: {
     subject(week: string): string;
@@ -66,6 +75,21 @@ const en: TeamAlertWords = {
     heading: 'Promised date passed, not shipped',
     summary: (promised, status) => `Promised for ${promised}; status ${status}.`,
     order: 'Order',
+  },
+  undelivered: {
+    subject: (order, carrier) => `Not delivered: order ${order} (${carrier})`,
+    heading: 'Promised date passed, not delivered',
+    summary: (promised, state) => `Promised for ${promised}; the carrier's last word: ${state}.`,
+    noTracking: 'no tracking yet',
+    trackingNumber: 'Tracking number',
+    states: {
+      in_transit: 'in transit',
+      out_for_delivery: 'out for delivery',
+      delivery_failed: 'delivery failed',
+      exception: 'a problem with the parcel',
+      returned_to_sender: 'returned to sender',
+      delivered: 'delivered',
+    },
   },
   returnDigest: {
     subject: (week) => `Return rate digest ${week}`,
@@ -109,6 +133,22 @@ const nl: TeamAlertWords = {
     summary: (promised, status) => `Beloofd voor ${promised}; status ${status}.`,
     order: 'Bestelling',
   },
+  undelivered: {
+    subject: (order, carrier) => `Niet bezorgd: bestelling ${order} (${carrier})`,
+    heading: 'Beloofde datum voorbij, niet bezorgd',
+    summary: (promised, state) =>
+      `Beloofd voor ${promised}; laatste melding van de vervoerder: ${state}.`,
+    noTracking: 'nog geen tracking',
+    trackingNumber: 'Trackingnummer',
+    states: {
+      in_transit: 'onderweg',
+      out_for_delivery: 'wordt vandaag bezorgd',
+      delivery_failed: 'bezorging mislukt',
+      exception: 'probleem met het pakket',
+      returned_to_sender: 'retour afzender',
+      delivered: 'bezorgd',
+    },
+  },
   returnDigest: {
     subject: (week) => `Retouroverzicht ${week}`,
     heading: (days) => `Producten met de meeste retouren (${days} dagen)`,
@@ -150,6 +190,22 @@ const de: TeamAlertWords = {
     summary: (promised, status) => `Zugesagt für ${promised}; Status ${status}.`,
     order: 'Bestellung',
   },
+  undelivered: {
+    subject: (order, carrier) => `Nicht zugestellt: Bestellung ${order} (${carrier})`,
+    heading: 'Zugesagtes Datum überschritten, nicht zugestellt',
+    summary: (promised, state) =>
+      `Zugesagt für ${promised}; letzte Meldung des Versanddienstes: ${state}.`,
+    noTracking: 'noch keine Sendungsverfolgung',
+    trackingNumber: 'Sendungsnummer',
+    states: {
+      in_transit: 'unterwegs',
+      out_for_delivery: 'in Zustellung',
+      delivery_failed: 'Zustellung fehlgeschlagen',
+      exception: 'Problem mit dem Paket',
+      returned_to_sender: 'zurück an den Absender',
+      delivered: 'zugestellt',
+    },
+  },
   returnDigest: {
     subject: (week) => `Retourenübersicht ${week}`,
     heading: (days) => `Artikel mit der höchsten Retourenquote (${days} Tage)`,
@@ -190,6 +246,22 @@ const fr: TeamAlertWords = {
     heading: 'Date promise dépassée, pas encore expédiée',
     summary: (promised, status) => `Livraison promise le ${promised} ; statut ${status}.`,
     order: 'Commande',
+  },
+  undelivered: {
+    subject: (order, carrier) => `Non livrée : commande ${order} (${carrier})`,
+    heading: 'Date promise dépassée, non livrée',
+    summary: (promised, state) =>
+      `Promise pour le ${promised} ; dernier statut du transporteur : ${state}.`,
+    noTracking: 'pas encore de suivi',
+    trackingNumber: 'Numéro de suivi',
+    states: {
+      in_transit: 'en transit',
+      out_for_delivery: 'en cours de livraison',
+      delivery_failed: 'échec de livraison',
+      exception: 'problème avec le colis',
+      returned_to_sender: 'retourné à l’expéditeur',
+      delivered: 'livré',
+    },
   },
   returnDigest: {
     subject: (week) => `Synthèse des retours ${week}`,

@@ -39,6 +39,13 @@ export type CustomerEmailModel =
       parcels: { trackingNumber: string; url: string }[];
     }
   | {
+      template: 'parcel_tracking';
+      state: 'outForDelivery' | 'delivered' | 'deliveryFailed';
+      order: OrderSummary;
+      carrierName: string;
+      parcels: { trackingNumber: string; url: string }[];
+    }
+  | {
       template: 'delayed';
       order: OrderSummary;
       reason: 'backordered' | 'late';
@@ -163,6 +170,24 @@ export function customerEmailBody(model: CustomerEmailModel, locale: EmailLocale
           })),
         ],
       };
+    case 'parcel_tracking': {
+      const words = w.parcelTracking[model.state];
+      return {
+        ...base,
+        subject: words.subject(ref),
+        heading: words.heading,
+        paragraphs: [w.hello(order.customerName), words.body(model.carrierName)],
+        facts: [
+          orderFact,
+          { label: w.carrier, value: model.carrierName },
+          ...model.parcels.map((p) => ({
+            label: w.tracking,
+            value: p.trackingNumber,
+            href: p.url,
+          })),
+        ],
+      };
+    }
     case 'delayed':
       return {
         ...base,

@@ -17,6 +17,9 @@ export const CUSTOMER_EMAIL_EVENTS = [
   'order.shipped',
   'order.backordered',
   'shipment.late',
+  'shipment.out_for_delivery',
+  'shipment.delivered',
+  'shipment.delivery_failed',
   'return.authorized',
   'return.received',
   'refund.issued',
@@ -39,6 +42,17 @@ const returnTarget = {
   locale: z.string().optional(),
 };
 const orderRef = z.object({ orderId: z.string() });
+/** What the carrier's tracking said (src-server/tracking/tracking-events.ts). */
+const trackedShipment = z.object({
+  orderId: z.string(),
+  carrier: z.string(),
+  cartons: z.array(z.object({ trackingNumber: z.string().nullable().optional() })),
+});
+const TRACKED_STATES = {
+  'shipment.out_for_delivery': 'outForDelivery',
+  'shipment.delivered': 'delivered',
+  'shipment.delivery_failed': 'deliveryFailed',
+} as const;
 const payloads = {
   'order.placed': orderRef,
   'order.shipped': z.object({
@@ -48,6 +62,9 @@ const payloads = {
   }),
   'order.backordered': z.object({ orderId: z.string(), lines: z.array(itemSchema) }),
   'shipment.late': z.object({ orderId: z.string(), lines: z.array(itemSchema).default([]) }),
+  'shipment.out_for_delivery': trackedShipment,
+  'shipment.delivered': trackedShipment,
+  'shipment.delivery_failed': trackedShipment,
   'return.authorized': z.object({
     ...returnTarget,
     returnLabelPdfBase64: z.base64().optional(),
@@ -118,10 +135,33 @@ export async function planCustomerEmail(
     attachments,
   });
   const summary = order.summary;
+  const parcelLinks = (carrier: string, cartons: { trackingNumber?: string | null }[]) =>
+    cartons
+      .map((c) => c.trackingNumber)
+      .filter((t): t is string => !!t)
+      .map((t) => ({
+        trackingNumber: t,
+        url: trackingUrl(
+          { carrier, trackingNumber: t, ...order.shipTo },
+          context.trackingUrlTemplate,
+        ),
+      }));
 
   switch (type) {
     case 'order.placed':
       return plan({ template: 'order_confirmation', order: summary });
+    case 'shipment.out_for_delivery':
+    case 'shipment.delivered':
+    case 'shipment.delivery_failed': {
+      const p = parseWith(payloads[type], type, event.payload);
+      return plan({
+        template: 'parcel_tracking',
+        state: TRACKED_STATES[type],
+        order: summary,
+        carrierName: carrierDisplayName(p.carrier, context.retailerName),
+        parcels: parcelLinks(p.carrier, p.cartons),
+      });
+    }
     case 'order.shipped': {
       const p = parseWith(payloads[type], type, event.payload);
       const parcels = p.cartons

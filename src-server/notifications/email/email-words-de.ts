@@ -49,6 +49,24 @@ export const de: CustomerEmailWords = {
     checking:
       'Wir prüfen die Artikel und geben Ihnen Bescheid, sobald Ihre Erstattung veranlasst ist.',
   },
+  parcelTracking: {
+    outForDelivery: {
+      subject: (ref) => `Ihre Bestellung ${ref} wird heute zugestellt`,
+      heading: 'In Zustellung',
+      body: (carrier) => `${carrier} stellt Ihr Paket heute zu.`,
+    },
+    delivered: {
+      subject: (ref) => `Ihre Bestellung ${ref} wurde zugestellt`,
+      heading: 'Zugestellt',
+      body: (carrier) => `${carrier} hat Ihr Paket zugestellt. Viel Freude damit.`,
+    },
+    deliveryFailed: {
+      subject: (ref) => `Ihre Bestellung ${ref} konnte nicht zugestellt werden`,
+      heading: 'Zustellung fehlgeschlagen',
+      body: (carrier) =>
+        `${carrier} konnte Ihr Paket nicht zustellen. Über den Link zur Sendungsverfolgung sehen Sie, wie es weitergeht, oder wählen einen anderen Zeitpunkt oder Ort.`,
+    },
+  },
   refundIssued: {
     subject: (ref) => `Ihre Erstattung zur Bestellung ${ref}`,
     heading: 'Ihre Erstattung ist veranlasst',

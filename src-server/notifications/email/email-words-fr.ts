@@ -49,6 +49,24 @@ export const fr: CustomerEmailWords = {
     checking:
       'Nous vérifions les articles et vous informerons dès que votre remboursement sera effectué.',
   },
+  parcelTracking: {
+    outForDelivery: {
+      subject: (ref) => `Votre commande ${ref} est en cours de livraison`,
+      heading: 'En cours de livraison',
+      body: (carrier) => `${carrier} livre votre colis aujourd’hui.`,
+    },
+    delivered: {
+      subject: (ref) => `Votre commande ${ref} a été livrée`,
+      heading: 'Livrée',
+      body: (carrier) => `${carrier} a livré votre colis. Nous espérons qu’il vous plaira.`,
+    },
+    deliveryFailed: {
+      subject: (ref) => `Votre commande ${ref} n’a pas pu être livrée`,
+      heading: 'Échec de livraison',
+      body: (carrier) =>
+        `${carrier} n’a pas pu livrer votre colis. Suivez le lien de suivi pour voir la suite, ou choisir un autre moment ou lieu.`,
+    },
+  },
   refundIssued: {
     subject: (ref) => `Votre remboursement pour la commande ${ref}`,
     heading: 'Votre remboursement a été effectué',

@@ -38,6 +38,11 @@ export interface CustomerEmailWords {
   };
   returnReceived: { subject(rmaId: string): string; heading: string; checking: string };
   refundIssued: { subject(ref: string): string; heading: string; refunded(amount: string): string };
+  /** What the carrier's tracking tells the customer: today, delivered, not delivered. */
+  parcelTracking: Record<
+    'outForDelivery' | 'delivered' | 'deliveryFailed',
+    { subject(ref: string): string; heading: string; body(carrier: string): string }
+  >;
 }
 
 const en: CustomerEmailWords = {
@@ -85,6 +90,24 @@ const en: CustomerEmailWords = {
     subject: (rmaId) => `We received your return ${rmaId}`,
     heading: 'Your return has arrived',
     checking: 'We are checking the items and will let you know when your refund is on its way.',
+  },
+  parcelTracking: {
+    outForDelivery: {
+      subject: (ref) => `Your order ${ref} is out for delivery today`,
+      heading: 'Out for delivery',
+      body: (carrier) => `${carrier} is delivering your parcel today.`,
+    },
+    delivered: {
+      subject: (ref) => `Your order ${ref} has been delivered`,
+      heading: 'Delivered',
+      body: (carrier) => `${carrier} has delivered your parcel. We hope you enjoy it.`,
+    },
+    deliveryFailed: {
+      subject: (ref) => `We could not deliver your order ${ref}`,
+      heading: 'Delivery failed',
+      body: (carrier) =>
+        `${carrier} could not deliver your parcel. Follow the tracking link to see what happens next, or to choose another moment or place.`,
+    },
   },
   refundIssued: {
     subject: (ref) => `Your refund for order ${ref}`,
@@ -138,6 +161,24 @@ const nl: CustomerEmailWords = {
     subject: (rmaId) => `We hebben je retour ${rmaId} ontvangen`,
     heading: 'Je retour is binnen',
     checking: 'We controleren de artikelen en laten je weten wanneer je terugbetaling verwerkt is.',
+  },
+  parcelTracking: {
+    outForDelivery: {
+      subject: (ref) => `Je bestelling ${ref} wordt vandaag bezorgd`,
+      heading: 'Vandaag bezorgd',
+      body: (carrier) => `${carrier} bezorgt je pakket vandaag.`,
+    },
+    delivered: {
+      subject: (ref) => `Je bestelling ${ref} is bezorgd`,
+      heading: 'Bezorgd',
+      body: (carrier) => `${carrier} heeft je pakket bezorgd. Veel plezier ermee.`,
+    },
+    deliveryFailed: {
+      subject: (ref) => `Je bestelling ${ref} kon niet worden bezorgd`,
+      heading: 'Bezorging mislukt',
+      body: (carrier) =>
+        `${carrier} kon je pakket niet bezorgen. Volg de track-and-tracelink om te zien wat er nu gebeurt, of kies een ander moment of adres.`,
+    },
   },
   refundIssued: {
     subject: (ref) => `Je terugbetaling voor bestelling ${ref}`,
