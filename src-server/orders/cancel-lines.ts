@@ -13,6 +13,8 @@ import { appendOutboxEvents } from '../outbox/outbox';
 import { publishFulfillments } from '../sync/projections';
 import { findReplay, idempotencyRows } from './idempotency';
 import type { StoredResponse } from './idempotency';
+import { vatAfterLineCancel } from '../tax/vat-after-line-cancel';
+import type { LineCut } from '../tax/vat-after-line-cancel';
 import { splitLineMoney } from './line-cancel-money';
 import type { LineMoney } from './line-cancel-money';
 import { lockOrderWithFulfillments } from './order-locks';
@@ -80,7 +82,7 @@ export async function cancelOrderLinesIn(
 
   const orderRow = await trx
     .selectFrom('orders')
-    .select(['prices_include_tax', 'total_minor'])
+    .select(['prices_include_tax', 'total_minor', 'vat'])
     .where('id', '=', order.id)
     .executeTakeFirstOrThrow();
   const lines = await trx
@@ -144,6 +146,7 @@ export async function cancelOrderLinesIn(
   const outcome: CancelledLine[] = [];
   let releasedUnits = 0;
   let cancelledTotal = { subtotal: 0, discount: 0, tax: 0, net: 0, total: 0 };
+  const cuts: LineCut[] = [];
   for (const { line, quantity, taken } of plans) {
     let left = quantity;
     const fromBackorder = Math.min(left, line.backordered_quantity);
@@ -175,6 +178,11 @@ export async function cancelOrderLinesIn(
       grossMinor: line.gross_minor,
     };
     const { kept, cancelled } = splitLineMoney(money, quantity, orderRow.prices_include_tax);
+    cuts.push({
+      index: lines.indexOf(line),
+      keptQuantity: kept.quantity,
+      cancelQuantity: quantity,
+    });
     await trx
       .updateTable('order_lines')
       .set({
@@ -229,6 +237,8 @@ export async function cancelOrderLinesIn(
       tax_minor: eb('tax_minor', '-', cancelledTotal.tax),
       net_minor: eb('net_minor', '-', cancelledTotal.net),
       total_minor: eb('total_minor', '-', cancelledTotal.total),
+      // The VAT breakdown follows the lines (shown on the order page, printed on invoices).
+      ...(orderRow.vat ? { vat: JSON.stringify(vatAfterLineCancel(orderRow.vat, cuts)) } : {}),
       updated_at: new Date(),
     }))
     .where('id', '=', order.id)

@@ -127,3 +127,72 @@ test('customer service finds a subscription, pauses and resumes it with a reason
   await expect(plans.getByRole('row', { name: /DEMO-WEEKLY/ })).toContainText('Every week');
   await expectAccessible(page, 'subscription plans');
 });
+
+test('customer service signs a customer up by phone and changes a quantity, with axe on each screen', async ({
+  page,
+}) => {
+  const { plans } = await api<{ plans: { code: string; skus: string[] }[] }>(
+    '/v1/subscription-plans',
+  );
+  const plan = plans.find((p) => p.code === 'DEMO-WEEKLY')!;
+  const { channels } = await api<{ channels: { code: string }[] }>('/v1/subscription-channels');
+  const email = `signup.${Date.now()}@example.com`;
+
+  await page.goto(`${central.url}/sign-in`);
+  await page.getByLabel(/^(Language|Taal)$/).selectOption({ label: 'English' });
+  await page.getByLabel('E-mail address').fill(SERVICE.email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Subscriptions', exact: true }).click();
+  await page.getByRole('link', { name: 'New subscription', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'New subscription', level: 1 })).toBeVisible();
+
+  // The known customer's address comes with them; the e-mail is the new subscriber's own.
+  await page.getByLabel('Name or e-mail contains', { exact: true }).fill(SUBSCRIBER);
+  await page.getByRole('button', { name: 'Find', exact: true }).click();
+  await page
+    .getByRole('list', { name: 'Customers found' })
+    .getByRole('button', { name: new RegExp(SUBSCRIBER) })
+    .click();
+  await expect(page.getByLabel('Street and number', { exact: true })).not.toHaveValue('');
+  await page.getByLabel('Customer’s name', { exact: true }).fill('Sanne Bakker');
+  await page.getByLabel('Customer’s e-mail address', { exact: true }).fill(email);
+  await page
+    .getByLabel('Language of the e-mails', { exact: true })
+    .selectOption({ label: 'German' });
+  await page.getByLabel('Plan', { exact: true }).selectOption(plan.code);
+  await page.getByLabel('Product 1: SKU', { exact: true }).fill(plan.skus[0]!);
+  await page.getByLabel('Product 1: quantity', { exact: true }).fill('2');
+  await page.getByLabel('Channel', { exact: true }).selectOption(channels[0]!.code);
+  await expectAccessible(page, 'new subscription');
+  await page.getByRole('button', { name: 'Create the subscription', exact: true }).click();
+
+  await expect(page.getByRole('heading', { name: /^Subscription SUB-/, level: 1 })).toBeVisible();
+  await expect(page.getByTestId('subscription-state')).toHaveText('Active');
+  await expect(page.getByTestId('subscription-history')).toContainText(
+    `Created (user:${SERVICE.email})`,
+  );
+  await expect(page.getByRole('region', { name: 'Products' })).toContainText(`2 × `);
+
+  await page.getByRole('radio', { name: 'Quantity of a product', exact: true }).check();
+  await page.getByLabel('Quantity', { exact: true }).fill('3');
+  await page.getByLabel('Reason for the change', { exact: true }).fill('Customer wants more');
+  await page.getByRole('button', { name: 'Apply the change', exact: true }).click();
+  await expect(page.getByText('The quantity is changed.')).toBeVisible();
+  await expect(page.getByTestId('subscription-history')).toContainText(
+    `Quantity changed — Customer wants more (user:${SERVICE.email})`,
+  );
+  await expect(page.getByRole('region', { name: 'Products' })).toContainText('3 × ');
+  await expectAccessible(page, 'subscription page after a change by customer service');
+
+  const { subscriptions } = await api<{ subscriptions: { id: string }[] }>(
+    `/v1/subscriptions?q=${encodeURIComponent(email)}`,
+  );
+  expect(subscriptions).toHaveLength(1);
+  const created = await api<{ customer: { locale: string }; lines: { quantity: number }[] }>(
+    `/v1/subscriptions/${subscriptions[0]!.id}`,
+  );
+  expect(created.customer.locale).toBe('de');
+  expect(created.lines.map((l) => l.quantity)).toEqual([3]);
+});

@@ -160,6 +160,34 @@ describe.each(BACKENDS)('cancelling order lines on %s', (backend) => {
     });
   });
 
+  it('recomputes the VAT breakdown after a line cancel: it loses what the total lost, to the cent', async () => {
+    type Vat = { breakdown: { netMinor: number; taxMinor: number }[]; engineTaxMinor: number };
+    const sums = (vat: Vat) => ({
+      gross: vat.breakdown.reduce((a, r) => a + r.netMinor + r.taxMinor, 0),
+      tax: vat.breakdown.reduce((a, r) => a + r.taxMinor, 0),
+    });
+    const orderId = await placeOrder();
+    const before = (await view(orderId)) as unknown as { vat: Vat | null; totalMinor: number };
+    expect(before.vat).not.toBeNull();
+    const line = (await view(orderId)).lines.find((l) => l.sku === 'SKU-1')!;
+    const res = await cancelLines(orderId, {
+      lines: [{ lineId: line.id, quantity: 2 }],
+      reason: 'Customer wants one',
+    });
+    expect(res.statusCode).toBe(200);
+    const after = (await view(orderId)) as unknown as {
+      vat: Vat;
+      totalMinor: number;
+      taxMinor: number;
+    };
+    expect(after.totalMinor).toBeLessThan(before.totalMinor);
+    // The breakdown loses exactly what the order lost, and still sums to the engine's tax.
+    expect(sums(before.vat!).gross - sums(after.vat).gross).toBe(
+      before.totalMinor - after.totalMinor,
+    );
+    expect(sums(after.vat).tax).toBe(after.vat.engineTaxMinor);
+  });
+
   it('answers a replay of the same key with the first response and cancels only once', async () => {
     const orderId = await placeOrder();
     const line = (await view(orderId)).lines[0]!;
