@@ -1,11 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useRouteContext, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate, useRouteContext, useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, queryString } from '../app/api';
 import { DataTable } from '../ui/DataTable';
 import type { ListSearch, TableColumn } from '../ui/DataTable';
+import { mayUse } from '../app/session';
 import { usePageTitle } from '../ui/page-title';
+import { StockAdjustForm } from './StockAdjustForm';
 
 interface StockLevel {
   sku: string;
@@ -64,6 +66,13 @@ export function StockPage() {
   return (
     <>
       <h1>{t('title')}</h1>
+      {warehouse && mayUse(me, 'GET /v1/warehouses/:code/movements') ? (
+        <p>
+          <Link to="/stock/movements" search={{ warehouse }}>
+            {t('movements.link', { warehouse })}
+          </Link>
+        </p>
+      ) : null}
       {warehouse ? (
         <DataTable
           caption={t('caption', { warehouse })}
@@ -86,6 +95,9 @@ export function StockPage() {
       ) : (
         <p>{warehouses.isPending ? t('app:loading') : t('noWarehouse')}</p>
       )}
+      {warehouse && mayUse(me, 'POST /v1/inventory/adjustments') ? (
+        <StockAdjustForm key={warehouse} warehouse={warehouse} />
+      ) : null}
     </>
   );
 }
