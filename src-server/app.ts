@@ -181,7 +181,11 @@ export async function createApp(config: ServerConfig, deps: AppDependencies) {
   await app.register(reportRoutes(reads, config.currencies));
   await app.register(viesRoutes(deps.db, config.vies));
   await app.register(
-    exchangeRateRoutes(deps.db, config.currencies, ecbRateSource(config.currencies.ratesUrl)),
+    exchangeRateRoutes(
+      deps.db,
+      config.currencies,
+      config.currencies.ratesUrl === null ? null : ecbRateSource(config.currencies.ratesUrl),
+    ),
   );
   await app.register(forecastRoutes(deps.db));
   await app.register(purchasingRoutes(deps.db));

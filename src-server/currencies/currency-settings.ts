@@ -6,8 +6,12 @@ export interface CurrencySettings {
   baseCurrency: string;
   /** A rate older than this many days before the order's day is treated as missing. */
   rateMaxAgeDays: number;
-  /** The ECB daily reference rates (XML), fetched by POST /v1/exchange-rates/fetch. */
-  ratesUrl: string;
+  /**
+   * Where POST /v1/exchange-rates/fetch gets the reference rates (e.g. the ECB daily XML,
+   * ECB_DAILY_URL); null: not configured, the OMS makes no outgoing call and rates are imported
+   * from files.
+   */
+  ratesUrl: string | null;
 }
 
 export const ECB_DAILY_URL = 'https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml';
@@ -15,7 +19,7 @@ export const ECB_DAILY_URL = 'https://www.ecb.europa.eu/stats/eurofxref/eurofxre
 export const DEFAULT_CURRENCY_SETTINGS: CurrencySettings = {
   baseCurrency: 'EUR',
   rateMaxAgeDays: 7,
-  ratesUrl: ECB_DAILY_URL,
+  ratesUrl: null,
 };
 
 export function loadCurrencySettings(env: NodeJS.ProcessEnv = process.env): CurrencySettings {
@@ -29,8 +33,10 @@ export function loadCurrencySettings(env: NodeJS.ProcessEnv = process.env): Curr
       : Number(rawAge);
   if (!Number.isInteger(rateMaxAgeDays) || rateMaxAgeDays < 0 || rateMaxAgeDays > 31)
     throw new Error(`EXCHANGE_RATE_MAX_AGE_DAYS is not valid: "${rawAge}" (0 to 31 days)`);
-  const ratesUrl = env.EXCHANGE_RATES_URL || ECB_DAILY_URL;
-  if (!/^https?:\/\//.test(ratesUrl))
+  // `ecb` is short for the ECB's daily XML.
+  const asked = env.EXCHANGE_RATES_URL === 'ecb' ? ECB_DAILY_URL : env.EXCHANGE_RATES_URL;
+  const ratesUrl = asked || null;
+  if (ratesUrl !== null && !/^https?:\/\//.test(ratesUrl))
     throw new Error(`EXCHANGE_RATES_URL is not an http(s) URL: "${ratesUrl}"`);
   return { baseCurrency, rateMaxAgeDays, ratesUrl };
 }

@@ -35,7 +35,7 @@ const importResult = z.object({
 export function exchangeRateRoutes(
   db: Kysely<Database>,
   settings: CurrencySettings,
-  source: RateSource,
+  source: RateSource | null,
 ) {
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
@@ -110,6 +110,12 @@ export function exchangeRateRoutes(
         response: { 200: importResult, ...errorResponses },
       },
       handler: async () => {
+        if (source === null)
+          throw new ApiError(
+            409,
+            'rate_source_not_configured',
+            'No rate source is configured: set EXCHANGE_RATES_URL (e.g. "ecb" for the ECB daily XML) or import a file with POST /v1/exchange-rates/import',
+          );
         let file;
         try {
           file = await source.fetchRates();
