@@ -164,7 +164,13 @@ test('purchasing reads the stock of a warehouse per SKU', async ({ page }) => {
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await expect(nav.getByRole('link')).toHaveText(['Start', 'Stock', 'Purchasing', 'Reports']);
+  await expect(nav.getByRole('link')).toHaveText([
+    'Start',
+    'Stock',
+    'Purchasing',
+    'Reports',
+    'Warehouses',
+  ]);
   await nav.getByRole('link', { name: 'Stock' }).click();
   await page.getByLabel('Warehouse', { exact: true }).selectOption('NL-TIL');
   await page.getByLabel('SKU starts with').fill('SKU-0000');

@@ -100,7 +100,13 @@ test('purchasing reads sales against the previous period, exports them, and orde
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await expect(nav.getByRole('link')).toHaveText(['Start', 'Stock', 'Purchasing', 'Reports']);
+  await expect(nav.getByRole('link')).toHaveText([
+    'Start',
+    'Stock',
+    'Purchasing',
+    'Reports',
+    'Warehouses',
+  ]);
 
   await nav.getByRole('link', { name: 'Reports' }).click();
   await expect(page.getByRole('heading', { name: 'Reports', level: 1 })).toBeVisible();

@@ -76,10 +76,12 @@ test('an admin creates a customer-service user, who signs in in Dutch and sees o
     'Orders',
     'Subscriptions',
     'Quotes',
+    'Invoices',
     'Stock',
     'Purchasing',
     'Reports',
     'Channels',
+    'Warehouses',
     'Carriers',
     'Users',
     'Audit log',
@@ -122,7 +124,9 @@ test('an admin creates a customer-service user, who signs in in Dutch and sees o
     'Orders',
     'Abonnementen',
     'Offertes',
+    'Facturen',
     'Voorraad',
+    'Magazijnen',
     'Auditlog',
   ]);
   await page.goto(`${central.url}/users`);

@@ -110,7 +110,9 @@ describe.each(BACKENDS)('station receiving on %s', (backend) => {
       .where('bin_code', '=', 'A-01')
       .executeTakeFirst();
     const { rows } = await sql<{ n: string }>`
-      select count(*) as n from stock_movements where reference like 'PO-R1/%'`.execute(server.db);
+      select count(*) as n from inventory_movements
+      where reason = 'purchase_receipt' and reference_kind = 'purchase_order'
+        and reference_id = 'PO-R1'`.execute(server.db);
     return {
       received: line.received_quantity,
       onHand: stock?.on_hand ?? 0,
