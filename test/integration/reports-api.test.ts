@@ -68,10 +68,26 @@ describe.each(BACKENDS)('report API on %s', (backend) => {
       previousTo: day(7),
     });
     expect(body.rows).toEqual([
+      // Each group again over all its currencies, in the base currency (EUR here), first.
+      {
+        key: { channel: 'market', currency: '*' },
+        current: expect.objectContaining({ orders: 0 }),
+        previous: expect.objectContaining({
+          orders: 1,
+          revenueMinor: null,
+          revenueBaseMinor: 2000,
+          ordersWithoutRate: 0,
+        }),
+      },
       {
         key: { channel: 'market', currency: 'EUR' },
         current: expect.objectContaining({ orders: 0, units: 0 }),
         previous: expect.objectContaining({ orders: 1, units: 2, revenueMinor: 2000 }),
+      },
+      {
+        key: { channel: 'web', currency: '*' },
+        current: expect.objectContaining({ orders: 2, revenueBaseMinor: 6000, revenueMinor: null }),
+        previous: expect.objectContaining({ orders: 0 }),
       },
       {
         key: { channel: 'web', currency: 'EUR' },
@@ -135,10 +151,11 @@ describe.each(BACKENDS)('report API on %s', (backend) => {
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     const [header, ...lines] = res.body.trim().split('\r\n');
     expect(header).toBe(
-      'from,to,channel,currency,orders,previous_orders,units,previous_units,revenueMinor,previous_revenueMinor,totalMinor,previous_totalMinor,averageOrderValueMinor,previous_averageOrderValueMinor',
+      'from,to,channel,currency,orders,previous_orders,units,previous_units,revenueMinor,previous_revenueMinor,totalMinor,previous_totalMinor,averageOrderValueMinor,previous_averageOrderValueMinor,revenueBaseMinor,previous_revenueBaseMinor,totalBaseMinor,previous_totalBaseMinor,ordersWithoutRate,previous_ordersWithoutRate',
     );
-    expect(lines).toHaveLength(2);
-    expect(lines[1]).toMatch(new RegExp(`^${day(6)},${day(0)},web,EUR,2,0,6,0,6000,0,`));
+    // Per channel: in the base currency over all currencies, then EUR.
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toMatch(new RegExp(`^${day(6)},${day(0)},web,EUR,2,0,6,0,6000,0,`));
   });
 
   it('exports each report as an XLSX workbook whose columns add up to the JSON figures', async () => {
@@ -188,7 +205,8 @@ describe.each(BACKENDS)('report API on %s', (backend) => {
     const revenue = (await get(`/v1/reports/sales.xlsx?${week}&groupBy=channel`)).rawPayload;
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(revenue as unknown as ArrayBuffer);
-    const web = workbook.getWorksheet('sales')!.getRow(3);
+    // Rows: the header, market (base currency, EUR), web (base currency, EUR).
+    const web = workbook.getWorksheet('sales')!.getRow(5);
     expect(web.getCell(3).value).toBe('web');
     expect(typeof web.getCell(9).value).toBe('number');
     expect(web.getCell(9).value).toBe(6000);
