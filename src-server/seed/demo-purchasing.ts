@@ -41,7 +41,8 @@ export async function insertDemoPurchasing(
       ...new Set(stock.filter((s) => s.warehouseCode === warehouse.code).map((s) => s.sku)),
     ]
       .sort()
-      .slice(0, PO_LINES);
+      // The last SKUs: clear of the low-numbered ones the walkthroughs and tests order and forecast.
+      .slice(-PO_LINES);
     if (skus.length === 0) continue;
     await trx
       .insertInto('supplier_products')
