@@ -45,6 +45,8 @@ export function testProduct(sku: string) {
 export async function seedCatalog(
   db: Kysely<Database>,
   stock: Record<string, Partial<Record<WarehouseCode, number>>>,
+  /** false for a database migrated only to before the inventory ledger (migration 0820). */
+  options: { ledger?: boolean } = {},
 ) {
   await db
     .insertInto('warehouses')
@@ -84,6 +86,20 @@ export async function seedCatalog(
       quantity: onHand ?? 0,
     })),
   );
+  if (rows.length > 0 && options.ledger === false) {
+    await db
+      .insertInto('stock')
+      .values(
+        rows.map((r) => ({
+          warehouse_code: r.warehouseCode,
+          sku: r.sku,
+          bin_code: r.binCode,
+          on_hand: r.quantity,
+        })),
+      )
+      .execute();
+    return;
+  }
   // Through the ledger, as every stock change is: tests can check on hand against movements.
   if (rows.length > 0)
     await db.transaction().execute((trx) =>
