@@ -1,31 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useRouteContext, useSearch } from '@tanstack/react-router';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { carrierName } from '../../shared/carriers/carrier-names';
-import { api } from '../app/api';
 import { errorText } from '../ui/errors';
 import { FormMessage } from '../ui/Field';
 import { usePageTitle } from '../ui/page-title';
+import { useWarehouseChoice, WarehouseSelect } from '../ui/warehouse-choice';
 import { fetchCarrierStatuses } from './carriers-api';
 import { CarrierSettingForm } from './CarrierSettingForm';
 
 export function CarriersPage() {
   const { t, i18n } = useTranslation('carriers');
   usePageTitle(t('title'));
-  const { me } = useRouteContext({ from: '/signed-in' });
   const asked = useSearch({ strict: false }) as { warehouse?: string };
   const navigate = useNavigate();
-  const warehouses = useQuery({
-    queryKey: ['warehouses'],
-    queryFn: () => api<{ warehouses: { code: string; name: string }[] }>('GET', '/v1/warehouses'),
-  });
-  const roles: string[] = me.user.roles;
-  const isAdmin = roles.includes('admin');
   // A lead sees their own warehouses only.
-  const choices = (warehouses.data?.warehouses ?? []).filter(
-    (w) => isAdmin || me.user.leadWarehouses.includes(w.code),
-  );
-  const warehouse = asked.warehouse ?? choices[0]?.code;
+  const { me, warehouses, choices, warehouse } = useWarehouseChoice(asked.warehouse, ['admin']);
+  const isAdmin = me.user.roles.includes('admin');
   const statuses = useQuery({
     queryKey: ['carriers', warehouse],
     queryFn: () => fetchCarrierStatuses(warehouse!),
@@ -44,20 +35,13 @@ export function CarriersPage() {
   return (
     <>
       <h1>{t('title')}</h1>
-      <div className="field">
-        <label htmlFor="carriers-warehouse">{t('warehouse')}</label>
-        <select
-          id="carriers-warehouse"
-          value={warehouse}
-          onChange={(e) =>
-            void navigate({ to: '/carriers', search: { warehouse: e.target.value } })
-          }
-        >
-          {choices.map((w) => (
-            <option key={w.code} value={w.code}>{`${w.code} · ${w.name}`}</option>
-          ))}
-        </select>
-      </div>
+      <WarehouseSelect
+        id="carriers-warehouse"
+        label={t('warehouse')}
+        value={warehouse}
+        choices={choices}
+        onChange={(code) => void navigate({ to: '/carriers', search: { warehouse: code } })}
+      />
       {statuses.isError ? <FormMessage kind="error" text={errorText(t, statuses.error)} /> : null}
       {statuses.isSuccess ? (
         <p role="status" data-testid="carrier-summary">

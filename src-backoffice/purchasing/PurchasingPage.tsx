@@ -2,10 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../app/api';
 import { DataTable } from '../ui/DataTable';
 import type { ListSearch, TableColumn } from '../ui/DataTable';
 import { usePageTitle } from '../ui/page-title';
+import { warehousesQuery } from '../ui/warehouse-choice';
 import { fetchPurchaseOrders, money } from './purchasing-api';
 import type { PurchaseOrderRow } from './purchasing-api';
 import { SuggestionsTable } from './SuggestionsTable';
@@ -17,10 +17,7 @@ export function PurchasingPage() {
   usePageTitle(t('title'));
   const search = useSearch({ strict: false }) as ListSearch;
   const navigate = useNavigate();
-  const warehouses = useQuery({
-    queryKey: ['warehouses'],
-    queryFn: () => api<{ warehouses: { code: string; name: string }[] }>('GET', '/v1/warehouses'),
-  });
+  const warehouses = useQuery(warehousesQuery);
   const columns = useMemo<TableColumn<PurchaseOrderRow>[]>(
     () => [
       {

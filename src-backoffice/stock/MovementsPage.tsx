@@ -1,7 +1,6 @@
 // A warehouse's inventory movements, newest first: every change of on-hand stock with its reason,
 // what it refers to and who made it (the ledger the stock levels are the sum of).
-import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useRouteContext, useSearch } from '@tanstack/react-router';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MOVEMENT_REASONS } from '../../shared/inventory/movement-reasons';
@@ -9,6 +8,7 @@ import { api, queryString } from '../app/api';
 import { DataTable } from '../ui/DataTable';
 import type { ListSearch, TableColumn } from '../ui/DataTable';
 import { usePageTitle } from '../ui/page-title';
+import { ALL_BUT_LEADS, useWarehouseChoice } from '../ui/warehouse-choice';
 
 interface Movement {
   id: string;
@@ -39,18 +39,10 @@ async function fetchMovements(search: ListSearch) {
 export function MovementsPage() {
   const { t, i18n } = useTranslation('stock');
   usePageTitle(t('movements.title'));
-  const { me } = useRouteContext({ from: '/signed-in' });
   const asked = useSearch({ strict: false }) as ListSearch;
   const navigate = useNavigate();
-  const warehouses = useQuery({
-    queryKey: ['warehouses'],
-    queryFn: () => api<{ warehouses: { code: string; name: string }[] }>('GET', '/v1/warehouses'),
-  });
-  const onlyLead = me.user.roles.every((r: string) => r === 'warehouse_lead');
-  const choices = (warehouses.data?.warehouses ?? []).filter(
-    (w) => !onlyLead || me.user.leadWarehouses.includes(w.code),
-  );
-  const warehouse = asked.warehouse ?? choices[0]?.code;
+  // A lead starts at their own warehouse; everyone else at the first one.
+  const { warehouses, choices, warehouse } = useWarehouseChoice(asked.warehouse, ALL_BUT_LEADS);
   const columns = useMemo<TableColumn<Movement>[]>(
     () => [
       {

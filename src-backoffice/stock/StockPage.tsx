@@ -1,5 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useRouteContext, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, queryString } from '../app/api';
@@ -7,6 +6,7 @@ import { DataTable } from '../ui/DataTable';
 import type { ListSearch, TableColumn } from '../ui/DataTable';
 import { mayUse } from '../app/session';
 import { usePageTitle } from '../ui/page-title';
+import { ALL_BUT_LEADS, useWarehouseChoice } from '../ui/warehouse-choice';
 import { StockAdjustForm } from './StockAdjustForm';
 
 interface StockLevel {
@@ -34,19 +34,10 @@ async function fetchStock(search: ListSearch) {
 export function StockPage() {
   const { t } = useTranslation('stock');
   usePageTitle(t('title'));
-  const { me } = useRouteContext({ from: '/signed-in' });
   const asked = useSearch({ strict: false }) as ListSearch;
   const navigate = useNavigate();
-  const warehouses = useQuery({
-    queryKey: ['warehouses'],
-    queryFn: () => api<{ warehouses: { code: string; name: string }[] }>('GET', '/v1/warehouses'),
-  });
   // A lead starts at their own warehouse; everyone else at the first one.
-  const onlyLead = me.user.roles.every((r: string) => r === 'warehouse_lead');
-  const choices = (warehouses.data?.warehouses ?? []).filter(
-    (w) => !onlyLead || me.user.leadWarehouses.includes(w.code),
-  );
-  const warehouse = asked.warehouse ?? choices[0]?.code;
+  const { me, warehouses, choices, warehouse } = useWarehouseChoice(asked.warehouse, ALL_BUT_LEADS);
   const columns = useMemo<TableColumn<StockLevel>[]>(
     () => [
       { id: 'sku', accessorKey: 'sku', header: () => t('sku') },

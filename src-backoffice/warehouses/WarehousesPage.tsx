@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useRouteContext, useSearch } from '@tanstack/react-router';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../app/api';
 import { errorText } from '../ui/errors';
 import { FormMessage } from '../ui/Field';
 import { usePageTitle } from '../ui/page-title';
+import { useWarehouseChoice, WarehouseSelect } from '../ui/warehouse-choice';
 import { WarehouseCalendarForm } from './WarehouseCalendarForm';
 import { fetchWarehouseCalendar } from './warehouses-api';
 
@@ -21,20 +21,14 @@ const dayText = (isoDate: string, language: string) =>
 export function WarehousesPage() {
   const { t, i18n } = useTranslation('warehouses');
   usePageTitle(t('title'));
-  const { me } = useRouteContext({ from: '/signed-in' });
   const asked = useSearch({ strict: false }) as { warehouse?: string };
   const navigate = useNavigate();
-  const warehouses = useQuery({
-    queryKey: ['warehouses'],
-    queryFn: () => api<{ warehouses: { code: string; name: string }[] }>('GET', '/v1/warehouses'),
-  });
-  const roles: string[] = me.user.roles;
-  const isAdmin = roles.includes('admin');
-  const mayReadAll = isAdmin || roles.includes('customer_service') || roles.includes('purchasing');
-  const choices = (warehouses.data?.warehouses ?? []).filter(
-    (w) => mayReadAll || me.user.leadWarehouses.includes(w.code),
-  );
-  const warehouse = asked.warehouse ?? choices[0]?.code;
+  const { me, warehouses, choices, warehouse } = useWarehouseChoice(asked.warehouse, [
+    'admin',
+    'customer_service',
+    'purchasing',
+  ]);
+  const isAdmin = me.user.roles.includes('admin');
   const calendar = useQuery({
     queryKey: ['warehouse-calendar', warehouse, i18n.language],
     queryFn: () => fetchWarehouseCalendar(warehouse!, i18n.language.slice(0, 2)),
@@ -51,20 +45,13 @@ export function WarehousesPage() {
   return (
     <>
       <h1>{t('title')}</h1>
-      <div className="field">
-        <label htmlFor="warehouses-warehouse">{t('warehouse')}</label>
-        <select
-          id="warehouses-warehouse"
-          value={warehouse}
-          onChange={(e) =>
-            void navigate({ to: '/warehouses', search: { warehouse: e.target.value } })
-          }
-        >
-          {choices.map((w) => (
-            <option key={w.code} value={w.code}>{`${w.code} · ${w.name}`}</option>
-          ))}
-        </select>
-      </div>
+      <WarehouseSelect
+        id="warehouses-warehouse"
+        label={t('warehouse')}
+        value={warehouse}
+        choices={choices}
+        onChange={(code) => void navigate({ to: '/warehouses', search: { warehouse: code } })}
+      />
       {calendar.isError ? <FormMessage kind="error" text={errorText(t, calendar.error)} /> : null}
       {c ? (
         <>
