@@ -10,7 +10,8 @@ import { allow, warehouseInBody, warehouseInParams } from '../access/route-rules
 import { auditActorOf, auditedBy } from '../audit/audit';
 import { rowSnapshot } from '../audit/snapshots';
 import type { Database } from '../db/schema';
-import { ApiError, notFound } from '../http/api-error';
+import { warehouseOrThrow } from '../warehouses/warehouse-lookup';
+import { ApiError } from '../http/api-error';
 import { adminSecurity, errorResponses } from '../http/route-schemas';
 import { adjustmentBody, adjustmentResultSchema, adjustStock } from './adjustments';
 import { listMovements, movementListQuery, movementPageSchema } from './movement-list';
@@ -94,12 +95,7 @@ export function inventoryRoutes(db: Kysely<Database>) {
         response: { 200: movementPageSchema, ...errorResponses },
       },
       handler: async (request) => {
-        const warehouse = await db
-          .selectFrom('warehouses')
-          .select('code')
-          .where('code', '=', request.params.code)
-          .executeTakeFirst();
-        if (!warehouse) throw notFound(`Warehouse ${request.params.code}`);
+        const warehouse = await warehouseOrThrow(db, request.params.code);
         return listMovements(db, warehouse.code, request.query);
       },
     });

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { actorOf } from '../access/access';
 import { allow, warehouseInParams } from '../access/route-rules';
 import type { Database } from '../db/schema';
-import { ApiError, notFound } from '../http/api-error';
+import { warehouseOrThrow } from './warehouse-lookup';
+import { ApiError } from '../http/api-error';
 import { adminSecurity, errorResponses } from '../http/route-schemas';
 import { storableText } from '../../shared/orders/order-schema';
 import { heldWorkSchema, listHeldWork, releaseHeldWork } from '../sync/held-work';
@@ -22,16 +23,6 @@ const leads = {
 };
 
 export function heldWorkRoutes(db: Kysely<Database>, config: WorkHoldConfig) {
-  async function warehouseOrThrow(code: string): Promise<string> {
-    const warehouse = await db
-      .selectFrom('warehouses')
-      .select('code')
-      .where('code', '=', code)
-      .executeTakeFirst();
-    if (!warehouse) throw notFound(`Warehouse ${code}`);
-    return warehouse.code;
-  }
-
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     app.get('/v1/warehouses/:code/held-work', {
@@ -52,7 +43,7 @@ export function heldWorkRoutes(db: Kysely<Database>, config: WorkHoldConfig) {
         },
       },
       handler: async (request) => {
-        const warehouseCode = await warehouseOrThrow(request.params.code);
+        const warehouseCode = (await warehouseOrThrow(db, request.params.code)).code;
         return {
           warehouseCode,
           timeoutMinutes: config.timeoutMinutes,
@@ -85,7 +76,7 @@ export function heldWorkRoutes(db: Kysely<Database>, config: WorkHoldConfig) {
         },
       },
       handler: async (request) => {
-        const warehouseCode = await warehouseOrThrow(request.params.code);
+        const warehouseCode = (await warehouseOrThrow(db, request.params.code)).code;
         const released = await releaseHeldWork(
           db,
           {

@@ -9,6 +9,7 @@ import { allow, warehouseInParams } from '../access/route-rules';
 import { auditedBy } from '../audit/audit';
 import { rowSnapshot } from '../audit/snapshots';
 import type { Database } from '../db/schema';
+import { warehouseOrThrow } from './warehouse-lookup';
 import { ApiError, notFound } from '../http/api-error';
 import { adminSecurity, errorResponses } from '../http/route-schemas';
 import {
@@ -112,12 +113,7 @@ export function warehouseCalendarRoutes(db: Kysely<Database>) {
       handler: async (request) => {
         const { code } = request.params;
         const { timeZone, cutoffTime, holidayRegion } = request.body;
-        const warehouse = await db
-          .selectFrom('warehouses')
-          .select(['code', 'country'])
-          .where('code', '=', code)
-          .executeTakeFirst();
-        if (!warehouse) throw notFound(`Warehouse ${code}`);
+        const warehouse = await warehouseOrThrow(db, code);
         if (!isTimeZone(timeZone)) {
           throw new ApiError(
             400,

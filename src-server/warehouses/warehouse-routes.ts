@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { fulfillmentStatusSchema } from '../../shared/orders/fulfillment-state';
 import { allow, warehouseInParams } from '../access/route-rules';
 import type { Database } from '../db/schema';
-import { notFound } from '../http/api-error';
+import { warehouseOrThrow } from './warehouse-lookup';
 import { adminSecurity, errorResponses } from '../http/route-schemas';
 import { storableText } from '../../shared/orders/order-schema';
 import { stockPageSchema, warehouseStock } from '../inventory/stock-levels';
@@ -36,12 +36,7 @@ export function warehouseRoutes(db: Kysely<Database>) {
         response: { 200: fulfillmentQueueSchema, ...errorResponses },
       },
       handler: async (request) => {
-        const warehouse = await db
-          .selectFrom('warehouses')
-          .select('code')
-          .where('code', '=', request.params.code)
-          .executeTakeFirst();
-        if (!warehouse) throw notFound(`Warehouse ${request.params.code}`);
+        const warehouse = await warehouseOrThrow(db, request.params.code);
         return listWarehouseFulfillments(db, { warehouseCode: warehouse.code, ...request.query });
       },
     });
@@ -111,12 +106,7 @@ export function warehouseRoutes(db: Kysely<Database>) {
         response: { 200: stockPageSchema, ...errorResponses },
       },
       handler: async (request) => {
-        const warehouse = await db
-          .selectFrom('warehouses')
-          .select('code')
-          .where('code', '=', request.params.code)
-          .executeTakeFirst();
-        if (!warehouse) throw notFound(`Warehouse ${request.params.code}`);
+        const warehouse = await warehouseOrThrow(db, request.params.code);
         return warehouseStock(db, { warehouseCode: warehouse.code, ...request.query });
       },
     });
