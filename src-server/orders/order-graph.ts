@@ -12,7 +12,7 @@ import type { OutboxEvent } from '../outbox/outbox';
 import { allocateOrder } from '../sourcing/allocate';
 import { fulfillmentOrderMoney, pickLineAmount } from '../sync/fulfillment-money';
 import { toFulfillmentDoc } from '../sync/projections';
-import { calendarOf, holidayTest, shipDateFor } from '../shipping/warehouse-calendar';
+import { holidayTest, shipDateFor } from '../shipping/warehouse-calendar';
 import type { ShipToLocation } from '../sourcing/ship-to-location';
 import { chooseFulfillmentShipping } from './fulfillment-shipping';
 import type { OrderPlaced } from './order-contracts';
@@ -77,7 +77,8 @@ export function buildPlacedOrder(input: OrderGraphInput): PlacedOrderGraph {
 
   const fulfillments: NewOrderGraph['fulfillments'] = plan.fulfillments.map((planned) => {
     const warehouse = warehouseOf.get(planned.warehouseCode);
-    const calendar = warehouse ? calendarOf(warehouse) : null;
+    // A sourcing warehouse carries its calendar (time zone, cut-off, country, holiday region).
+    const calendar = warehouse ?? null;
     // Released now: it leaves today if the warehouse's cut-off has not passed, else next business day.
     const shipDate = calendar ? shipDateFor(calendar, now) : now.toISOString().slice(0, 10);
     const shipping = chooseFulfillmentShipping({

@@ -18,19 +18,6 @@ export interface WarehouseCalendar {
   holidayRegion: string | null;
 }
 
-/** The calendar of a warehouse row as sourcing reads it. */
-export const calendarOf = (w: {
-  timeZone: string;
-  cutoffTime: string;
-  country: string;
-  holidayRegion: string | null;
-}): WarehouseCalendar => ({
-  timeZone: w.timeZone,
-  cutoffTime: w.cutoffTime,
-  country: w.country,
-  holidayRegion: w.holidayRegion,
-});
-
 export const CUTOFF_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** Whether `timeZone` is an IANA zone this runtime knows. */

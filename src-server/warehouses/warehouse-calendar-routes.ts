@@ -14,12 +14,12 @@ import { ApiError, notFound } from '../http/api-error';
 import { adminSecurity, errorResponses } from '../http/route-schemas';
 import {
   CUTOFF_TIME,
-  calendarOf,
   holidayRegionsOf,
   isTimeZone,
   localDateTime,
   shipDateFor,
   upcomingHolidays,
+  type WarehouseCalendar,
 } from '../shipping/warehouse-calendar';
 
 const calendarSchema = z.object({
@@ -48,12 +48,12 @@ export function warehouseCalendarRoutes(db: Kysely<Database>) {
       .where('code', '=', code)
       .executeTakeFirst();
     if (!row) throw notFound(`Warehouse ${code}`);
-    const calendar = calendarOf({
+    const calendar: WarehouseCalendar = {
       timeZone: row.time_zone,
       cutoffTime: row.cutoff_time,
       country: row.country,
       holidayRegion: row.holiday_region,
-    });
+    };
     const local = localDateTime(calendar.timeZone, now);
     const hh = String(Math.floor(local.minutes / 60)).padStart(2, '0');
     const mm = String(local.minutes % 60).padStart(2, '0');
